@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages Marquee needs to build, run and test.
+# Idempotent: packages already installed are skipped, and apt is not touched at all
+# when nothing is missing. Works as root or through sudo.
+set -euo pipefail
+
+PACKAGES=(
+  # toolchain
+  build-essential cmake ninja-build ccache pkg-config git clang curl
+  # Qt 6 (client)
+  qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libqt6sql6-sqlite
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
+  qt6-translations-l10n libgl-dev fonts-dejavu-core
+  # server
+  libboost-dev libpqxx-dev postgresql postgresql-contrib libssl-dev
+  prometheus-cpp-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
+  # shared
+  protobuf-compiler libprotobuf-dev libsodium-dev libsqlite3-dev
+  libical-dev libqrencode-dev libhowardhinnant-date-dev libeigen3-dev
+  # tests
+  python3 python3-aiosmtpd librapidcheck-dev libbenchmark-dev
+)
+
+missing=()
+for pkg in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#PACKAGES[@]} packages already installed"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  if command -v sudo >/dev/null; then SUDO="sudo"; else
+    echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1
+  fi
+fi
+
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -q
+$SUDO apt-get install -y -q --no-install-recommends "${missing[@]}"
