@@ -1,0 +1,17 @@
+// Cluster-wide PostgreSQL advisory-lock keys used by the server. Single-bigint keys live in
+// their own key space (PostgreSQL keeps it apart from the two-int4 key space, which seat
+// holds use), and all of ours start with 0x4D51 ("MQ") so other apps sharing a database
+// are unlikely to collide.
+#pragma once
+
+#include <cstdint>
+
+namespace marquee::server::db::lockkey {
+
+// Session lock held while migrations run, so two instances starting together apply each
+// migration once.
+inline constexpr std::int64_t kMigrations = 0x4D51'0000'0000'0001;
+// Session lock held by the sequencer leader for as long as its connection lives.
+inline constexpr std::int64_t kSequencer = 0x4D51'0000'0000'0002;
+
+} // namespace marquee::server::db::lockkey
