@@ -1,0 +1,52 @@
+// Plain HTTP on the WebSocket port: health, readiness, metrics, and the upgrade to
+// /v1/ws after the bearer token (if any) has been checked.
+#pragma once
+
+#include "net/context.hpp"
+#include "net/net.hpp"
+#include "services/principal.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace marquee::server::net {
+
+class HttpSession : public std::enable_shared_from_this<HttpSession> {
+public:
+    HttpSession(tcp::socket&& socket, Context& ctx);
+    void run();
+
+private:
+    using Request = http::request<http::string_body>;
+    using Response = http::response<http::string_body>;
+
+    void doRead();
+    void onRead(error_code ec, std::size_t bytes);
+    void handleRequest(Request request);
+    void handleUpgrade(Request request);
+    void onAuthenticated(std::optional<Principal> principal, bool dbFailed);
+    void checkReady(const Request& request);
+    void finishReady(std::uint64_t generation, bool ready, std::string detail);
+    void send(Response response, std::string_view metricPath);
+    void onWrite(bool close, error_code ec, std::size_t bytes);
+    void doClose();
+
+    Context& m_ctx;
+    beast::tcp_stream m_stream;
+    beast::flat_buffer m_buffer;
+    std::optional<http::request_parser<http::string_body>> m_parser;
+    std::shared_ptr<Response> m_response;
+    std::string m_peerAddress;
+    std::optional<Request> m_pendingUpgrade; // while the token is checked on the pool
+
+    // /readyz: the pool answer and the timeout race; the first one on the strand wins.
+    asio::steady_timer m_readyTimer;
+    std::uint64_t m_readyGeneration = 0;
+    bool m_readyPending = false;
+    unsigned m_readyVersion = 11;
+    bool m_readyKeepAlive = false;
+};
+
+} // namespace marquee::server::net

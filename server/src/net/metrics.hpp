@@ -1,0 +1,52 @@
+// Prometheus metrics of one server process (prometheus-cpp core), served as text at /metrics.
+#pragma once
+
+#include <prometheus/counter.h>
+#include <prometheus/family.h>
+#include <prometheus/gauge.h>
+#include <prometheus/histogram.h>
+#include <prometheus/registry.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace marquee::server::net {
+
+class Metrics {
+public:
+    Metrics();
+    Metrics(const Metrics&) = delete;
+    Metrics& operator=(const Metrics&) = delete;
+
+    void connectionOpened();
+    void connectionClosed();
+    // type: the Envelope body name ("pull_changes", "hello", ...).
+    void requestHandled(std::string_view type, double seconds);
+    void errorSent(std::string_view code);
+    // reason: "unparseable", "text", "too_big", "rate_limited", "queue_full", ...
+    void frameRejected(std::string_view reason);
+    // Age of the oldest row the sequencer stamped (from its StampCallback).
+    void stampLag(double seconds);
+    // Time from a stamp notification to the pushes being handed to the sessions.
+    void pushDelay(double seconds);
+    void head(double value);
+    void httpRequest(std::string_view path, unsigned status);
+
+    // Prometheus text exposition format.
+    std::string serialize() const;
+
+private:
+    std::shared_ptr<prometheus::Registry> m_registry;
+    prometheus::Gauge& m_connections;
+    prometheus::Family<prometheus::Counter>& m_requests;
+    prometheus::Family<prometheus::Histogram>& m_latency;
+    prometheus::Family<prometheus::Counter>& m_errors;
+    prometheus::Family<prometheus::Counter>& m_rejected;
+    prometheus::Family<prometheus::Counter>& m_http;
+    prometheus::Histogram& m_stampLag;
+    prometheus::Histogram& m_pushDelay;
+    prometheus::Gauge& m_head;
+};
+
+} // namespace marquee::server::net

@@ -1,0 +1,397 @@
+// WebSocket session: transport rules of docs/protocol.md (binary only, frame size, rate,
+// queue, Hello first) and the hand-off of requests to the db pool.
+#include "net/websocket_session.hpp"
+
+#include "common/log.hpp"
+#include "db/pool.hpp"
+#include "marquee/core/version.hpp"
+#include "marquee/protocol/conversions.hpp"
+#include "net/metrics.hpp"
+#include "net/session_hub.hpp"
+#include "services/api.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <utility>
+
+namespace marquee::server::net {
+namespace {
+
+std::int64_t nowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string bodyName(const v1::Envelope& envelope) {
+    if (envelope.body_case() == v1::Envelope::BODY_NOT_SET) return "none";
+    const auto* field = v1::Envelope::descriptor()->FindFieldByNumber(static_cast<int>(envelope.body_case()));
+    return field ? field->name() : "unknown";
+}
+
+bool isRequest(const v1::Envelope& envelope) {
+    switch (envelope.body_case()) {
+    case v1::Envelope::kHello:
+    case v1::Envelope::kPullChanges:
+    case v1::Envelope::kRegister:
+    case v1::Envelope::kLogin:
+    case v1::Envelope::kLogout:
+    case v1::Envelope::kWishlistMutation:
+    case v1::Envelope::kUpsertEvent:
+    case v1::Envelope::kDeleteEvent:
+        return true;
+    default:
+        return false;
+    }
+}
+
+double secondsSince(WebSocketSession::Clock::time_point start) {
+    return std::chrono::duration<double>(WebSocketSession::Clock::now() - start).count();
+}
+
+constexpr std::size_t kMaxDeviceIdLength = 128;
+
+} // namespace
+
+WebSocketSession::WebSocketSession(tcp::socket&& socket, Context& ctx, Principal principal, std::string peerAddress)
+    : m_ctx(ctx),
+      m_ws(std::move(socket)),
+      m_principal(std::move(principal)),
+      m_bucket(ctx.limits.ratePerSecond, ctx.limits.burst),
+      m_abuseBucket(ctx.limits.ratePerSecond, ctx.limits.burst * ctx.limits.abuseBurstMultiple) {
+    m_meta.peerAddress = std::move(peerAddress);
+}
+
+WebSocketSession::~WebSocketSession() {
+    if (m_accepted) {
+        m_ctx.hub.leave(*this);
+        m_ctx.metrics.connectionClosed();
+        log::debug("websocket closed", {{"peer", m_meta.peerAddress}, {"user_id", m_principal.userId}});
+    }
+}
+
+void WebSocketSession::run(http::request<http::string_body> request) {
+    m_ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
+    m_ws.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
+        res.set(http::field::server, std::string("marquee-server/") + core::kProductVersion);
+    }));
+    m_ws.read_message_max(m_ctx.limits.maxFrameBytes);
+    m_ws.binary(true);
+    m_ws.async_accept(request, beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));
+}
+
+void WebSocketSession::onAccept(error_code ec) {
+    if (ec) {
+        log::debug("websocket handshake failed", {{"peer", m_meta.peerAddress}, {"error", ec.message()}});
+        return;
+    }
+    m_accepted = true;
+    m_ctx.metrics.connectionOpened();
+    m_ctx.hub.join(*this);
+    log::debug("websocket open", {{"peer", m_meta.peerAddress}, {"user_id", m_principal.userId}});
+    // The hub may have been told to shut down between the upgrade and now.
+    if (m_ctx.stopping.load()) m_shuttingDown = true;
+    if (m_shuttingDown) closeWith(websocket::close_code::going_away, "server shutting down", false);
+    doRead();
+}
+
+void WebSocketSession::doRead() {
+    if (m_reading || m_peerGone) return;
+    m_reading = true;
+    m_ws.async_read(m_buffer, beast::bind_front_handler(&WebSocketSession::onRead, shared_from_this()));
+}
+
+void WebSocketSession::onRead(error_code ec, std::size_t) {
+    m_reading = false;
+    if (ec) {
+        m_peerGone = true;
+        if (ec == websocket::error::message_too_big) {
+            // Beast has already failed the connection with close code 1009.
+            m_ctx.metrics.frameRejected("too_big");
+            log::info("frame too big; connection closed", {{"peer", m_meta.peerAddress}});
+        } else if (ec != websocket::error::closed) {
+            log::debug("websocket read ended", {{"peer", m_meta.peerAddress}, {"error", ec.message()}});
+        }
+        return;
+    }
+    if (m_closing) {
+        // Keep reading so the peer's close frame completes the handshake.
+        m_buffer.consume(m_buffer.size());
+        doRead();
+        return;
+    }
+    if (!m_ws.got_binary()) {
+        m_buffer.consume(m_buffer.size());
+        m_ctx.metrics.frameRejected("text");
+        closeWith(websocket::close_code::protocol_error, "text frames are not allowed", false);
+        doRead();
+        return;
+    }
+
+    const auto now = nowMs();
+    if (!m_bucket.tryTake(now)) {
+        m_ctx.metrics.frameRejected("rate_limited");
+        if (!m_abuseBucket.tryTake(now)) {
+            m_buffer.consume(m_buffer.size());
+            closeWith(websocket::close_code::policy_error, "rate limit exceeded", false);
+            doRead();
+            return;
+        }
+        v1::Envelope request;
+        const auto data = m_buffer.cdata();
+        const bool parsed = request.ParseFromArray(data.data(), static_cast<int>(data.size()));
+        m_buffer.consume(m_buffer.size());
+        const auto retryAfter = std::max<std::int64_t>(1, m_bucket.msUntilAvailable(now));
+        sendError(parsed ? request.request_id() : 0, v1::RESOURCE_EXHAUSTED, "rate limit exceeded",
+                  {{"retry_after_ms", std::to_string(retryAfter)}});
+        maybeResumeReading();
+        return;
+    }
+
+    handleFrame();
+    maybeResumeReading();
+}
+
+void WebSocketSession::handleFrame() {
+    v1::Envelope request;
+    const auto data = m_buffer.cdata();
+    const bool parsed = request.ParseFromArray(data.data(), static_cast<int>(data.size()));
+    m_buffer.consume(m_buffer.size());
+    if (!parsed) {
+        m_ctx.metrics.frameRejected("unparseable");
+        sendError(0, v1::INVALID_ARGUMENT, "frame is not a marquee.v1.Envelope");
+        return;
+    }
+    dispatch(std::move(request));
+}
+
+void WebSocketSession::dispatch(v1::Envelope request) {
+    const auto id = request.request_id();
+    if (request.body_case() == v1::Envelope::BODY_NOT_SET) {
+        m_ctx.metrics.frameRejected("unknown_type");
+        sendError(id, v1::UNIMPLEMENTED, "unknown message type");
+        return;
+    }
+    if (!isRequest(request)) {
+        m_ctx.metrics.frameRejected("not_a_request");
+        sendError(id, v1::INVALID_ARGUMENT, "'" + bodyName(request) + "' is not a request");
+        return;
+    }
+    if (id == 0) {
+        sendError(0, v1::INVALID_ARGUMENT, "request_id must be non-zero");
+        return;
+    }
+    if (m_shuttingDown) {
+        sendError(id, v1::UNAVAILABLE, "server is shutting down");
+        return;
+    }
+    if (request.has_hello()) {
+        if (m_helloDone) {
+            sendError(id, v1::FAILED_PRECONDITION, "Hello was already sent on this connection");
+            return;
+        }
+        startHello(std::move(request));
+        return;
+    }
+    if (!m_helloDone) {
+        sendError(id, v1::FAILED_PRECONDITION, "the first request must be Hello");
+        return;
+    }
+    startApi(std::move(request));
+}
+
+void WebSocketSession::startHello(v1::Envelope request) {
+    const auto& hello = request.hello();
+    if (hello.protocol_major() != core::kProtocolMajor) {
+        m_ctx.metrics.requestHandled("hello", 0.0);
+        sendError(request.request_id(), v1::UNSUPPORTED_VERSION,
+                  "this server speaks protocol major version " + std::to_string(core::kProtocolMajor),
+                  {{"server_major", std::to_string(core::kProtocolMajor)}});
+        closeWith(websocket::close_code::protocol_error, "unsupported protocol version", true);
+        return;
+    }
+    m_helloDone = true;
+    // Later requests wait for HelloOk, so it is always the first answer.
+    m_helloPending = true;
+    m_meta.deviceId = hello.device_id().substr(0, kMaxDeviceIdLength);
+    ++m_inFlight;
+    const auto started = Clock::now();
+    auto self = shared_from_this();
+    try {
+        m_ctx.pool.post([self, request, started](pqxx::connection& conn) {
+            v1::Envelope answer;
+            answer.set_request_id(request.request_id());
+            try {
+                const auto head = self->m_ctx.api.head(conn);
+                auto* ok = answer.mutable_hello_ok();
+                ok->set_protocol_major(core::kProtocolMajor);
+                ok->set_protocol_minor(core::kProtocolMinor);
+                ok->set_server_version(core::kProductVersion);
+                ok->set_user_id(self->m_principal.userId);
+                ok->set_role(protocol::toProto(self->m_principal.role));
+                ok->set_email(self->m_principal.email);
+                ok->set_head(head);
+            } catch (const std::exception& e) {
+                log::error("hello: reading the change-log head failed", {{"error", e.what()}});
+                auto* error = answer.mutable_error();
+                error->set_code(v1::UNAVAILABLE);
+                error->set_message("database unavailable; retry later");
+            }
+            asio::post(self->m_ws.get_executor(), [self, request, answer, started]() mutable {
+                self->onAnswer(std::move(request), std::move(answer), started);
+            });
+        });
+    } catch (const std::exception& e) {
+        log::error("hello: db pool refused the job", {{"error", e.what()}});
+        v1::Envelope answer;
+        answer.set_request_id(request.request_id());
+        answer.mutable_error()->set_code(v1::UNAVAILABLE);
+        answer.mutable_error()->set_message("server is shutting down");
+        onAnswer(std::move(request), std::move(answer), started);
+    }
+}
+
+void WebSocketSession::startApi(v1::Envelope request) {
+    ++m_inFlight;
+    const auto started = Clock::now();
+    auto self = shared_from_this();
+    try {
+        m_ctx.pool.post([self, request, meta = m_meta, started](pqxx::connection& conn) {
+            v1::Envelope answer;
+            try {
+                answer = self->m_ctx.api.handle(conn, self->m_principal, meta, request);
+            } catch (const std::exception& e) {
+                // Api::handle promises not to throw; if it does, the client still gets an answer.
+                log::error("request failed", {{"type", bodyName(request)}, {"error", e.what()}});
+                answer.Clear();
+                answer.mutable_error()->set_code(v1::INTERNAL);
+                answer.mutable_error()->set_message("internal error");
+            }
+            answer.set_request_id(request.request_id());
+            asio::post(self->m_ws.get_executor(), [self, request, answer, started]() mutable {
+                self->onAnswer(std::move(request), std::move(answer), started);
+            });
+        });
+    } catch (const std::exception& e) {
+        log::error("db pool refused the job", {{"error", e.what()}});
+        v1::Envelope answer;
+        answer.set_request_id(request.request_id());
+        answer.mutable_error()->set_code(v1::UNAVAILABLE);
+        answer.mutable_error()->set_message("server is shutting down");
+        onAnswer(std::move(request), std::move(answer), started);
+    }
+}
+
+void WebSocketSession::onAnswer(v1::Envelope request, v1::Envelope answer, Clock::time_point started) {
+    --m_inFlight;
+    if (request.has_hello()) m_helloPending = false;
+    m_ctx.metrics.requestHandled(bodyName(request), secondsSince(started));
+    if (!m_closing) {
+        send(answer);
+        // The connection is "live" once it has pulled everything up to the head; only then
+        // do pushes make sense to it.
+        if (request.has_pull_changes() && answer.has_change_batch() && !answer.change_batch().has_more() &&
+            !answer.change_batch().reset())
+            m_live = true;
+        if (request.has_logout() && answer.has_ack())
+            closeWith(websocket::close_code::normal, "logged out", true);
+    }
+    if (m_shuttingDown && m_inFlight == 0)
+        closeWith(websocket::close_code::going_away, "server shutting down", true);
+    maybeResumeReading();
+}
+
+void WebSocketSession::maybeResumeReading() {
+    if (!m_accepted || m_helloPending || m_inFlight >= m_ctx.limits.maxInFlight) return;
+    doRead();
+}
+
+void WebSocketSession::deliverPush(std::shared_ptr<const std::string> frame) {
+    asio::post(m_ws.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
+        if (self->m_live && !self->m_shuttingDown) self->enqueue(std::move(frame));
+    });
+}
+
+void WebSocketSession::shutdown() {
+    asio::post(m_ws.get_executor(), [self = shared_from_this()] {
+        self->m_shuttingDown = true;
+        if (self->m_accepted && self->m_inFlight == 0)
+            self->closeWith(websocket::close_code::going_away, "server shutting down", true);
+    });
+}
+
+void WebSocketSession::sendError(std::uint64_t requestId, v1::ErrorCode code, std::string message,
+                                 const std::map<std::string, std::string>& details) {
+    v1::Envelope envelope;
+    envelope.set_request_id(requestId);
+    auto* error = envelope.mutable_error();
+    error->set_code(code);
+    error->set_message(std::move(message));
+    for (const auto& [key, value] : details) (*error->mutable_details())[key] = value;
+    send(envelope);
+}
+
+void WebSocketSession::send(const v1::Envelope& envelope) {
+    if (envelope.has_error()) m_ctx.metrics.errorSent(v1::ErrorCode_Name(envelope.error().code()));
+    auto frame = std::make_shared<std::string>();
+    if (!envelope.SerializeToString(frame.get())) {
+        log::error("could not serialize an answer", {{"type", bodyName(envelope)}});
+        return;
+    }
+    enqueue(std::move(frame));
+}
+
+void WebSocketSession::enqueue(std::shared_ptr<const std::string> frame) {
+    if (m_closing || m_peerGone) return;
+    if (m_queue.size() >= m_ctx.limits.maxQueuedFrames) {
+        m_ctx.metrics.frameRejected("queue_full");
+        log::info("send queue full; closing", {{"peer", m_meta.peerAddress}});
+        closeWith(websocket::close_code::policy_error, "too slow; resume from your cursor", false);
+        return;
+    }
+    m_queue.push_back(std::move(frame));
+    if (!m_writing) doWrite();
+}
+
+void WebSocketSession::doWrite() {
+    m_writing = true;
+    m_ws.binary(true);
+    m_ws.async_write(asio::buffer(*m_queue.front()),
+                     beast::bind_front_handler(&WebSocketSession::onWrite, shared_from_this()));
+}
+
+void WebSocketSession::onWrite(error_code ec, std::size_t) {
+    m_writing = false;
+    if (ec) {
+        log::debug("websocket write failed", {{"peer", m_meta.peerAddress}, {"error", ec.message()}});
+        m_queue.clear();
+        m_peerGone = true;
+        return;
+    }
+    m_queue.pop_front();
+    if (!m_queue.empty())
+        doWrite();
+    else if (m_closing)
+        doClose();
+}
+
+void WebSocketSession::closeWith(websocket::close_code code, std::string reason, bool afterFlush) {
+    if (m_closing) return;
+    m_closing = true;
+    m_closeReason = websocket::close_reason(code, reason);
+    if (!afterFlush) {
+        // Keep only the frame being written: Beast allows one write at a time.
+        while (m_queue.size() > (m_writing ? 1U : 0U)) m_queue.pop_back();
+    }
+    if (!m_writing && m_queue.empty()) doClose();
+}
+
+void WebSocketSession::doClose() {
+    if (m_closeStarted || m_peerGone) return;
+    m_closeStarted = true;
+    m_ws.async_close(m_closeReason, [self = shared_from_this()](error_code ec) {
+        if (ec) log::debug("websocket close failed", {{"peer", self->m_meta.peerAddress}, {"error", ec.message()}});
+    });
+}
+
+} // namespace marquee::server::net

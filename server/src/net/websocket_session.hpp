@@ -1,0 +1,88 @@
+// One WebSocket connection: binary Envelope frames in and out, on its own strand. Requests
+// run on the db pool and their answers are posted back here; one write in flight with a
+// bounded queue behind it.
+#pragma once
+
+#include "marquee/core/rate_limiter.hpp"
+#include "marquee/v1/envelope.pb.h"
+#include "net/context.hpp"
+#include "net/net.hpp"
+#include "services/principal.hpp"
+
+#include <chrono>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+
+namespace marquee::server::net {
+
+class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
+public:
+    using Clock = std::chrono::steady_clock;
+
+    WebSocketSession(tcp::socket&& socket, Context& ctx, Principal principal, std::string peerAddress);
+    ~WebSocketSession();
+    WebSocketSession(const WebSocketSession&) = delete;
+    WebSocketSession& operator=(const WebSocketSession&) = delete;
+
+    // Completes the upgrade that the HTTP session read.
+    void run(http::request<http::string_body> request);
+
+    // Thread-safe. A live push; dropped unless this connection has pulled to the head.
+    void deliverPush(std::shared_ptr<const std::string> frame);
+    // Thread-safe. Stops taking requests, lets the ones in flight finish, closes with 1001.
+    void shutdown();
+
+    // Immutable after construction, so the hub may read it from any thread.
+    std::int64_t userId() const { return m_principal.userId; }
+
+private:
+    void onAccept(error_code ec);
+    void doRead();
+    void onRead(error_code ec, std::size_t bytes);
+    void handleFrame();
+    void dispatch(v1::Envelope request);
+    void startHello(v1::Envelope request);
+    void startApi(v1::Envelope request);
+    void onAnswer(v1::Envelope request, v1::Envelope answer, Clock::time_point started);
+    void requestDone();
+    void maybeResumeReading();
+
+    void sendError(std::uint64_t requestId, v1::ErrorCode code, std::string message,
+                   const std::map<std::string, std::string>& details = {});
+    void send(const v1::Envelope& envelope);
+    void enqueue(std::shared_ptr<const std::string> frame);
+    void doWrite();
+    void onWrite(error_code ec, std::size_t bytes);
+
+    // afterFlush: send what is queued first (error answers, Ack) before the close frame.
+    void closeWith(websocket::close_code code, std::string reason, bool afterFlush);
+    void doClose();
+
+    Context& m_ctx;
+    websocket::stream<beast::tcp_stream> m_ws;
+    beast::flat_buffer m_buffer;
+    const Principal m_principal;
+    RequestMeta m_meta;
+
+    core::TokenBucket m_bucket;
+    core::TokenBucket m_abuseBucket;
+
+    std::deque<std::shared_ptr<const std::string>> m_queue;
+    bool m_writing = false;
+
+    bool m_accepted = false;
+    bool m_reading = false;
+    bool m_helloDone = false;
+    bool m_helloPending = false;
+    bool m_live = false;
+    bool m_shuttingDown = false;
+    bool m_closing = false; // a close is queued or under way: ignore further input
+    bool m_closeStarted = false;
+    bool m_peerGone = false;
+    websocket::close_reason m_closeReason;
+    std::size_t m_inFlight = 0;
+};
+
+} // namespace marquee::server::net
