@@ -9,6 +9,7 @@
 #include <deque>
 #include <functional>
 #include <future>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <thread>
@@ -50,7 +51,7 @@ public:
     const std::string& connectionString() const { return m_connectionString; }
 
 private:
-    void workerLoop(std::size_t index);
+    void workerLoop(std::size_t index, std::unique_ptr<pqxx::connection>& conn);
 
     std::string m_connectionString;
     mutable std::mutex m_mutex;

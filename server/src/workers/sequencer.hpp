@@ -9,7 +9,7 @@
 #include <string>
 #include <thread>
 
-namespace pqxx { class connection; }
+#include <pqxx/connection>
 
 namespace marquee::server::workers {
 

@@ -1,0 +1,245 @@
+// Catalog and wishlist writes. Every write appends its change-log row in the same
+// transaction (appendChange), so a change is either committed with its log row or not at all.
+#include "services/api_internal.hpp"
+
+#include "marquee/core/validation.hpp"
+#include "marquee/protocol/conversions.hpp"
+
+#include <date/tz.h>
+#include <nlohmann/json.hpp>
+
+namespace marquee::server::detail {
+
+namespace {
+
+constexpr const char* kEventColumns =
+    "id::text, title, description, category_id, array_to_json(tags)::text, array_to_json(performers)::text, "
+    "(extract(epoch FROM starts_at) * 1000)::bigint, coalesce((extract(epoch FROM ends_at) * 1000)::bigint, 0), "
+    "time_zone, coalesce(venue_id::text, ''), price_min_minor, price_max_minor, currency, status, image_url, "
+    "coalesce(organizer_id, 0), (extract(epoch FROM updated_at) * 1000)::bigint";
+
+const Statement& selectEvent() {
+    static const std::string sql = std::string("SELECT ") + kEventColumns + " FROM events WHERE id = $1::uuid";
+    static const Statement stmt{"catalog_select_event", sql.c_str()};
+    return stmt;
+}
+
+// Arrays travel as JSON text so no SQL is built from strings.
+constexpr Statement kInsertEvent{
+    "catalog_insert_event",
+    "INSERT INTO events (id, title, description, category_id, tags, performers, starts_at, ends_at, time_zone, "
+    "venue_id, price_min_minor, price_max_minor, currency, status, image_url, organizer_id) VALUES ("
+    "coalesce(NULLIF($1, '')::uuid, gen_random_uuid()), $2, $3, $4, "
+    "ARRAY(SELECT jsonb_array_elements_text($5::jsonb)), ARRAY(SELECT jsonb_array_elements_text($6::jsonb)), "
+    "'epoch'::timestamptz + $7::bigint * interval '1 millisecond', "
+    "CASE WHEN $8::bigint = 0 THEN NULL ELSE 'epoch'::timestamptz + $8::bigint * interval '1 millisecond' END, "
+    "$9, NULLIF($10, '')::uuid, $11, $12, $13, $14, $15, NULLIF($16::bigint, 0)) RETURNING id::text"};
+constexpr Statement kUpdateEvent{
+    "catalog_update_event",
+    "UPDATE events SET title = $2, description = $3, category_id = $4, "
+    "tags = ARRAY(SELECT jsonb_array_elements_text($5::jsonb)), "
+    "performers = ARRAY(SELECT jsonb_array_elements_text($6::jsonb)), "
+    "starts_at = 'epoch'::timestamptz + $7::bigint * interval '1 millisecond', "
+    "ends_at = CASE WHEN $8::bigint = 0 THEN NULL ELSE 'epoch'::timestamptz + $8::bigint * interval '1 millisecond' END, "
+    "time_zone = $9, venue_id = NULLIF($10, '')::uuid, price_min_minor = $11, price_max_minor = $12, "
+    "currency = $13, status = $14, image_url = $15, updated_at = now() WHERE id = $1::uuid"};
+constexpr Statement kLockEventOwner{"catalog_lock_event",
+                                    "SELECT coalesce(organizer_id, 0) FROM events WHERE id = $1::uuid FOR UPDATE"};
+constexpr Statement kCategoryExists{"catalog_category_exists", "SELECT 1 FROM categories WHERE id = $1"};
+constexpr Statement kVenueExists{"catalog_venue_exists", "SELECT 1 FROM venues WHERE id = $1::uuid"};
+constexpr Statement kDeleteEvent{"catalog_delete_event", "DELETE FROM events WHERE id = $1::uuid"};
+constexpr Statement kDeleteEventWishlists{"catalog_delete_event_wishlists",
+                                          "DELETE FROM wishlist WHERE event_id = $1::uuid RETURNING user_id"};
+
+constexpr Statement kClaimKey{
+    "wishlist_claim_key",
+    "INSERT INTO idempotency_keys (user_id, key, response) VALUES ($1, $2::uuid, '\\x') "
+    "ON CONFLICT (user_id, key) DO NOTHING RETURNING 1"};
+constexpr Statement kStoredResponse{"wishlist_stored_response",
+                                    "SELECT response FROM idempotency_keys WHERE user_id = $1 AND key = $2::uuid"};
+constexpr Statement kStoreResponse{"wishlist_store_response",
+                                   "UPDATE idempotency_keys SET response = $3 WHERE user_id = $1 AND key = $2::uuid"};
+constexpr Statement kEventExists{"wishlist_event_exists", "SELECT 1 FROM events WHERE id = $1::uuid FOR KEY SHARE"};
+// (xmax = 0) is true only for a freshly inserted row: an entry already present writes no change.
+constexpr Statement kWishlistAdd{
+    "wishlist_add",
+    "INSERT INTO wishlist (user_id, event_id) VALUES ($1, $2::uuid) "
+    "ON CONFLICT (user_id, event_id) DO UPDATE SET added_at = wishlist.added_at "
+    "RETURNING (extract(epoch FROM added_at) * 1000)::bigint, (xmax = 0)"};
+constexpr Statement kWishlistRemove{"wishlist_remove",
+                                    "DELETE FROM wishlist WHERE user_id = $1 AND event_id = $2::uuid RETURNING 1"};
+
+std::string jsonArray(const std::vector<std::string>& values) { return nlohmann::json(values).dump(); }
+
+std::vector<std::string> parseJsonArray(const pqxx::field& field) {
+    if (field.is_null()) return {};
+    return nlohmann::json::parse(field.c_str()).get<std::vector<std::string>>();
+}
+
+core::Event eventFromRow(const pqxx::row& row) {
+    core::Event e;
+    e.id = row[0].as<std::string>();
+    e.title = row[1].as<std::string>();
+    e.description = row[2].as<std::string>();
+    e.categoryId = row[3].as<std::string>();
+    e.tags = parseJsonArray(row[4]);
+    e.performers = parseJsonArray(row[5]);
+    e.startsAtMs = row[6].as<std::int64_t>();
+    e.endsAtMs = row[7].as<std::int64_t>();
+    e.timeZone = row[8].as<std::string>();
+    e.venueId = row[9].as<std::string>();
+    e.price.minMinor = row[10].as<std::int64_t>();
+    e.price.maxMinor = row[11].as<std::int64_t>();
+    e.price.currency = row[12].as<std::string>();
+    e.status = core::eventStatusFromName(row[13].as<std::string>()).value_or(core::EventStatus::Scheduled);
+    e.imageUrl = row[14].as<std::string>();
+    e.organizerId = row[15].as<std::int64_t>();
+    e.updatedAtMs = row[16].as<std::int64_t>();
+    return e;
+}
+
+std::string encodeEvent(const core::Event& event) {
+    v1::Event proto;
+    protocol::toProto(event, &proto);
+    return proto.SerializeAsString();
+}
+
+// Requires an organizer or admin; returns whether the caller may touch any event.
+bool requireEditor(const Principal& who) {
+    if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "login required");
+    if (who.role == core::Role::Admin) return true;
+    if (who.role == core::Role::Organizer) return false;
+    fail(v1::PERMISSION_DENIED, "only organizers and admins may change events");
+}
+
+void requireOwner(pqxx::work& tx, const Principal& who, bool isAdmin, const std::string& eventId) {
+    const auto rows = exec(tx, kLockEventOwner, eventId);
+    if (rows.empty()) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
+    if (!isAdmin && rows[0][0].as<std::int64_t>() != who.userId)
+        fail(v1::PERMISSION_DENIED, "organizers may only change their own events", {{"id", eventId}});
+}
+
+std::string lowerAscii(std::string text) {
+    for (auto& c : text)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return text;
+}
+
+bool isKnownTimeZone(const std::string& name) {
+    try {
+        return date::locate_zone(name) != nullptr;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+} // namespace
+
+v1::Ack upsertEvent(pqxx::connection& conn, const Principal& who, const v1::UpsertEvent& request) {
+    const bool isAdmin = requireEditor(who);
+    if (!request.has_event()) fail(v1::INVALID_ARGUMENT, "event is required", {{"field", "event"}});
+    core::Event event = protocol::fromProto(request.event());
+    if (const auto errors = core::validateEvent(event); !errors.empty())
+        fail(v1::INVALID_ARGUMENT, errors.front().field + " " + errors.front().message,
+             {{"field", errors.front().field}});
+    if (!isKnownTimeZone(event.timeZone))
+        fail(v1::INVALID_ARGUMENT, "time_zone is not a known IANA time zone", {{"field", "time_zone"}});
+    if (!core::isValidUtf8(event.categoryId) || !core::isValidUtf8(event.imageUrl))
+        fail(v1::INVALID_ARGUMENT, "text fields must be valid UTF-8", {{"field", "category_id"}});
+    for (const auto* list : {&event.tags, &event.performers})
+        for (const auto& item : *list)
+            if (!core::isValidUtf8(item))
+                fail(v1::INVALID_ARGUMENT, "tags and performers must be valid UTF-8",
+                     {{"field", list == &event.tags ? "tags" : "performers"}});
+
+    pqxx::work tx(conn);
+    if (exec(tx, kCategoryExists, event.categoryId).empty())
+        fail(v1::INVALID_ARGUMENT, "category_id names no known category", {{"field", "category_id"}});
+    if (!event.venueId.empty() && exec(tx, kVenueExists, event.venueId).empty())
+        fail(v1::INVALID_ARGUMENT, "venue_id names no known venue", {{"field", "venue_id"}});
+
+    const auto tags = jsonArray(event.tags);
+    const auto performers = jsonArray(event.performers);
+    const std::string status(core::eventStatusName(event.status));
+    std::string id = event.id;
+    if (id.empty()) {
+        id = exec(tx, kInsertEvent, std::string(), event.title, event.description, event.categoryId, tags, performers,
+                  event.startsAtMs, event.endsAtMs, event.timeZone, event.venueId, event.price.minMinor,
+                  event.price.maxMinor, event.price.currency, status, event.imageUrl, who.userId)[0][0]
+                 .as<std::string>();
+    } else {
+        requireOwner(tx, who, isAdmin, id);
+        exec(tx, kUpdateEvent, id, event.title, event.description, event.categoryId, tags, performers,
+             event.startsAtMs, event.endsAtMs, event.timeZone, event.venueId, event.price.minMinor,
+             event.price.maxMinor, event.price.currency, status, event.imageUrl);
+    }
+    // Read back what was stored (ids, owner, updated_at) so the synced record is exact.
+    const auto stored = eventFromRow(exec(tx, selectEvent(), id)[0]);
+    appendChange(tx, core::aggregate::kEvent, stored.id, ChangeOp::Upsert, 0, encodeEvent(stored));
+    tx.commit();
+    v1::Ack ack;
+    ack.set_id(stored.id);
+    return ack;
+}
+
+v1::Ack deleteEvent(pqxx::connection& conn, const Principal& who, const v1::DeleteEvent& request) {
+    const bool isAdmin = requireEditor(who);
+    const std::string id = lowerAscii(request.event_id());
+    if (!core::isUuid(id)) fail(v1::INVALID_ARGUMENT, "event_id must be a UUID", {{"field", "event_id"}});
+    pqxx::work tx(conn);
+    requireOwner(tx, who, isAdmin, id);
+    // Wishlists pointing at the event go too, each with a tombstone for its owner's devices.
+    for (const auto& row : exec(tx, kDeleteEventWishlists, id))
+        appendChange(tx, core::aggregate::kWishlist, id, ChangeOp::Delete, row[0].as<std::int64_t>(), {});
+    exec(tx, kDeleteEvent, id);
+    appendChange(tx, core::aggregate::kEvent, id, ChangeOp::Delete, 0, {});
+    tx.commit();
+    v1::Ack ack;
+    ack.set_id(id);
+    return ack;
+}
+
+v1::Ack wishlistMutation(pqxx::connection& conn, const Principal& who, const v1::WishlistMutation& request) {
+    if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "login required");
+    if (!core::isUuid(request.idempotency_key()))
+        fail(v1::INVALID_ARGUMENT, "idempotency_key must be a UUID", {{"field", "idempotency_key"}});
+    if (!core::isUuid(request.event_id()))
+        fail(v1::INVALID_ARGUMENT, "event_id must be a UUID", {{"field", "event_id"}});
+
+    pqxx::work tx(conn);
+    // A concurrent request with the same key blocks here until the first one commits, then
+    // finds the key taken and returns its stored answer.
+    if (exec(tx, kClaimKey, who.userId, request.idempotency_key()).empty()) {
+        const auto rows = exec(tx, kStoredResponse, who.userId, request.idempotency_key());
+        v1::Ack stored;
+        std::string bytes;
+        if (!rows.empty()) appendBytea(rows[0][0], bytes);
+        if (rows.empty() || !stored.ParseFromString(bytes))
+            throw std::runtime_error("stored idempotent response is unreadable");
+        stored.set_replayed(true);
+        return stored;
+    }
+
+    const std::string eventId = lowerAscii(request.event_id());
+    if (request.add()) {
+        if (exec(tx, kEventExists, eventId).empty()) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
+        const auto row = exec(tx, kWishlistAdd, who.userId, eventId)[0];
+        if (row[1].as<bool>()) {
+            v1::WishlistEntry entry;
+            entry.set_event_id(eventId);
+            entry.set_added_at_ms(row[0].as<std::int64_t>());
+            appendChange(tx, core::aggregate::kWishlist, eventId, ChangeOp::Upsert, who.userId,
+                         entry.SerializeAsString());
+        }
+    } else if (!exec(tx, kWishlistRemove, who.userId, eventId).empty()) {
+        appendChange(tx, core::aggregate::kWishlist, eventId, ChangeOp::Delete, who.userId, {});
+    }
+
+    v1::Ack ack;
+    ack.set_id(eventId);
+    exec(tx, kStoreResponse, who.userId, request.idempotency_key(), toBinary(ack.SerializeAsString()));
+    tx.commit();
+    return ack;
+}
+
+} // namespace marquee::server::detail

@@ -1,0 +1,75 @@
+// The change-log append used by every catalog and wishlist write, plus small byte helpers.
+#include "services/api_internal.hpp"
+
+#include <array>
+
+namespace marquee::server::detail {
+
+namespace {
+
+constexpr Statement kAppendChange{
+    "change_log_append",
+    "INSERT INTO change_log (aggregatetype, aggregateid, type, scope_user_id, payload) "
+    "VALUES ($1, $2, $3, NULLIF($4::bigint, 0), $5)"};
+
+int hexValue(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+} // namespace
+
+std::string toHex(std::string_view bytes) {
+    static constexpr std::array<char, 16> kDigits{'0', '1', '2', '3', '4', '5', '6', '7',
+                                                  '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (const char ch : bytes) {
+        const auto b = static_cast<unsigned char>(ch);
+        out.push_back(kDigits[b >> 4]);
+        out.push_back(kDigits[b & 0x0F]);
+    }
+    return out;
+}
+
+std::optional<std::string> fromHex(std::string_view hex) {
+    if (hex.size() % 2 != 0) return std::nullopt;
+    std::string out;
+    out.reserve(hex.size() / 2);
+    for (std::size_t i = 0; i < hex.size(); i += 2) {
+        const int hi = hexValue(hex[i]);
+        const int lo = hexValue(hex[i + 1]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        out.push_back(static_cast<char>((hi << 4) | lo));
+    }
+    return out;
+}
+
+void appendBytea(const pqxx::field& field, std::string& out) {
+    const char* text = field.c_str();
+    const std::size_t size = field.size();
+    if (size >= 2 && text[0] == '\\' && text[1] == 'x') {
+        // bytea_output = hex (the PostgreSQL default): decode straight into the target.
+        const std::size_t start = out.size();
+        out.resize(start + (size - 2) / 2);
+        char* dest = out.data() + start;
+        for (std::size_t i = 2; i + 1 < size; i += 2)
+            *dest++ = static_cast<char>((hexValue(text[i]) << 4) | hexValue(text[i + 1]));
+        return;
+    }
+    const pqxx::binarystring binary(field); // escape format: let libpq decode it
+    out.append(binary.get(), binary.size());
+}
+
+pqxx::binarystring toBinary(const std::string& bytes) { return pqxx::binarystring(bytes.data(), bytes.size()); }
+
+void appendChange(pqxx::transaction_base& tx, std::string_view aggregateType, std::string_view aggregateId,
+                  ChangeOp op, std::int64_t scopeUserId, const std::string& payload) {
+    exec(tx, kAppendChange, std::string(aggregateType), std::string(aggregateId),
+         op == ChangeOp::Upsert ? "upsert" : "delete", scopeUserId,
+         toBinary(op == ChangeOp::Upsert ? payload : std::string()));
+}
+
+} // namespace marquee::server::detail
