@@ -1,0 +1,70 @@
+// Payload decoding for change-log rows; unknown aggregate types are kept as Unknown.
+#include "net/changedecoder.h"
+
+#include "marquee/protocol/conversions.hpp"
+#include "marquee/v1/sync.pb.h"
+
+#include <QLoggingCategory>
+
+namespace marquee::client {
+
+Q_LOGGING_CATEGORY(lcDecode, "marquee.sync.decode")
+
+ChangeBatchData decodeChangeBatch(const v1::ChangeBatch& batch)
+{
+    ChangeBatchData out;
+    out.fromCursor = batch.from_cursor();
+    out.nextCursor = batch.next_cursor();
+    out.head = batch.head();
+    out.hasMore = batch.has_more();
+    out.reset = batch.reset();
+    out.changes.reserve(static_cast<std::size_t>(batch.changes_size()));
+    for (const v1::Change& change : batch.changes()) {
+        ChangeRecord rec;
+        rec.seq = change.seq();
+        rec.aggregateId = change.aggregate_id();
+        rec.deleted = change.op() == v1::CHANGE_OP_DELETE;
+        const std::string& type = change.aggregate_type();
+        bool ok = true;
+        if (type == core::aggregate::kEvent) {
+            rec.kind = ChangeRecord::Kind::Event;
+            if (!rec.deleted) {
+                v1::Event msg;
+                ok = msg.ParseFromString(change.payload());
+                rec.record = protocol::fromProto(msg);
+            }
+        } else if (type == core::aggregate::kVenue) {
+            rec.kind = ChangeRecord::Kind::Venue;
+            if (!rec.deleted) {
+                v1::Venue msg;
+                ok = msg.ParseFromString(change.payload());
+                rec.record = protocol::fromProto(msg);
+            }
+        } else if (type == core::aggregate::kCategory) {
+            rec.kind = ChangeRecord::Kind::Category;
+            if (!rec.deleted) {
+                v1::Category msg;
+                ok = msg.ParseFromString(change.payload());
+                rec.record = protocol::fromProto(msg);
+            }
+        } else if (type == core::aggregate::kWishlist) {
+            rec.kind = ChangeRecord::Kind::Wishlist;
+            if (!rec.deleted) {
+                v1::WishlistEntry msg;
+                ok = msg.ParseFromString(change.payload());
+                rec.record = protocol::fromProto(msg);
+            }
+        }
+        if (!ok) {
+            // A broken row must not stop the sync: skip it, the cursor still advances.
+            qCWarning(lcDecode) << "undecodable payload for" << QString::fromStdString(type)
+                                << QString::fromStdString(rec.aggregateId);
+            rec.kind = ChangeRecord::Kind::Unknown;
+            rec.record = std::monostate{};
+        }
+        out.changes.push_back(std::move(rec));
+    }
+    return out;
+}
+
+} // namespace marquee::client

@@ -1,0 +1,383 @@
+// SyncClient implementation: framing, request bookkeeping, reconnect and the pull loop.
+#include "net/syncclient.h"
+
+#include "net/changedecoder.h"
+
+#include "marquee/core/version.hpp"
+#include "marquee/protocol/conversions.hpp"
+#include "marquee/v1/envelope.pb.h"
+
+#include <QLoggingCategory>
+#include <QNetworkRequest>
+#include <QWebSocket>
+
+namespace marquee::client {
+
+Q_LOGGING_CATEGORY(lcSync, "marquee.sync")
+
+namespace {
+
+ErrorInfo toErrorInfo(const v1::Error& error)
+{
+    ErrorInfo info;
+    info.code = static_cast<ErrorCode>(error.code());
+    info.message = QString::fromStdString(error.message());
+    for (const auto& [key, value] : error.details())
+        info.details.insert(QString::fromStdString(key), QString::fromStdString(value));
+    return info;
+}
+
+} // namespace
+
+SyncClient::SyncClient(QObject* parent) : QObject(parent)
+{
+    m_options.clientName = QStringLiteral("marquee-desktop/") + QLatin1String(core::kProductVersion);
+    m_reconnectTimer.setSingleShot(true);
+    connect(&m_reconnectTimer, &QTimer::timeout, this, &SyncClient::openSocket);
+}
+
+SyncClient::~SyncClient()
+{
+    m_running = false;
+    if (m_socket) {
+        m_socket->disconnect(this);
+        m_socket->abort();
+    }
+}
+
+void SyncClient::setOptions(const Options& options)
+{
+    m_options = options;
+    if (m_options.clientName.isEmpty())
+        m_options.clientName = QStringLiteral("marquee-desktop/") + QLatin1String(core::kProductVersion);
+    if (m_options.backoffMs.isEmpty())
+        m_options.backoffMs = {1000};
+}
+
+void SyncClient::setServerUrl(const QUrl& url) { m_url = url; }
+void SyncClient::setToken(const QString& token) { m_token = token; }
+
+void SyncClient::setLastSyncAt(const QDateTime& at)
+{
+    if (at == m_lastSyncAt)
+        return;
+    m_lastSyncAt = at;
+    Q_EMIT lastSyncAtChanged(at);
+}
+
+void SyncClient::setState(State state)
+{
+    if (state == m_state)
+        return;
+    m_state = state;
+    Q_EMIT stateChanged(state);
+}
+
+void SyncClient::start()
+{
+    m_running = true;
+    m_attempt = 0;
+    if (!m_socket)
+        openSocket();
+}
+
+void SyncClient::stop()
+{
+    m_running = false;
+    m_reconnectTimer.stop();
+    if (m_socket) {
+        QWebSocket* socket = m_socket;
+        socket->disconnect(this);
+        m_socket = nullptr;
+        socket->abort();
+        socket->deleteLater();
+        onSocketDisconnected();
+    }
+    setState(State::Offline);
+}
+
+void SyncClient::reconnect()
+{
+    const bool wasRunning = m_running || m_socket;
+    stop();
+    if (wasRunning)
+        start();
+}
+
+void SyncClient::openSocket()
+{
+    if (!m_running || m_socket)
+        return;
+    m_socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_socket->setMaxAllowedIncomingMessageSize(64 * 1024 * 1024);
+    connect(m_socket, &QWebSocket::connected, this, [this] {
+        v1::Envelope env;
+        auto* hello = env.mutable_hello();
+        hello->set_protocol_major(core::kProtocolMajor);
+        hello->set_protocol_minor(core::kProtocolMinor);
+        hello->set_client_name(m_options.clientName.toStdString());
+        hello->set_device_id(m_deviceId.toStdString());
+        send(RequestKind::Hello, env);
+    });
+    connect(m_socket, &QWebSocket::binaryMessageReceived, this, &SyncClient::onBinaryMessage);
+    connect(m_socket, &QWebSocket::disconnected, this, [this] {
+        if (QWebSocket* socket = m_socket) {
+            m_socket = nullptr;
+            socket->deleteLater();
+        }
+        onSocketDisconnected();
+        scheduleReconnect();
+    });
+    connect(m_socket, qOverload<QAbstractSocket::SocketError>(&QWebSocket::error), this, [this](QAbstractSocket::SocketError) {
+        if (!m_socket)
+            return;
+        const QString text = m_socket->errorString();
+        qCInfo(lcSync) << "socket error:" << text;
+        // Qt 6.4 reports a refused upgrade only through the error text.
+        if (!m_token.isEmpty() && text.contains(QLatin1String("401")))
+            Q_EMIT authenticationRejected();
+    });
+    QNetworkRequest request(m_url);
+    if (!m_token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + m_token.toUtf8());
+    setState(State::Connecting);
+    m_socket->open(request);
+}
+
+void SyncClient::scheduleReconnect()
+{
+    if (!m_running)
+        return;
+    const int index = std::min<int>(m_attempt, static_cast<int>(m_options.backoffMs.size()) - 1);
+    ++m_attempt;
+    m_reconnectTimer.start(m_options.backoffMs.at(index));
+}
+
+void SyncClient::onSocketDisconnected()
+{
+    const bool wasConnected = m_helloDone;
+    m_helloDone = false;
+    m_caughtUp = false;
+    m_pullRequest = 0;
+    failAllPending(ErrorCode::ConnectionLost);
+    setState(State::Offline);
+    if (wasConnected)
+        Q_EMIT disconnected();
+}
+
+void SyncClient::failAllPending(ErrorCode code)
+{
+    const auto pending = std::exchange(m_pending, {});
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        if (it->kind == RequestKind::Hello || it->kind == RequestKind::Pull)
+            continue;
+        Q_EMIT requestFailed(it.key(), ErrorInfo{code, QStringLiteral("connection lost"), {}});
+    }
+}
+
+quint64 SyncClient::send(RequestKind kind, v1::Envelope& envelope)
+{
+    const quint64 id = m_nextRequestId++;
+    const bool handshake = kind == RequestKind::Hello;
+    if (!m_socket || (!handshake && !m_helloDone)) {
+        // Report asynchronously so callers can connect to the id they get back first.
+        QTimer::singleShot(0, this, [this, id] {
+            Q_EMIT requestFailed(id, ErrorInfo{ErrorCode::ConnectionLost, QStringLiteral("not connected"), {}});
+        });
+        return id;
+    }
+    envelope.set_request_id(id);
+    std::string bytes;
+    envelope.SerializeToString(&bytes);
+    m_pending.insert(id, Pending{kind});
+    m_socket->sendBinaryMessage(QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
+    QTimer::singleShot(m_options.requestTimeoutMs, this, [this, id] {
+        auto it = m_pending.find(id);
+        if (it == m_pending.end())
+            return;
+        const RequestKind timedOut = it->kind;
+        m_pending.erase(it);
+        qCWarning(lcSync) << "request" << id << "timed out";
+        if (timedOut == RequestKind::Hello || timedOut == RequestKind::Pull) {
+            // The connection is not making progress: start over.
+            if (m_socket)
+                m_socket->abort();
+            return;
+        }
+        Q_EMIT requestFailed(id, ErrorInfo{ErrorCode::Timeout, QStringLiteral("timeout"), {}});
+    });
+    return id;
+}
+
+quint64 SyncClient::login(const QString& email, const QString& password)
+{
+    v1::Envelope env;
+    env.mutable_login()->set_email(email.toStdString());
+    env.mutable_login()->set_password(password.toStdString());
+    return send(RequestKind::Login, env);
+}
+
+quint64 SyncClient::registerAccount(const QString& email, const QString& password, const QString& displayName)
+{
+    v1::Envelope env;
+    auto* r = env.mutable_register_();
+    r->set_email(email.toStdString());
+    r->set_password(password.toStdString());
+    r->set_display_name(displayName.toStdString());
+    return send(RequestKind::Register, env);
+}
+
+quint64 SyncClient::logout()
+{
+    v1::Envelope env;
+    env.mutable_logout();
+    return send(RequestKind::Logout, env);
+}
+
+quint64 SyncClient::sendWishlistMutation(const QString& idempotencyKey, const QString& eventId, bool add)
+{
+    v1::Envelope env;
+    auto* m = env.mutable_wishlist_mutation();
+    m->set_idempotency_key(idempotencyKey.toStdString());
+    m->set_event_id(eventId.toStdString());
+    m->set_add(add);
+    return send(RequestKind::Wishlist, env);
+}
+
+void SyncClient::pull()
+{
+    if (!m_helloDone || m_pullRequest != 0)
+        return;
+    v1::Envelope env;
+    env.mutable_pull_changes()->set_cursor(m_cursor);
+    env.mutable_pull_changes()->set_limit(m_options.pullLimit);
+    m_pullFrom = m_cursor;
+    m_caughtUp = false;
+    if (m_state == State::Online)
+        setState(State::Syncing);
+    m_pullRequest = send(RequestKind::Pull, env);
+}
+
+void SyncClient::onBinaryMessage(const QByteArray& data)
+{
+    v1::Envelope env;
+    if (!env.ParseFromArray(data.constData(), static_cast<int>(data.size()))) {
+        qCWarning(lcSync) << "unparseable frame from server," << data.size() << "bytes";
+        return;
+    }
+    const quint64 id = env.request_id();
+    if (id == 0) {
+        if (env.has_change_batch())
+            handleBatch(0, env.change_batch());
+        else if (env.has_error())
+            qCWarning(lcSync) << "server error:" << QString::fromStdString(env.error().message());
+        return;
+    }
+    auto it = m_pending.find(id);
+    if (it == m_pending.end()) {
+        qCInfo(lcSync) << "answer for unknown or timed-out request" << id;
+        return;
+    }
+    const RequestKind kind = it->kind;
+    m_pending.erase(it);
+
+    if (env.has_error()) {
+        const ErrorInfo error = toErrorInfo(env.error());
+        if (kind == RequestKind::Hello) {
+            qCWarning(lcSync) << "Hello refused:" << error.message;
+            if (error.code == ErrorCode::UnsupportedVersion) {
+                m_running = false; // retrying cannot help
+                Q_EMIT fatalError(error);
+            }
+            if (m_socket)
+                m_socket->close();
+        } else if (kind == RequestKind::Pull) {
+            m_pullRequest = 0;
+            qCWarning(lcSync) << "pull failed:" << error.message;
+            const int retryMs = error.retryAfterMs() > 0 ? static_cast<int>(error.retryAfterMs()) : 1000;
+            QTimer::singleShot(retryMs, this, &SyncClient::pull);
+        } else {
+            Q_EMIT requestFailed(id, error);
+        }
+        return;
+    }
+
+    switch (kind) {
+    case RequestKind::Hello: {
+        if (!env.has_hello_ok())
+            break;
+        const auto& ok = env.hello_ok();
+        m_hello = HelloInfo{QString::fromStdString(ok.server_version()), ok.user_id(), protocol::fromProto(ok.role()),
+                            QString::fromStdString(ok.email()), ok.head()};
+        m_helloDone = true;
+        m_attempt = 0;
+        setState(State::Syncing);
+        Q_EMIT connected(m_hello);
+        pull();
+        break;
+    }
+    case RequestKind::Pull:
+        if (env.has_change_batch())
+            handleBatch(id, env.change_batch());
+        break;
+    case RequestKind::Login:
+    case RequestKind::Register:
+        if (env.has_session()) {
+            const auto& s = env.session();
+            Q_EMIT sessionReceived(id, SessionInfo{QString::fromStdString(s.token()), s.user_id(),
+                                                   protocol::fromProto(s.role()), QString::fromStdString(s.email()),
+                                                   s.expires_at_ms()});
+        }
+        break;
+    case RequestKind::Logout:
+    case RequestKind::Wishlist:
+        if (env.has_ack()) {
+            const auto& a = env.ack();
+            Q_EMIT ackReceived(id, AckInfo{QString::fromStdString(a.id()), a.seq_hint(), a.replayed()});
+        }
+        break;
+    }
+}
+
+void SyncClient::handleBatch(quint64 requestId, const v1::ChangeBatch& batch)
+{
+    const bool live = requestId == 0;
+    if (live) {
+        m_pushSeenUpTo = std::max<std::uint64_t>(m_pushSeenUpTo, batch.next_cursor());
+        if (m_pullRequest != 0 || !m_caughtUp)
+            return; // the running pull (or the one after it) covers this range
+        if (batch.next_cursor() <= m_cursor)
+            return; // already have it
+        if (batch.from_cursor() > m_cursor) {
+            pull(); // we missed something between our cursor and this push
+            return;
+        }
+    } else {
+        if (requestId != m_pullRequest)
+            return;
+        m_pullRequest = 0;
+    }
+
+    ChangeBatchData data = decodeChangeBatch(batch);
+    data.live = live;
+    const bool emptyReset = data.reset && data.changes.empty();
+    m_cursor = emptyReset ? 0 : data.nextCursor;
+    Q_EMIT batchReceived(data);
+
+    if (live)
+        return;
+    if (data.hasMore || (emptyReset && m_pullFrom != 0)) {
+        pull(); // ask for the next page right away: the network overlaps the SQLite writes
+        return;
+    }
+    if (m_pushSeenUpTo > m_cursor) {
+        pull();
+        return;
+    }
+    m_caughtUp = true;
+    setLastSyncAt(QDateTime::currentDateTime());
+    setState(State::Online);
+    Q_EMIT caughtUp(m_cursor);
+}
+
+} // namespace marquee::client

@@ -1,0 +1,122 @@
+// SyncClient: the WebSocket connection to marquee-server. Speaks the protobuf protocol,
+// runs the pull loop and hands converted batches to whoever applies them.
+#pragma once
+
+#include "store/records.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+#include <QUrl>
+
+
+class QWebSocket;
+
+namespace marquee::v1 {
+class Envelope;
+class ChangeBatch;
+} // namespace marquee::v1
+
+namespace marquee::client {
+
+class SyncClient : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QDateTime lastSyncAt READ lastSyncAt NOTIFY lastSyncAtChanged)
+public:
+    enum class State { Offline, Connecting, Syncing, Online };
+    Q_ENUM(State)
+
+    struct Options {
+        QList<int> backoffMs{500, 1000, 2000, 5000, 10000, 30000}; // the last one repeats
+        int requestTimeoutMs = 15000;
+        quint32 pullLimit = 0; // 0: server default
+        QString clientName;    // defaults to marquee-desktop/<version>
+    };
+
+    explicit SyncClient(QObject* parent = nullptr);
+    ~SyncClient() override;
+
+    void setOptions(const Options& options);
+    Options options() const { return m_options; }
+    void setServerUrl(const QUrl& url);
+    QUrl serverUrl() const { return m_url; }
+    void setToken(const QString& token); // used at the next connect
+    QString token() const { return m_token; }
+    void setDeviceId(const QString& deviceId) { m_deviceId = deviceId; }
+    // The persisted cursor to pull after. May be changed from a connected() slot.
+    void setCursor(std::uint64_t cursor) { m_cursor = cursor; }
+    std::uint64_t cursor() const { return m_cursor; }
+
+    void start();     // connect, and keep reconnecting with backoff
+    void stop();      // disconnect and stay offline
+    void reconnect(); // drop the socket and connect again at once (new token)
+
+    State state() const { return m_state; }
+    bool isConnected() const { return m_helloDone; }
+    HelloInfo hello() const { return m_hello; }
+    QDateTime lastSyncAt() const { return m_lastSyncAt; }
+    void setLastSyncAt(const QDateTime& at);
+
+    // Requests return their request id (never 0); the answer arrives as a signal with that id.
+    // Not connected: requestFailed(ConnectionLost) is emitted from the event loop.
+    quint64 login(const QString& email, const QString& password);
+    quint64 registerAccount(const QString& email, const QString& password, const QString& displayName);
+    quint64 logout();
+    quint64 sendWishlistMutation(const QString& idempotencyKey, const QString& eventId, bool add);
+    void pull(); // pull from cursor() (no-op while a pull is in flight)
+
+Q_SIGNALS:
+    void stateChanged(marquee::client::SyncClient::State state);
+    void lastSyncAtChanged(const QDateTime& at);
+    // HelloOk received; emitted before the first pull so a slot may adjust the cursor.
+    void connected(const marquee::client::HelloInfo& hello);
+    void disconnected();
+    void batchReceived(const marquee::client::ChangeBatchData& batch);
+    void caughtUp(quint64 cursor); // a pull answered has_more=false
+    void sessionReceived(quint64 requestId, const marquee::client::SessionInfo& session);
+    void ackReceived(quint64 requestId, const marquee::client::AckInfo& ack);
+    void requestFailed(quint64 requestId, const marquee::client::ErrorInfo& error);
+    void authenticationRejected(); // HTTP 401 at the upgrade: the token is no longer valid
+    void fatalError(const marquee::client::ErrorInfo& error); // e.g. unsupported protocol version
+
+private:
+    enum class RequestKind { Hello, Pull, Login, Register, Logout, Wishlist };
+    struct Pending {
+        RequestKind kind;
+    };
+
+    void openSocket();
+    void scheduleReconnect();
+    void setState(State state);
+    quint64 send(RequestKind kind, v1::Envelope& envelope);
+    void onBinaryMessage(const QByteArray& data);
+    void onSocketDisconnected();
+    void failAllPending(ErrorCode code);
+    void handleBatch(quint64 requestId, const v1::ChangeBatch& batch);
+
+    Options m_options;
+    QUrl m_url;
+    QString m_token;
+    QString m_deviceId;
+    QWebSocket* m_socket = nullptr;
+    QTimer m_reconnectTimer;
+    int m_attempt = 0;
+    bool m_running = false;
+    bool m_helloDone = false;
+    bool m_caughtUp = false;
+    quint64 m_pullRequest = 0;
+    std::uint64_t m_cursor = 0;
+    std::uint64_t m_pullFrom = 0;
+    std::uint64_t m_pushSeenUpTo = 0;
+    quint64 m_nextRequestId = 1;
+    QHash<quint64, Pending> m_pending;
+    HelloInfo m_hello;
+    State m_state = State::Offline;
+    QDateTime m_lastSyncAt;
+};
+
+} // namespace marquee::client

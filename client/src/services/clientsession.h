@@ -1,0 +1,97 @@
+// ClientSession: owns the store, the SyncClient, the apply worker thread and the services,
+// and exposes connection state and sync progress to the UI (and to headless tests).
+#pragma once
+
+#include "net/syncclient.h"
+#include "store/records.h"
+
+#include <QObject>
+#include <QThread>
+#include <QUrl>
+
+#include <memory>
+
+namespace marquee::client {
+
+class AccountService;
+class CatalogService;
+class LocalStore;
+class SyncWorker;
+class WishlistService;
+
+class ClientSession : public QObject {
+    Q_OBJECT
+    Q_PROPERTY(marquee::client::SyncClient::State state READ state NOTIFY stateChanged)
+    Q_PROPERTY(QDateTime lastSyncAt READ lastSyncAt NOTIFY lastSyncAtChanged)
+public:
+    using State = SyncClient::State;
+
+    struct Options {
+        QString dataDir;    // empty: QStandardPaths::AppDataLocation
+        QUrl serverUrl;     // empty: the remembered one, else defaultServerUrl()
+        SyncClient::Options sync;
+    };
+
+    explicit ClientSession(Options options, QObject* parent = nullptr);
+    ~ClientSession() override;
+
+    static QUrl defaultServerUrl();
+
+    bool open(QString* error = nullptr); // opens the cache; works without a server
+    void start();                        // connect and keep syncing
+    void stop();
+
+    LocalStore* store() const { return m_store.get(); }
+    SyncClient* syncClient() const { return m_sync; }
+    CatalogService* catalog() const { return m_catalog; }
+    AccountService* account() const { return m_account; }
+    WishlistService* wishlist() const { return m_wishlist; }
+
+    QUrl serverUrl() const;
+    State state() const { return m_state; }
+    QDateTime lastSyncAt() const { return m_lastSyncAt; }
+    int syncPercent() const { return m_percent; }
+    std::uint64_t appliedCursor() const { return m_appliedCursor; }
+    bool isSynced() const { return m_synced; }
+
+Q_SIGNALS:
+    // Online only once the worker has applied everything the server had: no "Online" while
+    // the cache still lags.
+    void stateChanged(marquee::client::SyncClient::State state);
+    void lastSyncAtChanged(const QDateTime& at);
+    void syncProgress(int percent, quint64 appliedCursor, quint64 head);
+    // Every change up to the server's head (as of the last pull) is in SQLite.
+    void synced();
+    void batchApplied(const marquee::client::BatchResult& result);
+    void storeError(const QString& message);
+
+private:
+    void onConnected(const HelloInfo& hello);
+    void onBatchReceived(const ChangeBatchData& batch);
+    void onBatchApplied(const BatchResult& result);
+    void updateState();
+
+    Options m_options;
+    std::unique_ptr<LocalStore> m_store;
+    SyncClient* m_sync;
+    CatalogService* m_catalog = nullptr;
+    AccountService* m_account = nullptr;
+    WishlistService* m_wishlist = nullptr;
+    QThread m_thread;
+    SyncWorker* m_worker = nullptr;
+
+    State m_state = State::Offline;
+    QDateTime m_lastSyncAt;
+    qint64 m_cursorUserId = 0;
+    std::uint64_t m_appliedCursor = 0;
+    std::uint64_t m_receivedCursor = 0;
+    std::uint64_t m_syncFrom = 0;
+    std::uint64_t m_head = 0;
+    std::uint64_t m_caughtUpTarget = 0;
+    bool m_waitingForCatchUp = false;
+    bool m_synced = false;
+    int m_percent = 0;
+    int m_batchesInFlight = 0;
+};
+
+} // namespace marquee::client

@@ -1,0 +1,750 @@
+// LocalStore implementation: schema upgrades, batch apply, UI queries, outbox.
+#include "store/localstore.h"
+
+#include <QAtomicInt>
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QSqlError>
+#include <QSqlRecord>
+#include <QStandardPaths>
+#include <QUuid>
+#include <QVariant>
+
+namespace marquee::client {
+
+Q_LOGGING_CATEGORY(lcStore, "marquee.store")
+
+namespace {
+
+QAtomicInt s_connectionCounter;
+
+// Lists are stored joined by the ASCII unit separator: cheap on the hot apply path.
+const QChar kListSeparator(0x1f);
+
+QString joinList(const std::vector<std::string>& items)
+{
+    QString out;
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += kListSeparator;
+        out += QString::fromStdString(items[i]);
+    }
+    return out;
+}
+
+std::vector<std::string> splitList(const QString& text)
+{
+    std::vector<std::string> out;
+    if (text.isEmpty())
+        return out;
+    const QStringList parts = text.split(kListSeparator);
+    for (const QString& part : parts)
+        out.push_back(part.toStdString());
+    return out;
+}
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+// Ordered upgrade steps: step i brings the schema from version i-1 to i.
+const char* const kUpgradeSteps[] = {
+    // 1: the base schema.
+    R"sql(
+CREATE TABLE categories(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, parent_id TEXT NOT NULL DEFAULT '');
+CREATE TABLE venues(
+  id TEXT PRIMARY KEY, name TEXT NOT NULL, address TEXT NOT NULL, city TEXT NOT NULL,
+  country TEXT NOT NULL, latitude REAL NOT NULL, longitude REAL NOT NULL,
+  time_zone TEXT NOT NULL, capacity INTEGER NOT NULL);
+CREATE TABLE events(
+  id TEXT PRIMARY KEY, title TEXT NOT NULL, description TEXT NOT NULL,
+  category_id TEXT NOT NULL, tags TEXT NOT NULL, performers TEXT NOT NULL,
+  starts_at INTEGER NOT NULL, ends_at INTEGER NOT NULL, time_zone TEXT NOT NULL,
+  venue_id TEXT NOT NULL, price_min INTEGER NOT NULL, price_max INTEGER NOT NULL,
+  currency TEXT NOT NULL, status INTEGER NOT NULL, image_url TEXT NOT NULL,
+  organizer_id INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+CREATE INDEX events_by_start ON events(starts_at, id);
+CREATE INDEX events_by_category ON events(category_id);
+CREATE TABLE wishlist(
+  user_id INTEGER NOT NULL, event_id TEXT NOT NULL, added_at INTEGER NOT NULL,
+  PRIMARY KEY(user_id, event_id)) WITHOUT ROWID;
+CREATE TABLE outbox(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, key TEXT NOT NULL UNIQUE, user_id INTEGER NOT NULL,
+  kind TEXT NOT NULL, entity_id TEXT NOT NULL, payload BLOB NOT NULL,
+  created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT);
+CREATE TABLE sync_state(
+  id INTEGER PRIMARY KEY CHECK (id = 1), cursor INTEGER NOT NULL DEFAULT 0,
+  last_sync_at INTEGER, server_url TEXT, device_id TEXT, token TEXT,
+  user_id INTEGER NOT NULL DEFAULT 0, role INTEGER NOT NULL DEFAULT 0, email TEXT);
+INSERT INTO sync_state(id) VALUES (1);
+)sql",
+    // 2: the cursor remembers whose rows it covers; outbox lookups by (user, entity).
+    R"sql(
+ALTER TABLE sync_state ADD COLUMN cursor_user_id INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX outbox_by_entity ON outbox(user_id, kind, entity_id);
+)sql",
+};
+static_assert(std::size(kUpgradeSteps) == LocalStore::kSchemaVersion);
+
+} // namespace
+
+struct LocalStore::Statements {
+    explicit Statements(const QSqlDatabase& db)
+        : upsertEvent(db), deleteEvent(db), upsertVenue(db), deleteVenue(db), upsertCategory(db),
+          deleteCategory(db), upsertWish(db), deleteWish(db), saveCursor(db)
+    {
+    }
+    QSqlQuery upsertEvent, deleteEvent, upsertVenue, deleteVenue, upsertCategory, deleteCategory,
+        upsertWish, deleteWish, saveCursor;
+};
+
+LocalStore::LocalStore(QString path, int targetSchemaVersion)
+    : m_path(std::move(path)),
+      m_connectionName(QStringLiteral("marquee-store-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1))),
+      m_targetVersion(targetSchemaVersion)
+{
+}
+
+LocalStore::~LocalStore() { close(); }
+
+QString LocalStore::defaultPath()
+{
+    return defaultPath(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation));
+}
+
+QString LocalStore::defaultPath(const QString& dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("marquee.sqlite"));
+}
+
+QSqlDatabase LocalStore::database() const { return QSqlDatabase::database(m_connectionName, false); }
+
+bool LocalStore::isOpen() const { return QSqlDatabase::contains(m_connectionName) && database().isOpen(); }
+
+bool LocalStore::open(QString* error)
+{
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+        db.setDatabaseName(m_path);
+        db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=10000"));
+        if (!db.open()) {
+            m_lastError = db.lastError().text();
+            if (error)
+                *error = m_lastError;
+            return false;
+        }
+    }
+    // WAL lets the UI read while the sync worker writes; FULL makes every committed outbox
+    // entry survive a power loss.
+    const bool ok = exec(QStringLiteral("PRAGMA journal_mode=WAL")) && exec(QStringLiteral("PRAGMA synchronous=FULL"))
+        && exec(QStringLiteral("PRAGMA foreign_keys=ON")) && upgrade() && prepareBatchStatements();
+    if (!ok && error)
+        *error = m_lastError;
+    return ok;
+}
+
+void LocalStore::close()
+{
+    m_st.reset();
+    if (QSqlDatabase::contains(m_connectionName)) {
+        {
+            QSqlDatabase db = database();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(m_connectionName);
+    }
+}
+
+bool LocalStore::exec(const QString& sql)
+{
+    QSqlQuery q(database());
+    if (!q.exec(sql)) {
+        m_lastError = q.lastError().text();
+        qCWarning(lcStore) << "SQL failed:" << sql << m_lastError;
+        return false;
+    }
+    return true;
+}
+
+bool LocalStore::exec(QSqlQuery& query)
+{
+    if (!query.exec()) {
+        m_lastError = query.lastError().text();
+        qCWarning(lcStore) << "SQL failed:" << query.lastQuery() << m_lastError;
+        return false;
+    }
+    return true;
+}
+
+int LocalStore::schemaVersion() { return pragma(QStringLiteral("user_version")).toInt(); }
+
+QString LocalStore::pragma(const QString& name)
+{
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("PRAGMA ") + name) && q.next())
+        return q.value(0).toString();
+    return {};
+}
+
+bool LocalStore::upgrade()
+{
+    QSqlDatabase db = database();
+    int version = schemaVersion();
+    if (version > kSchemaVersion) {
+        m_lastError = QStringLiteral("database schema %1 is newer than this client (%2)").arg(version).arg(kSchemaVersion);
+        return false;
+    }
+    while (version < m_targetVersion) {
+        // Each step plus its version bump is one transaction: a crash leaves the old version.
+        db.transaction();
+        const QStringList statements = QString::fromUtf8(kUpgradeSteps[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        bool ok = true;
+        for (const QString& statement : statements) {
+            if (statement.trimmed().isEmpty())
+                continue;
+            if (!(ok = exec(statement)))
+                break;
+        }
+        ok = ok && exec(QStringLiteral("PRAGMA user_version=%1").arg(version + 1));
+        if (!ok) {
+            db.rollback();
+            return false;
+        }
+        db.commit();
+        ++version;
+    }
+    return true;
+}
+
+bool LocalStore::prepareBatchStatements()
+{
+    if (schemaVersion() < kSchemaVersion)
+        return true; // an upgrade test holding an old schema: no batch applies
+    m_st = std::make_unique<Statements>(database());
+    const bool ok = m_st->upsertEvent.prepare(QStringLiteral(
+                        "INSERT OR REPLACE INTO events(id,title,description,category_id,tags,performers,starts_at,"
+                        "ends_at,time_zone,venue_id,price_min,price_max,currency,status,image_url,organizer_id,"
+                        "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"))
+        && m_st->deleteEvent.prepare(QStringLiteral("DELETE FROM events WHERE id=?"))
+        && m_st->upsertVenue.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO venues(id,name,address,city,country,latitude,longitude,time_zone,capacity) "
+            "VALUES (?,?,?,?,?,?,?,?,?)"))
+        && m_st->deleteVenue.prepare(QStringLiteral("DELETE FROM venues WHERE id=?"))
+        && m_st->upsertCategory.prepare(QStringLiteral("INSERT OR REPLACE INTO categories(id,name,parent_id) VALUES (?,?,?)"))
+        && m_st->deleteCategory.prepare(QStringLiteral("DELETE FROM categories WHERE id=?"))
+        // A pending local mutation for the same event wins until it is acknowledged.
+        && m_st->upsertWish.prepare(QStringLiteral(
+            "INSERT OR REPLACE INTO wishlist(user_id,event_id,added_at) SELECT ?,?,? WHERE NOT EXISTS "
+            "(SELECT 1 FROM outbox WHERE user_id=? AND kind='wishlist' AND entity_id=?)"))
+        && m_st->deleteWish.prepare(QStringLiteral(
+            "DELETE FROM wishlist WHERE user_id=? AND event_id=? AND NOT EXISTS "
+            "(SELECT 1 FROM outbox WHERE user_id=? AND kind='wishlist' AND entity_id=?)"))
+        && m_st->saveCursor.prepare(QStringLiteral("UPDATE sync_state SET cursor=?, cursor_user_id=?, last_sync_at=? WHERE id=1"));
+    if (!ok)
+        m_lastError = database().lastError().text();
+    return ok;
+}
+
+SyncState LocalStore::syncState()
+{
+    SyncState s;
+    QSqlQuery q(database());
+    if (q.exec(QStringLiteral("SELECT cursor,last_sync_at,server_url,device_id,token,user_id,role,email,cursor_user_id "
+                              "FROM sync_state WHERE id=1"))
+        && q.next()) {
+        s.cursor = q.value(0).toULongLong();
+        if (!q.value(1).isNull())
+            s.lastSyncAt = QDateTime::fromMSecsSinceEpoch(q.value(1).toLongLong());
+        s.serverUrl = q.value(2).toString();
+        s.deviceId = q.value(3).toString();
+        s.token = q.value(4).toString();
+        s.userId = q.value(5).toLongLong();
+        s.role = static_cast<core::Role>(q.value(6).toInt());
+        s.email = q.value(7).toString();
+        s.cursorUserId = q.value(8).toLongLong();
+    }
+    return s;
+}
+
+bool LocalStore::setServerUrl(const QString& url)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE sync_state SET server_url=? WHERE id=1"));
+    q.addBindValue(url);
+    return exec(q);
+}
+
+QString LocalStore::ensureDeviceId()
+{
+    QString id = syncState().deviceId;
+    if (!id.isEmpty())
+        return id;
+    id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE sync_state SET device_id=? WHERE id=1"));
+    q.addBindValue(id);
+    return exec(q) ? id : QString();
+}
+
+bool LocalStore::saveSession(const SessionInfo& session)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE sync_state SET token=?, user_id=?, role=?, email=? WHERE id=1"));
+    q.addBindValue(session.token);
+    q.addBindValue(session.userId);
+    q.addBindValue(static_cast<int>(session.role));
+    q.addBindValue(session.email);
+    return exec(q);
+}
+
+bool LocalStore::clearSession()
+{
+    return exec(QStringLiteral("UPDATE sync_state SET token=NULL, user_id=0, role=0, email=NULL WHERE id=1"));
+}
+
+bool LocalStore::resetCursorForIdentity(qint64 userId)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE sync_state SET cursor=0, cursor_user_id=? WHERE id=1 AND cursor_user_id<>?"));
+    q.addBindValue(userId);
+    q.addBindValue(userId);
+    return exec(q);
+}
+
+bool LocalStore::clearCatalog()
+{
+    return exec(QStringLiteral("DELETE FROM events")) && exec(QStringLiteral("DELETE FROM venues"))
+        && exec(QStringLiteral("DELETE FROM categories"));
+}
+
+BatchResult LocalStore::applyBatch(const ChangeBatchData& batch, qint64 userId)
+{
+    BatchResult result;
+    result.head = batch.head;
+    result.reset = batch.reset;
+    QSqlDatabase db = database();
+    if (!m_st) {
+        result.error = QStringLiteral("store not open");
+        return result;
+    }
+    if (!db.transaction()) {
+        result.error = db.lastError().text();
+        return result;
+    }
+    auto fail = [&](const QString& what) {
+        result.error = what;
+        m_lastError = what;
+        db.rollback();
+        qCWarning(lcStore) << "batch rolled back:" << what;
+        return result;
+    };
+    if (batch.reset) {
+        // The server no longer has the log we need: rebuild the cache, keep the outbox.
+        QSqlQuery wipe(db);
+        wipe.prepare(QStringLiteral("DELETE FROM wishlist WHERE user_id=?"));
+        wipe.addBindValue(userId);
+        if (!clearCatalog() || !exec(wipe) || !reapplyPendingWishlist(userId))
+            return fail(m_lastError);
+        result.catalogChanged = result.wishlistChanged = true;
+    }
+    Statements& st = *m_st;
+    for (const ChangeRecord& change : batch.changes) {
+        QSqlQuery* q = nullptr;
+        const QString id = qs(change.aggregateId);
+        switch (change.kind) {
+        case ChangeRecord::Kind::Event:
+            result.catalogChanged = true;
+            if (change.deleted) {
+                q = &st.deleteEvent;
+                q->bindValue(0, id);
+            } else if (const auto* e = std::get_if<core::Event>(&change.record)) {
+                q = &st.upsertEvent;
+                q->bindValue(0, id);
+                q->bindValue(1, qs(e->title));
+                q->bindValue(2, qs(e->description));
+                q->bindValue(3, qs(e->categoryId));
+                q->bindValue(4, joinList(e->tags));
+                q->bindValue(5, joinList(e->performers));
+                q->bindValue(6, static_cast<qlonglong>(e->startsAtMs));
+                q->bindValue(7, static_cast<qlonglong>(e->endsAtMs));
+                q->bindValue(8, qs(e->timeZone));
+                q->bindValue(9, qs(e->venueId));
+                q->bindValue(10, static_cast<qlonglong>(e->price.minMinor));
+                q->bindValue(11, static_cast<qlonglong>(e->price.maxMinor));
+                q->bindValue(12, qs(e->price.currency));
+                q->bindValue(13, static_cast<int>(e->status));
+                q->bindValue(14, qs(e->imageUrl));
+                q->bindValue(15, static_cast<qlonglong>(e->organizerId));
+                q->bindValue(16, static_cast<qlonglong>(e->updatedAtMs));
+            }
+            break;
+        case ChangeRecord::Kind::Venue:
+            result.catalogChanged = true;
+            if (change.deleted) {
+                q = &st.deleteVenue;
+                q->bindValue(0, id);
+            } else if (const auto* v = std::get_if<core::Venue>(&change.record)) {
+                q = &st.upsertVenue;
+                q->bindValue(0, id);
+                q->bindValue(1, qs(v->name));
+                q->bindValue(2, qs(v->address));
+                q->bindValue(3, qs(v->city));
+                q->bindValue(4, qs(v->country));
+                q->bindValue(5, v->latitude);
+                q->bindValue(6, v->longitude);
+                q->bindValue(7, qs(v->timeZone));
+                q->bindValue(8, v->capacity);
+            }
+            break;
+        case ChangeRecord::Kind::Category:
+            result.catalogChanged = true;
+            if (change.deleted) {
+                q = &st.deleteCategory;
+                q->bindValue(0, id);
+            } else if (const auto* c = std::get_if<core::Category>(&change.record)) {
+                q = &st.upsertCategory;
+                q->bindValue(0, id);
+                q->bindValue(1, qs(c->name));
+                q->bindValue(2, qs(c->parentId));
+            }
+            break;
+        case ChangeRecord::Kind::Wishlist:
+            result.wishlistChanged = true;
+            if (userId == 0)
+                break; // not ours to keep: an anonymous connection never gets these
+            if (change.deleted) {
+                q = &st.deleteWish;
+                q->bindValue(0, userId);
+                q->bindValue(1, id);
+                q->bindValue(2, userId);
+                q->bindValue(3, id);
+            } else if (const auto* w = std::get_if<core::WishlistEntry>(&change.record)) {
+                q = &st.upsertWish;
+                q->bindValue(0, userId);
+                q->bindValue(1, id);
+                q->bindValue(2, static_cast<qlonglong>(w->addedAtMs));
+                q->bindValue(3, userId);
+                q->bindValue(4, id);
+            }
+            break;
+        case ChangeRecord::Kind::Unknown:
+            break; // a newer server's aggregate: skip it, the cursor still advances
+        }
+        if (q) {
+            if (!exec(*q))
+                return fail(m_lastError);
+            ++result.appliedRows;
+        }
+    }
+    st.saveCursor.bindValue(0, static_cast<qulonglong>(batch.nextCursor));
+    st.saveCursor.bindValue(1, userId);
+    st.saveCursor.bindValue(2, QDateTime::currentMSecsSinceEpoch());
+    if (!exec(st.saveCursor))
+        return fail(m_lastError);
+    if (!db.commit())
+        return fail(db.lastError().text());
+    result.cursor = batch.nextCursor;
+    return result;
+}
+
+QList<EventRow> LocalStore::events(const EventFilter& filter)
+{
+    QString sql = QStringLiteral(
+        "SELECT e.id, e.title, e.starts_at, e.time_zone, v.name, v.city, e.category_id, c.name, e.price_min, "
+        "e.price_max, e.currency, e.status, w.event_id IS NOT NULL FROM events e "
+        "LEFT JOIN venues v ON v.id = e.venue_id LEFT JOIN categories c ON c.id = e.category_id "
+        "LEFT JOIN wishlist w ON w.event_id = e.id AND w.user_id = :uid WHERE 1=1");
+    if (filter.from.isValid())
+        sql += QStringLiteral(" AND e.starts_at >= :from");
+    if (filter.to.isValid())
+        sql += QStringLiteral(" AND e.starts_at < :to");
+    if (!filter.categoryId.isEmpty())
+        sql += QStringLiteral(
+            " AND e.category_id IN (WITH RECURSIVE sub(id) AS (SELECT :cat UNION "
+            "SELECT c2.id FROM categories c2 JOIN sub ON c2.parent_id = sub.id) SELECT id FROM sub)");
+    if (filter.wishlistOnly)
+        sql += QStringLiteral(" AND w.event_id IS NOT NULL");
+    sql += QStringLiteral(" ORDER BY e.starts_at, e.id");
+
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    q.bindValue(QStringLiteral(":uid"), filter.userId);
+    // The user picks calendar days in their own time zone.
+    if (filter.from.isValid())
+        q.bindValue(QStringLiteral(":from"), filter.from.startOfDay().toMSecsSinceEpoch());
+    if (filter.to.isValid())
+        q.bindValue(QStringLiteral(":to"), filter.to.addDays(1).startOfDay().toMSecsSinceEpoch());
+    if (!filter.categoryId.isEmpty())
+        q.bindValue(QStringLiteral(":cat"), filter.categoryId);
+    QList<EventRow> rows;
+    if (!exec(q))
+        return rows;
+    while (q.next()) {
+        EventRow r;
+        r.id = q.value(0).toString();
+        r.title = q.value(1).toString();
+        r.startsAtMs = q.value(2).toLongLong();
+        r.timeZone = q.value(3).toString();
+        r.venueName = q.value(4).toString();
+        r.city = q.value(5).toString();
+        r.categoryId = q.value(6).toString();
+        r.categoryName = q.value(7).toString();
+        r.priceMinMinor = q.value(8).toLongLong();
+        r.priceMaxMinor = q.value(9).toLongLong();
+        r.currency = q.value(10).toString();
+        r.status = static_cast<core::EventStatus>(q.value(11).toInt());
+        r.wishlisted = q.value(12).toBool();
+        rows.append(std::move(r));
+    }
+    return rows;
+}
+
+std::optional<EventDetails> LocalStore::eventDetails(const QString& eventId, qint64 userId)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral(
+        "SELECT e.id,e.title,e.description,e.category_id,e.tags,e.performers,e.starts_at,e.ends_at,e.time_zone,"
+        "e.venue_id,e.price_min,e.price_max,e.currency,e.status,e.image_url,e.organizer_id,e.updated_at,"
+        "v.id,v.name,v.address,v.city,v.country,v.latitude,v.longitude,v.time_zone,v.capacity,c.name,"
+        "EXISTS(SELECT 1 FROM wishlist w WHERE w.user_id=? AND w.event_id=e.id) "
+        "FROM events e LEFT JOIN venues v ON v.id=e.venue_id LEFT JOIN categories c ON c.id=e.category_id "
+        "WHERE e.id=?"));
+    q.addBindValue(userId);
+    q.addBindValue(eventId);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    EventDetails d;
+    core::Event& e = d.event;
+    e.id = q.value(0).toString().toStdString();
+    e.title = q.value(1).toString().toStdString();
+    e.description = q.value(2).toString().toStdString();
+    e.categoryId = q.value(3).toString().toStdString();
+    e.tags = splitList(q.value(4).toString());
+    e.performers = splitList(q.value(5).toString());
+    e.startsAtMs = q.value(6).toLongLong();
+    e.endsAtMs = q.value(7).toLongLong();
+    e.timeZone = q.value(8).toString().toStdString();
+    e.venueId = q.value(9).toString().toStdString();
+    e.price.minMinor = q.value(10).toLongLong();
+    e.price.maxMinor = q.value(11).toLongLong();
+    e.price.currency = q.value(12).toString().toStdString();
+    e.status = static_cast<core::EventStatus>(q.value(13).toInt());
+    e.imageUrl = q.value(14).toString().toStdString();
+    e.organizerId = q.value(15).toLongLong();
+    e.updatedAtMs = q.value(16).toLongLong();
+    if (!q.value(17).isNull()) {
+        core::Venue v;
+        v.id = q.value(17).toString().toStdString();
+        v.name = q.value(18).toString().toStdString();
+        v.address = q.value(19).toString().toStdString();
+        v.city = q.value(20).toString().toStdString();
+        v.country = q.value(21).toString().toStdString();
+        v.latitude = q.value(22).toDouble();
+        v.longitude = q.value(23).toDouble();
+        v.timeZone = q.value(24).toString().toStdString();
+        v.capacity = q.value(25).toInt();
+        d.venue = std::move(v);
+    }
+    d.categoryName = q.value(26).toString();
+    d.wishlisted = q.value(27).toBool();
+    return d;
+}
+
+QList<core::Category> LocalStore::categories()
+{
+    QList<core::Category> out;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT id,name,parent_id FROM categories ORDER BY id")))
+        return out;
+    while (q.next())
+        out.append(core::Category{q.value(0).toString().toStdString(), q.value(1).toString().toStdString(),
+                                  q.value(2).toString().toStdString()});
+    return out;
+}
+
+int LocalStore::eventCount()
+{
+    QSqlQuery q(database());
+    return q.exec(QStringLiteral("SELECT count(*) FROM events")) && q.next() ? q.value(0).toInt() : 0;
+}
+
+bool LocalStore::isWishlisted(qint64 userId, const QString& eventId)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT 1 FROM wishlist WHERE user_id=? AND event_id=?"));
+    q.addBindValue(userId);
+    q.addBindValue(eventId);
+    return exec(q) && q.next();
+}
+
+QStringList LocalStore::wishlist(qint64 userId)
+{
+    QStringList ids;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT event_id FROM wishlist WHERE user_id=? ORDER BY event_id"));
+    q.addBindValue(userId);
+    if (exec(q))
+        while (q.next())
+            ids.append(q.value(0).toString());
+    return ids;
+}
+
+QByteArray LocalStore::wishlistPayload(const QString& eventId, bool add)
+{
+    return QJsonDocument(QJsonObject{{QStringLiteral("event_id"), eventId}, {QStringLiteral("add"), add}})
+        .toJson(QJsonDocument::Compact);
+}
+
+bool LocalStore::wishlistPayloadAdds(const QByteArray& payload)
+{
+    return QJsonDocument::fromJson(payload).object().value(QStringLiteral("add")).toBool();
+}
+
+std::optional<OutboxEntry> LocalStore::toggleWishlist(qint64 userId, const QString& eventId)
+{
+    QSqlDatabase db = database();
+    if (!db.transaction()) {
+        m_lastError = db.lastError().text();
+        return std::nullopt;
+    }
+    const bool add = !isWishlisted(userId, eventId);
+    OutboxEntry entry;
+    entry.key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    entry.userId = userId;
+    entry.kind = QStringLiteral("wishlist");
+    entry.entityId = eventId;
+    entry.payload = wishlistPayload(eventId, add);
+    entry.createdAt = QDateTime::currentDateTimeUtc();
+
+    QSqlQuery row(db);
+    if (add) {
+        row.prepare(QStringLiteral("INSERT OR REPLACE INTO wishlist(user_id,event_id,added_at) VALUES (?,?,?)"));
+        row.addBindValue(userId);
+        row.addBindValue(eventId);
+        row.addBindValue(entry.createdAt.toMSecsSinceEpoch());
+    } else {
+        row.prepare(QStringLiteral("DELETE FROM wishlist WHERE user_id=? AND event_id=?"));
+        row.addBindValue(userId);
+        row.addBindValue(eventId);
+    }
+    QSqlQuery out(db);
+    out.prepare(QStringLiteral("INSERT INTO outbox(key,user_id,kind,entity_id,payload,created_at) VALUES (?,?,?,?,?,?)"));
+    out.addBindValue(entry.key);
+    out.addBindValue(userId);
+    out.addBindValue(entry.kind);
+    out.addBindValue(eventId);
+    out.addBindValue(entry.payload);
+    out.addBindValue(entry.createdAt.toMSecsSinceEpoch());
+    if (!exec(row) || !exec(out) || !db.commit()) {
+        db.rollback();
+        return std::nullopt;
+    }
+    entry.seq = out.lastInsertId().toLongLong();
+    return entry;
+}
+
+QList<OutboxEntry> LocalStore::outbox(std::optional<qint64> userId)
+{
+    QList<OutboxEntry> out;
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT seq,key,user_id,kind,entity_id,payload,created_at,attempts,last_error FROM outbox")
+              + (userId ? QStringLiteral(" WHERE user_id=?") : QString()) + QStringLiteral(" ORDER BY seq"));
+    if (userId)
+        q.addBindValue(*userId);
+    if (!exec(q))
+        return out;
+    while (q.next()) {
+        OutboxEntry e;
+        e.seq = q.value(0).toLongLong();
+        e.key = q.value(1).toString();
+        e.userId = q.value(2).toLongLong();
+        e.kind = q.value(3).toString();
+        e.entityId = q.value(4).toString();
+        e.payload = q.value(5).toByteArray();
+        e.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(6).toLongLong(), Qt::UTC);
+        e.attempts = q.value(7).toInt();
+        e.lastError = q.value(8).toString();
+        out.append(std::move(e));
+    }
+    return out;
+}
+
+bool LocalStore::removeOutboxEntry(const QString& key)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM outbox WHERE key=?"));
+    q.addBindValue(key);
+    return exec(q);
+}
+
+bool LocalStore::recordOutboxFailure(const QString& key, const QString& error)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("UPDATE outbox SET attempts=attempts+1, last_error=? WHERE key=?"));
+    q.addBindValue(error);
+    q.addBindValue(key);
+    return exec(q);
+}
+
+bool LocalStore::rejectOutboxEntry(const OutboxEntry& entry)
+{
+    QSqlDatabase db = database();
+    db.transaction();
+    QSqlQuery del(db);
+    del.prepare(QStringLiteral("DELETE FROM outbox WHERE key=?"));
+    del.addBindValue(entry.key);
+    QSqlQuery undo(db);
+    if (wishlistPayloadAdds(entry.payload)) {
+        undo.prepare(QStringLiteral("DELETE FROM wishlist WHERE user_id=? AND event_id=?"));
+        undo.addBindValue(entry.userId);
+        undo.addBindValue(entry.entityId);
+    } else {
+        undo.prepare(QStringLiteral("INSERT OR REPLACE INTO wishlist(user_id,event_id,added_at) VALUES (?,?,?)"));
+        undo.addBindValue(entry.userId);
+        undo.addBindValue(entry.entityId);
+        undo.addBindValue(entry.createdAt.toMSecsSinceEpoch());
+    }
+    if (!exec(del) || !exec(undo) || !db.commit()) {
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool LocalStore::clearUserData(qint64 userId)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("DELETE FROM wishlist WHERE user_id=?"));
+    q.addBindValue(userId);
+    return exec(q);
+}
+
+bool LocalStore::reapplyPendingWishlist(qint64 userId)
+{
+    // Latest pending mutation per event decides the local row.
+    const QList<OutboxEntry> pending = outbox(userId);
+    for (const OutboxEntry& e : pending) {
+        if (e.kind != QLatin1String("wishlist"))
+            continue;
+        QSqlQuery q(database());
+        if (wishlistPayloadAdds(e.payload)) {
+            q.prepare(QStringLiteral("INSERT OR REPLACE INTO wishlist(user_id,event_id,added_at) VALUES (?,?,?)"));
+            q.addBindValue(userId);
+            q.addBindValue(e.entityId);
+            q.addBindValue(e.createdAt.toMSecsSinceEpoch());
+        } else {
+            q.prepare(QStringLiteral("DELETE FROM wishlist WHERE user_id=? AND event_id=?"));
+            q.addBindValue(userId);
+            q.addBindValue(e.entityId);
+        }
+        if (!exec(q))
+            return false;
+    }
+    return true;
+}
+
+} // namespace marquee::client

@@ -1,0 +1,94 @@
+// LocalStore: the client's SQLite cache of the catalog plus the durable outbox.
+// One instance per thread (each owns its own QSqlDatabase connection to the same file).
+#pragma once
+
+#include "store/records.h"
+
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QString>
+
+#include <memory>
+#include <optional>
+
+namespace marquee::client {
+
+class LocalStore {
+public:
+    // Schema version written to PRAGMA user_version; each step upgrades from version-1.
+    static constexpr int kSchemaVersion = 2;
+
+    // targetSchemaVersion exists for upgrade tests: it stops the upgrade steps early.
+    explicit LocalStore(QString path, int targetSchemaVersion = kSchemaVersion);
+    ~LocalStore();
+    LocalStore(const LocalStore&) = delete;
+    LocalStore& operator=(const LocalStore&) = delete;
+
+    // <AppDataLocation>/marquee.sqlite
+    static QString defaultPath();
+    static QString defaultPath(const QString& dataDir);
+
+    bool open(QString* error = nullptr);
+    void close();
+    bool isOpen() const;
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+    int schemaVersion();
+    QString pragma(const QString& name); // for tests and diagnostics
+    QSqlDatabase database() const;
+
+    // Sync and account state.
+    SyncState syncState();
+    bool setServerUrl(const QString& url);
+    QString ensureDeviceId();
+    bool saveSession(const SessionInfo& session);
+    bool clearSession();
+    // Identity the cursor belongs to changed (login/logout): user-scoped rows must be pulled
+    // again, so the cursor restarts at 0. The catalog stays; upserts overwrite it.
+    bool resetCursorForIdentity(qint64 userId);
+
+    // Applies one batch in one transaction (rows, tombstones and the cursor together).
+    // userId owns wishlist rows; pending outbox entries for an event win over server rows.
+    BatchResult applyBatch(const ChangeBatchData& batch, qint64 userId);
+    bool clearCatalog();
+
+    // Queries for the UI.
+    QList<EventRow> events(const EventFilter& filter);
+    std::optional<EventDetails> eventDetails(const QString& eventId, qint64 userId);
+    QList<core::Category> categories();
+    int eventCount();
+
+    // Wishlist and outbox.
+    bool isWishlisted(qint64 userId, const QString& eventId);
+    QStringList wishlist(qint64 userId);
+    // Flips the local row and appends an outbox entry, in one transaction.
+    std::optional<OutboxEntry> toggleWishlist(qint64 userId, const QString& eventId);
+    QList<OutboxEntry> outbox(std::optional<qint64> userId = std::nullopt);
+    bool removeOutboxEntry(const QString& key);
+    bool recordOutboxFailure(const QString& key, const QString& error);
+    // A rejected mutation: drop the entry and undo its effect on the local row.
+    bool rejectOutboxEntry(const OutboxEntry& entry);
+    // Logout: forget the user's cached rows. Outbox entries stay (they are never lost).
+    bool clearUserData(qint64 userId);
+    // After a login or reset: re-apply the user's pending wishlist mutations to local rows.
+    bool reapplyPendingWishlist(qint64 userId);
+
+    // Payload of a wishlist outbox entry.
+    static QByteArray wishlistPayload(const QString& eventId, bool add);
+    static bool wishlistPayloadAdds(const QByteArray& payload);
+
+private:
+    bool exec(const QString& sql);
+    bool exec(QSqlQuery& query);
+    bool upgrade();
+    bool prepareBatchStatements();
+
+    QString m_path;
+    QString m_connectionName;
+    int m_targetVersion;
+    QString m_lastError;
+    struct Statements;
+    std::unique_ptr<Statements> m_st;
+};
+
+} // namespace marquee::client

@@ -1,0 +1,325 @@
+// LocalStore: schema creation and upgrade, pragmas, batch apply, filters, outbox durability.
+#include "store/localstore.h"
+
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace marquee;
+using namespace marquee::client;
+
+namespace {
+
+core::Event makeEvent(const std::string& id, const std::string& category, qint64 startsAtMs)
+{
+    core::Event e;
+    e.id = id;
+    e.title = "Event " + id;
+    e.description = "About " + id;
+    e.categoryId = category;
+    e.tags = {"live", "indoor"};
+    e.performers = {"The Band"};
+    e.startsAtMs = startsAtMs;
+    e.endsAtMs = startsAtMs + 7200000;
+    e.timeZone = "Europe/Berlin";
+    e.venueId = "v1";
+    e.price = {1500, 4500, "EUR"};
+    return e;
+}
+
+ChangeRecord upsert(std::uint64_t seq, core::Event e)
+{
+    ChangeRecord r;
+    r.seq = seq;
+    r.kind = ChangeRecord::Kind::Event;
+    r.aggregateId = e.id;
+    r.record = std::move(e);
+    return r;
+}
+
+ChangeRecord category(std::uint64_t seq, const std::string& id, const std::string& parent)
+{
+    ChangeRecord r;
+    r.seq = seq;
+    r.kind = ChangeRecord::Kind::Category;
+    r.aggregateId = id;
+    r.record = core::Category{id, "Name " + id, parent};
+    return r;
+}
+
+ChangeRecord tombstone(std::uint64_t seq, ChangeRecord::Kind kind, const std::string& id)
+{
+    ChangeRecord r;
+    r.seq = seq;
+    r.kind = kind;
+    r.aggregateId = id;
+    r.deleted = true;
+    return r;
+}
+
+ChangeBatchData batchOf(std::uint64_t from, std::uint64_t next, std::vector<ChangeRecord> changes)
+{
+    ChangeBatchData b;
+    b.fromCursor = from;
+    b.nextCursor = next;
+    b.head = next;
+    b.changes = std::move(changes);
+    return b;
+}
+
+qint64 ms(int y, int m, int d, int h = 20) { return QDateTime(QDate(y, m, d), QTime(h, 0)).toMSecsSinceEpoch(); }
+
+} // namespace
+
+class TestLocalStore : public QObject {
+    Q_OBJECT
+private:
+    QTemporaryDir m_dir;
+    QString path(const QString& name) const { return m_dir.filePath(name); }
+
+    void fillCatalog(LocalStore& store)
+    {
+        core::Venue v{"v1", "Philharmonie", "Herbert-von-Karajan-Str. 1", "Berlin", "DE", 52.51, 13.37, "Europe/Berlin", 2440};
+        ChangeRecord venue;
+        venue.kind = ChangeRecord::Kind::Venue;
+        venue.aggregateId = "v1";
+        venue.record = v;
+        auto b = batchOf(0, 7, {venue, category(2, "music", ""), category(3, "music.jazz", "music"),
+                                category(4, "sports", ""), upsert(5, makeEvent("e1", "music", ms(2030, 3, 1))),
+                                upsert(6, makeEvent("e2", "music.jazz", ms(2030, 3, 5))),
+                                upsert(7, makeEvent("e3", "sports", ms(2030, 4, 1)))});
+        QVERIFY(store.applyBatch(b, 42).error.isEmpty());
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_dir.isValid());
+    }
+
+    void defaultPathIsInAppData()
+    {
+        QVERIFY(LocalStore::defaultPath().startsWith(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)));
+        QCOMPARE(LocalStore::defaultPath(QStringLiteral("/x")), QStringLiteral("/x/marquee.sqlite"));
+    }
+
+    void createsSchemaWithDurablePragmas()
+    {
+        LocalStore store(path(QStringLiteral("fresh.sqlite")));
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        QCOMPARE(store.schemaVersion(), LocalStore::kSchemaVersion);
+        QCOMPARE(store.pragma(QStringLiteral("journal_mode")), QStringLiteral("wal"));
+        QCOMPARE(store.pragma(QStringLiteral("synchronous")), QStringLiteral("2")); // FULL
+        QCOMPARE(store.syncState().cursor, 0u);
+        QVERIFY(!store.ensureDeviceId().isEmpty());
+        QCOMPARE(store.ensureDeviceId(), store.syncState().deviceId); // stable
+    }
+
+    void upgradesFromVersion1()
+    {
+        const QString file = path(QStringLiteral("old.sqlite"));
+        {
+            LocalStore v1(file, 1);
+            QVERIFY(v1.open());
+            QCOMPARE(v1.schemaVersion(), 1);
+            QSqlQuery q(v1.database());
+            QVERIFY(q.exec(QStringLiteral("UPDATE sync_state SET cursor=17, email='a@b.de' WHERE id=1")));
+        }
+        LocalStore store(file);
+        QVERIFY(store.open());
+        QCOMPARE(store.schemaVersion(), LocalStore::kSchemaVersion);
+        QCOMPARE(store.syncState().cursor, 17u); // data survives the upgrade
+        QCOMPARE(store.syncState().email, QStringLiteral("a@b.de"));
+        QCOMPARE(store.syncState().cursorUserId, 0);
+    }
+
+    void refusesNewerSchema()
+    {
+        const QString file = path(QStringLiteral("newer.sqlite"));
+        {
+            LocalStore store(file);
+            QVERIFY(store.open());
+            QSqlQuery q(store.database());
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version=99")));
+        }
+        LocalStore store(file);
+        QString error;
+        QVERIFY(!store.open(&error));
+        QVERIFY(error.contains(QLatin1String("newer")));
+    }
+
+    void appliesUpsertsTombstonesAndCursor()
+    {
+        LocalStore store(path(QStringLiteral("apply.sqlite")));
+        QVERIFY(store.open());
+        fillCatalog(store);
+        QCOMPARE(store.eventCount(), 3);
+        QCOMPARE(store.syncState().cursor, 7u);
+        QCOMPARE(store.syncState().cursorUserId, 42);
+
+        auto changed = makeEvent("e1", "music", ms(2030, 3, 1));
+        changed.title = "Renamed";
+        changed.status = core::EventStatus::Cancelled;
+        const BatchResult r = store.applyBatch(batchOf(7, 9, {upsert(8, changed), tombstone(9, ChangeRecord::Kind::Event, "e3")}), 42);
+        QVERIFY(r.error.isEmpty());
+        QCOMPARE(r.appliedRows, 2);
+        QCOMPARE(r.cursor, 9u);
+        QVERIFY(r.catalogChanged);
+        QCOMPARE(store.eventCount(), 2);
+        const auto details = store.eventDetails(QStringLiteral("e1"), 42);
+        QVERIFY(details);
+        QCOMPARE(details->event.title, std::string("Renamed"));
+        QCOMPARE(details->event.status, core::EventStatus::Cancelled);
+        QCOMPARE(details->event.tags, (std::vector<std::string>{"live", "indoor"}));
+        QVERIFY(details->venue);
+        QCOMPARE(details->venue->name, std::string("Philharmonie"));
+        QCOMPARE(details->categoryName, QStringLiteral("Name music"));
+        QVERIFY(!store.eventDetails(QStringLiteral("e3"), 42));
+        QCOMPARE(store.syncState().cursor, 9u);
+    }
+
+    void resetClearsCatalogButKeepsOutbox()
+    {
+        LocalStore store(path(QStringLiteral("reset.sqlite")));
+        QVERIFY(store.open());
+        fillCatalog(store);
+        QVERIFY(store.toggleWishlist(42, QStringLiteral("e2")));
+        auto b = batchOf(0, 3, {upsert(3, makeEvent("e9", "sports", ms(2030, 5, 1)))});
+        b.reset = true;
+        QVERIFY(store.applyBatch(b, 42).error.isEmpty());
+        QCOMPARE(store.eventCount(), 1);
+        QCOMPARE(store.outbox().size(), 1);
+        // The pending add still shows locally after the wipe.
+        QVERIFY(store.isWishlisted(42, QStringLiteral("e2")));
+    }
+
+    void filters_data()
+    {
+        QTest::addColumn<QDate>("from");
+        QTest::addColumn<QDate>("to");
+        QTest::addColumn<QString>("category");
+        QTest::addColumn<bool>("wishlistOnly");
+        QTest::addColumn<QStringList>("expected");
+        QTest::newRow("all") << QDate() << QDate() << QString() << false << QStringList{QStringLiteral("e1"), QStringLiteral("e2"), QStringLiteral("e3")};
+        QTest::newRow("parent category includes children") << QDate() << QDate() << QStringLiteral("music") << false
+                                                           << QStringList{QStringLiteral("e1"), QStringLiteral("e2")};
+        QTest::newRow("leaf category") << QDate() << QDate() << QStringLiteral("music.jazz") << false << QStringList{QStringLiteral("e2")};
+        QTest::newRow("from") << QDate(2030, 3, 2) << QDate() << QString() << false << QStringList{QStringLiteral("e2"), QStringLiteral("e3")};
+        QTest::newRow("to is inclusive") << QDate() << QDate(2030, 3, 5) << QString() << false << QStringList{QStringLiteral("e1"), QStringLiteral("e2")};
+        QTest::newRow("one day") << QDate(2030, 4, 1) << QDate(2030, 4, 1) << QString() << false << QStringList{QStringLiteral("e3")};
+        QTest::newRow("wishlist only") << QDate() << QDate() << QString() << true << QStringList{QStringLiteral("e3")};
+        QTest::newRow("combined, empty") << QDate() << QDate() << QStringLiteral("music") << true << QStringList{};
+    }
+
+    void filters()
+    {
+        QFETCH(QDate, from);
+        QFETCH(QDate, to);
+        QFETCH(QString, category);
+        QFETCH(bool, wishlistOnly);
+        QFETCH(QStringList, expected);
+        LocalStore store(path(QStringLiteral("filters.sqlite")));
+        QVERIFY(store.open());
+        if (store.eventCount() == 0) {
+            fillCatalog(store);
+            QVERIFY(store.toggleWishlist(42, QStringLiteral("e3")));
+        }
+        EventFilter f;
+        f.from = from;
+        f.to = to;
+        f.categoryId = category;
+        f.wishlistOnly = wishlistOnly;
+        f.userId = 42;
+        QStringList ids;
+        for (const EventRow& row : store.events(f))
+            ids << row.id;
+        QCOMPARE(ids, expected);
+    }
+
+    void outboxIsOrderedAndDurable()
+    {
+        const QString file = path(QStringLiteral("outbox.sqlite"));
+        QStringList keys;
+        {
+            LocalStore store(file);
+            QVERIFY(store.open());
+            fillCatalog(store);
+            for (const char* id : {"e1", "e2", "e1"}) {
+                const auto entry = store.toggleWishlist(42, QString::fromLatin1(id));
+                QVERIFY(entry);
+                keys << entry->key;
+            }
+            QVERIFY(store.toggleWishlist(7, QStringLiteral("e3"))); // another user
+            QVERIFY(!store.isWishlisted(42, QStringLiteral("e1"))); // added then removed
+            QVERIFY(store.isWishlisted(42, QStringLiteral("e2")));
+        }
+        LocalStore reopened(file);
+        QVERIFY(reopened.open());
+        const auto entries = reopened.outbox(42);
+        QCOMPARE(entries.size(), 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(entries.at(i).key, keys.at(i));
+        QVERIFY(LocalStore::wishlistPayloadAdds(entries.at(0).payload));
+        QVERIFY(!LocalStore::wishlistPayloadAdds(entries.at(2).payload));
+        QCOMPARE(reopened.outbox().size(), 4);
+
+        // Logout clears the user's cached rows, never the outbox.
+        QVERIFY(reopened.clearUserData(42));
+        QVERIFY(reopened.wishlist(42).isEmpty());
+        QCOMPARE(reopened.outbox().size(), 4);
+        QVERIFY(reopened.reapplyPendingWishlist(42));
+        QCOMPARE(reopened.wishlist(42), QStringList{QStringLiteral("e2")});
+    }
+
+    void pendingOutboxWinsOverServerRow()
+    {
+        LocalStore store(path(QStringLiteral("wins.sqlite")));
+        QVERIFY(store.open());
+        fillCatalog(store);
+        const auto entry = store.toggleWishlist(42, QStringLiteral("e1")); // local add, pending
+        QVERIFY(entry);
+        ChangeRecord del = tombstone(8, ChangeRecord::Kind::Wishlist, "e1");
+        ChangeRecord add;
+        add.seq = 9;
+        add.kind = ChangeRecord::Kind::Wishlist;
+        add.aggregateId = "e2";
+        add.record = core::WishlistEntry{"e2", 1};
+        QVERIFY(store.applyBatch(batchOf(7, 9, {del, add}), 42).error.isEmpty());
+        QVERIFY(store.isWishlisted(42, QStringLiteral("e1"))); // pending entry won
+        QVERIFY(store.isWishlisted(42, QStringLiteral("e2")));  // no pending entry: server row applies
+        QVERIFY(store.removeOutboxEntry(entry->key));
+        QVERIFY(store.applyBatch(batchOf(9, 10, {tombstone(10, ChangeRecord::Kind::Wishlist, "e1")}), 42).error.isEmpty());
+        QVERIFY(!store.isWishlisted(42, QStringLiteral("e1"))); // acked: server rows apply again
+    }
+
+    void rejectRevertsLocalRow()
+    {
+        LocalStore store(path(QStringLiteral("reject.sqlite")));
+        QVERIFY(store.open());
+        const auto entry = store.toggleWishlist(42, QStringLiteral("gone"));
+        QVERIFY(entry);
+        QVERIFY(store.isWishlisted(42, QStringLiteral("gone")));
+        QVERIFY(store.rejectOutboxEntry(*entry));
+        QVERIFY(!store.isWishlisted(42, QStringLiteral("gone")));
+        QVERIFY(store.outbox().isEmpty());
+    }
+
+    void sessionRoundTrip()
+    {
+        LocalStore store(path(QStringLiteral("session.sqlite")));
+        QVERIFY(store.open());
+        QVERIFY(store.saveSession(SessionInfo{QStringLiteral("tok"), 5, core::Role::Organizer, QStringLiteral("o@x.de"), 0}));
+        QCOMPARE(store.syncState().token, QStringLiteral("tok"));
+        QCOMPARE(store.syncState().role, core::Role::Organizer);
+        QVERIFY(store.clearSession());
+        QVERIFY(store.syncState().token.isEmpty());
+        QCOMPARE(store.syncState().userId, 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestLocalStore)
+#include "test_localstore.moc"
