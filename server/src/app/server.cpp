@@ -1,0 +1,213 @@
+// Server wiring and lifecycle. Start-up is synchronous and throws StartupError with an
+// operator-facing message; shutdown drains sessions within a grace period.
+#include "app/server.hpp"
+
+#include "app/embedded_resources.hpp"
+#include "common/log.hpp"
+#include "db/embedded_postgres.hpp"
+#include "db/migrations.hpp"
+#include "db/pool.hpp"
+#include "net/listener.hpp"
+#include "net/metrics.hpp"
+#include "net/session_hub.hpp"
+#include "services/api.hpp"
+#include "services/demo_catalog.hpp"
+#include "workers/sequencer.hpp"
+#include "workers/stamp_listener.hpp"
+
+#include <pqxx/pqxx>
+
+#include <chrono>
+#include <csignal>
+#include <fstream>
+#include <system_error>
+
+namespace marquee::server::app {
+
+std::int64_t todayUtcMs() {
+    using namespace std::chrono;
+    return duration_cast<milliseconds>(floor<days>(system_clock::now()).time_since_epoch()).count();
+}
+
+namespace {
+
+// Written to a temporary file and renamed, so a reader never sees a partial number.
+void writePortFile(const std::filesystem::path& path, unsigned short port) {
+    auto tmp = path;
+    tmp += ".tmp";
+    {
+        std::ofstream out(tmp, std::ios::trunc);
+        out << port << '\n';
+        out.close();
+        if (!out) throw StartupError("cannot write the port file " + tmp.string());
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp, path, ec);
+    if (ec) throw StartupError("cannot write the port file " + path.string() + ": " + ec.message());
+}
+
+} // namespace
+
+Server::Server(ServerOptions options) : m_options(std::move(options)) {}
+
+Server::~Server() {
+    // Normally run() has done this; covers a failed start().
+    m_ioc.stop();
+    stopWorkers();
+}
+
+std::string Server::connectDatabase() {
+    if (!m_options.databaseUrl.empty()) return m_options.databaseUrl;
+    const auto dir = m_options.dataDir.empty() ? db::EmbeddedPostgres::defaultDataDir() : m_options.dataDir;
+    m_embedded = std::make_unique<db::EmbeddedPostgres>(dir);
+    try {
+        m_embedded->start();
+    } catch (const std::exception& e) {
+        throw StartupError(std::string("embedded PostgreSQL: ") + e.what());
+    }
+    log::info("embedded postgres running", {{"data_dir", dir.string()}});
+    return m_embedded->connectionString();
+}
+
+void Server::start() {
+    const auto url = connectDatabase();
+
+    try {
+        pqxx::connection conn(url);
+        const auto report = db::migrate(conn, db::builtinMigrations());
+        for (const auto& name : report.applied) log::info("migration applied", {{"name", name}});
+        log::info("schema ready", {{"version", report.currentVersion}});
+    } catch (const db::MigrationError& e) {
+        throw StartupError(std::string("migration failed: ") + e.what());
+    } catch (const pqxx::broken_connection& e) {
+        throw StartupError(std::string("cannot connect to the database: ") + e.what());
+    } catch (const std::exception& e) {
+        throw StartupError(std::string("database error during migration: ") + e.what());
+    }
+
+    try {
+        m_pool = std::make_unique<db::Pool>(url, m_options.dbWorkers);
+    } catch (const std::exception& e) {
+        throw StartupError(std::string("cannot connect to the database: ") + e.what());
+    }
+    m_api = std::make_unique<Api>();
+    m_metrics = std::make_unique<net::Metrics>();
+    m_hub = std::make_unique<net::SessionHub>(*m_pool, *m_api, *m_metrics);
+    m_ctx.reset(new net::Context{*m_pool, *m_api, *m_hub, *m_metrics, m_options.limits, {}});
+
+    if (m_options.demo) {
+        try {
+            const auto result = m_pool->run([](pqxx::connection& conn) {
+                return loadDemoCatalog(conn, embedded::demoCatalogJson(), todayUtcMs());
+            });
+            if (result.skipped)
+                log::info("demo catalog skipped: the catalog already has events");
+            else
+                log::info("demo catalog loaded",
+                          {{"categories", result.categories}, {"venues", result.venues}, {"events", result.events}});
+        } catch (const std::exception& e) {
+            throw StartupError(std::string("loading the demo catalog failed: ") + e.what());
+        }
+    }
+
+    try {
+        m_hub->setInitialHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
+    } catch (const std::exception& e) {
+        throw StartupError(std::string("reading the change-log head failed: ") + e.what());
+    }
+
+    auto* metrics = m_metrics.get();
+    m_sequencer = std::make_unique<workers::Sequencer>(
+        url, [metrics](std::size_t, std::uint64_t, double lagSeconds) { metrics->stampLag(lagSeconds); });
+    auto* hub = m_hub.get();
+    m_stampListener = std::make_unique<workers::StampListener>(url, [hub](std::uint64_t head) { hub->onHead(head); });
+    m_stampListener->start();
+    m_sequencer->start();
+    // Stamps that landed between reading the head and listening are pushed now.
+    try {
+        m_hub->onHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
+    } catch (const std::exception& e) {
+        log::warn("re-reading the change-log head failed", {{"error", e.what()}});
+    }
+
+    m_listener = std::make_shared<net::Listener>(m_ioc, *m_ctx);
+    try {
+        net::tcp::resolver resolver(m_ioc);
+        const auto results = resolver.resolve(m_options.host, std::to_string(m_options.port),
+                                              net::tcp::resolver::passive);
+        if (results.empty()) throw StartupError("cannot resolve " + m_options.host);
+        m_listener->open(results.begin()->endpoint());
+    } catch (const boost::system::system_error& e) {
+        throw StartupError("cannot listen on " + m_options.host + ":" + std::to_string(m_options.port) + ": " +
+                           e.code().message());
+    }
+    m_port = m_listener->port();
+    log::info("listening", {{"address", m_options.host}, {"port", m_port}});
+    if (!m_options.portFile.empty()) writePortFile(m_options.portFile, m_port);
+}
+
+void Server::run() {
+    m_work.emplace(m_ioc.get_executor());
+    if (m_options.handleSignals) {
+        m_signals = std::make_unique<net::asio::signal_set>(m_ioc, SIGINT, SIGTERM);
+        m_signals->async_wait([this](net::error_code ec, int signal) {
+            if (ec) return;
+            log::info("signal received; shutting down", {{"signal", signal}});
+            beginShutdown();
+        });
+    }
+    m_listener->run();
+
+    std::vector<std::thread> threads;
+    const auto extra = m_options.threads > 1 ? m_options.threads - 1 : 0U;
+    threads.reserve(extra);
+    for (unsigned i = 0; i < extra; ++i) threads.emplace_back([this] { m_ioc.run(); });
+    m_ioc.run();
+    for (auto& t : threads) t.join();
+
+    stopWorkers();
+    log::info("stopped");
+}
+
+void Server::requestStop() {
+    net::asio::post(m_ioc, [this] { beginShutdown(); });
+}
+
+void Server::beginShutdown() {
+    if (m_stopping) return;
+    m_stopping = true;
+    m_ctx->stopping = true;
+    if (m_signals) {
+        net::error_code ignored;
+        m_signals->cancel(ignored);
+    }
+    m_listener->stop();
+    m_hub->shutdownAll();
+    waitForSessions(std::chrono::steady_clock::now() + m_options.shutdownGrace);
+}
+
+// Polls the hub until every WebSocket has closed (in-flight answers sent, 1001 exchanged)
+// or the grace period is over; then stops the io_context, which drops idle HTTP clients.
+void Server::waitForSessions(std::chrono::steady_clock::time_point deadline) {
+    const auto remaining = m_hub->size();
+    if (remaining == 0 || std::chrono::steady_clock::now() >= deadline) {
+        if (remaining != 0) log::warn("shutdown grace period over", {{"open_sessions", remaining}});
+        m_work.reset();
+        m_ioc.stop();
+        return;
+    }
+    if (!m_shutdownTimer) m_shutdownTimer = std::make_unique<net::asio::steady_timer>(m_ioc);
+    m_shutdownTimer->expires_after(std::chrono::milliseconds(20));
+    m_shutdownTimer->async_wait([this, deadline](net::error_code ec) {
+        if (!ec) waitForSessions(deadline);
+    });
+}
+
+void Server::stopWorkers() {
+    if (m_stampListener) m_stampListener->stop();
+    if (m_sequencer) m_sequencer->stop();
+    if (m_pool) m_pool->stop();
+    if (m_embedded) m_embedded->stop();
+}
+
+} // namespace marquee::server::app

@@ -1,0 +1,103 @@
+// The marquee-server process wiring: database (embedded or URL) → migrations → pool → Api
+// → demo data → sequencer and stamp listener → session hub → listener, and the graceful stop.
+#pragma once
+
+#include "net/context.hpp"
+#include "net/net.hpp"
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <thread>
+#include <vector>
+
+namespace marquee::server {
+class Api;
+namespace db {
+class EmbeddedPostgres;
+class Pool;
+} // namespace db
+namespace workers {
+class Sequencer;
+class StampListener;
+} // namespace workers
+namespace net {
+class Listener;
+class Metrics;
+class SessionHub;
+} // namespace net
+} // namespace marquee::server
+
+namespace marquee::server::app {
+
+// Start-up failed for a reason the operator can act on; what() is the message to show.
+struct StartupError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+struct ServerOptions {
+    std::string host = "127.0.0.1";
+    unsigned short port = 8080; // 0: pick a free port
+    std::string databaseUrl;    // empty: embedded PostgreSQL in dataDir
+    std::filesystem::path dataDir; // empty: EmbeddedPostgres::defaultDataDir()
+    bool demo = false;
+    std::filesystem::path portFile; // written once listening
+    unsigned threads = 2;
+    unsigned dbWorkers = 4;
+    bool handleSignals = true; // SIGINT/SIGTERM start the graceful stop
+    std::chrono::seconds shutdownGrace{10};
+    net::Limits limits;
+};
+
+class Server {
+public:
+    explicit Server(ServerOptions options);
+    ~Server();
+    Server(const Server&) = delete;
+    Server& operator=(const Server&) = delete;
+
+    // Everything up to a bound listener. Throws StartupError.
+    void start();
+    unsigned short port() const { return m_port; }
+
+    // Serves until requestStop() or a signal, then shuts down gracefully and returns.
+    void run();
+    // Thread-safe.
+    void requestStop();
+
+    db::Pool& pool() { return *m_pool; }
+    net::Metrics& metrics() { return *m_metrics; }
+
+private:
+    void beginShutdown();
+    void waitForSessions(std::chrono::steady_clock::time_point deadline);
+    void stopWorkers();
+    std::string connectDatabase();
+
+    ServerOptions m_options;
+    std::unique_ptr<db::EmbeddedPostgres> m_embedded;
+    std::unique_ptr<db::Pool> m_pool;
+    std::unique_ptr<Api> m_api;
+    std::unique_ptr<net::Metrics> m_metrics;
+    std::unique_ptr<net::SessionHub> m_hub;
+    std::unique_ptr<net::Context> m_ctx;
+    std::unique_ptr<workers::Sequencer> m_sequencer;
+    std::unique_ptr<workers::StampListener> m_stampListener;
+    // Destroyed before the members above: pending handlers hold sessions that use them.
+    net::asio::io_context m_ioc;
+    std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;
+    std::unique_ptr<net::asio::signal_set> m_signals;
+    std::unique_ptr<net::asio::steady_timer> m_shutdownTimer;
+    std::shared_ptr<net::Listener> m_listener;
+    unsigned short m_port = 0;
+    bool m_stopping = false; // on the io_context
+};
+
+// Midnight UTC of the current day, in ms since the epoch (anchors the demo catalog).
+std::int64_t todayUtcMs();
+
+} // namespace marquee::server::app
