@@ -4,6 +4,8 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -19,7 +21,21 @@ public:
     // after each stamping transaction commits (for metrics).
     using StampCallback = std::function<void(std::size_t rows, std::uint64_t head, double lagSeconds)>;
 
+    struct Options {
+        std::chrono::milliseconds pollInterval{200};       // fallback wake-up without a NOTIFY
+        std::chrono::milliseconds leaderRetry{1000};       // how often a follower tries to lead
+        std::chrono::seconds compactEvery{300};            // 0: never compact in the loop
+        std::chrono::seconds tombstoneRetention{std::chrono::hours(24 * 30)};
+    };
+
+    struct CompactionResult {
+        std::size_t superseded = 0; // rows replaced by a newer row for the same aggregate and scope
+        std::size_t tombstones = 0; // tombstones older than the retention period
+        std::uint64_t horizon = 0;  // sync_meta.horizon afterwards
+    };
+
     explicit Sequencer(std::string connectionString, StampCallback onStamped = {});
+    Sequencer(std::string connectionString, StampCallback onStamped, Options options);
     ~Sequencer();
 
     void start();
@@ -30,11 +46,17 @@ public:
     // Returns the number of rows stamped. Callers must not run it concurrently with a leader.
     static std::size_t stampPending(pqxx::connection& conn);
 
+    // Removes change-log rows a client can do without: rows superseded by a newer stamped row
+    // for the same (aggregatetype, aggregateid, scope), and tombstones older than
+    // `tombstoneRetention` (raising sync_meta.horizon so older cursors get reset=true).
+    static CompactionResult compact(pqxx::connection& conn, std::chrono::seconds tombstoneRetention);
+
 private:
     void run();
 
     std::string m_connectionString;
     StampCallback m_onStamped;
+    Options m_options;
     std::atomic<bool> m_stop{false};
     std::atomic<bool> m_leader{false};
     std::thread m_thread;
