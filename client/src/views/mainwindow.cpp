@@ -1,0 +1,197 @@
+// MainWindow implementation.
+#include "views/mainwindow.h"
+
+#include "models/categorymodel.h"
+#include "models/eventlistmodel.h"
+#include "services/accountservice.h"
+#include "services/catalogservice.h"
+#include "services/clientsession.h"
+#include "services/wishlistservice.h"
+#include "views/connectionindicator.h"
+#include "views/eventdetailwidget.h"
+#include "views/logindialog.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QMessageBox>
+#include <QScrollArea>
+#include <QSplitter>
+#include <QStatusBar>
+#include <QTableView>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+namespace marquee::client {
+
+MainWindow::MainWindow(ClientSession* session, QWidget* parent)
+    : QMainWindow(parent), m_session(session), m_events(new EventListModel(session->catalog(), this)),
+      m_categories(new CategoryModel(session->catalog(), this))
+{
+    setWindowTitle(tr("Marquee"));
+    resize(1200, 720);
+
+    auto* toolbar = addToolBar(tr("Account"));
+    toolbar->setObjectName(QStringLiteral("accountToolbar"));
+    toolbar->setMovable(false);
+    m_login = toolbar->addAction(tr("Log in…"), this, [this] { openLogin(0); });
+    m_register = toolbar->addAction(tr("Register…"), this, [this] { openLogin(1); });
+    m_logout = toolbar->addAction(tr("Log out"), this, [this] { m_session->account()->logout(); });
+    auto* spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    m_account = new QLabel(toolbar);
+    m_account->setContentsMargins(8, 0, 8, 0);
+    toolbar->addWidget(m_account);
+
+    // Filter bar.
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    auto* filters = new QHBoxLayout;
+    m_fromCheck = new QCheckBox(tr("From"), central);
+    m_from = new QDateEdit(QDate::currentDate(), central);
+    m_toCheck = new QCheckBox(tr("To"), central);
+    m_to = new QDateEdit(QDate::currentDate().addMonths(1), central);
+    for (QDateEdit* edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setEnabled(false);
+    }
+    m_category = new QComboBox(central);
+    m_category->setModel(m_categories);
+    m_category->setMinimumContentsLength(18);
+    m_wishlistOnly = new QCheckBox(tr("Wishlist only"), central);
+    m_count = new QLabel(central);
+    filters->addWidget(m_fromCheck);
+    filters->addWidget(m_from);
+    filters->addWidget(m_toCheck);
+    filters->addWidget(m_to);
+    filters->addSpacing(12);
+    filters->addWidget(new QLabel(tr("Category:"), central));
+    filters->addWidget(m_category);
+    filters->addSpacing(12);
+    filters->addWidget(m_wishlistOnly);
+    filters->addStretch(1);
+    filters->addWidget(m_count);
+    layout->addLayout(filters);
+
+    connect(m_fromCheck, &QCheckBox::toggled, m_from, &QWidget::setEnabled);
+    connect(m_toCheck, &QCheckBox::toggled, m_to, &QWidget::setEnabled);
+    for (QCheckBox* box : {m_fromCheck, m_toCheck, m_wishlistOnly})
+        connect(box, &QCheckBox::toggled, this, &MainWindow::applyFilter);
+    connect(m_from, &QDateEdit::dateChanged, this, &MainWindow::applyFilter);
+    connect(m_to, &QDateEdit::dateChanged, this, &MainWindow::applyFilter);
+    connect(m_category, &QComboBox::currentIndexChanged, this, &MainWindow::applyFilter);
+
+    // Table and detail pane.
+    auto* splitter = new QSplitter(Qt::Horizontal, central);
+    m_table = new QTableView(splitter);
+    m_table->setModel(m_events);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setAlternatingRowColors(true);
+    m_table->setShowGrid(false);
+    m_table->setWordWrap(false);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setSectionResizeMode(EventListModel::TitleColumn, QHeaderView::Stretch);
+    m_table->horizontalHeader()->setSectionResizeMode(EventListModel::DateColumn, QHeaderView::ResizeToContents);
+    m_table->horizontalHeader()->resizeSection(EventListModel::VenueColumn, 200);
+    m_table->horizontalHeader()->resizeSection(EventListModel::CategoryColumn, 110);
+    m_table->horizontalHeader()->resizeSection(EventListModel::PriceColumn, 140);
+    m_table->horizontalHeader()->resizeSection(EventListModel::StatusColumn, 90);
+    auto* scroll = new QScrollArea(splitter);
+    scroll->setWidgetResizable(true);
+    m_details = new EventDetailWidget(scroll);
+    scroll->setWidget(m_details);
+    scroll->setMinimumWidth(320);
+    splitter->addWidget(m_table);
+    splitter->addWidget(scroll);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    layout->addWidget(splitter, 1);
+    setCentralWidget(central);
+
+    m_indicator = new ConnectionIndicator(this);
+    m_indicator->setSession(session);
+    statusBar()->addPermanentWidget(m_indicator);
+
+    connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MainWindow::showCurrentDetails);
+    connect(m_events, &EventListModel::refreshed, this, [this] {
+        m_count->setText(tr("%n event(s)", nullptr, m_events->rowCount()));
+        showCurrentDetails();
+    });
+    connect(m_events, &QAbstractItemModel::modelReset, this, &MainWindow::showCurrentDetails);
+    connect(m_details, &EventDetailWidget::wishlistToggleRequested, this,
+            [this](const QString& id) { m_session->wishlist()->toggle(id); });
+    connect(m_session->wishlist(), &WishlistService::toggleFailed, this, [this](const QString& message) {
+        statusBar()->showMessage(message, 8000);
+        showCurrentDetails();
+    });
+    connect(m_session->wishlist(), &WishlistService::mutationRejected, this, [this](const QString&, const QString& message) {
+        QMessageBox::warning(this, tr("Wishlist"), message);
+    });
+    connect(m_session->account(), &AccountService::sessionChanged, this, &MainWindow::updateAccount);
+    connect(m_session->account(), &AccountService::sessionExpired, this,
+            [this](const QString& message) { statusBar()->showMessage(message, 15000); });
+    connect(m_session, &ClientSession::storeError, this,
+            [this](const QString& message) { statusBar()->showMessage(tr("Local cache error: %1").arg(message), 15000); });
+
+    updateAccount();
+    m_count->setText(tr("%n event(s)", nullptr, m_events->rowCount()));
+}
+
+QString MainWindow::accountText() const { return m_account->text(); }
+
+void MainWindow::applyFilter()
+{
+    EventFilter f;
+    if (m_fromCheck->isChecked())
+        f.from = m_from->date();
+    if (m_toCheck->isChecked())
+        f.to = m_to->date();
+    f.categoryId = m_category->currentData(CategoryModel::CategoryIdRole).toString();
+    f.wishlistOnly = m_wishlistOnly->isChecked();
+    m_events->setFilter(f);
+}
+
+void MainWindow::updateAccount()
+{
+    AccountService* account = m_session->account();
+    const bool in = account->isLoggedIn();
+    m_login->setVisible(!in);
+    m_register->setVisible(!in);
+    m_logout->setVisible(in);
+    m_account->setText(in ? tr("Logged in as %1").arg(account->email()) : tr("Not logged in"));
+    m_wishlistOnly->setEnabled(in);
+    if (!in)
+        m_wishlistOnly->setChecked(false);
+    m_details->setWishlistEnabled(in, in ? QString() : tr("Log in to keep a wishlist."));
+}
+
+void MainWindow::showCurrentDetails()
+{
+    const QModelIndex current = m_table->selectionModel()->currentIndex();
+    const QString id = current.isValid() ? m_events->eventIdAt(current.row()) : QString();
+    m_details->setDetails(id.isEmpty() ? std::nullopt : m_session->catalog()->eventDetails(id));
+}
+
+void MainWindow::selectEvent(const QString& eventId)
+{
+    const int row = m_events->rowOf(eventId);
+    if (row >= 0)
+        m_table->selectionModel()->setCurrentIndex(m_events->index(row, 0),
+                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void MainWindow::openLogin(int mode)
+{
+    LoginDialog dialog(m_session->account(), mode == 0 ? LoginDialog::Mode::Login : LoginDialog::Mode::Register, this);
+    dialog.exec();
+}
+
+} // namespace marquee::client

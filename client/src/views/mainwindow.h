@@ -1,0 +1,59 @@
+// MainWindow: toolbar (account), filter bar, event table, detail pane and connection status.
+// Holds models and services only; never touches SQL or sockets.
+#pragma once
+
+#include <QMainWindow>
+
+class QAction;
+class QCheckBox;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QTableView;
+
+namespace marquee::client {
+
+class CategoryModel;
+class ClientSession;
+class ConnectionIndicator;
+class EventDetailWidget;
+class EventListModel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    explicit MainWindow(ClientSession* session, QWidget* parent = nullptr);
+
+    EventListModel* eventModel() const { return m_events; }
+    QTableView* eventView() const { return m_table; }
+    EventDetailWidget* detailWidget() const { return m_details; }
+    ConnectionIndicator* connectionIndicator() const { return m_indicator; }
+    QString accountText() const;
+    void selectEvent(const QString& eventId);
+
+private:
+    void applyFilter();
+    void updateAccount();
+    void showCurrentDetails();
+    void openLogin(int mode);
+
+    ClientSession* m_session;
+    EventListModel* m_events;
+    CategoryModel* m_categories;
+    QTableView* m_table;
+    EventDetailWidget* m_details;
+    ConnectionIndicator* m_indicator;
+    QCheckBox* m_fromCheck;
+    QDateEdit* m_from;
+    QCheckBox* m_toCheck;
+    QDateEdit* m_to;
+    QComboBox* m_category;
+    QCheckBox* m_wishlistOnly;
+    QLabel* m_count;
+    QLabel* m_account;
+    QAction* m_login;
+    QAction* m_register;
+    QAction* m_logout;
+};
+
+} // namespace marquee::client
