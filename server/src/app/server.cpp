@@ -75,7 +75,6 @@ void Server::start() {
     try {
         pqxx::connection conn(url);
         const auto report = db::migrate(conn, db::builtinMigrations());
-        for (const auto& name : report.applied) log::info("migration applied", {{"name", name}});
         log::info("schema ready", {{"version", report.currentVersion}});
     } catch (const db::MigrationError& e) {
         throw StartupError(std::string("migration failed: ") + e.what());

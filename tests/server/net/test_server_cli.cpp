@@ -1,0 +1,189 @@
+// The marquee-server command line: help, version, usage errors, database failures, the
+// `migrate` command on a fresh and on a tampered database, and the graceful SIGTERM path.
+#include "test_db.hpp"
+#include "test_server.hpp"
+#include "ws_test_client.hpp"
+
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <future>
+#include <thread>
+
+using marquee::test::TestDatabase;
+using marquee::test::WsClient;
+using marquee::testing::TestServer;
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QString out;
+    QString err;
+};
+
+Run runServer(const QStringList& args, const QByteArray& stdinData = {}) {
+    QProcess proc;
+    proc.start(TestServer::serverBinary(), args);
+    Run run;
+    if (!proc.waitForStarted(10'000)) return run;
+    if (!stdinData.isEmpty()) proc.write(stdinData);
+    proc.closeWriteChannel();
+    if (!proc.waitForFinished(60'000)) {
+        proc.kill();
+        proc.waitForFinished();
+        return run;
+    }
+    run.exitCode = proc.exitStatus() == QProcess::NormalExit ? proc.exitCode() : -1;
+    run.out = QString::fromUtf8(proc.readAllStandardOutput());
+    run.err = QString::fromUtf8(proc.readAllStandardError());
+    return run;
+}
+
+QString url(const TestDatabase& db) { return QString::fromStdString(db.connectionString()); }
+
+} // namespace
+
+class TestServerCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void help() {
+        const auto run = runServer({QStringLiteral("--help")});
+        QCOMPARE(run.exitCode, 0);
+        for (const char* word : {"serve", "migrate", "create-user", "--listen", "--port-file", "--database-url",
+                                 "--data-dir", "--demo", "--threads", "--db-workers", "--log-level"})
+            QVERIFY2(run.out.contains(QLatin1String(word)), word);
+    }
+
+    void version() {
+        const auto run = runServer({QStringLiteral("--version")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.startsWith(QStringLiteral("marquee-server ")));
+    }
+
+    void badArguments_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("no command") << QStringList{} << QStringLiteral("no command");
+        QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate")} << QStringLiteral("unknown command");
+        QTest::newRow("unknown option") << QStringList{QStringLiteral("serve"), QStringLiteral("--bogus")}
+                                        << QStringLiteral("unknown option");
+        QTest::newRow("missing value") << QStringList{QStringLiteral("serve"), QStringLiteral("--listen")}
+                                       << QStringLiteral("needs a value");
+        QTest::newRow("bad listen") << QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("nope")}
+                                    << QStringLiteral("HOST:PORT");
+        QTest::newRow("bad port") << QStringList{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:99999")}
+                                  << QStringLiteral("bad port");
+        QTest::newRow("zero threads") << QStringList{QStringLiteral("serve"), QStringLiteral("--threads"), QStringLiteral("0")}
+                                      << QStringLiteral("--threads");
+        QTest::newRow("both databases")
+            << QStringList{QStringLiteral("migrate"), QStringLiteral("--database-url"), QStringLiteral("host=x"),
+                           QStringLiteral("--data-dir"), QStringLiteral("/tmp/x")}
+            << QStringLiteral("not both");
+        QTest::newRow("option of another command") << QStringList{QStringLiteral("migrate"), QStringLiteral("--demo")}
+                                                   << QStringLiteral("does not apply");
+        QTest::newRow("bad log level") << QStringList{QStringLiteral("--log-level"), QStringLiteral("loud"), QStringLiteral("migrate")}
+                                       << QStringLiteral("log level");
+        QTest::newRow("bad role") << QStringList{QStringLiteral("create-user"), QStringLiteral("--email"),
+                                                 QStringLiteral("a@example.org"), QStringLiteral("--role"), QStringLiteral("king"),
+                                                 QStringLiteral("--database-url"), QStringLiteral("host=/nonexistent")}
+                                  << QStringLiteral("--role");
+    }
+
+    void badArguments() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        const auto run = runServer(args);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(run.err.contains(message), qPrintable(run.err));
+    }
+
+    void unreachableDatabase() {
+        const QString bad = QStringLiteral("host=/nonexistent-marquee-socket-dir port=1 dbname=x connect_timeout=2");
+        auto run = runServer({QStringLiteral("migrate"), QStringLiteral("--database-url"), bad});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("cannot connect to the database")), qPrintable(run.err));
+
+        run = runServer({QStringLiteral("serve"), QStringLiteral("--database-url"), bad, QStringLiteral("--listen"),
+                         QStringLiteral("127.0.0.1:0")});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("cannot connect to the database")), qPrintable(run.err));
+    }
+
+    void migrateFreshDatabase() {
+        if (!TestDatabase::available()) QSKIP("needs the CTest 'postgres' fixture");
+        TestDatabase db(TestDatabase::Schema::Empty);
+        auto run = runServer({QStringLiteral("migrate"), QStringLiteral("--database-url"), url(db)});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY2(run.out.contains(QStringLiteral("applied 0001_")), qPrintable(run.out));
+        run = runServer({QStringLiteral("migrate"), QStringLiteral("--database-url"), url(db)});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("(0 migration(s) applied)")), qPrintable(run.out));
+    }
+
+    void migrateEditedMigrationFails() {
+        if (!TestDatabase::available()) QSKIP("needs the CTest 'postgres' fixture");
+        TestDatabase db;
+        {
+            auto conn = db.connect();
+            pqxx::work tx(*conn);
+            tx.exec0("UPDATE schema_migrations SET checksum = 'tampered' WHERE version = 1");
+            tx.commit();
+        }
+        const auto run = runServer({QStringLiteral("migrate"), QStringLiteral("--database-url"), url(db)});
+        QCOMPARE(run.exitCode, 1);
+        QVERIFY2(run.err.contains(QStringLiteral("migration failed")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("0001_")), qPrintable(run.err));
+        QVERIFY2(run.err.contains(QStringLiteral("edited")), qPrintable(run.err));
+
+        // serve refuses to start on the same database.
+        const auto serve = runServer({QStringLiteral("serve"), QStringLiteral("--database-url"), url(db),
+                                      QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")});
+        QCOMPARE(serve.exitCode, 1);
+        QVERIFY2(serve.err.contains(QStringLiteral("migration failed")), qPrintable(serve.err));
+    }
+
+    void createUser() {
+        if (!TestDatabase::available()) QSKIP("needs the CTest 'postgres' fixture");
+        TestDatabase db(TestDatabase::Schema::Empty); // create-user migrates first
+        const QStringList args{QStringLiteral("create-user"), QStringLiteral("--database-url"), url(db),
+                               QStringLiteral("--email"), QStringLiteral("admin@example.org"),
+                               QStringLiteral("--role"), QStringLiteral("admin")};
+        auto run = runServer(args, "a sufficiently long password\n");
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QVERIFY(run.out.contains(QStringLiteral("admin@example.org")));
+        run = runServer(args, "a sufficiently long password\n");
+        QCOMPARE(run.exitCode, 1); // the e-mail exists
+        run = runServer(args, "");
+        QCOMPARE(run.exitCode, 1); // no password
+        QVERIFY2(run.err.contains(QStringLiteral("password")), qPrintable(run.err));
+    }
+
+    void listeningLogAndPortFile() {
+        TestServer server;
+        QString error;
+        if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture");
+        QVERIFY2(server.start(&error), qPrintable(error));
+        QVERIFY(server.port() != 0);
+        QVERIFY(server.stop());
+    }
+
+    void sigtermClosesWebSocketsWith1001() {
+        if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture");
+        TestServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        WsClient client;
+        QVERIFY(client.connect(server.port()));
+        QVERIFY(client.hello());
+        // The client must answer the server's close frame while stop() waits for the exit.
+        auto closeCode = std::async(std::launch::async, [&client] { return client.readUntilClosed(); });
+        QVERIFY2(server.stop(), qPrintable(server.serverLog()));
+        QCOMPARE(closeCode.get(), 1001);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCli)
+#include "test_server_cli.moc"

@@ -1,0 +1,381 @@
+// The server's network layer against the real marquee-server binary on a throwaway
+// database: HTTP probes, the WebSocket transport rules of docs/protocol.md, bearer tokens at
+// the upgrade, and live pushes.
+#include "test_server.hpp"
+#include "ws_test_client.hpp"
+
+#include <QtTest>
+
+#include <chrono>
+
+using marquee::test::WsClient;
+using marquee::test::httpGet;
+using marquee::testing::TestServer;
+namespace v1 = marquee::v1;
+
+namespace {
+
+const QString kOrganizerEmail = QStringLiteral("organizer@example.org");
+const QString kOrganizerPassword = QStringLiteral("correct horse battery staple");
+
+v1::Envelope pullRequest(std::uint64_t cursor) {
+    v1::Envelope e;
+    e.mutable_pull_changes()->set_cursor(cursor);
+    return e;
+}
+
+// Pulls until has_more=false, which makes the connection "live" for pushes.
+std::optional<std::uint64_t> pullToHead(WsClient& client) {
+    std::uint64_t cursor = 0;
+    for (int page = 0; page < 100; ++page) {
+        const auto answer = client.call(pullRequest(cursor));
+        if (!answer || !answer->has_change_batch()) return std::nullopt;
+        cursor = answer->change_batch().next_cursor();
+        if (!answer->change_batch().has_more()) return cursor;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+class TestServerNet : public QObject {
+    Q_OBJECT
+
+private:
+    TestServer m_server;
+    unsigned short port() const { return m_server.port(); }
+
+    std::string login(const QString& email, const QString& password) {
+        WsClient client;
+        if (!client.connect(port()) || !client.hello()) return {};
+        v1::Envelope request;
+        request.mutable_login()->set_email(email.toStdString());
+        request.mutable_login()->set_password(password.toStdString());
+        const auto answer = client.call(request);
+        if (!answer || !answer->has_session()) return {};
+        return answer->session().token();
+    }
+
+    std::string registerAttendee(const std::string& email) {
+        WsClient client;
+        if (!client.connect(port()) || !client.hello()) return {};
+        v1::Envelope request;
+        request.mutable_register_()->set_email(email);
+        request.mutable_register_()->set_password("a long enough password");
+        request.mutable_register_()->set_display_name("Test Attendee");
+        const auto answer = client.call(request);
+        if (!answer || !answer->has_session()) return {};
+        return answer->session().token();
+    }
+
+private slots:
+    void initTestCase() {
+        if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture (run through ctest)");
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        QVERIFY2(m_server.createUser(kOrganizerEmail, kOrganizerPassword, QStringLiteral("organizer")),
+                 qPrintable(m_server.serverLog()));
+        m_server.query(QStringLiteral("INSERT INTO categories (id, name) VALUES ('test', 'Test')"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    void healthz() {
+        const auto res = httpGet(port(), "/healthz");
+        QCOMPARE(res.status, 200U);
+    }
+
+    void readyz() {
+        const auto res = httpGet(port(), "/readyz");
+        QCOMPARE(res.status, 200U);
+        QCOMPARE(QByteArray::fromStdString(res.body).trimmed(), QByteArray("ready"));
+    }
+
+    void metrics() {
+        // Make sure at least one request has been counted.
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        QVERIFY(client.hello());
+        const auto res = httpGet(port(), "/metrics");
+        QCOMPARE(res.status, 200U);
+        QVERIFY(QByteArray::fromStdString(res.contentType).startsWith("text/plain"));
+        for (const char* name : {"marquee_websocket_connections", "marquee_requests_total{type=\"hello\"}",
+                                 "marquee_request_duration_seconds_bucket", "marquee_sync_head"})
+            QVERIFY2(res.body.find(name) != std::string::npos, name);
+    }
+
+    void unknownPathIs404() {
+        QCOMPARE(httpGet(port(), "/nope").status, 404U);
+        QCOMPARE(httpGet(port(), "/v1/ws").status, 404U); // not an upgrade
+    }
+
+    void helloAnonymous() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        const auto answer = client.hello();
+        QVERIFY(answer);
+        QVERIFY2(answer->has_hello_ok(), answer->DebugString().c_str());
+        QCOMPARE(answer->hello_ok().protocol_major(), 1U);
+        QCOMPARE(answer->hello_ok().user_id(), 0);
+        QCOMPARE(answer->hello_ok().role(), v1::ROLE_ANONYMOUS);
+        QVERIFY(!answer->hello_ok().server_version().empty());
+    }
+
+    void helloAuthenticated() {
+        const auto token = login(kOrganizerEmail, kOrganizerPassword);
+        QVERIFY(!token.empty());
+        WsClient client;
+        QVERIFY(client.connect(port(), token));
+        const auto answer = client.hello();
+        QVERIFY(answer && answer->has_hello_ok());
+        QVERIFY(answer->hello_ok().user_id() > 0);
+        QCOMPARE(answer->hello_ok().role(), v1::ROLE_ORGANIZER);
+        QCOMPARE(QString::fromStdString(answer->hello_ok().email()), kOrganizerEmail);
+    }
+
+    void versionMismatch() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        const auto answer = client.hello(2);
+        QVERIFY(answer && answer->has_error());
+        QCOMPARE(answer->error().code(), v1::UNSUPPORTED_VERSION);
+        QCOMPARE(answer->error().details().at("server_major"), std::string("1"));
+        QCOMPARE(client.readUntilClosed(), 1002);
+    }
+
+    void requestBeforeHello() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        const auto answer = client.call(pullRequest(0));
+        QVERIFY(answer && answer->has_error());
+        QCOMPARE(answer->error().code(), v1::FAILED_PRECONDITION);
+        QVERIFY(client.hello()->has_hello_ok()); // still usable
+    }
+
+    void garbageFrame() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        QVERIFY(client.sendRaw(std::string("\xff\xff\xff\xff\xff garbage", 14)));
+        const auto answer = client.read();
+        QVERIFY(answer && answer->has_error());
+        QCOMPARE(answer->request_id(), 0U);
+        QCOMPARE(answer->error().code(), v1::INVALID_ARGUMENT);
+        QVERIFY(client.hello()->has_hello_ok()); // the connection stays open
+    }
+
+    void unknownMessageType() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        QVERIFY(client.hello());
+        // request_id = 7 (field 1, varint) and an unknown length-delimited field 99.
+        const std::string frame("\x08\x07\x9a\x06\x01x", 6);
+        QVERIFY(client.sendRaw(frame));
+        const auto answer = client.read();
+        QVERIFY(answer && answer->has_error());
+        QCOMPARE(answer->request_id(), 7U);
+        QCOMPARE(answer->error().code(), v1::UNIMPLEMENTED);
+        QVERIFY(client.call(pullRequest(0))->has_change_batch()); // still usable
+    }
+
+    void responseTypeIsNotARequest() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        QVERIFY(client.hello());
+        v1::Envelope e;
+        e.set_request_id(client.nextId());
+        e.mutable_ack();
+        const auto answer = client.call(e);
+        QVERIFY(answer && answer->has_error());
+        QCOMPARE(answer->error().code(), v1::INVALID_ARGUMENT);
+    }
+
+    void oversizeFrameCloses1009() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        QVERIFY(client.hello());
+        QVERIFY(client.sendRaw(std::string(1024 * 1024 + 1, '\0')));
+        QCOMPARE(client.readUntilClosed(), 1009);
+    }
+
+    void frameAtLimitIsAccepted() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        QVERIFY(client.hello());
+        // 1 MiB of zero bytes is not a valid Envelope, but it is within the size limit.
+        QVERIFY(client.sendRaw(std::string(1024 * 1024, '\0')));
+        const auto answer = client.read();
+        QVERIFY(answer && answer->has_error());
+        QCOMPARE(answer->error().code(), v1::INVALID_ARGUMENT);
+    }
+
+    void textFrameCloses1002() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        QVERIFY(client.sendRaw("{\"hello\":1}", true));
+        QCOMPARE(client.readUntilClosed(), 1002);
+    }
+
+    void invalidTokenIs401_data() {
+        QTest::addColumn<QString>("token");
+        QTest::newRow("unknown") << QStringLiteral("not-a-real-token");
+        QTest::newRow("long") << QString(4000, QLatin1Char('a'));
+    }
+
+    void invalidTokenIs401() {
+        QFETCH(QString, token);
+        WsClient client;
+        QVERIFY(!client.connect(port(), token.toStdString()));
+        QCOMPARE(client.httpStatus(), 401U);
+    }
+
+    void revokedTokenIs401() {
+        const auto token = registerAttendee("revoked@example.org");
+        QVERIFY(!token.empty());
+        {
+            WsClient client;
+            QVERIFY(client.connect(port(), token));
+            QVERIFY(client.hello()->has_hello_ok());
+            v1::Envelope logout;
+            logout.mutable_logout();
+            const auto answer = client.call(logout);
+            QVERIFY(answer && answer->has_ack());
+            QCOMPARE(client.readUntilClosed(), 1000);
+        }
+        WsClient again;
+        QVERIFY(!again.connect(port(), token));
+        QCOMPARE(again.httpStatus(), 401U);
+    }
+
+    void expiredTokenIs401() {
+        const auto token = registerAttendee("expired@example.org");
+        QVERIFY(!token.empty());
+        QString error;
+        m_server.query(QStringLiteral("UPDATE sessions SET expires_at = now() - interval '1 hour' "
+                                      "WHERE user_id = (SELECT id FROM users WHERE email = 'expired@example.org')"),
+                       &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        WsClient client;
+        QVERIFY(!client.connect(port(), token));
+        QCOMPARE(client.httpStatus(), 401U);
+    }
+
+    void rateLimited() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        // Frames that never reach the database, so the burst is spent at wire speed.
+        const std::string garbage("\xff\xff\xff", 3);
+        constexpr int kFrames = 600;
+        for (int i = 0; i < kFrames; ++i) QVERIFY(client.sendRaw(garbage));
+        int invalid = 0;
+        int exhausted = 0;
+        for (int i = 0; i < kFrames; ++i) {
+            const auto answer = client.read();
+            QVERIFY(answer && answer->has_error());
+            if (answer->error().code() == v1::RESOURCE_EXHAUSTED) {
+                ++exhausted;
+                const auto& details = answer->error().details();
+                QVERIFY(details.count("retry_after_ms"));
+                QVERIFY(std::stoll(details.at("retry_after_ms")) > 0);
+            } else {
+                QCOMPARE(answer->error().code(), v1::INVALID_ARGUMENT);
+                ++invalid;
+            }
+        }
+        QVERIFY2(invalid >= 400, qPrintable(QString::number(invalid)));
+        QVERIFY2(exhausted > 0, "no frame was rate limited");
+    }
+
+    void floodingIsClosed1008() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        const std::string garbage("\xff\xff\xff", 3);
+        // 400 burst + 4 x 400 refused frames (plus refill) and then some.
+        for (int i = 0; i < 4000; ++i)
+            if (!client.sendRaw(garbage)) break;
+        QCOMPARE(client.readUntilClosed(), 1008);
+    }
+
+    void livePushReachesAnotherConnection() {
+        WsClient watcher;
+        QVERIFY(watcher.connect(port()));
+        QVERIFY(watcher.hello()->has_hello_ok());
+        const auto cursor = pullToHead(watcher);
+        QVERIFY(cursor);
+
+        const auto token = login(kOrganizerEmail, kOrganizerPassword);
+        QVERIFY(!token.empty());
+        WsClient organizer;
+        QVERIFY(organizer.connect(port(), token));
+        QVERIFY(organizer.hello()->has_hello_ok());
+        v1::Envelope upsert;
+        auto* event = upsert.mutable_upsert_event()->mutable_event();
+        event->set_title("Live push test");
+        event->set_category_id("test");
+        event->set_time_zone("Europe/Berlin");
+        const auto startsAt = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::system_clock::now().time_since_epoch() + std::chrono::hours(48))
+                                  .count();
+        event->set_starts_at_ms(startsAt);
+        event->mutable_price()->set_currency("EUR");
+        const auto ack = organizer.call(upsert);
+        QVERIFY(ack);
+        QVERIFY2(ack->has_ack(), ack->DebugString().c_str());
+        const auto eventId = ack->ack().id();
+
+        // The push arrives without the watcher asking (request_id 0).
+        bool seen = false;
+        while (!seen) {
+            const auto push = watcher.read();
+            QVERIFY2(push, "no live push arrived");
+            if (push->request_id() != 0 || !push->has_change_batch()) continue;
+            const auto& batch = push->change_batch();
+            QVERIFY(batch.from_cursor() < batch.next_cursor());
+            for (const auto& change : batch.changes()) {
+                QVERIFY(change.seq() > batch.from_cursor() && change.seq() <= batch.next_cursor());
+                if (change.aggregate_type() == "event" && change.aggregate_id() == eventId) seen = true;
+            }
+        }
+    }
+
+    void pushesSkipConnectionsThatHaveNotPulled() {
+        WsClient idle;
+        QVERIFY(idle.connect(port()));
+        QVERIFY(idle.hello()->has_hello_ok());
+        WsClient watcher;
+        QVERIFY(watcher.connect(port()));
+        QVERIFY(watcher.hello()->has_hello_ok());
+        QVERIFY(pullToHead(watcher));
+
+        const auto token = registerAttendee("pusher@example.org");
+        QVERIFY(!token.empty());
+        // Registering changes nothing public; make a public change as the organizer.
+        const auto orgToken = login(kOrganizerEmail, kOrganizerPassword);
+        WsClient organizer;
+        QVERIFY(organizer.connect(port(), orgToken));
+        QVERIFY(organizer.hello());
+        v1::Envelope upsert;
+        auto* event = upsert.mutable_upsert_event()->mutable_event();
+        event->set_title("Second push test");
+        event->set_category_id("test");
+        event->set_time_zone("Europe/Berlin");
+        event->set_starts_at_ms(4102444800000);
+        event->mutable_price()->set_currency("EUR");
+        QVERIFY(organizer.call(upsert)->has_ack());
+
+        std::optional<v1::Envelope> push;
+        do {
+            push = watcher.read();
+            QVERIFY(push);
+        } while (push->request_id() != 0);
+        // The idle connection has not pulled to the head: its next frame is the answer to a
+        // request sent now, not a push.
+        v1::Envelope ping = pullRequest(push->change_batch().next_cursor());
+        ping.set_request_id(idle.nextId());
+        QVERIFY(idle.send(ping));
+        const auto first = idle.read();
+        QVERIFY(first);
+        QCOMPARE(first->request_id(), ping.request_id());
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerNet)
+#include "test_server_net.moc"
