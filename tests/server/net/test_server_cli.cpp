@@ -4,6 +4,10 @@
 #include "test_server.hpp"
 #include "ws_test_client.hpp"
 
+#include <QDeadlineTimer>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -161,13 +165,59 @@ private slots:
         QVERIFY2(run.err.contains(QStringLiteral("password")), qPrintable(run.err));
     }
 
+    // The e2e harness and operators rely on this line and on --port-file.
     void listeningLogAndPortFile() {
+        if (!TestDatabase::available()) QSKIP("needs the CTest 'postgres' fixture");
+        TestDatabase db;
+        QTemporaryDir dir;
+        const QString portFile = dir.filePath(QStringLiteral("port"));
+        QProcess proc;
+        proc.start(TestServer::serverBinary(),
+                   {QStringLiteral("serve"), QStringLiteral("--database-url"), url(db), QStringLiteral("--listen"),
+                    QStringLiteral("127.0.0.1:0"), QStringLiteral("--port-file"), portFile});
+        QVERIFY(proc.waitForStarted(10'000));
+        int loggedPort = 0;
+        QByteArray pending;
+        QDeadlineTimer deadline(60'000);
+        while (loggedPort == 0 && !deadline.hasExpired() && proc.state() == QProcess::Running) {
+            proc.waitForReadyRead(1000);
+            pending += proc.readAllStandardError();
+            qsizetype newline;
+            while ((newline = pending.indexOf('\n')) >= 0) {
+                const auto line = QJsonDocument::fromJson(pending.left(newline)).object();
+                pending.remove(0, newline + 1);
+                if (line.value(QStringLiteral("msg")).toString() == QStringLiteral("listening")) {
+                    QCOMPARE(line.value(QStringLiteral("address")).toString(), QStringLiteral("127.0.0.1"));
+                    loggedPort = line.value(QStringLiteral("port")).toInt();
+                }
+            }
+        }
+        QVERIFY(loggedPort > 0);
+        QFile file(portFile);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll().trimmed().toInt(), loggedPort);
+        proc.terminate();
+        QVERIFY(proc.waitForFinished(30'000));
+        QCOMPARE(proc.exitStatus(), QProcess::NormalExit);
+        QCOMPARE(proc.exitCode(), 0);
+    }
+
+    // Readiness follows the database; liveness does not.
+    void readyzFailsWhenTheDatabaseIsGone() {
+        if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture");
         TestServer server;
         QString error;
-        if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture");
         QVERIFY2(server.start(&error), qPrintable(error));
-        QVERIFY(server.port() != 0);
-        QVERIFY(server.stop());
+        QCOMPARE(marquee::test::httpGet(server.port(), "/readyz").status, 200U);
+        const auto dbName = server.databaseUrl().section(QStringLiteral("dbname="), 1).section(QLatin1Char(' '), 0, 0);
+        QProcess psql;
+        psql.start(QStringLiteral("psql"), {QStringLiteral("-d"), TestServer::clusterUrl(), QStringLiteral("-c"),
+                                            QStringLiteral("DROP DATABASE %1 WITH (FORCE)").arg(dbName)});
+        QVERIFY(psql.waitForFinished(30'000));
+        QCOMPARE(psql.exitCode(), 0);
+        QCOMPARE(marquee::test::httpGet(server.port(), "/readyz").status, 503U);
+        QCOMPARE(marquee::test::httpGet(server.port(), "/healthz").status, 200U);
+        QVERIFY2(server.stop(), qPrintable(server.serverLog()));
     }
 
     void sigtermClosesWebSocketsWith1001() {

@@ -68,6 +68,28 @@ private:
         return answer->session().token();
     }
 
+    std::string createEvent(const std::string& title) {
+        const auto token = login(kOrganizerEmail, kOrganizerPassword);
+        WsClient organizer;
+        if (token.empty() || !organizer.connect(port(), token) || !organizer.hello()) return {};
+        v1::Envelope upsert;
+        auto* event = upsert.mutable_upsert_event()->mutable_event();
+        event->set_title(title);
+        event->set_category_id("test");
+        event->set_time_zone("Europe/Berlin");
+        event->set_starts_at_ms(4102444800000);
+        event->mutable_price()->set_currency("EUR");
+        const auto ack = organizer.call(upsert);
+        return ack && ack->has_ack() ? ack->ack().id() : std::string();
+    }
+
+    // The next push (request_id 0) on a connection.
+    static std::optional<v1::ChangeBatch> nextPush(WsClient& client) {
+        while (const auto frame = client.read())
+            if (frame->request_id() == 0 && frame->has_change_batch()) return frame->change_batch();
+        return std::nullopt;
+    }
+
 private slots:
     void initTestCase() {
         if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture (run through ctest)");
@@ -374,6 +396,52 @@ private slots:
         const auto first = idle.read();
         QVERIFY(first);
         QCOMPARE(first->request_id(), ping.request_id());
+    }
+    // A user's wishlist change is pushed to that user's connections only; everyone else's
+    // push covers the same range without the row, so cursors keep chaining.
+    void pushesCarryOnlyVisibleRows() {
+        const auto eventId = createEvent("Wishlist scope test");
+        QVERIFY(!eventId.empty());
+        const auto token = registerAttendee("scope@example.org");
+        QVERIFY(!token.empty());
+
+        WsClient mine;
+        QVERIFY(mine.connect(port(), token));
+        QVERIFY(mine.hello()->has_hello_ok());
+        QVERIFY(pullToHead(mine));
+        WsClient other;
+        QVERIFY(other.connect(port()));
+        QVERIFY(other.hello()->has_hello_ok());
+        QVERIFY(pullToHead(other));
+
+        WsClient writer;
+        QVERIFY(writer.connect(port(), token));
+        QVERIFY(writer.hello());
+        v1::Envelope mutation;
+        mutation.mutable_wishlist_mutation()->set_idempotency_key("5f0c8a52-6d0e-4a55-9a2b-3f1b2d7c9e11");
+        mutation.mutable_wishlist_mutation()->set_event_id(eventId);
+        mutation.mutable_wishlist_mutation()->set_add(true);
+        const auto ack = writer.call(mutation);
+        QVERIFY(ack);
+        QVERIFY2(ack->has_ack(), ack->DebugString().c_str());
+
+        const auto isWish = [&](const v1::Change& c) { return c.aggregate_type() == "wishlist" && c.aggregate_id() == eventId; };
+        std::optional<v1::ChangeBatch> minePush;
+        bool found = false;
+        while (!found) {
+            minePush = nextPush(mine);
+            QVERIFY2(minePush, "the owner got no push");
+            for (const auto& c : minePush->changes()) found = found || isWish(c);
+        }
+        // The other connection gets pushes over the same ranges, never the wishlist row.
+        std::uint64_t reached = 0;
+        while (reached < minePush->next_cursor()) {
+            const auto push = nextPush(other);
+            QVERIFY2(push, "the other connection got no push");
+            for (const auto& c : push->changes()) QVERIFY(!isWish(c));
+            reached = push->next_cursor();
+        }
+        QCOMPARE(reached, minePush->next_cursor());
     }
 };
 
