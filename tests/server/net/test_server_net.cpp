@@ -4,6 +4,7 @@
 #include "test_server.hpp"
 #include "ws_test_client.hpp"
 
+#include <QDeadlineTimer>
 #include <QtTest>
 
 #include <chrono>
@@ -285,7 +286,7 @@ private slots:
         QVERIFY(client.connect(port()));
         // Frames that never reach the database, so the burst is spent at wire speed.
         const std::string garbage("\xff\xff\xff", 3);
-        constexpr int kFrames = 600;
+        constexpr int kFrames = 1000;
         for (int i = 0; i < kFrames; ++i) QVERIFY(client.sendRaw(garbage));
         int invalid = 0;
         int exhausted = 0;
@@ -442,6 +443,53 @@ private slots:
             reached = push->next_cursor();
         }
         QCOMPARE(reached, minePush->next_cursor());
+    }
+    // A client that stops reading while answers pile up is cut off at 1024 queued frames.
+    void slowReaderIsClosed1008() {
+        TestServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        // 2000 rows of 2 KiB: one page is a 4 MiB answer, so a few fill every socket buffer.
+        server.query(QStringLiteral("INSERT INTO change_log (aggregatetype, aggregateid, type, payload) "
+                                    "SELECT 'event', g::text, 'upsert', decode(repeat('00', 2048), 'hex') "
+                                    "FROM generate_series(1, 2000) g"),
+                     &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QDeadlineTimer stamped(60'000);
+        std::uint64_t head = 0;
+        while (head < 2000 && !stamped.hasExpired()) {
+            WsClient probe;
+            QVERIFY(probe.connect(server.port()));
+            const auto hello = probe.hello();
+            QVERIFY(hello && hello->has_hello_ok());
+            head = hello->hello_ok().head();
+        }
+        QVERIFY(head >= 2000);
+
+        WsClient client;
+        QVERIFY(client.connect(server.port()));
+        QVERIFY(client.hello());
+        for (int i = 0; i < 20; ++i) {
+            v1::Envelope pull = pullRequest(0);
+            pull.set_request_id(client.nextId());
+            QVERIFY(client.send(pull));
+        }
+        // Wait until all 20 answers are queued behind the blocked socket (the metric counts
+        // an answer as it is queued).
+        QDeadlineTimer answered(60'000);
+        while (!answered.hasExpired() &&
+               httpGet(server.port(), "/metrics").body.find("marquee_requests_total{type=\"pull_changes\"} 20") ==
+                   std::string::npos) {
+        }
+        QVERIFY(!answered.hasExpired());
+        // Cheap frames whose small answers queue up behind the big ones (fewer than the
+        // 4 x burst that would close the connection for flooding).
+        const std::string garbage("\xff\xff\xff", 3);
+        for (int i = 0; i < 1100; ++i)
+            if (!client.sendRaw(garbage)) break;
+        QCOMPARE(client.readUntilClosed(std::chrono::seconds(60)), 1008);
+        const auto metrics = httpGet(server.port(), "/metrics");
+        QVERIFY(metrics.body.find("marquee_frames_rejected_total{reason=\"queue_full\"}") != std::string::npos);
     }
 };
 
