@@ -173,8 +173,7 @@ void Server::requestStop() {
 }
 
 void Server::beginShutdown() {
-    if (m_stopping) return;
-    m_stopping = true;
+    if (m_stopping.exchange(true)) return;
     m_ctx->stopping = true;
     if (m_signals) {
         net::error_code ignored;

@@ -94,7 +94,7 @@ private:
     std::unique_ptr<net::asio::steady_timer> m_shutdownTimer;
     std::shared_ptr<net::Listener> m_listener;
     unsigned short m_port = 0;
-    bool m_stopping = false; // on the io_context
+    std::atomic<bool> m_stopping{false}; // signal and requestStop() may race on two threads
 };
 
 // Midnight UTC of the current day, in ms since the epoch (anchors the demo catalog).
