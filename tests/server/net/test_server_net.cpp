@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include <chrono>
+#include <set>
 
 using marquee::test::WsClient;
 using marquee::test::httpGet;
@@ -172,6 +173,37 @@ private slots:
         QVERIFY(answer && answer->has_error());
         QCOMPARE(answer->error().code(), v1::FAILED_PRECONDITION);
         QVERIFY(client.hello()->has_hello_ok()); // still usable
+    }
+
+    void secondHelloIsRefused() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        QVERIFY(client.hello()->has_hello_ok());
+        const auto again = client.hello();
+        QVERIFY(again && again->has_error());
+        QCOMPARE(again->error().code(), v1::FAILED_PRECONDITION);
+    }
+
+    // More requests than the per-connection in-flight cap: reading pauses, nothing is lost.
+    void pipelinedRequestsAreAllAnswered() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        QVERIFY(client.hello());
+        constexpr int kRequests = 150;
+        std::set<std::uint64_t> pending;
+        for (int i = 0; i < kRequests; ++i) {
+            v1::Envelope pull = pullRequest(0);
+            pull.set_request_id(client.nextId());
+            pending.insert(pull.request_id());
+            QVERIFY(client.send(pull));
+        }
+        while (!pending.empty()) {
+            const auto answer = client.read();
+            QVERIFY(answer);
+            if (answer->request_id() == 0) continue; // a live push
+            QVERIFY2(answer->has_change_batch(), answer->DebugString().c_str());
+            QCOMPARE(pending.erase(answer->request_id()), std::size_t{1});
+        }
     }
 
     void garbageFrame() {
