@@ -86,21 +86,37 @@ std::size_t Sequencer::stampPending(pqxx::connection& conn) { return stampOnce(c
 Sequencer::CompactionResult Sequencer::compact(pqxx::connection& conn, std::chrono::seconds tombstoneRetention) {
     CompactionResult result;
     pqxx::work tx(conn);
-    result.superseded = tx.exec(
-                              "DELETE FROM change_log c WHERE c.seq IS NOT NULL AND EXISTS ("
-                              " SELECT 1 FROM change_log n WHERE n.aggregatetype = c.aggregatetype"
-                              " AND n.aggregateid = c.aggregateid"
-                              " AND n.scope_user_id IS NOT DISTINCT FROM c.scope_user_id AND n.seq > c.seq)")
-                            .affected_rows();
-    const auto row = tx.exec_params1(
-        "WITH gone AS (DELETE FROM change_log WHERE type = 'delete' AND seq IS NOT NULL"
-        "              AND created_at < now() - $1::bigint * interval '1 second' RETURNING seq), "
-        "raised AS (UPDATE sync_meta SET horizon = greatest(horizon, (SELECT max(seq) FROM gone))"
-        "           WHERE EXISTS (SELECT 1 FROM gone) RETURNING horizon) "
-        "SELECT (SELECT count(*) FROM gone), coalesce((SELECT horizon FROM raised), (SELECT horizon FROM sync_meta))",
-        static_cast<std::int64_t>(tombstoneRetention.count()));
-    result.tombstones = row[0].as<std::size_t>();
-    result.horizon = row[1].as<std::uint64_t>();
+    // 1. A row superseded by a newer stamped row for the same aggregate and scope tells no
+    //    client anything the newer row does not: any cursor still gets the newer one.
+    result.superseded = static_cast<std::size_t>(
+        tx.exec("DELETE FROM change_log c WHERE c.seq IS NOT NULL AND EXISTS ("
+                " SELECT 1 FROM change_log n WHERE n.aggregatetype = c.aggregatetype"
+                " AND n.aggregateid = c.aggregateid"
+                " AND n.scope_user_id IS NOT DISTINCT FROM c.scope_user_id AND n.seq > c.seq)")
+            .affected_rows());
+
+    // 2. Tombstones past the retention period go; the new horizon is the newest of them, and
+    //    every tombstone at or below it goes too. A client whose cursor is below the horizon
+    //    may have missed one of them and gets reset=true.
+    const auto newHorizon = tx.exec_params1("SELECT max(seq) FROM change_log WHERE type = 'delete' AND seq IS NOT NULL"
+                                            " AND created_at < now() - $1::bigint * interval '1 second'",
+                                            static_cast<std::int64_t>(tombstoneRetention.count()))[0];
+    if (!newHorizon.is_null()) {
+        const auto horizon = newHorizon.as<std::int64_t>();
+        result.tombstones = static_cast<std::size_t>(
+            tx.exec_params("DELETE FROM change_log WHERE type = 'delete' AND seq <= $1", horizon).affected_rows());
+        // 3. Live rows below the new horizon are re-appended (stamped again above the head).
+        //    Otherwise a client syncing from 0 would page through cursors below the horizon and
+        //    be told to reset forever. Each unchanged row moves about once per retention
+        //    period; clients already past it just receive an identical upsert again.
+        tx.exec_params("WITH moved AS (DELETE FROM change_log WHERE seq <= $1"
+                       "  RETURNING id, aggregatetype, aggregateid, type, scope_user_id, payload) "
+                       "INSERT INTO change_log (aggregatetype, aggregateid, type, scope_user_id, payload) "
+                       "SELECT aggregatetype, aggregateid, type, scope_user_id, payload FROM moved ORDER BY id",
+                       horizon);
+        tx.exec_params("UPDATE sync_meta SET horizon = greatest(horizon, $1)", horizon);
+    }
+    result.horizon = tx.exec1("SELECT horizon FROM sync_meta")[0].as<std::uint64_t>();
     tx.commit();
     return result;
 }

@@ -48,7 +48,8 @@ public:
 
     // Removes change-log rows a client can do without: rows superseded by a newer stamped row
     // for the same (aggregatetype, aggregateid, scope), and tombstones older than
-    // `tombstoneRetention` (raising sync_meta.horizon so older cursors get reset=true).
+    // `tombstoneRetention` (raising sync_meta.horizon so older cursors get reset=true; live
+    // rows below the new horizon are re-appended so a sync from 0 never crosses it).
     static CompactionResult compact(pqxx::connection& conn, std::chrono::seconds tombstoneRetention);
 
 private:
