@@ -57,6 +57,16 @@ enum class ChangeOp { Upsert, Delete };
 void appendChange(pqxx::transaction_base& tx, std::string_view aggregateType, std::string_view aggregateId,
                   ChangeOp op, std::int64_t scopeUserId, const std::string& payload);
 
+// The same, for many rows in one statement (bulk loads); rows are appended in vector order.
+struct ChangeRow {
+    std::string aggregateType;
+    std::string aggregateId;
+    ChangeOp op = ChangeOp::Upsert;
+    std::int64_t scopeUserId = 0;
+    std::string payload;
+};
+void appendChanges(pqxx::transaction_base& tx, const std::vector<ChangeRow>& rows);
+
 // Service entry points (one file per area), called by Api::handle inside its error mapping.
 // They throw ApiError for client errors and let pqxx exceptions through.
 v1::Session registerUser(pqxx::connection& conn, const Api::Options& options, const v1::RegisterRequest& request);

@@ -1,6 +1,8 @@
 // The change-log append used by every catalog and wishlist write, plus small byte helpers.
 #include "services/api_internal.hpp"
 
+#include <nlohmann/json.hpp>
+
 #include <array>
 
 namespace marquee::server::detail {
@@ -11,6 +13,15 @@ constexpr Statement kAppendChange{
     "change_log_append",
     "INSERT INTO change_log (aggregatetype, aggregateid, type, scope_user_id, payload) "
     "VALUES ($1, $2, $3, NULLIF($4::bigint, 0), $5)"};
+
+// The rows travel as one JSON parameter; payloads as hex.
+constexpr Statement kAppendChanges{
+    "change_log_append_many",
+    "INSERT INTO change_log (aggregatetype, aggregateid, type, scope_user_id, payload) "
+    "SELECT r.t, r.id, r.op, NULLIF(r.scope, 0), decode(r.p, 'hex') "
+    "FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS (t text, id text, op text, scope bigint, p text)) "
+    "WITH ORDINALITY AS r(t, id, op, scope, p, n) "
+    "ORDER BY r.n"};
 
 int hexValue(char c) {
     if (c >= '0' && c <= '9') return c - '0';
@@ -70,6 +81,18 @@ void appendChange(pqxx::transaction_base& tx, std::string_view aggregateType, st
     exec(tx, kAppendChange, std::string(aggregateType), std::string(aggregateId),
          op == ChangeOp::Upsert ? "upsert" : "delete", scopeUserId,
          toBinary(op == ChangeOp::Upsert ? payload : std::string()));
+}
+
+void appendChanges(pqxx::transaction_base& tx, const std::vector<ChangeRow>& rows) {
+    if (rows.empty()) return;
+    auto array = nlohmann::json::array();
+    for (const auto& row : rows)
+        array.push_back({{"t", row.aggregateType},
+                         {"id", row.aggregateId},
+                         {"op", row.op == ChangeOp::Upsert ? "upsert" : "delete"},
+                         {"scope", row.scopeUserId},
+                         {"p", row.op == ChangeOp::Upsert ? toHex(row.payload) : std::string()}});
+    exec(tx, kAppendChanges, array.dump());
 }
 
 } // namespace marquee::server::detail
