@@ -122,3 +122,6 @@ CREATE TABLE sync_meta (
     horizon   bigint NOT NULL DEFAULT 0
 );
 INSERT INTO sync_meta DEFAULT VALUES;
+-- Autovacuum never analyzes a one-row table; without statistics the planner guesses
+-- thousands of rows and may JIT-compile the hot pull query.
+ANALYZE sync_meta;

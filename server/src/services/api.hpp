@@ -34,7 +34,9 @@ public:
     Api();
     explicit Api(Options options);
 
-    // Validates a bearer token from the WebSocket upgrade. nullopt: unknown, expired or revoked.
+    // Validates a bearer token from the WebSocket upgrade. nullopt: unknown, expired, revoked or
+    // malformed (never throws for a bad token). Throws pqxx::broken_connection / pqxx::failure
+    // when the database cannot answer: reply 503 then, not 401.
     std::optional<Principal> authenticate(pqxx::connection& conn, std::string_view bearerToken);
 
     // Handles one request. Never throws: failures come back as an Envelope with an Error

@@ -11,10 +11,10 @@ namespace {
 // The range scan runs on the unique index on seq.
 constexpr Statement kPull{
     "sync_pull",
-    "WITH meta AS (SELECT horizon, greatest(horizon, (SELECT coalesce(max(seq), 0) FROM change_log)) AS head "
-    "              FROM sync_meta) "
-    "SELECT meta.head, meta.horizon, c.seq, c.aggregatetype, c.aggregateid, c.type, c.payload "
-    "FROM meta LEFT JOIN LATERAL ("
+    "SELECT h.head, h.horizon, c.seq, c.aggregatetype, c.aggregateid, c.type, c.payload "
+    "FROM (SELECT (SELECT horizon FROM sync_meta) AS horizon, "
+    "             greatest((SELECT horizon FROM sync_meta), (SELECT coalesce(max(seq), 0) FROM change_log)) AS head) h "
+    "LEFT JOIN LATERAL ("
     "  SELECT seq, aggregatetype, aggregateid, type, payload FROM change_log "
     "  WHERE seq > $1 AND (scope_user_id IS NULL OR scope_user_id = $2) "
     "  ORDER BY seq LIMIT $3) c ON true "
