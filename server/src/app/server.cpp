@@ -99,11 +99,7 @@ void Server::start() {
             const auto result = m_pool->run([](pqxx::connection& conn) {
                 return loadDemoCatalog(conn, embedded::demoCatalogJson(), todayUtcMs());
             });
-            if (result.skipped)
-                log::info("demo catalog skipped: the catalog already has events");
-            else
-                log::info("demo catalog loaded",
-                          {{"categories", result.categories}, {"venues", result.venues}, {"events", result.events}});
+            if (result.skipped) log::info("demo catalog skipped: the catalog already has events");
         } catch (const std::exception& e) {
             throw StartupError(std::string("loading the demo catalog failed: ") + e.what());
         }

@@ -220,6 +220,19 @@ private slots:
         QVERIFY2(server.stop(), qPrintable(server.serverLog()));
     }
 
+    // --demo fills an empty catalog once; a restart on the same database adds nothing.
+    void demoCatalogLoadsOnce() {
+        if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture");
+        TestServer server;
+        QString error;
+        QVERIFY2(server.start(&error, {QStringLiteral("--demo")}), qPrintable(error));
+        const auto events = server.query(QStringLiteral("SELECT count(*) FROM events"));
+        QVERIFY(!events.isEmpty());
+        QVERIFY(events.first().toInt() > 0);
+        QVERIFY2(server.restart(&error), qPrintable(error));
+        QCOMPARE(server.query(QStringLiteral("SELECT count(*) FROM events")), events);
+    }
+
     void sigtermClosesWebSocketsWith1001() {
         if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture");
         TestServer server;
