@@ -26,7 +26,8 @@ const QChar kListSeparator(0x1f);
 
 QString joinList(const std::vector<std::string>& items)
 {
-    QString out;
+    // Never a null QString: QtSql binds a null string as SQL NULL, and the columns are NOT NULL.
+    QString out = QStringLiteral("");
     for (std::size_t i = 0; i < items.size(); ++i) {
         if (i > 0)
             out += kListSeparator;
@@ -46,7 +47,8 @@ std::vector<std::string> splitList(const QString& text)
     return out;
 }
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
+// Empty text stays empty text, not SQL NULL (see joinList).
+QString qs(const std::string& s) { return s.empty() ? QStringLiteral("") : QString::fromStdString(s); }
 
 // Ordered upgrade steps: step i brings the schema from version i-1 to i.
 const char* const kUpgradeSteps[] = {
