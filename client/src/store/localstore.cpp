@@ -171,6 +171,13 @@ bool LocalStore::exec(const QString& sql)
     return true;
 }
 
+bool LocalStore::begin()
+{
+    // IMMEDIATE takes the write lock up front: a deferred transaction that reads first
+    // cannot upgrade while the other connection writes, and would fail instead of waiting.
+    return exec(QStringLiteral("BEGIN IMMEDIATE"));
+}
+
 bool LocalStore::exec(QSqlQuery& query)
 {
     if (!query.exec()) {
@@ -201,7 +208,8 @@ bool LocalStore::upgrade()
     }
     while (version < m_targetVersion) {
         // Each step plus its version bump is one transaction: a crash leaves the old version.
-        db.transaction();
+        if (!begin())
+            return false;
         const QStringList statements = QString::fromUtf8(kUpgradeSteps[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         bool ok = true;
         for (const QString& statement : statements) {
@@ -332,8 +340,8 @@ BatchResult LocalStore::applyBatch(const ChangeBatchData& batch, qint64 userId)
         result.error = QStringLiteral("store not open");
         return result;
     }
-    if (!db.transaction()) {
-        result.error = db.lastError().text();
+    if (!begin()) {
+        result.error = m_lastError;
         return result;
     }
     auto fail = [&](const QString& what) {
@@ -609,10 +617,8 @@ bool LocalStore::wishlistPayloadAdds(const QByteArray& payload)
 std::optional<OutboxEntry> LocalStore::toggleWishlist(qint64 userId, const QString& eventId)
 {
     QSqlDatabase db = database();
-    if (!db.transaction()) {
-        m_lastError = db.lastError().text();
+    if (!begin())
         return std::nullopt;
-    }
     const bool add = !isWishlisted(userId, eventId);
     OutboxEntry entry;
     entry.key = QUuid::createUuid().toString(QUuid::WithoutBraces);
@@ -695,7 +701,8 @@ bool LocalStore::recordOutboxFailure(const QString& key, const QString& error)
 bool LocalStore::rejectOutboxEntry(const OutboxEntry& entry)
 {
     QSqlDatabase db = database();
-    db.transaction();
+    if (!begin())
+        return false;
     QSqlQuery del(db);
     del.prepare(QStringLiteral("DELETE FROM outbox WHERE key=?"));
     del.addBindValue(entry.key);

@@ -80,6 +80,7 @@ public:
 private:
     bool exec(const QString& sql);
     bool exec(QSqlQuery& query);
+    bool begin();
     bool upgrade();
     bool prepareBatchStatements();
 
