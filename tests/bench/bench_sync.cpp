@@ -6,6 +6,8 @@
 #include "marquee/protocol/conversions.hpp"
 #include "marquee/v1/envelope.pb.h"
 #include "net/syncclient.h"
+#include "marquee/core/version.hpp"
+#include "services/catalogservice.h"
 #include "services/clientsession.h"
 #include "services/demo_catalog.hpp"
 #include "test_server.hpp"
@@ -13,6 +15,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
+#include <QTimer>
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -29,6 +33,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
+#include <optional>
 #include <random>
 
 using namespace marquee;
@@ -209,6 +214,21 @@ public:
         m_socket.sendBinaryMessage(QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
     }
 
+    std::optional<std::string> lastAckId() const {
+        for (const auto& reply : m_replies) {
+            v1::Envelope env;
+            if (env.ParseFromArray(reply.constData(), static_cast<int>(reply.size())) && env.has_ack())
+                return env.ack().id();
+        }
+        return std::nullopt;
+    }
+    std::string lastReply() const {
+        if (m_replies.isEmpty()) return "nothing";
+        v1::Envelope env;
+        if (!env.ParseFromArray(m_replies.last().constData(), static_cast<int>(m_replies.last().size()))) return "garbage";
+        return env.ShortDebugString();
+    }
+
 private:
     QWebSocket m_socket;
     QList<QByteArray> m_replies;
@@ -240,6 +260,12 @@ void benchLatency(TestServer& server, int clientCount, int rounds) {
     clock.start();
     qint64 sentAtNs = 0;
     int receivedThisRound = 0;
+    // Event-driven wait: QTest::qWaitFor sleeps in 10 ms steps, which would swamp the figure.
+    QEventLoop roundDone;
+    QTimer roundTimeout;
+    roundTimeout.setSingleShot(true);
+    roundTimeout.setInterval(10'000);
+    QObject::connect(&roundTimeout, &QTimer::timeout, &roundDone, &QEventLoop::quit);
     int live = 0;
     for (int i = 0; i < clientCount; ++i) {
         auto c = std::make_unique<SyncClient>();
@@ -252,6 +278,7 @@ void benchLatency(TestServer& server, int clientCount, int rounds) {
                 if (QString::fromStdString(change.aggregateId) == expectedId) {
                     samples.push_back(static_cast<double>(clock.nsecsElapsed() - sentAtNs) / 1e6);
                     ++receivedThisRound;
+                    if (receivedThisRound >= clientCount) roundDone.quit();
                 }
             }
         });
@@ -271,20 +298,32 @@ void benchLatency(TestServer& server, int clientCount, int rounds) {
     event.endsAtMs = event.startsAtMs + 7'200'000;
     event.timeZone = "Europe/Berlin";
     event.price = {1000, 2000, "EUR"};
+    // Create the probe event once; every round then edits it and times the edit's push.
+    v1::Envelope create;
+    create.set_request_id(2);
+    protocol::toProto(event, create.mutable_upsert_event()->mutable_event());
+    writer.send(create);
+    if (!QTest::qWaitFor([&] { return writer.lastAckId().has_value(); }, 10'000))
+        fail(QStringLiteral("creating the probe event failed: %1").arg(QString::fromStdString(writer.lastReply())));
+    event.id = *writer.lastAckId();
+    expectedId = QString::fromStdString(event.id);
+    QTest::qWaitFor([&] { return receivedThisRound >= clientCount; }, 10'000); // the create's own push
     int missed = 0;
     for (int round = 0; round < rounds; ++round) {
-        char id[40];
-        std::snprintf(id, sizeof id, "5c0ffee0-0000-4000-8000-%012d", round);
-        event.id = id;
         event.title = "Latency probe " + std::to_string(round);
-        expectedId = QString::fromLatin1(id);
         receivedThisRound = 0;
         v1::Envelope env;
-        env.set_request_id(static_cast<std::uint64_t>(round) + 2);
+        env.set_request_id(static_cast<std::uint64_t>(round) + 3);
         protocol::toProto(event, env.mutable_upsert_event()->mutable_event());
         sentAtNs = clock.nsecsElapsed();
         writer.send(env);
-        if (!QTest::qWaitFor([&] { return receivedThisRound >= clientCount; }, 10'000)) ++missed;
+        roundTimeout.start();
+        if (receivedThisRound < clientCount) roundDone.exec();
+        if (receivedThisRound < clientCount) {
+            ++missed;
+            std::fprintf(stderr, "round %d: %d of %d clients got the change; writer said: %s\n", round,
+                         receivedThisRound, clientCount, writer.lastReply().c_str());
+        }
     }
     std::printf("latency:   change -> %d other clients, %d changes, %zu deliveries: p50 %.2f ms, p99 %.2f ms "
                 "(target p99 < 50 ms)%s\n",
