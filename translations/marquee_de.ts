@@ -5,176 +5,179 @@
     <name>EventFormat</name>
     <message>
         <source>Free</source>
-        <translation type="unfinished"></translation>
+        <translation>Kostenlos</translation>
     </message>
     <message>
         <source>%1 – %2</source>
         <comment>price range</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1 – %2</translation>
     </message>
     <message>
         <source>Cancelled</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgesagt</translation>
     </message>
     <message>
         <source>Postponed</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschoben</translation>
     </message>
     <message>
         <source>Sold out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausverkauft</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
         <source>Marquee</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquee</translation>
     </message>
     <message>
         <source>The local cache could not be opened:
 %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der lokale Zwischenspeicher konnte nicht geöffnet werden:
+%1</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::AccountService</name>
     <message>
         <source>Your session has expired. Please log in again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Sitzung ist abgelaufen. Bitte melden Sie sich erneut an.</translation>
     </message>
     <message>
         <source>Enter a valid e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie eine gültige E-Mail-Adresse ein.</translation>
     </message>
     <message numerus="yes">
         <source>The password is too weak: use at least %n characters.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Passwort ist zu schwach: Verwenden Sie mindestens %n Zeichen.</numerusform>
+            <numerusform>Das Passwort ist zu schwach: Verwenden Sie mindestens %n Zeichen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Wrong e-mail address or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail-Adresse oder Passwort ist falsch.</translation>
     </message>
     <message numerus="yes">
         <source>Too many attempts. Try again in %n second(s).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Zu viele Versuche. Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele Versuche. Versuchen Sie es in %n Sekunden erneut.</numerusform>
         </translation>
     </message>
     <message>
         <source>An account with this e-mail address already exists.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu dieser E-Mail-Adresse gibt es bereits ein Konto.</translation>
     </message>
     <message>
         <source>The server rejected the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
     </message>
     <message>
         <source>The server cannot be reached. Check your connection and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist nicht erreichbar. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The server is busy. Try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server ist ausgelastet. Versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Etwas ist schiefgegangen: %1</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::CategoryModel</name>
     <message>
         <source>All categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Kategorien</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::ConnectionIndicator</name>
     <message>
         <source>Online</source>
-        <translation type="unfinished"></translation>
+        <translation>Online</translation>
     </message>
     <message>
         <source>Syncing… %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiere … %1</translation>
     </message>
     <message>
         <source>Connecting…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde …</translation>
     </message>
     <message>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline</translation>
     </message>
     <message>
         <source>last sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>zuletzt synchronisiert %1</translation>
     </message>
     <message>
         <source>never synced</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nie synchronisiert</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::EventDetailWidget</name>
     <message>
         <source>Select an event to see its details.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Veranstaltung aus, um die Details zu sehen.</translation>
     </message>
     <message>
         <source>When:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wann:</translation>
     </message>
     <message>
         <source>Where:</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo:</translation>
     </message>
     <message>
         <source>Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie:</translation>
     </message>
     <message>
         <source>Price:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis:</translation>
     </message>
     <message>
         <source>Performers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Mitwirkende:</translation>
     </message>
     <message>
         <source>Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter:</translation>
     </message>
     <message>
         <source>%1
 until %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+bis %2</translation>
     </message>
     <message>
         <source>%1
 %2, %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2, %3</translation>
     </message>
     <message>
         <source>Venue not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Veranstaltungsort noch unbekannt</translation>
     </message>
     <message>
         <source>–</source>
-        <translation type="unfinished"></translation>
+        <translation>–</translation>
     </message>
     <message>
         <source>★ On your wishlist</source>
-        <translation type="unfinished"></translation>
+        <translation>★ Auf Ihrer Merkliste</translation>
     </message>
     <message>
         <source>☆ Add to wishlist</source>
-        <translation type="unfinished"></translation>
+        <translation>☆ Auf die Merkliste</translation>
     </message>
 </context>
 <context>
@@ -182,163 +185,163 @@ until %2</source>
     <message>
         <source>%1, %2</source>
         <comment>venue, city</comment>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Date</source>
-        <translation type="unfinished"></translation>
+        <translation>Datum</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Veranstaltung</translation>
     </message>
     <message>
         <source>Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Ort</translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished"></translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::LoginDialog</name>
     <message>
         <source>Marquee account</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquee-Konto</translation>
     </message>
     <message>
         <source>name@example.com</source>
-        <translation type="unfinished"></translation>
+        <translation>name@beispiel.de</translation>
     </message>
     <message>
         <source>E-mail:</source>
-        <translation type="unfinished"></translation>
+        <translation>E-Mail:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden</translation>
     </message>
     <message>
         <source>optional</source>
-        <translation type="unfinished"></translation>
+        <translation>optional</translation>
     </message>
     <message>
         <source>at least 10 characters</source>
-        <translation type="unfinished"></translation>
+        <translation>mindestens 10 Zeichen</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren</translation>
     </message>
     <message>
         <source>Create account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto erstellen</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::MainWindow</name>
     <message>
         <source>Marquee</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquee</translation>
     </message>
     <message>
         <source>Account</source>
-        <translation type="unfinished"></translation>
+        <translation>Konto</translation>
     </message>
     <message>
         <source>Log in…</source>
-        <translation type="unfinished"></translation>
+        <translation>Anmelden …</translation>
     </message>
     <message>
         <source>Register…</source>
-        <translation type="unfinished"></translation>
+        <translation>Registrieren …</translation>
     </message>
     <message>
         <source>Log out</source>
-        <translation type="unfinished"></translation>
+        <translation>Abmelden</translation>
     </message>
     <message>
         <source>From</source>
-        <translation type="unfinished"></translation>
+        <translation>Von</translation>
     </message>
     <message>
         <source>To</source>
-        <translation type="unfinished"></translation>
+        <translation>Bis</translation>
     </message>
     <message>
         <source>Wishlist only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Merkliste</translation>
     </message>
     <message>
         <source>Category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie:</translation>
     </message>
     <message numerus="yes">
         <source>%n event(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Veranstaltung</numerusform>
+            <numerusform>%n Veranstaltungen</numerusform>
         </translation>
     </message>
     <message>
         <source>Wishlist</source>
-        <translation type="unfinished"></translation>
+        <translation>Merkliste</translation>
     </message>
     <message>
         <source>Local cache error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler im lokalen Zwischenspeicher: %1</translation>
     </message>
     <message>
         <source>Logged in as %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Angemeldet als %1</translation>
     </message>
     <message>
         <source>Not logged in</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht angemeldet</translation>
     </message>
     <message>
         <source>Log in to keep a wishlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich an, um eine Merkliste zu führen.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::WishlistService</name>
     <message>
         <source>Log in to keep a wishlist.</source>
-        <translation type="unfinished"></translation>
+        <translation>Melden Sie sich an, um eine Merkliste zu führen.</translation>
     </message>
     <message>
         <source>The wishlist could not be saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Merkliste konnte nicht gespeichert werden: %1</translation>
     </message>
     <message>
         <source>This event no longer exists, so the wishlist change was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Veranstaltung gibt es nicht mehr; die Änderung der Merkliste wurde zurückgenommen.</translation>
     </message>
     <message>
         <source>You may not change this wishlist; the change was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie dürfen diese Merkliste nicht ändern; die Änderung wurde zurückgenommen.</translation>
     </message>
     <message>
         <source>The server refused the wishlist change; it was undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Änderung der Merkliste abgelehnt; sie wurde zurückgenommen.</translation>
     </message>
 </context>
 </TS>

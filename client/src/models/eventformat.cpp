@@ -60,14 +60,14 @@ QString priceRange(qint64 minMinor, qint64 maxMinor, const QString& currency, co
         .arg(money(minMinor, currency, locale), money(maxMinor, currency, locale));
 }
 
-QString eventDateTime(qint64 utcMs, const QString& ianaZone, const QLocale& locale, QLocale::FormatType format)
+QString eventDateTime(qint64 utcMs, const QString& ianaZone, const QLocale& locale, QLocale::FormatType format, bool withZone)
 {
     const QTimeZone zone(ianaZone.toUtf8());
     const QDateTime utc = QDateTime::fromMSecsSinceEpoch(utcMs, Qt::UTC);
     const QDateTime local = zone.isValid() ? utc.toTimeZone(zone) : utc.toLocalTime();
     // Date in the requested length, time always short: seconds mean nothing for an event.
     QString text = locale.toString(local.date(), format) + QLatin1Char(' ') + locale.toString(local.time(), QLocale::ShortFormat);
-    if (zone.isValid())
+    if (zone.isValid() && withZone)
         text += QLatin1Char(' ') + zone.displayName(local, QTimeZone::ShortName, locale);
     return text;
 }

@@ -11,7 +11,7 @@ namespace marquee::client::format {
 
 // "Sat, 1 March 2030 20:00 CET" in the event's own time zone, the user's locale.
 QString eventDateTime(qint64 utcMs, const QString& ianaZone, const QLocale& locale = QLocale(),
-                      QLocale::FormatType format = QLocale::LongFormat);
+                      QLocale::FormatType format = QLocale::LongFormat, bool withZone = true);
 // "€15.00 – €45.00", "Free", "€20.00"; amounts are integer minor units.
 QString priceRange(qint64 minMinor, qint64 maxMinor, const QString& currency, const QLocale& locale = QLocale());
 QString money(qint64 minor, const QString& currency, const QLocale& locale = QLocale());

@@ -41,7 +41,7 @@ QVariant EventListModel::data(const QModelIndex& index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case DateColumn:
-            return format::eventDateTime(row.startsAtMs, row.timeZone, QLocale(), QLocale::ShortFormat);
+            return format::eventDateTime(row.startsAtMs, row.timeZone, QLocale(), QLocale::ShortFormat, false);
         case TitleColumn:
             return row.wishlisted ? QString(QStringLiteral("★ ") + row.title) : row.title;
         case VenueColumn:

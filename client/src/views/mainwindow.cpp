@@ -100,9 +100,9 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
     m_table->horizontalHeader()->setSectionResizeMode(EventListModel::TitleColumn, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(EventListModel::DateColumn, QHeaderView::ResizeToContents);
-    m_table->horizontalHeader()->resizeSection(EventListModel::VenueColumn, 200);
-    m_table->horizontalHeader()->resizeSection(EventListModel::CategoryColumn, 110);
-    m_table->horizontalHeader()->resizeSection(EventListModel::PriceColumn, 140);
+    m_table->horizontalHeader()->resizeSection(EventListModel::VenueColumn, 170);
+    m_table->horizontalHeader()->resizeSection(EventListModel::CategoryColumn, 100);
+    m_table->horizontalHeader()->resizeSection(EventListModel::PriceColumn, 130);
     m_table->horizontalHeader()->resizeSection(EventListModel::StatusColumn, 90);
     auto* scroll = new QScrollArea(splitter);
     scroll->setWidgetResizable(true);
@@ -113,6 +113,8 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
+    splitter->setSizes({820, 380});
+    m_table->horizontalHeader()->setMinimumSectionSize(60);
     layout->addWidget(splitter, 1);
     setCentralWidget(central);
 
