@@ -1,0 +1,185 @@
+// Helpers for client tests against the real marquee-server (TestServer on the CTest
+// PostgreSQL fixture): session setup, waits, and an admin connection that changes the
+// catalog through the API (UpsertEvent / DeleteEvent), so every change goes through the
+// change log exactly as in production.
+#pragma once
+
+#include "marquee/core/version.hpp"
+#include "marquee/protocol/conversions.hpp"
+#include "marquee/v1/envelope.pb.h"
+#include "net/syncclient.h"
+#include "services/accountservice.h"
+#include "services/catalogservice.h"
+#include "services/clientsession.h"
+#include "test_server.hpp"
+
+#include <QNetworkRequest>
+#include <QSignalSpy>
+#include <QTest>
+#include <QWebSocket>
+
+#include <memory>
+#include <optional>
+
+namespace marquee::client::testing {
+
+constexpr int kTimeoutMs = 30'000;
+
+inline ClientSession::Options sessionOptions(const QString& dataDir, const QUrl& url, quint32 pullLimit = 0)
+{
+    ClientSession::Options o;
+    o.dataDir = dataDir;
+    o.serverUrl = url;
+    o.sync.backoffMs = {50, 100, 200}; // reconnect promptly once the server is back
+    o.sync.requestTimeoutMs = 15'000;
+    o.sync.pullLimit = pullLimit;
+    return o;
+}
+
+inline std::unique_ptr<ClientSession> openSession(const QString& dataDir, const QUrl& url, quint32 pullLimit = 0)
+{
+    auto s = std::make_unique<ClientSession>(sessionOptions(dataDir, url, pullLimit));
+    QString error;
+    if (!s->open(&error)) {
+        qWarning() << "opening the session failed:" << error;
+        return nullptr;
+    }
+    s->catalog()->setCoalesceInterval(0);
+    return s;
+}
+
+// Starts the session and waits until everything up to the server's head is in SQLite.
+inline bool startAndSync(ClientSession& s)
+{
+    QSignalSpy synced(&s, &ClientSession::synced);
+    s.start();
+    return synced.wait(kTimeoutMs);
+}
+
+// Logs in on a running session and waits for the authenticated connection to be synced.
+inline bool logIn(ClientSession& s, const QString& email, const QString& password)
+{
+    QSignalSpy in(s.account(), &AccountService::loggedIn);
+    QSignalSpy failed(s.account(), &AccountService::loginFailed);
+    QSignalSpy synced(&s, &ClientSession::synced);
+    s.account()->login(email, password);
+    if (!QTest::qWaitFor([&] { return !in.isEmpty() || !failed.isEmpty(); }, kTimeoutMs) || in.isEmpty()) {
+        qWarning() << "login failed:" << (failed.isEmpty() ? QStringLiteral("timeout") : failed.first().first().toString());
+        return false;
+    }
+    return synced.wait(kTimeoutMs) && s.syncClient()->hello().userId == s.account()->userId();
+}
+
+inline qint64 serverUserId(const marquee::testing::TestServer& server, const QString& email)
+{
+    return server.query(QStringLiteral("SELECT id FROM users WHERE email = '%1'").arg(email)).value(0).toLongLong();
+}
+
+// Waits until the sequencer has stamped every committed change-log row.
+inline bool waitStamped(const marquee::testing::TestServer& server)
+{
+    return QTest::qWaitFor(
+        [&] { return server.query(QStringLiteral("SELECT count(*) FROM change_log WHERE seq IS NULL")).value(0) == QLatin1String("0"); },
+        kTimeoutMs);
+}
+
+inline std::uint64_t serverHead(const marquee::testing::TestServer& server)
+{
+    return server
+        .query(QStringLiteral("SELECT greatest((SELECT horizon FROM sync_meta), (SELECT coalesce(max(seq), 0) FROM change_log))"))
+        .value(0)
+        .toULongLong();
+}
+
+inline bool serverHasWish(const marquee::testing::TestServer& server, qint64 user, const QString& eventId)
+{
+    return server
+               .query(QStringLiteral("SELECT count(*) FROM wishlist WHERE user_id = %1 AND event_id = '%2'").arg(user).arg(eventId))
+               .value(0)
+               .toInt()
+        == 1;
+}
+
+// An organizer's or admin's connection: logs in through the real SyncClient to get a token,
+// then speaks the protocol on its own WebSocket (the desktop client has no editing requests).
+class AdminConnection {
+public:
+    bool open(const QUrl& url, const QString& email, const QString& password)
+    {
+        SyncClient login;
+        login.setServerUrl(url);
+        QString token;
+        QObject::connect(&login, &SyncClient::sessionReceived, &login,
+                         [&](quint64, const SessionInfo& s) { token = s.token; });
+        QObject::connect(&login, &SyncClient::connected, &login, [&](const HelloInfo& hello) {
+            login.setCursor(hello.head); // nothing to pull on this connection
+            login.login(email, password);
+        });
+        login.start();
+        const bool gotToken = QTest::qWaitFor([&] { return !token.isEmpty(); }, kTimeoutMs);
+        login.stop();
+        if (!gotToken)
+            return false;
+
+        QObject::connect(&m_socket, &QWebSocket::binaryMessageReceived, &m_socket, [this](const QByteArray& data) {
+            v1::Envelope env;
+            if (env.ParseFromArray(data.constData(), static_cast<int>(data.size())) && env.request_id() != 0)
+                m_replies.push_back(env);
+        });
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        m_socket.open(request);
+        if (!QTest::qWaitFor([&] { return m_socket.state() == QAbstractSocket::ConnectedState; }, kTimeoutMs))
+            return false;
+        v1::Envelope hello;
+        hello.mutable_hello()->set_protocol_major(core::kProtocolMajor);
+        const auto reply = call(hello);
+        return reply && reply->has_hello_ok() && reply->hello_ok().user_id() != 0;
+    }
+
+    // Creates (empty id) or changes an event; returns the event id from the Ack.
+    std::optional<QString> upsertEvent(const core::Event& event)
+    {
+        v1::Envelope env;
+        protocol::toProto(event, env.mutable_upsert_event()->mutable_event());
+        const auto reply = call(env);
+        if (!reply || !reply->has_ack()) {
+            qWarning() << "UpsertEvent failed:" << (reply ? QString::fromStdString(reply->ShortDebugString()) : QStringLiteral("no answer"));
+            return std::nullopt;
+        }
+        return QString::fromStdString(reply->ack().id());
+    }
+
+    bool deleteEvent(const QString& eventId)
+    {
+        v1::Envelope env;
+        env.mutable_delete_event()->set_event_id(eventId.toStdString());
+        const auto reply = call(env);
+        return reply && reply->has_ack();
+    }
+
+private:
+    std::optional<v1::Envelope> call(v1::Envelope& env)
+    {
+        const std::uint64_t id = ++m_lastId;
+        env.set_request_id(id);
+        const std::string bytes = env.SerializeAsString();
+        m_socket.sendBinaryMessage(QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
+        std::optional<v1::Envelope> found;
+        const bool answered = QTest::qWaitFor(
+            [&] {
+                for (const auto& r : m_replies)
+                    if (r.request_id() == id)
+                        found = r;
+                return found.has_value();
+            },
+            kTimeoutMs);
+        return answered ? found : std::nullopt;
+    }
+
+    QWebSocket m_socket;
+    std::vector<v1::Envelope> m_replies;
+    std::uint64_t m_lastId = 0;
+};
+
+} // namespace marquee::client::testing
