@@ -52,16 +52,14 @@ Pool::Pool(std::string connectionString, std::size_t workers) : m_connectionStri
 
 Pool::~Pool() { stop(); }
 
-void Pool::post(Job job) {
+bool Pool::post(Job job) {
     {
         std::lock_guard lock(m_mutex);
-        if (m_stopping) {
-            log::warn("job posted to a stopped database pool was dropped");
-            return;
-        }
+        if (m_stopping) return false;
         m_jobs.push_back(std::move(job));
     }
     m_wake.notify_one();
+    return true;
 }
 
 std::size_t Pool::queued() const {

@@ -11,6 +11,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
 #include <string>
 #include <thread>
 #include <type_traits>
@@ -31,7 +32,9 @@ public:
 
     // Queues a job. A job must catch its own exceptions (the pool logs and drops escaped
     // ones). A broken connection is reopened before the next job on that worker.
-    void post(Job job);
+    // Returns false (and drops the job) once stop() has begun, so the caller can answer
+    // UNAVAILABLE itself: nothing else will ever run the job.
+    bool post(Job job);
 
     // Runs a job and waits for its result (CLI, tests, start-up). Exceptions propagate.
     template <typename F>
@@ -39,7 +42,8 @@ public:
         using R = std::invoke_result_t<F, pqxx::connection&>;
         auto task = std::make_shared<std::packaged_task<R(pqxx::connection&)>>(std::forward<F>(fn));
         auto result = task->get_future();
-        post([task](pqxx::connection& c) { (*task)(c); });
+        if (!post([task](pqxx::connection& c) { (*task)(c); }))
+            throw std::runtime_error("the database pool is stopped");
         return result.get();
     }
 
