@@ -1,6 +1,8 @@
 // Field-by-field mapping between protobuf and core types.
 #include "marquee/protocol/conversions.hpp"
 
+#include <utility>
+
 namespace marquee::protocol {
 
 v1::Role toProto(core::Role role) { return static_cast<v1::Role>(role); }
@@ -91,5 +93,27 @@ core::Venue fromProto(const v1::Venue& in) {
 core::Category fromProto(const v1::Category& in) { return {in.id(), in.name(), in.parent_id()}; }
 
 core::WishlistEntry fromProto(const v1::WishlistEntry& in) { return {in.event_id(), in.added_at_ms()}; }
+
+std::string_view bodyName(const v1::Envelope& envelope) {
+    if (envelope.body_case() == v1::Envelope::BODY_NOT_SET) return "none";
+    const auto* field = v1::Envelope::descriptor()->FindFieldByNumber(static_cast<int>(envelope.body_case()));
+    return field ? std::string_view(field->name()) : std::string_view("unknown");
+}
+
+void setError(v1::Envelope& envelope, v1::ErrorCode code, std::string message,
+              const std::map<std::string, std::string>& details) {
+    auto* error = envelope.mutable_error();
+    error->set_code(code);
+    error->set_message(std::move(message));
+    for (const auto& [key, value] : details) (*error->mutable_details())[key] = value;
+}
+
+v1::Envelope makeError(std::uint64_t requestId, v1::ErrorCode code, std::string message,
+                       const std::map<std::string, std::string>& details) {
+    v1::Envelope envelope;
+    envelope.set_request_id(requestId);
+    setError(envelope, code, std::move(message), details);
+    return envelope;
+}
 
 } // namespace marquee::protocol

@@ -11,6 +11,7 @@
 #include "services/api.hpp"
 
 #include <pqxx/pqxx>
+#include <sodium.h>
 
 #include <termios.h>
 #include <unistd.h>
@@ -50,6 +51,10 @@ serve options:
   --demo               load the demo catalog when the catalog is empty
   --threads N          network threads (default 2)
   --db-workers N       database connections / worker threads (default 4)
+  --trusted-proxy CIDR[,CIDR...]
+                       believe X-Forwarded-For from these peers (a TLS proxy)
+  --max-connections-per-ip N
+                       open connections per client address, IPv6 per /64 (default 256)
 
 create-user options:
   --email EMAIL        account e-mail (required)
@@ -88,6 +93,11 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
         {"--port-file", {"serve"}},
         {"--threads", {"serve"}},
         {"--db-workers", {"serve"}},
+        {"--trusted-proxy", {"serve"}},
+        {"--max-connections-per-ip", {"serve"}},
+        // Not in --help: tests slow the rate limit down so they do not race the server.
+        {"--rate-limit", {"serve"}},
+        {"--rate-burst", {"serve"}},
         {"--email", {"create-user"}},
         {"--role", {"create-user"}},
     };
@@ -305,6 +315,20 @@ int cmdServe(const Parsed& p) {
     options.demo = p.flags.count("--demo") != 0;
     options.threads = parseCount(p, "--threads", 2, 256);
     options.dbWorkers = parseCount(p, "--db-workers", 4, 128);
+    options.limits.maxConnectionsPerAddress = parseCount(p, "--max-connections-per-ip", 256, 1'000'000);
+    options.limits.ratePerSecond = parseCount(p, "--rate-limit", 200, 1'000'000);
+    options.limits.burst = parseCount(p, "--rate-burst", 400, 1'000'000);
+    if (const auto it = p.values.find("--trusted-proxy"); it != p.values.end()) {
+        std::string_view list = it->second;
+        while (!list.empty()) {
+            const auto comma = list.find(',');
+            const auto item = list.substr(0, comma);
+            const auto cidr = net::Cidr::parse(item);
+            if (!cidr) throw UsageError("--trusted-proxy: '" + std::string(item) + "' is not an address or CIDR range");
+            options.limits.trustedProxies.push_back(*cidr);
+            list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+        }
+    }
 
     Server server(std::move(options));
     try {
@@ -336,6 +360,11 @@ int runCli(int argc, char** argv) {
         std::cout << "marquee-server " << core::kProductVersion << " (protocol " << core::kProtocolMajor << '.'
                   << core::kProtocolMinor << ")\n";
         return kOk;
+    }
+    // Before anything hashes or draws random tokens (libsodium picks its implementations here).
+    if (sodium_init() < 0) {
+        std::cerr << "marquee-server: error: libsodium could not be initialised\n";
+        return kFailure;
     }
     log::init(parsed.logLevel);
     try {

@@ -8,18 +8,24 @@
 #include "db/migrations.hpp"
 #include "db/pool.hpp"
 #include "net/listener.hpp"
+#include "net/connection_limiter.hpp"
 #include "net/metrics.hpp"
+#include "net/revocation_listener.hpp"
 #include "net/session_hub.hpp"
 #include "services/api.hpp"
 #include "services/demo_catalog.hpp"
+#include "services/password_hasher.hpp"
 #include "workers/sequencer.hpp"
 #include "workers/stamp_listener.hpp"
 
 #include <pqxx/pqxx>
 
+#include <unistd.h>
+
 #include <chrono>
 #include <csignal>
 #include <fstream>
+#include <future>
 #include <system_error>
 
 namespace marquee::server::app {
@@ -44,6 +50,21 @@ void writePortFile(const std::filesystem::path& path, unsigned short port) {
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) throw StartupError("cannot write the port file " + path.string() + ": " + ec.message());
+}
+
+// After the first SIGINT/SIGTERM: the operator wants out now. Async-signal-safe.
+extern "C" void exitAtOnce(int) {
+    static const char message[] = "marquee-server: second signal; exiting at once\n";
+    [[maybe_unused]] const auto written = ::write(STDERR_FILENO, message, sizeof(message) - 1);
+    ::_exit(1);
+}
+
+void installExitAtOnce() {
+    struct sigaction action {};
+    action.sa_handler = exitAtOnce;
+    sigemptyset(&action.sa_mask);
+    ::sigaction(SIGINT, &action, nullptr);
+    ::sigaction(SIGTERM, &action, nullptr);
 }
 
 } // namespace
@@ -90,9 +111,13 @@ void Server::start() {
         throw StartupError(std::string("cannot connect to the database: ") + e.what());
     }
     m_api = std::make_unique<Api>();
+    m_hasher = std::make_unique<PasswordHasher>();
     m_metrics = std::make_unique<net::Metrics>();
     m_hub = std::make_unique<net::SessionHub>(*m_pool, *m_api, *m_metrics);
-    m_ctx.reset(new net::Context{*m_pool, *m_api, *m_hub, *m_metrics, m_options.limits, {}});
+    m_ctx.reset(new net::Context{*m_pool, *m_api, *m_hub, *m_metrics, *m_hasher, m_options.limits,
+                                 std::make_shared<net::ConnectionLimiter>(m_options.limits.maxConnections,
+                                                                          m_options.limits.maxConnectionsPerAddress),
+                                 {}});
 
     if (m_options.demo) {
         try {
@@ -118,6 +143,8 @@ void Server::start() {
     m_stampListener = std::make_unique<workers::StampListener>(url, [hub](std::uint64_t head) { hub->onHead(head); });
     m_stampListener->start();
     m_sequencer->start();
+    m_revocationListener = std::make_unique<net::RevocationListener>(url, *m_hub);
+    m_revocationListener->start();
     // Stamps that landed between reading the head and listening are pushed now.
     try {
         m_hub->onHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
@@ -147,7 +174,13 @@ void Server::run() {
         m_signals = std::make_unique<net::asio::signal_set>(m_ioc, SIGINT, SIGTERM);
         m_signals->async_wait([this](net::error_code ec, int signal) {
             if (ec) return;
+            if (m_stopping.load()) exitAtOnce(signal); // requestStop() came first
             log::info("signal received; shutting down", {{"signal", signal}});
+            // From now on a signal ends the process whatever phase the shutdown is in (even
+            // after the io_context has stopped running handlers).
+            net::error_code ignored;
+            m_signals->clear(ignored);
+            installExitAtOnce();
             beginShutdown();
         });
     }
@@ -156,11 +189,31 @@ void Server::run() {
     std::vector<std::thread> threads;
     const auto extra = m_options.threads > 1 ? m_options.threads - 1 : 0U;
     threads.reserve(extra);
-    for (unsigned i = 0; i < extra; ++i) threads.emplace_back([this] { m_ioc.run(); });
-    m_ioc.run();
+    // A handler that throws must not take the process down with it: log and keep serving.
+    const auto runLoop = [this] {
+        for (;;) {
+            try {
+                m_ioc.run();
+                return;
+            } catch (const std::exception& e) {
+                log::error("unhandled exception in an I/O handler", {{"error", e.what()}});
+            } catch (...) {
+                log::error("unhandled non-standard exception in an I/O handler");
+            }
+        }
+    };
+    for (unsigned i = 0; i < extra; ++i) threads.emplace_back(runLoop);
+    runLoop();
     for (auto& t : threads) t.join();
 
-    stopWorkers();
+    // Bounded: the pool finishes its queued jobs, which cannot take long with the statement
+    // timeouts, but a hung database must not keep the process from exiting.
+    auto stopped = std::async(std::launch::async, [this] { stopWorkers(); });
+    if (stopped.wait_for(m_options.shutdownGrace) != std::future_status::ready) {
+        log::error("stopping the workers took too long; exiting", {{"grace_seconds", m_options.shutdownGrace.count()}});
+        ::_exit(1);
+    }
+    stopped.get();
     log::info("stopped");
 }
 
@@ -171,10 +224,6 @@ void Server::requestStop() {
 void Server::beginShutdown() {
     if (m_stopping.exchange(true)) return;
     m_ctx->stopping = true;
-    if (m_signals) {
-        net::error_code ignored;
-        m_signals->cancel(ignored);
-    }
     m_listener->stop();
     m_hub->shutdownAll();
     waitForSessions(std::chrono::steady_clock::now() + m_options.shutdownGrace);
@@ -198,8 +247,10 @@ void Server::waitForSessions(std::chrono::steady_clock::time_point deadline) {
 }
 
 void Server::stopWorkers() {
+    if (m_revocationListener) m_revocationListener->stop();
     if (m_stampListener) m_stampListener->stop();
     if (m_sequencer) m_sequencer->stop();
+    if (m_hasher) m_hasher->stop();
     if (m_pool) m_pool->stop();
     if (m_embedded) m_embedded->stop();
 }

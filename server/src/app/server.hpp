@@ -17,6 +17,7 @@
 
 namespace marquee::server {
 class Api;
+class PasswordHasher;
 namespace db {
 class EmbeddedPostgres;
 class Pool;
@@ -28,6 +29,7 @@ class StampListener;
 namespace net {
 class Listener;
 class Metrics;
+class RevocationListener;
 class SessionHub;
 } // namespace net
 } // namespace marquee::server
@@ -48,7 +50,9 @@ struct ServerOptions {
     std::filesystem::path portFile; // written once listening
     unsigned threads = 2;
     unsigned dbWorkers = 4;
-    bool handleSignals = true; // SIGINT/SIGTERM start the graceful stop
+    bool handleSignals = true; // SIGINT/SIGTERM start the graceful stop; a second one exits at once
+    // For the sessions to close; stopping the workers after that gets as long again, then the
+    // process exits with status 1 without waiting further.
     std::chrono::seconds shutdownGrace{10};
     net::Limits limits;
 };
@@ -69,9 +73,6 @@ public:
     // Thread-safe.
     void requestStop();
 
-    db::Pool& pool() { return *m_pool; }
-    net::Metrics& metrics() { return *m_metrics; }
-
 private:
     void beginShutdown();
     void waitForSessions(std::chrono::steady_clock::time_point deadline);
@@ -82,11 +83,13 @@ private:
     std::unique_ptr<db::EmbeddedPostgres> m_embedded;
     std::unique_ptr<db::Pool> m_pool;
     std::unique_ptr<Api> m_api;
+    std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<net::Metrics> m_metrics;
     std::unique_ptr<net::SessionHub> m_hub;
     std::unique_ptr<net::Context> m_ctx;
     std::unique_ptr<workers::Sequencer> m_sequencer;
     std::unique_ptr<workers::StampListener> m_stampListener;
+    std::unique_ptr<net::RevocationListener> m_revocationListener;
     // Destroyed before the members above: pending handlers hold sessions that use them.
     net::asio::io_context m_ioc;
     std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;

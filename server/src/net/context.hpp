@@ -2,12 +2,17 @@
 // metrics, and the transport limits from docs/protocol.md.
 #pragma once
 
+#include "net/address.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <cstddef>
+#include <memory>
+#include <vector>
 
 namespace marquee::server {
 class Api;
+class PasswordHasher;
 namespace db {
 class Pool;
 }
@@ -15,6 +20,7 @@ class Pool;
 
 namespace marquee::server::net {
 
+class ConnectionLimiter;
 class Metrics;
 class SessionHub;
 
@@ -26,10 +32,26 @@ struct Limits {
     // refused frames outrun a second bucket this many bursts deep.
     double abuseBurstMultiple = 4;
     std::size_t maxQueuedFrames = 1024;
+    // Bytes of answers and pushes waiting to be written: above the first the connection stops
+    // reading requests until the queue drains; above the second it is closed (1008).
+    std::size_t pauseReadingQueuedBytes = 8 * 1024 * 1024;
+    std::size_t maxQueuedBytes = 32 * 1024 * 1024;
     std::size_t maxInFlight = 32;
     std::size_t httpBodyLimit = 64 * 1024;
     std::chrono::seconds httpTimeout{30};
+    // /readyz and the bearer-token check at the upgrade: 503 when the pool has not answered.
     std::chrono::milliseconds readyTimeout{2000};
+    // A write the peer does not take within this is the end of the connection; a close
+    // handshake gets closeTimeout before the socket is closed under it.
+    std::chrono::seconds writeTimeout{30};
+    std::chrono::seconds closeTimeout{5};
+    // Open connections (HTTP and WebSocket). The per-address cap counts IPv6 by /64 and does
+    // not apply to --trusted-proxy peers. A benchmark opens ~100 connections from
+    // 127.0.0.1, so keep the per-address default well above that.
+    std::size_t maxConnections = 10000;
+    std::size_t maxConnectionsPerAddress = 256;
+    // Peers whose X-Forwarded-For is believed (--trusted-proxy).
+    std::vector<Cidr> trustedProxies;
 };
 
 struct Context {
@@ -37,7 +59,9 @@ struct Context {
     Api& api;
     SessionHub& hub;
     Metrics& metrics;
+    PasswordHasher& hasher;
     Limits limits;
+    std::shared_ptr<ConnectionLimiter> connections;
     std::atomic<bool> stopping{false};
 };
 

@@ -8,6 +8,7 @@
 #include "net/metrics.hpp"
 #include "net/websocket_session.hpp"
 #include "services/api.hpp"
+#include "services/password_hasher.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -49,26 +50,42 @@ std::string bearerToken(std::string_view header) {
     return std::string(token);
 }
 
+// HEAD gets the headers of the GET answer (Content-Length included) and no body.
+http::response<http::string_body> makeResponse(unsigned version, bool keepAlive, bool head, http::status status,
+                                               std::string body,
+                                               std::string_view contentType = "text/plain; charset=utf-8") {
+    http::response<http::string_body> res{status, version};
+    res.set(http::field::server, serverHeader());
+    res.set(http::field::content_type, contentType);
+    res.set(http::field::cache_control, "no-store");
+    res.keep_alive(keepAlive);
+    res.body() = std::move(body);
+    res.prepare_payload();
+    if (head) res.body().clear();
+    return res;
+}
+
 template <typename Request>
 http::response<http::string_body> makeResponse(const Request& request, http::status status, std::string body,
                                                std::string_view contentType = "text/plain; charset=utf-8") {
-    http::response<http::string_body> res{status, request.version()};
-    res.set(http::field::server, std::string("marquee-server/") + core::kProductVersion);
-    res.set(http::field::content_type, contentType);
-    res.set(http::field::cache_control, "no-store");
-    res.keep_alive(request.keep_alive());
-    res.body() = std::move(body);
-    res.prepare_payload();
-    return res;
+    return makeResponse(request.version(), request.keep_alive(), request.method() == http::verb::head, status,
+                        std::move(body), contentType);
 }
 
 } // namespace
 
-HttpSession::HttpSession(tcp::socket&& socket, Context& ctx)
-    : m_ctx(ctx), m_stream(std::move(socket)), m_readyTimer(m_stream.get_executor()) {
+HttpSession::HttpSession(tcp::socket&& socket, Context& ctx, std::shared_ptr<ConnectionLimiter::Slot> slot)
+    : m_ctx(ctx), m_stream(std::move(socket)), m_slot(std::move(slot)), m_poolTimer(m_stream.get_executor()) {
     error_code ec;
     const auto peer = m_stream.socket().remote_endpoint(ec);
-    if (!ec) m_peerAddress = peer.address().to_string();
+    if (!ec) {
+        m_peer = peer.address();
+        m_peerAddress = m_peer.to_string();
+    }
+}
+
+asio::ip::address HttpSession::clientAddressOf(const Request& request) const {
+    return clientAddress(m_peer, request["X-Forwarded-For"], m_ctx.limits.trustedProxies);
 }
 
 void HttpSession::run() {
@@ -116,9 +133,11 @@ void HttpSession::onRead(error_code ec, std::size_t) {
 
 void HttpSession::handleRequest(Request request) {
     const auto path = pathOf(request.target());
-    if (request.method() != http::verb::get) {
+    // HEAD for the probes: load balancers often check with HEAD.
+    const bool probe = path == "/healthz" || path == "/readyz";
+    if (request.method() != http::verb::get && !(probe && request.method() == http::verb::head)) {
         auto res = makeResponse(request, http::status::method_not_allowed, "method not allowed\n");
-        res.set(http::field::allow, "GET");
+        res.set(http::field::allow, probe ? "GET, HEAD" : "GET");
         send(std::move(res), metricPath(path));
         return;
     }
@@ -127,6 +146,7 @@ void HttpSession::handleRequest(Request request) {
     } else if (path == "/readyz") {
         checkReady(request);
     } else if (path == "/metrics") {
+        m_ctx.metrics.setLoad(m_ctx.pool.queued(), m_ctx.hasher.inFlight());
         send(makeResponse(request, http::status::ok, m_ctx.metrics.serialize(), "text/plain; version=0.0.4; charset=utf-8"),
              "/metrics");
     } else {
@@ -137,19 +157,19 @@ void HttpSession::handleRequest(Request request) {
 void HttpSession::checkReady(const Request& request) {
     m_readyVersion = request.version();
     m_readyKeepAlive = request.keep_alive();
-    const auto generation = ++m_readyGeneration;
+    m_readyHead = request.method() == http::verb::head;
+    const auto generation = ++m_generation;
     m_readyPending = true;
     if (m_ctx.stopping.load()) {
         finishReady(generation, false, "shutting down");
         return;
     }
-    m_readyTimer.expires_after(m_ctx.limits.readyTimeout);
-    m_readyTimer.async_wait([self = shared_from_this(), generation](error_code ec) {
+    m_poolTimer.expires_after(m_ctx.limits.readyTimeout);
+    m_poolTimer.async_wait([self = shared_from_this(), generation](error_code ec) {
         if (!ec) self->finishReady(generation, false, "database did not answer in time");
     });
     auto self = shared_from_this();
-    try {
-        m_ctx.pool.post([self, generation](pqxx::connection& conn) {
+    const bool posted = m_ctx.pool.post([self, generation](pqxx::connection& conn) {
             bool ok = false;
             std::string detail;
             try {
@@ -163,23 +183,17 @@ void HttpSession::checkReady(const Request& request) {
             asio::post(self->m_stream.get_executor(),
                        [self, generation, ok, detail]() { self->finishReady(generation, ok, detail); });
         });
-    } catch (const std::exception&) {
-        finishReady(generation, false, "shutting down");
-    }
+    if (!posted) finishReady(generation, false, "shutting down");
 }
 
 void HttpSession::finishReady(std::uint64_t generation, bool ready, std::string detail) {
-    if (!m_readyPending || generation != m_readyGeneration) return;
+    if (!m_readyPending || generation != m_generation) return;
     m_readyPending = false;
-    m_readyTimer.cancel();
-    Response res{ready ? http::status::ok : http::status::service_unavailable, m_readyVersion};
-    res.set(http::field::server, std::string("marquee-server/") + core::kProductVersion);
-    res.set(http::field::content_type, "text/plain; charset=utf-8");
-    res.set(http::field::cache_control, "no-store");
-    res.keep_alive(m_readyKeepAlive);
-    res.body() = ready ? std::string("ready\n") : detail + "\n";
-    res.prepare_payload();
-    send(std::move(res), "/readyz");
+    m_poolTimer.cancel();
+    send(makeResponse(m_readyVersion, m_readyKeepAlive, m_readyHead,
+                      ready ? http::status::ok : http::status::service_unavailable,
+                      ready ? std::string("ready\n") : detail + "\n"),
+         "/readyz");
 }
 
 void HttpSession::handleUpgrade(Request request) {
@@ -196,21 +210,26 @@ void HttpSession::handleUpgrade(Request request) {
         send(std::move(res), "/v1/ws");
         return;
     }
-    const auto header = request[http::field::authorization];
+    const std::string header(request[http::field::authorization]);
     m_pendingUpgrade = std::move(request);
+    const auto generation = ++m_generation;
     if (header.empty()) {
-        onAuthenticated(Principal{}, false);
+        onAuthenticated(generation, Principal{}, false);
         return;
     }
     auto token = bearerToken(header);
     if (token.empty()) {
-        onAuthenticated(std::nullopt, false);
+        onAuthenticated(generation, std::nullopt, false);
         return;
     }
     // The token check is blocking libpqxx work: run it on the pool, come back to the strand.
+    // A pool that does not answer in time gets the client a 503, like /readyz.
+    m_poolTimer.expires_after(m_ctx.limits.readyTimeout);
+    m_poolTimer.async_wait([self = shared_from_this(), generation](error_code ec) {
+        if (!ec) self->onAuthenticated(generation, std::nullopt, true);
+    });
     auto self = shared_from_this();
-    try {
-        m_ctx.pool.post([self, token = std::move(token)](pqxx::connection& conn) {
+    const bool posted = m_ctx.pool.post([self, generation, token = std::move(token)](pqxx::connection& conn) {
             std::optional<Principal> principal;
             bool failed = false;
             try {
@@ -219,17 +238,17 @@ void HttpSession::handleUpgrade(Request request) {
                 log::warn("token check failed", {{"error", e.what()}});
                 failed = true;
             }
-            asio::post(self->m_stream.get_executor(), [self, principal = std::move(principal), failed]() mutable {
-                self->onAuthenticated(std::move(principal), failed);
-            });
+            asio::post(self->m_stream.get_executor(),
+                       [self, generation, principal = std::move(principal), failed]() mutable {
+                           self->onAuthenticated(generation, std::move(principal), failed);
+                       });
         });
-    } catch (const std::exception&) {
-        onAuthenticated(std::nullopt, true);
-    }
+    if (!posted) onAuthenticated(generation, std::nullopt, true);
 }
 
-void HttpSession::onAuthenticated(std::optional<Principal> principal, bool dbFailed) {
-    if (!m_pendingUpgrade) return;
+void HttpSession::onAuthenticated(std::uint64_t generation, std::optional<Principal> principal, bool dbFailed) {
+    if (!m_pendingUpgrade || generation != m_generation) return;
+    m_poolTimer.cancel();
     auto request = std::move(*m_pendingUpgrade);
     m_pendingUpgrade.reset();
     if (dbFailed) {
@@ -247,7 +266,12 @@ void HttpSession::onAuthenticated(std::optional<Principal> principal, bool dbFai
         return;
     }
     m_ctx.metrics.httpRequest("/v1/ws", 101);
-    std::make_shared<WebSocketSession>(m_stream.release_socket(), m_ctx, std::move(*principal), m_peerAddress)
+    const auto client = clientAddressOf(request);
+    RequestMeta meta;
+    meta.peerAddress = client.to_string();
+    meta.addressKey = addressKey(client);
+    std::make_shared<WebSocketSession>(m_stream.release_socket(), m_ctx, std::move(*principal), std::move(meta),
+                                       std::move(m_slot))
         ->run(std::move(request));
 }
 

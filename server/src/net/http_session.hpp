@@ -2,6 +2,7 @@
 // /v1/ws after the bearer token (if any) has been checked.
 #pragma once
 
+#include "net/connection_limiter.hpp"
 #include "net/context.hpp"
 #include "net/net.hpp"
 #include "services/principal.hpp"
@@ -15,7 +16,8 @@ namespace marquee::server::net {
 
 class HttpSession : public std::enable_shared_from_this<HttpSession> {
 public:
-    HttpSession(tcp::socket&& socket, Context& ctx);
+    // slot: this connection's place under the listener's connection caps.
+    HttpSession(tcp::socket&& socket, Context& ctx, std::shared_ptr<ConnectionLimiter::Slot> slot);
     void run();
 
 private:
@@ -26,9 +28,11 @@ private:
     void onRead(error_code ec, std::size_t bytes);
     void handleRequest(Request request);
     void handleUpgrade(Request request);
-    void onAuthenticated(std::optional<Principal> principal, bool dbFailed);
+    void onAuthenticated(std::uint64_t generation, std::optional<Principal> principal, bool dbFailed);
     void checkReady(const Request& request);
     void finishReady(std::uint64_t generation, bool ready, std::string detail);
+    // The client's address for this request (X-Forwarded-For from a trusted proxy).
+    asio::ip::address clientAddressOf(const Request& request) const;
     void send(Response response, std::string_view metricPath);
     void onWrite(bool close, error_code ec, std::size_t bytes);
     void doClose();
@@ -38,15 +42,19 @@ private:
     beast::flat_buffer m_buffer;
     std::optional<http::request_parser<http::string_body>> m_parser;
     std::shared_ptr<Response> m_response;
+    std::shared_ptr<ConnectionLimiter::Slot> m_slot;
+    asio::ip::address m_peer;
     std::string m_peerAddress;
     std::optional<Request> m_pendingUpgrade; // while the token is checked on the pool
 
-    // /readyz: the pool answer and the timeout race; the first one on the strand wins.
-    asio::steady_timer m_readyTimer;
-    std::uint64_t m_readyGeneration = 0;
+    // /readyz and the token check: the pool answer and a timeout race; the first one on the
+    // strand wins, and the generation tells a late answer from the current one.
+    asio::steady_timer m_poolTimer;
+    std::uint64_t m_generation = 0;
     bool m_readyPending = false;
     unsigned m_readyVersion = 11;
     bool m_readyKeepAlive = false;
+    bool m_readyHead = false;
 };
 
 } // namespace marquee::server::net

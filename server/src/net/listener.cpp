@@ -3,7 +3,10 @@
 #include "net/listener.hpp"
 
 #include "common/log.hpp"
+#include "net/address.hpp"
+#include "net/connection_limiter.hpp"
 #include "net/http_session.hpp"
+#include "net/metrics.hpp"
 
 #include <chrono>
 
@@ -60,7 +63,24 @@ void Listener::onAccept(error_code ec, tcp::socket socket) {
         return;
     }
     if (m_ctx.stopping.load()) return; // the socket closes as it goes out of scope
-    std::make_shared<HttpSession>(std::move(socket), m_ctx)->run();
+    // Connection caps: a refused socket is closed at once (it goes out of scope). Peers
+    // that are trusted proxies carry many clients and count only towards the total.
+    error_code peerEc;
+    const auto peer = socket.remote_endpoint(peerEc);
+    if (peerEc) {
+        doAccept();
+        return;
+    }
+    const auto key = isTrusted(peer.address(), m_ctx.limits.trustedProxies) ? std::string() : addressKey(peer.address());
+    auto slot = m_ctx.connections->tryAcquire(key);
+    if (!slot) {
+        const bool total = m_ctx.connections->total() >= m_ctx.limits.maxConnections;
+        m_ctx.metrics.connectionRefused(total ? "total" : "per_address");
+        log::debug("connection refused by a connection cap", {{"peer", peer.address().to_string()}});
+        doAccept();
+        return;
+    }
+    std::make_shared<HttpSession>(std::move(socket), m_ctx, std::move(slot))->run();
     doAccept();
 }
 

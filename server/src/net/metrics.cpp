@@ -62,7 +62,26 @@ Metrics::Metrics()
                  .Name("marquee_sync_head")
                  .Help("Newest stamped change-log seq seen by this instance")
                  .Register(*m_registry)
-                 .Add({})) {}
+                 .Add({})),
+      m_refused(prometheus::BuildCounter()
+                    .Name("marquee_connections_refused_total")
+                    .Help("Connections closed at accept by a connection cap, by reason")
+                    .Register(*m_registry)),
+      m_inFlight(prometheus::BuildGauge()
+                     .Name("marquee_requests_in_flight")
+                     .Help("WebSocket requests being worked on (db pool or password hashing)")
+                     .Register(*m_registry)
+                     .Add({})),
+      m_dbQueue(prometheus::BuildGauge()
+                    .Name("marquee_db_queue_depth")
+                    .Help("Jobs waiting for a database worker")
+                    .Register(*m_registry)
+                    .Add({})),
+      m_hashes(prometheus::BuildGauge()
+                   .Name("marquee_password_hashes_in_flight")
+                   .Help("Argon2id jobs queued or running")
+                   .Register(*m_registry)
+                   .Add({})) {}
 
 void Metrics::connectionOpened() { m_connections.Increment(); }
 void Metrics::connectionClosed() { m_connections.Decrement(); }
@@ -79,7 +98,14 @@ void Metrics::frameRejected(std::string_view reason) {
 }
 void Metrics::stampLag(double seconds) { m_stampLag.Observe(seconds); }
 void Metrics::pushDelay(double seconds) { m_pushDelay.Observe(seconds); }
-void Metrics::head(double value) { m_head.Set(value); }
+void Metrics::setSyncHead(double value) { m_head.Set(value); }
+void Metrics::connectionRefused(std::string_view reason) { m_refused.Add({{"reason", std::string(reason)}}).Increment(); }
+void Metrics::requestStarted() { m_inFlight.Increment(); }
+void Metrics::requestFinished() { m_inFlight.Decrement(); }
+void Metrics::setLoad(std::size_t dbQueueDepth, std::size_t passwordHashesInFlight) {
+    m_dbQueue.Set(static_cast<double>(dbQueueDepth));
+    m_hashes.Set(static_cast<double>(passwordHashesInFlight));
+}
 
 void Metrics::httpRequest(std::string_view path, unsigned status) {
     m_http.Add({{"path", std::string(path)}, {"status", std::to_string(status)}}).Increment();

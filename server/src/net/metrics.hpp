@@ -7,6 +7,7 @@
 #include <prometheus/histogram.h>
 #include <prometheus/registry.h>
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -30,8 +31,15 @@ public:
     void stampLag(double seconds);
     // Time from a stamp notification to the pushes being handed to the sessions.
     void pushDelay(double seconds);
-    void head(double value);
+    void setSyncHead(double value);
     void httpRequest(std::string_view path, unsigned status);
+    // reason: "total" or "per_address" (the listener's connection caps).
+    void connectionRefused(std::string_view reason);
+    // Requests handed to the db pool or the password hasher and not yet answered.
+    void requestStarted();
+    void requestFinished();
+    // Sampled when /metrics is read.
+    void setLoad(std::size_t dbQueueDepth, std::size_t passwordHashesInFlight);
 
     // Prometheus text exposition format.
     std::string serialize() const;
@@ -47,6 +55,10 @@ private:
     prometheus::Histogram& m_stampLag;
     prometheus::Histogram& m_pushDelay;
     prometheus::Gauge& m_head;
+    prometheus::Family<prometheus::Counter>& m_refused;
+    prometheus::Gauge& m_inFlight;
+    prometheus::Gauge& m_dbQueue;
+    prometheus::Gauge& m_hashes;
 };
 
 } // namespace marquee::server::net

@@ -12,6 +12,10 @@
 #include <boost/beast/http.hpp>
 #include <boost/beast/websocket.hpp>
 
+#include "marquee/core/version.hpp"
+
+#include <string>
+
 namespace marquee::server::net {
 
 namespace beast = boost::beast;
@@ -20,5 +24,11 @@ namespace websocket = boost::beast::websocket;
 namespace asio = boost::asio;
 using tcp = boost::asio::ip::tcp;
 using error_code = boost::beast::error_code;
+
+// The Server header of every HTTP answer and of the WebSocket upgrade.
+inline const std::string& serverHeader() {
+    static const std::string header = std::string("marquee-server/") + core::kProductVersion;
+    return header;
+}
 
 } // namespace marquee::server::net

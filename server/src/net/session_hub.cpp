@@ -35,12 +35,7 @@ void SessionHub::setInitialHead(std::uint64_t head) {
     const std::lock_guard lock(m_mutex);
     m_lastBroadcast = head;
     m_pendingHead = head;
-    m_metrics.head(static_cast<double>(head));
-}
-
-std::uint64_t SessionHub::lastBroadcast() const {
-    const std::lock_guard lock(m_mutex);
-    return m_lastBroadcast;
+    m_metrics.setSyncHead(static_cast<double>(head));
 }
 
 void SessionHub::onHead(std::uint64_t head) {
@@ -56,12 +51,9 @@ void SessionHub::startFanOutLocked() {
     const auto from = m_lastBroadcast;
     const auto to = m_pendingHead;
     const auto notifiedAt = m_notifiedAt;
-    try {
-        m_pool.post([this, from, to, notifiedAt](pqxx::connection& conn) { fanOut(conn, from, to, notifiedAt); });
-    } catch (const std::exception& e) {
+    // Refused only while stopping: the sessions are closing, nothing to push to.
+    if (!m_pool.post([this, from, to, notifiedAt](pqxx::connection& conn) { fanOut(conn, from, to, notifiedAt); }))
         m_fanOutRunning = false;
-        log::warn("fan-out not scheduled", {{"error", e.what()}});
-    }
 }
 
 void SessionHub::fanOut(pqxx::connection& conn, std::uint64_t from, std::uint64_t to,
@@ -113,7 +105,7 @@ void SessionHub::fanOut(pqxx::connection& conn, std::uint64_t from, std::uint64_
         }
     }
     m_metrics.pushDelay(std::chrono::duration<double>(std::chrono::steady_clock::now() - notifiedAt).count());
-    m_metrics.head(static_cast<double>(to));
+    m_metrics.setSyncHead(static_cast<double>(to));
     log::debug("fan-out", {{"from", from}, {"to", to}, {"changes", changes.size()}, {"sessions", delivered}});
 
     const std::lock_guard lock(m_mutex);
@@ -132,6 +124,18 @@ void SessionHub::shutdownAll() {
     }
     for (const auto& weak : targets)
         if (auto session = weak.lock()) session->shutdown();
+}
+
+void SessionHub::closeByTokenHash(const std::string& tokenHash) {
+    if (tokenHash.empty()) return;
+    std::vector<std::weak_ptr<WebSocketSession>> targets;
+    {
+        const std::lock_guard lock(m_mutex);
+        for (auto* session : m_sessions)
+            if (session->tokenHash() == tokenHash) targets.push_back(session->weak_from_this());
+    }
+    for (const auto& weak : targets)
+        if (auto session = weak.lock()) session->closeRevoked();
 }
 
 } // namespace marquee::server::net

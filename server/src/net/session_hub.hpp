@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <unordered_set>
 
 namespace marquee::server {
@@ -35,7 +36,6 @@ public:
 
     // Where pushes start from: the head at start-up.
     void setInitialHead(std::uint64_t head);
-    std::uint64_t lastBroadcast() const;
 
     // Thread-safe (called from the StampListener). Pushes (lastBroadcast, head] unless a
     // fan-out is running, in which case the newest head is pushed when it finishes, so
@@ -44,6 +44,10 @@ public:
 
     // Asks every session to finish its in-flight requests and close with 1001.
     void shutdownAll();
+
+    // Thread-safe (the revocation listener): closes (1008) every open connection that
+    // authenticated with this token hash (hex).
+    void closeByTokenHash(const std::string& tokenHash);
 
 private:
     void startFanOutLocked();

@@ -9,6 +9,7 @@
 #include "net/metrics.hpp"
 #include "net/session_hub.hpp"
 #include "services/api.hpp"
+#include "services/password_hasher.hpp"
 
 #include <algorithm>
 #include <exception>
@@ -23,10 +24,9 @@ std::int64_t nowMs() {
         .count();
 }
 
-std::string bodyName(const v1::Envelope& envelope) {
-    if (envelope.body_case() == v1::Envelope::BODY_NOT_SET) return "none";
-    const auto* field = v1::Envelope::descriptor()->FindFieldByNumber(static_cast<int>(envelope.body_case()));
-    return field ? field->name() : "unknown";
+std::int64_t systemNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 bool isRequest(const v1::Envelope& envelope) {
@@ -49,19 +49,22 @@ double secondsSince(WebSocketSession::Clock::time_point start) {
     return std::chrono::duration<double>(WebSocketSession::Clock::now() - start).count();
 }
 
-constexpr std::size_t kMaxDeviceIdLength = 128;
+v1::Envelope shuttingDownAnswer(std::uint64_t requestId) {
+    return protocol::makeError(requestId, v1::UNAVAILABLE, "server is shutting down");
+}
 
 } // namespace
 
-WebSocketSession::WebSocketSession(tcp::socket&& socket, Context& ctx, Principal principal, std::string peerAddress)
+WebSocketSession::WebSocketSession(tcp::socket&& socket, Context& ctx, Principal principal, RequestMeta meta,
+                                   std::shared_ptr<ConnectionLimiter::Slot> slot)
     : m_ctx(ctx),
       m_ws(std::move(socket)),
       m_principal(std::move(principal)),
+      m_meta(std::move(meta)),
+      m_slot(std::move(slot)),
+      m_writeTimer(m_ws.get_executor()),
       m_bucket(ctx.limits.ratePerSecond, ctx.limits.burst),
-      m_abuseBucket(ctx.limits.ratePerSecond, ctx.limits.burst * ctx.limits.abuseBurstMultiple) {
-    m_meta.peerAddress = std::move(peerAddress);
-}
-
+      m_abuseBucket(ctx.limits.ratePerSecond, ctx.limits.burst * ctx.limits.abuseBurstMultiple) {}
 WebSocketSession::~WebSocketSession() {
     if (m_accepted) {
         m_ctx.hub.leave(*this);
@@ -73,7 +76,7 @@ WebSocketSession::~WebSocketSession() {
 void WebSocketSession::run(http::request<http::string_body> request) {
     m_ws.set_option(websocket::stream_base::timeout::suggested(beast::role_type::server));
     m_ws.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
-        res.set(http::field::server, std::string("marquee-server/") + core::kProductVersion);
+        res.set(http::field::server, serverHeader());
     }));
     m_ws.read_message_max(m_ctx.limits.maxFrameBytes);
     m_ws.binary(true);
@@ -174,15 +177,20 @@ void WebSocketSession::dispatch(v1::Envelope request) {
     }
     if (!isRequest(request)) {
         m_ctx.metrics.frameRejected("not_a_request");
-        sendError(id, v1::INVALID_ARGUMENT, "'" + bodyName(request) + "' is not a request");
+        sendError(id, v1::INVALID_ARGUMENT, "'" + std::string(protocol::bodyName(request)) + "' is not a request");
         return;
     }
     if (id == 0) {
         sendError(0, v1::INVALID_ARGUMENT, "request_id must be non-zero");
         return;
     }
-    if (m_shuttingDown) {
-        sendError(id, v1::UNAVAILABLE, "server is shutting down");
+    if (m_shuttingDown || m_ctx.stopping.load()) {
+        send(shuttingDownAnswer(id));
+        return;
+    }
+    if (m_principal.isExpired(systemNowMs())) {
+        sendError(id, v1::UNAUTHENTICATED, "the session has expired; log in again");
+        closeWith(websocket::close_code::policy_error, "session expired", true);
         return;
     }
     if (request.has_hello()) {
@@ -197,6 +205,16 @@ void WebSocketSession::dispatch(v1::Envelope request) {
         sendError(id, v1::FAILED_PRECONDITION, "the first request must be Hello");
         return;
     }
+    if (request.has_register_() || request.has_login()) {
+        // Each one costs an Argon2id run: one at a time per connection.
+        if (m_authInFlight) {
+            sendError(id, v1::RESOURCE_EXHAUSTED, "one Register or Login at a time per connection",
+                      {{"retry_after_ms", "1000"}});
+            return;
+        }
+        m_authInFlight = true;
+    }
+    if (request.has_logout()) m_loggingOut = true;
     startApi(std::move(request));
 }
 
@@ -213,86 +231,92 @@ void WebSocketSession::startHello(v1::Envelope request) {
     m_helloDone = true;
     // Later requests wait for HelloOk, so it is always the first answer.
     m_helloPending = true;
-    m_meta.deviceId = hello.device_id().substr(0, kMaxDeviceIdLength);
     ++m_inFlight;
+    m_ctx.metrics.requestStarted();
     const auto started = Clock::now();
     auto self = shared_from_this();
-    try {
-        m_ctx.pool.post([self, request, started](pqxx::connection& conn) {
-            v1::Envelope answer;
-            answer.set_request_id(request.request_id());
-            try {
-                const auto head = self->m_ctx.api.head(conn);
-                auto* ok = answer.mutable_hello_ok();
-                ok->set_protocol_major(core::kProtocolMajor);
-                ok->set_protocol_minor(core::kProtocolMinor);
-                ok->set_server_version(core::kProductVersion);
-                ok->set_user_id(self->m_principal.userId);
-                ok->set_role(protocol::toProto(self->m_principal.role));
-                ok->set_email(self->m_principal.email);
-                ok->set_head(head);
-            } catch (const std::exception& e) {
-                log::error("hello: reading the change-log head failed", {{"error", e.what()}});
-                auto* error = answer.mutable_error();
-                error->set_code(v1::UNAVAILABLE);
-                error->set_message("database unavailable; retry later");
-            }
-            asio::post(self->m_ws.get_executor(), [self, request, answer, started]() mutable {
-                self->onAnswer(std::move(request), std::move(answer), started);
-            });
-        });
-    } catch (const std::exception& e) {
-        log::error("hello: db pool refused the job", {{"error", e.what()}});
+    auto shared = std::make_shared<const v1::Envelope>(std::move(request));
+    const bool posted = m_ctx.pool.post([self, shared, started](pqxx::connection& conn) {
         v1::Envelope answer;
-        answer.set_request_id(request.request_id());
-        answer.mutable_error()->set_code(v1::UNAVAILABLE);
-        answer.mutable_error()->set_message("server is shutting down");
-        onAnswer(std::move(request), std::move(answer), started);
-    }
+        answer.set_request_id(shared->request_id());
+        try {
+            const auto head = self->m_ctx.api.head(conn);
+            auto* ok = answer.mutable_hello_ok();
+            ok->set_protocol_major(core::kProtocolMajor);
+            ok->set_protocol_minor(core::kProtocolMinor);
+            ok->set_server_version(core::kProductVersion);
+            ok->set_user_id(self->m_principal.userId);
+            ok->set_role(protocol::toProto(self->m_principal.role));
+            ok->set_email(self->m_principal.email);
+            ok->set_head(head);
+        } catch (const std::exception& e) {
+            log::error("hello: reading the change-log head failed", {{"error", e.what()}});
+            protocol::setError(answer, v1::UNAVAILABLE, "database unavailable; retry later");
+        }
+        asio::post(self->m_ws.get_executor(), [self, shared, answer = std::move(answer), started]() mutable {
+            self->onAnswer(*shared, std::move(answer), started);
+        });
+    });
+    if (!posted) onAnswer(*shared, shuttingDownAnswer(shared->request_id()), started);
 }
 
 void WebSocketSession::startApi(v1::Envelope request) {
     ++m_inFlight;
+    m_ctx.metrics.requestStarted();
     const auto started = Clock::now();
+    auto shared = std::make_shared<const v1::Envelope>(std::move(request));
+    runStep(shared, m_ctx.api.begin(m_principal, m_meta, *shared), started);
+}
+
+// Each step hops to its executor and back to this strand; the answer goes out from here.
+void WebSocketSession::runStep(std::shared_ptr<const v1::Envelope> request, ApiStep step, Clock::time_point started) {
+    if (step.answer) {
+        onAnswer(*request, std::move(*step.answer), started);
+        return;
+    }
     auto self = shared_from_this();
-    try {
-        m_ctx.pool.post([self, request, meta = m_meta, started](pqxx::connection& conn) {
-            v1::Envelope answer;
-            try {
-                answer = self->m_ctx.api.handle(conn, self->m_principal, meta, request);
-            } catch (const std::exception& e) {
-                // Api::handle promises not to throw; if it does, the client still gets an answer.
-                log::error("request failed", {{"type", bodyName(request)}, {"error", e.what()}});
-                answer.Clear();
-                answer.mutable_error()->set_code(v1::INTERNAL);
-                answer.mutable_error()->set_message("internal error");
-            }
-            answer.set_request_id(request.request_id());
-            asio::post(self->m_ws.get_executor(), [self, request, answer, started]() mutable {
-                self->onAnswer(std::move(request), std::move(answer), started);
-            });
+    const auto next = [self, request, started](ApiStep result) {
+        asio::post(self->m_ws.get_executor(), [self, request, result = std::move(result), started]() mutable {
+            self->runStep(request, std::move(result), started);
         });
-    } catch (const std::exception& e) {
-        log::error("db pool refused the job", {{"error", e.what()}});
-        v1::Envelope answer;
-        answer.set_request_id(request.request_id());
-        answer.mutable_error()->set_code(v1::UNAVAILABLE);
-        answer.mutable_error()->set_message("server is shutting down");
-        onAnswer(std::move(request), std::move(answer), started);
+    };
+    bool posted = false;
+    if (step.db) {
+        posted = m_ctx.pool.post([self, request, next, db = std::move(step.db)](pqxx::connection& conn) {
+            next(self->m_ctx.api.runDb(conn, *request, db));
+        });
+        if (!posted) {
+            onAnswer(*request, shuttingDownAnswer(request->request_id()), started);
+            return;
+        }
+    } else {
+        posted = m_ctx.hasher.post([self, request, next, cpu = std::move(step.cpu)] {
+            next(self->m_ctx.api.runCpu(*request, cpu));
+        });
+        if (!posted) {
+            const auto answer = m_ctx.stopping.load()
+                                    ? shuttingDownAnswer(request->request_id())
+                                    : protocol::makeError(request->request_id(), v1::RESOURCE_EXHAUSTED,
+                                                          "the server is busy; try again", {{"retry_after_ms", "1000"}});
+            onAnswer(*request, answer, started);
+        }
     }
 }
 
-void WebSocketSession::onAnswer(v1::Envelope request, v1::Envelope answer, Clock::time_point started) {
+void WebSocketSession::onAnswer(const v1::Envelope& request, v1::Envelope answer, Clock::time_point started) {
     --m_inFlight;
+    m_ctx.metrics.requestFinished();
     if (request.has_hello()) m_helloPending = false;
-    m_ctx.metrics.requestHandled(bodyName(request), secondsSince(started));
+    if (request.has_register_() || request.has_login()) m_authInFlight = false;
+    if (request.has_logout() && !answer.has_ack()) m_loggingOut = false;
+    m_ctx.metrics.requestHandled(protocol::bodyName(request), secondsSince(started));
     if (!m_closing) {
         send(answer);
         // The connection is "live" once it has pulled everything up to the head; only then
         // do pushes make sense to it.
         if (request.has_pull_changes() && answer.has_change_batch() && !answer.change_batch().has_more() &&
             !answer.change_batch().reset())
-            m_live = true;
+            m_receivesPushes = true;
         if (request.has_logout() && answer.has_ack())
             closeWith(websocket::close_code::normal, "logged out", true);
     }
@@ -302,13 +326,24 @@ void WebSocketSession::onAnswer(v1::Envelope request, v1::Envelope answer, Clock
 }
 
 void WebSocketSession::maybeResumeReading() {
-    if (!m_accepted || m_helloPending || m_inFlight >= m_ctx.limits.maxInFlight) return;
+    // Too many answers waiting for a slow reader: read no more requests until they drain.
+    if (!m_accepted || m_helloPending || m_inFlight >= m_ctx.limits.maxInFlight ||
+        m_queuedBytes > m_ctx.limits.pauseReadingQueuedBytes)
+        return;
     doRead();
 }
 
 void WebSocketSession::deliverPush(std::shared_ptr<const std::string> frame) {
     asio::post(m_ws.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
-        if (self->m_live && !self->m_shuttingDown) self->enqueue(std::move(frame));
+        if (self->m_receivesPushes && !self->m_shuttingDown) self->enqueue(std::move(frame));
+    });
+}
+
+void WebSocketSession::closeRevoked() {
+    asio::post(m_ws.get_executor(), [self = shared_from_this()] {
+        if (!self->m_accepted || self->m_loggingOut) return;
+        self->m_shuttingDown = true; // no new requests; the close follows what is queued
+        self->closeWith(websocket::close_code::policy_error, "session revoked", true);
     });
 }
 
@@ -322,20 +357,14 @@ void WebSocketSession::shutdown() {
 
 void WebSocketSession::sendError(std::uint64_t requestId, v1::ErrorCode code, std::string message,
                                  const std::map<std::string, std::string>& details) {
-    v1::Envelope envelope;
-    envelope.set_request_id(requestId);
-    auto* error = envelope.mutable_error();
-    error->set_code(code);
-    error->set_message(std::move(message));
-    for (const auto& [key, value] : details) (*error->mutable_details())[key] = value;
-    send(envelope);
+    send(protocol::makeError(requestId, code, std::move(message), details));
 }
 
 void WebSocketSession::send(const v1::Envelope& envelope) {
     if (envelope.has_error()) m_ctx.metrics.errorSent(v1::ErrorCode_Name(envelope.error().code()));
     auto frame = std::make_shared<std::string>();
     if (!envelope.SerializeToString(frame.get())) {
-        log::error("could not serialize an answer", {{"type", bodyName(envelope)}});
+        log::error("could not serialize an answer", {{"type", protocol::bodyName(envelope)}});
         return;
     }
     enqueue(std::move(frame));
@@ -343,12 +372,13 @@ void WebSocketSession::send(const v1::Envelope& envelope) {
 
 void WebSocketSession::enqueue(std::shared_ptr<const std::string> frame) {
     if (m_closing || m_peerGone) return;
-    if (m_queue.size() >= m_ctx.limits.maxQueuedFrames) {
+    if (m_queue.size() >= m_ctx.limits.maxQueuedFrames || m_queuedBytes + frame->size() > m_ctx.limits.maxQueuedBytes) {
         m_ctx.metrics.frameRejected("queue_full");
-        log::info("send queue full; closing", {{"peer", m_meta.peerAddress}});
+        log::info("send queue full; closing", {{"peer", m_meta.peerAddress}, {"queued_bytes", m_queuedBytes}});
         closeWith(websocket::close_code::policy_error, "too slow; resume from your cursor", false);
         return;
     }
+    m_queuedBytes += frame->size();
     m_queue.push_back(std::move(frame));
     if (!m_writing) doWrite();
 }
@@ -356,23 +386,39 @@ void WebSocketSession::enqueue(std::shared_ptr<const std::string> frame) {
 void WebSocketSession::doWrite() {
     m_writing = true;
     m_ws.binary(true);
+    // A peer that stops reading would hold this write (and the session) forever.
+    m_writeTimer.expires_after(m_ctx.limits.writeTimeout);
+    m_writeTimer.async_wait([weak = weak_from_this()](error_code ec) {
+        if (auto self = weak.lock(); self && !ec) self->forceClose("write timed out");
+    });
     m_ws.async_write(asio::buffer(*m_queue.front()),
                      beast::bind_front_handler(&WebSocketSession::onWrite, shared_from_this()));
 }
 
 void WebSocketSession::onWrite(error_code ec, std::size_t) {
     m_writing = false;
+    if (!m_closing) m_writeTimer.cancel(); // while closing, the close deadline keeps running
     if (ec) {
         log::debug("websocket write failed", {{"peer", m_meta.peerAddress}, {"error", ec.message()}});
         m_queue.clear();
+        m_queuedBytes = 0;
         m_peerGone = true;
         return;
     }
+    m_queuedBytes -= m_queue.front()->size();
     m_queue.pop_front();
     if (!m_queue.empty())
         doWrite();
     else if (m_closing)
         doClose();
+    maybeResumeReading();
+}
+
+void WebSocketSession::forceClose(std::string_view why) {
+    log::info("closing the socket of an unresponsive peer", {{"peer", m_meta.peerAddress}, {"reason", std::string(why)}});
+    m_peerGone = true;
+    error_code ignored;
+    beast::get_lowest_layer(m_ws).socket().close(ignored);
 }
 
 void WebSocketSession::closeWith(websocket::close_code code, std::string reason, bool afterFlush) {
@@ -381,8 +427,16 @@ void WebSocketSession::closeWith(websocket::close_code code, std::string reason,
     m_closeReason = websocket::close_reason(code, reason);
     if (!afterFlush) {
         // Keep only the frame being written: Beast allows one write at a time.
-        while (m_queue.size() > (m_writing ? 1U : 0U)) m_queue.pop_back();
+        while (m_queue.size() > (m_writing ? 1U : 0U)) {
+            m_queuedBytes -= m_queue.back()->size();
+            m_queue.pop_back();
+        }
     }
+    // The close handshake (and whatever is flushed before it) gets a bounded time.
+    m_writeTimer.expires_after(afterFlush ? m_ctx.limits.writeTimeout : m_ctx.limits.closeTimeout);
+    m_writeTimer.async_wait([weak = weak_from_this()](error_code ec) {
+        if (auto self = weak.lock(); self && !ec) self->forceClose("close handshake timed out");
+    });
     if (!m_writing && m_queue.empty()) doClose();
 }
 
@@ -391,6 +445,7 @@ void WebSocketSession::doClose() {
     m_closeStarted = true;
     m_ws.async_close(m_closeReason, [self = shared_from_this()](error_code ec) {
         if (ec) log::debug("websocket close failed", {{"peer", self->m_meta.peerAddress}, {"error", ec.message()}});
+        self->m_writeTimer.cancel();
     });
 }
 

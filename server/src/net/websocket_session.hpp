@@ -5,8 +5,10 @@
 
 #include "marquee/core/rate_limiter.hpp"
 #include "marquee/v1/envelope.pb.h"
+#include "net/connection_limiter.hpp"
 #include "net/context.hpp"
 #include "net/net.hpp"
+#include "services/api.hpp"
 #include "services/principal.hpp"
 
 #include <chrono>
@@ -21,7 +23,8 @@ class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
 public:
     using Clock = std::chrono::steady_clock;
 
-    WebSocketSession(tcp::socket&& socket, Context& ctx, Principal principal, std::string peerAddress);
+    WebSocketSession(tcp::socket&& socket, Context& ctx, Principal principal, RequestMeta meta,
+                     std::shared_ptr<ConnectionLimiter::Slot> slot);
     ~WebSocketSession();
     WebSocketSession(const WebSocketSession&) = delete;
     WebSocketSession& operator=(const WebSocketSession&) = delete;
@@ -33,9 +36,12 @@ public:
     void deliverPush(std::shared_ptr<const std::string> frame);
     // Thread-safe. Stops taking requests, lets the ones in flight finish, closes with 1001.
     void shutdown();
+    // Thread-safe. The session token was revoked (logout elsewhere): close with 1008.
+    void closeRevoked();
 
-    // Immutable after construction, so the hub may read it from any thread.
+    // Immutable after construction, so the hub may read them from any thread.
     std::int64_t userId() const { return m_principal.userId; }
+    const std::string& tokenHash() const { return m_principal.tokenHash; }
 
 private:
     void onAccept(error_code ec);
@@ -45,8 +51,9 @@ private:
     void dispatch(v1::Envelope request);
     void startHello(v1::Envelope request);
     void startApi(v1::Envelope request);
-    void onAnswer(v1::Envelope request, v1::Envelope answer, Clock::time_point started);
-    void requestDone();
+    // Runs the next step of a request on the db pool or the password hasher.
+    void runStep(std::shared_ptr<const v1::Envelope> request, ApiStep step, Clock::time_point started);
+    void onAnswer(const v1::Envelope& request, v1::Envelope answer, Clock::time_point started);
     void maybeResumeReading();
 
     void sendError(std::uint64_t requestId, v1::ErrorCode code, std::string message,
@@ -55,6 +62,8 @@ private:
     void enqueue(std::shared_ptr<const std::string> frame);
     void doWrite();
     void onWrite(error_code ec, std::size_t bytes);
+    // Closes the TCP socket under the WebSocket: a peer that does not read gets no more time.
+    void forceClose(std::string_view why);
 
     // afterFlush: send what is queued first (error answers, Ack) before the close frame.
     void closeWith(websocket::close_code code, std::string reason, bool afterFlush);
@@ -64,19 +73,24 @@ private:
     websocket::stream<beast::tcp_stream> m_ws;
     beast::flat_buffer m_buffer;
     const Principal m_principal;
-    RequestMeta m_meta;
+    const RequestMeta m_meta;
+    std::shared_ptr<ConnectionLimiter::Slot> m_slot;
+    asio::steady_timer m_writeTimer; // armed while a write (or the close handshake) is under way
 
     core::TokenBucket m_bucket;
     core::TokenBucket m_abuseBucket;
 
     std::deque<std::shared_ptr<const std::string>> m_queue;
+    std::size_t m_queuedBytes = 0;
     bool m_writing = false;
 
     bool m_accepted = false;
     bool m_reading = false;
     bool m_helloDone = false;
     bool m_helloPending = false;
-    bool m_live = false;
+    bool m_receivesPushes = false; // has pulled to the head
+    bool m_authInFlight = false;   // a Register or Login is being worked on
+    bool m_loggingOut = false;     // its own logout: the revocation notice is not for us
     bool m_shuttingDown = false;
     bool m_closing = false; // a close is queued or under way: ignore further input
     bool m_closeStarted = false;

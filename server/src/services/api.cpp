@@ -2,6 +2,7 @@
 #include "services/api.hpp"
 
 #include "common/log.hpp"
+#include "marquee/protocol/conversions.hpp"
 #include "services/api_internal.hpp"
 
 #include <stdexcept>
@@ -12,25 +13,64 @@ namespace {
 
 constexpr int kMaxAttempts = 4; // serialization failures and deadlocks are retried
 
-void setError(v1::Envelope& out, v1::ErrorCode code, const std::string& message,
-              const std::map<std::string, std::string>& details = {}) {
-    auto* error = out.mutable_error();
-    error->set_code(code);
-    error->set_message(message);
-    for (const auto& [key, value] : details) (*error->mutable_details())[key] = value;
+std::int64_t systemNowMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
-const char* bodyName(v1::Envelope::BodyCase body) {
-    switch (body) {
-    case v1::Envelope::kRegister: return "register";
-    case v1::Envelope::kLogin: return "login";
-    case v1::Envelope::kLogout: return "logout";
-    case v1::Envelope::kPullChanges: return "pull_changes";
-    case v1::Envelope::kWishlistMutation: return "wishlist_mutation";
-    case v1::Envelope::kUpsertEvent: return "upsert_event";
-    case v1::Envelope::kDeleteEvent: return "delete_event";
-    default: return "other";
+ApiStep errorStep(v1::ErrorCode code, std::string message, const std::map<std::string, std::string>& details = {}) {
+    return detail::answered([&](v1::Envelope& out) { protocol::setError(out, code, std::move(message), details); });
+}
+
+// Runs one step with the error mapping every request shares.
+template <typename Run>
+ApiStep guarded(const v1::Envelope& request, Run&& run) {
+    const auto type = protocol::bodyName(request);
+    for (int attempt = 1;; ++attempt) {
+        try {
+            return run();
+        } catch (const detail::ApiError& e) {
+            return errorStep(e.code, e.message, e.details);
+        } catch (const pqxx::transaction_rollback& e) {
+            // serialization_failure / deadlock_detected: the transaction rolled back whole.
+            if (attempt < kMaxAttempts) {
+                log::debug("retrying request after transaction rollback",
+                           {{"request", type}, {"attempt", attempt}, {"error", e.what()}});
+                continue;
+            }
+            log::error("request failed after retries", {{"request", type}, {"error", e.what()}});
+            return errorStep(v1::UNAVAILABLE, "the server is busy; try again");
+        } catch (const pqxx::broken_connection& e) {
+            log::warn("database unavailable", {{"request", type}, {"error", e.what()}});
+            return errorStep(v1::UNAVAILABLE, "the database is unavailable; try again later");
+        } catch (const pqxx::in_doubt_error& e) {
+            // The commit may or may not have happened; idempotent retries make that safe.
+            log::warn("commit outcome unknown", {{"request", type}, {"error", e.what()}});
+            return errorStep(v1::UNAVAILABLE, "the database connection was lost; try again");
+        } catch (const pqxx::data_exception& e) {
+            // Input PostgreSQL refused (a malformed uuid, a value out of range, ...): the
+            // client's fault, not ours. The SQL text stays in the log.
+            log::debug("request refused by the database", {{"request", type}, {"error", e.what()}});
+            return errorStep(v1::INVALID_ARGUMENT, "a value in the request is not acceptable");
+        } catch (const pqxx::integrity_constraint_violation& e) {
+            log::debug("request violates a constraint", {{"request", type}, {"error", e.what()}});
+            return errorStep(v1::INVALID_ARGUMENT, "the request conflicts with the stored data");
+        } catch (const std::exception& e) {
+            log::error("request failed", {{"request", type}, {"error", e.what()}});
+            return errorStep(v1::INTERNAL, "internal server error");
+        }
     }
+}
+
+ApiStep dbStep(std::function<void(pqxx::connection&, v1::Envelope&)> body) {
+    ApiStep step;
+    step.db = [body = std::move(body)](pqxx::connection& conn) {
+        ApiStep done;
+        done.answer.emplace();
+        body(conn, *done.answer);
+        return done;
+    };
+    return step;
 }
 
 } // namespace
@@ -38,84 +78,80 @@ const char* bodyName(v1::Envelope::BodyCase body) {
 Api::Api() : Api(Options{}) {}
 
 Api::Api(Options options) : m_options(std::move(options)) {
-    if (m_options.pullDefaultLimit == 0) m_options.pullDefaultLimit = 5000;
+    if (m_options.pullLimitCap == 0) m_options.pullLimitCap = kPullLimitCap;
 }
 
 std::optional<Principal> Api::authenticate(pqxx::connection& conn, std::string_view bearerToken) {
     return detail::authenticate(conn, bearerToken);
 }
 
+ApiStep Api::finish(const v1::Envelope& request, v1::Envelope answer) const {
+    answer.set_request_id(request.request_id());
+    ApiStep step;
+    step.answer = std::move(answer);
+    return step;
+}
+
+ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Envelope& request) {
+    auto step = guarded(request, [&]() -> ApiStep {
+        if (who.isExpired(systemNowMs())) detail::fail(v1::UNAUTHENTICATED, "the session has expired; log in again");
+        const auto& options = m_options;
+        switch (request.body_case()) {
+        case v1::Envelope::kRegister:
+        case v1::Envelope::kLogin:
+            // A token belongs to one identity for the life of its connection.
+            if (who.isAuthenticated())
+                detail::fail(v1::FAILED_PRECONDITION, "Register and Login are for anonymous connections");
+            return request.has_register_() ? detail::registerUser(options, meta, request.register_())
+                                           : detail::login(options, meta, request.login());
+        case v1::Envelope::kLogout:
+            return dbStep([who](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::logout(conn, who);
+            });
+        case v1::Envelope::kPullChanges:
+            return dbStep([options, who, pull = request.pull_changes()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_change_batch() = detail::pullChanges(conn, options, who, pull);
+            });
+        case v1::Envelope::kWishlistMutation:
+            return dbStep([who, mutation = request.wishlist_mutation()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::wishlistMutation(conn, who, mutation);
+            });
+        case v1::Envelope::kUpsertEvent:
+            return dbStep([who, upsert = request.upsert_event()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::upsertEvent(conn, who, upsert);
+            });
+        case v1::Envelope::kDeleteEvent:
+            return dbStep([who, del = request.delete_event()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::deleteEvent(conn, who, del);
+            });
+        case v1::Envelope::kHello:
+            detail::fail(v1::FAILED_PRECONDITION, "Hello is answered by the connection, not the API");
+        case v1::Envelope::BODY_NOT_SET: detail::fail(v1::UNIMPLEMENTED, "unknown or empty request");
+        default: detail::fail(v1::UNIMPLEMENTED, "this message is not a request");
+        }
+    });
+    if (step.answer) return finish(request, std::move(*step.answer));
+    return step;
+}
+
+ApiStep Api::runDb(pqxx::connection& conn, const v1::Envelope& request,
+                   const std::function<ApiStep(pqxx::connection&)>& step) {
+    auto next = guarded(request, [&] { return step(conn); });
+    if (next.answer) return finish(request, std::move(*next.answer));
+    return next;
+}
+
+ApiStep Api::runCpu(const v1::Envelope& request, const std::function<ApiStep()>& step) {
+    auto next = guarded(request, [&] { return step(); });
+    if (next.answer) return finish(request, std::move(*next.answer));
+    return next;
+}
+
 v1::Envelope Api::handle(pqxx::connection& conn, const Principal& who, const RequestMeta& meta,
                          const v1::Envelope& request) {
-    v1::Envelope out;
-    out.set_request_id(request.request_id());
-    for (int attempt = 1;; ++attempt) {
-        try {
-            switch (request.body_case()) {
-            case v1::Envelope::kRegister:
-                *out.mutable_session() = detail::registerUser(conn, m_options, request.register_());
-                break;
-            case v1::Envelope::kLogin:
-                *out.mutable_session() = detail::login(conn, m_options, meta, request.login());
-                break;
-            case v1::Envelope::kLogout: *out.mutable_ack() = detail::logout(conn, who); break;
-            case v1::Envelope::kPullChanges:
-                *out.mutable_change_batch() = detail::pullChanges(conn, m_options, who, request.pull_changes());
-                break;
-            case v1::Envelope::kWishlistMutation:
-                *out.mutable_ack() = detail::wishlistMutation(conn, who, request.wishlist_mutation());
-                break;
-            case v1::Envelope::kUpsertEvent:
-                *out.mutable_ack() = detail::upsertEvent(conn, who, request.upsert_event());
-                break;
-            case v1::Envelope::kDeleteEvent:
-                *out.mutable_ack() = detail::deleteEvent(conn, who, request.delete_event());
-                break;
-            case v1::Envelope::kHello:
-                setError(out, v1::FAILED_PRECONDITION, "Hello is answered by the connection, not the API");
-                break;
-            case v1::Envelope::BODY_NOT_SET:
-                setError(out, v1::UNIMPLEMENTED, "unknown or empty request");
-                break;
-            default:
-                setError(out, v1::UNIMPLEMENTED, "this message is not a request");
-                break;
-            }
-            return out;
-        } catch (const detail::ApiError& e) {
-            out.clear_body();
-            setError(out, e.code, e.message, e.details);
-            return out;
-        } catch (const pqxx::transaction_rollback& e) {
-            // serialization_failure / deadlock_detected: the transaction rolled back whole.
-            if (attempt < kMaxAttempts) {
-                log::debug("retrying request after transaction rollback",
-                           {{"request", bodyName(request.body_case())}, {"attempt", attempt}, {"error", e.what()}});
-                out.clear_body();
-                continue;
-            }
-            log::error("request failed after retries", {{"request", bodyName(request.body_case())}, {"error", e.what()}});
-            out.clear_body();
-            setError(out, v1::UNAVAILABLE, "the server is busy; try again");
-            return out;
-        } catch (const pqxx::broken_connection& e) {
-            log::warn("database unavailable", {{"request", bodyName(request.body_case())}, {"error", e.what()}});
-            out.clear_body();
-            setError(out, v1::UNAVAILABLE, "the database is unavailable; try again later");
-            return out;
-        } catch (const pqxx::in_doubt_error& e) {
-            // The commit may or may not have happened; idempotent retries make that safe.
-            log::warn("commit outcome unknown", {{"request", bodyName(request.body_case())}, {"error", e.what()}});
-            out.clear_body();
-            setError(out, v1::UNAVAILABLE, "the database connection was lost; try again");
-            return out;
-        } catch (const std::exception& e) {
-            log::error("request failed", {{"request", bodyName(request.body_case())}, {"error", e.what()}});
-            out.clear_body();
-            setError(out, v1::INTERNAL, "internal server error");
-            return out;
-        }
-    }
+    auto step = begin(who, meta, request);
+    while (!step.answer) step = step.db ? runDb(conn, request, step.db) : runCpu(request, step.cpu);
+    return std::move(*step.answer);
 }
 
 std::vector<FeedChange> Api::changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo) {

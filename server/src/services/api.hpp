@@ -9,7 +9,9 @@
 #include <pqxx/pqxx>
 
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -23,11 +25,28 @@ struct FeedChange {
     std::int64_t scopeUserId = 0; // 0: public; otherwise only that user's connections see it
 };
 
+// The most rows one PullChanges answer holds: the default when the client asks for 0, and the cap.
+inline constexpr std::uint32_t kPullLimitCap = 5000;
+
+// One step of a request. Either the answer, or the next piece of work: on a db worker (`db`)
+// or on the password hasher (`cpu`, Argon2id, no connection held). Register and Login take
+// several steps; everything else one db step.
+struct ApiStep {
+    std::optional<v1::Envelope> answer;
+    std::function<ApiStep(pqxx::connection&)> db;
+    std::function<ApiStep()> cpu;
+};
+
 class Api {
 public:
     struct Options {
-        std::uint32_t pullDefaultLimit = 5000; // also the cap
+        std::uint32_t pullLimitCap = kPullLimitCap;
+        // A pull answer stops after the row that takes it past this many payload bytes (it
+        // always holds at least one row), so a page stays far below the client's 64 MiB cap.
+        std::size_t pullByteBudget = 4 * 1024 * 1024;
         core::LoginThrottlePolicy throttle;
+        // Registrations per address: every attempt counts, successful or not.
+        core::LoginThrottlePolicy registrationThrottle{20, 1000, 15 * 60 * 1000, 60 * 60 * 1000};
         std::chrono::hours sessionLifetime{24 * 30};
     };
 
@@ -39,22 +58,34 @@ public:
     // when the database cannot answer: reply 503 then, not 401.
     std::optional<Principal> authenticate(pqxx::connection& conn, std::string_view bearerToken);
 
-    // Handles one request. Never throws: failures come back as an Envelope with an Error
-    // body (no SQL text reaches the client). The request_id is echoed.
+    // Handles one request on the calling thread (hashing included). Never throws: failures
+    // come back as an Envelope with an Error body (no SQL text reaches the client). The
+    // request_id is echoed.
     v1::Envelope handle(pqxx::connection& conn, const Principal& who, const RequestMeta& meta,
                         const v1::Envelope& request);
+
+    // The same request as steps, for callers that run db and hashing work on different
+    // executors. begin() needs no connection; runDb/runCpu run one step with the error
+    // mapping of handle(). None of them throws. A finished answer echoes the request_id.
+    ApiStep begin(const Principal& who, const RequestMeta& meta, const v1::Envelope& request);
+    ApiStep runDb(pqxx::connection& conn, const v1::Envelope& request,
+                  const std::function<ApiStep(pqxx::connection&)>& step);
+    ApiStep runCpu(const v1::Envelope& request, const std::function<ApiStep()>& step);
 
     // Stamped changes with after < seq <= upTo, every scope, in seq order (for fan-out).
     std::vector<FeedChange> changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo);
     // Newest stamped seq (0 when the log is empty).
     std::uint64_t head(pqxx::connection& conn);
 
-    // Account administration for the CLI (`create-user`). Throws std::invalid_argument with a
-    // clear message on bad input or an existing e-mail.
+    // Account administration for the CLI (`create-user`): the checks and hashing of
+    // RegisterRequest, any role. Throws std::invalid_argument with a clear message on bad
+    // input or an existing e-mail.
     std::int64_t createUser(pqxx::connection& conn, std::string_view email, std::string_view password,
                             core::Role role);
 
 private:
+    ApiStep finish(const v1::Envelope& request, v1::Envelope answer) const;
+
     Options m_options;
 };
 

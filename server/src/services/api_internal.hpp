@@ -44,6 +44,8 @@ pqxx::result exec(pqxx::transaction_base& tx, const Statement& stmt, Args&&... a
 }
 
 std::string toHex(std::string_view bytes);
+// Raw SHA-256 digest (32 bytes).
+std::string sha256(std::string_view bytes);
 // Decodes lower/upper-case hex; nullopt on odd length or a non-hex character.
 std::optional<std::string> fromHex(std::string_view hex);
 // Appends the bytes of a bytea field (text format "\x..." hex) to `out` without a temporary.
@@ -67,11 +69,20 @@ struct ChangeRow {
 };
 void appendChanges(pqxx::transaction_base& tx, const std::vector<ChangeRow>& rows);
 
+// A finished step with `fill` applied to the answer envelope.
+template <typename Fill>
+ApiStep answered(Fill&& fill) {
+    ApiStep step;
+    step.answer.emplace();
+    fill(*step.answer);
+    return step;
+}
+
 // Service entry points (one file per area), called by Api::handle inside its error mapping.
 // They throw ApiError for client errors and let pqxx exceptions through.
-v1::Session registerUser(pqxx::connection& conn, const Api::Options& options, const v1::RegisterRequest& request);
-v1::Session login(pqxx::connection& conn, const Api::Options& options, const RequestMeta& meta,
-                  const v1::LoginRequest& request);
+// Register and Login are step chains (see ApiStep): checks, then db and hashing steps.
+ApiStep registerUser(const Api::Options& options, const RequestMeta& meta, const v1::RegisterRequest& request);
+ApiStep login(const Api::Options& options, const RequestMeta& meta, const v1::LoginRequest& request);
 v1::Ack logout(pqxx::connection& conn, const Principal& who);
 std::optional<Principal> authenticate(pqxx::connection& conn, std::string_view bearerToken);
 std::int64_t createUser(pqxx::connection& conn, std::string_view email, std::string_view password, core::Role role,

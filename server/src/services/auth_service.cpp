@@ -34,20 +34,29 @@ constexpr Statement kInsertSession{
     "RETURNING (extract(epoch FROM expires_at) * 1000)::bigint"};
 constexpr Statement kAuthenticate{
     "auth_authenticate",
-    "SELECT u.id, u.role, u.email FROM sessions s JOIN users u ON u.id = s.user_id "
+    "SELECT u.id, u.role, u.email, (extract(epoch FROM s.expires_at) * 1000)::bigint "
+    "FROM sessions s JOIN users u ON u.id = s.user_id "
     "WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND s.expires_at > now()"};
 constexpr Statement kRevoke{"auth_revoke",
                             "UPDATE sessions SET revoked_at = now() WHERE token_hash = $1 AND revoked_at IS NULL"};
-// Failures older than forgetAfterMs count as none; ages in milliseconds.
-constexpr Statement kThrottleRead{
-    "auth_throttle_read",
-    "SELECT key, failures, (extract(epoch FROM now() - last_failure_at) * 1000)::bigint "
-    "FROM login_throttle WHERE key = $1 OR key = $2"};
+constexpr Statement kNotifyRevoked{"auth_notify_revoked", "SELECT pg_notify('marquee_revoked', $1)"};
+// Throttling (login_throttle). Every attempt is counted before the password is checked, in
+// one transaction that holds the counter rows: parallel attempts queue on the row lock and
+// each sees the ones before it. Lock returns the previous count and its age in ms; a new
+// row starts at 0.
+constexpr Statement kThrottleLock{
+    "auth_throttle_lock",
+    "INSERT INTO login_throttle AS t (key, failures, last_failure_at) VALUES ($1, 0, now()) "
+    "ON CONFLICT (key) DO UPDATE SET failures = t.failures "
+    "RETURNING failures, (extract(epoch FROM now() - last_failure_at) * 1000)::bigint"};
+// Failures older than forgetAfterMs count as none.
 constexpr Statement kThrottleFail{
     "auth_throttle_fail",
-    "INSERT INTO login_throttle AS t (key, failures, last_failure_at) VALUES ($1, 1, now()) "
-    "ON CONFLICT (key) DO UPDATE SET failures = CASE WHEN t.last_failure_at < now() - $2::bigint * "
-    "interval '1 millisecond' THEN 1 ELSE t.failures + 1 END, last_failure_at = now()"};
+    "UPDATE login_throttle AS t SET failures = CASE WHEN t.last_failure_at < now() - $2::bigint * "
+    "interval '1 millisecond' THEN 1 ELSE t.failures + 1 END, last_failure_at = now() WHERE key = $1"};
+// A successful login takes back the attempt it counted against its address.
+constexpr Statement kThrottleForgive{"auth_throttle_forgive",
+                                     "UPDATE login_throttle SET failures = greatest(failures - 1, 0) WHERE key = $1"};
 constexpr Statement kThrottleReset{"auth_throttle_reset", "DELETE FROM login_throttle WHERE key = $1"};
 
 std::string hashPassword(std::string_view password) {
@@ -74,11 +83,7 @@ const std::string& dummyHash() {
     return hash;
 }
 
-std::string tokenHash(std::string_view rawToken) {
-    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(rawToken.data()), rawToken.size());
-    return std::string(reinterpret_cast<const char*>(digest.data()), digest.size());
-}
+std::string tokenHash(std::string_view rawToken) { return sha256(rawToken); }
 
 v1::Session newSession(pqxx::work& tx, const Api::Options& options, std::int64_t userId, core::Role role,
                        const std::string& email) {
@@ -118,77 +123,142 @@ std::string cleanDisplayName(std::string_view name) {
     return out;
 }
 
+// Locks the counter, refuses when it is in its back-off, otherwise counts this attempt.
+// Returns the wait in ms (0: go ahead).
+std::int64_t countAttempt(pqxx::work& tx, const core::LoginThrottlePolicy& policy, const std::string& key) {
+    const auto row = exec(tx, kThrottleLock, key)[0];
+    const auto ageMs = row[1].as<std::int64_t>();
+    const std::int64_t waitMs = ageMs >= policy.forgetAfterMs ? 0 : policy.lockoutMs(row[0].as<int>()) - ageMs;
+    if (waitMs > 0) return waitMs;
+    exec(tx, kThrottleFail, key, policy.forgetAfterMs);
+    return 0;
+}
+
+[[noreturn]] void failThrottled(std::int64_t waitMs, const char* what) {
+    fail(v1::RESOURCE_EXHAUSTED, std::string("too many ") + what + "; try again later",
+         {{"retry_after_ms", std::to_string(waitMs)}});
+}
+
+// What RegisterRequest and `create-user` both check before hashing.
+struct NewAccount {
+    std::string email;
+    std::string displayName;
+};
+
+NewAccount checkNewAccount(std::string_view email, std::string_view password, std::string_view displayName) {
+    NewAccount account;
+    account.email = normalizedValidEmail(email);
+    requireValid(core::validatePassword(password));
+    account.displayName = cleanDisplayName(displayName);
+    return account;
+}
+
+// Inserts the user; nullopt when the e-mail is taken.
+std::optional<std::int64_t> insertUser(pqxx::work& tx, const NewAccount& account, const std::string& hash,
+                                       core::Role role) {
+    const auto rows = exec(tx, kInsertUser, account.email, account.displayName, hash, std::string(core::roleName(role)));
+    if (rows.empty()) return std::nullopt;
+    return rows[0][0].as<std::int64_t>();
+}
+
+ApiStep sessionAnswer(v1::Session session) {
+    return answered([&](v1::Envelope& out) { *out.mutable_session() = std::move(session); });
+}
+
 } // namespace
 
-v1::Session registerUser(pqxx::connection& conn, const Api::Options& options, const v1::RegisterRequest& request) {
-    const auto email = normalizedValidEmail(request.email());
-    requireValid(core::validatePassword(request.password()));
-    const auto displayName = cleanDisplayName(request.display_name());
-    const auto hash = hashPassword(request.password()); // slow on purpose: outside any transaction
-
-    pqxx::work tx(conn);
-    const auto inserted = exec(tx, kInsertUser, email, displayName, hash, std::string(core::roleName(core::Role::Attendee)));
-    if (inserted.empty()) fail(v1::ALREADY_EXISTS, "an account with this e-mail address already exists", {{"field", "email"}});
-    auto session = newSession(tx, options, inserted[0][0].as<std::int64_t>(), core::Role::Attendee, email);
-    tx.commit();
-    return session;
+ApiStep registerUser(const Api::Options& options, const RequestMeta& meta, const v1::RegisterRequest& request) {
+    auto account = checkNewAccount(request.email(), request.password(), request.display_name());
+    const auto addressKey = "reg:" + meta.throttleAddress();
+    ApiStep step;
+    // 1. Count the attempt per address (before any hashing work), 2. hash without a
+    // connection, 3. insert.
+    step.db = [options, account = std::move(account), addressKey, password = request.password()](pqxx::connection& conn) {
+        {
+            pqxx::work tx(conn);
+            if (const auto waitMs = countAttempt(tx, options.registrationThrottle, addressKey); waitMs > 0)
+                failThrottled(waitMs, "registrations from this address");
+            tx.commit();
+        }
+        ApiStep hashStep;
+        hashStep.cpu = [options, account, password] {
+            ApiStep insertStep;
+            insertStep.db = [options, account, hash = hashPassword(password)](pqxx::connection& c) {
+                pqxx::work tx(c);
+                const auto userId = insertUser(tx, account, hash, core::Role::Attendee);
+                if (!userId)
+                    fail(v1::ALREADY_EXISTS, "an account with this e-mail address already exists", {{"field", "email"}});
+                auto session = newSession(tx, options, *userId, core::Role::Attendee, account.email);
+                tx.commit();
+                return sessionAnswer(std::move(session));
+            };
+            return insertStep;
+        };
+        return hashStep;
+    };
+    return step;
 }
 
-v1::Session login(pqxx::connection& conn, const Api::Options& options, const RequestMeta& meta,
-                  const v1::LoginRequest& request) {
-    const auto& policy = options.throttle;
-    const std::string email = core::normalizeEmail(request.email());
-    const std::string accountKey = "acct:" + email;
-    const std::string addressKey = "addr:" + meta.peerAddress;
+ApiStep login(const Api::Options& options, const RequestMeta& meta, const v1::LoginRequest& request) {
+    struct Attempt {
+        std::string email;
+        std::string accountKey;
+        std::string addressKey;
+        std::optional<std::int64_t> userId;
+        std::string hash;
+        core::Role role = core::Role::Attendee;
+    };
+    Attempt attempt;
+    attempt.email = core::normalizeEmail(request.email());
+    attempt.accountKey = "acct:" + attempt.email;
+    attempt.addressKey = "addr:" + meta.throttleAddress();
 
-    {
-        pqxx::read_transaction tx(conn);
-        std::int64_t waitMs = 0;
-        for (const auto& row : exec(tx, kThrottleRead, accountKey, addressKey)) {
-            const auto ageMs = row[2].as<std::int64_t>();
-            if (ageMs >= policy.forgetAfterMs) continue;
-            const auto lockout = policy.lockoutMs(row[1].as<int>());
-            waitMs = std::max(waitMs, lockout - ageMs);
+    ApiStep step;
+    step.db = [options, attempt = std::move(attempt), password = request.password()](pqxx::connection& conn) mutable {
+        {
+            // The attempt counts as a failure until the password is verified; always account
+            // first, then address, so two logins never lock the rows in opposite orders.
+            pqxx::work tx(conn);
+            std::int64_t waitMs = countAttempt(tx, options.throttle, attempt.accountKey);
+            if (waitMs == 0) waitMs = countAttempt(tx, options.throttle, attempt.addressKey);
+            if (waitMs > 0) failThrottled(waitMs, "failed logins");
+            const auto rows = exec(tx, kFindUser, attempt.email);
+            attempt.hash = dummyHash();
+            if (!rows.empty()) {
+                attempt.userId = rows[0][0].as<std::int64_t>();
+                attempt.hash = rows[0][1].as<std::string>();
+                attempt.role = core::roleFromName(rows[0][2].as<std::string>()).value_or(core::Role::Attendee);
+            }
+            tx.commit();
         }
-        if (waitMs > 0)
-            fail(v1::RESOURCE_EXHAUSTED, "too many failed logins; try again later",
-                 {{"retry_after_ms", std::to_string(waitMs)}});
-    }
-
-    std::optional<std::int64_t> userId;
-    std::string hash = dummyHash();
-    core::Role role = core::Role::Attendee;
-    {
-        pqxx::read_transaction tx(conn);
-        const auto rows = exec(tx, kFindUser, email);
-        if (!rows.empty()) {
-            userId = rows[0][0].as<std::int64_t>();
-            hash = rows[0][1].as<std::string>();
-            role = core::roleFromName(rows[0][2].as<std::string>()).value_or(core::Role::Attendee);
-        }
-    }
-    // Always verify, even for an unknown e-mail, so timing does not reveal which accounts exist.
-    const bool passwordOk = verifyPassword(hash, request.password());
-
-    pqxx::work tx(conn);
-    if (!userId || !passwordOk) {
-        exec(tx, kThrottleFail, accountKey, policy.forgetAfterMs);
-        exec(tx, kThrottleFail, addressKey, policy.forgetAfterMs);
-        tx.commit();
-        fail(v1::UNAUTHENTICATED, "wrong e-mail address or password");
-    }
-    exec(tx, kThrottleReset, accountKey);
-    auto session = newSession(tx, options, *userId, role, email);
-    tx.commit();
-    return session;
+        ApiStep verifyStep;
+        verifyStep.cpu = [options, attempt, password] {
+            // Always verify, even for an unknown e-mail, so timing does not reveal which accounts exist.
+            const bool passwordOk = verifyPassword(attempt.hash, password);
+            if (!attempt.userId || !passwordOk) fail(v1::UNAUTHENTICATED, "wrong e-mail address or password");
+            ApiStep sessionStep;
+            sessionStep.db = [options, attempt](pqxx::connection& c) {
+                pqxx::work tx(c);
+                exec(tx, kThrottleReset, attempt.accountKey);
+                exec(tx, kThrottleForgive, attempt.addressKey);
+                auto session = newSession(tx, options, *attempt.userId, attempt.role, attempt.email);
+                tx.commit();
+                return sessionAnswer(std::move(session));
+            };
+            return sessionStep;
+        };
+        return verifyStep;
+    };
+    return step;
 }
-
 v1::Ack logout(pqxx::connection& conn, const Principal& who) {
     if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "not logged in");
     const auto hash = fromHex(who.tokenHash);
     if (!hash) fail(v1::UNAUTHENTICATED, "not logged in");
     pqxx::work tx(conn);
     exec(tx, kRevoke, toBinary(*hash));
+    // Every instance closes its other open connections with this token (after commit).
+    exec(tx, kNotifyRevoked, who.tokenHash);
     tx.commit();
     return v1::Ack{};
 }
@@ -206,22 +276,25 @@ std::optional<Principal> authenticate(pqxx::connection& conn, std::string_view b
     who.role = core::roleFromName(rows[0][1].as<std::string>()).value_or(core::Role::Attendee);
     who.email = rows[0][2].as<std::string>();
     who.tokenHash = toHex(hash);
+    who.expiresAtMs = rows[0][3].as<std::int64_t>();
     return who;
 }
 
 std::int64_t createUser(pqxx::connection& conn, std::string_view email, std::string_view password, core::Role role,
                         std::string_view displayName) {
-    const auto normalized = core::normalizeEmail(email);
-    if (!core::isValidEmail(normalized)) throw std::invalid_argument("'" + std::string(email) + "' is not a valid e-mail address");
-    if (const auto errors = core::validatePassword(password); !errors.empty())
-        throw std::invalid_argument("password " + errors.front().message);
     if (role == core::Role::Anonymous) throw std::invalid_argument("role must be attendee, staff, organizer or admin");
+    NewAccount account;
+    try {
+        account = checkNewAccount(email, password, displayName);
+    } catch (const ApiError& e) {
+        throw std::invalid_argument(e.message);
+    }
     const auto hash = hashPassword(password);
     pqxx::work tx(conn);
-    const auto rows = exec(tx, kInsertUser, normalized, std::string(displayName), hash, std::string(core::roleName(role)));
-    if (rows.empty()) throw std::invalid_argument("an account with e-mail " + normalized + " already exists");
+    const auto userId = insertUser(tx, account, hash, role);
+    if (!userId) throw std::invalid_argument("an account with e-mail " + account.email + " already exists");
     tx.commit();
-    return rows[0][0].as<std::int64_t>();
+    return *userId;
 }
 
 } // namespace marquee::server::detail

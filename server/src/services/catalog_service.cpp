@@ -33,7 +33,8 @@ constexpr Statement kInsertEvent{
     "ARRAY(SELECT jsonb_array_elements_text($5::jsonb)), ARRAY(SELECT jsonb_array_elements_text($6::jsonb)), "
     "'epoch'::timestamptz + $7::bigint * interval '1 millisecond', "
     "CASE WHEN $8::bigint = 0 THEN NULL ELSE 'epoch'::timestamptz + $8::bigint * interval '1 millisecond' END, "
-    "$9, NULLIF($10, '')::uuid, $11, $12, $13, $14, $15, NULLIF($16::bigint, 0)) RETURNING id::text"};
+    "$9, NULLIF($10, '')::uuid, $11, $12, $13, $14, $15, NULLIF($16::bigint, 0)) "
+    "ON CONFLICT (id) DO NOTHING RETURNING id::text"};
 constexpr Statement kUpdateEvent{
     "catalog_update_event",
     "UPDATE events SET title = $2, description = $3, category_id = $4, "
@@ -53,10 +54,12 @@ constexpr Statement kDeleteEventWishlists{"catalog_delete_event_wishlists",
 
 constexpr Statement kClaimKey{
     "wishlist_claim_key",
-    "INSERT INTO idempotency_keys (user_id, key, response) VALUES ($1, $2::uuid, '\\x') "
+    "INSERT INTO idempotency_keys (user_id, key, response, request_hash) VALUES ($1, $2::uuid, '\\x', $3) "
     "ON CONFLICT (user_id, key) DO NOTHING RETURNING 1"};
-constexpr Statement kStoredResponse{"wishlist_stored_response",
-                                    "SELECT response FROM idempotency_keys WHERE user_id = $1 AND key = $2::uuid"};
+constexpr Statement kStoredResponse{
+    "wishlist_stored_response",
+    "SELECT response, request_hash IS NULL OR request_hash = $3 FROM idempotency_keys "
+    "WHERE user_id = $1 AND key = $2::uuid"};
 constexpr Statement kStoreResponse{"wishlist_store_response",
                                    "UPDATE idempotency_keys SET response = $3 WHERE user_id = $1 AND key = $2::uuid"};
 constexpr Statement kEventExists{"wishlist_event_exists", "SELECT 1 FROM events WHERE id = $1::uuid FOR KEY SHARE"};
@@ -161,12 +164,16 @@ v1::Ack upsertEvent(pqxx::connection& conn, const Principal& who, const v1::Upse
     const auto tags = jsonArray(event.tags);
     const auto performers = jsonArray(event.performers);
     const std::string status(core::eventStatusName(event.status));
-    std::string id = event.id;
-    if (id.empty()) {
-        id = exec(tx, kInsertEvent, std::string(), event.title, event.description, event.categoryId, tags, performers,
-                  event.startsAtMs, event.endsAtMs, event.timeZone, event.venueId, event.price.minMinor,
-                  event.price.maxMinor, event.price.currency, status, event.imageUrl, who.userId)[0][0]
-                 .as<std::string>();
+    // An id the client chose makes creation idempotent: the first request creates the event,
+    // a retry finds it and updates it like any edit (same owner check). Empty id: a new
+    // event with a server-generated id.
+    std::string id = lowerAscii(event.id);
+    if (!id.empty() && !core::isUuid(id)) fail(v1::INVALID_ARGUMENT, "id must be a UUID or empty", {{"field", "id"}});
+    const auto inserted = exec(tx, kInsertEvent, id, event.title, event.description, event.categoryId, tags, performers,
+                               event.startsAtMs, event.endsAtMs, event.timeZone, event.venueId, event.price.minMinor,
+                               event.price.maxMinor, event.price.currency, status, event.imageUrl, who.userId);
+    if (!inserted.empty()) {
+        id = inserted[0][0].as<std::string>();
     } else {
         requireOwner(tx, who, isAdmin, id);
         exec(tx, kUpdateEvent, id, event.title, event.description, event.categoryId, tags, performers,
@@ -206,11 +213,17 @@ v1::Ack wishlistMutation(pqxx::connection& conn, const Principal& who, const v1:
     if (!core::isUuid(request.event_id()))
         fail(v1::INVALID_ARGUMENT, "event_id must be a UUID", {{"field", "event_id"}});
 
+    const std::string eventId = lowerAscii(request.event_id());
+    // What the key stands for: the same mutation however the client spelled the id.
+    const auto requestHash = toBinary(sha256(std::string("wishlist\n") + eventId + (request.add() ? "\nadd" : "\nremove")));
+
     pqxx::work tx(conn);
     // A concurrent request with the same key blocks here until the first one commits, then
     // finds the key taken and returns its stored answer.
-    if (exec(tx, kClaimKey, who.userId, request.idempotency_key()).empty()) {
-        const auto rows = exec(tx, kStoredResponse, who.userId, request.idempotency_key());
+    if (exec(tx, kClaimKey, who.userId, request.idempotency_key(), requestHash).empty()) {
+        const auto rows = exec(tx, kStoredResponse, who.userId, request.idempotency_key(), requestHash);
+        if (!rows.empty() && !rows[0][1].as<bool>())
+            fail(v1::INVALID_ARGUMENT, "idempotency_key reused for a different request", {{"field", "idempotency_key"}});
         v1::Ack stored;
         std::string bytes;
         if (!rows.empty()) appendBytea(rows[0][0], bytes);
@@ -220,7 +233,6 @@ v1::Ack wishlistMutation(pqxx::connection& conn, const Principal& who, const v1:
         return stored;
     }
 
-    const std::string eventId = lowerAscii(request.event_id());
     if (request.add()) {
         if (exec(tx, kEventExists, eventId).empty()) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
         const auto row = exec(tx, kWishlistAdd, who.userId, eventId)[0];

@@ -1,6 +1,8 @@
 // The change-log append used by every catalog and wishlist write, plus small byte helpers.
 #include "services/api_internal.hpp"
 
+#include <sodium.h>
+
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -23,6 +25,8 @@ constexpr Statement kAppendChanges{
     "WITH ORDINALITY AS r(t, id, op, scope, p, n) "
     "ORDER BY r.n"};
 
+// Hot path of every pull (bytea text to payload bytes): a plain decode, inputs come from
+// PostgreSQL and are always valid hex.
 int hexValue(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -33,29 +37,29 @@ int hexValue(char c) {
 } // namespace
 
 std::string toHex(std::string_view bytes) {
-    static constexpr std::array<char, 16> kDigits{'0', '1', '2', '3', '4', '5', '6', '7',
-                                                  '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (const char ch : bytes) {
-        const auto b = static_cast<unsigned char>(ch);
-        out.push_back(kDigits[b >> 4]);
-        out.push_back(kDigits[b & 0x0F]);
-    }
+    std::string out(bytes.size() * 2 + 1, '\0');
+    sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    out.pop_back(); // the terminating NUL
     return out;
 }
 
 std::optional<std::string> fromHex(std::string_view hex) {
     if (hex.size() % 2 != 0) return std::nullopt;
-    std::string out;
-    out.reserve(hex.size() / 2);
-    for (std::size_t i = 0; i < hex.size(); i += 2) {
-        const int hi = hexValue(hex[i]);
-        const int lo = hexValue(hex[i + 1]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        out.push_back(static_cast<char>((hi << 4) | lo));
-    }
+    std::string out(hex.size() / 2, '\0');
+    std::size_t length = 0;
+    const char* end = nullptr;
+    if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr,
+                       &length, &end) != 0 ||
+        length != out.size() || end != hex.data() + hex.size())
+        return std::nullopt;
     return out;
+}
+
+std::string sha256(std::string_view bytes) {
+    std::string digest(crypto_hash_sha256_BYTES, '\0');
+    crypto_hash_sha256(reinterpret_cast<unsigned char*>(digest.data()), reinterpret_cast<const unsigned char*>(bytes.data()),
+                       bytes.size());
+    return digest;
 }
 
 void appendBytea(const pqxx::field& field, std::string& out) {

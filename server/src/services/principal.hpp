@@ -12,16 +12,22 @@ struct Principal {
     std::int64_t userId = 0; // 0: anonymous
     core::Role role = core::Role::Anonymous;
     std::string email;
-    std::string tokenHash; // hex hash of the session token; empty when anonymous
+    std::string tokenHash;      // hex hash of the session token; empty when anonymous
+    std::int64_t expiresAtMs = 0; // session expiry (ms since the epoch); checked per request
 
     bool isAuthenticated() const { return userId != 0; }
-    bool hasRole(core::Role minimum) const { return static_cast<int>(role) >= static_cast<int>(minimum); }
+    // The session ran out while the connection stayed open.
+    bool isExpired(std::int64_t nowMs) const { return isAuthenticated() && expiresAtMs != 0 && nowMs >= expiresAtMs; }
 };
 
 // Facts about the transport that services need (throttling, audit).
 struct RequestMeta {
-    std::string peerAddress; // IP address without port
-    std::string deviceId;    // from Hello; may be empty
+    std::string peerAddress; // client IP address without port (X-Forwarded-For from a trusted proxy)
+    // What throttles count per address: the IPv4 address, or the IPv6 /64 (one subscriber
+    // usually owns a whole /64). Empty: peerAddress.
+    std::string addressKey;
+
+    const std::string& throttleAddress() const { return addressKey.empty() ? peerAddress : addressKey; }
 };
 
 } // namespace marquee::server

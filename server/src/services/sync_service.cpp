@@ -40,7 +40,7 @@ void fillChange(const pqxx::row& row, pqxx::row::size_type first, v1::Change& ch
 
 v1::ChangeBatch pullChanges(pqxx::connection& conn, const Api::Options& options, const Principal& who,
                             const v1::PullChanges& request) {
-    const std::uint32_t cap = options.pullDefaultLimit == 0 ? 5000 : options.pullDefaultLimit;
+    const std::uint32_t cap = options.pullLimitCap;
     const std::uint32_t limit = request.limit() == 0 ? cap : std::min(request.limit(), cap);
     const std::uint64_t cursor = request.cursor();
 

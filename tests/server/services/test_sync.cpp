@@ -109,7 +109,7 @@ private slots:
 
         // limit 0 means the default; an over-large limit is capped.
         server::Api::Options small;
-        small.pullDefaultLimit = 4;
+        small.pullLimitCap = 4;
         server::Api capped(small);
         QCOMPARE(test::pull(capped, *conn, {}, 0, 0).change_batch().changes_size(), 4);
         QCOMPARE(test::pull(capped, *conn, {}, 0, 1000).change_batch().changes_size(), 4);
@@ -226,9 +226,14 @@ private slots:
         QCOMPARE(second.ack().id(), eventId);
         QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM wishlist"), 1LL);
         QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'wishlist'"), 1LL);
-        // A replayed key with a different body still changes nothing.
-        QVERIFY(mutate(ann, key, eventId, false).ack().replayed());
+        // The same key for a different request is a client bug: refused, and nothing changes.
+        const auto reused = mutate(ann, key, eventId, false);
+        QVERIFY2(reused.has_error(), reused.DebugString().c_str());
+        QCOMPARE(reused.error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(reused.error().details().at("field"), std::string("idempotency_key"));
         QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM wishlist"), 1LL);
+        // The same request with the event id in upper case is the same request.
+        QVERIFY(mutate(ann, key, QString::fromStdString(eventId).toUpper().toStdString(), true).ack().replayed());
 
         // Keys are per user.
         QVERIFY(!mutate(bob, key, eventId, true).ack().replayed());

@@ -4,6 +4,12 @@
 #include "marquee/core/domain.hpp"
 #include "marquee/v1/catalog.pb.h"
 #include "marquee/v1/common.pb.h"
+#include "marquee/v1/envelope.pb.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
 
 namespace marquee::protocol {
 
@@ -23,6 +29,16 @@ core::Event fromProto(const v1::Event& in);
 core::Venue fromProto(const v1::Venue& in);
 core::Category fromProto(const v1::Category& in);
 core::WishlistEntry fromProto(const v1::WishlistEntry& in);
+
+// The Envelope body's field name ("hello", "pull_changes", ...; "none" when empty): metric
+// labels and log fields use the same names as the .proto.
+std::string_view bodyName(const v1::Envelope& envelope);
+
+// Replaces the envelope's body with an Error (the request_id is left as it is).
+void setError(v1::Envelope& envelope, v1::ErrorCode code, std::string message,
+              const std::map<std::string, std::string>& details = {});
+v1::Envelope makeError(std::uint64_t requestId, v1::ErrorCode code, std::string message,
+                       const std::map<std::string, std::string>& details = {});
 
 } // namespace marquee::protocol
 
