@@ -6,6 +6,7 @@
 #include "common/log.hpp"
 #include "db/embedded_postgres.hpp"
 #include "db/migrations.hpp"
+#include "ingest/ingest.hpp"
 #include "marquee/core/domain.hpp"
 #include "marquee/core/version.hpp"
 #include "services/api.hpp"
@@ -17,6 +18,8 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 #include <map>
 #include <memory>
@@ -38,8 +41,9 @@ Commands:
   serve         Run the sync server (WebSocket at /v1/ws, /healthz, /readyz, /metrics)
   migrate       Apply pending database migrations and exit
   create-user   Create an account; the password is read from stdin
+  ingest        Ingest one iCalendar, JSON-LD (HTML) or CSV file once
 
-Database (serve, migrate, create-user; at most one of):
+Database (serve, migrate, create-user, ingest; at most one of):
   --database-url URL   libpq connection string or postgresql:// URL
   --data-dir DIR       embedded PostgreSQL data directory
                        (default without either: the embedded cluster in
@@ -59,6 +63,15 @@ serve options:
 create-user options:
   --email EMAIL        account e-mail (required)
   --role ROLE          attendee, staff, organizer or admin (required)
+
+ingest options:
+  --file PATH          the file to ingest (required)
+  --format FORMAT      ics, jsonld or csv (default: from the file name and content)
+  --source NAME        the source the events come from (default: file:<file name>);
+                       created on first use
+  --json               print {"new","updated","merged","cancelled","quarantined":[...]}
+                       Exit status 0 when the file was processed, even with quarantined
+                       records; 1 when it could not be read or parsed at all.
 
 Global options:
   --log-level LEVEL    trace, debug, info, warn, error, critical, off (default info)
@@ -87,8 +100,8 @@ struct Parsed {
 // Which options take a value, and which commands accept them.
 const std::map<std::string, std::set<std::string>>& valueOptions() {
     static const std::map<std::string, std::set<std::string>> options{
-        {"--database-url", {"serve", "migrate", "create-user"}},
-        {"--data-dir", {"serve", "migrate", "create-user"}},
+        {"--database-url", {"serve", "migrate", "create-user", "ingest"}},
+        {"--data-dir", {"serve", "migrate", "create-user", "ingest"}},
         {"--listen", {"serve"}},
         {"--port-file", {"serve"}},
         {"--threads", {"serve"}},
@@ -100,12 +113,15 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
         {"--rate-burst", {"serve"}},
         {"--email", {"create-user"}},
         {"--role", {"create-user"}},
+        {"--file", {"ingest"}},
+        {"--format", {"ingest"}},
+        {"--source", {"ingest"}},
     };
     return options;
 }
 
 const std::map<std::string, std::set<std::string>>& flagOptions() {
-    static const std::map<std::string, std::set<std::string>> options{{"--demo", {"serve"}}};
+    static const std::map<std::string, std::set<std::string>> options{{"--demo", {"serve"}}, {"--json", {"ingest"}}};
     return options;
 }
 
@@ -154,7 +170,7 @@ Parsed parse(const std::vector<std::string>& args) {
         p.help = true;
         return p;
     }
-    if (p.command != "serve" && p.command != "migrate" && p.command != "create-user")
+    if (p.command != "serve" && p.command != "migrate" && p.command != "create-user" && p.command != "ingest")
         throw UsageError("unknown command '" + p.command + "'");
     for (auto& [name, value] : pendingValues) {
         if (!valueOptions().at(name).count(p.command))
@@ -302,6 +318,51 @@ int cmdCreateUser(const Parsed& p) {
     return kOk;
 }
 
+int cmdIngest(const Parsed& p) {
+    const auto file = p.values.find("--file");
+    if (file == p.values.end()) throw UsageError("ingest needs --file");
+    std::optional<ingest::Format> format;
+    if (const auto it = p.values.find("--format"); it != p.values.end()) {
+        format = ingest::formatFromName(it->second);
+        if (!format) throw UsageError("--format must be ics, jsonld or csv, not '" + it->second + "'");
+    }
+    std::ifstream in(file->second, std::ios::binary);
+    std::stringstream content;
+    if (!in || !(content << in.rdbuf()) || in.bad())
+        throw Failure("cannot read '" + file->second + "'");
+    const auto payload = content.str();
+    if (!format) format = ingest::sniffFormat(file->second, payload);
+    if (!format) throw UsageError("cannot tell the format of '" + file->second + "'; give --format ics|jsonld|csv");
+    std::string sourceName = "file:" + std::filesystem::path(file->second).filename().string();
+    if (const auto it = p.values.find("--source"); it != p.values.end()) sourceName = it->second;
+
+    DatabaseTarget target(p);
+    auto conn = connect(target.url());
+    runMigrations(*conn);
+    ingest::IngestReport report;
+    try {
+        const auto source = ingest::ensureSource(*conn, sourceName, *format);
+        report = ingest::ingestPayload(*conn, source, payload, file->second, {});
+    } catch (const std::invalid_argument& e) {
+        throw UsageError(e.what());
+    } catch (const std::exception& e) {
+        throw Failure(std::string("ingest failed: ") + e.what());
+    }
+    if (p.flags.count("--json")) {
+        std::cout << report.toJson().dump() << '\n';
+    } else {
+        std::cout << report.created << " new, " << report.updated << " updated, " << report.merged << " merged, "
+                  << report.cancelled << " cancelled, " << report.unchanged << " unchanged, "
+                  << report.quarantined.size() << " quarantined\n";
+        for (const auto& q : report.quarantined) std::cout << "quarantined " << q.ref << ": " << q.reason << '\n';
+    }
+    if (!report.fatal.empty()) {
+        std::cerr << "marquee-server: error: " << file->second << ": " << report.fatal << '\n';
+        return kFailure;
+    }
+    return kOk;
+}
+
 int cmdServe(const Parsed& p) {
     ServerOptions options;
     if (const auto it = p.values.find("--listen"); it != p.values.end()) {
@@ -370,6 +431,7 @@ int runCli(int argc, char** argv) {
     try {
         if (parsed.command == "serve") return cmdServe(parsed);
         if (parsed.command == "migrate") return cmdMigrate(parsed);
+        if (parsed.command == "ingest") return cmdIngest(parsed);
         return cmdCreateUser(parsed);
     } catch (const UsageError& e) {
         std::cerr << "marquee-server: " << e.what() << "\nTry 'marquee-server --help'.\n";

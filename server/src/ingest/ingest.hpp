@@ -1,0 +1,60 @@
+// Ingestion entry points: one payload from one source goes raw -> standardised -> catalog in
+// one transaction, with every catalog write appended to the change log. Used by the CLI
+// (`ingest --file`, `sources run`) and by the scheduled fetcher.
+#pragma once
+
+#include "ingest/model.hpp"
+#include "ingest/standardise.hpp"
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace marquee::server::ingest {
+
+struct IngestOptions {
+    std::int64_t nowMs = 0;                      // 0: the system clock
+    std::int64_t startToleranceMs = 30 * 60'000; // cross-source duplicates start this close ...
+    double titleSimilarity = 0.4;                // ... have titles at least this similar (pg_trgm) ...
+                                                 // ... and the same venue
+    std::size_t maxRecords = 200'000;
+};
+
+struct QuarantineItem {
+    std::string ref;
+    std::string reason;
+};
+
+struct IngestReport {
+    std::size_t created = 0;   // "new"
+    std::size_t updated = 0;
+    std::size_t merged = 0;    // landed on an event another record (or Marquee) already had
+    std::size_t cancelled = 0; // events this run turned cancelled
+    std::size_t unchanged = 0;
+    std::size_t outsideHorizon = 0;
+    std::vector<QuarantineItem> quarantined;
+    std::string fatal; // the payload as a whole could not be used (it is quarantined too)
+    std::int64_t rawPayloadId = 0;
+    nlohmann::json toJson() const;
+};
+
+// Creates the source if it does not exist (kind 'file', the given format) and returns its
+// configuration with its category mappings. Throws std::invalid_argument for a bad name.
+SourceConfig ensureSource(pqxx::connection& conn, const std::string& name, Format format);
+SourceConfig loadSource(pqxx::transaction_base& tx, std::int64_t sourceId);
+
+// Stores the payload, parses, standardises and writes the catalog, all in one transaction.
+IngestReport ingestPayload(pqxx::connection& conn, const SourceConfig& source, const std::string& payload,
+                           const std::string& origin, const IngestOptions& options);
+
+// Re-runs the raw payload a quarantine entry came from (after an admin fixed the mapping).
+// Returns the report of that run; the entry is resolved when its record now goes through.
+IngestReport retryQuarantine(pqxx::connection& conn, std::int64_t quarantineId, const IngestOptions& options);
+
+// Inserts the taxonomy categories that are missing, with their change-log rows.
+void ensureTaxonomy(pqxx::transaction_base& tx);
+
+} // namespace marquee::server::ingest
