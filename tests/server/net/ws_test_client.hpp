@@ -53,10 +53,15 @@ struct HttpResult {
     unsigned status = 0;
     std::string body;
     std::string contentType;
+    std::string contentLength;
     beast::error_code error;
 };
 
-inline HttpResult httpGet(unsigned short port, const std::string& target) {
+inline HttpResult httpRequest(unsigned short port, const std::string& target, http::verb method = http::verb::get);
+
+inline HttpResult httpGet(unsigned short port, const std::string& target) { return httpRequest(port, target); }
+
+inline HttpResult httpRequest(unsigned short port, const std::string& target, http::verb method) {
     asio::io_context ioc;
     tcp::socket socket(ioc);
     HttpResult result;
@@ -66,7 +71,7 @@ inline HttpResult httpGet(unsigned short port, const std::string& target) {
         done = true;
     });
     if (!runUntil(ioc, done, socket) || result.error) return result;
-    http::request<http::empty_body> req{http::verb::get, target, 11};
+    http::request<http::empty_body> req{method, target, 11};
     req.set(http::field::host, "127.0.0.1");
     req.keep_alive(false);
     done = false;
@@ -76,16 +81,19 @@ inline HttpResult httpGet(unsigned short port, const std::string& target) {
     });
     if (!runUntil(ioc, done, socket) || result.error) return result;
     beast::flat_buffer buffer;
-    http::response<http::string_body> res;
+    http::response_parser<http::string_body> parser;
+    parser.skip(method == http::verb::head); // a HEAD answer has headers only
     done = false;
-    http::async_read(socket, buffer, res, [&](beast::error_code ec, std::size_t) {
+    http::async_read(socket, buffer, parser, [&](beast::error_code ec, std::size_t) {
         result.error = ec;
         done = true;
     });
     if (!runUntil(ioc, done, socket)) result.error = asio::error::timed_out;
+    const auto& res = parser.get();
     result.status = res.result_int();
     result.body = res.body();
     result.contentType = std::string(res[http::field::content_type]);
+    result.contentLength = std::string(res[http::field::content_length]);
     return result;
 }
 

@@ -7,6 +7,10 @@
 
 #include <sodium.h>
 
+#include <latch>
+#include <thread>
+#include <vector>
+
 using namespace marquee;
 using marquee::test::TestDatabase;
 
@@ -312,6 +316,96 @@ private slots:
         QCOMPARE(reply.error().details().at("field"), field.toStdString());
         QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM events"), 0LL);
         QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log"), 0LL);
+    }
+
+    // Parallel guesses are counted before any password is verified, so no more than the
+    // free failures get a verdict, however the threads interleave (review 1.9a).
+    void parallelLoginsAreThrottledTogether() {
+        TestDatabase db;
+        auto setup = db.connect();
+        server::Api api(throttled(2));
+        QVERIFY(registerUser(api, *setup, "ivy@example.com", "ivys real password").has_session());
+        constexpr int kThreads = 6;
+        std::latch start(kThreads);
+        std::vector<v1::ErrorCode> codes(kThreads, v1::INTERNAL);
+        std::vector<std::thread> threads;
+        for (int i = 0; i < kThreads; ++i)
+            threads.emplace_back([&, i] {
+                auto conn = db.connect();
+                start.arrive_and_wait();
+                const auto reply = login(api, *conn, "ivy@example.com", "guess " + std::to_string(i),
+                                         "198.51.100." + std::to_string(i + 1));
+                codes[static_cast<std::size_t>(i)] = reply.error().code();
+            });
+        for (auto& t : threads) t.join();
+        QCOMPARE(std::count(codes.begin(), codes.end(), v1::UNAUTHENTICATED), 2L);
+        QCOMPARE(std::count(codes.begin(), codes.end(), v1::RESOURCE_EXHAUSTED), long{kThreads - 2});
+    }
+
+    // Every registration counts against its address, successful or not (review 1.4).
+    void registrationIsThrottledPerAddress() {
+        TestDatabase db;
+        auto conn = db.connect();
+        server::Api::Options options;
+        options.registrationThrottle.freeFailures = 2;
+        options.registrationThrottle.baseDelayMs = 60'000;
+        server::Api api(options);
+        const auto reg = [&](const std::string& email, const std::string& peer) {
+            return test::call(api, *conn, {}, [&](v1::Envelope& r) {
+                r.mutable_register_()->set_email(email);
+                r.mutable_register_()->set_password("a long enough password");
+            }, peer);
+        };
+        QVERIFY(reg("r1@example.com", "203.0.113.5").has_session());
+        QCOMPARE(reg("r1@example.com", "203.0.113.5").error().code(), v1::ALREADY_EXISTS);
+        const auto refused = reg("r2@example.com", "203.0.113.5");
+        QCOMPARE(refused.error().code(), v1::RESOURCE_EXHAUSTED);
+        QVERIFY(std::stoll(refused.error().details().at("retry_after_ms")) > 0);
+        QVERIFY(reg("r2@example.com", "203.0.113.6").has_session());
+    }
+
+    // A token belongs to one identity for the life of its connection (review 1.13d).
+    void registerAndLoginNeedAnAnonymousConnection() {
+        TestDatabase db;
+        auto conn = db.connect();
+        server::Api api;
+        const auto session = registerUser(api, *conn, "jo@example.com", "jos long password").session();
+        const auto who = api.authenticate(*conn, session.token());
+        QVERIFY(who);
+        QVERIFY(who->expiresAtMs > 0);
+        const auto again = test::call(api, *conn, *who, [](v1::Envelope& r) {
+            r.mutable_login()->set_email("jo@example.com");
+            r.mutable_login()->set_password("jos long password");
+        });
+        QCOMPARE(again.error().code(), v1::FAILED_PRECONDITION);
+        // An expired session is refused per request, not only at the upgrade.
+        auto expired = *who;
+        expired.expiresAtMs = 1;
+        QCOMPARE(test::pull(api, *conn, expired, 0, 10).error().code(), v1::UNAUTHENTICATED);
+    }
+
+    // An id chosen by the client makes a create safe to retry (review 1.11b).
+    void createWithClientIdIsIdempotent() {
+        TestDatabase db;
+        auto conn = db.connect();
+        server::Api api;
+        test::seedCatalog(*conn);
+        const auto org = test::makeUser(api, *conn, "org2@example.com", core::Role::Organizer);
+        const auto other = test::makeUser(api, *conn, "org3@example.com", core::Role::Organizer);
+        auto event = test::validEvent();
+        event.set_id("6F1D2C3B-4A59-4E68-9C7B-8A9D0E1F2A3B");
+        const auto first = test::upsert(api, *conn, org, event);
+        QVERIFY2(first.has_ack(), first.DebugString().c_str());
+        QCOMPARE(first.ack().id(), std::string("6f1d2c3b-4a59-4e68-9c7b-8a9d0e1f2a3b"));
+        QVERIFY(test::upsert(api, *conn, org, event).has_ack());
+        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM events"), 1LL);
+        // The id is taken: another organizer cannot claim it by "creating" it.
+        QCOMPARE(test::upsert(api, *conn, other, event).error().code(), v1::PERMISSION_DENIED);
+        event.set_id("not-a-uuid");
+        QCOMPARE(test::upsert(api, *conn, org, event).error().code(), v1::INVALID_ARGUMENT);
+        event.clear_id();
+        QVERIFY(test::upsert(api, *conn, org, event).has_ack()); // empty id: a new event
+        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM events"), 2LL);
     }
 };
 
