@@ -52,16 +52,19 @@ constexpr Statement kFindProvenance{
 constexpr Statement kFindByUid{
     "ingest_find_by_uid",
     "SELECT p.event_id::text, e.source, e.status FROM event_provenance p JOIN events e ON e.id = p.event_id "
-    "WHERE p.match_uid = $1 ORDER BY p.first_seen_at, p.source_id LIMIT 1"};
+    // "<> ''" repeated so a generic plan can still use the partial index.
+    "WHERE p.match_uid = $1 AND p.match_uid <> '' ORDER BY p.first_seen_at, p.source_id LIMIT 1"};
 constexpr Statement kFindSimilar{
     "ingest_find_similar",
-    "SELECT e.id::text, e.source, e.status FROM events e "
+    "SELECT e.id::text, e.source, e.status, "
+    // A scalar subquery, not NOT EXISTS: the planner would turn that into an anti-join over
+    // all of this source's provenance for every record (quadratic in the feed size).
+    "EXISTS (SELECT 1 FROM event_provenance p WHERE p.event_id = e.id AND p.source_id = $5) FROM events e "
     "WHERE e.venue_id = $1::uuid "
     "AND (e.starts_at BETWEEN " MQ_TS("$2") " - $3 * interval '1 millisecond' AND " MQ_TS("$2") " + $3 * interval '1 millisecond' "
     "  OR ($4::bigint > 0 AND e.starts_at BETWEEN " MQ_TS("$4") " - $3 * interval '1 millisecond' AND " MQ_TS("$4") " + $3 * interval '1 millisecond')) "
-    "AND NOT EXISTS (SELECT 1 FROM event_provenance p WHERE p.event_id = e.id AND p.source_id = $5) "
     "AND similarity(ingest_fold(e.title), ingest_fold($6)) >= $7 "
-    "ORDER BY similarity(ingest_fold(e.title), ingest_fold($6)) DESC, e.created_at LIMIT 1"};
+    "ORDER BY similarity(ingest_fold(e.title), ingest_fold($6)) DESC, e.created_at LIMIT 8"};
 constexpr Statement kUpsertEvent{
     "ingest_upsert_event",
     "INSERT INTO events (id, title, description, category_id, performers, starts_at, ends_at, time_zone, venue_id, "
@@ -358,11 +361,11 @@ private:
         // 3. A similar title at the same venue around the same time, from another source.
         const auto venueId = resolveVenue(tx, s, pending, pendingVenues);
         if (!venueId.empty())
-            if (const auto similar = exec(tx, kFindSimilar, venueId, s.event.startsAtMs, m_options.startToleranceMs,
-                                          s.previousStartUtcMs.value_or(0), m_source.id, s.event.title,
-                                          m_options.titleSimilarity);
-                !similar.empty()) {
-                attach(tx, s, similar[0][0].as<std::string>(), similar[0][1].as<std::string>(), hash, pending, counts,
+            for (const auto& candidate : exec(tx, kFindSimilar, venueId, s.event.startsAtMs, m_options.startToleranceMs,
+                                              s.previousStartUtcMs.value_or(0), m_source.id, s.event.title,
+                                              m_options.titleSimilarity)) {
+                if (candidate[3].as<bool>()) continue; // this source's own other record: a distinct event
+                attach(tx, s, candidate[0].as<std::string>(), candidate[1].as<std::string>(), hash, pending, counts,
                        true);
                 return;
             }
@@ -405,6 +408,10 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     report.outsideHorizon = parsed.outsideHorizon;
 
     pqxx::work tx(conn);
+    // The run reads the tables it is growing, in one transaction: statistics from before the
+    // run (an empty catalog, say) make sequential scans look cheapest for every point lookup,
+    // which turns a large feed quadratic. All lookups here have an index.
+    tx.exec0("SET LOCAL enable_seqscan = off");
     ensureTaxonomy(tx);
     report.rawPayloadId = existingRawId;
     if (report.rawPayloadId == 0)
@@ -422,6 +429,11 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     }
     writer.finish();
     tx.commit();
+    if (report.created + report.merged > 1000) {
+        // Fresh statistics for the next run and for the sync queries over the grown catalog.
+        pqxx::nontransaction analyze(conn);
+        analyze.exec0("ANALYZE events, venues, event_provenance");
+    }
     return report;
 }
 
