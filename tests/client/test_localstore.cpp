@@ -182,6 +182,70 @@ private Q_SLOTS:
         QCOMPARE(store.syncState().cursor, 9u);
     }
 
+    void storesEveryFieldAsSent()
+    {
+        // The batch path binds UTF-8 straight from the records; what comes back must be the
+        // record itself: non-ASCII text, empty lists and strings, 64-bit and negative values.
+        LocalStore store(path(QStringLiteral("fields.sqlite")));
+        QVERIFY(store.open());
+        core::Venue venue{"v\u00e9", "Salle Pleyel \u00e9t\u00e9", "", "Paris", "FR", -33.8688197, 151.2092955,
+                          "Europe/Paris", 2147483647};
+        ChangeRecord venueRow;
+        venueRow.kind = ChangeRecord::Kind::Venue;
+        venueRow.aggregateId = venue.id;
+        venueRow.record = venue;
+        core::Event full = makeEvent("e-\u00fc", "m\u00fcsic", -62135596800000); // year 1 UTC
+        full.title = "Caf\u00e9 \u266b Konzert \xF0\x9F\x8E\xB7";
+        full.description = std::string("line 1\nline 2\t\"quoted\" ") + std::string(5000, 'x');
+        full.tags = {"jazz", "\u00e9t\u00e9", ""};
+        full.performers = {};
+        full.venueId = venue.id;
+        full.price = {0, 9'223'372'036'854'775'807, "CHF"};
+        full.status = core::EventStatus::SoldOut;
+        full.imageUrl = "https://example.org/i.png?x=1&y=\u00e4";
+        full.organizerId = 9'007'199'254'740'993;
+        full.updatedAtMs = 1'790'000'000'123;
+        QVERIFY(store.applyBatch(batchOf(0, 3, {venueRow, category(2, full.categoryId, ""), upsert(3, full)}), 0)
+                    .error.isEmpty());
+        const auto details = store.eventDetails(QString::fromStdString(full.id), 0);
+        QVERIFY(details);
+        QCOMPARE(details->event.tags, full.tags);
+        QVERIFY(details->event == full);
+        QVERIFY(details->venue);
+        QVERIFY(*details->venue == venue);
+        QCOMPARE(details->categoryName, QString::fromStdString("Name " + full.categoryId));
+    }
+
+    void failedBatchKeepsNothing()
+    {
+        LocalStore store(path(QStringLiteral("failed.sqlite")));
+        QVERIFY(store.open());
+        fillCatalog(store);
+        // A constraint the batch violates halfway through (a trigger stands in for it).
+        QSqlQuery ddl(store.database());
+        QVERIFY(ddl.exec(QStringLiteral("CREATE TRIGGER no_e5 BEFORE INSERT ON events WHEN NEW.id = 'e5' "
+                                        "BEGIN SELECT RAISE(ABORT, 'e5 is refused'); END")));
+        auto renamed = makeEvent("e1", "music", ms(2030, 3, 1));
+        renamed.title = "Renamed";
+        const auto batch = batchOf(7, 10, {upsert(8, renamed), tombstone(9, ChangeRecord::Kind::Event, "e2"),
+                                           upsert(10, makeEvent("e5", "music", ms(2030, 6, 1)))});
+        const BatchResult failed = store.applyBatch(batch, 42);
+        QVERIFY2(failed.error.contains(QLatin1String("e5 is refused")), qPrintable(failed.error));
+        // Rows and cursor go together: the rename and the tombstone before the failure are gone too.
+        QCOMPARE(store.syncState().cursor, 7u);
+        QCOMPARE(store.eventCount(), 3);
+        QCOMPARE(store.eventDetails(QStringLiteral("e1"), 42)->event.title, std::string("Event e1"));
+
+        // The cause removed, the same batch applies; the store is usable after the failure.
+        QVERIFY(ddl.exec(QStringLiteral("DROP TRIGGER no_e5")));
+        const BatchResult ok = store.applyBatch(batch, 42);
+        QVERIFY2(ok.error.isEmpty(), qPrintable(ok.error));
+        QCOMPARE(store.syncState().cursor, 10u);
+        QCOMPARE(store.eventCount(), 3);
+        QCOMPARE(store.eventDetails(QStringLiteral("e1"), 42)->event.title, std::string("Renamed"));
+        QVERIFY(!store.eventDetails(QStringLiteral("e2"), 42));
+    }
+
     void resetClearsCatalogButKeepsOutbox()
     {
         LocalStore store(path(QStringLiteral("reset.sqlite")));

@@ -13,6 +13,21 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <mutex>
+#include <string_view>
+
+// The batch apply binds through SQLite's C API when it can reach the library Qt's driver
+// uses (see SqliteApi); QtSql's per-value QVariant/QString binding cost more than the
+// insert itself. Only the header is needed at build time: the functions are looked up at
+// run time, so nothing new is linked.
+#if defined(Q_OS_UNIX) && __has_include(<sqlite3.h>) && __has_include(<dlfcn.h>)
+#define MARQUEE_SQLITE_C_API 1
+#include <QSqlDriver>
+#include <dlfcn.h>
+#include <sqlite3.h>
+#include <typeinfo>
+#endif
+
 namespace marquee::client {
 
 Q_LOGGING_CATEGORY(lcStore, "marquee.store")
@@ -24,18 +39,6 @@ QAtomicInt s_connectionCounter;
 // Lists are stored joined by the ASCII unit separator: cheap on the hot apply path.
 const QChar kListSeparator(0x1f);
 
-QString joinList(const std::vector<std::string>& items)
-{
-    // Never a null QString: QtSql binds a null string as SQL NULL, and the columns are NOT NULL.
-    QString out = QStringLiteral("");
-    for (std::size_t i = 0; i < items.size(); ++i) {
-        if (i > 0)
-            out += kListSeparator;
-        out += QString::fromStdString(items[i]);
-    }
-    return out;
-}
-
 std::vector<std::string> splitList(const QString& text)
 {
     std::vector<std::string> out;
@@ -46,9 +49,6 @@ std::vector<std::string> splitList(const QString& text)
         out.push_back(part.toStdString());
     return out;
 }
-
-// Empty text stays empty text, not SQL NULL (see joinList).
-QString qs(const std::string& s) { return s.empty() ? QStringLiteral("") : QString::fromStdString(s); }
 
 // Ordered upgrade steps: step i brings the schema from version i-1 to i.
 const char* const kUpgradeSteps[] = {
@@ -92,14 +92,203 @@ static_assert(std::size(kUpgradeSteps) == LocalStore::kSchemaVersion);
 
 } // namespace
 
-struct LocalStore::Statements {
-    explicit Statements(const QSqlDatabase& db)
-        : upsertEvent(db), deleteEvent(db), upsertVenue(db), deleteVenue(db), upsertCategory(db),
-          deleteCategory(db), upsertWish(db), deleteWish(db), saveCursor(db)
+namespace {
+
+#ifdef MARQUEE_SQLITE_C_API
+// The few SQLite entry points the batch apply needs, resolved from the library the QSQLITE
+// plugin itself was linked against (or carries), so they always match its sqlite3 handle.
+// Not found (a plugin with a hidden, bundled SQLite): the QtSql path is used instead.
+struct SqliteApi {
+    decltype(&sqlite3_prepare_v2) prepare = nullptr;
+    decltype(&sqlite3_bind_text) bindText = nullptr;
+    decltype(&sqlite3_bind_int64) bindInt64 = nullptr;
+    decltype(&sqlite3_bind_double) bindDouble = nullptr;
+    decltype(&sqlite3_step) step = nullptr;
+    decltype(&sqlite3_reset) reset = nullptr;
+    decltype(&sqlite3_finalize) finalize = nullptr;
+    decltype(&sqlite3_errmsg) errmsg = nullptr;
+
+    static const SqliteApi* forDriver(const QSqlDriver* driver)
     {
+        static std::once_flag once;
+        static SqliteApi api;
+        static bool ok = false;
+        std::call_once(once, [driver] {
+            ok = api.resolve(driver);
+            if (!ok)
+                qCInfo(lcStore) << "SQLite's C API is not reachable through the Qt driver; batches bind through QtSql";
+        });
+        return ok ? &api : nullptr;
     }
-    QSqlQuery upsertEvent, deleteEvent, upsertVenue, deleteVenue, upsertCategory, deleteCategory,
-        upsertWish, deleteWish, saveCursor;
+
+private:
+    bool resolve(const QSqlDriver* driver)
+    {
+        if (qEnvironmentVariableIsSet("MARQUEE_SQLITE_QTSQL_ONLY"))
+            return false; // for tests and comparisons: the portable path
+        // The driver's type_info lives in the plugin; dlsym on the plugin's handle searches
+        // the plugin and its own dependencies, i.e. exactly the SQLite it calls.
+        Dl_info info{};
+        if (!driver || dladdr(&typeid(*driver), &info) == 0 || !info.dli_fname)
+            return false;
+        void* plugin = dlopen(info.dli_fname, RTLD_LAZY | RTLD_NOLOAD);
+        if (!plugin)
+            return false;
+        auto get = [plugin](auto& fn, const char* name) {
+            fn = reinterpret_cast<std::remove_reference_t<decltype(fn)>>(dlsym(plugin, name));
+            return fn != nullptr;
+        };
+        const bool found = get(prepare, "sqlite3_prepare_v2") && get(bindText, "sqlite3_bind_text")
+            && get(bindInt64, "sqlite3_bind_int64") && get(bindDouble, "sqlite3_bind_double")
+            && get(step, "sqlite3_step") && get(reset, "sqlite3_reset") && get(finalize, "sqlite3_finalize")
+            && get(errmsg, "sqlite3_errmsg");
+        dlclose(plugin); // drops only the reference taken above; the plugin stays loaded
+        return found;
+    }
+};
+#endif
+
+// The statements a batch runs; parameters are numbered from 1 as in SQLite.
+enum Stmt : int {
+    UpsertEvent, DeleteEvent, UpsertVenue, DeleteVenue, UpsertCategory, DeleteCategory, UpsertWish, DeleteWish,
+    SaveCursor, StmtCount
+};
+
+const char* const kBatchSql[StmtCount] = {
+    "INSERT OR REPLACE INTO events(id,title,description,category_id,tags,performers,starts_at,ends_at,time_zone,"
+    "venue_id,price_min,price_max,currency,status,image_url,organizer_id,updated_at) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "DELETE FROM events WHERE id=?",
+    "INSERT OR REPLACE INTO venues(id,name,address,city,country,latitude,longitude,time_zone,capacity) "
+    "VALUES (?,?,?,?,?,?,?,?,?)",
+    "DELETE FROM venues WHERE id=?",
+    "INSERT OR REPLACE INTO categories(id,name,parent_id) VALUES (?,?,?)",
+    "DELETE FROM categories WHERE id=?",
+    // A pending local mutation for the same event wins until it is acknowledged.
+    "INSERT OR REPLACE INTO wishlist(user_id,event_id,added_at) SELECT ?,?,? WHERE NOT EXISTS "
+    "(SELECT 1 FROM outbox WHERE user_id=? AND kind='wishlist' AND entity_id=?)",
+    "DELETE FROM wishlist WHERE user_id=? AND event_id=? AND NOT EXISTS "
+    "(SELECT 1 FROM outbox WHERE user_id=? AND kind='wishlist' AND entity_id=?)",
+    "UPDATE sync_state SET cursor=?, cursor_user_id=?, last_sync_at=? WHERE id=1",
+};
+
+// Lists joined by kListSeparator, built as UTF-8 so the C API binds them without converting.
+void joinListUtf8(const std::vector<std::string>& items, std::string& out)
+{
+    out.clear();
+    for (std::size_t i = 0; i < items.size(); ++i) {
+        if (i > 0)
+            out += '\x1f';
+        out += items[i];
+    }
+}
+
+} // namespace
+
+// The prepared batch statements, bound either through SQLite's C API or through QtSql.
+struct LocalStore::Statements {
+    bool prepare(const QSqlDatabase& db, QString* error)
+    {
+#ifdef MARQUEE_SQLITE_C_API
+        const QVariant handle = db.driver()->handle();
+        if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+            m_db = *static_cast<sqlite3* const*>(handle.constData());
+        m_api = m_db ? SqliteApi::forDriver(db.driver()) : nullptr;
+        if (m_api) {
+            for (int i = 0; i < StmtCount; ++i) {
+                if (m_api->prepare(m_db, kBatchSql[i], -1, &m_raw[i], nullptr) != SQLITE_OK) {
+                    *error = QString::fromUtf8(m_api->errmsg(m_db));
+                    return false;
+                }
+            }
+            return true;
+        }
+#endif
+        m_qt.reserve(StmtCount);
+        for (int i = 0; i < StmtCount; ++i) {
+            m_qt.emplace_back(db);
+            if (!m_qt.back().prepare(QString::fromUtf8(kBatchSql[i]))) {
+                *error = m_qt.back().lastError().text();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    ~Statements()
+    {
+#ifdef MARQUEE_SQLITE_C_API
+        // Before the connection closes: an unfinalized statement keeps sqlite3_close from closing.
+        if (m_api)
+            for (sqlite3_stmt* st : m_raw)
+                m_api->finalize(st);
+#endif
+    }
+
+    void use(Stmt which) { m_current = which; }
+    // Text must stay alive until exec(): the C API binds it without copying.
+    void text(int param, const std::string& value)
+    {
+#ifdef MARQUEE_SQLITE_C_API
+        if (m_api) {
+            m_api->bindText(m_raw[m_current], param, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+            return;
+        }
+#endif
+        // Never a null QString: QtSql binds it as SQL NULL, and the columns are NOT NULL.
+        m_qt[static_cast<std::size_t>(m_current)].bindValue(
+            param - 1, value.empty() ? QStringLiteral("") : QString::fromStdString(value));
+    }
+    void integer(int param, qint64 value)
+    {
+#ifdef MARQUEE_SQLITE_C_API
+        if (m_api) {
+            m_api->bindInt64(m_raw[m_current], param, value);
+            return;
+        }
+#endif
+        m_qt[static_cast<std::size_t>(m_current)].bindValue(param - 1, static_cast<qlonglong>(value));
+    }
+    void real(int param, double value)
+    {
+#ifdef MARQUEE_SQLITE_C_API
+        if (m_api) {
+            m_api->bindDouble(m_raw[m_current], param, value);
+            return;
+        }
+#endif
+        m_qt[static_cast<std::size_t>(m_current)].bindValue(param - 1, value);
+    }
+    bool exec(QString* error)
+    {
+#ifdef MARQUEE_SQLITE_C_API
+        if (m_api) {
+            sqlite3_stmt* st = m_raw[m_current];
+            const int rc = m_api->step(st);
+            m_api->reset(st);
+            if (rc == SQLITE_DONE || rc == SQLITE_ROW)
+                return true;
+            *error = QString::fromUtf8(m_api->errmsg(m_db));
+            return false;
+        }
+#endif
+        QSqlQuery& q = m_qt[static_cast<std::size_t>(m_current)];
+        if (q.exec())
+            return true;
+        *error = q.lastError().text();
+        return false;
+    }
+
+    std::string scratch[2]; // joined tags and performers of the current row
+
+private:
+    Stmt m_current = UpsertEvent;
+    std::vector<QSqlQuery> m_qt;
+#ifdef MARQUEE_SQLITE_C_API
+    const SqliteApi* m_api = nullptr;
+    sqlite3* m_db = nullptr;
+    sqlite3_stmt* m_raw[StmtCount] = {};
+#endif
 };
 
 LocalStore::LocalStore(QString path, int targetSchemaVersion)
@@ -233,29 +422,12 @@ bool LocalStore::prepareBatchStatements()
 {
     if (schemaVersion() < kSchemaVersion)
         return true; // an upgrade test holding an old schema: no batch applies
-    m_st = std::make_unique<Statements>(database());
-    const bool ok = m_st->upsertEvent.prepare(QStringLiteral(
-                        "INSERT OR REPLACE INTO events(id,title,description,category_id,tags,performers,starts_at,"
-                        "ends_at,time_zone,venue_id,price_min,price_max,currency,status,image_url,organizer_id,"
-                        "updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"))
-        && m_st->deleteEvent.prepare(QStringLiteral("DELETE FROM events WHERE id=?"))
-        && m_st->upsertVenue.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO venues(id,name,address,city,country,latitude,longitude,time_zone,capacity) "
-            "VALUES (?,?,?,?,?,?,?,?,?)"))
-        && m_st->deleteVenue.prepare(QStringLiteral("DELETE FROM venues WHERE id=?"))
-        && m_st->upsertCategory.prepare(QStringLiteral("INSERT OR REPLACE INTO categories(id,name,parent_id) VALUES (?,?,?)"))
-        && m_st->deleteCategory.prepare(QStringLiteral("DELETE FROM categories WHERE id=?"))
-        // A pending local mutation for the same event wins until it is acknowledged.
-        && m_st->upsertWish.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO wishlist(user_id,event_id,added_at) SELECT ?,?,? WHERE NOT EXISTS "
-            "(SELECT 1 FROM outbox WHERE user_id=? AND kind='wishlist' AND entity_id=?)"))
-        && m_st->deleteWish.prepare(QStringLiteral(
-            "DELETE FROM wishlist WHERE user_id=? AND event_id=? AND NOT EXISTS "
-            "(SELECT 1 FROM outbox WHERE user_id=? AND kind='wishlist' AND entity_id=?)"))
-        && m_st->saveCursor.prepare(QStringLiteral("UPDATE sync_state SET cursor=?, cursor_user_id=?, last_sync_at=? WHERE id=1"));
-    if (!ok)
-        m_lastError = database().lastError().text();
-    return ok;
+    m_st = std::make_unique<Statements>();
+    if (!m_st->prepare(database(), &m_lastError)) {
+        m_st.reset();
+        return false;
+    }
+    return true;
 }
 
 SyncState LocalStore::syncState()
@@ -361,64 +533,73 @@ BatchResult LocalStore::applyBatch(const ChangeBatchData& batch, qint64 userId)
         result.catalogChanged = result.wishlistChanged = true;
     }
     Statements& st = *m_st;
+    QString error;
     for (const ChangeRecord& change : batch.changes) {
-        QSqlQuery* q = nullptr;
-        const QString id = qs(change.aggregateId);
+        bool run = false;
+        const std::string& id = change.aggregateId;
         switch (change.kind) {
         case ChangeRecord::Kind::Event:
             result.catalogChanged = true;
             if (change.deleted) {
-                q = &st.deleteEvent;
-                q->bindValue(0, id);
+                st.use(DeleteEvent);
+                st.text(1, id);
+                run = true;
             } else if (const auto* e = std::get_if<core::Event>(&change.record)) {
-                q = &st.upsertEvent;
-                q->bindValue(0, id);
-                q->bindValue(1, qs(e->title));
-                q->bindValue(2, qs(e->description));
-                q->bindValue(3, qs(e->categoryId));
-                q->bindValue(4, joinList(e->tags));
-                q->bindValue(5, joinList(e->performers));
-                q->bindValue(6, static_cast<qlonglong>(e->startsAtMs));
-                q->bindValue(7, static_cast<qlonglong>(e->endsAtMs));
-                q->bindValue(8, qs(e->timeZone));
-                q->bindValue(9, qs(e->venueId));
-                q->bindValue(10, static_cast<qlonglong>(e->price.minMinor));
-                q->bindValue(11, static_cast<qlonglong>(e->price.maxMinor));
-                q->bindValue(12, qs(e->price.currency));
-                q->bindValue(13, static_cast<int>(e->status));
-                q->bindValue(14, qs(e->imageUrl));
-                q->bindValue(15, static_cast<qlonglong>(e->organizerId));
-                q->bindValue(16, static_cast<qlonglong>(e->updatedAtMs));
+                joinListUtf8(e->tags, st.scratch[0]);
+                joinListUtf8(e->performers, st.scratch[1]);
+                st.use(UpsertEvent);
+                st.text(1, id);
+                st.text(2, e->title);
+                st.text(3, e->description);
+                st.text(4, e->categoryId);
+                st.text(5, st.scratch[0]);
+                st.text(6, st.scratch[1]);
+                st.integer(7, e->startsAtMs);
+                st.integer(8, e->endsAtMs);
+                st.text(9, e->timeZone);
+                st.text(10, e->venueId);
+                st.integer(11, e->price.minMinor);
+                st.integer(12, e->price.maxMinor);
+                st.text(13, e->price.currency);
+                st.integer(14, static_cast<int>(e->status));
+                st.text(15, e->imageUrl);
+                st.integer(16, e->organizerId);
+                st.integer(17, e->updatedAtMs);
+                run = true;
             }
             break;
         case ChangeRecord::Kind::Venue:
             result.catalogChanged = true;
             if (change.deleted) {
-                q = &st.deleteVenue;
-                q->bindValue(0, id);
+                st.use(DeleteVenue);
+                st.text(1, id);
+                run = true;
             } else if (const auto* v = std::get_if<core::Venue>(&change.record)) {
-                q = &st.upsertVenue;
-                q->bindValue(0, id);
-                q->bindValue(1, qs(v->name));
-                q->bindValue(2, qs(v->address));
-                q->bindValue(3, qs(v->city));
-                q->bindValue(4, qs(v->country));
-                q->bindValue(5, v->latitude);
-                q->bindValue(6, v->longitude);
-                q->bindValue(7, qs(v->timeZone));
-                q->bindValue(8, v->capacity);
+                st.use(UpsertVenue);
+                st.text(1, id);
+                st.text(2, v->name);
+                st.text(3, v->address);
+                st.text(4, v->city);
+                st.text(5, v->country);
+                st.real(6, v->latitude);
+                st.real(7, v->longitude);
+                st.text(8, v->timeZone);
+                st.integer(9, v->capacity);
+                run = true;
             }
             break;
         case ChangeRecord::Kind::Category:
             result.catalogChanged = true;
             if (change.deleted) {
-                q = &st.deleteCategory;
-                q->bindValue(0, id);
+                st.use(DeleteCategory);
+                st.text(1, id);
+                run = true;
             } else if (const auto* c = std::get_if<core::Category>(&change.record)) {
-                q = &st.upsertCategory;
-                q->bindValue(0, id);
-                q->bindValue(1, qs(c->name));
-                q->bindValue(2, qs(c->parentId));
+                st.use(UpsertCategory);
+                st.text(1, id);
+                st.text(2, c->name);
+                st.text(3, c->parentId);
+                run = true;
             }
             break;
         case ChangeRecord::Kind::Wishlist:
@@ -426,34 +607,37 @@ BatchResult LocalStore::applyBatch(const ChangeBatchData& batch, qint64 userId)
             if (userId == 0)
                 break; // not ours to keep: an anonymous connection never gets these
             if (change.deleted) {
-                q = &st.deleteWish;
-                q->bindValue(0, userId);
-                q->bindValue(1, id);
-                q->bindValue(2, userId);
-                q->bindValue(3, id);
+                st.use(DeleteWish);
+                st.integer(1, userId);
+                st.text(2, id);
+                st.integer(3, userId);
+                st.text(4, id);
+                run = true;
             } else if (const auto* w = std::get_if<core::WishlistEntry>(&change.record)) {
-                q = &st.upsertWish;
-                q->bindValue(0, userId);
-                q->bindValue(1, id);
-                q->bindValue(2, static_cast<qlonglong>(w->addedAtMs));
-                q->bindValue(3, userId);
-                q->bindValue(4, id);
+                st.use(UpsertWish);
+                st.integer(1, userId);
+                st.text(2, id);
+                st.integer(3, w->addedAtMs);
+                st.integer(4, userId);
+                st.text(5, id);
+                run = true;
             }
             break;
         case ChangeRecord::Kind::Unknown:
             break; // a newer server's aggregate: skip it, the cursor still advances
         }
-        if (q) {
-            if (!exec(*q))
-                return fail(m_lastError);
+        if (run) {
+            if (!st.exec(&error))
+                return fail(error);
             ++result.appliedRows;
         }
     }
-    st.saveCursor.bindValue(0, static_cast<qulonglong>(batch.nextCursor));
-    st.saveCursor.bindValue(1, userId);
-    st.saveCursor.bindValue(2, QDateTime::currentMSecsSinceEpoch());
-    if (!exec(st.saveCursor))
-        return fail(m_lastError);
+    st.use(SaveCursor);
+    st.integer(1, static_cast<qint64>(batch.nextCursor));
+    st.integer(2, userId);
+    st.integer(3, QDateTime::currentMSecsSinceEpoch());
+    if (!st.exec(&error))
+        return fail(error);
     if (!db.commit())
         return fail(db.lastError().text());
     result.cursor = batch.nextCursor;
