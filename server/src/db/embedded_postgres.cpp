@@ -2,6 +2,7 @@
 // shell, so paths need no quoting), as the "postgres" user when we are root.
 #include "db/embedded_postgres.hpp"
 
+#include "common/digest.hpp"
 #include "common/log.hpp"
 
 #include <pqxx/pqxx>
@@ -10,11 +11,13 @@
 #include <grp.h>
 #include <pwd.h>
 #include <spawn.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -103,15 +106,67 @@ std::string tail(const fs::path& file) {
     return s.size() > 2000 ? s.substr(s.size() - 2000) : s;
 }
 
-// The socket lives in the data directory's parent unless that path is too long for a unix
-// socket; then in a directory under /tmp named after a hash of the data directory.
+// The socket lives in the data directory (the parent of data/) unless that path is too long
+// for a unix socket; then in a private directory named after a hash of the data directory:
+// under /run/marquee-server as root, under $XDG_RUNTIME_DIR (the user's own 0700 directory)
+// otherwise, and under /tmp, with our uid in the name, only when neither exists.
 fs::path socketDirFor(const fs::path& dir) {
     const auto socketFile = ".s.PGSQL." + std::to_string(kPort);
     if ((dir / socketFile).string().size() <= kMaxSocketPath) return dir;
-    const auto hash = std::hash<std::string>{}(dir.string());
-    std::ostringstream name;
-    name << "/tmp/marquee-pg-" << std::hex << hash;
-    return name.str();
+    const auto hash = sha256Hex(dir.string()).substr(0, 16); // stable across builds, unlike std::hash
+    if (isRoot()) return fs::path("/run/marquee-server") / ("pg-" + hash);
+    std::error_code ec;
+    if (const char* xdg = std::getenv("XDG_RUNTIME_DIR"); xdg != nullptr && *xdg == '/' && fs::is_directory(xdg, ec))
+        return fs::path(xdg) / ("marquee-pg-" + hash);
+    return fs::path("/tmp") / ("marquee-pg-" + std::to_string(::geteuid()) + "-" + hash);
+}
+
+// Closes a file descriptor on scope exit.
+struct Fd {
+    int fd = -1;
+    ~Fd() {
+        if (fd >= 0) ::close(fd);
+    }
+};
+
+// Creates `dir` (mode `mode`) or accepts an existing one only if it is a real directory
+// (not a symlink: O_NOFOLLOW) owned by `owner` or by us (we may have died before handing it
+// over) with no write access for anyone else; then sets owner and mode through the open
+// descriptor, so nothing can be swapped in between the check and the change. In a shared
+// directory such as /tmp this stops another user from pre-creating the path, or a symlink
+// at it, to capture or redirect the socket.
+void ensureSafeDir(const fs::path& dir, uid_t owner, gid_t group, mode_t mode) {
+    if (::mkdir(dir.c_str(), mode) != 0 && errno != EEXIST)
+        throw EmbeddedPostgresError("cannot create " + dir.string() + ": " + std::strerror(errno));
+    Fd handle{::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)};
+    if (handle.fd < 0)
+        throw EmbeddedPostgresError("refusing to use " + dir.string() + ": not a directory we can open (" +
+                                    std::strerror(errno) + "; a symlink is not accepted)");
+    struct stat st {};
+    if (::fstat(handle.fd, &st) != 0)
+        throw EmbeddedPostgresError("cannot inspect " + dir.string() + ": " + std::strerror(errno));
+    const mode_t foreignWrite = (mode & S_IRWXO) != 0 ? (S_IWGRP | S_IWOTH) : (S_IRWXG | S_IRWXO);
+    if ((st.st_uid != owner && st.st_uid != ::geteuid()) || (st.st_mode & foreignWrite) != 0)
+        throw EmbeddedPostgresError("refusing to use " + dir.string() + ": it belongs to uid " +
+                                    std::to_string(st.st_uid) + " with mode " + [&] {
+                                        std::ostringstream m;
+                                        m << std::oct << (st.st_mode & 07777);
+                                        return m.str();
+                                    }() + "; remove it or choose another --data-dir");
+    if (st.st_uid != owner && ::fchown(handle.fd, owner, group) != 0)
+        throw EmbeddedPostgresError("cannot hand " + dir.string() + " to uid " + std::to_string(owner) + ": " +
+                                    std::strerror(errno));
+    if (::fchmod(handle.fd, mode) != 0)
+        throw EmbeddedPostgresError("cannot set the mode of " + dir.string() + ": " + std::strerror(errno));
+}
+
+// The short socket directory (see socketDirFor), private to the user PostgreSQL runs as.
+void ensureSocketDir(const fs::path& socketDir) {
+    const bool root = isRoot();
+    const auto pg = root ? postgresUser() : PostgresUser{::geteuid(), ::getegid()};
+    // /run/marquee-server: root's, readable by all so postgres can reach its own subdirectory.
+    if (root) ensureSafeDir(socketDir.parent_path(), 0, 0, 0755);
+    ensureSafeDir(socketDir, pg.uid, pg.gid, 0700);
 }
 
 // Single-quoted value for postgresql.conf.
@@ -167,6 +222,67 @@ EmbeddedPostgres::~EmbeddedPostgres() {
     } catch (const std::exception& e) {
         log::warn("embedded PostgreSQL did not stop cleanly", {{"error", e.what()}});
     }
+    if (m_lockFd >= 0) ::close(m_lockFd); // releases the data directory
+}
+
+// Two servers on one data directory would stop the cluster under each other (whoever started
+// it stops it on exit) and fight over marquee.conf. flock is released by the kernel when the
+// process dies, so a crash never leaves a stale lock; the descriptor is close-on-exec so the
+// PostgreSQL processes we spawn do not inherit it.
+void EmbeddedPostgres::lockDataDir() {
+    if (m_lockFd >= 0) return;
+    const auto path = m_dataDir / "marquee.lock";
+    const int fd = ::open(path.c_str(), O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0600);
+    if (fd < 0) throw EmbeddedPostgresError("cannot open " + path.string() + ": " + std::strerror(errno));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int error = errno;
+        std::array<char, 32> holder{};
+        const auto n = ::pread(fd, holder.data(), holder.size() - 1, 0);
+        ::close(fd);
+        if (error != EWOULDBLOCK)
+            throw EmbeddedPostgresError("cannot lock " + path.string() + ": " + std::strerror(error));
+        std::string pid(holder.data(), n > 0 ? static_cast<std::size_t>(n) : 0);
+        pid.erase(std::remove_if(pid.begin(), pid.end(), [](char c) { return c < '0' || c > '9'; }), pid.end());
+        throw EmbeddedPostgresError("the data directory " + m_dataDir.string() + " is in use by another marquee-server" +
+                                    (pid.empty() ? std::string() : " (pid " + pid + ")") +
+                                    "; stop it, or give this one another --data-dir or its --database-url");
+    }
+    // The holder's pid, for the message above; the lock itself is what counts.
+    const auto pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, pid.data(), pid.size(), 0) < 0)
+        log::warn("cannot record our pid in the data directory lock", {{"error", std::strerror(errno)}});
+    m_lockFd = fd;
+}
+
+// initdb runs into data.tmp, which is renamed to data only once the cluster is configured:
+// an interrupted first start leaves no half-initialised (or half-configured) cluster that a
+// later start would take for a good one. Host (TCP) connections are rejected by pg_hba.conf
+// from the start, and listen_addresses = '' is in postgresql.conf itself, before marquee.conf.
+void EmbeddedPostgres::initialise(const fs::path& bin, const fs::path& data, const fs::path& logFile) {
+    const auto staging = m_dataDir / "data.tmp";
+    std::error_code ec;
+    if (fs::exists(data, ec)) {
+        if (!fs::is_empty(data, ec))
+            throw EmbeddedPostgresError(data.string() + " exists but is not a PostgreSQL data directory "
+                                                        "(no PG_VERSION); move it away");
+        fs::remove(data, ec);
+    }
+    fs::remove_all(staging, ec); // left by an interrupted initialisation
+    if (ec) throw EmbeddedPostgresError("cannot remove " + staging.string() + ": " + ec.message());
+    log::info("initialising embedded PostgreSQL", {{"data_dir", data.string()}});
+    if (run({(bin / "initdb").string(), "-D", staging.string(), "-U", "marquee", "--auth-local=trust",
+             "--auth-host=reject", "-E", "UTF8", "--locale=C.UTF-8"},
+            logFile) != 0)
+        throw EmbeddedPostgresError("initdb failed for " + staging.string() + ":\n" + tail(logFile));
+    {
+        // Per-start settings live in marquee.conf, so a later start can rewrite them.
+        std::ofstream conf(staging / "postgresql.conf", std::ios::app);
+        conf << "\nlisten_addresses = ''\ninclude_if_exists = 'marquee.conf'\n";
+        conf.close();
+        if (!conf) throw EmbeddedPostgresError("cannot write " + (staging / "postgresql.conf").string());
+    }
+    fs::rename(staging, data, ec);
+    if (ec) throw EmbeddedPostgresError("cannot rename " + staging.string() + " to " + data.string() + ": " + ec.message());
 }
 
 void EmbeddedPostgres::start() {
@@ -174,20 +290,15 @@ void EmbeddedPostgres::start() {
     const auto data = m_dataDir / "data";
     const auto socketDir = socketDirFor(m_dataDir);
     const auto logFile = m_dataDir / "pg_ctl.log";
+    if (isRoot())
+        log::warn("running as root: the embedded PostgreSQL runs as the 'postgres' user, but marquee-server keeps "
+                  "root's privileges; run it as an unprivileged user where you can");
     checkTraversable(m_dataDir);
     ensureDir(m_dataDir, 0700);
-    if (socketDir != m_dataDir) ensureDir(socketDir, 0700);
+    lockDataDir();
+    if (socketDir != m_dataDir) ensureSocketDir(socketDir);
 
-    if (!fs::exists(data / "PG_VERSION")) {
-        log::info("initialising embedded PostgreSQL", {{"data_dir", data.string()}});
-        if (run({(bin / "initdb").string(), "-D", data.string(), "-U", "marquee", "--auth=trust", "-E", "UTF8",
-                 "--locale=C.UTF-8"},
-                logFile) != 0)
-            throw EmbeddedPostgresError("initdb failed for " + data.string() + ":\n" + tail(logFile));
-        // Settings live in their own file so a later start can rewrite them.
-        std::ofstream conf(data / "postgresql.conf", std::ios::app);
-        conf << "\ninclude_if_exists = 'marquee.conf'\n";
-    }
+    if (!fs::exists(data / "PG_VERSION")) initialise(bin, data, logFile);
 
     const bool running = run({(bin / "pg_ctl").string(), "status", "-D", data.string()}, logFile) == 0;
     if (running) {
@@ -225,6 +336,9 @@ void EmbeddedPostgres::stop() {
     if (run({(bin / "pg_ctl").string(), "-D", (m_dataDir / "data").string(), "-m", "fast", "-w", "stop"},
             m_dataDir / "pg_ctl.log") != 0)
         throw EmbeddedPostgresError("pg_ctl stop failed:\n" + tail(m_dataDir / "pg_ctl.log"));
+    // A short socket directory outside the data directory is empty once PostgreSQL is down
+    // (rmdir leaves it alone otherwise); it is made again on the next start.
+    if (const auto socketDir = socketDirFor(m_dataDir); socketDir != m_dataDir) ::rmdir(socketDir.c_str());
 }
 
 std::string EmbeddedPostgres::connectionString() const {

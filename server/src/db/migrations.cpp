@@ -2,13 +2,11 @@
 #include "db/migrations.hpp"
 
 #include "app/embedded_resources.hpp"
+#include "common/digest.hpp"
 #include "common/log.hpp"
 #include "db/lock_keys.hpp"
 
-#include <sodium.h>
-
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <map>
 #include <set>
@@ -16,14 +14,6 @@
 namespace marquee::server::db {
 
 namespace {
-
-std::string sha256Hex(std::string_view data) {
-    std::array<unsigned char, crypto_hash_sha256_BYTES> digest{};
-    crypto_hash_sha256(digest.data(), reinterpret_cast<const unsigned char*>(data.data()), data.size());
-    std::array<char, crypto_hash_sha256_BYTES * 2 + 1> hex{};
-    sodium_bin2hex(hex.data(), hex.size(), digest.data(), digest.size());
-    return std::string(hex.data(), crypto_hash_sha256_BYTES * 2);
-}
 
 bool isBlank(std::string_view text) {
     return std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isspace(c) != 0; });
@@ -107,6 +97,18 @@ MigrationReport migrate(pqxx::connection& conn, const std::vector<Migration>& mi
             applied[row[0].as<int>()] = {row[1].as<std::string>(), row[2].as<std::string>()};
     }
     if (!applied.empty()) report.currentVersion = applied.rbegin()->first;
+
+    // A database migrated by a newer server: this binary's queries may not match its schema,
+    // and applying our older files around it could only make things worse.
+    std::set<int> known;
+    for (const auto& migration : migrations) known.insert(migration.version);
+    for (const auto& [version, row] : applied) {
+        if (known.count(version) != 0) continue;
+        throw MigrationError("the database has migration " + row.name + " (version " + std::to_string(version) +
+                             ") applied, which this server does not know (it knows up to version " +
+                             std::to_string(known.empty() ? 0 : *known.rbegin()) +
+                             "); run the server version that migrated this database, or a newer one");
+    }
 
     for (const auto& migration : migrations) {
         const auto checksum = sha256Hex(migration.sql);

@@ -32,9 +32,10 @@ struct MigrationReport {
     int currentVersion = 0;
 };
 
-// Applies pending migrations in order. Throws MigrationError when an applied migration's
-// checksum differs from the file, or when a migration fails (its transaction rolls back,
-// and the message names the file and the database error).
+// Applies pending migrations in order. Throws MigrationError when the database has a
+// migration applied that `migrations` does not contain (a newer server migrated it), when an
+// applied migration's checksum differs from the file, or when a migration fails (its
+// transaction rolls back, and the message names the file and the database error).
 MigrationReport migrate(pqxx::connection& conn, const std::vector<Migration>& migrations);
 
 } // namespace marquee::server::db

@@ -1,9 +1,13 @@
-// db::Pool: one thread and one connection per worker; a broken connection is reopened
-// before that worker's next job.
+// db::Pool: one thread and one connection per worker. A broken connection is reopened
+// before that worker's next job, at most once per back-off step: while the database is down,
+// jobs fail at once with pqxx::broken_connection (which the services map to UNAVAILABLE)
+// instead of each waiting out reconnect attempts.
 #include "db/pool.hpp"
 
 #include "common/log.hpp"
+#include "db/session_settings.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <memory>
 
@@ -11,23 +15,13 @@ namespace marquee::server::db {
 
 namespace {
 
-// Reopens a worker's connection. Gives up after a few quick tries so queued jobs still run
-// (and fail fast with broken_connection, which the services map to UNAVAILABLE) instead of
-// piling up behind a database that is down.
-void reopen(std::unique_ptr<pqxx::connection>& conn, const std::string& connectionString, std::size_t worker) {
-    using namespace std::chrono_literals;
-    auto delay = 50ms;
-    for (int attempt = 0; attempt < 3; ++attempt) {
-        try {
-            conn = std::make_unique<pqxx::connection>(connectionString);
-            log::info("database connection reopened", {{"worker", worker}});
-            return;
-        } catch (const std::exception& e) {
-            log::warn("database reconnect failed", {{"worker", worker}, {"error", e.what()}});
-            std::this_thread::sleep_for(delay);
-            delay *= 4;
-        }
-    }
+// Connections are reopened only here, on the pool's terms (back-off, limits applied), never
+// transparently by libpqxx inside a job.
+std::unique_ptr<pqxx::connection> openConnection(const std::string& connectionString) {
+    auto conn = std::make_unique<pqxx::connection>(connectionString);
+    inhibitReactivation(*conn);
+    applySessionLimits(*conn);
+    return conn;
 }
 
 } // namespace
@@ -37,8 +31,7 @@ Pool::Pool(std::string connectionString, std::size_t workers) : m_connectionStri
     // Connect on the calling thread so an unreachable database fails construction.
     std::vector<std::unique_ptr<pqxx::connection>> connections;
     connections.reserve(workers);
-    for (std::size_t i = 0; i < workers; ++i)
-        connections.push_back(std::make_unique<pqxx::connection>(m_connectionString));
+    for (std::size_t i = 0; i < workers; ++i) connections.push_back(openConnection(m_connectionString));
     m_threads.reserve(workers);
     for (std::size_t i = 0; i < workers; ++i) {
         // Each connection is handed to exactly one thread and never touched here again.
@@ -78,6 +71,26 @@ void Pool::stop() {
 }
 
 void Pool::workerLoop(std::size_t index, std::unique_ptr<pqxx::connection>& conn) {
+    using namespace std::chrono_literals;
+    // While the database is down: one connection attempt per back-off step (100 ms doubling
+    // to 2 s); jobs in between run against the broken connection, which with reactivation
+    // inhibited throws broken_connection at its first use, without touching the network.
+    auto backoff = 100ms;
+    auto nextAttempt = std::chrono::steady_clock::time_point{};
+    const auto ensureOpen = [&] {
+        if (conn->is_open()) return;
+        const auto now = std::chrono::steady_clock::now();
+        if (now < nextAttempt) return;
+        try {
+            conn = openConnection(m_connectionString);
+            backoff = 100ms;
+            log::info("database connection reopened", {{"worker", index}});
+        } catch (const std::exception& e) {
+            nextAttempt = now + backoff;
+            backoff = std::min<std::chrono::milliseconds>(backoff * 2, 2s);
+            log::warn("database reconnect failed", {{"worker", index}, {"error", e.what()}});
+        }
+    };
     for (;;) {
         Job job;
         {
@@ -87,15 +100,14 @@ void Pool::workerLoop(std::size_t index, std::unique_ptr<pqxx::connection>& conn
             job = std::move(m_jobs.front());
             m_jobs.pop_front();
         }
-        if (!conn || !conn->is_open()) reopen(conn, m_connectionString, index);
+        ensureOpen();
         try {
-            if (conn) job(*conn);
+            job(*conn);
         } catch (const std::exception& e) {
             log::error("database job failed", {{"worker", index}, {"error", e.what()}});
         } catch (...) {
             log::error("database job failed with a non-standard exception", {{"worker", index}});
         }
-        if (conn && !conn->is_open()) reopen(conn, m_connectionString, index);
     }
 }
 

@@ -1,5 +1,6 @@
-// A fixed set of worker threads, each owning one PostgreSQL connection. All blocking libpqxx
-// work runs here; results are posted back to the caller's strand by the caller.
+// A fixed set of worker threads, each owning one PostgreSQL connection (with the limits of
+// session_settings.hpp). All blocking libpqxx work runs here; results are posted back to the
+// caller's strand by the caller.
 #pragma once
 
 #include <pqxx/pqxx>
@@ -31,7 +32,9 @@ public:
     Pool& operator=(const Pool&) = delete;
 
     // Queues a job. A job must catch its own exceptions (the pool logs and drops escaped
-    // ones). A broken connection is reopened before the next job on that worker.
+    // ones). A broken connection is reopened before a later job on that worker, at most once
+    // per back-off step; while the database stays unreachable, jobs run at once on a
+    // connection that throws pqxx::broken_connection at first use.
     // Returns false (and drops the job) once stop() has begun, so the caller can answer
     // UNAVAILABLE itself: nothing else will ever run the job.
     bool post(Job job);

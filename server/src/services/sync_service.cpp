@@ -1,6 +1,8 @@
 // Change-log reads: paged pulls for one principal, the head, and ranges for live fan-out.
 #include "services/api_internal.hpp"
 
+#include "db/change_log_sql.hpp"
+
 namespace marquee::server::detail {
 
 namespace {
@@ -13,16 +15,13 @@ constexpr Statement kPull{
     "sync_pull",
     "SELECT h.head, h.horizon, c.seq, c.aggregatetype, c.aggregateid, c.type, c.payload "
     "FROM (SELECT (SELECT horizon FROM sync_meta) AS horizon, "
-    "             greatest((SELECT horizon FROM sync_meta), (SELECT coalesce(max(seq), 0) FROM change_log)) AS head) h "
+    "             " MARQUEE_SQL_CHANGE_LOG_HEAD " AS head) h "
     "LEFT JOIN LATERAL ("
     "  SELECT seq, aggregatetype, aggregateid, type, payload FROM change_log "
     "  WHERE seq > $1 AND (scope_user_id IS NULL OR scope_user_id = $2) "
     "  ORDER BY seq LIMIT $3) c ON true "
     "ORDER BY c.seq"};
-// Compaction may delete the newest rows (old tombstones); the horizon keeps head from going back.
-constexpr Statement kHead{
-    "sync_head",
-    "SELECT greatest((SELECT horizon FROM sync_meta), (SELECT coalesce(max(seq), 0) FROM change_log))"};
+constexpr Statement kHead{"sync_head", db::kSelectChangeLogHead};
 constexpr Statement kRange{
     "sync_range",
     "SELECT seq, aggregatetype, aggregateid, type, payload, coalesce(scope_user_id, 0) FROM change_log "

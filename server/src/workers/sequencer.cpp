@@ -11,7 +11,9 @@
 #include "workers/sequencer.hpp"
 
 #include "common/log.hpp"
+#include "db/change_log_sql.hpp"
 #include "db/lock_keys.hpp"
+#include "db/session_settings.hpp"
 
 #include <pqxx/pqxx>
 
@@ -25,22 +27,32 @@ struct StampResult {
     double lagSeconds = 0;
 };
 
-// Base = greatest(horizon, max(seq)): compaction may delete the newest rows (old tombstones),
-// and a seq must never be handed out twice.
+// Numbers the unstamped rows above the head. `c.seq IS NULL` is checked again on the row
+// being updated: a stamper that no longer leads (its session was replaced, or it raced a new
+// leader) re-checks rows the other stamper committed while it waited for their row locks, and
+// skips them instead of overwriting seqs that clients may already have seen.
 constexpr const char* kStampSql =
-    "WITH base AS (SELECT greatest((SELECT horizon FROM sync_meta), coalesce(max(seq), 0)) AS h FROM change_log), "
+    "WITH base AS (SELECT " MARQUEE_SQL_CHANGE_LOG_HEAD " AS h), "
     "numbered AS (SELECT id, row_number() OVER (ORDER BY id) AS rn FROM change_log WHERE seq IS NULL), "
     "stamped AS (UPDATE change_log c SET seq = base.h + numbered.rn FROM numbered, base "
-    "            WHERE c.id = numbered.id RETURNING c.seq, c.created_at) "
+    "            WHERE c.id = numbered.id AND c.seq IS NULL RETURNING c.seq, c.created_at) "
     "SELECT count(*), coalesce(max(seq), (SELECT h FROM base)), "
     "       coalesce(extract(epoch FROM clock_timestamp() - min(created_at)), 0)::float8 FROM stamped";
 
+StampResult stampIn(pqxx::transaction_base& tx) {
+    const auto row = tx.exec1(kStampSql);
+    return {row[0].as<std::size_t>(), row[1].as<std::uint64_t>(), row[2].as<double>()};
+}
+
+// Delivered on commit, so listeners never see a head before its rows are readable.
+void notifyStamped(pqxx::transaction_base& tx, std::uint64_t head) {
+    tx.exec_params("SELECT pg_notify('marquee_stamped', $1)", std::to_string(head));
+}
+
 StampResult stampOnce(pqxx::connection& conn) {
     pqxx::work tx(conn);
-    const auto row = tx.exec1(kStampSql);
-    StampResult result{row[0].as<std::size_t>(), row[1].as<std::uint64_t>(), row[2].as<double>()};
-    // Delivered on commit, so listeners never see a head before its rows are readable.
-    if (result.rows > 0) tx.exec_params("SELECT pg_notify('marquee_stamped', $1)", std::to_string(result.head));
+    const auto result = stampIn(tx);
+    if (result.rows > 0) notifyStamped(tx, result.head);
     tx.commit();
     return result;
 }
@@ -51,13 +63,6 @@ public:
     WakeReceiver(pqxx::connection& conn, const std::string& channel) : pqxx::notification_receiver(conn, channel) {}
     void operator()(const std::string&, int) override {}
 };
-
-// Sleeps up to `total`, returning early once `stop` is set.
-void sleepUnlessStopped(const std::atomic<bool>& stop, std::chrono::milliseconds total) {
-    const auto deadline = std::chrono::steady_clock::now() + total;
-    while (!stop.load() && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(total, std::chrono::milliseconds(20)));
-}
 
 } // namespace
 
@@ -70,22 +75,32 @@ Sequencer::Sequencer(std::string connectionString, StampCallback onStamped, Opti
 Sequencer::~Sequencer() { stop(); }
 
 void Sequencer::start() {
-    if (m_thread.joinable()) return;
-    m_stop = false;
-    m_thread = std::thread([this] { run(); });
+    m_loop.start([this] { run(); });
 }
 
 void Sequencer::stop() {
-    m_stop = true;
-    if (m_thread.joinable()) m_thread.join();
+    m_loop.stop();
     m_leader = false;
 }
 
 std::size_t Sequencer::stampPending(pqxx::connection& conn) { return stampOnce(conn).rows; }
 
-Sequencer::CompactionResult Sequencer::compact(pqxx::connection& conn, std::chrono::seconds tombstoneRetention) {
+Sequencer::CompactionResult Sequencer::compact(pqxx::connection& conn, std::chrono::seconds tombstoneRetention,
+                                               std::chrono::milliseconds lockWait) {
     CompactionResult result;
     pqxx::work tx(conn);
+    // SHARE waits for every writer holding ROW EXCLUSIVE and keeps new ones out until we
+    // commit. Without it, a writer's change U for a record whose old row L is re-appended
+    // below (step 3) could have an id below the copy L', so the next stamping would order the
+    // old data after U: clients would roll back to L, and the next compaction would delete U
+    // as superseded. The wait is short: writers queue behind this lock request.
+    tx.exec_params("SELECT set_config('lock_timeout', $1, true)", std::to_string(lockWait.count()));
+    tx.exec0("LOCK TABLE change_log IN SHARE MODE");
+    // Every writer has committed or rolled back: stamp what they left, so each of their rows
+    // counts in step 1 and gets a seq below the re-appended copies.
+    const auto pending = stampIn(tx);
+    result.stamped = pending.rows;
+
     // 1. A row superseded by a newer stamped row for the same aggregate and scope tells no
     //    client anything the newer row does not: any cursor still gets the newer one.
     result.superseded = static_cast<std::size_t>(
@@ -105,7 +120,7 @@ Sequencer::CompactionResult Sequencer::compact(pqxx::connection& conn, std::chro
         const auto horizon = newHorizon.as<std::int64_t>();
         result.tombstones = static_cast<std::size_t>(
             tx.exec_params("DELETE FROM change_log WHERE type = 'delete' AND seq <= $1", horizon).affected_rows());
-        // 3. Live rows below the new horizon are re-appended (stamped again above the head).
+        // 3. Live rows below the new horizon are re-appended and stamped again above the head.
         //    Otherwise a client syncing from 0 would page through cursors below the horizon and
         //    be told to reset forever. Each unchanged row moves about once per retention
         //    period; clients already past it just receive an identical upsert again.
@@ -115,46 +130,87 @@ Sequencer::CompactionResult Sequencer::compact(pqxx::connection& conn, std::chro
                        "SELECT aggregatetype, aggregateid, type, scope_user_id, payload FROM moved ORDER BY id",
                        horizon);
         tx.exec_params("UPDATE sync_meta SET horizon = greatest(horizon, $1)", horizon);
+        result.stamped += stampIn(tx).rows;
     }
-    result.horizon = tx.exec1("SELECT horizon FROM sync_meta")[0].as<std::uint64_t>();
+    const auto row = tx.exec1("SELECT horizon, " MARQUEE_SQL_CHANGE_LOG_HEAD " FROM sync_meta");
+    result.horizon = row[0].as<std::uint64_t>();
+    result.head = row[1].as<std::uint64_t>();
+    if (result.stamped > 0) notifyStamped(tx, result.head);
     tx.commit();
     return result;
+}
+
+std::size_t Sequencer::forgetLoginFailures(pqxx::connection& conn, std::chrono::milliseconds forgetAfter) {
+    pqxx::work tx(conn);
+    const auto deleted = tx.exec_params("DELETE FROM login_throttle WHERE last_failure_at < now() - $1::bigint * "
+                                        "interval '1 millisecond'",
+                                        static_cast<std::int64_t>(forgetAfter.count()))
+                             .affected_rows();
+    tx.commit();
+    return static_cast<std::size_t>(deleted);
+}
+
+// Compaction and throttle clean-up on the leader. SQL errors (compaction could not get its
+// lock in time, a statement timed out) skip this round and return false; a lost connection
+// propagates.
+bool Sequencer::compactionTick(pqxx::connection& conn) {
+    bool compactedOk = false;
+    try {
+        const auto compacted = compact(conn, m_options.tombstoneRetention, m_options.compactionLockWait);
+        log::info("change log compacted", {{"superseded", compacted.superseded},
+                                           {"tombstones", compacted.tombstones},
+                                           {"horizon", compacted.horizon}});
+        if (compacted.stamped > 0 && m_onStamped) m_onStamped(compacted.stamped, compacted.head, 0.0);
+        compactedOk = true;
+    } catch (const pqxx::sql_error& e) {
+        log::warn("change log compaction skipped", {{"error", e.what()}, {"sqlstate", e.sqlstate()}});
+    }
+    try {
+        const auto forgotten = forgetLoginFailures(conn, m_options.throttleForgetAfter);
+        if (forgotten > 0) log::info("old login failures forgotten", {{"rows", forgotten}});
+    } catch (const pqxx::sql_error& e) {
+        log::warn("login throttle clean-up skipped", {{"error", e.what()}, {"sqlstate", e.sqlstate()}});
+    }
+    return compactedOk;
 }
 
 void Sequencer::run() {
     using namespace std::chrono_literals;
     auto backoff = 100ms;
-    while (!m_stop.load()) {
+    while (!m_loop.stopping()) {
         try {
             pqxx::connection conn(m_connectionString);
+            // A new session would not hold the leader lock: fail instead of reconnecting.
+            db::inhibitReactivation(conn);
+            db::applySessionLimits(conn);
+            db::applyLeaderKeepalives(conn);
             // Leader election: the session lock is held for the life of this connection and
             // released by PostgreSQL if this process dies.
-            while (!m_stop.load()) {
+            while (!m_loop.stopping()) {
                 pqxx::nontransaction tx(conn);
                 if (tx.exec_params1("SELECT pg_try_advisory_lock($1)", db::lockkey::kSequencer)[0].as<bool>()) break;
                 tx.commit();
-                sleepUnlessStopped(m_stop, m_options.leaderRetry);
+                m_loop.sleepFor(m_options.leaderRetry);
             }
-            if (m_stop.load()) break;
+            if (m_loop.stopping()) break;
             const int leaderPid = conn.backendpid();
             m_leader = true;
             backoff = 100ms;
             log::info("sequencer is leader", {{"backend_pid", leaderPid}});
 
             WakeReceiver wake(conn, "marquee_changes");
-            auto lastCompaction = std::chrono::steady_clock::now();
-            while (!m_stop.load()) {
-                // A transparently re-opened connection would have lost the lock.
+            auto nextCompaction = std::chrono::steady_clock::now() + m_options.compactEvery;
+            while (!m_loop.stopping()) {
+                // Belt and braces next to inhibitReactivation: a re-opened session lost the lock.
                 if (conn.backendpid() != leaderPid) throw pqxx::broken_connection("sequencer connection was reset");
                 const auto stamped = stampOnce(conn);
                 if (stamped.rows > 0 && m_onStamped) m_onStamped(stamped.rows, stamped.head, stamped.lagSeconds);
-                if (m_options.compactEvery.count() > 0 &&
-                    std::chrono::steady_clock::now() - lastCompaction >= m_options.compactEvery) {
-                    const auto compacted = compact(conn, m_options.tombstoneRetention);
-                    lastCompaction = std::chrono::steady_clock::now();
-                    log::info("change log compacted", {{"superseded", compacted.superseded},
-                                                       {"tombstones", compacted.tombstones},
-                                                       {"horizon", compacted.horizon}});
+                if (m_options.compactEvery.count() > 0 && std::chrono::steady_clock::now() >= nextCompaction) {
+                    // A skipped round (writers kept the table busy) is retried soon, not a
+                    // whole period later.
+                    const auto wait = compactionTick(conn) ? m_options.compactEvery
+                                                           : std::min<std::chrono::seconds>(m_options.compactEvery, 10s);
+                    nextCompaction = std::chrono::steady_clock::now() + wait;
                 }
                 // Wakes on a writer's commit (NOTIFY marquee_changes); the timeout bounds both
                 // the latency if a notification is lost and how long stop() waits.
@@ -164,7 +220,7 @@ void Sequencer::run() {
         } catch (const std::exception& e) {
             m_leader = false;
             log::warn("sequencer lost its database connection", {{"error", e.what()}});
-            sleepUnlessStopped(m_stop, backoff);
+            m_loop.sleepFor(backoff);
             backoff = std::min<std::chrono::milliseconds>(backoff * 2, 5s);
         }
     }

@@ -1,8 +1,11 @@
 // StampListener: follows "marquee_stamped" on its own connection and reports new heads,
-// one callback per wake-up however many notifications arrived.
+// one callback per wake-up however many notifications arrived, and the newest head again
+// on every idle tick.
 #include "workers/stamp_listener.hpp"
 
 #include "common/log.hpp"
+#include "db/change_log_sql.hpp"
+#include "db/session_settings.hpp"
 
 #include <pqxx/pqxx>
 
@@ -26,58 +29,53 @@ private:
     std::uint64_t& m_newest;
 };
 
-void sleepUnlessStopped(const std::atomic<bool>& stop, std::chrono::milliseconds total) {
-    const auto deadline = std::chrono::steady_clock::now() + total;
-    while (!stop.load() && std::chrono::steady_clock::now() < deadline)
-        std::this_thread::sleep_for(std::min<std::chrono::milliseconds>(total, std::chrono::milliseconds(20)));
-}
-
 } // namespace
 
-StampListener::StampListener(std::string connectionString, HeadCallback onHead)
-    : m_connectionString(std::move(connectionString)), m_onHead(std::move(onHead)) {}
+StampListener::StampListener(std::string connectionString, HeadCallback onHead, std::chrono::milliseconds tick)
+    : m_connectionString(std::move(connectionString)), m_onHead(std::move(onHead)), m_tick(tick) {}
 
 StampListener::~StampListener() { stop(); }
 
 void StampListener::start() {
-    if (m_thread.joinable()) return;
-    m_stop = false;
-    m_thread = std::thread([this] { run(); });
+    m_loop.start([this] { run(); });
 }
 
-void StampListener::stop() {
-    m_stop = true;
-    if (m_thread.joinable()) m_thread.join();
-}
+void StampListener::stop() { m_loop.stop(); }
 
 void StampListener::run() {
     using namespace std::chrono_literals;
     auto backoff = 100ms;
     std::uint64_t reported = 0;
-    while (!m_stop.load()) {
+    while (!m_loop.stopping()) {
         try {
             pqxx::connection conn(m_connectionString);
+            // A silently re-opened session would no longer LISTEN: fail and catch up instead.
+            db::inhibitReactivation(conn);
+            db::applySessionLimits(conn);
             std::uint64_t newest = 0;
             HeadReceiver receiver(conn, newest);
             // Catch up on stamps made while we were not listening (start-up, outage).
             {
                 pqxx::read_transaction tx(conn);
-                newest = tx.exec1("SELECT greatest((SELECT horizon FROM sync_meta),"
-                                  " (SELECT coalesce(max(seq), 0) FROM change_log))")[0]
-                             .as<std::uint64_t>();
+                newest = std::max(newest, tx.exec1(db::kSelectChangeLogHead)[0].as<std::uint64_t>());
             }
             backoff = 100ms;
-            while (!m_stop.load()) {
-                if (newest > reported) {
-                    reported = newest;
-                    if (m_onHead) m_onHead(reported);
+            const auto us = std::chrono::duration_cast<std::chrono::microseconds>(m_tick).count();
+            bool idleTick = false;
+            while (!m_loop.stopping()) {
+                // Report a newer head at once; on an idle tick repeat the newest, so a push
+                // that failed downstream is retried without waiting for the next stamp.
+                if (newest > reported || (idleTick && newest > 0)) {
+                    reported = std::max(reported, newest);
+                    if (m_onHead) m_onHead(newest);
                 }
-                conn.await_notification(0, 200000); // bounded so stop() is prompt
+                // Bounded so that stop() is prompt and idle ticks happen.
+                idleTick = conn.await_notification(static_cast<long>(us / 1000000), static_cast<long>(us % 1000000)) == 0;
                 if (!conn.is_open()) throw pqxx::broken_connection("stamp listener connection closed");
             }
         } catch (const std::exception& e) {
             log::warn("stamp listener lost its database connection", {{"error", e.what()}});
-            sleepUnlessStopped(m_stop, backoff);
+            m_loop.sleepFor(backoff);
             backoff = std::min<std::chrono::milliseconds>(backoff * 2, 5s);
         }
     }

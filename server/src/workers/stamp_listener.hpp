@@ -2,19 +2,24 @@
 // and reports the new head to this instance's fan-out. Reconnects after database loss.
 #pragma once
 
-#include <atomic>
+#include "workers/background_loop.hpp"
+
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <string>
-#include <thread>
 
 namespace marquee::server::workers {
 
 class StampListener {
 public:
+    // Called on the listener thread: once per wake-up that brought a newer head (however
+    // many notifications arrived), and again with the same newest head on every idle tick,
+    // so a receiver whose push failed gets another chance (it ignores heads it has pushed).
     using HeadCallback = std::function<void(std::uint64_t head)>;
 
-    StampListener(std::string connectionString, HeadCallback onHead);
+    StampListener(std::string connectionString, HeadCallback onHead,
+                  std::chrono::milliseconds tick = std::chrono::milliseconds(200));
     ~StampListener();
 
     void start();
@@ -25,8 +30,8 @@ private:
 
     std::string m_connectionString;
     HeadCallback m_onHead;
-    std::atomic<bool> m_stop{false};
-    std::thread m_thread;
+    std::chrono::milliseconds m_tick;
+    BackgroundLoop m_loop;
 };
 
 } // namespace marquee::server::workers

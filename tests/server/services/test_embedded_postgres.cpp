@@ -1,15 +1,45 @@
 // EmbeddedPostgres: initdb + start in a fresh directory, connect, stop, restart reuses the
-// data, and a second instance reuses a running cluster without stopping it.
+// data; a second instance on a data directory in use is refused; an interrupted first
+// initialisation is redone; a symlink at the short socket directory is refused; nothing is
+// left behind outside the (temporary) data directory.
 #include "db/embedded_postgres.hpp"
 
 #include <QtTest>
 
 #include <pqxx/pqxx>
 
+#include <fstream>
 #include <pwd.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 using marquee::server::db::EmbeddedPostgres;
+using marquee::server::db::EmbeddedPostgresError;
+
+namespace {
+
+// Under /tmp and o+x: the postgres user must be able to reach it when we run as root.
+// Removed (with the cluster's files) when the test ends.
+std::unique_ptr<QTemporaryDir> reachableTempDir() {
+    auto dir = std::make_unique<QTemporaryDir>(QStringLiteral("/tmp/marquee-embedded-XXXXXX"));
+    QFile::setPermissions(dir->path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
+                                           QFileDevice::ExeGroup | QFileDevice::ExeOther);
+    return dir;
+}
+
+// The socket directory named in the connection string: host='...'.
+std::filesystem::path socketDirOf(const EmbeddedPostgres& pg) {
+    const auto conn = pg.connectionString();
+    const auto start = conn.find("host='") + 6;
+    return conn.substr(start, conn.find('\'', start) - start);
+}
+
+std::string readFile(const std::filesystem::path& path) {
+    std::ifstream in(path);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+} // namespace
 
 class TestEmbeddedPostgres : public QObject {
     Q_OBJECT
@@ -20,12 +50,9 @@ private slots:
     }
 
     void startStopRestart() {
-        // Under /tmp: the postgres user must be able to reach it when we run as root.
-        QTemporaryDir dir(QStringLiteral("/tmp/marquee-embedded-XXXXXX"));
-        QVERIFY(dir.isValid());
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                              QFileDevice::ExeGroup | QFileDevice::ExeOther);
-        const std::filesystem::path dataDir = dir.path().toStdString() + "/cluster";
+        const auto dir = reachableTempDir();
+        QVERIFY(dir->isValid());
+        const std::filesystem::path dataDir = dir->path().toStdString() + "/cluster";
         {
             EmbeddedPostgres pg(dataDir);
             pg.start();
@@ -36,18 +63,24 @@ private slots:
             tx.exec0("INSERT INTO kept VALUES (42)");
             tx.commit();
 
-            // A second instance on the same directory reuses the running cluster...
-            {
-                EmbeddedPostgres again(dataDir);
+            // TCP is refused by pg_hba.conf from initdb on, not only by listen_addresses.
+            const auto hba = readFile(dataDir / "data" / "pg_hba.conf");
+            QVERIFY(hba.find("reject") != std::string::npos);
+            QVERIFY(!std::filesystem::exists(dataDir / "data.tmp"));
+
+            // A second instance on the same directory is refused while this one holds it...
+            EmbeddedPostgres again(dataDir);
+            try {
                 again.start();
-                pqxx::connection other(again.connectionString());
-                pqxx::read_transaction rtx(other);
-                QCOMPARE(rtx.exec1("SELECT x FROM kept")[0].as<int>(), 42);
+                QFAIL("two instances shared one data directory");
+            } catch (const EmbeddedPostgresError& e) {
+                QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("is in use by another marquee-server (pid ")),
+                         e.what());
             }
-            // ...and does not stop it when it goes away.
+            // ...and its failure did not disturb the running cluster.
             pqxx::read_transaction rtx(conn);
             QCOMPARE(rtx.exec1("SELECT count(*) FROM kept")[0].as<int>(), 1);
-        } // destructor stops the cluster we started
+        } // destructor stops the cluster we started and releases the directory
         QVERIFY(!QFile::exists(QString::fromStdString((dataDir / "data" / "postmaster.pid").string())));
 
         EmbeddedPostgres restarted(dataDir);
@@ -59,18 +92,61 @@ private slots:
         restarted.stop();
     }
 
-    void longPathsUseAShortSocketDirectory() {
-        QTemporaryDir dir(QStringLiteral("/tmp/marquee-embedded-XXXXXX"));
-        QFile::setPermissions(dir.path(), QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner |
-                                              QFileDevice::ExeGroup | QFileDevice::ExeOther);
-        const std::filesystem::path dataDir =
-            dir.path().toStdString() + "/" + std::string(60, 'd') + "/" + std::string(60, 'e');
+    // A first start that died during initdb left data.tmp behind: the next start throws it
+    // away and initialises again.
+    void interruptedInitialisationIsRedone() {
+        const auto dir = reachableTempDir();
+        const std::filesystem::path dataDir = dir->path().toStdString() + "/cluster";
+        std::filesystem::create_directories(dataDir / "data.tmp");
+        std::ofstream(dataDir / "data.tmp" / "PG_VERSION") << "half\n";
         EmbeddedPostgres pg(dataDir);
-        QVERIFY(pg.connectionString().find(std::string(60, 'e')) == std::string::npos);
         pg.start();
         pqxx::connection conn(pg.connectionString());
         QVERIFY(conn.is_open());
+        QVERIFY(!std::filesystem::exists(dataDir / "data.tmp"));
         pg.stop();
+    }
+
+    void longPathsUseAShortSocketDirectory() {
+        const auto dir = reachableTempDir();
+        const std::filesystem::path dataDir =
+            dir->path().toStdString() + "/" + std::string(60, 'd') + "/" + std::string(60, 'e');
+        EmbeddedPostgres pg(dataDir);
+        QVERIFY(pg.connectionString().find(std::string(60, 'e')) == std::string::npos);
+        const auto socketDir = socketDirOf(pg);
+        pg.start();
+        pqxx::connection conn(pg.connectionString());
+        QVERIFY(conn.is_open());
+        struct stat st {};
+        QCOMPARE(::lstat(socketDir.c_str(), &st), 0);
+        QVERIFY(S_ISDIR(st.st_mode));
+        QCOMPARE(st.st_mode & 077, 0U); // private to the cluster's user
+        pg.stop();
+        QVERIFY(!std::filesystem::exists(socketDir)); // not left behind
+    }
+
+    // Someone else put a symlink where the short socket directory goes: refused, and the
+    // symlink's target is not touched.
+    void symlinkedSocketDirectoryIsRefused() {
+        const auto dir = reachableTempDir();
+        const std::filesystem::path dataDir = dir->path().toStdString() + "/" + std::string(110, 's');
+        EmbeddedPostgres pg(dataDir);
+        const auto socketDir = socketDirOf(pg);
+        QVERIFY(socketDir.string().find(std::string(110, 's')) == std::string::npos);
+        std::filesystem::create_directories(socketDir.parent_path());
+        const auto target = std::filesystem::path(dir->path().toStdString()) / "elsewhere";
+        std::filesystem::create_directory(target);
+        std::filesystem::permissions(target, std::filesystem::perms::all);
+        std::filesystem::create_directory_symlink(target, socketDir);
+        try {
+            pg.start();
+            std::filesystem::remove(socketDir);
+            QFAIL("a symlinked socket directory was accepted");
+        } catch (const EmbeddedPostgresError& e) {
+            std::filesystem::remove(socketDir);
+            QVERIFY2(QString::fromUtf8(e.what()).contains(QStringLiteral("refusing to use")), e.what());
+        }
+        QCOMPARE(std::filesystem::status(target).permissions(), std::filesystem::perms::all);
     }
 
     void unreachableDirectoryIsExplained() {

@@ -1,5 +1,7 @@
 // Migrations: applying twice is a no-op, an edited migration is refused, a broken one
-// rolls back completely and is not recorded.
+// rolls back completely and is not recorded, a database migrated by a newer server is
+// refused, and migrators that start together apply each migration once.
+#include "db/lock_keys.hpp"
 #include "db/migrations.hpp"
 #include "test_db.hpp"
 
@@ -104,9 +106,33 @@ private slots:
         QCOMPARE(count(*conn, "SELECT max(version) FROM schema_migrations"), 1);
     }
 
+    void newerSchemaIsRefused() {
+        TestDatabase db(TestDatabase::Schema::Empty);
+        auto conn = db.connect();
+        marquee::server::db::migrate(*conn, {{1, "0001_a.sql", "CREATE TABLE a (x int);"},
+                                             {7, "0007_future.sql", "CREATE TABLE future (x int);"}});
+        try {
+            marquee::server::db::migrate(*conn, {{1, "0001_a.sql", "CREATE TABLE a (x int);"},
+                                                 {2, "0002_b.sql", "CREATE TABLE b (x int);"}});
+            QFAIL("an older migration set ran against a newer schema");
+        } catch (const MigrationError& e) {
+            const QString message = QString::fromUtf8(e.what());
+            QVERIFY2(message.contains(QStringLiteral("0007_future.sql (version 7)")), e.what());
+            QVERIFY2(message.contains(QStringLiteral("does not know (it knows up to version 2)")), e.what());
+        }
+        QVERIFY(!tableExists(*conn, "b")); // refused before applying anything
+    }
+
+    // Three migrators start while the test holds the migration lock; once all three wait for
+    // it, the lock is released and they run one after another.
     void concurrentMigratorsApplyOnce() {
         TestDatabase db(TestDatabase::Schema::Empty);
-        std::vector<Migration> list{{1, "0001_slow.sql", "SELECT pg_sleep(0.2); CREATE TABLE once (x int);"}};
+        std::vector<Migration> list{{1, "0001_once.sql", "CREATE TABLE once (x int);"}};
+        auto holder = db.connect();
+        {
+            pqxx::nontransaction tx(*holder);
+            tx.exec_params("SELECT pg_advisory_lock($1)", marquee::server::db::lockkey::kMigrations);
+        }
         std::vector<std::size_t> appliedCounts(3);
         std::vector<std::thread> threads;
         std::atomic<int> failures{0};
@@ -119,9 +145,26 @@ private slots:
                     ++failures;
                 }
             });
+        // Checked, not timed: pg_locks shows each migrator queued on the advisory lock.
+        const auto waiting = [&] {
+            pqxx::nontransaction tx(*holder);
+            return tx.exec("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                           "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")[0][0]
+                .as<int>();
+        };
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60); // failure guard only
+        while (waiting() < 3 && std::chrono::steady_clock::now() < deadline)
+            std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        const bool allQueued = waiting() == 3;
+        {
+            pqxx::nontransaction tx(*holder);
+            tx.exec_params("SELECT pg_advisory_unlock($1)", marquee::server::db::lockkey::kMigrations);
+        }
         for (auto& t : threads) t.join();
+        QVERIFY(allQueued);
         QCOMPARE(failures.load(), 0);
         QCOMPARE(std::accumulate(appliedCounts.begin(), appliedCounts.end(), std::size_t{0}), std::size_t{1});
+        QCOMPARE(count(*holder, "SELECT count(*) FROM schema_migrations"), 1);
     }
 };
 

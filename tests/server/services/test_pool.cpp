@@ -88,6 +88,43 @@ private slots:
         QVERIFY(secondPid != firstPid);
     }
 
+    // While the database refuses connections, jobs still run, at once, and fail with
+    // broken_connection (UNAVAILABLE to clients) instead of being dropped; once it is back,
+    // the worker reconnects.
+    void jobsFailWhileTheDatabaseIsDownAndRecover() {
+        TestDatabase db;
+        Pool pool(db.connectionString(), 1);
+        const int pid = pool.run([](pqxx::connection& c) { return c.backendpid(); });
+        pqxx::connection admin(TestDatabase::adminConnectionString());
+        const auto setAllowed = [&](bool allowed) {
+            pqxx::nontransaction tx(admin);
+            tx.exec0("ALTER DATABASE " + tx.quote_name(db.name()) + " ALLOW_CONNECTIONS " + (allowed ? "true" : "false"));
+        };
+        setAllowed(false);
+        {
+            pqxx::nontransaction tx(admin);
+            tx.exec_params("SELECT pg_terminate_backend($1)", pid);
+        }
+        const auto select1 = [](pqxx::connection& c) {
+            pqxx::read_transaction tx(c);
+            return tx.exec1("SELECT 1")[0].as<int>();
+        };
+        for (int i = 0; i < 5; ++i) QVERIFY_THROWS_EXCEPTION(pqxx::broken_connection, pool.run(select1));
+
+        setAllowed(true);
+        // The worker retries on a back-off of at most 2 s; ask until it has reconnected.
+        const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60); // failure guard only
+        bool recovered = false;
+        while (!recovered && std::chrono::steady_clock::now() < deadline) {
+            try {
+                recovered = pool.run(select1) == 1;
+            } catch (const pqxx::broken_connection&) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            }
+        }
+        QVERIFY(recovered);
+    }
+
     void unreachableDatabaseThrows() {
         QVERIFY_THROWS_EXCEPTION(pqxx::broken_connection,
                                  Pool("host=/nonexistent-socket-dir port=1 user=nobody dbname=none", 1));

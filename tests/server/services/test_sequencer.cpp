@@ -1,8 +1,9 @@
 // The sequencer: slow and fast writers interleave (ids commit out of order) while a client
-// pulls after its cursor; it must see every change exactly once. Also leader election and
-// the StampListener.
+// pulls after its cursor; it must see every change exactly once. Also leader election, a
+// stale stamper, compaction racing a writer, and the StampListener.
 #include "service_helpers.hpp"
 
+#include "db/lock_keys.hpp"
 #include "services/api_internal.hpp"
 #include "workers/sequencer.hpp"
 #include "workers/stamp_listener.hpp"
@@ -86,6 +87,25 @@ struct Puller {
         return progressed.wait_for(lock, kGuard, [&] { return seen.size() >= count; });
     }
 };
+
+// Re-checks `condition` until it holds (false after kGuard). For states only visible by
+// asking (leadership, pg_locks); every check is on a condition, none on elapsed time.
+bool eventually(const std::function<bool()>& condition) {
+    const auto deadline = std::chrono::steady_clock::now() + kGuard;
+    while (!condition()) {
+        if (std::chrono::steady_clock::now() > deadline) return false;
+        std::this_thread::sleep_for(5ms);
+    }
+    return true;
+}
+
+// True once backend `pid` is blocked waiting for a lock (so the test can release it).
+bool waitForLockWait(pqxx::connection& conn, int pid) {
+    return eventually([&] {
+        pqxx::nontransaction tx(conn);
+        return tx.exec_params1("SELECT count(*) FROM pg_locks WHERE pid = $1 AND NOT granted", pid)[0].as<int>() > 0;
+    });
+}
 
 std::int64_t insertChange(pqxx::transaction_base& tx, const std::string& aggregateId) {
     server::detail::appendChange(tx, "venue", aggregateId, server::detail::ChangeOp::Upsert, 0, aggregateId);
@@ -258,47 +278,215 @@ private slots:
                  std::string("one,two"));
     }
 
-    void stopIsPrompt() {
+    // stop() ends both loops (ctest's timeout catches a hang) and releases the leader lock.
+    void stopReleasesLeadership() {
         TestDatabase db;
-        Sequencer sequencer(db.connectionString());
+        Sequencer::Options fast;
+        fast.leaderRetry = 50ms;
+        Sequencer sequencer(db.connectionString(), {}, fast);
         StampListener listener(db.connectionString(), [](std::uint64_t) {});
         sequencer.start();
         listener.start();
-        const auto started = std::chrono::steady_clock::now();
+        QVERIFY(eventually([&] { return sequencer.isLeader(); }));
         sequencer.stop();
         listener.stop();
-        // Generous bound: the loops wake at least every 200 ms.
-        QVERIFY(std::chrono::steady_clock::now() - started < 5s);
+        QVERIFY(!sequencer.isLeader());
+        auto conn = db.connect();
+        pqxx::nontransaction tx(*conn);
+        QVERIFY(tx.exec_params1("SELECT pg_try_advisory_lock($1)", server::db::lockkey::kSequencer)[0].as<bool>());
     }
 
+    // 1.2: a stamper that is no longer leader (or races one) must not overwrite a seq that
+    // another stamper committed while it waited for the row lock.
+    void staleStamperDoesNotOverwriteSeqs() {
+        TestDatabase db;
+        auto conn = db.connect();
+        {
+            pqxx::work tx(*conn);
+            insertChange(tx, "a");
+            insertChange(tx, "b");
+            tx.commit();
+        }
+        // "The leader" stamps a, and holds its transaction open.
+        auto leaderConn = db.connect();
+        pqxx::work leader(*leaderConn);
+        leader.exec0("UPDATE change_log SET seq = 10 WHERE aggregateid = 'a'");
+        // The stale stamper saw a and b unstamped; it stamps b and waits for a's row lock.
+        auto staleConn = db.connect();
+        const int stalePid = staleConn->backendpid();
+        std::size_t staleStamped = 0;
+        std::thread stale([&] { staleStamped = Sequencer::stampPending(*staleConn); });
+        QVERIFY(waitForLockWait(*conn, stalePid));
+        leader.commit();
+        stale.join();
+
+        pqxx::read_transaction tx(*conn);
+        QCOMPARE(tx.exec1("SELECT seq FROM change_log WHERE aggregateid = 'a'")[0].as<int>(), 10);
+        QVERIFY(!tx.exec1("SELECT seq FROM change_log WHERE aggregateid = 'b'")[0].is_null());
+        QCOMPARE(staleStamped, std::size_t{1});
+    }
+
+    // 1.1: a writer's change U to a record whose old row L compaction re-appends must stay
+    // the newest: compaction waits for the writer, stamps U, and then L is superseded.
+    void compactionWaitsForAnOpenWriter() {
+        TestDatabase db;
+        auto conn = db.connect();
+        const auto append = [&](pqxx::transaction_base& tx, const std::string& id, server::detail::ChangeOp op,
+                                const std::string& payload) {
+            server::detail::appendChange(tx, "venue", id, op, 0, payload);
+        };
+        {
+            pqxx::work tx(*conn);
+            append(tx, "r", server::detail::ChangeOp::Upsert, "old"); // L
+            tx.commit();
+        }
+        {
+            pqxx::work tx(*conn);
+            append(tx, "gone", server::detail::ChangeOp::Delete, ""); // the tombstone that moves the horizon
+            tx.commit();
+        }
+        QCOMPARE(Sequencer::stampPending(*conn), std::size_t{2});
+
+        auto writerConn = db.connect();
+        pqxx::work writer(*writerConn);
+        append(writer, "r", server::detail::ChangeOp::Upsert, "new"); // U, still uncommitted
+
+        auto compactorConn = db.connect();
+        const int compactorPid = compactorConn->backendpid();
+        Sequencer::CompactionResult result;
+        std::thread compactor([&] {
+            // Retention 0: the tombstone is old enough, so L (below it) would be re-appended.
+            result = Sequencer::compact(*compactorConn, 0s, kGuard);
+        });
+        QVERIFY(waitForLockWait(*conn, compactorPid));
+        writer.commit();
+        compactor.join();
+
+        pqxx::read_transaction tx(*conn);
+        const auto rows = tx.exec("SELECT encode(payload, 'escape'), seq FROM change_log WHERE aggregateid = 'r'");
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows[0][0].as<std::string>(), std::string("new"));
+        QVERIFY(!rows[0][1].is_null());
+        QCOMPARE(result.horizon, std::uint64_t{2});
+        QCOMPARE(result.stamped, std::size_t{1});
+        QCOMPARE(tx.exec1("SELECT count(*) FROM change_log WHERE seq IS NULL")[0].as<int>(), 0);
+    }
+
+    // Compaction gives up after its lock wait instead of queueing writers behind it.
+    void compactionGivesUpWhileAWriterStaysOpen() {
+        TestDatabase db;
+        auto writerConn = db.connect();
+        pqxx::work writer(*writerConn);
+        insertChange(writer, "open");
+        auto conn = db.connect();
+        try {
+            Sequencer::compact(*conn, 0s, 1ms);
+            QFAIL("compaction ran while a writer held change_log");
+        } catch (const pqxx::sql_error& e) {
+            QCOMPARE(e.sqlstate(), std::string("55P03")); // lock_not_available
+        }
+        writer.commit();
+    }
+
+    void oldLoginFailuresAreForgotten() {
+        TestDatabase db;
+        auto conn = db.connect();
+        {
+            pqxx::work tx(*conn);
+            tx.exec0("INSERT INTO login_throttle (key, failures, last_failure_at) VALUES "
+                     "('old', 3, now() - interval '2 hours'), ('recent', 3, now() - interval '10 minutes')");
+            tx.commit();
+        }
+        QCOMPARE(Sequencer::forgetLoginFailures(*conn, std::chrono::hours(1)), std::size_t{1});
+        pqxx::read_transaction tx(*conn);
+        QCOMPARE(tx.exec1("SELECT string_agg(key, ',') FROM login_throttle")[0].as<std::string>(), std::string("recent"));
+    }
+
+    // While the callback is busy, notifications pile up; the next wake-up reports only the
+    // newest head. Each test step waits on a latch, never on time.
     void listenerCoalescesAndReportsHeads() {
         TestDatabase db;
-        HeadWatch heads;
-        std::atomic<int> calls{0};
-        StampListener listener(db.connectionString(), [&](std::uint64_t h) {
-            ++calls;
-            heads.set(h);
-        });
-        listener.start();
         auto conn = db.connect();
         {
             pqxx::work tx(*conn);
             for (int i = 0; i < 50; ++i) insertChange(tx, "v" + std::to_string(i));
+            tx.exec0("UPDATE change_log SET seq = id");
             tx.commit();
         }
-        // Ten stamping transactions in a burst.
-        for (int i = 0; i < 10; ++i) {
+        std::latch firstCallEntered(1);
+        std::latch releaseFirstCall(1);
+        std::mutex mutex;
+        std::condition_variable changed;
+        std::vector<std::uint64_t> newHeads; // each head the first time it was reported
+        StampListener listener(db.connectionString(), [&](std::uint64_t h) {
+            bool first = false;
+            {
+                std::lock_guard lock(mutex);
+                if (!newHeads.empty() && newHeads.back() == h) return; // an idle-tick repeat
+                first = newHeads.empty();
+                newHeads.push_back(h);
+            }
+            changed.notify_all();
+            if (first) {
+                firstCallEntered.count_down();
+                releaseFirstCall.wait();
+            }
+        });
+        // The head at start-up (catch-up read) is 50; stamps 51..60 follow while the first
+        // callback is blocked.
+        listener.start();
+        firstCallEntered.wait();
+        {
             pqxx::work tx(*conn);
-            tx.exec_params("UPDATE change_log SET seq = id WHERE seq IS NULL AND id <= $1", (i + 1) * 5);
-            tx.exec_params("SELECT pg_notify('marquee_stamped', $1)", std::to_string((i + 1) * 5));
+            for (int i = 0; i < 10; ++i) insertChange(tx, "w" + std::to_string(i));
+            tx.exec0("UPDATE change_log SET seq = id WHERE seq IS NULL");
             tx.commit();
         }
-        std::unique_lock lock(heads.mutex);
-        QVERIFY(heads.changed.wait_for(lock, kGuard, [&] { return heads.head == 50; }));
+        // Ten notifications, committed together so that they reach the listener in one
+        // delivery (separate commits could straddle two wake-ups and legitimately be
+        // reported as two heads).
+        {
+            pqxx::work tx(*conn);
+            for (int i = 51; i <= 60; ++i) tx.exec_params("SELECT pg_notify('marquee_stamped', $1)", std::to_string(i));
+            tx.commit();
+        }
+        releaseFirstCall.count_down();
+        std::unique_lock lock(mutex);
+        QVERIFY(changed.wait_for(lock, kGuard, [&] { return newHeads.back() == 60; }));
+        QCOMPARE(newHeads, (std::vector<std::uint64_t>{50, 60}));
         lock.unlock();
         listener.stop();
-        QVERIFY(calls.load() >= 1);
-        QVERIFY(calls.load() <= 10);
+    }
+
+    // 1.13a: with nothing new, the listener repeats the newest head on its idle tick, so a
+    // fan-out that failed is retried.
+    void listenerRepeatsTheHeadWhenIdle() {
+        TestDatabase db;
+        auto conn = db.connect();
+        {
+            pqxx::work tx(*conn);
+            insertChange(tx, "x");
+            tx.exec0("UPDATE change_log SET seq = id");
+            tx.commit();
+        }
+        std::mutex mutex;
+        std::condition_variable changed;
+        int reportsOfOne = 0;
+        StampListener listener(
+            db.connectionString(),
+            [&](std::uint64_t h) {
+                {
+                    std::lock_guard lock(mutex);
+                    if (h == 1) ++reportsOfOne;
+                }
+                changed.notify_all();
+            },
+            10ms);
+        listener.start();
+        std::unique_lock lock(mutex);
+        QVERIFY(changed.wait_for(lock, kGuard, [&] { return reportsOfOne >= 3; }));
+        lock.unlock();
+        listener.stop();
     }
 };
 
