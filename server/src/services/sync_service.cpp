@@ -21,6 +21,13 @@ constexpr Statement kPull{
     "  WHERE seq > $1 AND (scope_user_id IS NULL OR scope_user_id = $2) "
     "  ORDER BY seq LIMIT $3) c ON true "
     "ORDER BY c.seq"};
+// Planner settings for the pull's transaction only. Right after a bulk load and its stamping
+// the statistics are stale (null fraction of scope_user_id unknown), and the planner sorts
+// every row above the cursor for each page (bitmap scan + sort, O(N) per page, O(N^2) for a
+// cold sync). Without sort the ordered seq index is the only sensible plan; the outer sort
+// of one page still runs, and jit=off keeps its disable_cost from triggering JIT compiles.
+constexpr Statement kPullPlan{
+    "sync_pull_plan", "SELECT set_config('enable_sort', 'off', true), set_config('jit', 'off', true)"};
 constexpr Statement kHead{"sync_head", db::kSelectChangeLogHead};
 constexpr Statement kRange{
     "sync_range",
@@ -46,6 +53,7 @@ v1::ChangeBatch pullChanges(pqxx::connection& conn, const Api::Options& options,
     v1::ChangeBatch batch;
     batch.set_from_cursor(cursor);
     pqxx::read_transaction tx(conn);
+    exec(tx, kPullPlan);
     const auto rows = exec(tx, kPull, static_cast<std::int64_t>(std::min<std::uint64_t>(cursor, INT64_MAX)),
                            who.userId, static_cast<std::int64_t>(limit) + 1);
     const auto head = rows[0][0].as<std::uint64_t>();
