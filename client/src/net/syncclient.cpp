@@ -246,7 +246,7 @@ quint64 SyncClient::sendWishlistMutation(const QString& idempotencyKey, const QS
 
 void SyncClient::pull()
 {
-    if (!m_helloDone || m_pullRequest != 0)
+    if (!m_helloDone || m_pullRequest != 0 || m_paused)
         return;
     v1::Envelope env;
     env.mutable_pull_changes()->set_cursor(m_cursor);
@@ -256,6 +256,22 @@ void SyncClient::pull()
     if (m_state == State::Online)
         setState(State::Syncing);
     m_pullRequest = send(RequestKind::Pull, env);
+}
+
+void SyncClient::pausePulls()
+{
+    m_paused = true;
+    m_pullRequest = 0; // its answer is dropped in handleBatch
+    m_caughtUp = false; // pushes are ignored until the next pull reaches the head
+}
+
+void SyncClient::resumeFrom(std::uint64_t cursor)
+{
+    m_paused = false;
+    m_cursor = cursor;
+    m_pullRequest = 0;
+    m_caughtUp = false;
+    pull(); // not connected: the pull after the next Hello starts from here
 }
 
 void SyncClient::onBinaryMessage(const QByteArray& data)
@@ -358,18 +374,21 @@ void SyncClient::handleBatch(quint64 requestId, const v1::ChangeBatch& batch)
         m_pullRequest = 0;
     }
 
-    ChangeBatchData data = decodeChangeBatch(batch);
-    data.live = live;
-    const bool emptyReset = data.reset && data.changes.empty();
-    m_cursor = emptyReset ? 0 : data.nextCursor;
-    Q_EMIT batchReceived(data);
+    const bool emptyReset = batch.reset() && batch.changes_size() == 0;
+    m_cursor = emptyReset ? 0 : batch.next_cursor();
+    // Ask for the next page before decoding this one: the server's query and the transfer
+    // then overlap the decode here and the SQLite writes on the apply thread.
+    const bool more = !live && (batch.has_more() || (emptyReset && m_pullFrom != 0));
+    if (more)
+        pull();
 
-    if (live)
+    auto data = std::make_shared<ChangeBatchData>(decodeChangeBatch(batch));
+    data->live = live;
+    Q_EMIT batchReceived(*data);
+    Q_EMIT batchReady(std::move(data));
+
+    if (live || more)
         return;
-    if (data.hasMore || (emptyReset && m_pullFrom != 0)) {
-        pull(); // ask for the next page right away: the network overlaps the SQLite writes
-        return;
-    }
     if (m_pushSeenUpTo > m_cursor) {
         pull();
         return;

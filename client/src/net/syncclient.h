@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <memory>
 
 class QWebSocket;
 
@@ -68,6 +69,11 @@ public:
     quint64 logout();
     quint64 sendWishlistMutation(const QString& idempotencyKey, const QString& eventId, bool add);
     void pull(); // pull from cursor() (no-op while a pull is in flight)
+    // The owner could not store a batch: stop pulling and ignore pushes (a pull answer in
+    // flight is dropped) until resumeFrom() names the cursor that was committed.
+    void pausePulls();
+    void resumeFrom(std::uint64_t cursor);
+    bool pullsPaused() const { return m_paused; }
 
 Q_SIGNALS:
     void stateChanged(marquee::client::SyncClient::State state);
@@ -76,6 +82,9 @@ Q_SIGNALS:
     void connected(const marquee::client::HelloInfo& hello);
     void disconnected();
     void batchReceived(const marquee::client::ChangeBatchData& batch);
+    // Emitted right after batchReceived with the same batch, for the consumer that keeps it
+    // (the apply worker): a shared pointer crosses threads without copying 5000 rows.
+    void batchReady(std::shared_ptr<const marquee::client::ChangeBatchData> batch);
     void caughtUp(quint64 cursor); // a pull answered has_more=false
     void sessionReceived(quint64 requestId, const marquee::client::SessionInfo& session);
     void ackReceived(quint64 requestId, const marquee::client::AckInfo& ack);
@@ -108,6 +117,7 @@ private:
     bool m_running = false;
     bool m_helloDone = false;
     bool m_caughtUp = false;
+    bool m_paused = false;
     quint64 m_pullRequest = 0;
     std::uint64_t m_cursor = 0;
     std::uint64_t m_pullFrom = 0;

@@ -26,7 +26,9 @@ ClientSession::ClientSession(Options options, QObject* parent)
     m_wishlist = new WishlistService(m_store.get(), m_sync, m_account, this);
 
     connect(m_sync, &SyncClient::connected, this, &ClientSession::onConnected);
-    connect(m_sync, &SyncClient::batchReceived, this, &ClientSession::onBatchReceived);
+    connect(m_sync, &SyncClient::batchReady, this, &ClientSession::onBatchReady);
+    m_storeRetry.setSingleShot(true);
+    connect(&m_storeRetry, &QTimer::timeout, this, &ClientSession::retryAfterStoreError);
     connect(m_sync, &SyncClient::caughtUp, this, [this](quint64 cursor) {
         m_caughtUpTarget = cursor;
         m_waitingForCatchUp = true;
@@ -100,6 +102,7 @@ void ClientSession::onConnected(const HelloInfo& hello)
         m_cursorUserId = hello.userId;
         m_sync->setCursor(0);
         m_receivedCursor = 0;
+        m_appliedCursor = 0; // the worker's resetIdentity commits cursor 0
         const qint64 user = hello.userId;
         QMetaObject::invokeMethod(m_worker, [worker = m_worker, user] { worker->resetIdentity(user); });
     }
@@ -110,28 +113,48 @@ void ClientSession::onConnected(const HelloInfo& hello)
     updateState();
 }
 
-void ClientSession::onBatchReceived(const ChangeBatchData& batch)
+void ClientSession::onBatchReady(std::shared_ptr<const ChangeBatchData> batch)
 {
+    if (m_storePaused)
+        return; // the retry pulls these rows again from the committed cursor
     // Rows belong to the identity the server filtered them for.
     const qint64 user = m_sync->hello().userId;
-    m_head = std::max(m_head, batch.head);
-    m_receivedCursor = batch.nextCursor;
+    m_head = std::max(m_head, batch->head);
+    m_receivedCursor = batch->nextCursor;
     ++m_batchesInFlight;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, batch, user] { worker->applyBatch(batch, user); });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, shared = std::move(batch), user] {
+        worker->applyBatch(*shared, user);
+    });
 }
 
 void ClientSession::onBatchApplied(const BatchResult& result)
 {
     --m_batchesInFlight;
     if (!result.error.isEmpty()) {
-        qCWarning(lcSession) << "applying a batch failed:" << result.error;
-        Q_EMIT storeError(result.error);
-        if (m_batchesInFlight == 0) {
-            m_receivedCursor = m_appliedCursor;
-            m_sync->setCursor(m_appliedCursor);
-            m_sync->reconnect();
-        } // pull again from the last committed cursor
+        // Retrying at once would fail the same way in a tight loop (a constraint error, a
+        // full disk): pause, report once per attempt, and pull again after the backoff.
+        // Batches queued behind the failed one come back refused (they would leave a hole).
+        if (!m_storePaused) {
+            m_storePaused = true;
+            m_storeError = result.error;
+            m_sync->pausePulls();
+            const QList<int>& backoff = m_sync->options().backoffMs;
+            const int delay = backoff.at(std::min<int>(m_storeAttempts, static_cast<int>(backoff.size()) - 1));
+            ++m_storeAttempts;
+            qCWarning(lcSession) << "applying a batch failed (attempt" << m_storeAttempts << "), retrying in" << delay
+                                 << "ms:" << result.error;
+            m_storeRetry.setInterval(delay);
+            Q_EMIT storeError(result.error);
+        }
+        if (m_batchesInFlight == 0 && !m_storeRetry.isActive())
+            m_storeRetry.start();
+        updateState();
         return;
+    }
+    if (!m_storeError.isEmpty() && !m_storePaused) {
+        qCInfo(lcSession) << "batches are stored again after" << m_storeAttempts << "failed attempt(s)";
+        m_storeError.clear();
+        m_storeAttempts = 0;
     }
     m_appliedCursor = result.cursor;
     m_head = std::max(m_head, result.head);
@@ -148,6 +171,15 @@ void ClientSession::onBatchApplied(const BatchResult& result)
     }
     Q_EMIT syncProgress(m_percent, m_appliedCursor, m_head);
     Q_EMIT batchApplied(result);
+    updateState();
+}
+
+void ClientSession::retryAfterStoreError()
+{
+    // storeErrorMessage() stays until a batch is stored again.
+    m_storePaused = false;
+    m_receivedCursor = m_appliedCursor;
+    m_sync->resumeFrom(m_appliedCursor);
     updateState();
 }
 

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QThread>
+#include <QTimer>
 #include <QUrl>
 
 #include <memory>
@@ -53,6 +54,8 @@ public:
     int syncPercent() const { return m_percent; }
     std::uint64_t appliedCursor() const { return m_appliedCursor; }
     bool isSynced() const { return m_synced; }
+    // Why the last batch could not be stored; empty once a batch was stored again.
+    QString storeErrorMessage() const { return m_storeError; }
 
 Q_SIGNALS:
     // Online only once the worker has applied everything the server had: no "Online" while
@@ -63,12 +66,15 @@ Q_SIGNALS:
     // Every change up to the server's head (as of the last pull) is in SQLite.
     void synced();
     void batchApplied(const marquee::client::BatchResult& result);
+    // A batch could not be stored. Pulls pause and resume from the last committed cursor
+    // after the SyncClient's reconnect backoff; emitted once per failed attempt.
     void storeError(const QString& message);
 
 private:
     void onConnected(const HelloInfo& hello);
-    void onBatchReceived(const ChangeBatchData& batch);
+    void onBatchReady(std::shared_ptr<const ChangeBatchData> batch);
     void onBatchApplied(const BatchResult& result);
+    void retryAfterStoreError();
     void updateState();
 
     Options m_options;
@@ -92,6 +98,10 @@ private:
     bool m_synced = false;
     int m_percent = 0;
     int m_batchesInFlight = 0;
+    QString m_storeError;     // last apply failure, until a batch is stored again
+    bool m_storePaused = false; // a batch failed: pulls paused, later batches dropped
+    int m_storeAttempts = 0;  // failed attempts in a row, indexes the backoff
+    QTimer m_storeRetry;
 };
 
 } // namespace marquee::client
