@@ -1,6 +1,8 @@
 // RevocationListener: one LISTEN connection; notifications are handed to the hub at once.
 #include "net/revocation_listener.hpp"
 
+#include "db/session_settings.hpp"
+
 #include "common/log.hpp"
 #include "net/session_hub.hpp"
 
@@ -51,7 +53,7 @@ void RevocationListener::run() {
         try {
             pqxx::connection conn(m_connectionString);
             // A silently re-opened session would no longer LISTEN: fail and reconnect instead.
-            conn.inhibit_reactivation(true);
+            db::inhibitReactivation(conn);
             Receiver receiver(conn, m_hub);
             backoff = 100ms;
             while (!m_stopping) {

@@ -2,6 +2,8 @@
 // hex/bytea helpers and the one change-log append every catalog write goes through.
 #pragma once
 
+#include "common/digest.hpp"
+
 #include "marquee/v1/common.pb.h"
 #include "services/api.hpp"
 #include "services/principal.hpp"
@@ -43,11 +45,10 @@ pqxx::result exec(pqxx::transaction_base& tx, const Statement& stmt, Args&&... a
     return tx.exec_prepared(stmt.name, std::forward<Args>(args)...);
 }
 
-std::string toHex(std::string_view bytes);
-// Raw SHA-256 digest (32 bytes).
-std::string sha256(std::string_view bytes);
-// Decodes lower/upper-case hex; nullopt on odd length or a non-hex character.
-std::optional<std::string> fromHex(std::string_view hex);
+// Hex and SHA-256 come from common/digest.hpp (one implementation for the whole server).
+using server::fromHex;
+using server::sha256;
+using server::toHex;
 // Appends the bytes of a bytea field (text format "\x..." hex) to `out` without a temporary.
 void appendBytea(const pqxx::field& field, std::string& out);
 pqxx::binarystring toBinary(const std::string& bytes);

@@ -36,32 +36,6 @@ int hexValue(char c) {
 
 } // namespace
 
-std::string toHex(std::string_view bytes) {
-    std::string out(bytes.size() * 2 + 1, '\0');
-    sodium_bin2hex(out.data(), out.size(), reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
-    out.pop_back(); // the terminating NUL
-    return out;
-}
-
-std::optional<std::string> fromHex(std::string_view hex) {
-    if (hex.size() % 2 != 0) return std::nullopt;
-    std::string out(hex.size() / 2, '\0');
-    std::size_t length = 0;
-    const char* end = nullptr;
-    if (sodium_hex2bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), hex.data(), hex.size(), nullptr,
-                       &length, &end) != 0 ||
-        length != out.size() || end != hex.data() + hex.size())
-        return std::nullopt;
-    return out;
-}
-
-std::string sha256(std::string_view bytes) {
-    std::string digest(crypto_hash_sha256_BYTES, '\0');
-    crypto_hash_sha256(reinterpret_cast<unsigned char*>(digest.data()), reinterpret_cast<const unsigned char*>(bytes.data()),
-                       bytes.size());
-    return digest;
-}
-
 void appendBytea(const pqxx::field& field, std::string& out) {
     const char* text = field.c_str();
     const std::size_t size = field.size();
