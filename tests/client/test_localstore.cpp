@@ -246,6 +246,42 @@ private Q_SLOTS:
         QVERIFY(!store.eventDetails(QStringLiteral("e2"), 42));
     }
 
+    void groupedBatchesCommitTogether()
+    {
+        LocalStore store(path(QStringLiteral("grouped.sqlite")));
+        QVERIFY(store.open());
+        fillCatalog(store);
+        const auto b1 = batchOf(7, 8, {upsert(8, makeEvent("e4", "music", ms(2030, 6, 1)))});
+        const auto b2 = batchOf(8, 9, {tombstone(9, ChangeRecord::Kind::Event, "e1")});
+        const auto b3 = batchOf(9, 11, {upsert(10, makeEvent("e5", "sports", ms(2030, 6, 2))),
+                                        upsert(11, makeEvent("e6", "sports", ms(2030, 6, 3)))});
+        QSqlQuery ddl(store.database());
+        QVERIFY(ddl.exec(QStringLiteral("CREATE TRIGGER no_e6 BEFORE INSERT ON events WHEN NEW.id = 'e6' "
+                                        "BEGIN SELECT RAISE(ABORT, 'e6 is refused'); END")));
+        // A failure in the last batch takes the whole group back, and every batch says so.
+        const auto failed = store.applyBatches({&b1, &b2, &b3}, 42);
+        QCOMPARE(failed.size(), std::size_t(3));
+        for (const BatchResult& r : failed)
+            QVERIFY(r.error.contains(QLatin1String("e6 is refused")));
+        QCOMPARE(store.syncState().cursor, 7u);
+        QCOMPARE(store.eventCount(), 3);
+        QVERIFY(!store.eventDetails(QStringLiteral("e4"), 42));
+
+        QVERIFY(ddl.exec(QStringLiteral("DROP TRIGGER no_e6")));
+        const auto ok = store.applyBatches({&b1, &b2, &b3}, 42);
+        QCOMPARE(ok.size(), std::size_t(3));
+        QCOMPARE(ok[0].cursor, 8u);
+        QCOMPARE(ok[0].appliedRows, 1);
+        QCOMPARE(ok[1].cursor, 9u);
+        QCOMPARE(ok[2].cursor, 11u);
+        QCOMPARE(ok[2].appliedRows, 2);
+        for (const BatchResult& r : ok)
+            QVERIFY(r.error.isEmpty());
+        QCOMPARE(store.syncState().cursor, 11u);
+        QCOMPARE(store.eventCount(), 5); // e2 e3 e4 e5 e6
+        QVERIFY(!store.eventDetails(QStringLiteral("e1"), 42));
+    }
+
     void resetClearsCatalogButKeepsOutbox()
     {
         LocalStore store(path(QStringLiteral("reset.sqlite")));

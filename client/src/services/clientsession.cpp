@@ -104,7 +104,7 @@ void ClientSession::onConnected(const HelloInfo& hello)
         m_receivedCursor = 0;
         m_appliedCursor = 0; // the worker's resetIdentity commits cursor 0
         const qint64 user = hello.userId;
-        QMetaObject::invokeMethod(m_worker, [worker = m_worker, user] { worker->resetIdentity(user); });
+        m_worker->enqueueResetIdentity(user); // in order with the batches
     }
     m_syncFrom = m_sync->cursor();
     m_head = hello.head;
@@ -122,9 +122,7 @@ void ClientSession::onBatchReady(std::shared_ptr<const ChangeBatchData> batch)
     m_head = std::max(m_head, batch->head);
     m_receivedCursor = batch->nextCursor;
     ++m_batchesInFlight;
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, shared = std::move(batch), user] {
-        worker->applyBatch(*shared, user);
-    });
+    m_worker->enqueueBatch(std::move(batch), user);
 }
 
 void ClientSession::onBatchApplied(const BatchResult& result)

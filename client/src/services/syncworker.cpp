@@ -3,6 +3,8 @@
 
 #include "store/localstore.h"
 
+#include <QMutexLocker>
+
 namespace marquee::client {
 
 SyncWorker::SyncWorker(QString databasePath) : m_path(std::move(databasePath)) {}
@@ -25,8 +27,7 @@ void SyncWorker::applyBatch(const ChangeBatchData& batch, qint64 userId)
 {
     if (!m_store)
         return;
-    // After a failed batch, later ones would leave a hole: refuse them until the re-pull.
-    if (!batch.reset && batch.fromCursor > m_cursor) {
+    if (!continuesCursor(batch, m_cursor)) {
         BatchResult gap;
         gap.cursor = m_cursor;
         gap.head = batch.head;
@@ -44,6 +45,76 @@ void SyncWorker::resetIdentity(qint64 userId)
 {
     if (m_store && m_store->resetCursorForIdentity(userId))
         m_cursor = m_store->syncState().cursor;
+}
+
+void SyncWorker::enqueueBatch(std::shared_ptr<const ChangeBatchData> batch, qint64 userId)
+{
+    enqueue(Job{std::move(batch), userId});
+}
+
+void SyncWorker::enqueueResetIdentity(qint64 userId) { enqueue(Job{nullptr, userId}); }
+
+void SyncWorker::enqueue(Job job)
+{
+    QMutexLocker lock(&m_mutex);
+    m_jobs.push_back(std::move(job));
+    if (!m_runPosted) {
+        m_runPosted = true;
+        QMetaObject::invokeMethod(this, &SyncWorker::runQueued, Qt::QueuedConnection);
+    }
+}
+
+void SyncWorker::runQueued()
+{
+    // One group per call, then back to the event loop (close() and the like get their turn).
+    std::vector<Job> group;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (m_jobs.empty()) {
+            m_runPosted = false;
+            return;
+        }
+        group.push_back(std::move(m_jobs.front()));
+        m_jobs.pop_front();
+        const Job& first = group.front();
+        if (first.batch && continuesCursor(*first.batch, m_cursor)) {
+            // Take the batches that continue it, for the same identity, up to the row cap.
+            std::uint64_t cursor = first.batch->nextCursor;
+            std::size_t rows = first.batch->changes.size();
+            while (!m_jobs.empty()) {
+                const Job& next = m_jobs.front();
+                if (!next.batch || next.userId != first.userId || next.batch->reset
+                    || next.batch->fromCursor > cursor || rows + next.batch->changes.size() > kMaxGroupRows)
+                    break;
+                cursor = next.batch->nextCursor;
+                rows += next.batch->changes.size();
+                group.push_back(std::move(m_jobs.front()));
+                m_jobs.pop_front();
+            }
+        }
+        if (m_jobs.empty())
+            m_runPosted = false;
+        else
+            QMetaObject::invokeMethod(this, &SyncWorker::runQueued, Qt::QueuedConnection);
+    }
+
+    if (!group.front().batch) {
+        resetIdentity(group.front().userId);
+        return;
+    }
+    if (group.size() == 1 || !m_store) {
+        applyBatch(*group.front().batch, group.front().userId);
+        return;
+    }
+    std::vector<const ChangeBatchData*> batches;
+    batches.reserve(group.size());
+    for (const Job& job : group)
+        batches.push_back(job.batch.get());
+    const std::vector<BatchResult> results = m_store->applyBatches(batches, group.front().userId);
+    if (results.back().error.isEmpty())
+        m_cursor = results.back().cursor;
+    for (const BatchResult& result : results)
+        Q_EMIT batchApplied(result);
 }
 
 } // namespace marquee::client

@@ -4,8 +4,10 @@
 
 #include "store/records.h"
 
+#include <QMutex>
 #include <QObject>
 
+#include <deque>
 #include <memory>
 
 namespace marquee::client {
@@ -17,6 +19,15 @@ class SyncWorker : public QObject {
 public:
     explicit SyncWorker(QString databasePath);
     ~SyncWorker() override;
+
+    // Thread-safe; jobs run on the worker's thread in the order they were queued. Batches
+    // that queue up while a transaction runs (the apply thread is the slow end of a cold
+    // sync) are committed together: one fsync per group instead of one per page.
+    void enqueueBatch(std::shared_ptr<const ChangeBatchData> batch, qint64 userId);
+    void enqueueResetIdentity(qint64 userId);
+
+    // Rows per grouped transaction, at most (a batch is never split).
+    static constexpr std::size_t kMaxGroupRows = 20000;
 
 public Q_SLOTS:
     void open();
@@ -30,9 +41,25 @@ Q_SIGNALS:
     void batchApplied(const marquee::client::BatchResult& result);
 
 private:
+    struct Job {
+        std::shared_ptr<const ChangeBatchData> batch; // null: reset the identity
+        qint64 userId = 0;
+    };
+    void enqueue(Job job);
+    void runQueued();
+    // After a failed batch, later ones would leave a hole: they are refused until the re-pull.
+    bool continuesCursor(const ChangeBatchData& batch, std::uint64_t cursor) const
+    {
+        return batch.reset || batch.fromCursor <= cursor;
+    }
+
     QString m_path;
     std::unique_ptr<LocalStore> m_store;
     std::uint64_t m_cursor = 0; // cursor of the last committed batch
+
+    QMutex m_mutex; // guards the two below
+    std::deque<Job> m_jobs;
+    bool m_runPosted = false;
 };
 
 } // namespace marquee::client

@@ -504,36 +504,68 @@ bool LocalStore::clearCatalog()
 
 BatchResult LocalStore::applyBatch(const ChangeBatchData& batch, qint64 userId)
 {
-    BatchResult result;
+    return applyBatches({&batch}, userId).front();
+}
+
+std::vector<BatchResult> LocalStore::applyBatches(const std::vector<const ChangeBatchData*>& batches, qint64 userId)
+{
+    std::vector<BatchResult> results(batches.size());
+    QSqlDatabase db = database();
+    auto failAll = [&](const QString& what) {
+        for (BatchResult& r : results)
+            r.error = what;
+        return results;
+    };
+    if (batches.empty())
+        return results;
+    if (!m_st)
+        return failAll(QStringLiteral("store not open"));
+    if (!begin())
+        return failAll(m_lastError);
+    QString error;
+    for (std::size_t i = 0; i < batches.size(); ++i) {
+        if (!applyChanges(*batches[i], userId, results[i], &error)) {
+            m_lastError = error;
+            db.rollback();
+            qCWarning(lcStore) << "batch rolled back:" << error;
+            return failAll(error);
+        }
+    }
+    // One cursor for the whole transaction: the rows and the cursor commit together.
+    Statements& st = *m_st;
+    st.use(SaveCursor);
+    st.integer(1, static_cast<qint64>(batches.back()->nextCursor));
+    st.integer(2, userId);
+    st.integer(3, QDateTime::currentMSecsSinceEpoch());
+    if (!st.exec(&error) || !db.commit()) {
+        if (error.isEmpty())
+            error = db.lastError().text();
+        m_lastError = error;
+        db.rollback();
+        qCWarning(lcStore) << "batch rolled back:" << error;
+        return failAll(error);
+    }
+    for (std::size_t i = 0; i < batches.size(); ++i)
+        results[i].cursor = batches[i]->nextCursor;
+    return results;
+}
+
+bool LocalStore::applyChanges(const ChangeBatchData& batch, qint64 userId, BatchResult& result, QString* error)
+{
     result.head = batch.head;
     result.reset = batch.reset;
-    QSqlDatabase db = database();
-    if (!m_st) {
-        result.error = QStringLiteral("store not open");
-        return result;
-    }
-    if (!begin()) {
-        result.error = m_lastError;
-        return result;
-    }
-    auto fail = [&](const QString& what) {
-        result.error = what;
-        m_lastError = what;
-        db.rollback();
-        qCWarning(lcStore) << "batch rolled back:" << what;
-        return result;
-    };
     if (batch.reset) {
         // The server no longer has the log we need: rebuild the cache, keep the outbox.
-        QSqlQuery wipe(db);
+        QSqlQuery wipe(database());
         wipe.prepare(QStringLiteral("DELETE FROM wishlist WHERE user_id=?"));
         wipe.addBindValue(userId);
-        if (!clearCatalog() || !exec(wipe) || !reapplyPendingWishlist(userId))
-            return fail(m_lastError);
+        if (!clearCatalog() || !exec(wipe) || !reapplyPendingWishlist(userId)) {
+            *error = m_lastError;
+            return false;
+        }
         result.catalogChanged = result.wishlistChanged = true;
     }
     Statements& st = *m_st;
-    QString error;
     for (const ChangeRecord& change : batch.changes) {
         bool run = false;
         const std::string& id = change.aggregateId;
@@ -627,21 +659,12 @@ BatchResult LocalStore::applyBatch(const ChangeBatchData& batch, qint64 userId)
             break; // a newer server's aggregate: skip it, the cursor still advances
         }
         if (run) {
-            if (!st.exec(&error))
-                return fail(error);
+            if (!st.exec(error))
+                return false;
             ++result.appliedRows;
         }
     }
-    st.use(SaveCursor);
-    st.integer(1, static_cast<qint64>(batch.nextCursor));
-    st.integer(2, userId);
-    st.integer(3, QDateTime::currentMSecsSinceEpoch());
-    if (!st.exec(&error))
-        return fail(error);
-    if (!db.commit())
-        return fail(db.lastError().text());
-    result.cursor = batch.nextCursor;
-    return result;
+    return true;
 }
 
 QList<EventRow> LocalStore::events(const EventFilter& filter)

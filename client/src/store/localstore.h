@@ -10,6 +10,7 @@
 
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace marquee::client {
 
@@ -50,6 +51,9 @@ public:
     // Applies one batch in one transaction (rows, tombstones and the cursor together).
     // userId owns wishlist rows; pending outbox entries for an event win over server rows.
     BatchResult applyBatch(const ChangeBatchData& batch, qint64 userId);
+    // Consecutive batches in one transaction (one commit, one fsync): all apply or none.
+    // The cursor saved is the last batch's; one result per batch, all failed on an error.
+    std::vector<BatchResult> applyBatches(const std::vector<const ChangeBatchData*>& batches, qint64 userId);
     bool clearCatalog();
 
     // Queries for the UI.
@@ -83,6 +87,7 @@ private:
     bool begin();
     bool upgrade();
     bool prepareBatchStatements();
+    bool applyChanges(const ChangeBatchData& batch, qint64 userId, BatchResult& result, QString* error);
 
     QString m_path;
     QString m_connectionName;
