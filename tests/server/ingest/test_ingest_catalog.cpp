@@ -21,7 +21,7 @@ namespace {
 
 std::int64_t utc(const char* iso) {
     std::istringstream in(iso);
-    date::sys_seconds tp;
+    date::sys_seconds tp{}; // initialised: g++ -O2 warns maybe-uninitialized inside date::parse
     in >> date::parse("%FT%TZ", tp);
     return std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count();
 }
