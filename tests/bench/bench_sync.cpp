@@ -307,7 +307,8 @@ void benchLatency(TestServer& server, int clientCount, int rounds) {
         fail(QStringLiteral("creating the probe event failed: %1").arg(QString::fromStdString(writer.lastReply())));
     event.id = *writer.lastAckId();
     expectedId = QString::fromStdString(event.id);
-    QTest::qWaitFor([&] { return receivedThisRound >= clientCount; }, 10'000); // the create's own push
+    if (!QTest::qWaitFor([&] { return receivedThisRound >= clientCount; }, 10'000)) // the create's own push
+        fail(QStringLiteral("the probe event's creation did not reach every client"));
     int missed = 0;
     for (int round = 0; round < rounds; ++round) {
         event.title = "Latency probe " + std::to_string(round);

@@ -4,6 +4,7 @@
 #include "ingest/ingest.hpp"
 #include "ingest/parsers.hpp"
 #include "test_db.hpp"
+#include "utc_time.hpp"
 
 #include <QtTest>
 
@@ -16,15 +17,9 @@
 
 using namespace marquee::server::ingest;
 using marquee::test::TestDatabase;
+using marquee::test::utc;
 
 namespace {
-
-std::int64_t utc(const char* iso) {
-    std::istringstream in(iso);
-    date::sys_seconds tp{}; // initialised: g++ -O2 warns maybe-uninitialized inside date::parse
-    in >> date::parse("%FT%TZ", tp);
-    return std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count();
-}
 
 IngestOptions opts() {
     IngestOptions o;

@@ -2,6 +2,7 @@
 // (every file ingests with correct UTC times or gets a clear reason), hand-checked times,
 // recurrences, JSON-LD shapes, CSV errors, text helpers.
 #include "ingest/parsers.hpp"
+#include "utc_time.hpp"
 #include "ingest/standardise.hpp"
 #include "ingest/text.hpp"
 
@@ -15,6 +16,7 @@
 #include <sstream>
 
 using namespace marquee::server::ingest;
+using marquee::test::utc;
 
 namespace {
 
@@ -27,14 +29,6 @@ std::string readFile(const std::filesystem::path& path) {
     std::stringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-// "2025-01-01T10:00:00Z" -> ms
-std::int64_t utc(const char* iso) {
-    std::istringstream in(iso);
-    date::sys_seconds tp{}; // initialised: g++ -O2 warns maybe-uninitialized inside date::parse
-    in >> date::parse("%FT%TZ", tp);
-    return std::chrono::duration_cast<std::chrono::milliseconds>(tp.time_since_epoch()).count();
 }
 
 std::string iso(std::int64_t ms) {
