@@ -9,6 +9,7 @@
 #include "marquee/core/version.hpp"
 #include "services/catalogservice.h"
 #include "services/clientsession.h"
+#include "store/localstore.h"
 #include "services/demo_catalog.hpp"
 #include "test_server.hpp"
 
@@ -28,6 +29,7 @@
 
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -97,25 +99,37 @@ void waitUntilStamped(const TestServer& server) {
     fail(QStringLiteral("the sequencer did not stamp the loaded catalog"));
 }
 
-// Baseline: the same event rows inserted straight into SQLite with Qt's driver, one
+// An empty cache file with the client's own schema (tables and indexes), so the baselines
+// insert the same rows into the same table the client fills.
+QString emptyClientCache(const QString& dir, const QString& name) {
+    const QString path = dir + QLatin1Char('/') + name;
+    client::LocalStore store(path);
+    QString error;
+    if (!store.open(&error)) fail(error);
+    store.close();
+    return path;
+}
+
+constexpr const char* kInsertEvent =
+    "INSERT OR REPLACE INTO events(id,title,description,category_id,tags,performers,starts_at,ends_at,time_zone,"
+    "venue_id,price_min,price_max,currency,status,image_url,organizer_id,updated_at) "
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+
+// Context: the same event rows inserted straight into SQLite with Qt's driver, one
 // transaction, one prepared statement, the client's durability settings (WAL, FULL).
 double rawSqliteRowsPerSecond(const std::vector<core::Event>& events, const QString& dir) {
     double rate = 0;
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("baseline"));
-        db.setDatabaseName(dir + QStringLiteral("/baseline.sqlite"));
+        db.setDatabaseName(emptyClientCache(dir, QStringLiteral("baseline-qtsql.sqlite")));
         if (!db.open()) fail(db.lastError().text());
         QSqlQuery q(db);
         q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
         q.exec(QStringLiteral("PRAGMA synchronous=FULL"));
-        q.exec(QStringLiteral("CREATE TABLE events (id TEXT PRIMARY KEY, title TEXT, description TEXT, "
-                              "category_id TEXT, tags TEXT, performers TEXT, starts_at INTEGER, ends_at INTEGER, "
-                              "time_zone TEXT, venue_id TEXT, price_min INTEGER, price_max INTEGER, currency TEXT, "
-                              "status INTEGER, image_url TEXT, organizer_id INTEGER, updated_at INTEGER)"));
         QElapsedTimer timer;
         timer.start();
         db.transaction();
-        q.prepare(QStringLiteral("INSERT OR REPLACE INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+        q.prepare(QString::fromLatin1(kInsertEvent));
         for (const auto& e : events) {
             q.addBindValue(QString::fromStdString(e.id));
             q.addBindValue(QString::fromStdString(e.title));
@@ -140,6 +154,55 @@ double rawSqliteRowsPerSecond(const std::vector<core::Event>& events, const QStr
         rate = static_cast<double>(events.size()) * 1000.0 / static_cast<double>(std::max<qint64>(1, timer.elapsed()));
     }
     QSqlDatabase::removeDatabase(QStringLiteral("baseline"));
+    return rate;
+}
+
+// The rawest baseline: SQLite's C API on its own connection, the client's table, same pragmas, one
+// transaction, one prepared statement, text bound without copies. The client's apply path
+// binds through the same C API, so this is the bar it is measured against.
+double rawSqliteCApiRowsPerSecond(const std::vector<core::Event>& events, const QString& dir) {
+    sqlite3* db = nullptr;
+    const QByteArray path = emptyClientCache(dir, QStringLiteral("baseline-capi.sqlite")).toUtf8();
+    if (sqlite3_open(path.constData(), &db) != SQLITE_OK) fail(QStringLiteral("sqlite3_open failed"));
+    const auto run = [db](const char* sql) {
+        if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(QString::fromUtf8(sqlite3_errmsg(db)));
+    };
+    run("PRAGMA journal_mode=WAL");
+    run("PRAGMA synchronous=FULL");
+    QElapsedTimer timer;
+    timer.start();
+    run("BEGIN");
+    sqlite3_stmt* st = nullptr;
+    sqlite3_prepare_v2(db, kInsertEvent, -1, &st, nullptr);
+    const auto text = [st](int i, const std::string& v) {
+        sqlite3_bind_text(st, i, v.data(), static_cast<int>(v.size()), SQLITE_STATIC);
+    };
+    const std::string tags = "jazz\x1flive", performers = "Bench Band";
+    for (const auto& e : events) {
+        text(1, e.id);
+        text(2, e.title);
+        text(3, e.description);
+        text(4, e.categoryId);
+        text(5, tags);
+        text(6, performers);
+        sqlite3_bind_int64(st, 7, e.startsAtMs);
+        sqlite3_bind_int64(st, 8, e.endsAtMs);
+        text(9, e.timeZone);
+        text(10, e.venueId);
+        sqlite3_bind_int64(st, 11, e.price.minMinor);
+        sqlite3_bind_int64(st, 12, e.price.maxMinor);
+        text(13, e.price.currency);
+        sqlite3_bind_int(st, 14, static_cast<int>(e.status));
+        text(15, e.imageUrl);
+        sqlite3_bind_int64(st, 16, e.organizerId);
+        sqlite3_bind_int64(st, 17, e.updatedAtMs);
+        if (sqlite3_step(st) != SQLITE_DONE) fail(QString::fromUtf8(sqlite3_errmsg(db)));
+        sqlite3_reset(st);
+    }
+    sqlite3_finalize(st);
+    run("COMMIT");
+    const double rate = static_cast<double>(events.size()) * 1000.0 / static_cast<double>(std::max<qint64>(1, timer.elapsed()));
+    sqlite3_close(db);
     return rate;
 }
 
@@ -186,11 +249,13 @@ void benchColdSync(TestServer& server, int eventCount) {
     const double syncRate = eventCount / seconds;
 
     const auto events = serverEvents(server);
-    const double rawRate = rawSqliteRowsPerSecond(events, dir.path());
+    const double rawRate = rawSqliteCApiRowsPerSecond(events, dir.path());
+    const double qtRate = rawSqliteRowsPerSecond(events, dir.path());
     std::printf("cold sync: %d events in %.2f s = %.0f rows/s over loopback (WebSocket + protobuf + SQLite)\n",
                 eventCount, seconds, syncRate);
-    std::printf("baseline:  raw SQLite bulk insert of the same rows = %.0f rows/s\n", rawRate);
-    std::printf("ratio:     %.2f of the raw rate (target >= 0.50)\n", syncRate / rawRate);
+    std::printf("baseline:  raw SQLite bulk insert of the same rows, C API = %.0f rows/s\n", rawRate);
+    std::printf("           (the same through QtSql = %.0f rows/s)\n", qtRate);
+    std::printf("ratio:     %.2f of the raw C API rate (target >= 0.50)\n", syncRate / rawRate);
 }
 
 // Writer connection: logs in as an admin and sends UpsertEvent envelopes.
