@@ -363,15 +363,17 @@ void benchLatency(TestServer& server, int clientCount, int rounds) {
     event.endsAtMs = event.startsAtMs + 7'200'000;
     event.timeZone = "Europe/Berlin";
     event.price = {1000, 2000, "EUR"};
-    // Create the probe event once; every round then edits it and times the edit's push.
+    // Create the probe event once (with a client-chosen id, so its push is recognised even
+    // when it arrives before the writer's Ack); every round then edits it and times the push.
+    event.id = "5c0ffee0-0000-4000-8000-000000000001";
+    expectedId = QString::fromStdString(event.id);
     v1::Envelope create;
     create.set_request_id(2);
     protocol::toProto(event, create.mutable_upsert_event()->mutable_event());
     writer.send(create);
     if (!QTest::qWaitFor([&] { return writer.lastAckId().has_value(); }, 10'000))
         fail(QStringLiteral("creating the probe event failed: %1").arg(QString::fromStdString(writer.lastReply())));
-    event.id = *writer.lastAckId();
-    expectedId = QString::fromStdString(event.id);
+    if (*writer.lastAckId() != event.id) fail(QStringLiteral("the server changed the probe's id"));
     if (!QTest::qWaitFor([&] { return receivedThisRound >= clientCount; }, 10'000)) // the create's own push
         fail(QStringLiteral("the probe event's creation did not reach every client"));
     int missed = 0;
