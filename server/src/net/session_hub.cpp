@@ -58,9 +58,9 @@ void SessionHub::startFanOutLocked() {
 
 void SessionHub::fanOut(pqxx::connection& conn, std::uint64_t from, std::uint64_t to,
                         std::chrono::steady_clock::time_point notifiedAt) {
-    std::vector<FeedChange> changes;
+    FeedRange range;
     try {
-        changes = m_api.changesInRange(conn, from, to);
+        range = m_api.changesInRange(conn, from, to);
     } catch (const std::exception& e) {
         // Leave lastBroadcast where it was: the next head covers this range too.
         log::error("fan-out: reading changes failed", {{"from", from}, {"to", to}, {"error", e.what()}});
@@ -85,10 +85,12 @@ void SessionHub::fanOut(pqxx::connection& conn, std::uint64_t from, std::uint64_
             v1::Envelope push;
             push.set_request_id(0);
             auto* batch = push.mutable_change_batch();
-            batch->set_from_cursor(from);
+            // Too large to push: an empty batch starting at `to` makes every client that is
+            // behind pull the range in bounded pages.
+            batch->set_from_cursor(range.tooLarge ? to : from);
             batch->set_next_cursor(to);
             batch->set_head(to);
-            for (const auto& fc : changes)
+            for (const auto& fc : range.changes)
                 if (fc.scopeUserId == 0 || (userId != 0 && fc.scopeUserId == userId))
                     *batch->add_changes() = fc.change;
             auto bytes = std::make_shared<std::string>();
@@ -106,7 +108,7 @@ void SessionHub::fanOut(pqxx::connection& conn, std::uint64_t from, std::uint64_
     }
     m_metrics.pushDelay(std::chrono::duration<double>(std::chrono::steady_clock::now() - notifiedAt).count());
     m_metrics.setSyncHead(static_cast<double>(to));
-    log::debug("fan-out", {{"from", from}, {"to", to}, {"changes", changes.size()}, {"sessions", delivered}});
+    log::debug("fan-out", {{"from", from}, {"to", to}, {"changes", range.changes.size()}, {"too_large", range.tooLarge}, {"sessions", delivered}});
 
     const std::lock_guard lock(m_mutex);
     m_lastBroadcast = to;

@@ -154,8 +154,8 @@ v1::Envelope Api::handle(pqxx::connection& conn, const Principal& who, const Req
     return std::move(*step.answer);
 }
 
-std::vector<FeedChange> Api::changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo) {
-    return detail::changesInRange(conn, after, upTo);
+FeedRange Api::changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo) {
+    return detail::changesInRange(conn, after, upTo, m_options.fanOutRowCap, m_options.pullByteBudget);
 }
 
 std::uint64_t Api::head(pqxx::connection& conn) { return detail::head(conn); }

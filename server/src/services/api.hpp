@@ -25,6 +25,15 @@ struct FeedChange {
     std::int64_t scopeUserId = 0; // 0: public; otherwise only that user's connections see it
 };
 
+// A range of stamped changes for fan-out. tooLarge: the range exceeded the fan-out limits and
+// `changes` is empty; the hub then pushes an empty batch that starts at the range's end, and
+// every client behind it pulls the range in bounded pages instead (protocol rule: a push
+// whose from_cursor is past the client's cursor means "pull").
+struct FeedRange {
+    std::vector<FeedChange> changes;
+    bool tooLarge = false;
+};
+
 // The most rows one PullChanges answer holds: the default when the client asks for 0, and the cap.
 inline constexpr std::uint32_t kPullLimitCap = 5000;
 
@@ -44,6 +53,9 @@ public:
         // A pull answer stops after the row that takes it past this many payload bytes (it
         // always holds at least one row), so a page stays far below the client's 64 MiB cap.
         std::size_t pullByteBudget = 4 * 1024 * 1024;
+        // A live push carries at most this many rows and pullByteBudget payload bytes; a
+        // larger range (a bulk load, an ingest, compaction moving rows) makes clients pull.
+        std::size_t fanOutRowCap = 2000;
         core::LoginThrottlePolicy throttle;
         // Registrations per address: every attempt counts, successful or not.
         core::LoginThrottlePolicy registrationThrottle{20, 1000, 15 * 60 * 1000, 60 * 60 * 1000};
@@ -73,7 +85,7 @@ public:
     ApiStep runCpu(const v1::Envelope& request, const std::function<ApiStep()>& step);
 
     // Stamped changes with after < seq <= upTo, every scope, in seq order (for fan-out).
-    std::vector<FeedChange> changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo);
+    FeedRange changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo);
     // Newest stamped seq (0 when the log is empty).
     std::uint64_t head(pqxx::connection& conn);
 

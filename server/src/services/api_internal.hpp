@@ -92,7 +92,8 @@ std::int64_t createUser(pqxx::connection& conn, std::string_view email, std::str
 v1::ChangeBatch pullChanges(pqxx::connection& conn, const Api::Options& options, const Principal& who,
                             const v1::PullChanges& request);
 std::uint64_t head(pqxx::connection& conn);
-std::vector<FeedChange> changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo);
+FeedRange changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo, std::size_t maxRows,
+                         std::size_t maxBytes);
 
 v1::Ack wishlistMutation(pqxx::connection& conn, const Principal& who, const v1::WishlistMutation& request);
 v1::Ack upsertEvent(pqxx::connection& conn, const Principal& who, const v1::UpsertEvent& request);

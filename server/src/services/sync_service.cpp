@@ -32,7 +32,7 @@ constexpr Statement kHead{"sync_head", db::kSelectChangeLogHead};
 constexpr Statement kRange{
     "sync_range",
     "SELECT seq, aggregatetype, aggregateid, type, payload, coalesce(scope_user_id, 0) FROM change_log "
-    "WHERE seq > $1 AND seq <= $2 ORDER BY seq"};
+    "WHERE seq > $1 AND seq <= $2 ORDER BY seq LIMIT $3"};
 
 void fillChange(const pqxx::row& row, pqxx::row::size_type first, v1::Change& change) {
     change.set_seq(row[first].as<std::uint64_t>());
@@ -74,11 +74,22 @@ v1::ChangeBatch pullChanges(pqxx::connection& conn, const Api::Options& options,
     const std::size_t take = std::min<std::size_t>(found, limit);
     auto* changes = batch.mutable_changes();
     changes->Reserve(static_cast<int>(take));
-    for (std::size_t i = 0; i < take; ++i) fillChange(rows[static_cast<pqxx::result::size_type>(i)], 2, *changes->Add());
+    std::size_t bytes = 0;
+    bool overBudget = false;
+    for (std::size_t i = 0; i < take; ++i) {
+        // Always at least one row, however large, so a pull makes progress.
+        if (i > 0 && bytes >= options.pullByteBudget) {
+            overBudget = true;
+            break;
+        }
+        auto& change = *changes->Add();
+        fillChange(rows[static_cast<pqxx::result::size_type>(i)], 2, change);
+        bytes += change.payload().size();
+    }
 
-    if (found > limit) {
+    if (found > limit || overBudget) {
         batch.set_has_more(true);
-        batch.set_next_cursor(batch.changes(static_cast<int>(take) - 1).seq());
+        batch.set_next_cursor(batch.changes(batch.changes_size() - 1).seq());
     } else {
         batch.set_has_more(false);
         batch.set_next_cursor(std::max(cursor, head));
@@ -91,18 +102,31 @@ std::uint64_t head(pqxx::connection& conn) {
     return exec(tx, kHead)[0][0].as<std::uint64_t>();
 }
 
-std::vector<FeedChange> changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo) {
-    std::vector<FeedChange> out;
+FeedRange changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo, std::size_t maxRows,
+                         std::size_t maxBytes) {
+    FeedRange out;
     if (upTo <= after) return out;
     pqxx::read_transaction tx(conn);
     const auto rows = exec(tx, kRange, static_cast<std::int64_t>(std::min<std::uint64_t>(after, INT64_MAX)),
-                           static_cast<std::int64_t>(std::min<std::uint64_t>(upTo, INT64_MAX)));
-    out.reserve(rows.size());
+                           static_cast<std::int64_t>(std::min<std::uint64_t>(upTo, INT64_MAX)),
+                           static_cast<std::int64_t>(maxRows) + 1);
+    if (rows.size() > maxRows) {
+        out.tooLarge = true;
+        return out;
+    }
+    out.changes.reserve(rows.size());
+    std::size_t bytes = 0;
     for (const auto& row : rows) {
         FeedChange feed;
         fillChange(row, 0, feed.change);
         feed.scopeUserId = row[5].as<std::int64_t>();
-        out.push_back(std::move(feed));
+        bytes += feed.change.payload().size();
+        if (bytes > maxBytes) {
+            out.changes.clear();
+            out.tooLarge = true;
+            return out;
+        }
+        out.changes.push_back(std::move(feed));
     }
     return out;
 }

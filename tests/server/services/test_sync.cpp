@@ -158,13 +158,15 @@ private slots:
         QCOMPARE(annRest.next_cursor(), std::uint64_t{6});
 
         // Live fan-out gets every scope with its audience.
-        const auto feed = api.changesInRange(*conn, 1, 5);
+        const auto range = api.changesInRange(*conn, 1, 5);
+        QVERIFY(!range.tooLarge);
+        const auto& feed = range.changes;
         QCOMPARE(feed.size(), std::size_t{4});
         QCOMPARE(feed[0].change.seq(), std::uint64_t{2});
         QCOMPARE(feed[0].scopeUserId, ann.userId);
         QCOMPARE(feed[2].scopeUserId, std::int64_t{0});
         QCOMPARE(feed[2].change.payload(), std::string("public2"));
-        QVERIFY(api.changesInRange(*conn, 6, 6).empty());
+        QVERIFY(api.changesInRange(*conn, 6, 6).changes.empty());
     }
 
     void eventUpsertAndTombstoneRoundTrip() {
