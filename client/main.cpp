@@ -19,32 +19,42 @@ int main(int argc, char* argv[])
     QApplication::setOrganizationName(QStringLiteral("Marquee"));
     QApplication::setApplicationVersion(QLatin1String(marquee::core::kProductVersion));
 
+    // Translations first (system locale), so --help is translated too; --lang switches later.
+    QTranslator qtTranslator;
+    QTranslator translator;
+    const auto useLocale = [&](const QLocale& locale) {
+        QApplication::removeTranslator(&qtTranslator);
+        QApplication::removeTranslator(&translator);
+        if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                              QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+            QApplication::installTranslator(&qtTranslator);
+        if (translator.load(locale, QStringLiteral("marquee"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+            QApplication::installTranslator(&translator);
+    };
+    useLocale(QLocale::system());
+
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Marquee event client"));
+    parser.setApplicationDescription(QApplication::translate("main", "Marquee event client"));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption serverOption(QStringLiteral("server"), QStringLiteral("Sync server URL (remembered)."),
+    const QCommandLineOption serverOption(QStringLiteral("server"),
+                                          QApplication::translate("main", "Sync server URL (remembered)."),
                                           QStringLiteral("ws://HOST:PORT/v1/ws"));
-    const QCommandLineOption langOption(QStringLiteral("lang"), QStringLiteral("User interface language: de, fr or en."),
+    const QCommandLineOption langOption(QStringLiteral("lang"),
+                                        QApplication::translate("main", "User interface language: de, fr or en."),
                                         QStringLiteral("lang"));
-    const QCommandLineOption dataOption(QStringLiteral("data-dir"), QStringLiteral("Directory for the local cache."),
+    const QCommandLineOption dataOption(QStringLiteral("data-dir"),
+                                        QApplication::translate("main", "Directory for the local cache."),
                                         QStringLiteral("dir"));
     parser.addOptions({serverOption, langOption, dataOption});
     parser.process(app);
 
     // The system locale unless --lang says otherwise; numbers, dates and money follow it too.
-    QLocale locale = QLocale::system();
     if (parser.isSet(langOption)) {
-        locale = QLocale(parser.value(langOption));
+        const QLocale locale(parser.value(langOption));
         QLocale::setDefault(locale);
+        useLocale(locale);
     }
-    QTranslator qtTranslator;
-    if (qtTranslator.load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
-                          QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
-        QApplication::installTranslator(&qtTranslator);
-    QTranslator translator;
-    if (translator.load(locale, QStringLiteral("marquee"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QApplication::installTranslator(&translator);
 
     ClientSession::Options options;
     options.dataDir = parser.value(dataOption);

@@ -28,6 +28,22 @@
 <context>
     <name>main</name>
     <message>
+        <source>Marquee event client</source>
+        <translation>Marquee-Veranstaltungsclient</translation>
+    </message>
+    <message>
+        <source>Sync server URL (remembered).</source>
+        <translation>URL des Sync-Servers (wird gespeichert).</translation>
+    </message>
+    <message>
+        <source>User interface language: de, fr or en.</source>
+        <translation>Sprache der Oberfläche: de, fr oder en.</translation>
+    </message>
+    <message>
+        <source>Directory for the local cache.</source>
+        <translation>Verzeichnis für den lokalen Zwischenspeicher.</translation>
+    </message>
+    <message>
         <source>Marquee</source>
         <translation>Marquee</translation>
     </message>

@@ -28,6 +28,22 @@
 <context>
     <name>main</name>
     <message>
+        <source>Marquee event client</source>
+        <translation>Client d’événements Marquee</translation>
+    </message>
+    <message>
+        <source>Sync server URL (remembered).</source>
+        <translation>URL du serveur de synchronisation (mémorisée).</translation>
+    </message>
+    <message>
+        <source>User interface language: de, fr or en.</source>
+        <translation>Langue de l’interface : de, fr ou en.</translation>
+    </message>
+    <message>
+        <source>Directory for the local cache.</source>
+        <translation>Dossier du cache local.</translation>
+    </message>
+    <message>
         <source>Marquee</source>
         <translation>Marquee</translation>
     </message>
