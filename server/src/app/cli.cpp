@@ -6,6 +6,7 @@
 #include "common/log.hpp"
 #include "db/embedded_postgres.hpp"
 #include "db/migrations.hpp"
+#include "ingest/fetcher.hpp"
 #include "ingest/ingest.hpp"
 #include "marquee/core/domain.hpp"
 #include "marquee/core/version.hpp"
@@ -18,6 +19,8 @@
 #include <unistd.h>
 
 #include <charconv>
+#include <chrono>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <iostream>
@@ -42,8 +45,9 @@ Commands:
   migrate       Apply pending database migrations and exit
   create-user   Create an account; the password is read from stdin
   ingest        Ingest one iCalendar, JSON-LD (HTML) or CSV file once
+  sources       Manage and fetch feed sources (add, list, pause, resume, run)
 
-Database (serve, migrate, create-user, ingest; at most one of):
+Database (serve, migrate, create-user, ingest, sources; at most one of):
   --database-url URL   libpq connection string or postgresql:// URL
   --data-dir DIR       embedded PostgreSQL data directory
                        (default without either: the embedded cluster in
@@ -73,6 +77,16 @@ ingest options:
                        Exit status 0 when the file was processed, even with quarantined
                        records; 1 when it could not be read or parsed at all.
 
+sources subcommands:
+  sources add NAME --url URL --format ics|jsonld|csv [--every MINUTES] [--zone IANA]
+                       a feed fetched every MINUTES (default 60), times without a
+                       zone read in IANA (default Europe/Berlin)
+  sources list [--json]
+  sources pause NAME | sources resume NAME
+  sources run NAME [--json]
+                       fetch now (conditional request), ingest, print the ingest
+                       summary; exit 1 when the fetch or the payload failed
+
 Global options:
   --log-level LEVEL    trace, debug, info, warn, error, critical, off (default info)
   -h, --help           show this help and exit
@@ -92,6 +106,7 @@ struct Parsed {
     std::string command;
     std::map<std::string, std::string> values; // --option value
     std::set<std::string> flags;               // --flag
+    std::vector<std::string> operands;         // after the command (sources SUBCOMMAND NAME)
     std::string logLevel = "info";
     bool help = false;
     bool version = false;
@@ -100,8 +115,8 @@ struct Parsed {
 // Which options take a value, and which commands accept them.
 const std::map<std::string, std::set<std::string>>& valueOptions() {
     static const std::map<std::string, std::set<std::string>> options{
-        {"--database-url", {"serve", "migrate", "create-user", "ingest"}},
-        {"--data-dir", {"serve", "migrate", "create-user", "ingest"}},
+        {"--database-url", {"serve", "migrate", "create-user", "ingest", "sources"}},
+        {"--data-dir", {"serve", "migrate", "create-user", "ingest", "sources"}},
         {"--listen", {"serve"}},
         {"--port-file", {"serve"}},
         {"--threads", {"serve"}},
@@ -114,14 +129,19 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
         {"--email", {"create-user"}},
         {"--role", {"create-user"}},
         {"--file", {"ingest"}},
-        {"--format", {"ingest"}},
+        {"--format", {"ingest", "sources"}},
         {"--source", {"ingest"}},
+        {"--url", {"sources"}},
+        {"--every", {"sources"}},
+        {"--zone", {"sources"}},
+        // Not in --help: tests bound the fetch.
+        {"--timeout-ms", {"sources"}},
     };
     return options;
 }
 
 const std::map<std::string, std::set<std::string>>& flagOptions() {
-    static const std::map<std::string, std::set<std::string>> options{{"--demo", {"serve"}}, {"--json", {"ingest"}}};
+    static const std::map<std::string, std::set<std::string>> options{{"--demo", {"serve"}}, {"--json", {"ingest", "sources"}}};
     return options;
 }
 
@@ -160,6 +180,8 @@ Parsed parse(const std::vector<std::string>& args) {
             throw UsageError("unknown option '" + arg + "'");
         } else if (p.command.empty()) {
             p.command = arg;
+        } else if (p.command == "sources") {
+            p.operands.push_back(arg);
         } else {
             throw UsageError("unexpected argument '" + arg + "'");
         }
@@ -170,7 +192,8 @@ Parsed parse(const std::vector<std::string>& args) {
         p.help = true;
         return p;
     }
-    if (p.command != "serve" && p.command != "migrate" && p.command != "create-user" && p.command != "ingest")
+    if (p.command != "serve" && p.command != "migrate" && p.command != "create-user" && p.command != "ingest" &&
+        p.command != "sources")
         throw UsageError("unknown command '" + p.command + "'");
     for (auto& [name, value] : pendingValues) {
         if (!valueOptions().at(name).count(p.command))
@@ -363,6 +386,130 @@ int cmdIngest(const Parsed& p) {
     return kOk;
 }
 
+std::string formatTime(std::int64_t ms) {
+    const auto t = static_cast<std::time_t>(ms / 1000);
+    std::tm tm{};
+    ::gmtime_r(&t, &tm);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%SZ", &tm);
+    return buf;
+}
+
+void printReport(const ingest::IngestReport& report, bool json) {
+    if (json) {
+        std::cout << report.toJson().dump() << '\n';
+        return;
+    }
+    std::cout << report.created << " new, " << report.updated << " updated, " << report.merged << " merged, "
+              << report.cancelled << " cancelled, " << report.unchanged << " unchanged, "
+              << report.quarantined.size() << " quarantined\n";
+    for (const auto& q : report.quarantined) std::cout << "quarantined " << q.ref << ": " << q.reason << '\n';
+}
+
+// sources add|list|pause|resume|run: the feed side of ingestion (ingest/fetcher.hpp).
+int cmdSources(const Parsed& p) {
+    const auto& ops = p.operands;
+    if (ops.empty()) throw UsageError("sources needs a subcommand: add, list, pause, resume or run");
+    const auto& sub = ops[0];
+    const bool json = p.flags.count("--json") != 0;
+    const auto needName = [&] {
+        if (ops.size() != 2) throw UsageError("sources " + sub + " needs exactly one NAME");
+        return ops[1];
+    };
+    const auto only = [&](std::set<std::string> allowed) {
+        for (const auto& [name, value] : p.values)
+            if (name != "--database-url" && name != "--data-dir" && !allowed.count(name))
+                throw UsageError("option " + name + " does not apply to 'sources " + sub + "'");
+        if (json && !allowed.count("--json")) throw UsageError("option --json does not apply to 'sources " + sub + "'");
+    };
+    ingest::SourceSpec spec;
+    ingest::FetchOptions fetchOptions;
+    std::string name;
+    if (sub == "add") {
+        only({"--url", "--format", "--every", "--zone"});
+        spec.name = needName();
+        const auto url = p.values.find("--url");
+        const auto format = p.values.find("--format");
+        if (url == p.values.end()) throw UsageError("sources add needs --url");
+        if (format == p.values.end()) throw UsageError("sources add needs --format ics|jsonld|csv");
+        const auto f = ingest::formatFromName(format->second);
+        if (!f) throw UsageError("--format must be ics, jsonld or csv, not '" + format->second + "'");
+        spec.url = url->second;
+        spec.format = *f;
+        spec.everyMinutes = static_cast<int>(parseCount(p, "--every", 60, 525'600));
+        if (const auto it = p.values.find("--zone"); it != p.values.end()) spec.zone = it->second;
+    } else if (sub == "list") {
+        only({"--json"});
+        if (ops.size() != 1) throw UsageError("sources list takes no NAME");
+    } else if (sub == "pause" || sub == "resume") {
+        only({});
+        name = needName();
+    } else if (sub == "run") {
+        only({"--json", "--timeout-ms"});
+        name = needName();
+        fetchOptions.timeout = std::chrono::milliseconds(parseCount(p, "--timeout-ms", 30'000, 3'600'000));
+    } else {
+        throw UsageError("unknown sources subcommand '" + sub + "' (add, list, pause, resume, run)");
+    }
+
+    DatabaseTarget target(p);
+    auto conn = connect(target.url());
+    runMigrations(*conn);
+    try {
+        if (sub == "add") {
+            const auto info = ingest::addSource(*conn, spec);
+            std::cout << "added source " << info.name << " (" << info.format << ", every " << info.intervalSeconds / 60
+                      << " min): " << info.url << '\n';
+            return kOk;
+        }
+        if (sub == "list") {
+            const auto all = ingest::listSources(*conn);
+            if (json) {
+                auto out = nlohmann::json::array();
+                for (const auto& s : all) out.push_back(s.toJson());
+                std::cout << out.dump() << '\n';
+                return kOk;
+            }
+            std::cout << "NAME\tFORMAT\tEVERY\tSTATE\tLAST\tFAILURES\tNEXT RUN\tURL\n";
+            for (const auto& s : all)
+                std::cout << s.name << '\t' << s.format << '\t' << (s.kind == "url" ? std::to_string(s.intervalSeconds / 60) + "m" : "-")
+                          << '\t' << (s.paused ? "paused" : "active") << '\t' << s.lastStatus << '\t' << s.failures << '\t'
+                          << (s.kind == "url" ? formatTime(s.nextRunAtMs) : "-") << '\t' << s.url
+                          << (s.lastError.empty() ? "" : "\t(" + s.lastError + ")") << '\n';
+            return kOk;
+        }
+        if (sub == "pause" || sub == "resume") {
+            if (!ingest::setSourcePaused(*conn, name, sub == "pause")) throw Failure("no source named '" + name + "'");
+            std::cout << (sub == "pause" ? "paused " : "resumed ") << name << '\n';
+            return kOk;
+        }
+        const auto result = ingest::runSource(*conn, name, fetchOptions, {});
+        if (result.report) {
+            printReport(*result.report, json);
+        } else if (json) {
+            nlohmann::json out{{"new", 0},        {"updated", 0},   {"merged", 0},         {"cancelled", 0},
+                               {"quarantined", nlohmann::json::array()}, {"unchanged", 0}, {"outside_horizon", 0}};
+            if (result.status == ingest::FetchResult::Status::NotModified) out["not_modified"] = true;
+            else out["error"] = result.error;
+            std::cout << out.dump() << '\n';
+        } else if (result.status == ingest::FetchResult::Status::NotModified) {
+            std::cout << "not modified\n";
+        }
+        if (result.status == ingest::FetchResult::Status::Failed) {
+            std::cerr << "marquee-server: error: " << name << ": " << result.error << " (failure "
+                      << result.after.failures << ", next attempt " << formatTime(result.after.nextRunAtMs) << ")\n";
+            return kFailure;
+        }
+        return kOk;
+    } catch (const std::invalid_argument& e) {
+        throw Failure(e.what());
+    } catch (const Failure&) {
+        throw;
+    } catch (const std::exception& e) {
+        throw Failure("sources " + sub + " failed: " + e.what());
+    }
+}
+
 int cmdServe(const Parsed& p) {
     ServerOptions options;
     if (const auto it = p.values.find("--listen"); it != p.values.end()) {
@@ -432,6 +579,7 @@ int runCli(int argc, char** argv) {
         if (parsed.command == "serve") return cmdServe(parsed);
         if (parsed.command == "migrate") return cmdMigrate(parsed);
         if (parsed.command == "ingest") return cmdIngest(parsed);
+        if (parsed.command == "sources") return cmdSources(parsed);
         return cmdCreateUser(parsed);
     } catch (const UsageError& e) {
         std::cerr << "marquee-server: " << e.what() << "\nTry 'marquee-server --help'.\n";

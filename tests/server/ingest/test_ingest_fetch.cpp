@@ -1,0 +1,396 @@
+// The feed fetcher and `sources` against a scripted HTTP server on 127.0.0.1 (ephemeral
+// port, one handler per path): 200 then 304 with validators, a server that never answers
+// (bounded by the fetch timeout), an oversize body, redirects and a redirect loop, a 500
+// with back-off that a later success resets, and the `sources` command line.
+#include "ingest/fetcher.hpp"
+#include "test_db.hpp"
+#include "test_server.hpp"
+
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QtTest>
+
+#include <atomic>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+using marquee::test::TestDatabase;
+using marquee::testing::TestServer;
+namespace ingest = marquee::server::ingest;
+
+namespace {
+
+namespace asio = boost::asio;
+namespace beast = boost::beast;
+namespace http = boost::beast::http;
+using tcp = boost::asio::ip::tcp;
+using Request = http::request<http::string_body>;
+
+struct Reply {
+    unsigned status = 200;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+    bool hang = false; // read the request, never answer
+};
+using Handler = std::function<Reply(const Request&)>;
+
+// One thread, one io_context: every connection reads one request and gets the reply its
+// path's handler scripts (404 for unknown paths), then the socket closes.
+class ScriptedServer {
+public:
+    ScriptedServer() : m_acceptor(m_ioc, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+        accept();
+        m_thread = std::thread([this] { m_ioc.run(); });
+    }
+    ~ScriptedServer() {
+        m_ioc.stop();
+        m_thread.join();
+    }
+    ScriptedServer(const ScriptedServer&) = delete;
+    ScriptedServer& operator=(const ScriptedServer&) = delete;
+
+    std::string url(const std::string& path) const {
+        return "http://127.0.0.1:" + std::to_string(m_acceptor.local_endpoint().port()) + path;
+    }
+    void route(const std::string& path, Handler handler) {
+        std::lock_guard lock(m_mutex);
+        m_routes[path] = std::move(handler);
+    }
+    std::vector<Request> requests(const std::string& path) {
+        std::lock_guard lock(m_mutex);
+        return m_seen[path];
+    }
+
+private:
+    struct Session : std::enable_shared_from_this<Session> {
+        Session(tcp::socket s, ScriptedServer& srv) : socket(std::move(s)), server(srv) {}
+        tcp::socket socket;
+        ScriptedServer& server;
+        beast::flat_buffer buffer;
+        Request request;
+        http::response<http::string_body> response;
+
+        void start() {
+            http::async_read(socket, buffer, request, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                if (!ec) self->answer();
+            });
+        }
+        void answer() {
+            Reply reply{404, {}, "not found", false};
+            {
+                std::lock_guard lock(server.m_mutex);
+                const std::string path(request.target());
+                server.m_seen[path].push_back(request);
+                if (const auto it = server.m_routes.find(path); it != server.m_routes.end()) reply = it->second(request);
+            }
+            if (reply.hang) {
+                server.m_held.push_back(shared_from_this()); // keeps the socket open until the server goes
+                return;
+            }
+            response.result(reply.status);
+            response.version(11);
+            bool chunked = false;
+            for (const auto& [name, value] : reply.headers) {
+                if (name == "Transfer-Encoding") chunked = true; // Beast encodes the body
+                else response.set(name, value);
+            }
+            response.body() = reply.body;
+            response.keep_alive(false);
+            if (chunked) response.chunked(true);
+            else response.prepare_payload();
+            http::async_write(socket, response, [self = shared_from_this()](beast::error_code, std::size_t) {
+                beast::error_code ignored;
+                self->socket.shutdown(tcp::socket::shutdown_both, ignored);
+            });
+        }
+    };
+
+    void accept() {
+        m_acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
+            if (ec) return;
+            std::make_shared<Session>(std::move(socket), *this)->start();
+            accept();
+        });
+    }
+
+    asio::io_context m_ioc;
+    tcp::acceptor m_acceptor;
+    std::mutex m_mutex;
+    std::map<std::string, Handler> m_routes;
+    std::map<std::string, std::vector<Request>> m_seen;
+    std::vector<std::shared_ptr<Session>> m_held; // io thread only
+    std::thread m_thread;
+};
+
+const std::string kFeed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
+                          "BEGIN:VEVENT\r\nUID:fetch-1\r\nSUMMARY:Fetched concert\r\nDTSTART:20250601T180000Z\r\nEND:VEVENT\r\n"
+                          "END:VCALENDAR\r\n";
+
+Reply feedReply() {
+    return {200, {{"Content-Type", "text/calendar"}}, kFeed, false};
+}
+
+std::string header(const Request& r, http::field f) {
+    const auto it = r.find(f);
+    return it == r.end() ? std::string() : std::string(it->value());
+}
+
+ingest::FetchOptions quick() {
+    ingest::FetchOptions o;
+    o.timeout = std::chrono::milliseconds(5'000);
+    return o;
+}
+
+std::int64_t scalar(pqxx::connection& conn, const std::string& sql) {
+    pqxx::read_transaction tx(conn);
+    return tx.exec1(sql)[0].as<std::int64_t>();
+}
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QString err;
+};
+
+Run cli(const TestDatabase& db, QStringList args) {
+    args += {QStringLiteral("--database-url"), QString::fromStdString(db.connectionString())};
+    QProcess proc;
+    proc.start(TestServer::serverBinary(), QStringList{QStringLiteral("sources")} + args);
+    Run run;
+    if (!proc.waitForStarted(10'000) || !proc.waitForFinished(120'000)) {
+        proc.kill();
+        proc.waitForFinished();
+        return run;
+    }
+    run.exitCode = proc.exitStatus() == QProcess::NormalExit ? proc.exitCode() : -1;
+    run.out = proc.readAllStandardOutput();
+    run.err = QString::fromUtf8(proc.readAllStandardError());
+    return run;
+}
+
+} // namespace
+
+class TestIngestFetch : public QObject {
+    Q_OBJECT
+private slots:
+    void okThenNotModified() {
+        ScriptedServer server;
+        server.route("/feed.ics", [](const Request& r) {
+            if (header(r, http::field::if_none_match) == "\"v1\"") return Reply{304, {{"ETag", "\"v1\""}}, "", false};
+            auto reply = feedReply();
+            reply.headers.emplace_back("ETag", "\"v1\"");
+            reply.headers.emplace_back("Last-Modified", "Sat, 01 Feb 2025 10:00:00 GMT");
+            return reply;
+        });
+        const auto first = ingest::fetchUrl(server.url("/feed.ics"), "", "", quick());
+        QCOMPARE(first.status, ingest::FetchResult::Status::Ok);
+        QCOMPARE(first.body, kFeed);
+        QCOMPARE(first.etag, std::string("\"v1\""));
+        QCOMPARE(first.lastModified, std::string("Sat, 01 Feb 2025 10:00:00 GMT"));
+        const auto second = ingest::fetchUrl(server.url("/feed.ics"), first.etag, first.lastModified, quick());
+        QCOMPARE(second.status, ingest::FetchResult::Status::NotModified);
+        QVERIFY(second.body.empty());
+        const auto seen = server.requests("/feed.ics");
+        QCOMPARE(seen.size(), std::size_t(2));
+        QVERIFY(header(seen[0], http::field::if_none_match).empty());
+        QCOMPARE(header(seen[1], http::field::if_none_match), std::string("\"v1\""));
+        QCOMPARE(header(seen[1], http::field::if_modified_since), std::string("Sat, 01 Feb 2025 10:00:00 GMT"));
+    }
+
+    void timeoutIsBounded() {
+        ScriptedServer server;
+        server.route("/hang", [](const Request&) { return Reply{200, {}, "", true}; });
+        auto options = quick();
+        options.timeout = std::chrono::milliseconds(300);
+        const auto started = std::chrono::steady_clock::now();
+        const auto result = ingest::fetchUrl(server.url("/hang"), "", "", options);
+        const auto took = std::chrono::steady_clock::now() - started;
+        QCOMPARE(result.status, ingest::FetchResult::Status::Failed);
+        QVERIFY2(result.error.find("timed out after 300 ms") != std::string::npos, result.error.c_str());
+        QVERIFY(took < std::chrono::seconds(30)); // bounded: it returned at all, long before ctest's limit
+    }
+
+    void oversizeBody() {
+        ScriptedServer server;
+        server.route("/big", [](const Request&) { return Reply{200, {}, std::string(4096, 'x'), false}; });
+        auto options = quick();
+        options.maxBodyBytes = 1024;
+        const auto result = ingest::fetchUrl(server.url("/big"), "", "", options);
+        QCOMPARE(result.status, ingest::FetchResult::Status::Failed);
+        QVERIFY2(result.error.find("larger than 1024 bytes") != std::string::npos, result.error.c_str());
+        server.route("/chunked", [](const Request&) {
+            return Reply{200, {{"Transfer-Encoding", "chunked"}}, std::string(2048, 'y'), false};
+        });
+        const auto chunked = ingest::fetchUrl(server.url("/chunked"), "", "", options);
+        QCOMPARE(chunked.status, ingest::FetchResult::Status::Failed);
+        QVERIFY2(chunked.error.find("larger than 1024 bytes") != std::string::npos, chunked.error.c_str());
+        options.maxBodyBytes = 4096; // exactly the limit is fine
+        QCOMPARE(ingest::fetchUrl(server.url("/big"), "", "", options).status, ingest::FetchResult::Status::Ok);
+    }
+
+    void redirects() {
+        ScriptedServer server;
+        server.route("/feed.ics", [](const Request&) { return feedReply(); });
+        server.route("/moved", [](const Request&) { return Reply{301, {{"Location", "/feed.ics"}}, "", false}; });
+        server.route("/a", [](const Request&) { return Reply{302, {{"Location", "b"}}, "", false}; });
+        server.route("/b", [](const Request&) { return Reply{307, {{"Location", "/a"}}, "", false}; });
+        for (int i = 0; i < 7; ++i)
+            server.route("/c" + std::to_string(i),
+                         [i](const Request&) { return Reply{302, {{"Location", "/c" + std::to_string(i + 1)}}, "", false}; });
+        server.route("/c7", [](const Request&) { return feedReply(); });
+
+        const auto moved = ingest::fetchUrl(server.url("/moved"), "", "", quick());
+        QCOMPARE(moved.status, ingest::FetchResult::Status::Ok);
+        QCOMPARE(moved.finalUrl, server.url("/feed.ics"));
+
+        const auto loop = ingest::fetchUrl(server.url("/a"), "", "", quick());
+        QCOMPARE(loop.status, ingest::FetchResult::Status::Failed);
+        QVERIFY2(loop.error.find("redirect loop") != std::string::npos, loop.error.c_str());
+        QVERIFY2(loop.error.find("/b -> ") != std::string::npos, loop.error.c_str());
+
+        const auto tooMany = ingest::fetchUrl(server.url("/c0"), "", "", quick()); // 7 hops
+        QCOMPARE(tooMany.status, ingest::FetchResult::Status::Failed);
+        QVERIFY2(tooMany.error.find("more than 5 redirects") != std::string::npos, tooMany.error.c_str());
+        QCOMPARE(ingest::fetchUrl(server.url("/c2"), "", "", quick()).status, ingest::FetchResult::Status::Ok); // 5 hops
+
+        QVERIFY(!ingest::fetchUrl("ftp://example.org/x", "", "", quick()).error.empty());
+    }
+
+    void backoffDelays() {
+        ingest::FetchOptions o;
+        o.backoffBase = std::chrono::seconds(60);
+        o.backoffCap = std::chrono::seconds(600);
+        QCOMPARE(ingest::backoffDelay(1, o).count(), 60);
+        QCOMPARE(ingest::backoffDelay(2, o).count(), 120);
+        QCOMPARE(ingest::backoffDelay(4, o).count(), 480);
+        QCOMPARE(ingest::backoffDelay(5, o).count(), 600);
+        QCOMPARE(ingest::backoffDelay(500, o).count(), 600);
+    }
+
+    // ---- with a database ----
+
+    void sourceRunStoresAndSkipsUnchanged() {
+        if (!TestDatabase::available()) QSKIP("needs the ctest 'postgres' fixture");
+        ScriptedServer server;
+        server.route("/feed.ics", [](const Request& r) {
+            if (header(r, http::field::if_none_match) == "\"v1\"") return Reply{304, {}, "", false};
+            auto reply = feedReply();
+            reply.headers.emplace_back("ETag", "\"v1\"");
+            return reply;
+        });
+        TestDatabase db;
+        auto conn = db.connect();
+        ingest::addSource(*conn, {"feed", server.url("/feed.ics"), ingest::Format::Ics, 30, "Europe/Berlin"});
+        const auto first = ingest::runSource(*conn, "feed", quick(), {});
+        QCOMPARE(first.status, ingest::FetchResult::Status::Ok);
+        QVERIFY(first.report);
+        QCOMPARE(first.report->created, std::size_t(1));
+        QCOMPARE(first.after.lastStatus, std::string("ok"));
+        QCOMPARE(first.after.failures, 0);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM raw_payloads WHERE content_type = 'text/calendar' "
+                               "AND convert_from(content, 'UTF8') LIKE '%fetch-1%'"),
+                 std::int64_t(1));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM sources WHERE name = 'feed' AND etag = '\"v1\"' "
+                               "AND next_run_at > now() + interval '29 minutes'"),
+                 std::int64_t(1));
+
+        const auto second = ingest::runSource(*conn, "feed", quick(), {});
+        QCOMPARE(second.status, ingest::FetchResult::Status::NotModified);
+        QVERIFY(!second.report);
+        QCOMPARE(second.after.lastStatus, std::string("not_modified"));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM raw_payloads"), std::int64_t(1)); // nothing stored for a 304
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM sources WHERE etag = '\"v1\"'"), std::int64_t(1));
+    }
+
+    void failureBacksOffAndSuccessResets() {
+        if (!TestDatabase::available()) QSKIP("needs the ctest 'postgres' fixture");
+        ScriptedServer server;
+        auto calls = std::make_shared<std::atomic<int>>(0);
+        server.route("/flaky", [calls](const Request&) {
+            if ((*calls)++ == 0) return Reply{500, {}, "boom", false};
+            return feedReply();
+        });
+        TestDatabase db;
+        auto conn = db.connect();
+        ingest::addSource(*conn, {"flaky", server.url("/flaky"), ingest::Format::Ics, 60, "Europe/Berlin"});
+        auto options = quick();
+        options.backoffBase = std::chrono::seconds(120);
+        const auto failed = ingest::runSource(*conn, "flaky", options, {});
+        QCOMPARE(failed.status, ingest::FetchResult::Status::Failed);
+        QVERIFY2(failed.error.find("HTTP 500") != std::string::npos, failed.error.c_str());
+        QCOMPARE(failed.after.failures, 1);
+        QCOMPARE(failed.after.lastStatus, std::string("failed"));
+        QCOMPARE(failed.after.lastError, failed.error);
+        // Next attempt: now + base (first failure), well before the hourly schedule.
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM sources WHERE name = 'flaky' "
+                               "AND next_run_at > now() + interval '100 seconds' "
+                               "AND next_run_at < now() + interval '200 seconds'"),
+                 std::int64_t(1));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM raw_payloads"), std::int64_t(0));
+
+        const auto ok = ingest::runSource(*conn, "flaky", options, {});
+        QCOMPARE(ok.status, ingest::FetchResult::Status::Ok);
+        QCOMPARE(ok.after.failures, 0);
+        QCOMPARE(ok.after.lastError, std::string());
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM sources WHERE name = 'flaky' "
+                               "AND next_run_at > now() + interval '59 minutes'"),
+                 std::int64_t(1));
+    }
+
+    void commandLine() {
+        if (!TestDatabase::available()) QSKIP("needs the ctest 'postgres' fixture");
+        ScriptedServer server;
+        server.route("/feed.ics", [](const Request&) { return feedReply(); });
+        server.route("/broken", [](const Request&) { return Reply{503, {}, "", false}; });
+        TestDatabase db;
+        const auto url = QString::fromStdString(server.url("/feed.ics"));
+
+        QCOMPARE(cli(db, {}).exitCode, 2);
+        QCOMPARE(cli(db, {QStringLiteral("add"), QStringLiteral("x"), QStringLiteral("--format"), QStringLiteral("ics")}).exitCode, 2);
+        QCOMPARE(cli(db, {QStringLiteral("frob")}).exitCode, 2);
+        const auto add = cli(db, {QStringLiteral("add"), QStringLiteral("city"), QStringLiteral("--url"), url,
+                                  QStringLiteral("--format"), QStringLiteral("ics"), QStringLiteral("--every"), QStringLiteral("15")});
+        QVERIFY2(add.exitCode == 0, qPrintable(add.err));
+        QCOMPARE(cli(db, {QStringLiteral("add"), QStringLiteral("city"), QStringLiteral("--url"), url,
+                          QStringLiteral("--format"), QStringLiteral("ics")}).exitCode, 1); // name taken
+        QCOMPARE(cli(db, {QStringLiteral("add"), QStringLiteral("down"), QStringLiteral("--url"),
+                          QString::fromStdString(server.url("/broken")), QStringLiteral("--format"), QStringLiteral("ics"),
+                          QStringLiteral("--zone"), QStringLiteral("Europe/Paris")}).exitCode, 0);
+        QCOMPARE(cli(db, {QStringLiteral("pause"), QStringLiteral("city")}).exitCode, 0);
+        QCOMPARE(cli(db, {QStringLiteral("pause"), QStringLiteral("nope")}).exitCode, 1);
+
+        auto list = cli(db, {QStringLiteral("list"), QStringLiteral("--json")});
+        QCOMPARE(list.exitCode, 0);
+        auto rows = QJsonDocument::fromJson(list.out).array();
+        QCOMPARE(rows.size(), 2);
+        QCOMPARE(rows[0].toObject().value(QStringLiteral("name")).toString(), QStringLiteral("city"));
+        QCOMPARE(rows[0].toObject().value(QStringLiteral("paused")).toBool(), true);
+        QCOMPARE(rows[0].toObject().value(QStringLiteral("every_minutes")).toInt(), 15);
+        QCOMPARE(rows[1].toObject().value(QStringLiteral("zone")).toString(), QStringLiteral("Europe/Paris"));
+        QCOMPARE(cli(db, {QStringLiteral("resume"), QStringLiteral("city")}).exitCode, 0);
+        QVERIFY(cli(db, {QStringLiteral("list")}).out.contains("city\tics\t15m\tactive"));
+
+        const auto run = cli(db, {QStringLiteral("run"), QStringLiteral("city"), QStringLiteral("--json")});
+        QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+        QCOMPARE(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("new")).toInt(), 1);
+
+        const auto down = cli(db, {QStringLiteral("run"), QStringLiteral("down"), QStringLiteral("--json")});
+        QCOMPARE(down.exitCode, 1);
+        QVERIFY(QJsonDocument::fromJson(down.out).object().value(QStringLiteral("error")).toString().contains(
+            QLatin1String("HTTP 503")));
+        QVERIFY2(down.err.contains(QLatin1String("failure 1")), qPrintable(down.err));
+        QCOMPARE(cli(db, {QStringLiteral("run"), QStringLiteral("nope")}).exitCode, 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestIngestFetch)
+#include "test_ingest_fetch.moc"
