@@ -4,8 +4,6 @@
 
 #include "app/server.hpp"
 #include "common/log.hpp"
-#include "db/embedded_postgres.hpp"
-#include "db/migrations.hpp"
 #include "ingest/fetcher.hpp"
 #include "ingest/ingest.hpp"
 #include "marquee/core/domain.hpp"
@@ -239,55 +237,18 @@ std::pair<std::string, unsigned short> parseListen(const std::string& s) {
     return {host, static_cast<unsigned short>(value)};
 }
 
-// The database a DB command talks to; starts the embedded cluster when no URL is given.
-class DatabaseTarget {
-public:
-    explicit DatabaseTarget(const Parsed& p) {
-        if (const auto it = p.values.find("--database-url"); it != p.values.end()) {
-            m_url = it->second;
-            return;
-        }
-        const auto it = p.values.find("--data-dir");
-        const auto dir = it != p.values.end() ? std::filesystem::path(it->second) : db::EmbeddedPostgres::defaultDataDir();
-        m_embedded = std::make_unique<db::EmbeddedPostgres>(dir);
-        try {
-            m_embedded->start();
-        } catch (const std::exception& e) {
-            throw Failure(std::string("embedded PostgreSQL: ") + e.what());
-        }
-        m_url = m_embedded->connectionString();
-    }
-    const std::string& url() const { return m_url; }
-
-private:
-    std::unique_ptr<db::EmbeddedPostgres> m_embedded; // stopped on destruction if we started it
-    std::string m_url;
-};
-
-std::unique_ptr<pqxx::connection> connect(const std::string& url) {
-    try {
-        return std::make_unique<pqxx::connection>(url);
-    } catch (const std::exception& e) {
-        throw Failure(std::string("cannot connect to the database: ") + e.what());
-    }
-}
-
-db::MigrationReport runMigrations(pqxx::connection& conn) {
-    try {
-        return db::migrate(conn, db::builtinMigrations());
-    } catch (const db::MigrationError& e) {
-        throw Failure(std::string("migration failed: ") + e.what());
-    } catch (const pqxx::broken_connection& e) {
-        throw Failure(std::string("lost the database connection: ") + e.what());
-    } catch (const std::exception& e) {
-        throw Failure(std::string("migration failed: ") + e.what());
-    }
+// The database a DB command talks to, chosen as for serve (app::DatabaseTarget).
+DatabaseTarget databaseTarget(const Parsed& p) {
+    const auto url = p.values.find("--database-url");
+    const auto dir = p.values.find("--data-dir");
+    return DatabaseTarget(url != p.values.end() ? url->second : std::string(),
+                          dir != p.values.end() ? std::filesystem::path(dir->second) : std::filesystem::path());
 }
 
 int cmdMigrate(const Parsed& p) {
-    DatabaseTarget target(p);
-    auto conn = connect(target.url());
-    const auto report = runMigrations(*conn);
+    const auto target = databaseTarget(p);
+    auto conn = connectDatabase(target.url());
+    const auto report = migrateDatabase(*conn);
     for (const auto& name : report.applied) std::cout << "applied " << name << '\n';
     std::cout << "schema at version " << report.currentVersion << " (" << report.applied.size()
               << " migration(s) applied)\n";
@@ -326,9 +287,9 @@ int cmdCreateUser(const Parsed& p) {
     const auto password = readPassword();
     if (password.empty()) throw Failure("no password given on stdin");
 
-    DatabaseTarget target(p);
-    auto conn = connect(target.url());
-    runMigrations(*conn);
+    const auto target = databaseTarget(p);
+    auto conn = connectDatabase(target.url());
+    migrateDatabase(*conn);
     try {
         Api api;
         const auto id = api.createUser(*conn, email->second, password, *role);
@@ -359,9 +320,9 @@ int cmdIngest(const Parsed& p) {
     std::string sourceName = "file:" + std::filesystem::path(file->second).filename().string();
     if (const auto it = p.values.find("--source"); it != p.values.end()) sourceName = it->second;
 
-    DatabaseTarget target(p);
-    auto conn = connect(target.url());
-    runMigrations(*conn);
+    const auto target = databaseTarget(p);
+    auto conn = connectDatabase(target.url());
+    migrateDatabase(*conn);
     ingest::IngestReport report;
     try {
         const auto source = ingest::ensureSource(*conn, sourceName, *format);
@@ -452,9 +413,9 @@ int cmdSources(const Parsed& p) {
         throw UsageError("unknown sources subcommand '" + sub + "' (add, list, pause, resume, run)");
     }
 
-    DatabaseTarget target(p);
-    auto conn = connect(target.url());
-    runMigrations(*conn);
+    const auto target = databaseTarget(p);
+    auto conn = connectDatabase(target.url());
+    migrateDatabase(*conn);
     try {
         if (sub == "add") {
             const auto info = ingest::addSource(*conn, spec);

@@ -77,9 +77,10 @@ Server::~Server() {
     stopWorkers();
 }
 
-std::string Server::connectDatabase() {
-    if (!m_options.databaseUrl.empty()) return m_options.databaseUrl;
-    const auto dir = m_options.dataDir.empty() ? db::EmbeddedPostgres::defaultDataDir() : m_options.dataDir;
+DatabaseTarget::DatabaseTarget(std::string databaseUrl, const std::filesystem::path& dataDir)
+    : m_url(std::move(databaseUrl)) {
+    if (!m_url.empty()) return;
+    const auto dir = dataDir.empty() ? db::EmbeddedPostgres::defaultDataDir() : dataDir;
     m_embedded = std::make_unique<db::EmbeddedPostgres>(dir);
     try {
         m_embedded->start();
@@ -87,22 +88,42 @@ std::string Server::connectDatabase() {
         throw StartupError(std::string("embedded PostgreSQL: ") + e.what());
     }
     log::info("embedded postgres running", {{"data_dir", dir.string()}});
-    return m_embedded->connectionString();
+    m_url = m_embedded->connectionString();
+}
+
+DatabaseTarget::~DatabaseTarget() = default;
+DatabaseTarget::DatabaseTarget(DatabaseTarget&&) noexcept = default;
+DatabaseTarget& DatabaseTarget::operator=(DatabaseTarget&&) noexcept = default;
+
+void DatabaseTarget::stop() {
+    if (m_embedded) m_embedded->stop();
+}
+
+std::unique_ptr<pqxx::connection> connectDatabase(const std::string& url) {
+    try {
+        return std::make_unique<pqxx::connection>(url);
+    } catch (const std::exception& e) {
+        throw StartupError(std::string("cannot connect to the database: ") + e.what());
+    }
+}
+
+db::MigrationReport migrateDatabase(pqxx::connection& conn) {
+    try {
+        return db::migrate(conn, db::builtinMigrations());
+    } catch (const pqxx::broken_connection& e) {
+        throw StartupError(std::string("lost the database connection: ") + e.what());
+    } catch (const std::exception& e) {
+        throw StartupError(std::string("migration failed: ") + e.what());
+    }
 }
 
 void Server::start() {
-    const auto url = connectDatabase();
-
-    try {
-        pqxx::connection conn(url);
-        const auto report = db::migrate(conn, db::builtinMigrations());
+    m_database.emplace(m_options.databaseUrl, m_options.dataDir);
+    const auto url = m_database->url();
+    {
+        const auto conn = connectDatabase(url);
+        const auto report = migrateDatabase(*conn);
         log::info("schema ready", {{"version", report.currentVersion}});
-    } catch (const db::MigrationError& e) {
-        throw StartupError(std::string("migration failed: ") + e.what());
-    } catch (const pqxx::broken_connection& e) {
-        throw StartupError(std::string("cannot connect to the database: ") + e.what());
-    } catch (const std::exception& e) {
-        throw StartupError(std::string("database error during migration: ") + e.what());
     }
 
     try {
@@ -252,7 +273,7 @@ void Server::stopWorkers() {
     if (m_sequencer) m_sequencer->stop();
     if (m_hasher) m_hasher->stop();
     if (m_pool) m_pool->stop();
-    if (m_embedded) m_embedded->stop();
+    if (m_database) m_database->stop();
 }
 
 } // namespace marquee::server::app

@@ -2,6 +2,7 @@
 // → demo data → sequencer and stamp listener → session hub → listener, and the graceful stop.
 #pragma once
 
+#include "db/migrations.hpp"
 #include "net/context.hpp"
 #include "net/net.hpp"
 
@@ -41,6 +42,30 @@ struct StartupError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
+// The database a process talks to: `databaseUrl`, or without one the embedded cluster in
+// `dataDir` (default EmbeddedPostgres::defaultDataDir()), started here and stopped by stop()
+// or on destruction. Shared by `serve` and the database subcommands. Throws StartupError.
+class DatabaseTarget {
+public:
+    DatabaseTarget(std::string databaseUrl, const std::filesystem::path& dataDir);
+    ~DatabaseTarget();
+    DatabaseTarget(DatabaseTarget&&) noexcept;
+    DatabaseTarget& operator=(DatabaseTarget&&) noexcept;
+
+    const std::string& url() const { return m_url; }
+    void stop();
+
+private:
+    std::unique_ptr<db::EmbeddedPostgres> m_embedded;
+    std::string m_url;
+};
+
+// Throws StartupError("cannot connect to the database: ...").
+std::unique_ptr<pqxx::connection> connectDatabase(const std::string& url);
+// Applies the built-in migrations. Throws StartupError("migration failed: ...", or "lost the
+// database connection: ..." when the connection broke).
+db::MigrationReport migrateDatabase(pqxx::connection& conn);
+
 struct ServerOptions {
     std::string host = "127.0.0.1";
     unsigned short port = 8080; // 0: pick a free port
@@ -77,10 +102,9 @@ private:
     void beginShutdown();
     void waitForSessions(std::chrono::steady_clock::time_point deadline);
     void stopWorkers();
-    std::string connectDatabase();
 
     ServerOptions m_options;
-    std::unique_ptr<db::EmbeddedPostgres> m_embedded;
+    std::optional<DatabaseTarget> m_database;
     std::unique_ptr<db::Pool> m_pool;
     std::unique_ptr<Api> m_api;
     std::unique_ptr<PasswordHasher> m_hasher;

@@ -18,6 +18,7 @@
 using marquee::test::TestDatabase;
 using marquee::test::WsClient;
 using marquee::testing::TestServer;
+namespace v1 = marquee::v1;
 
 namespace {
 
@@ -245,6 +246,97 @@ private slots:
         auto closeCode = std::async(std::launch::async, [&client] { return client.readUntilClosed(); });
         QVERIFY2(server.stop(), qPrintable(server.serverLog()));
         QCOMPARE(closeCode.get(), 1001);
+    }
+
+    // A request already running when SIGTERM arrives is answered; one that arrives after the
+    // shutdown began gets UNAVAILABLE. The running request is an upsert that waits for a
+    // lock on `events` this test holds, so it stays in flight until the test lets it go.
+    void sigtermAnswersInFlightAndRefusesNew() {
+        if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture");
+        TestServer server;
+        QString error;
+        QVERIFY2(server.start(&error), qPrintable(error));
+        const QString email = QStringLiteral("stopper@example.org");
+        const QString password = QStringLiteral("correct horse battery staple");
+        QVERIFY2(server.createUser(email, password, QStringLiteral("organizer")), qPrintable(server.serverLog()));
+        server.query(QStringLiteral("INSERT INTO categories (id, name) VALUES ('test', 'Test')"), &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+
+        std::string token;
+        {
+            WsClient anonymous;
+            QVERIFY(anonymous.connect(server.port()));
+            QVERIFY(anonymous.hello());
+            v1::Envelope login;
+            login.mutable_login()->set_email(email.toStdString());
+            login.mutable_login()->set_password(password.toStdString());
+            const auto session = anonymous.call(login);
+            QVERIFY(session && session->has_session());
+            token = session->session().token();
+        }
+        WsClient writer;
+        QVERIFY(writer.connect(server.port(), token));
+        QVERIFY(writer.hello());
+        WsClient idle;
+        QVERIFY(idle.connect(server.port()));
+        QVERIFY(idle.hello());
+
+        const auto url = server.databaseUrl().toStdString();
+        pqxx::connection lockConn(url);
+        pqxx::work lock(lockConn);
+        lock.exec0("LOCK TABLE events IN EXCLUSIVE MODE");
+
+        v1::Envelope upsert;
+        upsert.set_request_id(writer.nextId());
+        auto* event = upsert.mutable_upsert_event()->mutable_event();
+        event->set_title("Answered while stopping");
+        event->set_category_id("test");
+        event->set_time_zone("Europe/Berlin");
+        event->set_starts_at_ms(4102444800000);
+        event->mutable_price()->set_currency("EUR");
+        QVERIFY(writer.send(upsert));
+        // In flight: the server's session waits for the lock.
+        pqxx::connection watchConn(url);
+        bool waiting = false;
+        for (QDeadlineTimer deadline(30'000); !waiting && !deadline.hasExpired();) {
+            pqxx::read_transaction watch(watchConn);
+            waiting = watch.exec1("SELECT count(*) FROM pg_locks WHERE relation = 'events'::regclass AND NOT granted")[0]
+                          .as<int>() > 0;
+        }
+        QVERIFY2(waiting, "the upsert never waited for the lock");
+
+        struct Seen {
+            int idleClose = 0;
+            std::optional<v1::Envelope> refused;
+            std::optional<v1::Envelope> answered;
+            int writerClose = 0;
+        };
+        // The clients run while stop() waits for the process to exit.
+        auto seen = std::async(std::launch::async, [&] {
+            Seen s;
+            // The idle connection is closed at once: from here on the server is stopping.
+            s.idleClose = idle.readUntilClosed(std::chrono::seconds(60));
+            v1::Envelope late;
+            late.set_request_id(writer.nextId());
+            late.mutable_pull_changes()->set_cursor(0);
+            if (writer.send(late)) s.refused = writer.read();
+            lock.commit(); // lets the upsert finish
+            s.answered = writer.read();
+            s.writerClose = writer.readUntilClosed(std::chrono::seconds(60));
+            return s;
+        });
+        const bool stopped = server.stop();
+        const auto s = seen.get();
+        QVERIFY2(stopped, qPrintable(server.serverLog()));
+        QCOMPARE(s.idleClose, 1001);
+        QVERIFY(s.refused);
+        QCOMPARE(s.refused->request_id(), upsert.request_id() + 1);
+        QVERIFY2(s.refused->has_error(), s.refused->DebugString().c_str());
+        QCOMPARE(s.refused->error().code(), v1::UNAVAILABLE);
+        QVERIFY(s.answered);
+        QCOMPARE(s.answered->request_id(), upsert.request_id());
+        QVERIFY2(s.answered->has_ack(), s.answered->DebugString().c_str());
+        QCOMPARE(s.writerClose, 1001);
     }
 };
 

@@ -7,6 +7,7 @@
 #include <pqxx/pqxx>
 
 #include <functional>
+#include <memory>
 #include <string>
 
 namespace marquee::test {
@@ -32,6 +33,17 @@ inline server::Principal makeUser(server::Api& api, pqxx::connection& conn, cons
     who.email = email;
     return who;
 }
+
+// A fresh database with the catalog seeded, one connection to it and an Api; users are added
+// per test with user().
+struct Fixture {
+    TestDatabase db;
+    std::unique_ptr<pqxx::connection> conn = db.connect();
+    server::Api api;
+
+    Fixture() { seedCatalog(*conn); }
+    server::Principal user(const std::string& email, core::Role role) { return makeUser(api, *conn, email, role); }
+};
 
 inline v1::Envelope call(server::Api& api, pqxx::connection& conn, const server::Principal& who,
                          const std::function<void(v1::Envelope&)>& fill, const std::string& peer = "192.0.2.1") {

@@ -235,52 +235,49 @@ private slots:
     }
 
     void eventWritesCheckRolesAndOwnership() {
-        TestDatabase db;
-        auto conn = db.connect();
-        server::Api api;
-        test::seedCatalog(*conn);
-        const auto attendee = test::makeUser(api, *conn, "att@example.com", core::Role::Attendee);
-        const auto staff = test::makeUser(api, *conn, "staff@example.com", core::Role::Staff);
-        const auto orgA = test::makeUser(api, *conn, "orga@example.com", core::Role::Organizer);
-        const auto orgB = test::makeUser(api, *conn, "orgb@example.com", core::Role::Organizer);
-        const auto admin = test::makeUser(api, *conn, "admin@example.com", core::Role::Admin);
+        test::Fixture f;
+        const auto attendee = f.user("att@example.com", core::Role::Attendee);
+        const auto staff = f.user("staff@example.com", core::Role::Staff);
+        const auto orgA = f.user("orga@example.com", core::Role::Organizer);
+        const auto orgB = f.user("orgb@example.com", core::Role::Organizer);
+        const auto admin = f.user("admin@example.com", core::Role::Admin);
 
-        QCOMPARE(test::upsert(api, *conn, {}, test::validEvent()).error().code(), v1::UNAUTHENTICATED);
-        QCOMPARE(test::upsert(api, *conn, attendee, test::validEvent()).error().code(), v1::PERMISSION_DENIED);
-        QCOMPARE(test::upsert(api, *conn, staff, test::validEvent()).error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(test::upsert(f.api, *f.conn, {}, test::validEvent()).error().code(), v1::UNAUTHENTICATED);
+        QCOMPARE(test::upsert(f.api, *f.conn, attendee, test::validEvent()).error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(test::upsert(f.api, *f.conn, staff, test::validEvent()).error().code(), v1::PERMISSION_DENIED);
 
-        const auto created = test::upsert(api, *conn, orgA, test::validEvent());
+        const auto created = test::upsert(f.api, *f.conn, orgA, test::validEvent());
         QVERIFY2(created.has_ack(), created.DebugString().c_str());
         const std::string id = created.ack().id();
         QVERIFY(core::isUuid(id));
-        QCOMPARE(test::scalar(*conn, "SELECT organizer_id FROM events"), static_cast<long long>(orgA.userId));
+        QCOMPARE(test::scalar(*f.conn, "SELECT organizer_id FROM events"), static_cast<long long>(orgA.userId));
 
         auto changed = test::validEvent("Renamed");
         changed.set_id(id);
         changed.set_organizer_id(orgB.userId); // ignored: ownership does not move through an upsert
-        QCOMPARE(test::upsert(api, *conn, orgB, changed).error().code(), v1::PERMISSION_DENIED);
-        QVERIFY(test::upsert(api, *conn, orgA, changed).has_ack());
-        QCOMPARE(test::scalar(*conn, "SELECT organizer_id FROM events"), static_cast<long long>(orgA.userId));
+        QCOMPARE(test::upsert(f.api, *f.conn, orgB, changed).error().code(), v1::PERMISSION_DENIED);
+        QVERIFY(test::upsert(f.api, *f.conn, orgA, changed).has_ack());
+        QCOMPARE(test::scalar(*f.conn, "SELECT organizer_id FROM events"), static_cast<long long>(orgA.userId));
         changed.set_title("Admin edit");
-        QVERIFY(test::upsert(api, *conn, admin, changed).has_ack());
+        QVERIFY(test::upsert(f.api, *f.conn, admin, changed).has_ack());
 
         const auto del = [&](const server::Principal& who) {
-            return test::call(api, *conn, who, [&](v1::Envelope& r) { r.mutable_delete_event()->set_event_id(id); });
+            return test::call(f.api, *f.conn, who, [&](v1::Envelope& r) { r.mutable_delete_event()->set_event_id(id); });
         };
         QCOMPARE(del(attendee).error().code(), v1::PERMISSION_DENIED);
         QCOMPARE(del(orgB).error().code(), v1::PERMISSION_DENIED);
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM events"), 1LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM events"), 1LL);
         QVERIFY(del(admin).has_ack());
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM events"), 0LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM events"), 0LL);
         QCOMPARE(del(admin).error().code(), v1::NOT_FOUND);
 
         // Own event, deleted by its organizer.
-        const auto second = test::upsert(api, *conn, orgB, test::validEvent("B's gig")).ack().id();
-        QVERIFY(test::call(api, *conn, orgB, [&](v1::Envelope& r) { r.mutable_delete_event()->set_event_id(second); }).has_ack());
+        const auto second = test::upsert(f.api, *f.conn, orgB, test::validEvent("B's gig")).ack().id();
+        QVERIFY(test::call(f.api, *f.conn, orgB, [&](v1::Envelope& r) { r.mutable_delete_event()->set_event_id(second); }).has_ack());
 
         // Each successful write appended exactly one change-log row: 3 upserts + 1 delete + 1 upsert + 1 delete.
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), 6LL);
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log WHERE type = 'delete' AND payload = '\\x'"), 2LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), 6LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM change_log WHERE type = 'delete' AND payload = '\\x'"), 2LL);
     }
 
     void eventValidation_data() {
@@ -296,11 +293,8 @@ private slots:
     void eventValidation() {
         QFETCH(int, mutation);
         QFETCH(QString, field);
-        TestDatabase db;
-        auto conn = db.connect();
-        server::Api api;
-        test::seedCatalog(*conn);
-        const auto org = test::makeUser(api, *conn, "org@example.com", core::Role::Organizer);
+        test::Fixture f;
+        const auto org = f.user("org@example.com", core::Role::Organizer);
         auto event = test::validEvent();
         switch (mutation) {
         case 0: event.set_title("  "); break;
@@ -310,12 +304,12 @@ private slots:
         case 4: event.set_time_zone("Mars/Olympus_Mons"); break;
         default: event.set_ends_at_ms(event.starts_at_ms() - 1); break;
         }
-        const auto reply = test::upsert(api, *conn, org, event);
+        const auto reply = test::upsert(f.api, *f.conn, org, event);
         QVERIFY(reply.has_error());
         QCOMPARE(reply.error().code(), v1::INVALID_ARGUMENT);
         QCOMPARE(reply.error().details().at("field"), field.toStdString());
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM events"), 0LL);
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log"), 0LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM events"), 0LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM change_log"), 0LL);
     }
 
     // Parallel guesses are counted before any password is verified, so no more than the
@@ -386,26 +380,23 @@ private slots:
 
     // An id chosen by the client makes a create safe to retry (review 1.11b).
     void createWithClientIdIsIdempotent() {
-        TestDatabase db;
-        auto conn = db.connect();
-        server::Api api;
-        test::seedCatalog(*conn);
-        const auto org = test::makeUser(api, *conn, "org2@example.com", core::Role::Organizer);
-        const auto other = test::makeUser(api, *conn, "org3@example.com", core::Role::Organizer);
+        test::Fixture f;
+        const auto org = f.user("org2@example.com", core::Role::Organizer);
+        const auto other = f.user("org3@example.com", core::Role::Organizer);
         auto event = test::validEvent();
         event.set_id("6F1D2C3B-4A59-4E68-9C7B-8A9D0E1F2A3B");
-        const auto first = test::upsert(api, *conn, org, event);
+        const auto first = test::upsert(f.api, *f.conn, org, event);
         QVERIFY2(first.has_ack(), first.DebugString().c_str());
         QCOMPARE(first.ack().id(), std::string("6f1d2c3b-4a59-4e68-9c7b-8a9d0e1f2a3b"));
-        QVERIFY(test::upsert(api, *conn, org, event).has_ack());
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM events"), 1LL);
+        QVERIFY(test::upsert(f.api, *f.conn, org, event).has_ack());
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM events"), 1LL);
         // The id is taken: another organizer cannot claim it by "creating" it.
-        QCOMPARE(test::upsert(api, *conn, other, event).error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(test::upsert(f.api, *f.conn, other, event).error().code(), v1::PERMISSION_DENIED);
         event.set_id("not-a-uuid");
-        QCOMPARE(test::upsert(api, *conn, org, event).error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(test::upsert(f.api, *f.conn, org, event).error().code(), v1::INVALID_ARGUMENT);
         event.clear_id();
-        QVERIFY(test::upsert(api, *conn, org, event).has_ack()); // empty id: a new event
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM events"), 2LL);
+        QVERIFY(test::upsert(f.api, *f.conn, org, event).has_ack()); // empty id: a new event
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM events"), 2LL);
     }
 };
 

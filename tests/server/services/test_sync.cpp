@@ -170,14 +170,11 @@ private slots:
     }
 
     void eventUpsertAndTombstoneRoundTrip() {
-        TestDatabase db;
-        auto conn = db.connect();
-        server::Api api;
-        test::seedCatalog(*conn);
-        const auto org = test::makeUser(api, *conn, "org@example.com", core::Role::Organizer);
-        const auto id = test::upsert(api, *conn, org, test::validEvent()).ack().id();
-        Sequencer::stampPending(*conn);
-        auto batch = test::pull(api, *conn, {}, 0, 10).change_batch();
+        test::Fixture f;
+        const auto org = f.user("org@example.com", core::Role::Organizer);
+        const auto id = test::upsert(f.api, *f.conn, org, test::validEvent()).ack().id();
+        Sequencer::stampPending(*f.conn);
+        auto batch = test::pull(f.api, *f.conn, {}, 0, 10).change_batch();
         QCOMPARE(batch.changes_size(), 1);
         v1::Event decoded;
         QVERIFY(decoded.ParseFromString(batch.changes(0).payload()));
@@ -190,9 +187,9 @@ private slots:
         QCOMPARE(decoded.price().currency(), std::string("EUR"));
         QCOMPARE(batch.changes(0).aggregate_id(), id);
 
-        QVERIFY(test::call(api, *conn, org, [&](v1::Envelope& r) { r.mutable_delete_event()->set_event_id(id); }).has_ack());
-        Sequencer::stampPending(*conn);
-        batch = test::pull(api, *conn, {}, batch.next_cursor(), 10).change_batch();
+        QVERIFY(test::call(f.api, *f.conn, org, [&](v1::Envelope& r) { r.mutable_delete_event()->set_event_id(id); }).has_ack());
+        Sequencer::stampPending(*f.conn);
+        batch = test::pull(f.api, *f.conn, {}, batch.next_cursor(), 10).change_batch();
         QCOMPARE(batch.changes_size(), 1);
         QCOMPARE(batch.changes(0).op(), v1::CHANGE_OP_DELETE);
         QCOMPARE(batch.changes(0).aggregate_id(), id);
@@ -200,16 +197,13 @@ private slots:
     }
 
     void wishlistIdempotency() {
-        TestDatabase db;
-        auto conn = db.connect();
-        server::Api api;
-        test::seedCatalog(*conn);
-        const auto org = test::makeUser(api, *conn, "org@example.com", core::Role::Organizer);
-        const auto ann = test::makeUser(api, *conn, "ann@example.com", core::Role::Attendee);
-        const auto bob = test::makeUser(api, *conn, "bob@example.com", core::Role::Attendee);
-        const auto eventId = test::upsert(api, *conn, org, test::validEvent()).ack().id();
+        test::Fixture f;
+        const auto org = f.user("org@example.com", core::Role::Organizer);
+        const auto ann = f.user("ann@example.com", core::Role::Attendee);
+        const auto bob = f.user("bob@example.com", core::Role::Attendee);
+        const auto eventId = test::upsert(f.api, *f.conn, org, test::validEvent()).ack().id();
         const auto mutate = [&](const server::Principal& who, const std::string& key, const std::string& event, bool add) {
-            return test::call(api, *conn, who, [&](v1::Envelope& r) {
+            return test::call(f.api, *f.conn, who, [&](v1::Envelope& r) {
                 r.mutable_wishlist_mutation()->set_idempotency_key(key);
                 r.mutable_wishlist_mutation()->set_event_id(event);
                 r.mutable_wishlist_mutation()->set_add(add);
@@ -226,24 +220,24 @@ private slots:
         QVERIFY(second.has_ack());
         QVERIFY(second.ack().replayed());
         QCOMPARE(second.ack().id(), eventId);
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM wishlist"), 1LL);
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'wishlist'"), 1LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM wishlist"), 1LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'wishlist'"), 1LL);
         // The same key for a different request is a client bug: refused, and nothing changes.
         const auto reused = mutate(ann, key, eventId, false);
         QVERIFY2(reused.has_error(), reused.DebugString().c_str());
         QCOMPARE(reused.error().code(), v1::INVALID_ARGUMENT);
         QCOMPARE(reused.error().details().at("field"), std::string("idempotency_key"));
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM wishlist"), 1LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM wishlist"), 1LL);
         // The same request with the event id in upper case is the same request.
         QVERIFY(mutate(ann, key, QString::fromStdString(eventId).toUpper().toStdString(), true).ack().replayed());
 
         // Keys are per user.
         QVERIFY(!mutate(bob, key, eventId, true).ack().replayed());
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM wishlist"), 2LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM wishlist"), 2LL);
 
         // The wishlist row syncs only to its owner, as a WishlistEntry.
-        Sequencer::stampPending(*conn);
-        const auto annBatch = test::pull(api, *conn, ann, 0, 100).change_batch();
+        Sequencer::stampPending(*f.conn);
+        const auto annBatch = test::pull(f.api, *f.conn, ann, 0, 100).change_batch();
         int wishlistRows = 0;
         for (const auto& c : annBatch.changes()) {
             if (c.aggregate_type() != "wishlist") continue;
@@ -259,40 +253,37 @@ private slots:
         const std::string unknownEvent = "99999999-9999-4999-8999-999999999999";
         const std::string key2 = "0b9e4c2a-1b7f-4e5d-9c0a-2f6b8e1d3c4a";
         QCOMPARE(mutate(ann, key2, unknownEvent, true).error().code(), v1::NOT_FOUND);
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM idempotency_keys WHERE key = '" + key2 + "'"), 0LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM idempotency_keys WHERE key = '" + key2 + "'"), 0LL);
         QCOMPARE(mutate(ann, "not-a-uuid", eventId, true).error().code(), v1::INVALID_ARGUMENT);
         QCOMPARE(mutate(ann, key2, "nope", true).error().code(), v1::INVALID_ARGUMENT);
         QCOMPARE(mutate({}, key2, eventId, true).error().code(), v1::UNAUTHENTICATED);
         // Removing an absent entry is fine and writes no change.
-        const auto before = test::scalar(*conn, "SELECT count(*) FROM change_log");
+        const auto before = test::scalar(*f.conn, "SELECT count(*) FROM change_log");
         QVERIFY(mutate(ann, "1c9e4c2a-1b7f-4e5d-9c0a-2f6b8e1d3c4a", unknownEvent, false).has_ack());
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log"), before);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM change_log"), before);
 
         // Deleting the event removes it from both wishlists with a tombstone per user.
-        QVERIFY(test::call(api, *conn, org, [&](v1::Envelope& r) { r.mutable_delete_event()->set_event_id(eventId); }).has_ack());
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM wishlist"), 0LL);
-        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'wishlist' AND type = 'delete'"), 2LL);
-        Sequencer::stampPending(*conn);
-        const auto after = replay(api, *conn, ann, 0, 3);
+        QVERIFY(test::call(f.api, *f.conn, org, [&](v1::Envelope& r) { r.mutable_delete_event()->set_event_id(eventId); }).has_ack());
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM wishlist"), 0LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'wishlist' AND type = 'delete'"), 2LL);
+        Sequencer::stampPending(*f.conn);
+        const auto after = replay(f.api, *f.conn, ann, 0, 3);
         QVERIFY(after.state.empty());
     }
 
     void concurrentReplaysApplyOnce() {
-        TestDatabase db;
-        auto setup = db.connect();
-        server::Api api;
-        test::seedCatalog(*setup);
-        const auto org = test::makeUser(api, *setup, "org@example.com", core::Role::Organizer);
-        const auto ann = test::makeUser(api, *setup, "ann@example.com", core::Role::Attendee);
-        const auto eventId = test::upsert(api, *setup, org, test::validEvent()).ack().id();
+        test::Fixture f;
+        const auto org = f.user("org@example.com", core::Role::Organizer);
+        const auto ann = f.user("ann@example.com", core::Role::Attendee);
+        const auto eventId = test::upsert(f.api, *f.conn, org, test::validEvent()).ack().id();
         constexpr int kThreads = 4;
         std::vector<std::thread> threads;
         std::atomic<int> fresh{0};
         std::atomic<int> replayed{0};
         for (int i = 0; i < kThreads; ++i)
             threads.emplace_back([&] {
-                auto conn = db.connect();
-                const auto reply = test::call(api, *conn, ann, [&](v1::Envelope& r) {
+                auto conn = f.db.connect();
+                const auto reply = test::call(f.api, *conn, ann, [&](v1::Envelope& r) {
                     r.mutable_wishlist_mutation()->set_idempotency_key("5f0e4c2a-1b7f-4e5d-9c0a-2f6b8e1d3c4a");
                     r.mutable_wishlist_mutation()->set_event_id(eventId);
                     r.mutable_wishlist_mutation()->set_add(true);
@@ -302,7 +293,7 @@ private slots:
         for (auto& t : threads) t.join();
         QCOMPARE(fresh.load(), 1);
         QCOMPARE(replayed.load(), kThreads - 1);
-        QCOMPARE(test::scalar(*setup, "SELECT count(*) FROM change_log WHERE aggregatetype = 'wishlist'"), 1LL);
+        QCOMPARE(test::scalar(*f.conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'wishlist'"), 1LL);
     }
 
     void compactionKeepsFinalStateAndResetsOldCursors() {
