@@ -24,6 +24,23 @@
 namespace marquee::client::testing {
 
 constexpr int kTimeoutMs = 30'000;
+inline const QString kAdminEmail = QStringLiteral("admin@example.org");
+inline const QString kPassword = QStringLiteral("correct horse battery");
+
+// Starts the real server with the demo catalog, an admin account and `users` (e-mail, role),
+// all with kPassword. Returns what went wrong, or an empty string.
+inline QString startDemoServer(marquee::testing::TestServer& server, const QList<QPair<QString, QString>>& users = {})
+{
+    QString error;
+    if (!server.start(&error, {QStringLiteral("--demo")}))
+        return error;
+    QList<QPair<QString, QString>> accounts{{kAdminEmail, QStringLiteral("admin")}};
+    accounts += users;
+    for (const auto& [email, role] : accounts)
+        if (!server.createUser(email, kPassword, role))
+            return server.serverLog();
+    return {};
+}
 
 inline ClientSession::Options sessionOptions(const QString& dataDir, const QUrl& url, quint32 pullLimit = 0)
 {

@@ -18,8 +18,6 @@ using namespace marquee::client::testing;
 
 namespace {
 const QString kEmail = QStringLiteral("ann@example.com");
-const QString kPassword = QStringLiteral("correct horse battery");
-const QString kAdminEmail = QStringLiteral("admin@example.org");
 const QString kWrongPasswordMessage = QStringLiteral("Wrong e-mail address or password.");
 } // namespace
 
@@ -61,10 +59,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_root.isValid());
-        QString error;
-        QVERIFY2(m_server.start(&error, {QStringLiteral("--demo")}), qPrintable(error));
-        QVERIFY2(m_server.createUser(kEmail, kPassword, QStringLiteral("attendee")), qPrintable(m_server.serverLog()));
-        QVERIFY2(m_server.createUser(kAdminEmail, kPassword, QStringLiteral("admin")), qPrintable(m_server.serverLog()));
+        const QString error = startDemoServer(m_server, {{kEmail, QStringLiteral("attendee")}});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_ann = serverUserId(m_server, kEmail);
         QVERIFY(m_ann > 0);
     }

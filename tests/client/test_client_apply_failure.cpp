@@ -20,8 +20,6 @@ using namespace marquee::client;
 using namespace marquee::client::testing;
 
 namespace {
-const QString kAdminEmail = QStringLiteral("admin@example.org");
-const QString kPassword = QStringLiteral("correct horse battery");
 const QString kRejection = QStringLiteral("rejected by the test trigger");
 
 std::atomic<int> s_rolledBack{0};
@@ -81,9 +79,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_root.isValid());
-        QString error;
-        QVERIFY2(m_server.start(&error, {QStringLiteral("--demo")}), qPrintable(error));
-        QVERIFY2(m_server.createUser(kAdminEmail, kPassword, QStringLiteral("admin")), qPrintable(m_server.serverLog()));
+        const QString error = startDemoServer(m_server);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(waitStamped(m_server));
         s_previousHandler = qInstallMessageHandler(countingHandler);
     }

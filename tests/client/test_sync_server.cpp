@@ -23,9 +23,7 @@ using namespace marquee::client::testing;
 
 namespace {
 constexpr quint32 kPageSize = 50; // the demo catalog (682 events) then takes many pages
-const QString kAdminEmail = QStringLiteral("admin@example.org");
 const QString kBobEmail = QStringLiteral("bob@example.org");
-const QString kPassword = QStringLiteral("correct horse battery");
 
 QList<ChangeBatchData> batchesFrom(const QSignalSpy& spy, bool live)
 {
@@ -79,10 +77,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_root.isValid());
-        QString error;
-        QVERIFY2(m_server.start(&error, {QStringLiteral("--demo")}), qPrintable(error));
-        QVERIFY2(m_server.createUser(kAdminEmail, kPassword, QStringLiteral("admin")), qPrintable(m_server.serverLog()));
-        QVERIFY2(m_server.createUser(kBobEmail, kPassword, QStringLiteral("attendee")), qPrintable(m_server.serverLog()));
+        const QString error = startDemoServer(m_server, {{kBobEmail, QStringLiteral("attendee")}});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(waitStamped(m_server));
     }
 
