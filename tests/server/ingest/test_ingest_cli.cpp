@@ -1,42 +1,25 @@
 // `marquee-server ingest`: the --json report, exit codes (0 with quarantined records, 1 for an
 // unreadable or unparseable file, 2 for usage errors) and a re-run that changes nothing.
+#include "cli_run.hpp"
 #include "test_db.hpp"
 #include "test_server.hpp"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QTemporaryDir>
 #include <QtTest>
 
 using marquee::test::TestDatabase;
-using marquee::testing::TestServer;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using Run = marquee::test::CliRun;
 
 Run ingest(const TestDatabase& db, const QStringList& extra) {
-    QProcess proc;
     QStringList args{QStringLiteral("ingest"), QStringLiteral("--database-url"),
                      QString::fromStdString(db.connectionString())};
-    args += extra;
-    proc.start(TestServer::serverBinary(), args);
-    Run run;
-    if (!proc.waitForStarted(10'000) || !proc.waitForFinished(120'000)) {
-        proc.kill();
-        proc.waitForFinished();
-        return run;
-    }
-    run.exitCode = proc.exitStatus() == QProcess::NormalExit ? proc.exitCode() : -1;
-    run.out = proc.readAllStandardOutput();
-    run.err = QString::fromUtf8(proc.readAllStandardError());
-    return run;
+    return marquee::test::runServerCli(args + extra);
 }
 
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {

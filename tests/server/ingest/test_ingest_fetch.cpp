@@ -2,6 +2,7 @@
 // port, one handler per path): 200 then 304 with validators, a server that never answers
 // (bounded by the fetch timeout), an oversize body, redirects and a redirect loop, a 500
 // with back-off that a later success resets, and the `sources` command line.
+#include "cli_run.hpp"
 #include "ingest/fetcher.hpp"
 #include "test_db.hpp"
 #include "test_server.hpp"
@@ -13,7 +14,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
 #include <QtTest>
 
 #include <atomic>
@@ -24,7 +24,6 @@
 #include <thread>
 
 using marquee::test::TestDatabase;
-using marquee::testing::TestServer;
 namespace ingest = marquee::server::ingest;
 
 namespace {
@@ -155,26 +154,11 @@ std::int64_t scalar(pqxx::connection& conn, const std::string& sql) {
     return tx.exec1(sql)[0].as<std::int64_t>();
 }
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QString err;
-};
+using Run = marquee::test::CliRun;
 
 Run cli(const TestDatabase& db, QStringList args) {
     args += {QStringLiteral("--database-url"), QString::fromStdString(db.connectionString())};
-    QProcess proc;
-    proc.start(TestServer::serverBinary(), QStringList{QStringLiteral("sources")} + args);
-    Run run;
-    if (!proc.waitForStarted(10'000) || !proc.waitForFinished(120'000)) {
-        proc.kill();
-        proc.waitForFinished();
-        return run;
-    }
-    run.exitCode = proc.exitStatus() == QProcess::NormalExit ? proc.exitCode() : -1;
-    run.out = proc.readAllStandardOutput();
-    run.err = QString::fromUtf8(proc.readAllStandardError());
-    return run;
+    return marquee::test::runServerCli(QStringList{QStringLiteral("sources")} + args);
 }
 
 } // namespace
