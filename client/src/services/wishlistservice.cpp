@@ -79,6 +79,12 @@ void WishlistService::onAck(quint64 requestId, const AckInfo& ack)
     m_inFlight.reset();
     m_store->removeOutboxEntry(entry.key);
     Q_EMIT mutationAcked(entry.key, ack.replayed);
+    continueAfterSettled();
+}
+
+// An entry left the outbox (acknowledged or rejected): report and send the next one.
+void WishlistService::continueAfterSettled()
+{
     const int left = pendingCount();
     Q_EMIT pendingCountChanged(left);
     if (left == 0)
@@ -105,12 +111,7 @@ void WishlistService::onFailed(quint64 requestId, const ErrorInfo& error)
         else
             message = tr("The server refused the wishlist change; it was undone.");
         Q_EMIT mutationRejected(entry.entityId, message);
-        const int left = pendingCount();
-        Q_EMIT pendingCountChanged(left);
-        if (left == 0)
-            Q_EMIT outboxFlushed();
-        else
-            flush();
+        continueAfterSettled();
         return;
     }
     // Transient: keep the entry. Throttling says when to retry; otherwise the next connect does.

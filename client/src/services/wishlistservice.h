@@ -43,6 +43,7 @@ Q_SIGNALS:
 private:
     void onAck(quint64 requestId, const AckInfo& ack);
     void onFailed(quint64 requestId, const ErrorInfo& error);
+    void continueAfterSettled();
     bool canSend() const;
 
     LocalStore* m_store;
