@@ -101,8 +101,13 @@ private slots:
         QCOMPARE(count(*conn, "SELECT (data->>'price_min_minor')::bigint FROM event_provenance p JOIN sources s "
                               "ON s.id = p.source_id WHERE s.name = 'quasimodo-web'"),
                  std::int64_t{1800});
-        // Catalog rows went through the change log (categories, the venue, the event).
-        QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), std::int64_t{1});
+        // The feed had no price; the merged page's offer fills it (the feed still owns the event).
+        QCOMPARE(one(*conn, "SELECT price_min_minor || ' ' || price_max_minor || ' ' || currency || ' ' || source "
+                            "FROM events"),
+                 std::string("1800 1800 EUR city-ics"));
+        // Catalog rows went through the change log (categories, the venue, the event as created
+        // and again with the filled price).
+        QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), std::int64_t{2});
         QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'venue'"), std::int64_t{1});
         QVERIFY(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'category'") >= 30);
 
