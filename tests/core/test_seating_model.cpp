@@ -4,12 +4,15 @@
 #include "marquee/core/seating/generators.hpp"
 #include "marquee/core/seating/layout_json.hpp"
 #include "marquee/core/seating/seat_index.hpp"
+#include "marquee/core/seating/validation.hpp"
 #include "marquee/protocol/seating_conversions.hpp"
 
 #include <QTest>
 
 #include <cmath>
+#include <fstream>
 #include <numbers>
+#include <sstream>
 
 using namespace marquee;
 using namespace marquee::core::seating;
@@ -466,6 +469,31 @@ private slots:
         } catch (const LayoutFormatError& e) {
             QVERIFY2(QByteArray(e.what()).contains(expected), e.what());
         }
+    }
+
+    // The example in docs/seatmap-format.md is a real file: it reads, validates and
+    // round-trips.
+    void documentedExampleIsValid() {
+        std::ifstream file(MARQUEE_SOURCE_DIR "/docs/seatmap-format.md");
+        QVERIFY(file.good());
+        std::stringstream text;
+        text << file.rdbuf();
+        const std::string doc = text.str();
+        const auto begin = doc.find("```json\n");
+        QVERIFY(begin != std::string::npos);
+        const auto end = doc.find("\n```", begin + 8);
+        const Layout layout = layoutFromJson(doc.substr(begin + 8, end - begin - 8));
+        const auto problems = validate(layout);
+        QVERIFY2(problems.empty(), problems.empty() ? "" : problems.front().message.c_str());
+        QCOMPARE(layout.seatCount(), 11u);
+        QCOMPARE(layout.areas[1].capacity, 120u);
+        QVERIFY(layout.areas[0].rows[2].circular);
+        QVERIFY(layout.background.has_value());
+        QCOMPARE(layoutFromJson(layoutToJson(layout)), layout);
+        // Row B is numbered odd/even, as the generator would number it.
+        std::vector<std::string> rowB;
+        for (const auto& seat : layout.areas[0].rows[1].seats) rowB.push_back(seat.label);
+        QCOMPARE(rowB, core::seating::seatLabels(4, {NumberingOrder::OddEvenSplit, 1, {}, {}}));
     }
 
     void jsonDefaultsForOptionalFields() {
