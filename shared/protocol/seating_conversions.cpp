@@ -129,6 +129,7 @@ seating::Layout fromProto(const v1::SeatingLayout& in) {
     layout.focalPoint = fromProto(in.focal_point(), "focal_point");
     layout.focalLabel = in.focal_label();
     layout.seatPitch = finite(in.seat_pitch(), "seat_pitch");
+    if (layout.seatPitch <= 0) fail("seat_pitch", "must be positive");
     layout.nextId = in.next_id();
     for (const auto& c : in.price_categories()) {
         layout.priceCategories.push_back({c.id(), c.name(), c.price_minor(), c.currency(), c.colour_rgb()});

@@ -421,6 +421,12 @@ private slots:
         bad = wire;
         bad.mutable_areas(1)->mutable_rows(0)->mutable_seats(1)->set_x(std::numeric_limits<float>::quiet_NaN());
         QVERIFY_THROWS_EXCEPTION(LayoutFormatError, protocol::fromProto(bad));
+        bad = wire;
+        bad.set_seat_pitch(0);
+        QVERIFY_THROWS_EXCEPTION(LayoutFormatError, protocol::fromProto(bad));
+        bad = wire;
+        bad.mutable_background()->set_mime_type("image/gif");
+        QVERIFY_THROWS_EXCEPTION(LayoutFormatError, protocol::fromProto(bad));
     }
 
     void jsonFieldsAreDocumentedNames() {

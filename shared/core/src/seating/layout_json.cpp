@@ -375,6 +375,7 @@ Layout layoutFromJson(std::string_view text) {
             fail(root.member("nextId"), std::to_string(layout.nextId) + " is not above the highest id number in use (" +
                                             std::to_string(highest) + "); new ids would collide");
     } else {
+        if (highest == std::numeric_limits<std::uint64_t>::max()) fail(root.member("nextId"), "ids use up every number; none is left");
         layout.nextId = highest + 1;
     }
     return layout;
