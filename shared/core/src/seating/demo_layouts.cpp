@@ -8,6 +8,7 @@
 #include "geometry.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -21,6 +22,24 @@ std::string addCategory(Layout& layout, std::string name, std::int64_t priceMino
     PriceCategory category{layout.allocateId('p'), std::move(name), priceMinor, "EUR", colour};
     layout.priceCategories.push_back(category);
     return category.id;
+}
+
+Layout newLayout(std::string id, std::string name, Point focal, std::string focalLabel) {
+    Layout layout;
+    layout.id = std::move(id);
+    layout.name = std::move(name);
+    layout.focalPoint = focal;
+    layout.focalLabel = std::move(focalLabel);
+    return layout;
+}
+
+// "Category 1" (dearest) to "Category 4", in colours that stay apart for colour-blind eyes.
+std::array<std::string, 4> fourCategories(Layout& layout, const std::array<std::int64_t, 4>& pricesMinor) {
+    constexpr std::uint32_t colours[] = {0x7b3294, 0x008837, 0x2166ac, 0xe08214};
+    std::array<std::string, 4> ids;
+    for (std::size_t i = 0; i < 4; ++i)
+        ids[i] = addCategory(layout, "Category " + std::to_string(i + 1), pricesMinor[i], colours[i]);
+    return ids;
 }
 
 Area& addArea(Layout& layout, std::string label, AreaKind kind = AreaKind::Seated) {
@@ -110,15 +129,8 @@ constexpr const char* kTheatreBackgroundSvg =
 } // namespace
 
 Layout theatre() {
-    Layout layout;
-    layout.id = "0e5c2a7e-7a3b-4c1e-9a61-3f1d2b8c0001";
-    layout.name = "Theatre — stalls, circle and boxes";
-    layout.focalPoint = {0, -300};
-    layout.focalLabel = "Stage";
-    const std::string cat1 = addCategory(layout, "Category 1", 8900, 0x7b3294);
-    const std::string cat2 = addCategory(layout, "Category 2", 6900, 0x008837);
-    const std::string cat3 = addCategory(layout, "Category 3", 4900, 0x2166ac);
-    const std::string cat4 = addCategory(layout, "Category 4", 2900, 0xe08214);
+    Layout layout = newLayout("0e5c2a7e-7a3b-4c1e-9a61-3f1d2b8c0001", "Theatre — stalls, circle and boxes", {0, -300}, "Stage");
+    const auto [cat1, cat2, cat3, cat4] = fourCategories(layout, {8900, 6900, 4900, 2900});
 
     // Stalls: three arc blocks around a centre behind the stage, with two radial aisles.
     Area& stalls = addArea(layout, "Stalls");
@@ -181,15 +193,8 @@ Layout theatre() {
 }
 
 Layout stadium() {
-    Layout layout;
-    layout.id = "0e5c2a7e-7a3b-4c1e-9a61-3f1d2b8c0002";
-    layout.name = "Stadium — four stands";
-    layout.focalPoint = {0, 0};
-    layout.focalLabel = "Pitch";
-    const std::string longLower = addCategory(layout, "Category 1", 9500, 0x7b3294);
-    const std::string longUpper = addCategory(layout, "Category 2", 7500, 0x008837);
-    const std::string endLower = addCategory(layout, "Category 3", 5500, 0x2166ac);
-    const std::string endUpper = addCategory(layout, "Category 4", 3500, 0xe08214);
+    Layout layout = newLayout("0e5c2a7e-7a3b-4c1e-9a61-3f1d2b8c0002", "Stadium — four stands", {0, 0}, "Pitch");
+    const auto [longLower, longUpper, endLower, endUpper] = fourCategories(layout, {9500, 7500, 5500, 3500});
 
     constexpr double pitchHalfLength = 5250; // along x
     constexpr double pitchHalfWidth = 3400;  // along y
@@ -274,11 +279,7 @@ Layout stadium() {
 }
 
 Layout club() {
-    Layout layout;
-    layout.id = "0e5c2a7e-7a3b-4c1e-9a61-3f1d2b8c0003";
-    layout.name = "Club — floor and balcony";
-    layout.focalPoint = {0, -200};
-    layout.focalLabel = "Stage";
+    Layout layout = newLayout("0e5c2a7e-7a3b-4c1e-9a61-3f1d2b8c0003", "Club — floor and balcony", {0, -200}, "Stage");
     const std::string standing = addCategory(layout, "Standing", 3500, 0x2166ac);
     const std::string balcony = addCategory(layout, "Balcony", 4500, 0x008837);
     const std::string table = addCategory(layout, "Table", 6000, 0x7b3294);
@@ -307,15 +308,8 @@ Layout club() {
 }
 
 Layout arena(std::size_t seats) {
-    Layout layout;
-    layout.id = "0e5c2a7e-7a3b-4c1e-9a61-3f1d2b8c0004";
-    layout.name = "Arena — " + std::to_string(seats) + " seats";
-    layout.focalPoint = {0, 0};
-    layout.focalLabel = "Stage";
-    const std::string categories[] = {addCategory(layout, "Category 1", 12000, 0x7b3294),
-                                      addCategory(layout, "Category 2", 9000, 0x008837),
-                                      addCategory(layout, "Category 3", 6500, 0x2166ac),
-                                      addCategory(layout, "Category 4", 4000, 0xe08214)};
+    Layout layout = newLayout("0e5c2a7e-7a3b-4c1e-9a61-3f1d2b8c0004", "Arena — " + std::to_string(seats) + " seats", {0, 0}, "Stage");
+    const auto categories = fourCategories(layout, {12000, 9000, 6500, 4000});
     // Sections around 300 degrees of the stage (the rest is backstage), 2-degree aisles.
     const int sections = seats >= 20'000 ? 20 : 10;
     const double sweep = 300.0 / sections;
@@ -357,7 +351,7 @@ Layout arena(std::size_t seats) {
             spec.frontRadius = base.frontRadius + first * base.rowSpacing;
             spec.rowCount = last - first;
             spec.rowLabels.firstLabel = std::to_string(first + 1);
-            spec.priceCategoryId = categories[band];
+            spec.priceCategoryId = categories[static_cast<std::size_t>(band)];
             generateRows(layout, area, spec);
         }
     }
