@@ -222,6 +222,10 @@ private slots:
         spec.shape = RowShape::Arc;
         spec.frontRadius = 10; // 10 seats cannot fit around a 10 cm circle
         QVERIFY_THROWS_EXCEPTION(std::invalid_argument, generateRows(layout, area, spec));
+        spec.shape = RowShape::Straight;
+        spec.rowCount = 1000;
+        spec.seatsPerRow = {9000}; // nine million seats: refused before any is made
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, generateRows(layout, area, spec));
         QVERIFY(area.rows.empty());
         QCOMPARE(layout.nextId, 1u);
     }

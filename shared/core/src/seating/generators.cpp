@@ -16,6 +16,7 @@ namespace {
 
 constexpr int kMaxSeatsPerRow = 10'000;
 constexpr int kMaxRowsPerBlock = 1'000;
+constexpr std::size_t kMaxSeatsPerBlock = 250'000; // more than any venue; keeps memory bounded
 
 double normalisedDegrees(double degrees) {
     double d = std::fmod(degrees, 360.0);
@@ -172,11 +173,15 @@ std::vector<std::size_t> generateRows(Layout& layout, Area& area, const RowBlock
     const std::vector<std::string> labels = rowLabels(spec.rowCount, spec.rowLabels);
     // Compute every row before touching the area, so a throw leaves it unchanged.
     std::vector<Row> rows;
+    std::size_t total = 0;
     for (int r = 0; r < spec.rowCount; ++r) {
         const double radius = spec.frontRadius + r * spec.rowSpacing;
         const int seats = seatsInRow(spec, r, radius);
         if (seats < 1 || seats > kMaxSeatsPerRow)
             throw std::invalid_argument("row " + labels[static_cast<std::size_t>(r)] + " would get " + std::to_string(seats) + " seats");
+        total += static_cast<std::size_t>(seats);
+        if (total > kMaxSeatsPerBlock)
+            throw std::invalid_argument("one block holds at most " + std::to_string(kMaxSeatsPerBlock) + " seats");
         const std::vector<std::string> seatNames = seatLabels(seats, spec.numbering);
         Row row;
         row.label = labels[static_cast<std::size_t>(r)];
