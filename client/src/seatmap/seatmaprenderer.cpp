@@ -1,0 +1,282 @@
+// SeatMapRenderer implementation: areas, blocks with availability counts, batched flat seats
+// and fully drawn seats with labels.
+#include "seatmap/seatmaprenderer.h"
+
+#include "seatmap/seatmapstyle.h"
+
+#include <QCoreApplication>
+#include <QFontMetricsF>
+#include <QLocale>
+#include <QPainter>
+#include <QPainterPath>
+
+#include <array>
+#include <cmath>
+
+namespace marquee::client {
+
+using core::seating::SeatStatus;
+
+namespace {
+
+QPolygonF scaled(const QPolygonF& polygon, double scale)
+{
+    QPolygonF out;
+    out.reserve(polygon.size());
+    for (const QPointF& p : polygon)
+        out << p * scale;
+    return out;
+}
+
+// Text with a light halo so it reads on any fill.
+void drawHaloText(QPainter& painter, const QRectF& box, const QString& text, const QFont& font, int flags)
+{
+    QPainterPath path;
+    const QFontMetricsF fm(font);
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    double y = box.center().y() - fm.height() * static_cast<double>(lines.size()) / 2 + fm.ascent();
+    for (const QString& line : lines) {
+        double x = box.center().x() - fm.horizontalAdvance(line) / 2;
+        if ((flags & Qt::AlignLeft) != 0)
+            x = box.left();
+        path.addText(QPointF(x, y), font, line);
+        y += fm.height();
+    }
+    painter.setBrush(Qt::NoBrush);
+    painter.setPen(QPen(QColor(255, 255, 255, 220), std::max(2.0, font.pointSizeF() / 4), Qt::SolidLine, Qt::RoundCap,
+                        Qt::RoundJoin));
+    painter.drawPath(path);
+    painter.setPen(Qt::NoPen);
+    painter.setBrush(QColor(0x1A, 0x1A, 0x1A));
+    painter.drawPath(path);
+}
+
+} // namespace
+
+SeatMapRenderer::Detail SeatMapRenderer::detailFor(const SeatMapGeometry& geometry, double scale)
+{
+    const double seatPx = geometry.seatWidth() * scale;
+    if (seatPx < kSeatsPx)
+        return Detail::Blocks;
+    return seatPx < kLabelPx ? Detail::Seats : Detail::Labelled;
+}
+
+QString SeatMapRenderer::availabilityText(const SeatMapGeometry& geometry, const SeatMapState& state, std::uint32_t area)
+{
+    const SeatMapGeometry::AreaShape& shape = geometry.areas()[area];
+    const QLocale locale;
+    if (shape.generalAdmission) {
+        const auto it = state.generalAdmission.constFind(shape.id);
+        if (it == state.generalAdmission.cend())
+            return QCoreApplication::translate("SeatMap", "%1 places").arg(locale.toString(shape.capacity));
+        const std::uint32_t left = it->capacity > it->taken ? it->capacity - it->taken : 0;
+        if (left == 0)
+            return QCoreApplication::translate("SeatMap", "Sold out");
+        return QCoreApplication::translate("SeatMap", "%1 of %2 left").arg(locale.toString(left), locale.toString(it->capacity));
+    }
+    if (!state.hasStatus())
+        return QCoreApplication::translate("SeatMap", "%1 seats").arg(locale.toString(shape.seatCount));
+    const std::uint32_t free = area < state.areaAvailable.size() ? state.areaAvailable[area] : 0;
+    if (free == 0)
+        return QCoreApplication::translate("SeatMap", "Sold out");
+    return QCoreApplication::translate("SeatMap", "%1 free").arg(locale.toString(free));
+}
+
+void SeatMapRenderer::render(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state, double scale,
+                             const QRectF& planRect)
+{
+    painter.fillRect(QRectF(planRect.topLeft() * scale, planRect.bottomRight() * scale), seatstyle::background());
+    if (!geometry.layout())
+        return;
+    const Detail detail = detailFor(geometry, scale);
+    renderAreas(painter, geometry, state, scale, planRect, detail);
+    if (detail == Detail::Seats)
+        renderSeatsFlat(painter, geometry, state, scale, planRect);
+    else if (detail == Detail::Labelled)
+        renderSeatsLabelled(painter, geometry, state, scale, planRect);
+}
+
+void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,
+                                  double scale, const QRectF& planRect, Detail detail)
+{
+    const core::seating::Layout& layout = *geometry.layout();
+    painter.setRenderHint(QPainter::Antialiasing, true);
+
+    // The stage / focal point: a dark pill with its label.
+    const double pitch = geometry.seatWidth() / 0.86;
+    const QRectF stage(QPointF(layout.focalPoint.x, layout.focalPoint.y) - QPointF(6 * pitch, 1.5 * pitch),
+                       QSizeF(12 * pitch, 3 * pitch));
+    if (stage.intersects(planRect)) {
+        const QRectF s(stage.topLeft() * scale, stage.bottomRight() * scale);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(seatstyle::stageFill());
+        painter.drawRoundedRect(s, s.height() / 3, s.height() / 3);
+        if (s.height() > 10 && !layout.focalLabel.empty()) {
+            QFont font = painter.font();
+            font.setPixelSize(std::clamp(static_cast<int>(s.height() * 0.45), 6, 48));
+            painter.setFont(font);
+            painter.setPen(Qt::white);
+            painter.drawText(s, Qt::AlignCenter, QString::fromStdString(layout.focalLabel));
+        }
+    }
+
+    const auto& areas = geometry.areas();
+    for (std::uint32_t a = 0; a < areas.size(); ++a) {
+        const SeatMapGeometry::AreaShape& area = areas[a];
+        // Labels stand a little outside the area (above its first row).
+        const double labelRoom = 32 / scale;
+        if (!area.bounds.adjusted(-labelRoom, -labelRoom, labelRoom, labelRoom).intersects(planRect))
+            continue;
+        const QPolygonF outline = scaled(area.outline, scale);
+        const QRectF box(area.bounds.topLeft() * scale, area.bounds.bottomRight() * scale);
+        bool blockFill = detail == Detail::Blocks || area.generalAdmission;
+        QColor fill = seatstyle::areaFill();
+        bool soldOut = false;
+        if (blockFill) {
+            std::uint8_t category = area.category;
+            if (!area.generalAdmission && area.seatCount > 0)
+                category = geometry.categoryOf(area.firstSeat);
+            fill = seatstyle::categoryColour(category);
+            fill = fill.lighter(area.generalAdmission ? 160 : 100);
+            const QString text = availabilityText(geometry, state, a);
+            if (area.generalAdmission) {
+                const auto it = state.generalAdmission.constFind(area.id);
+                soldOut = it != state.generalAdmission.cend() && it->taken >= it->capacity;
+            } else {
+                soldOut = state.hasStatus() && a < state.areaAvailable.size() && state.areaAvailable[a] == 0;
+            }
+            if (soldOut)
+                fill = QColor(0xBB, 0xBB, 0xBB);
+        }
+        painter.setPen(QPen(seatstyle::areaBorder(), 1));
+        painter.setBrush(fill);
+        painter.drawPolygon(outline);
+        if (soldOut) {
+            // Sold-out blocks are hatched, not only grey.
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(QBrush(QColor(0x4D, 0x4D, 0x4D), Qt::BDiagPattern));
+            painter.drawPolygon(outline);
+        }
+        // Block labels: name and availability while the block is large enough to hold them.
+        if (blockFill && box.width() > 36 && box.height() > 18) {
+            QFont font = painter.font();
+            font.setPixelSize(std::clamp(static_cast<int>(std::min(box.width() / 9, box.height() / 3.5)), 7, 28));
+            const QString text = area.label + QLatin1Char('\n') + availabilityText(geometry, state, a);
+            drawHaloText(painter, box, text, font, Qt::AlignCenter);
+        } else if (!blockFill && box.width() > 80) {
+            // Seats are drawn: the section name goes above its first row.
+            QFont font = painter.font();
+            font.setPixelSize(std::clamp(static_cast<int>(geometry.seatWidth() * scale * 0.7), 8, 22));
+            const QFontMetricsF fm(font);
+            const QRectF labelBox(box.left(), box.top() - fm.height() * 1.1, box.width(), fm.height());
+            drawHaloText(painter, labelBox, area.label, font, Qt::AlignCenter);
+        }
+    }
+}
+
+void SeatMapRenderer::renderSeatsFlat(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,
+                                      double scale, const QRectF& planRect)
+{
+    // Batched by look: one drawRects call per (status, category) instead of one per seat.
+    // Key: status * 256 + category.
+    QHash<int, QVector<QRectF>> groups;
+    const double w = geometry.seatWidth() * scale;
+    const double h = geometry.seatDepth() * scale;
+    const double side = std::max(1.0, std::min(w, h));
+    geometry.forEachSeatNear(planRect, [&](std::uint32_t i) {
+        const QPointF c = geometry.centre(i) * scale;
+        const int key = static_cast<int>(state.statusOf(i)) * 256 + geometry.categoryOf(i);
+        groups[key].append(QRectF(c.x() - side / 2, c.y() - side / 2, side, side));
+    });
+    painter.setRenderHint(QPainter::Antialiasing, false);
+    painter.setPen(Qt::NoPen);
+    for (auto it = groups.cbegin(); it != groups.cend(); ++it) {
+        const auto status = static_cast<SeatStatus>(it.key() / 256);
+        const auto category = static_cast<std::uint8_t>(it.key() % 256);
+        painter.setBrush(seatstyle::fillColour(status, category));
+        painter.drawRects(it.value());
+        const QBrush pattern = seatstyle::patternBrush(status);
+        if (pattern.style() != Qt::NoBrush) {
+            painter.setBrush(pattern);
+            painter.drawRects(it.value());
+        }
+    }
+    painter.setRenderHint(QPainter::Antialiasing, true);
+}
+
+void SeatMapRenderer::renderSeatsLabelled(QPainter& painter, const SeatMapGeometry& geometry,
+                                          const SeatMapState& state, double scale, const QRectF& planRect)
+{
+    const core::seating::SeatIndex& index = geometry.index();
+    const double w = geometry.seatWidth() * scale;
+    const double h = geometry.seatDepth() * scale;
+    const QRectF footprint(-w / 2, -h / 2, w, h);
+    const bool labels = w >= kLabelPx + 2;
+    QFont font = painter.font();
+    font.setPixelSize(std::clamp(static_cast<int>(h * 0.5), 6, 40));
+    painter.setFont(font);
+    painter.setRenderHint(QPainter::Antialiasing, true);
+
+    // Tables under their seats.
+    for (const SeatMapGeometry::RowShape& row : geometry.rows()) {
+        if (!row.tableCentre || row.tableRadius <= 0)
+            continue;
+        const QRectF table(*row.tableCentre - QPointF(row.tableRadius, row.tableRadius),
+                           QSizeF(2 * row.tableRadius, 2 * row.tableRadius));
+        if (!table.intersects(planRect))
+            continue;
+        painter.setPen(QPen(QColor(0x8C, 0x6D, 0x46), 1));
+        painter.setBrush(QColor(0xD9, 0xC7, 0xA7));
+        painter.drawEllipse(QRectF(table.topLeft() * scale, table.bottomRight() * scale));
+        if (w > 10) {
+            painter.setPen(QColor(0x4A, 0x3A, 0x25));
+            painter.drawText(QRectF(table.topLeft() * scale, table.bottomRight() * scale), Qt::AlignCenter, row.label);
+        }
+    }
+
+    std::vector<std::uint32_t> rowsSeen;
+    // Wider than the region: a row label next to it belongs to a seat just outside.
+    const double margin = 2.5 * geometry.seatWidth();
+    geometry.forEachSeatNear(planRect.adjusted(-margin, -margin, margin, margin), [&](std::uint32_t i) {
+        const QPointF c = geometry.centre(i) * scale;
+        const SeatStatus status = state.statusOf(i);
+        painter.save();
+        painter.translate(c);
+        painter.rotate(static_cast<double>(geometry.rotation(i)));
+        seatstyle::drawSeat(painter, footprint, status, geometry.categoryOf(i), geometry.flagsOf(i), true);
+        if (labels && status != SeatStatus::HeldByMe && status != SeatStatus::Blocked) {
+            const QColor fill = seatstyle::fillColour(status, geometry.categoryOf(i));
+            painter.setPen(fill.lightness() > 150 ? Qt::black : Qt::white);
+            painter.drawText(footprint, Qt::AlignCenter, QString::fromStdString(index.seat(i).label));
+        }
+        painter.restore();
+        const std::uint32_t row = geometry.rowOf(i);
+        const SeatMapGeometry::RowShape& rs = geometry.rows()[row];
+        if (!rs.circular && (i == rs.firstSeat || i + 1 == rs.firstSeat + rs.seatCount))
+            rowsSeen.push_back(row);
+    });
+
+    // Row labels beyond both ends of each straight or curved row.
+    if (w < 10)
+        return;
+    std::sort(rowsSeen.begin(), rowsSeen.end());
+    rowsSeen.erase(std::unique(rowsSeen.begin(), rowsSeen.end()), rowsSeen.end());
+    painter.setPen(QColor(0x44, 0x44, 0x44));
+    for (std::uint32_t row : rowsSeen) {
+        const SeatMapGeometry::RowShape& rs = geometry.rows()[row];
+        if (rs.seatCount == 0 || rs.label.isEmpty())
+            continue;
+        const std::array<std::pair<std::uint32_t, std::uint32_t>, 2> ends{
+            std::pair{rs.firstSeat, rs.seatCount > 1 ? rs.firstSeat + 1 : rs.firstSeat},
+            std::pair{rs.firstSeat + rs.seatCount - 1, rs.seatCount > 1 ? rs.firstSeat + rs.seatCount - 2 : rs.firstSeat}};
+        for (const auto& [end, inner] : ends) {
+            QPointF outward = geometry.centre(end) - geometry.centre(inner);
+            const double length = std::hypot(outward.x(), outward.y());
+            outward = length > 1e-6 ? outward / length : QPointF(-1, 0);
+            const QPointF at = (geometry.centre(end) + outward * geometry.seatWidth() * 1.1) * scale;
+            painter.drawText(QRectF(at.x() - w, at.y() - h / 2, 2 * w, h), Qt::AlignCenter, rs.label);
+        }
+    }
+}
+
+} // namespace marquee::client

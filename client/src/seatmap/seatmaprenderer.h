@@ -1,0 +1,63 @@
+// SeatMapRenderer: paints a region of a seat map at one scale and level of detail. The view
+// uses it for its tiles and dirty regions, the minimap for its thumbnail.
+#pragma once
+
+#include "seatmap/seatmapgeometry.h"
+
+#include <QByteArray>
+#include <QHash>
+#include <QRectF>
+
+#include <vector>
+
+class QPainter;
+
+namespace marquee::client {
+
+// General-admission availability of one area.
+struct GeneralAdmission {
+    std::uint32_t capacity = 0;
+    std::uint32_t taken = 0;
+    bool operator==(const GeneralAdmission&) const = default;
+};
+
+// What the map shows per seat and area; owned by the view, read by the renderer.
+struct SeatMapState {
+    QByteArray status;                        // one SeatStatus per seat; empty: no live status
+    std::vector<std::uint32_t> areaAvailable; // available seats per area (kept with status)
+    QHash<QString, GeneralAdmission> generalAdmission; // by area id
+    bool hasStatus() const { return !status.isEmpty(); }
+    core::seating::SeatStatus statusOf(std::uint32_t seat) const
+    {
+        return hasStatus() ? static_cast<core::seating::SeatStatus>(status[static_cast<qsizetype>(seat)])
+                           : core::seating::SeatStatus::Available;
+    }
+};
+
+class SeatMapRenderer {
+public:
+    enum class Detail { Blocks, Seats, Labelled };
+
+    // Below this many pixels per seat, sections are drawn as blocks; at and above kLabelPx
+    // seats are drawn with their marks, rows and labels.
+    static constexpr double kSeatsPx = 4.0;
+    static constexpr double kLabelPx = 16.0;
+    static Detail detailFor(const SeatMapGeometry& geometry, double scale);
+
+    // Paints the plan rectangle `planRect` at `scale` pixels per centimetre. The painter's
+    // coordinates are plan * scale (the caller translates for its tile or widget).
+    static void render(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state, double scale,
+                       const QRectF& planRect);
+    // Text of a block at low zoom: "1,234 free" / "Sold out" (translated).
+    static QString availabilityText(const SeatMapGeometry& geometry, const SeatMapState& state, std::uint32_t area);
+
+private:
+    static void renderAreas(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state, double scale,
+                            const QRectF& planRect, Detail detail);
+    static void renderSeatsFlat(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,
+                                double scale, const QRectF& planRect);
+    static void renderSeatsLabelled(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,
+                                    double scale, const QRectF& planRect);
+};
+
+} // namespace marquee::client
