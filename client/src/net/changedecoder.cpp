@@ -2,6 +2,7 @@
 #include "net/changedecoder.h"
 
 #include "marquee/protocol/conversions.hpp"
+#include "marquee/v1/seating.pb.h"
 #include "marquee/v1/sync.pb.h"
 
 #include <QLoggingCategory>
@@ -9,6 +10,23 @@
 namespace marquee::client {
 
 Q_LOGGING_CATEGORY(lcDecode, "marquee.sync.decode")
+
+namespace {
+
+// "<layout id>@<version>": the aggregate id of a layout version (tombstones carry no payload).
+bool splitLayoutId(const std::string& aggregateId, LayoutPayload& out)
+{
+    const auto at = aggregateId.rfind('@');
+    if (at == std::string::npos || at == 0)
+        return false;
+    const QString version = QString::fromStdString(aggregateId.substr(at + 1));
+    bool ok = false;
+    out.version = version.toUInt(&ok);
+    out.layoutId = aggregateId.substr(0, at);
+    return ok;
+}
+
+} // namespace
 
 ChangeBatchData decodeChangeBatch(const v1::ChangeBatch& batch)
 {
@@ -53,6 +71,25 @@ ChangeBatchData decodeChangeBatch(const v1::ChangeBatch& batch)
                 v1::WishlistEntry msg;
                 ok = msg.ParseFromString(change.payload());
                 rec.record = protocol::fromProto(msg);
+            }
+        } else if (type == core::aggregate::kLayout) {
+            rec.kind = ChangeRecord::Kind::Layout;
+            LayoutPayload layout;
+            ok = splitLayoutId(rec.aggregateId, layout);
+            if (ok && !rec.deleted) {
+                // Kept as bytes: parsed once here to refuse a broken row, decoded again only
+                // when a seat map opens.
+                v1::SeatingLayout msg;
+                ok = msg.ParseFromString(change.payload());
+                layout.payload = change.payload();
+            }
+            rec.record = std::move(layout);
+        } else if (type == core::aggregate::kEventLayout) {
+            rec.kind = ChangeRecord::Kind::EventLayout;
+            if (!rec.deleted) {
+                v1::EventLayout msg;
+                ok = msg.ParseFromString(change.payload());
+                rec.record = EventLayoutPin{rec.aggregateId, msg.layout_id(), msg.layout_version()};
             }
         }
         if (!ok) {

@@ -5,6 +5,7 @@
 
 #include "marquee/core/version.hpp"
 #include "marquee/protocol/conversions.hpp"
+#include "marquee/protocol/seating_conversions.hpp"
 #include "marquee/v1/envelope.pb.h"
 
 #include <QLoggingCategory>
@@ -26,6 +27,17 @@ ErrorInfo toErrorInfo(const v1::Error& error)
         info.details.insert(QString::fromStdString(key), QString::fromStdString(value));
     return info;
 }
+
+QList<AreaAvailabilityInfo> toAvailability(const google::protobuf::RepeatedPtrField<v1::AreaAvailability>& areas)
+{
+    QList<AreaAvailabilityInfo> out;
+    out.reserve(areas.size());
+    for (const v1::AreaAvailability& a : areas)
+        out.append(AreaAvailabilityInfo{QString::fromStdString(a.area_id()), a.capacity(), a.taken()});
+    return out;
+}
+
+QByteArray toBytes(const std::string& bytes) { return {bytes.data(), static_cast<qsizetype>(bytes.size())}; }
 
 } // namespace
 
@@ -244,6 +256,52 @@ quint64 SyncClient::sendWishlistMutation(const QString& idempotencyKey, const QS
     return send(RequestKind::Wishlist, env);
 }
 
+quint64 SyncClient::subscribeSeats(const QString& eventId)
+{
+    v1::Envelope env;
+    env.mutable_subscribe_seats()->set_event_id(eventId.toStdString());
+    return send(RequestKind::SubscribeSeats, env);
+}
+
+quint64 SyncClient::unsubscribeSeats(const QString& eventId)
+{
+    v1::Envelope env;
+    env.mutable_unsubscribe_seats()->set_event_id(eventId.toStdString());
+    return send(RequestKind::UnsubscribeSeats, env);
+}
+
+quint64 SyncClient::setSeatsBlocked(const QString& idempotencyKey, const QString& eventId, const QStringList& seatIds,
+                                    bool blocked)
+{
+    v1::Envelope env;
+    auto* m = env.mutable_set_seats_blocked();
+    m->set_idempotency_key(idempotencyKey.toStdString());
+    m->set_event_id(eventId.toStdString());
+    for (const QString& id : seatIds)
+        m->add_seat_ids(id.toStdString());
+    m->set_blocked(blocked);
+    return send(RequestKind::SetSeatsBlocked, env);
+}
+
+quint64 SyncClient::saveLayout(const QString& idempotencyKey, const core::seating::Layout& layout,
+                               std::uint32_t baseVersion)
+{
+    v1::Envelope env;
+    auto* m = env.mutable_save_layout();
+    m->set_idempotency_key(idempotencyKey.toStdString());
+    *m->mutable_layout() = protocol::toProto(layout, true);
+    m->set_base_version(baseVersion);
+    return send(RequestKind::SaveLayout, env);
+}
+
+quint64 SyncClient::getLayout(const QString& layoutId, std::uint32_t version)
+{
+    v1::Envelope env;
+    env.mutable_get_layout()->set_layout_id(layoutId.toStdString());
+    env.mutable_get_layout()->set_version(version);
+    return send(RequestKind::GetLayout, env);
+}
+
 void SyncClient::pull()
 {
     if (!m_helloDone || m_pullRequest != 0 || m_paused)
@@ -283,9 +341,15 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
     }
     const quint64 id = env.request_id();
     if (id == 0) {
-        if (env.has_change_batch())
+        if (env.has_change_batch()) {
             handleBatch(0, env.change_batch());
-        else if (env.has_error())
+        } else if (env.has_seat_delta()) {
+            const v1::SeatDelta& d = env.seat_delta();
+            SeatDeltaInfo delta{QString::fromStdString(d.event_id()), d.status_seq(),
+                                std::vector<std::uint32_t>(d.seat_index().begin(), d.seat_index().end()),
+                                toBytes(d.status()), toAvailability(d.general_admission())};
+            Q_EMIT seatDeltaReceived(delta);
+        } else if (env.has_error())
             qCWarning(lcSync) << "server error:" << QString::fromStdString(env.error().message());
         return;
     }
@@ -345,8 +409,30 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
                                                    s.expires_at_ms()});
         }
         break;
+    case RequestKind::SubscribeSeats:
+        if (env.has_seat_snapshot()) {
+            const v1::SeatSnapshot& snap = env.seat_snapshot();
+            Q_EMIT seatSnapshotReceived(
+                id, SeatSnapshotInfo{QString::fromStdString(snap.event_id()), QString::fromStdString(snap.layout_id()),
+                                     snap.layout_version(), toBytes(snap.status()), snap.status_seq(),
+                                     toAvailability(snap.general_admission())});
+        }
+        break;
+    case RequestKind::GetLayout:
+        if (env.has_seating_layout()) {
+            try {
+                Q_EMIT layoutReceived(id, std::make_shared<const core::seating::Layout>(
+                                              protocol::fromProto(env.seating_layout())));
+            } catch (const std::exception& e) {
+                Q_EMIT requestFailed(id, ErrorInfo{ErrorCode::InvalidArgument, QString::fromUtf8(e.what()), {}});
+            }
+        }
+        break;
     case RequestKind::Logout:
     case RequestKind::Wishlist:
+    case RequestKind::UnsubscribeSeats:
+    case RequestKind::SetSeatsBlocked:
+    case RequestKind::SaveLayout:
         if (env.has_ack()) {
             const auto& a = env.ack();
             Q_EMIT ackReceived(id, AckInfo{QString::fromStdString(a.id()), a.seq_hint(), a.replayed()});

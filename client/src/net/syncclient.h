@@ -16,6 +16,10 @@
 
 class QWebSocket;
 
+namespace marquee::core::seating {
+struct Layout;
+}
+
 namespace marquee::v1 {
 class Envelope;
 class ChangeBatch;
@@ -68,6 +72,14 @@ public:
     quint64 registerAccount(const QString& email, const QString& password, const QString& displayName);
     quint64 logout();
     quint64 sendWishlistMutation(const QString& idempotencyKey, const QString& eventId, bool add);
+    // Seating. subscribeSeats is answered by seatSnapshotReceived, then seatDeltaReceived
+    // pushes follow until unsubscribeSeats (acked) or the connection drops.
+    quint64 subscribeSeats(const QString& eventId);
+    quint64 unsubscribeSeats(const QString& eventId);
+    quint64 setSeatsBlocked(const QString& idempotencyKey, const QString& eventId, const QStringList& seatIds, bool blocked);
+    // Ack id "<layout id>@<new version>".
+    quint64 saveLayout(const QString& idempotencyKey, const core::seating::Layout& layout, std::uint32_t baseVersion);
+    quint64 getLayout(const QString& layoutId, std::uint32_t version); // answered by layoutReceived
     void pull(); // pull from cursor() (no-op while a pull is in flight)
     // The owner could not store a batch: stop pulling and ignore pushes (a pull answer in
     // flight is dropped) until resumeFrom() names the cursor that was committed.
@@ -89,11 +101,17 @@ Q_SIGNALS:
     void sessionReceived(quint64 requestId, const marquee::client::SessionInfo& session);
     void ackReceived(quint64 requestId, const marquee::client::AckInfo& ack);
     void requestFailed(quint64 requestId, const marquee::client::ErrorInfo& error);
+    void seatSnapshotReceived(quint64 requestId, const marquee::client::SeatSnapshotInfo& snapshot);
+    void seatDeltaReceived(const marquee::client::SeatDeltaInfo& delta);
+    void layoutReceived(quint64 requestId, std::shared_ptr<const marquee::core::seating::Layout> layout);
     void authenticationRejected(); // HTTP 401 at the upgrade: the token is no longer valid
     void fatalError(const marquee::client::ErrorInfo& error); // e.g. unsupported protocol version
 
 private:
-    enum class RequestKind { Hello, Pull, Login, Register, Logout, Wishlist };
+    enum class RequestKind {
+        Hello, Pull, Login, Register, Logout, Wishlist,
+        SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout
+    };
     struct Pending {
         RequestKind kind;
     };

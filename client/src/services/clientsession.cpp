@@ -3,6 +3,7 @@
 
 #include "services/accountservice.h"
 #include "services/catalogservice.h"
+#include "services/seatingservice.h"
 #include "services/syncworker.h"
 #include "services/wishlistservice.h"
 #include "store/localstore.h"
@@ -24,6 +25,8 @@ ClientSession::ClientSession(Options options, QObject* parent)
     m_catalog = new CatalogService(m_store.get(), this);
     m_account = new AccountService(m_store.get(), m_sync, this);
     m_wishlist = new WishlistService(m_store.get(), m_sync, m_account, this);
+    m_seating = new SeatingService(m_store.get(), m_sync, this);
+    connect(this, &ClientSession::batchApplied, m_seating, &SeatingService::notifyBatchApplied);
 
     connect(m_sync, &SyncClient::connected, this, &ClientSession::onConnected);
     connect(m_sync, &SyncClient::batchReady, this, &ClientSession::onBatchReady);

@@ -17,6 +17,7 @@ namespace marquee::client {
 class AccountService;
 class CatalogService;
 class LocalStore;
+class SeatingService;
 class SyncWorker;
 class WishlistService;
 
@@ -47,6 +48,7 @@ public:
     CatalogService* catalog() const { return m_catalog; }
     AccountService* account() const { return m_account; }
     WishlistService* wishlist() const { return m_wishlist; }
+    SeatingService* seating() const { return m_seating; }
 
     QUrl serverUrl() const;
     State state() const { return m_state; }
@@ -83,6 +85,7 @@ private:
     CatalogService* m_catalog = nullptr;
     AccountService* m_account = nullptr;
     WishlistService* m_wishlist = nullptr;
+    SeatingService* m_seating = nullptr;
     QThread m_thread;
     SyncWorker* m_worker = nullptr;
 

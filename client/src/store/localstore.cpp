@@ -87,6 +87,15 @@ INSERT INTO sync_state(id) VALUES (1);
 ALTER TABLE sync_state ADD COLUMN cursor_user_id INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX outbox_by_entity ON outbox(user_id, kind, entity_id);
 )sql",
+    // 3: seating layouts (SeatingLayout protobuf bytes per immutable version) and the layout
+    // version each event sells.
+    R"sql(
+CREATE TABLE seating_layouts(
+  layout_id TEXT NOT NULL, version INTEGER NOT NULL, payload BLOB NOT NULL,
+  PRIMARY KEY(layout_id, version)) WITHOUT ROWID;
+CREATE TABLE event_layouts(
+  event_id TEXT PRIMARY KEY, layout_id TEXT NOT NULL, layout_version INTEGER NOT NULL);
+)sql",
 };
 static_assert(std::size(kUpgradeSteps) == LocalStore::kSchemaVersion);
 
@@ -103,6 +112,7 @@ struct SqliteApi {
     decltype(&sqlite3_bind_text) bindText = nullptr;
     decltype(&sqlite3_bind_int64) bindInt64 = nullptr;
     decltype(&sqlite3_bind_double) bindDouble = nullptr;
+    decltype(&sqlite3_bind_blob) bindBlob = nullptr;
     decltype(&sqlite3_step) step = nullptr;
     decltype(&sqlite3_reset) reset = nullptr;
     decltype(&sqlite3_finalize) finalize = nullptr;
@@ -139,7 +149,7 @@ private:
             return fn != nullptr;
         };
         const bool found = get(prepare, "sqlite3_prepare_v2") && get(bindText, "sqlite3_bind_text")
-            && get(bindInt64, "sqlite3_bind_int64") && get(bindDouble, "sqlite3_bind_double")
+            && get(bindInt64, "sqlite3_bind_int64") && get(bindDouble, "sqlite3_bind_double") && get(bindBlob, "sqlite3_bind_blob")
             && get(step, "sqlite3_step") && get(reset, "sqlite3_reset") && get(finalize, "sqlite3_finalize")
             && get(errmsg, "sqlite3_errmsg");
         dlclose(plugin); // drops only the reference taken above; the plugin stays loaded
@@ -151,7 +161,7 @@ private:
 // The statements a batch runs; parameters are numbered from 1 as in SQLite.
 enum Stmt : int {
     UpsertEvent, DeleteEvent, UpsertVenue, DeleteVenue, UpsertCategory, DeleteCategory, UpsertWish, DeleteWish,
-    SaveCursor, StmtCount
+    UpsertLayout, DeleteLayout, UpsertEventLayout, DeleteEventLayout, SaveCursor, StmtCount
 };
 
 const char* const kBatchSql[StmtCount] = {
@@ -169,6 +179,10 @@ const char* const kBatchSql[StmtCount] = {
     "(SELECT 1 FROM outbox WHERE user_id=? AND kind='wishlist' AND entity_id=?)",
     "DELETE FROM wishlist WHERE user_id=? AND event_id=? AND NOT EXISTS "
     "(SELECT 1 FROM outbox WHERE user_id=? AND kind='wishlist' AND entity_id=?)",
+    "INSERT OR REPLACE INTO seating_layouts(layout_id,version,payload) VALUES (?,?,?)",
+    "DELETE FROM seating_layouts WHERE layout_id=? AND version=?",
+    "INSERT OR REPLACE INTO event_layouts(event_id,layout_id,layout_version) VALUES (?,?,?)",
+    "DELETE FROM event_layouts WHERE event_id=?",
     "UPDATE sync_state SET cursor=?, cursor_user_id=?, last_sync_at=? WHERE id=1",
 };
 
@@ -258,6 +272,18 @@ struct LocalStore::Statements {
         }
 #endif
         m_qt[static_cast<std::size_t>(m_current)].bindValue(param - 1, value);
+    }
+    // Binary, bound without copying like text().
+    void blob(int param, const std::string& value)
+    {
+#ifdef MARQUEE_SQLITE_C_API
+        if (m_api) {
+            m_api->bindBlob(m_raw[m_current], param, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+            return;
+        }
+#endif
+        m_qt[static_cast<std::size_t>(m_current)].bindValue(
+            param - 1, QByteArray(value.data(), static_cast<qsizetype>(value.size())));
     }
     bool exec(QString* error)
     {
@@ -499,7 +525,30 @@ bool LocalStore::resetCursorForIdentity(qint64 userId)
 bool LocalStore::clearCatalog()
 {
     return exec(QStringLiteral("DELETE FROM events")) && exec(QStringLiteral("DELETE FROM venues"))
-        && exec(QStringLiteral("DELETE FROM categories"));
+        && exec(QStringLiteral("DELETE FROM categories")) && exec(QStringLiteral("DELETE FROM seating_layouts"))
+        && exec(QStringLiteral("DELETE FROM event_layouts"));
+}
+
+std::optional<EventLayoutPin> LocalStore::eventLayout(const QString& eventId)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT layout_id, layout_version FROM event_layouts WHERE event_id=?"));
+    q.addBindValue(eventId);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return EventLayoutPin{eventId.toStdString(), q.value(0).toString().toStdString(), q.value(1).toUInt()};
+}
+
+std::optional<QByteArray> LocalStore::layoutPayload(const QString& layoutId, std::uint32_t version)
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    q.prepare(QStringLiteral("SELECT payload FROM seating_layouts WHERE layout_id=? AND version=?"));
+    q.addBindValue(layoutId);
+    q.addBindValue(version);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return q.value(0).toByteArray();
 }
 
 BatchResult LocalStore::applyBatch(const ChangeBatchData& batch, qint64 userId)
@@ -652,6 +701,31 @@ bool LocalStore::applyChanges(const ChangeBatchData& batch, qint64 userId, Batch
                 st.integer(3, w->addedAtMs);
                 st.integer(4, userId);
                 st.text(5, id);
+                run = true;
+            }
+            break;
+        case ChangeRecord::Kind::Layout:
+            if (const auto* l = std::get_if<LayoutPayload>(&change.record)) {
+                result.seatingChanged = true;
+                st.use(change.deleted ? DeleteLayout : UpsertLayout);
+                st.text(1, l->layoutId);
+                st.integer(2, l->version);
+                if (!change.deleted)
+                    st.blob(3, l->payload);
+                run = true;
+            }
+            break;
+        case ChangeRecord::Kind::EventLayout:
+            result.seatingChanged = true;
+            if (change.deleted) {
+                st.use(DeleteEventLayout);
+                st.text(1, id);
+                run = true;
+            } else if (const auto* pin = std::get_if<EventLayoutPin>(&change.record)) {
+                st.use(UpsertEventLayout);
+                st.text(1, id);
+                st.text(2, pin->layoutId);
+                st.integer(3, pin->version);
                 run = true;
             }
             break;

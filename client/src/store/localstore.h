@@ -17,7 +17,7 @@ namespace marquee::client {
 class LocalStore {
 public:
     // Schema version written to PRAGMA user_version; each step upgrades from version-1.
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // targetSchemaVersion exists for upgrade tests: it stops the upgrade steps early.
     explicit LocalStore(QString path, int targetSchemaVersion = kSchemaVersion);
@@ -61,6 +61,10 @@ public:
     std::optional<EventDetails> eventDetails(const QString& eventId, qint64 userId);
     QList<core::Category> categories();
     int eventCount();
+
+    // Seating: the layout version an event sells and a layout version's SeatingLayout bytes.
+    std::optional<EventLayoutPin> eventLayout(const QString& eventId);
+    std::optional<QByteArray> layoutPayload(const QString& layoutId, std::uint32_t version);
 
     // Wishlist and outbox.
     bool isWishlisted(qint64 userId, const QString& eventId);

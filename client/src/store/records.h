@@ -4,6 +4,7 @@
 
 #include "marquee/core/domain.hpp"
 
+#include <QByteArray>
 #include <QDate>
 #include <QDateTime>
 #include <QList>
@@ -19,14 +20,32 @@
 
 namespace marquee::client {
 
+// One synced seating layout version, kept as its SeatingLayout protobuf bytes (decoded on
+// demand by net/seatingcodec.h: a 60,000-seat layout is only parsed when a map opens).
+struct LayoutPayload {
+    std::string layoutId;
+    std::uint32_t version = 0;
+    std::string payload;
+};
+
+// Which layout version an event sells.
+struct EventLayoutPin {
+    std::string eventId;
+    std::string layoutId;
+    std::uint32_t version = 0;
+    bool operator==(const EventLayoutPin&) const = default;
+};
+
 // One decoded change-log row.
 struct ChangeRecord {
-    enum class Kind : std::uint8_t { Event, Venue, Category, Wishlist, Unknown };
+    enum class Kind : std::uint8_t { Event, Venue, Category, Wishlist, Layout, EventLayout, Unknown };
     std::uint64_t seq = 0;
     Kind kind = Kind::Unknown;
     std::string aggregateId;
     bool deleted = false;
-    std::variant<std::monostate, core::Event, core::Venue, core::Category, core::WishlistEntry> record;
+    std::variant<std::monostate, core::Event, core::Venue, core::Category, core::WishlistEntry, LayoutPayload,
+                 EventLayoutPin>
+        record;
 };
 
 // A ChangeBatch converted to client types (an answer to PullChanges or a live push).
@@ -47,6 +66,7 @@ struct BatchResult {
     int appliedRows = 0;
     bool catalogChanged = false;
     bool wishlistChanged = false;
+    bool seatingChanged = false; // layouts or event -> layout pins
     bool reset = false;
     QString error; // non-empty: the transaction was rolled back
 };
@@ -102,6 +122,32 @@ struct AckInfo {
     QString id;
     std::uint64_t seqHint = 0;
     bool replayed = false;
+};
+
+// General-admission availability of one area, as the server reports it.
+struct AreaAvailabilityInfo {
+    QString areaId;
+    std::uint32_t capacity = 0;
+    std::uint32_t taken = 0;
+};
+
+// Answer to SubscribeSeats: one status byte per seat in SeatIndex order.
+struct SeatSnapshotInfo {
+    QString eventId;
+    QString layoutId;
+    std::uint32_t layoutVersion = 0;
+    QByteArray status;
+    std::uint64_t statusSeq = 0;
+    QList<AreaAvailabilityInfo> generalAdmission;
+};
+
+// A live SeatDelta push; statusSeq is strictly increasing per event.
+struct SeatDeltaInfo {
+    QString eventId;
+    std::uint64_t statusSeq = 0;
+    std::vector<std::uint32_t> seats;
+    QByteArray status; // one byte per entry of seats
+    QList<AreaAvailabilityInfo> generalAdmission;
 };
 
 // Persisted sync and account state (single row of sync_state).
@@ -173,3 +219,5 @@ Q_DECLARE_METATYPE(marquee::client::ErrorInfo)
 Q_DECLARE_METATYPE(marquee::client::SessionInfo)
 Q_DECLARE_METATYPE(marquee::client::HelloInfo)
 Q_DECLARE_METATYPE(marquee::client::AckInfo)
+Q_DECLARE_METATYPE(marquee::client::SeatSnapshotInfo)
+Q_DECLARE_METATYPE(marquee::client::SeatDeltaInfo)

@@ -4,6 +4,7 @@
 #include "models/eventformat.h"
 
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -78,10 +79,23 @@ EventDetailWidget::EventDetailWidget(QWidget* parent) : QWidget(parent)
         if (!m_eventId.isEmpty())
             Q_EMIT wishlistToggleRequested(m_eventId);
     });
-    layout->addWidget(m_wishlist, 0, Qt::AlignLeft);
+    m_seats = new QPushButton(tr("Seats…"), m_content);
+    m_seats->setToolTip(tr("Open the seat map with live availability"));
+    m_seats->hide();
+    connect(m_seats, &QPushButton::clicked, this, [this] {
+        if (!m_eventId.isEmpty())
+            Q_EMIT seatsRequested(m_eventId);
+    });
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_wishlist);
+    buttons->addWidget(m_seats);
+    buttons->addStretch(1);
+    layout->addLayout(buttons);
     outer->addWidget(m_content);
     setDetails(std::nullopt);
 }
+
+void EventDetailWidget::setSeatMapAvailable(bool available) { m_seats->setVisible(available); }
 
 QString EventDetailWidget::statusText() const { return m_status->isHidden() ? QString() : m_status->text(); }
 

@@ -22,10 +22,14 @@ public:
     void setWishlistEnabled(bool enabled, const QString& reason = {});
     QString eventId() const { return m_eventId; }
     QPushButton* wishlistButton() const { return m_wishlist; }
+    // The "Seats" button shows when the event has a seat map in the cache.
+    void setSeatMapAvailable(bool available);
+    QPushButton* seatsButton() const { return m_seats; }
     QString statusText() const;
 
 Q_SIGNALS:
     void wishlistToggleRequested(const QString& eventId);
+    void seatsRequested(const QString& eventId);
 
 private:
     QString m_eventId;
@@ -41,6 +45,7 @@ private:
     QLabel* m_placeholder;
     QWidget* m_content;
     QPushButton* m_wishlist;
+    QPushButton* m_seats;
 };
 
 } // namespace marquee::client

@@ -6,10 +6,12 @@
 #include "services/accountservice.h"
 #include "services/catalogservice.h"
 #include "services/clientsession.h"
+#include "services/seatingservice.h"
 #include "services/wishlistservice.h"
 #include "views/connectionindicator.h"
 #include "views/eventdetailwidget.h"
 #include "views/logindialog.h"
+#include "views/seatsdialog.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -137,6 +139,8 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     connect(m_session->wishlist(), &WishlistService::mutationRejected, this, [this](const QString&, const QString& message) {
         QMessageBox::warning(this, tr("Wishlist"), message);
     });
+    connect(m_details, &EventDetailWidget::seatsRequested, this, &MainWindow::openSeats);
+    connect(m_session->seating(), &SeatingService::layoutsChanged, this, &MainWindow::showCurrentDetails);
     connect(m_session->account(), &AccountService::sessionChanged, this, &MainWindow::updateAccount);
     connect(m_session->account(), &AccountService::sessionExpired, this,
             [this](const QString& message) { statusBar()->showMessage(message, 15000); });
@@ -180,6 +184,21 @@ void MainWindow::showCurrentDetails()
     const QModelIndex current = m_table->selectionModel()->currentIndex();
     const QString id = current.isValid() ? m_events->eventIdAt(current.row()) : QString();
     m_details->setDetails(id.isEmpty() ? std::nullopt : m_session->catalog()->eventDetails(id));
+    m_details->setSeatMapAvailable(!id.isEmpty() && m_session->seating()->eventLayoutPin(id).has_value());
+}
+
+void MainWindow::openSeats(const QString& eventId)
+{
+    // One seat map at a time: the server keeps one seat subscription per connection.
+    if (m_seatsDialog && m_seatsDialog->eventId() != eventId)
+        delete m_seatsDialog;
+    if (!m_seatsDialog) {
+        m_seatsDialog = new SeatsDialog(m_session, eventId, this);
+        m_seatsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_seatsDialog->show();
+    m_seatsDialog->raise();
+    m_seatsDialog->activateWindow();
 }
 
 void MainWindow::selectEvent(const QString& eventId)

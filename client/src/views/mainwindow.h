@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QMainWindow>
+#include <QPointer>
 
 class QAction;
 class QCheckBox;
@@ -18,6 +19,7 @@ class ClientSession;
 class ConnectionIndicator;
 class EventDetailWidget;
 class EventListModel;
+class SeatsDialog;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -36,6 +38,7 @@ private:
     void updateAccount();
     void showCurrentDetails();
     void openLogin(int mode);
+    void openSeats(const QString& eventId);
 
     ClientSession* m_session;
     EventListModel* m_events;
@@ -54,6 +57,7 @@ private:
     QAction* m_login;
     QAction* m_register;
     QAction* m_logout;
+    QPointer<SeatsDialog> m_seatsDialog;
 };
 
 } // namespace marquee::client

@@ -79,6 +79,10 @@ inline constexpr std::string_view kEvent = "event";
 inline constexpr std::string_view kVenue = "venue";
 inline constexpr std::string_view kCategory = "category";
 inline constexpr std::string_view kWishlist = "wishlist";
+// Seating: one immutable layout version ("<layout id>@<version>"), and which version an event
+// sells (id: the event id).
+inline constexpr std::string_view kLayout = "layout";
+inline constexpr std::string_view kEventLayout = "event_layout";
 } // namespace aggregate
 
 } // namespace marquee::core

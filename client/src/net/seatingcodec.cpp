@@ -1,0 +1,29 @@
+// Seating payload decoding (see seatingcodec.h).
+#include "net/seatingcodec.h"
+
+#include "marquee/protocol/seating_conversions.hpp"
+#include "marquee/v1/seating.pb.h"
+
+#include <QCoreApplication>
+
+namespace marquee::client {
+
+std::shared_ptr<const core::seating::Layout> decodeLayoutPayload(const QByteArray& payload, QString* error)
+{
+    v1::SeatingLayout message;
+    if (!message.ParseFromArray(payload.constData(), static_cast<int>(payload.size()))) {
+        if (error)
+            *error = QCoreApplication::translate("SeatingService", "The stored seat map is damaged.");
+        return nullptr;
+    }
+    try {
+        return std::make_shared<const core::seating::Layout>(protocol::fromProto(message));
+    } catch (const std::exception& e) {
+        if (error)
+            *error = QCoreApplication::translate("SeatingService", "The stored seat map cannot be read: %1")
+                         .arg(QString::fromUtf8(e.what()));
+        return nullptr;
+    }
+}
+
+} // namespace marquee::client
