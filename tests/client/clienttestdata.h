@@ -13,8 +13,7 @@ inline qint64 berlinMs(int y, int m, int d, int h = 20, int min = 0)
     return QDateTime(QDate(y, m, d), QTime(h, min), QTimeZone("Europe/Berlin")).toMSecsSinceEpoch();
 }
 
-inline ChangeRecord record(ChangeRecord::Kind kind, const std::string& id,
-                           std::variant<std::monostate, core::Event, core::Venue, core::Category, core::WishlistEntry> rec)
+inline ChangeRecord record(ChangeRecord::Kind kind, const std::string& id, decltype(ChangeRecord::record) rec)
 {
     ChangeRecord r;
     r.kind = kind;

@@ -100,8 +100,8 @@ SeatMapGeometry::SeatMapGeometry(std::shared_ptr<const core::seating::Layout> la
     }
     const QPointF focal = toQt(l.focalPoint);
     bounds |= QRectF(focal - QPointF(pitch, pitch), QSizeF(2 * pitch, 2 * pitch));
-    if (l.width > 0 && l.height > 0)
-        bounds |= QRectF(0, 0, l.width, l.height);
+    if (l.areas.empty() && l.width > 0 && l.height > 0)
+        bounds |= QRectF(0, 0, l.width, l.height); // an empty plan still has a size
     m_planBounds = bounds;
     buildGrid();
 }

@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QGridLayout;
+class QLabel;
 
 namespace marquee::client {
 
@@ -27,7 +28,7 @@ private:
     SeatMapView* m_view;
     QGridLayout* m_grid;
     QTimer m_countTimer; // coalesces status bursts into one recount
-    QList<class QLabel*> m_categoryLabels;
+    QList<QLabel*> m_categoryLabels;
 };
 
 } // namespace marquee::client

@@ -137,7 +137,11 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
             if (!area.generalAdmission && area.seatCount > 0)
                 category = geometry.categoryOf(area.firstSeat);
             fill = seatstyle::categoryColour(category);
-            fill = fill.lighter(area.generalAdmission ? 160 : 100);
+            if (area.generalAdmission) {
+                // A standing floor reads as a lighter surface than seated blocks.
+                fill = QColor::fromRgbF(0.45f * fill.redF() + 0.55f, 0.45f * fill.greenF() + 0.55f,
+                                        0.45f * fill.blueF() + 0.55f);
+            }
             const QString text = availabilityText(geometry, state, a);
             if (area.generalAdmission) {
                 const auto it = state.generalAdmission.constFind(area.id);
@@ -158,7 +162,7 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
             painter.drawPolygon(outline);
         }
         // Block labels: name and availability while the block is large enough to hold them.
-        if (blockFill && box.width() > 36 && box.height() > 18) {
+        if (blockFill && box.width() > 28 && box.height() > 18) {
             QFont font = painter.font();
             font.setPixelSize(std::clamp(static_cast<int>(std::min(box.width() / 9, box.height() / 3.5)), 7, 28));
             const QString text = area.label + QLatin1Char('\n') + availabilityText(geometry, state, a);
@@ -170,6 +174,29 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
             const QFontMetricsF fm(font);
             const QRectF labelBox(box.left(), box.top() - fm.height() * 1.1, box.width(), fm.height());
             drawHaloText(painter, labelBox, area.label, font, Qt::AlignCenter);
+        }
+    }
+
+    // Tables under their seats, wherever seats are drawn.
+    if (detail == Detail::Blocks)
+        return;
+    for (const SeatMapGeometry::RowShape& row : geometry.rows()) {
+        if (!row.tableCentre || row.tableRadius <= 0)
+            continue;
+        const QRectF table(*row.tableCentre - QPointF(row.tableRadius, row.tableRadius),
+                           QSizeF(2 * row.tableRadius, 2 * row.tableRadius));
+        if (!table.intersects(planRect))
+            continue;
+        const QRectF t(table.topLeft() * scale, table.bottomRight() * scale);
+        painter.setPen(QPen(QColor(0x8C, 0x6D, 0x46), 1));
+        painter.setBrush(QColor(0xD9, 0xC7, 0xA7));
+        painter.drawEllipse(t);
+        if (t.width() > 24) {
+            QFont font = painter.font();
+            font.setPixelSize(std::clamp(static_cast<int>(t.height() * 0.3), 7, 24));
+            painter.setFont(font);
+            painter.setPen(QColor(0x4A, 0x3A, 0x25));
+            painter.drawText(t, Qt::AlignCenter, row.label);
         }
     }
 }
@@ -200,6 +227,13 @@ void SeatMapRenderer::renderSeatsFlat(QPainter& painter, const SeatMapGeometry& 
             painter.setBrush(pattern);
             painter.drawRects(it.value());
         }
+        if (status == SeatStatus::HeldByMe) {
+            // Yours: a black ring, as at full detail.
+            painter.setBrush(Qt::NoBrush);
+            painter.setPen(QPen(Qt::black, std::max(1.0, side / 5)));
+            painter.drawRects(it.value());
+            painter.setPen(Qt::NoPen);
+        }
     }
     painter.setRenderHint(QPainter::Antialiasing, true);
 }
@@ -217,23 +251,6 @@ void SeatMapRenderer::renderSeatsLabelled(QPainter& painter, const SeatMapGeomet
     painter.setFont(font);
     painter.setRenderHint(QPainter::Antialiasing, true);
 
-    // Tables under their seats.
-    for (const SeatMapGeometry::RowShape& row : geometry.rows()) {
-        if (!row.tableCentre || row.tableRadius <= 0)
-            continue;
-        const QRectF table(*row.tableCentre - QPointF(row.tableRadius, row.tableRadius),
-                           QSizeF(2 * row.tableRadius, 2 * row.tableRadius));
-        if (!table.intersects(planRect))
-            continue;
-        painter.setPen(QPen(QColor(0x8C, 0x6D, 0x46), 1));
-        painter.setBrush(QColor(0xD9, 0xC7, 0xA7));
-        painter.drawEllipse(QRectF(table.topLeft() * scale, table.bottomRight() * scale));
-        if (w > 10) {
-            painter.setPen(QColor(0x4A, 0x3A, 0x25));
-            painter.drawText(QRectF(table.topLeft() * scale, table.bottomRight() * scale), Qt::AlignCenter, row.label);
-        }
-    }
-
     std::vector<std::uint32_t> rowsSeen;
     // Wider than the region: a row label next to it belongs to a seat just outside.
     const double margin = 2.5 * geometry.seatWidth();
@@ -245,8 +262,7 @@ void SeatMapRenderer::renderSeatsLabelled(QPainter& painter, const SeatMapGeomet
         painter.rotate(static_cast<double>(geometry.rotation(i)));
         seatstyle::drawSeat(painter, footprint, status, geometry.categoryOf(i), geometry.flagsOf(i), true);
         if (labels && status != SeatStatus::HeldByMe && status != SeatStatus::Blocked) {
-            const QColor fill = seatstyle::fillColour(status, geometry.categoryOf(i));
-            painter.setPen(fill.lightness() > 150 ? Qt::black : Qt::white);
+            painter.setPen(seatstyle::textOn(seatstyle::fillColour(status, geometry.categoryOf(i))));
             painter.drawText(footprint, Qt::AlignCenter, QString::fromStdString(index.seat(i).label));
         }
         painter.restore();

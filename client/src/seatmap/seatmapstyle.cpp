@@ -199,6 +199,12 @@ void drawFocus(QPainter& painter, const QRectF& r)
     painter.drawRoundedRect(r.adjusted(-line * 2.5, -line * 2.5, line * 2.5, line * 2.5), r.width() * 0.3, r.width() * 0.3);
 }
 
+QColor textOn(const QColor& fill)
+{
+    const double luma = 0.299 * fill.red() + 0.587 * fill.green() + 0.114 * fill.blue();
+    return luma > 140 ? QColor(Qt::black) : QColor(Qt::white);
+}
+
 QString statusName(SeatStatus status)
 {
     switch (status) {

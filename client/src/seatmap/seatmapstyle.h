@@ -38,6 +38,9 @@ void drawSelected(QPainter& painter, const QRectF& footprint);
 void drawHover(QPainter& painter, const QRectF& footprint);
 void drawFocus(QPainter& painter, const QRectF& footprint);
 
+// Black or white, whichever reads better on the fill (perceived luminance).
+QColor textOn(const QColor& fill);
+
 // "Available", "Held" ... (translated).
 QString statusName(SeatStatus status);
 
