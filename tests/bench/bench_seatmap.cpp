@@ -75,6 +75,9 @@ public:
         m_view.setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         m_view.setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         m_view.setTransformationAnchor(QGraphicsView::AnchorViewCenter);
+        m_view.setFrameShape(QFrame::NoFrame);
+        m_view.show(); // lays out the viewport at its real size (offscreen platform)
+        QCoreApplication::processEvents();
     }
 
     void load(const QByteArray& status)

@@ -86,6 +86,8 @@ SeatMapGeometry::SeatMapGeometry(std::shared_ptr<const core::seating::Layout> la
                 seatBox |= QRectF(c.x() - m_seatRadius, c.y() - m_seatRadius, 2 * m_seatRadius, 2 * m_seatRadius);
             }
             if (rs.tableCentre && rs.tableRadius > 0)
+                m_tables.push_back(rowNumber);
+            if (rs.tableCentre && rs.tableRadius > 0)
                 seatBox |= QRectF(*rs.tableCentre - QPointF(rs.tableRadius, rs.tableRadius),
                                   QSizeF(2 * rs.tableRadius, 2 * rs.tableRadius));
             m_rows.push_back(std::move(rs));

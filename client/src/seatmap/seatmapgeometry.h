@@ -56,6 +56,7 @@ public:
     std::uint8_t flagsOf(std::uint32_t seat) const { return m_seatFlags[seat]; }
     const std::vector<AreaShape>& areas() const { return m_areas; }
     const std::vector<RowShape>& rows() const { return m_rows; }
+    const std::vector<std::uint32_t>& tables() const { return m_tables; } // rows drawn round a table
 
     // Seat footprint: a rectangle seatWidth() x seatDepth() around the centre, rotated.
     double seatWidth() const { return m_seatWidth; }
@@ -92,6 +93,7 @@ private:
     std::vector<std::uint8_t> m_seatFlags;
     std::vector<AreaShape> m_areas;
     std::vector<RowShape> m_rows;
+    std::vector<std::uint32_t> m_tables;
     double m_seatWidth = 43;
     double m_seatDepth = 38;
     double m_seatRadius = 29;

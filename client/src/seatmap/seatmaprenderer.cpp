@@ -8,7 +8,7 @@
 #include <QFontMetricsF>
 #include <QLocale>
 #include <QPainter>
-#include <QPainterPath>
+#include <QStaticText>
 
 #include <array>
 #include <cmath>
@@ -28,27 +28,45 @@ QPolygonF scaled(const QPolygonF& polygon, double scale)
     return out;
 }
 
-// Text with a light halo so it reads on any fill.
-void drawHaloText(QPainter& painter, const QRectF& box, const QString& text, const QFont& font, int flags)
+// A label on a translucent white plate so it reads on any fill. Cheap on purpose (no text
+// path stroking): block labels are drawn once per tile they touch.
+void drawLabel(QPainter& painter, QPointF centre, const QString& text, const QFont& font, const QRectF& pixelRect)
 {
-    QPainterPath path;
     const QFontMetricsF fm(font);
     const QStringList lines = text.split(QLatin1Char('\n'));
-    double y = box.center().y() - fm.height() * static_cast<double>(lines.size()) / 2 + fm.ascent();
-    for (const QString& line : lines) {
-        double x = box.center().x() - fm.horizontalAdvance(line) / 2;
-        if ((flags & Qt::AlignLeft) != 0)
-            x = box.left();
-        path.addText(QPointF(x, y), font, line);
-        y += fm.height();
-    }
-    painter.setBrush(Qt::NoBrush);
-    painter.setPen(QPen(QColor(255, 255, 255, 220), std::max(2.0, font.pointSizeF() / 4), Qt::SolidLine, Qt::RoundCap,
-                        Qt::RoundJoin));
-    painter.drawPath(path);
+    double width = 0;
+    for (const QString& line : lines)
+        width = std::max(width, fm.horizontalAdvance(line));
+    const double height = fm.height() * static_cast<double>(lines.size());
+    const QRectF box(centre.x() - width / 2 - 3, centre.y() - height / 2 - 1, width + 6, height + 2);
+    if (!box.intersects(pixelRect))
+        return;
     painter.setPen(Qt::NoPen);
-    painter.setBrush(QColor(0x1A, 0x1A, 0x1A));
-    painter.drawPath(path);
+    painter.setBrush(QColor(255, 255, 255, 200));
+    painter.drawRoundedRect(box, 3, 3);
+    painter.setFont(font);
+    painter.setPen(QColor(0x1A, 0x1A, 0x1A));
+    painter.drawText(box, Qt::AlignCenter, text);
+}
+
+// Seat labels repeat ("1".."60" in every row): laid out once per size, drawn many times.
+const QStaticText& staticLabel(const std::string& label, int pixelSize)
+{
+    static QHash<QString, QStaticText> cache;
+    static int cachedSize = 0;
+    if (pixelSize != cachedSize || cache.size() > 4096) {
+        cache.clear();
+        cachedSize = pixelSize;
+    }
+    const QString key = QString::fromStdString(label);
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+        QStaticText text(key);
+        text.setPerformanceHint(QStaticText::AggressiveCaching);
+        text.setTextFormat(Qt::PlainText);
+        it = cache.insert(key, text);
+    }
+    return *it;
 }
 
 } // namespace
@@ -101,6 +119,7 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
 {
     const core::seating::Layout& layout = *geometry.layout();
     painter.setRenderHint(QPainter::Antialiasing, true);
+    const QRectF pixelRect(planRect.topLeft() * scale, planRect.bottomRight() * scale);
 
     // The stage / focal point: a dark pill with its label.
     const double pitch = geometry.seatWidth() / 0.86;
@@ -127,8 +146,9 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
         const double labelRoom = 32 / scale;
         if (!area.bounds.adjusted(-labelRoom, -labelRoom, labelRoom, labelRoom).intersects(planRect))
             continue;
-        const QPolygonF outline = scaled(area.outline, scale);
         const QRectF box(area.bounds.topLeft() * scale, area.bounds.bottomRight() * scale);
+        const bool fillVisible = area.bounds.intersects(planRect);
+        const QPolygonF outline = fillVisible ? scaled(area.outline, scale) : QPolygonF();
         bool blockFill = detail == Detail::Blocks || area.generalAdmission;
         QColor fill = seatstyle::areaFill();
         bool soldOut = false;
@@ -142,7 +162,6 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
                 fill = QColor::fromRgbF(0.45f * fill.redF() + 0.55f, 0.45f * fill.greenF() + 0.55f,
                                         0.45f * fill.blueF() + 0.55f);
             }
-            const QString text = availabilityText(geometry, state, a);
             if (area.generalAdmission) {
                 const auto it = state.generalAdmission.constFind(area.id);
                 soldOut = it != state.generalAdmission.cend() && it->taken >= it->capacity;
@@ -152,10 +171,20 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
             if (soldOut)
                 fill = QColor(0xBB, 0xBB, 0xBB);
         }
-        painter.setPen(QPen(seatstyle::areaBorder(), 1));
-        painter.setBrush(fill);
-        painter.drawPolygon(outline);
-        if (soldOut) {
+        const bool inside = fillVisible && planRect.width() < area.bounds.width() / 4
+            && area.outline.containsPoint(planRect.topLeft(), Qt::OddEvenFill)
+            && area.outline.containsPoint(planRect.topRight(), Qt::OddEvenFill)
+            && area.outline.containsPoint(planRect.bottomLeft(), Qt::OddEvenFill)
+            && area.outline.containsPoint(planRect.bottomRight(), Qt::OddEvenFill);
+        if (inside && !soldOut) {
+            // A small region (one seat's repaint) inside the area: no polygon to rasterize.
+            painter.fillRect(pixelRect, fill);
+        } else if (fillVisible) {
+            painter.setPen(QPen(seatstyle::areaBorder(), 1));
+            painter.setBrush(fill);
+            painter.drawPolygon(outline);
+        }
+        if (soldOut && fillVisible) {
             // Sold-out blocks are hatched, not only grey.
             painter.setPen(Qt::NoPen);
             painter.setBrush(QBrush(QColor(0x4D, 0x4D, 0x4D), Qt::BDiagPattern));
@@ -166,23 +195,21 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
             QFont font = painter.font();
             font.setPixelSize(std::clamp(static_cast<int>(std::min(box.width() / 9, box.height() / 3.5)), 7, 28));
             const QString text = area.label + QLatin1Char('\n') + availabilityText(geometry, state, a);
-            drawHaloText(painter, box, text, font, Qt::AlignCenter);
+            drawLabel(painter, box.center(), text, font, pixelRect);
         } else if (!blockFill && box.width() > 80) {
             // Seats are drawn: the section name goes above its first row.
             QFont font = painter.font();
             font.setPixelSize(std::clamp(static_cast<int>(geometry.seatWidth() * scale * 0.7), 8, 22));
             const QFontMetricsF fm(font);
-            const QRectF labelBox(box.left(), box.top() - fm.height() * 1.1, box.width(), fm.height());
-            drawHaloText(painter, labelBox, area.label, font, Qt::AlignCenter);
+            drawLabel(painter, QPointF(box.center().x(), box.top() - fm.height() * 0.7), area.label, font, pixelRect);
         }
     }
 
     // Tables under their seats, wherever seats are drawn.
     if (detail == Detail::Blocks)
         return;
-    for (const SeatMapGeometry::RowShape& row : geometry.rows()) {
-        if (!row.tableCentre || row.tableRadius <= 0)
-            continue;
+    for (const std::uint32_t tableRow : geometry.tables()) {
+        const SeatMapGeometry::RowShape& row = geometry.rows()[tableRow];
         const QRectF table(*row.tableCentre - QPointF(row.tableRadius, row.tableRadius),
                            QSizeF(2 * row.tableRadius, 2 * row.tableRadius));
         if (!table.intersects(planRect))
@@ -247,25 +274,36 @@ void SeatMapRenderer::renderSeatsLabelled(QPainter& painter, const SeatMapGeomet
     const QRectF footprint(-w / 2, -h / 2, w, h);
     const bool labels = w >= kLabelPx + 2;
     QFont font = painter.font();
-    font.setPixelSize(std::clamp(static_cast<int>(h * 0.5), 6, 40));
+    const int labelPx = std::clamp(static_cast<int>(h * 0.5), 6, 40);
+    font.setPixelSize(labelPx);
     painter.setFont(font);
     painter.setRenderHint(QPainter::Antialiasing, true);
 
-    std::vector<std::uint32_t> rowsSeen;
-    // Wider than the region: a row label next to it belongs to a seat just outside.
-    const double margin = 2.5 * geometry.seatWidth();
-    geometry.forEachSeatNear(planRect.adjusted(-margin, -margin, margin, margin), [&](std::uint32_t i) {
+    const QTransform base = painter.transform();
+    geometry.forEachSeatNear(planRect, [&](std::uint32_t i) {
         const QPointF c = geometry.centre(i) * scale;
         const SeatStatus status = state.statusOf(i);
-        painter.save();
-        painter.translate(c);
-        painter.rotate(static_cast<double>(geometry.rotation(i)));
+        QTransform local = base;
+        local.translate(c.x(), c.y());
+        local.rotate(static_cast<double>(geometry.rotation(i)));
+        painter.setTransform(local);
         seatstyle::drawSeat(painter, footprint, status, geometry.categoryOf(i), geometry.flagsOf(i), true);
         if (labels && status != SeatStatus::HeldByMe && status != SeatStatus::Blocked) {
+            // Upright, not rotated with the seat: readable, and glyphs stay in Qt's cache
+            // (every rotation angle would rasterize them again).
+            painter.setTransform(base);
             painter.setPen(seatstyle::textOn(seatstyle::fillColour(status, geometry.categoryOf(i))));
-            painter.drawText(footprint, Qt::AlignCenter, QString::fromStdString(index.seat(i).label));
+            const QStaticText& text = staticLabel(index.seat(i).label, labelPx);
+            const QSizeF size = text.size();
+            painter.drawStaticText(c - QPointF(size.width() / 2, size.height() / 2), text);
         }
-        painter.restore();
+    });
+    painter.setTransform(base);
+
+    // Row ends within reach of the region: their labels may reach into it.
+    std::vector<std::uint32_t> rowsSeen;
+    const double margin = 2.5 * geometry.seatWidth();
+    geometry.forEachSeatNear(planRect.adjusted(-margin, -margin, margin, margin), [&](std::uint32_t i) {
         const std::uint32_t row = geometry.rowOf(i);
         const SeatMapGeometry::RowShape& rs = geometry.rows()[row];
         if (!rs.circular && (i == rs.firstSeat || i + 1 == rs.firstSeat + rs.seatCount))
@@ -290,7 +328,8 @@ void SeatMapRenderer::renderSeatsLabelled(QPainter& painter, const SeatMapGeomet
             const double length = std::hypot(outward.x(), outward.y());
             outward = length > 1e-6 ? outward / length : QPointF(-1, 0);
             const QPointF at = (geometry.centre(end) + outward * geometry.seatWidth() * 1.1) * scale;
-            painter.drawText(QRectF(at.x() - w, at.y() - h / 2, 2 * w, h), Qt::AlignCenter, rs.label);
+            const QStaticText& text = staticLabel(rs.label.toStdString(), labelPx);
+            painter.drawStaticText(at - QPointF(text.size().width() / 2, text.size().height() / 2), text);
         }
     }
 }

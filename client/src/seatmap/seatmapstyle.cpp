@@ -86,27 +86,47 @@ void drawSeat(QPainter& painter, const QRectF& r, SeatStatus status, std::uint8_
               bool detailed)
 {
     const QColor fill = fillColour(status, category);
-    const double radius = r.width() * 0.22;
+    const double radius = r.width() * 0.2;
     const bool wheelchair = (flags & core::seating::kWheelchairSpace) != 0;
-    QPainterPath shape;
     // Wheelchair spaces are round: a shape cue that survives without colour.
-    if (wheelchair)
-        shape.addEllipse(r);
-    else
-        shape.addRoundedRect(r, radius, radius);
+    // Corners are cut rather than rounded: a rotated rounded rect becomes curves to flatten,
+    // eight points stay cheap for thousands of seats.
+    auto octagon = [](const QRectF& b, double cut) {
+        QPolygonF p;
+        p << QPointF(b.left() + cut, b.top()) << QPointF(b.right() - cut, b.top()) << QPointF(b.right(), b.top() + cut)
+          << QPointF(b.right(), b.bottom() - cut) << QPointF(b.right() - cut, b.bottom())
+          << QPointF(b.left() + cut, b.bottom()) << QPointF(b.left(), b.bottom() - cut) << QPointF(b.left(), b.top() + cut);
+        return p;
+    };
+    auto drawShape = [&](const QRectF& b, double cut) {
+        if (wheelchair)
+            painter.drawEllipse(b);
+        else
+            painter.drawPolygon(octagon(b, cut));
+    };
     const double line = std::max(1.0, r.width() * 0.06);
     QColor border = status == SeatStatus::Available ? fill.darker(150) : QColor(0x55, 0x55, 0x55);
     if (status == SeatStatus::Blocked)
         border = kBlockedMark;
-    painter.setPen(detailed ? QPen(border, line) : QPen(Qt::NoPen));
-    painter.setBrush(fill);
-    painter.drawPath(shape);
+    // The border is a filled shape under a smaller one, not a stroke: stroking an
+    // antialiased outline costs several fills.
+    painter.setPen(Qt::NoPen);
+    if (detailed) {
+        painter.setBrush(border);
+        drawShape(r, radius);
+        painter.setBrush(fill);
+        drawShape(r.adjusted(line, line, -line, -line), std::max(0.0, radius - line * 0.41));
+    } else {
+        painter.setBrush(fill);
+        drawShape(r, radius);
+    }
+    auto drawOutline = [&] { drawShape(r, radius); };
     if (!detailed) {
         const QBrush pattern = patternBrush(status);
         if (pattern.style() != Qt::NoBrush) {
             painter.setPen(Qt::NoPen);
             painter.setBrush(pattern);
-            painter.drawPath(shape);
+            drawOutline();
         }
         return;
     }
@@ -114,19 +134,20 @@ void drawSeat(QPainter& painter, const QRectF& r, SeatStatus status, std::uint8_
     const QRectF inner = r.adjusted(r.width() * 0.18, r.height() * 0.18, -r.width() * 0.18, -r.height() * 0.18);
     switch (status) {
     case SeatStatus::Held: {
-        painter.save();
-        painter.setClipPath(shape);
+        // Hatched: diagonals across the inner square (kept inside the rounded outline).
         painter.setPen(QPen(kHeldHatch, line));
-        const double step = r.width() / 4;
-        for (double x = r.left() - r.height(); x < r.right(); x += step)
-            painter.drawLine(QPointF(x, r.bottom()), QPointF(x + r.height(), r.top()));
-        painter.restore();
+        const QRectF h = r.adjusted(r.width() * 0.12, r.height() * 0.12, -r.width() * 0.12, -r.height() * 0.12);
+        for (int k = 1; k <= 4; ++k) {
+            const double t = k / 5.0;
+            painter.drawLine(QPointF(h.left(), h.top() + h.height() * t), QPointF(h.left() + h.width() * t, h.top()));
+            painter.drawLine(QPointF(h.left() + h.width() * t, h.bottom()), QPointF(h.right(), h.top() + h.height() * t));
+        }
         break;
     }
     case SeatStatus::HeldByMe: {
         painter.setPen(QPen(Qt::black, line * 2.2));
         painter.setBrush(Qt::NoBrush);
-        painter.drawPath(shape);
+        drawOutline();
         QPainterPath check;
         check.moveTo(inner.left(), inner.center().y());
         check.lineTo(inner.left() + inner.width() * 0.38, inner.bottom());

@@ -26,8 +26,9 @@ namespace {
 
 // Tiles kept beyond the visible ones (panning back is free); 256x256x4 bytes each.
 constexpr int kMaxCachedTiles = 160;
-// Past this many changed seats in one tile, one re-render beats many small ones.
-constexpr std::size_t kMaxDirtyRectsPerTile = 48;
+// Past this many changed seats in one tile, one re-render of the tile beats many small ones
+// (measured with bench_seatmap: a region costs about a fifth of a 256 px tile).
+constexpr std::size_t kMaxDirtyRectsPerTile = 5;
 constexpr int kMinimapMaxSide = 160;
 constexpr int kMinimapMargin = 10;
 constexpr double kWheelStep = 1.0015; // zoom factor per 1/8 degree of wheel turn
