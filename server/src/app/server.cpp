@@ -11,10 +11,12 @@
 #include "net/connection_limiter.hpp"
 #include "net/metrics.hpp"
 #include "net/revocation_listener.hpp"
+#include "net/seat_feed.hpp"
 #include "net/session_hub.hpp"
 #include "services/api.hpp"
 #include "services/demo_catalog.hpp"
 #include "services/password_hasher.hpp"
+#include "workers/seat_listener.hpp"
 #include "workers/sequencer.hpp"
 #include "workers/stamp_listener.hpp"
 
@@ -36,6 +38,10 @@ std::int64_t todayUtcMs() {
 }
 
 namespace {
+
+// Status-log rows older than this are pruned (an event's newest change always stays): a
+// seat feed that falls further behind gets a gap and its clients resubscribe.
+constexpr std::chrono::seconds kSeatStatusRetention{10 * 60};
 
 // Written to a temporary file and renamed, so a reader never sees a partial number.
 void writePortFile(const std::filesystem::path& path, unsigned short port) {
@@ -135,7 +141,8 @@ void Server::start() {
     m_hasher = std::make_unique<PasswordHasher>();
     m_metrics = std::make_unique<net::Metrics>();
     m_hub = std::make_unique<net::SessionHub>(*m_pool, *m_api, *m_metrics);
-    m_ctx.reset(new net::Context{*m_pool, *m_api, *m_hub, *m_metrics, *m_hasher, m_options.limits,
+    m_seatFeed = std::make_unique<net::SeatFeed>(*m_pool, *m_api);
+    m_ctx.reset(new net::Context{*m_pool, *m_api, *m_hub, *m_seatFeed, *m_metrics, *m_hasher, m_options.limits,
                                  std::make_shared<net::ConnectionLimiter>(m_options.limits.maxConnections,
                                                                           m_options.limits.maxConnectionsPerAddress),
                                  {}});
@@ -166,6 +173,14 @@ void Server::start() {
     m_sequencer->start();
     m_revocationListener = std::make_unique<net::RevocationListener>(url, *m_hub);
     m_revocationListener->start();
+    auto* seatFeed = m_seatFeed.get();
+    auto* api = m_api.get();
+    m_seatListener = std::make_unique<workers::SeatListener>(
+        url, workers::SeatListener::Callbacks{
+                 [seatFeed](const std::string& eventId) { seatFeed->onChange(eventId); },
+                 [seatFeed] { seatFeed->onTick(); },
+                 [api](pqxx::connection& conn) { api->pruneSeatStatusLog(conn, kSeatStatusRetention); }});
+    m_seatListener->start();
     // Stamps that landed between reading the head and listening are pushed now.
     try {
         m_hub->onHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
@@ -269,6 +284,7 @@ void Server::waitForSessions(std::chrono::steady_clock::time_point deadline) {
 
 void Server::stopWorkers() {
     if (m_revocationListener) m_revocationListener->stop();
+    if (m_seatListener) m_seatListener->stop();
     if (m_stampListener) m_stampListener->stop();
     if (m_sequencer) m_sequencer->stop();
     if (m_hasher) m_hasher->stop();

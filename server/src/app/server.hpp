@@ -24,6 +24,7 @@ class EmbeddedPostgres;
 class Pool;
 } // namespace db
 namespace workers {
+class SeatListener;
 class Sequencer;
 class StampListener;
 } // namespace workers
@@ -31,6 +32,7 @@ namespace net {
 class Listener;
 class Metrics;
 class RevocationListener;
+class SeatFeed;
 class SessionHub;
 } // namespace net
 } // namespace marquee::server
@@ -110,10 +112,12 @@ private:
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<net::Metrics> m_metrics;
     std::unique_ptr<net::SessionHub> m_hub;
+    std::unique_ptr<net::SeatFeed> m_seatFeed;
     std::unique_ptr<net::Context> m_ctx;
     std::unique_ptr<workers::Sequencer> m_sequencer;
     std::unique_ptr<workers::StampListener> m_stampListener;
     std::unique_ptr<net::RevocationListener> m_revocationListener;
+    std::unique_ptr<workers::SeatListener> m_seatListener;
     // Destroyed before the members above: pending handlers hold sessions that use them.
     net::asio::io_context m_ioc;
     std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;

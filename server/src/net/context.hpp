@@ -1,5 +1,5 @@
 // What every network session shares: the database pool, the request API, the fan-out hub,
-// metrics, and the transport limits from docs/protocol.md.
+// the seat feed, metrics, and the transport limits from docs/protocol.md.
 #pragma once
 
 #include "net/address.hpp"
@@ -22,10 +22,14 @@ namespace marquee::server::net {
 
 class ConnectionLimiter;
 class Metrics;
+class SeatFeed;
 class SessionHub;
 
 struct Limits {
     std::size_t maxFrameBytes = 1024 * 1024;
+    // Organizer and admin connections upload whole layouts (a 60,000-seat stadium encodes to
+    // a few MB); the role is known from the token at the upgrade.
+    std::size_t maxEditorFrameBytes = 16 * 1024 * 1024;
     double ratePerSecond = 200;
     double burst = 400;
     // A client that keeps sending after being told to slow down is closed (1008) once its
@@ -58,6 +62,7 @@ struct Context {
     db::Pool& pool;
     Api& api;
     SessionHub& hub;
+    SeatFeed& seats;
     Metrics& metrics;
     PasswordHasher& hasher;
     Limits limits;

@@ -4,9 +4,11 @@
 
 #include "common/log.hpp"
 #include "db/pool.hpp"
+#include "marquee/core/validation.hpp"
 #include "marquee/core/version.hpp"
 #include "marquee/protocol/conversions.hpp"
 #include "net/metrics.hpp"
+#include "net/seat_feed.hpp"
 #include "net/session_hub.hpp"
 #include "services/api.hpp"
 #include "services/password_hasher.hpp"
@@ -39,6 +41,12 @@ bool isRequest(const v1::Envelope& envelope) {
     case v1::Envelope::kWishlistMutation:
     case v1::Envelope::kUpsertEvent:
     case v1::Envelope::kDeleteEvent:
+    case v1::Envelope::kSaveLayout:
+    case v1::Envelope::kGetLayout:
+    case v1::Envelope::kAssignEventLayout:
+    case v1::Envelope::kSetSeatsBlocked:
+    case v1::Envelope::kSubscribeSeats:
+    case v1::Envelope::kUnsubscribeSeats:
         return true;
     default:
         return false;
@@ -48,6 +56,12 @@ bool isRequest(const v1::Envelope& envelope) {
 double secondsSince(WebSocketSession::Clock::time_point start) {
     return std::chrono::duration<double>(WebSocketSession::Clock::now() - start).count();
 }
+
+// Deltas that may wait for a subscription's snapshot; beyond it the oldest go, and the client
+// sees a gap in status_seq (and resubscribes) if any of them was newer than its snapshot.
+constexpr std::size_t kMaxSeatBacklog = 256;
+
+bool mayUploadLayouts(core::Role role) { return role == core::Role::Organizer || role == core::Role::Admin; }
 
 v1::Envelope shuttingDownAnswer(std::uint64_t requestId) {
     return protocol::makeError(requestId, v1::UNAVAILABLE, "server is shutting down");
@@ -66,6 +80,7 @@ WebSocketSession::WebSocketSession(tcp::socket&& socket, Context& ctx, Principal
       m_bucket(ctx.limits.ratePerSecond, ctx.limits.burst),
       m_abuseBucket(ctx.limits.ratePerSecond, ctx.limits.burst * ctx.limits.abuseBurstMultiple) {}
 WebSocketSession::~WebSocketSession() {
+    if (!m_seatEvent.empty()) m_ctx.seats.unsubscribe(m_seatEvent, *this);
     if (m_accepted) {
         m_ctx.hub.leave(*this);
         m_ctx.metrics.connectionClosed();
@@ -78,7 +93,10 @@ void WebSocketSession::run(http::request<http::string_body> request) {
     m_ws.set_option(websocket::stream_base::decorator([](websocket::response_type& res) {
         res.set(http::field::server, serverHeader());
     }));
-    m_ws.read_message_max(m_ctx.limits.maxFrameBytes);
+    // Layouts are uploaded whole (a stadium is a few MB): larger frames for the roles that
+    // save them, known from the token at the upgrade.
+    m_ws.read_message_max(mayUploadLayouts(m_principal.role) ? m_ctx.limits.maxEditorFrameBytes
+                                                             : m_ctx.limits.maxFrameBytes);
     m_ws.binary(true);
     m_ws.async_accept(request, beast::bind_front_handler(&WebSocketSession::onAccept, shared_from_this()));
 }
@@ -215,6 +233,15 @@ void WebSocketSession::dispatch(v1::Envelope request) {
         m_authInFlight = true;
     }
     if (request.has_logout()) m_loggingOut = true;
+    if (request.has_subscribe_seats()) {
+        const auto eventId = core::lowerAscii(request.subscribe_seats().event_id());
+        // A malformed id is refused by the API; there is nothing to watch.
+        if (core::isUuid(eventId)) beginSeatSubscription(eventId, id);
+        else endSeatSubscription();
+    }
+    if (request.has_unsubscribe_seats() &&
+        core::lowerAscii(request.unsubscribe_seats().event_id()) == m_seatEvent)
+        endSeatSubscription();
     startApi(std::move(request));
 }
 
@@ -312,6 +339,7 @@ void WebSocketSession::onAnswer(const v1::Envelope& request, v1::Envelope answer
     m_ctx.metrics.requestHandled(protocol::bodyName(request), secondsSince(started));
     if (!m_closing) {
         send(answer);
+        if (request.has_subscribe_seats()) onSeatSubscribeAnswer(request, answer);
         // The connection is "live" once it has pulled everything up to the head; only then
         // do pushes make sense to it.
         if (request.has_pull_changes() && answer.has_change_batch() && !answer.change_batch().has_more() &&
@@ -336,6 +364,58 @@ void WebSocketSession::maybeResumeReading() {
 void WebSocketSession::deliverPush(std::shared_ptr<const std::string> frame) {
     asio::post(m_ws.get_executor(), [self = shared_from_this(), frame = std::move(frame)]() mutable {
         if (self->m_receivesPushes && !self->m_shuttingDown) self->enqueue(std::move(frame));
+    });
+}
+
+void WebSocketSession::beginSeatSubscription(const std::string& eventId, std::uint64_t requestId) {
+    endSeatSubscription(); // one seat map per connection: the new one replaces the old
+    m_seatEvent = eventId;
+    m_seatRequestId = requestId;
+    m_seatSeq = 0;
+    m_seatSnapshotSent = false;
+    // Before the snapshot is read, so every later change reaches this connection.
+    m_ctx.seats.subscribe(eventId, *this);
+}
+
+void WebSocketSession::endSeatSubscription() {
+    if (m_seatEvent.empty()) return;
+    m_ctx.seats.unsubscribe(m_seatEvent, *this);
+    m_seatEvent.clear();
+    m_seatRequestId = 0;
+    m_seatBacklog.clear();
+}
+
+// After the snapshot answer has been queued: deltas newer than it follow, in order.
+void WebSocketSession::onSeatSubscribeAnswer(const v1::Envelope& request, const v1::Envelope& answer) {
+    if (request.request_id() != m_seatRequestId) return; // replaced by a later Subscribe
+    if (!answer.has_seat_snapshot()) {
+        endSeatSubscription();
+        return;
+    }
+    m_seatSnapshotSent = true;
+    m_seatSeq = answer.seat_snapshot().status_seq();
+    for (auto& pending : m_seatBacklog) {
+        if (pending.statusSeq <= m_seatSeq) continue;
+        m_seatSeq = pending.statusSeq;
+        enqueue(std::move(pending.frame));
+    }
+    m_seatBacklog.clear();
+    m_ctx.seats.snapshotSent(m_seatEvent, answer.seat_snapshot().status_seq());
+}
+
+void WebSocketSession::deliverSeatDelta(std::string eventId, std::uint64_t statusSeq,
+                                        std::shared_ptr<const std::string> frame) {
+    asio::post(m_ws.get_executor(), [self = shared_from_this(), eventId = std::move(eventId), statusSeq,
+                                     frame = std::move(frame)]() mutable {
+        if (self->m_shuttingDown || eventId != self->m_seatEvent) return;
+        if (!self->m_seatSnapshotSent) {
+            if (self->m_seatBacklog.size() >= kMaxSeatBacklog) self->m_seatBacklog.pop_front();
+            self->m_seatBacklog.push_back({statusSeq, std::move(frame)});
+            return;
+        }
+        if (statusSeq <= self->m_seatSeq) return; // already in the snapshot or sent
+        self->m_seatSeq = statusSeq;
+        self->enqueue(std::move(frame));
     });
 }
 

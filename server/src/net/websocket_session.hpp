@@ -34,6 +34,10 @@ public:
 
     // Thread-safe. A live push; dropped unless this connection has pulled to the head.
     void deliverPush(std::shared_ptr<const std::string> frame);
+    // Thread-safe. A SeatDelta push (pre-serialized Envelope) for `eventId`: sent when this
+    // connection watches that event and the delta is newer than what it has (held back
+    // until the subscription's snapshot has gone out).
+    void deliverSeatDelta(std::string eventId, std::uint64_t statusSeq, std::shared_ptr<const std::string> frame);
     // Thread-safe. Stops taking requests, lets the ones in flight finish, closes with 1001.
     void shutdown();
     // Thread-safe. The session token was revoked (logout elsewhere): close with 1008.
@@ -55,6 +59,10 @@ private:
     void runStep(std::shared_ptr<const v1::Envelope> request, ApiStep step, Clock::time_point started);
     void onAnswer(const v1::Envelope& request, v1::Envelope answer, Clock::time_point started);
     void maybeResumeReading();
+    // Seat-map subscription (one per connection), on the strand.
+    void beginSeatSubscription(const std::string& eventId, std::uint64_t requestId);
+    void endSeatSubscription();
+    void onSeatSubscribeAnswer(const v1::Envelope& request, const v1::Envelope& answer);
 
     void sendError(std::uint64_t requestId, v1::ErrorCode code, std::string message,
                    const std::map<std::string, std::string>& details = {});
@@ -97,6 +105,18 @@ private:
     bool m_peerGone = false;
     websocket::close_reason m_closeReason;
     std::size_t m_inFlight = 0;
+
+    // The watched event ("" when none), the Subscribe that started it, and the newest
+    // status_seq sent; deltas that arrive before the snapshot wait in m_seatBacklog.
+    struct PendingSeatDelta {
+        std::uint64_t statusSeq = 0;
+        std::shared_ptr<const std::string> frame;
+    };
+    std::string m_seatEvent;
+    std::uint64_t m_seatRequestId = 0;
+    std::uint64_t m_seatSeq = 0;
+    bool m_seatSnapshotSent = false;
+    std::deque<PendingSeatDelta> m_seatBacklog;
 };
 
 } // namespace marquee::server::net

@@ -2,6 +2,7 @@
 #include "services/api.hpp"
 
 #include "common/log.hpp"
+#include "marquee/core/validation.hpp"
 #include "marquee/protocol/conversions.hpp"
 #include "services/api_internal.hpp"
 
@@ -124,6 +125,31 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
             return dbStep([who, del = request.delete_event()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_ack() = detail::deleteEvent(conn, who, del);
             });
+        case v1::Envelope::kSaveLayout:
+            return dbStep([who, save = request.save_layout()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::saveLayout(conn, who, save);
+            });
+        case v1::Envelope::kGetLayout:
+            return dbStep([who, get = request.get_layout()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_seating_layout() = detail::getLayout(conn, who, get);
+            });
+        case v1::Envelope::kAssignEventLayout:
+            return dbStep([who, assign = request.assign_event_layout()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::assignEventLayout(conn, who, assign);
+            });
+        case v1::Envelope::kSetSeatsBlocked:
+            return dbStep([who, block = request.set_seats_blocked()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::setSeatsBlocked(conn, who, block);
+            });
+        case v1::Envelope::kSubscribeSeats:
+            return dbStep([who, subscribe = request.subscribe_seats()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_seat_snapshot() = detail::subscribeSeats(conn, who, subscribe);
+            });
+        case v1::Envelope::kUnsubscribeSeats:
+            // The connection drops its subscription itself (websocket_session); nothing to store.
+            return detail::answered([&](v1::Envelope& out) {
+                out.mutable_ack()->set_id(core::lowerAscii(request.unsubscribe_seats().event_id()));
+            });
         case v1::Envelope::kHello:
             detail::fail(v1::FAILED_PRECONDITION, "Hello is answered by the connection, not the API");
         case v1::Envelope::BODY_NOT_SET: detail::fail(v1::UNIMPLEMENTED, "unknown or empty request");
@@ -159,6 +185,20 @@ FeedRange Api::changesInRange(pqxx::connection& conn, std::uint64_t after, std::
 }
 
 std::uint64_t Api::head(pqxx::connection& conn) { return detail::head(conn); }
+
+SeatChangeRange Api::seatChangesAfter(pqxx::connection& conn, const std::string& eventId, std::uint64_t after,
+                                      std::size_t maxRows) {
+    return detail::seatChangesAfter(conn, eventId, after, maxRows);
+}
+
+std::vector<std::pair<std::string, std::uint64_t>> Api::seatStatusSeqs(pqxx::connection& conn,
+                                                                       const std::vector<std::string>& eventIds) {
+    return detail::seatStatusSeqs(conn, eventIds);
+}
+
+std::size_t Api::pruneSeatStatusLog(pqxx::connection& conn, std::chrono::seconds retention) {
+    return detail::pruneSeatStatusLog(conn, retention);
+}
 
 std::int64_t Api::createUser(pqxx::connection& conn, std::string_view email, std::string_view password,
                              core::Role role) {

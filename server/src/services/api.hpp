@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace marquee::server {
@@ -32,6 +33,22 @@ struct FeedChange {
 struct FeedRange {
     std::vector<FeedChange> changes;
     bool tooLarge = false;
+};
+
+// One committed seat-status change of an event (every log row of one status_seq), for the
+// live seat feed. `delta` shows holds as Held; holders[i] is who holds delta.seat_index[i]
+// (0: nobody), so the feed can show HeldByMe to that user alone.
+struct SeatChange {
+    v1::SeatDelta delta;
+    std::vector<std::int64_t> holders;
+};
+// An event's changes after a status_seq. current: the event's status_seq now (may be ahead of
+// the last change when rows were pruned or a layout change forced a resubscribe);
+// truncated: more rows follow, read again after the last change.
+struct SeatChangeRange {
+    std::uint64_t current = 0;
+    std::vector<SeatChange> changes;
+    bool truncated = false;
 };
 
 // The most rows one PullChanges answer holds: the default when the client asks for 0, and the cap.
@@ -88,6 +105,16 @@ public:
     FeedRange changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo);
     // Newest stamped seq (0 when the log is empty).
     std::uint64_t head(pqxx::connection& conn);
+
+    // Live seat feed (net/seat_feed): an event's changes after `after`, at most about
+    // `maxRows` log rows (always whole status_seq groups); the current status_seq of events
+    // (events without a seat map are left out); and the pruning of old status-log rows
+    // (never an event's newest group). The first two throw on database errors.
+    SeatChangeRange seatChangesAfter(pqxx::connection& conn, const std::string& eventId, std::uint64_t after,
+                                     std::size_t maxRows = 50'000);
+    std::vector<std::pair<std::string, std::uint64_t>> seatStatusSeqs(pqxx::connection& conn,
+                                                                      const std::vector<std::string>& eventIds);
+    std::size_t pruneSeatStatusLog(pqxx::connection& conn, std::chrono::seconds retention);
 
     // Account administration for the CLI (`create-user`): the checks and hashing of
     // RegisterRequest, any role. Throws std::invalid_argument with a clear message on bad

@@ -10,6 +10,7 @@
 
 #include <pqxx/pqxx>
 
+#include <chrono>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -70,6 +71,25 @@ struct ChangeRow {
 };
 void appendChanges(pqxx::transaction_base& tx, const std::vector<ChangeRow>& rows);
 
+// Idempotent mutations (protocol.md): claims `key` for `userId` inside the caller's
+// transaction. nullopt: the key is new, apply the mutation and storeIdempotentAnswer().
+// Otherwise the stored answer with replayed=true; INVALID_ARGUMENT when the key was used for a
+// different request (requestHash: SHA-256 of the canonical request). A concurrent request
+// with the same key waits for the first one to commit.
+std::optional<v1::Ack> claimIdempotencyKey(pqxx::transaction_base& tx, std::int64_t userId, const std::string& key,
+                                           const std::string& requestHash);
+void storeIdempotentAnswer(pqxx::transaction_base& tx, std::int64_t userId, const std::string& key, const v1::Ack& ack);
+// INVALID_ARGUMENT unless `key` is a UUID.
+void requireIdempotencyKey(const std::string& key);
+
+// Role and ownership checks shared by catalog and seating writes. requireEditor: organizer
+// or admin (returns true for an admin). requireEventOwner: locks the event row FOR UPDATE
+// (NOT_FOUND, PERMISSION_DENIED unless the caller owns it or is an admin) and returns its
+// organizer id.
+bool requireEditor(const Principal& who);
+std::int64_t requireEventOwner(pqxx::transaction_base& tx, const Principal& who, bool isAdmin,
+                               const std::string& eventId);
+
 // A finished step with `fill` applied to the answer envelope.
 template <typename Fill>
 ApiStep answered(Fill&& fill) {
@@ -98,5 +118,32 @@ FeedRange changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint6
 v1::Ack wishlistMutation(pqxx::connection& conn, const Principal& who, const v1::WishlistMutation& request);
 v1::Ack upsertEvent(pqxx::connection& conn, const Principal& who, const v1::UpsertEvent& request);
 v1::Ack deleteEvent(pqxx::connection& conn, const Principal& who, const v1::DeleteEvent& request);
+
+// Seating (seating_service.cpp).
+v1::Ack saveLayout(pqxx::connection& conn, const Principal& who, const v1::SaveLayout& request);
+v1::SeatingLayout getLayout(pqxx::connection& conn, const Principal& who, const v1::GetLayout& request);
+v1::Ack assignEventLayout(pqxx::connection& conn, const Principal& who, const v1::AssignEventLayout& request);
+v1::Ack setSeatsBlocked(pqxx::connection& conn, const Principal& who, const v1::SetSeatsBlocked& request);
+v1::SeatSnapshot subscribeSeats(pqxx::connection& conn, const Principal& who, const v1::SubscribeSeats& request);
+SeatChangeRange seatChangesAfter(pqxx::connection& conn, const std::string& eventId, std::uint64_t after,
+                                 std::size_t maxRows);
+std::vector<std::pair<std::string, std::uint64_t>> seatStatusSeqs(pqxx::connection& conn,
+                                                                  const std::vector<std::string>& eventIds);
+std::size_t pruneSeatStatusLog(pqxx::connection& conn, std::chrono::seconds retention);
+
+// One seat's new status inside a status-changing transaction.
+struct SeatStatusRow {
+    std::uint32_t seatIndex = 0;
+    std::uint8_t status = 0;        // core::seating::SeatStatus (never HeldByMe)
+    std::int64_t holderUserId = 0;  // holds: who holds it (turned into HeldByMe for them)
+};
+// Records an event's seat-status changes: bumps event_seat_state.status_seq by `bump` (2
+// forces every subscriber to resubscribe: a gap), writes the status-log rows and NOTIFYs
+// "marquee_seats" with "<event id>:<status_seq>". Call it last before commit: it locks the
+// event's state row, which serializes the event's status writers from here to commit, so
+// status_seq commits in order. Every seat-status writer (blocks now, holds and sales later)
+// goes through it. Returns the new status_seq.
+std::uint64_t recordSeatChanges(pqxx::transaction_base& tx, const std::string& eventId,
+                                const std::vector<SeatStatusRow>& rows, std::uint64_t bump = 1);
 
 } // namespace marquee::server::detail

@@ -48,20 +48,12 @@ constexpr Statement kLockEventOwner{"catalog_lock_event",
                                     "SELECT coalesce(organizer_id, 0) FROM events WHERE id = $1::uuid FOR UPDATE"};
 constexpr Statement kCategoryExists{"catalog_category_exists", "SELECT 1 FROM categories WHERE id = $1"};
 constexpr Statement kVenueExists{"catalog_venue_exists", "SELECT 1 FROM venues WHERE id = $1::uuid"};
+constexpr Statement kEventHasLayout{"catalog_event_has_layout",
+                                    "SELECT 1 FROM events WHERE id = $1::uuid AND layout_id IS NOT NULL"};
 constexpr Statement kDeleteEvent{"catalog_delete_event", "DELETE FROM events WHERE id = $1::uuid"};
 constexpr Statement kDeleteEventWishlists{"catalog_delete_event_wishlists",
                                           "DELETE FROM wishlist WHERE event_id = $1::uuid RETURNING user_id"};
 
-constexpr Statement kClaimKey{
-    "wishlist_claim_key",
-    "INSERT INTO idempotency_keys (user_id, key, response, request_hash) VALUES ($1, $2::uuid, '\\x', $3) "
-    "ON CONFLICT (user_id, key) DO NOTHING RETURNING 1"};
-constexpr Statement kStoredResponse{
-    "wishlist_stored_response",
-    "SELECT response, request_hash IS NULL OR request_hash = $3 FROM idempotency_keys "
-    "WHERE user_id = $1 AND key = $2::uuid"};
-constexpr Statement kStoreResponse{"wishlist_store_response",
-                                   "UPDATE idempotency_keys SET response = $3 WHERE user_id = $1 AND key = $2::uuid"};
 constexpr Statement kEventExists{"wishlist_event_exists", "SELECT 1 FROM events WHERE id = $1::uuid FOR KEY SHARE"};
 // (xmax = 0) is true only for a freshly inserted row: an entry already present writes no change.
 constexpr Statement kWishlistAdd{
@@ -107,27 +99,6 @@ std::string encodeEvent(const core::Event& event) {
     return proto.SerializeAsString();
 }
 
-// Requires an organizer or admin; returns whether the caller may touch any event.
-bool requireEditor(const Principal& who) {
-    if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "login required");
-    if (who.role == core::Role::Admin) return true;
-    if (who.role == core::Role::Organizer) return false;
-    fail(v1::PERMISSION_DENIED, "only organizers and admins may change events");
-}
-
-void requireOwner(pqxx::work& tx, const Principal& who, bool isAdmin, const std::string& eventId) {
-    const auto rows = exec(tx, kLockEventOwner, eventId);
-    if (rows.empty()) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
-    if (!isAdmin && rows[0][0].as<std::int64_t>() != who.userId)
-        fail(v1::PERMISSION_DENIED, "organizers may only change their own events", {{"id", eventId}});
-}
-
-std::string lowerAscii(std::string text) {
-    for (auto& c : text)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return text;
-}
-
 bool isKnownTimeZone(const std::string& name) {
     try {
         return date::locate_zone(name) != nullptr;
@@ -137,6 +108,23 @@ bool isKnownTimeZone(const std::string& name) {
 }
 
 } // namespace
+
+bool requireEditor(const Principal& who) {
+    if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "login required");
+    if (who.role == core::Role::Admin) return true;
+    if (who.role == core::Role::Organizer) return false;
+    fail(v1::PERMISSION_DENIED, "only organizers and admins may change events");
+}
+
+std::int64_t requireEventOwner(pqxx::transaction_base& tx, const Principal& who, bool isAdmin,
+                               const std::string& eventId) {
+    const auto rows = exec(tx, kLockEventOwner, eventId);
+    if (rows.empty()) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
+    const auto owner = rows[0][0].as<std::int64_t>();
+    if (!isAdmin && owner != who.userId)
+        fail(v1::PERMISSION_DENIED, "organizers may only change their own events", {{"id", eventId}});
+    return owner;
+}
 
 v1::Ack upsertEvent(pqxx::connection& conn, const Principal& who, const v1::UpsertEvent& request) {
     const bool isAdmin = requireEditor(who);
@@ -167,7 +155,7 @@ v1::Ack upsertEvent(pqxx::connection& conn, const Principal& who, const v1::Upse
     // An id the client chose makes creation idempotent: the first request creates the event,
     // a retry finds it and updates it like any edit (same owner check). Empty id: a new
     // event with a server-generated id.
-    std::string id = lowerAscii(event.id);
+    std::string id = core::lowerAscii(event.id);
     if (!id.empty() && !core::isUuid(id)) fail(v1::INVALID_ARGUMENT, "id must be a UUID or empty", {{"field", "id"}});
     const auto inserted = exec(tx, kInsertEvent, id, event.title, event.description, event.categoryId, tags, performers,
                                event.startsAtMs, event.endsAtMs, event.timeZone, event.venueId, event.price.minMinor,
@@ -175,7 +163,7 @@ v1::Ack upsertEvent(pqxx::connection& conn, const Principal& who, const v1::Upse
     if (!inserted.empty()) {
         id = inserted[0][0].as<std::string>();
     } else {
-        requireOwner(tx, who, isAdmin, id);
+        requireEventOwner(tx, who, isAdmin, id);
         exec(tx, kUpdateEvent, id, event.title, event.description, event.categoryId, tags, performers,
              event.startsAtMs, event.endsAtMs, event.timeZone, event.venueId, event.price.minMinor,
              event.price.maxMinor, event.price.currency, status, event.imageUrl);
@@ -191,13 +179,16 @@ v1::Ack upsertEvent(pqxx::connection& conn, const Principal& who, const v1::Upse
 
 v1::Ack deleteEvent(pqxx::connection& conn, const Principal& who, const v1::DeleteEvent& request) {
     const bool isAdmin = requireEditor(who);
-    const std::string id = lowerAscii(request.event_id());
+    const std::string id = core::lowerAscii(request.event_id());
     if (!core::isUuid(id)) fail(v1::INVALID_ARGUMENT, "event_id must be a UUID", {{"field", "event_id"}});
     pqxx::work tx(conn);
-    requireOwner(tx, who, isAdmin, id);
+    requireEventOwner(tx, who, isAdmin, id);
     // Wishlists pointing at the event go too, each with a tombstone for its owner's devices.
     for (const auto& row : exec(tx, kDeleteEventWishlists, id))
         appendChange(tx, core::aggregate::kWishlist, id, ChangeOp::Delete, row[0].as<std::int64_t>(), {});
+    // Its seat map goes too (claims and status log by ON DELETE CASCADE); clients drop the pin.
+    if (!exec(tx, kEventHasLayout, id).empty())
+        appendChange(tx, core::aggregate::kEventLayout, id, ChangeOp::Delete, 0, {});
     exec(tx, kDeleteEvent, id);
     appendChange(tx, core::aggregate::kEvent, id, ChangeOp::Delete, 0, {});
     tx.commit();
@@ -208,30 +199,16 @@ v1::Ack deleteEvent(pqxx::connection& conn, const Principal& who, const v1::Dele
 
 v1::Ack wishlistMutation(pqxx::connection& conn, const Principal& who, const v1::WishlistMutation& request) {
     if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "login required");
-    if (!core::isUuid(request.idempotency_key()))
-        fail(v1::INVALID_ARGUMENT, "idempotency_key must be a UUID", {{"field", "idempotency_key"}});
+    requireIdempotencyKey(request.idempotency_key());
     if (!core::isUuid(request.event_id()))
         fail(v1::INVALID_ARGUMENT, "event_id must be a UUID", {{"field", "event_id"}});
 
-    const std::string eventId = lowerAscii(request.event_id());
+    const std::string eventId = core::lowerAscii(request.event_id());
     // What the key stands for: the same mutation however the client spelled the id.
-    const auto requestHash = toBinary(sha256(std::string("wishlist\n") + eventId + (request.add() ? "\nadd" : "\nremove")));
+    const auto requestHash = sha256(std::string("wishlist\n") + eventId + (request.add() ? "\nadd" : "\nremove"));
 
     pqxx::work tx(conn);
-    // A concurrent request with the same key blocks here until the first one commits, then
-    // finds the key taken and returns its stored answer.
-    if (exec(tx, kClaimKey, who.userId, request.idempotency_key(), requestHash).empty()) {
-        const auto rows = exec(tx, kStoredResponse, who.userId, request.idempotency_key(), requestHash);
-        if (!rows.empty() && !rows[0][1].as<bool>())
-            fail(v1::INVALID_ARGUMENT, "idempotency_key reused for a different request", {{"field", "idempotency_key"}});
-        v1::Ack stored;
-        std::string bytes;
-        if (!rows.empty()) appendBytea(rows[0][0], bytes);
-        if (rows.empty() || !stored.ParseFromString(bytes))
-            throw std::runtime_error("stored idempotent response is unreadable");
-        stored.set_replayed(true);
-        return stored;
-    }
+    if (auto stored = claimIdempotencyKey(tx, who.userId, request.idempotency_key(), requestHash)) return *stored;
 
     if (request.add()) {
         if (exec(tx, kEventExists, eventId).empty()) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
@@ -249,7 +226,7 @@ v1::Ack wishlistMutation(pqxx::connection& conn, const Principal& who, const v1:
 
     v1::Ack ack;
     ack.set_id(eventId);
-    exec(tx, kStoreResponse, who.userId, request.idempotency_key(), toBinary(ack.SerializeAsString()));
+    storeIdempotentAnswer(tx, who.userId, request.idempotency_key(), ack);
     tx.commit();
     return ack;
 }

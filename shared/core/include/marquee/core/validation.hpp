@@ -23,6 +23,8 @@ inline constexpr std::size_t kMaxTitleLength = 300;
 inline constexpr std::size_t kMaxDescriptionLength = 20000;
 
 bool isUuid(std::string_view text);
+// ASCII upper case to lower case (UUIDs and other ids compare in lower case).
+std::string lowerAscii(std::string_view text);
 bool isValidEmail(std::string_view email);
 // Lower-cases and trims an e-mail address so one person has one account.
 std::string normalizeEmail(std::string_view email);

@@ -1,0 +1,174 @@
+// Seat feed: one status-log read per change on a db worker, one frame per audience (everyone,
+// plus one per holder of a seat in the change), posted to the watching sessions' strands.
+#include "net/seat_feed.hpp"
+
+#include "common/log.hpp"
+#include "db/pool.hpp"
+#include "marquee/core/seating/seat_index.hpp"
+#include "net/websocket_session.hpp"
+#include "services/api.hpp"
+
+#include <algorithm>
+#include <exception>
+#include <memory>
+
+namespace marquee::server::net {
+
+namespace {
+
+using core::seating::SeatStatus;
+
+std::shared_ptr<const std::string> frameOf(const v1::SeatDelta& delta) {
+    v1::Envelope push;
+    push.set_request_id(0);
+    *push.mutable_seat_delta() = delta;
+    auto bytes = std::make_shared<std::string>();
+    push.SerializeToString(bytes.get());
+    return bytes;
+}
+
+// The change as `userId` sees it: their own holds are HeldByMe.
+v1::SeatDelta personalized(const SeatChange& change, std::int64_t userId) {
+    auto delta = change.delta;
+    auto& status = *delta.mutable_status();
+    for (std::size_t i = 0; i < change.holders.size() && i < status.size(); ++i)
+        if (change.holders[i] == userId && status[i] == static_cast<char>(SeatStatus::Held))
+            status[i] = static_cast<char>(SeatStatus::HeldByMe);
+    return delta;
+}
+
+} // namespace
+
+SeatFeed::SeatFeed(db::Pool& pool, Api& api) : m_pool(pool), m_api(api) {}
+
+void SeatFeed::subscribe(const std::string& eventId, WebSocketSession& session) {
+    const std::lock_guard lock(m_mutex);
+    m_events[eventId].sessions.insert(&session);
+}
+
+void SeatFeed::unsubscribe(const std::string& eventId, WebSocketSession& session) {
+    const std::lock_guard lock(m_mutex);
+    const auto it = m_events.find(eventId);
+    if (it == m_events.end()) return;
+    it->second.sessions.erase(&session);
+    if (it->second.sessions.empty()) {
+        m_events.erase(it);
+        m_pending.erase(eventId);
+    }
+}
+
+void SeatFeed::snapshotSent(const std::string& eventId, std::uint64_t statusSeq) {
+    const std::lock_guard lock(m_mutex);
+    const auto it = m_events.find(eventId);
+    if (it == m_events.end()) return;
+    // A later snapshot never moves the start back or forward: sessions drop what they have.
+    if (!it->second.last) it->second.last = statusSeq;
+    m_pending.insert(eventId);
+    startLocked();
+}
+
+void SeatFeed::onChange(const std::string& eventId) {
+    const std::lock_guard lock(m_mutex);
+    const auto it = m_events.find(eventId);
+    if (it == m_events.end() || !it->second.last) return; // nobody here watches it
+    m_pending.insert(eventId);
+    startLocked();
+}
+
+void SeatFeed::onTick() {
+    const std::lock_guard lock(m_mutex);
+    for (const auto& [eventId, watched] : m_events)
+        if (watched.last) m_pending.insert(eventId);
+    startLocked();
+}
+
+std::size_t SeatFeed::watchedEvents() const {
+    const std::lock_guard lock(m_mutex);
+    return m_events.size();
+}
+
+void SeatFeed::startLocked() {
+    if (m_running || m_pending.empty()) return;
+    std::vector<std::pair<std::string, std::uint64_t>> events;
+    for (const auto& eventId : m_pending) {
+        const auto it = m_events.find(eventId);
+        if (it != m_events.end() && it->second.last) events.emplace_back(eventId, *it->second.last);
+    }
+    m_pending.clear();
+    if (events.empty()) return;
+    m_running = true;
+    // One run at a time keeps each event's deltas in order. Refused only while stopping.
+    if (!m_pool.post([this, events = std::move(events)](pqxx::connection& conn) mutable { run(conn, std::move(events)); }))
+        m_running = false;
+}
+
+void SeatFeed::run(pqxx::connection& conn, std::vector<std::pair<std::string, std::uint64_t>> events) {
+    std::vector<std::string> ids;
+    ids.reserve(events.size());
+    for (const auto& event : events) ids.push_back(event.first);
+    try {
+        const auto current = m_api.seatStatusSeqs(conn, ids);
+        for (const auto& [eventId, seq] : current) {
+            const auto watched = std::find_if(events.begin(), events.end(), [&](const auto& e) { return e.first == eventId; });
+            if (watched == events.end() || seq <= watched->second) continue;
+            fanOut(conn, eventId, watched->second, seq);
+        }
+    } catch (const std::exception& e) {
+        // `last` stays: the next tick reads the same range again.
+        log::warn("seat feed: reading status changes failed", {{"error", e.what()}});
+    }
+    const std::lock_guard lock(m_mutex);
+    m_running = false;
+    startLocked();
+}
+
+void SeatFeed::fanOut(pqxx::connection& conn, const std::string& eventId, std::uint64_t from, std::uint64_t current) {
+    std::vector<std::weak_ptr<WebSocketSession>> targets;
+    {
+        const std::lock_guard lock(m_mutex);
+        const auto it = m_events.find(eventId);
+        if (it == m_events.end()) return;
+        for (auto* session : it->second.sessions) targets.push_back(session->weak_from_this());
+    }
+    const auto deliver = [&](const SeatChange& change) {
+        const auto everyone = frameOf(change.delta);
+        std::unordered_map<std::int64_t, std::shared_ptr<const std::string>> personal;
+        for (const auto& weak : targets) {
+            const auto session = weak.lock();
+            if (!session) continue;
+            auto frame = everyone;
+            const auto userId = session->userId();
+            if (userId != 0 && std::find(change.holders.begin(), change.holders.end(), userId) != change.holders.end()) {
+                auto& mine = personal[userId];
+                if (!mine) mine = frameOf(personalized(change, userId));
+                frame = mine;
+            }
+            session->deliverSeatDelta(eventId, change.delta.status_seq(), std::move(frame));
+        }
+    };
+
+    auto done = from;
+    for (;;) {
+        const auto range = m_api.seatChangesAfter(conn, eventId, done);
+        current = std::max(current, range.current);
+        for (const auto& change : range.changes) {
+            deliver(change);
+            done = change.delta.status_seq();
+        }
+        if (!range.truncated || range.changes.empty()) break;
+    }
+    if (done < current) {
+        // No rows for the newest seqs (pruned, or a layout move that renumbered the seats):
+        // an empty delta at the current seq is a gap, and the clients resubscribe.
+        SeatChange gap;
+        gap.delta.set_event_id(eventId);
+        gap.delta.set_status_seq(current);
+        deliver(gap);
+        done = current;
+    }
+    const std::lock_guard lock(m_mutex);
+    const auto it = m_events.find(eventId);
+    if (it != m_events.end() && it->second.last) it->second.last = std::max(*it->second.last, done);
+}
+
+} // namespace marquee::server::net
