@@ -4,6 +4,7 @@
 
 #include "common/digest.hpp"
 
+#include "marquee/core/seating/layout.hpp"
 #include "marquee/v1/common.pb.h"
 #include "services/api.hpp"
 #include "services/principal.hpp"
@@ -130,6 +131,12 @@ SeatChangeRange seatChangesAfter(pqxx::connection& conn, const std::string& even
 std::vector<std::pair<std::string, std::uint64_t>> seatStatusSeqs(pqxx::connection& conn,
                                                                   const std::vector<std::string>& eventIds);
 std::size_t pruneSeatStatusLog(pqxx::connection& conn, std::chrono::seconds retention);
+
+// Stores `layout` (id, venue, version set; its lineage row exists) as a new immutable version
+// and appends its change-log row; the background goes to its own column. Returns the stored
+// encoding (SeatingLayout without background). SaveLayout and the demo data use it.
+std::string insertLayoutVersion(pqxx::transaction_base& tx, const core::seating::Layout& layout, std::int64_t ownerId,
+                                std::int64_t createdBy);
 
 // One seat's new status inside a status-changing transaction.
 struct SeatStatusRow {

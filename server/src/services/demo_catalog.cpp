@@ -4,6 +4,8 @@
 #include "services/demo_catalog.hpp"
 
 #include "common/log.hpp"
+#include "marquee/core/seating/demo_layouts.hpp"
+#include "marquee/core/seating/seat_index.hpp"
 #include "marquee/core/validation.hpp"
 #include "marquee/protocol/conversions.hpp"
 #include "services/api_internal.hpp"
@@ -52,6 +54,98 @@ constexpr detail::Statement kInsertEvents{
     "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, description text, category_id text, tags jsonb, "
     "performers jsonb, starts_at_ms bigint, ends_at_ms bigint, time_zone text, venue_id uuid, "
     "price_min_minor bigint, price_max_minor bigint, currency text, status text, image_url text, updated_at_ms bigint)"};
+
+constexpr detail::Statement kDemoInsertLineage{
+    "demo_insert_lineage",
+    "INSERT INTO seating_layouts (id, venue_id, name) VALUES ($1::uuid, $2::uuid, $3)"};
+constexpr detail::Statement kDemoPinEvents{
+    "demo_pin_events",
+    "UPDATE events e SET layout_id = r.layout_id, layout_version = r.version "
+    "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, layout_id uuid, version integer) WHERE e.id = r.id"};
+constexpr detail::Statement kDemoSeatState{
+    "demo_seat_state",
+    "INSERT INTO event_seat_state (event_id) SELECT r.id FROM jsonb_to_recordset($1::jsonb) AS r(id uuid)"};
+constexpr detail::Statement kDemoGaCounters{
+    "demo_ga_counters",
+    "INSERT INTO seat_ga_counters (event_id, area_id, capacity) SELECT r.event_id, r.area_id, r.capacity "
+    "FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, area_id text, capacity integer)"};
+constexpr detail::Statement kDemoBlocks{
+    "demo_blocks",
+    "INSERT INTO seat_claims (event_id, seat_id, seat_index, kind) SELECT r.event_id, r.seat_id, r.idx, 'blocked' "
+    "FROM jsonb_to_recordset($1::jsonb) AS r(event_id uuid, seat_id text, idx integer)"};
+
+// Which demo venue gets which generated seat map (fixed layout ids, so a demo is the same on
+// every machine).
+struct DemoSeating {
+    const char* venueId;
+    const char* layoutId;
+    core::seating::Layout (*generate)();
+};
+constexpr DemoSeating kDemoSeating[] = {
+    {"6a1c2cdd-7a95-540c-aab5-1f342635f70e", "5ea70000-0000-4000-8000-000000000001", &core::seating::demo::theatre}, // Theater des Westens
+    {"e57bc9ac-cf97-5903-9348-1a6b00c75df5", "5ea70000-0000-4000-8000-000000000002", &core::seating::demo::theatre}, // Staatsoper
+    {"fa5fce28-d727-5041-9a8f-8581a60afd71", "5ea70000-0000-4000-8000-000000000003", &core::seating::demo::stadium}, // Olympiastadion
+    {"66f57375-0706-519a-837e-c643494c1dac", "5ea70000-0000-4000-8000-000000000004", &core::seating::demo::club},    // SO36
+};
+
+// Seats blocked in a demo event: a mixing-desk run in the middle of the house and two seats
+// that differ per event, so maps do not all look alike.
+std::vector<std::uint32_t> demoBlockedSeats(std::uint32_t seatCount, std::size_t eventOrdinal) {
+    std::set<std::uint32_t> seats;
+    if (seatCount == 0) return {};
+    for (std::uint32_t i = 0; i < 6 && seatCount / 2 + i < seatCount; ++i) seats.insert(seatCount / 2 + i);
+    seats.insert(static_cast<std::uint32_t>((eventOrdinal * 37 + 11) % seatCount));
+    seats.insert(static_cast<std::uint32_t>((eventOrdinal * 101 + 7) % seatCount));
+    return {seats.begin(), seats.end()};
+}
+
+// Stores the demo seat maps and pins the events of their venues to them (one statement per table).
+void loadDemoSeating(pqxx::work& tx, const json& eventsJson, const std::map<std::string, std::string>& venueNames,
+                     DemoLoadResult& result) {
+    auto pins = json::array();
+    auto ids = json::array();
+    auto counters = json::array();
+    auto blocks = json::array();
+    std::vector<detail::ChangeRow> changes;
+    for (const auto& demo : kDemoSeating) {
+        const auto venue = venueNames.find(demo.venueId);
+        if (venue == venueNames.end()) continue;
+        auto layout = demo.generate();
+        layout.id = demo.layoutId;
+        layout.venueId = demo.venueId;
+        layout.name = venue->second + " – " + layout.name;
+        layout.version = 1;
+        detail::exec(tx, kDemoInsertLineage, layout.id, layout.venueId, layout.name);
+        detail::insertLayoutVersion(tx, layout, 0, 0);
+        ++result.layouts;
+
+        const core::seating::SeatIndex index(layout);
+        std::size_t ordinal = 0;
+        for (const auto& event : eventsJson) {
+            if (event["venue_id"].get<std::string>() != demo.venueId) continue;
+            const auto eventId = event["id"].get<std::string>();
+            pins.push_back({{"id", eventId}, {"layout_id", layout.id}, {"version", layout.version}});
+            ids.push_back({{"id", eventId}});
+            for (const auto& area : layout.areas)
+                if (area.kind == core::seating::AreaKind::GeneralAdmission)
+                    counters.push_back({{"event_id", eventId}, {"area_id", area.id}, {"capacity", area.capacity}});
+            for (const auto seat : demoBlockedSeats(index.size(), ordinal++))
+                blocks.push_back({{"event_id", eventId}, {"seat_id", index.seat(seat).id}, {"idx", seat}});
+            v1::EventLayout pin;
+            pin.set_event_id(eventId);
+            pin.set_layout_id(layout.id);
+            pin.set_layout_version(layout.version);
+            changes.push_back({std::string(core::aggregate::kEventLayout), eventId, detail::ChangeOp::Upsert, 0,
+                               pin.SerializeAsString()});
+            ++result.seatedEvents;
+        }
+    }
+    detail::exec(tx, kDemoPinEvents, pins.dump());
+    detail::exec(tx, kDemoSeatState, ids.dump());
+    detail::exec(tx, kDemoGaCounters, counters.dump());
+    detail::exec(tx, kDemoBlocks, blocks.dump());
+    detail::appendChanges(tx, changes);
+}
 
 [[noreturn]] void bad(const std::string& where, const std::string& what) {
     throw std::runtime_error("demo catalog: " + where + ": " + what);
@@ -155,6 +249,7 @@ DemoLoadResult loadDemoCatalog(pqxx::connection& conn, std::string_view jsonText
 
     auto venuesJson = json::array();
     std::map<std::string, const date::time_zone*> venueZones;
+    std::map<std::string, std::string> venueNames;
     for (const auto& v : array(root, "venues")) {
         const std::string where = "venue " + std::to_string(venuesJson.size());
         core::Venue venue;
@@ -169,6 +264,7 @@ DemoLoadResult loadDemoCatalog(pqxx::connection& conn, std::string_view jsonText
         venue.capacity = number<std::int32_t>(v, "capacity", where, 0);
         if (!core::isUuid(venue.id)) bad(where, "id must be a UUID");
         venueZones[venue.id] = zone(venue.timeZone, where);
+        venueNames[venue.id] = venue.name;
         venuesJson.push_back({{"id", venue.id}, {"name", venue.name}, {"address", venue.address},
                               {"city", venue.city}, {"country", venue.country}, {"latitude", venue.latitude},
                               {"longitude", venue.longitude}, {"time_zone", venue.timeZone},
@@ -235,12 +331,14 @@ DemoLoadResult loadDemoCatalog(pqxx::connection& conn, std::string_view jsonText
     detail::exec(tx, kInsertVenues, venuesJson.dump());
     detail::exec(tx, kInsertEvents, eventsJson.dump());
     detail::appendChanges(tx, changes);
+    loadDemoSeating(tx, eventsJson, venueNames, result);
     tx.commit();
     result.categories = categoriesJson.size();
     result.venues = venuesJson.size();
     result.events = eventsJson.size();
     log::info("demo catalog loaded",
-              {{"categories", result.categories}, {"venues", result.venues}, {"events", result.events}});
+              {{"categories", result.categories}, {"venues", result.venues}, {"events", result.events},
+               {"layouts", result.layouts}, {"seated_events", result.seatedEvents}});
     return result;
 }
 

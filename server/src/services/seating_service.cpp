@@ -310,6 +310,24 @@ std::uint64_t recordSeatChanges(pqxx::transaction_base& tx, const std::string& e
 
 // ---- layouts --------------------------------------------------------------------------
 
+std::string insertLayoutVersion(pqxx::transaction_base& tx, const seating::Layout& layout, std::int64_t ownerId,
+                                std::int64_t createdBy) {
+    auto stored = protocol::toProto(layout, true);
+    // The background is kept apart: organizers and admins get it through GetLayout only.
+    const bool hasBackground = stored.has_background();
+    const auto background = hasBackground ? stored.background().SerializeAsString() : std::string();
+    stored.clear_background();
+    stored.set_owner_id(ownerId);
+    stored.set_created_at_ms(exec(tx, kNowMs)[0][0].as<std::int64_t>());
+    const auto payload = stored.SerializeAsString();
+    exec(tx, kInsertVersion, layout.id, static_cast<std::int64_t>(layout.version), toBinary(payload),
+         hasBackground, toBinary(background), static_cast<std::int64_t>(layout.seatCount()),
+         createdBy);
+    exec(tx, kUpdateLineage, layout.id, static_cast<std::int64_t>(layout.version), layout.name);
+    appendChange(tx, core::aggregate::kLayout, versionId(layout.id, layout.version), ChangeOp::Upsert, 0, payload);
+    return payload;
+}
+
 v1::Ack saveLayout(pqxx::connection& conn, const Principal& who, const v1::SaveLayout& request) {
     const bool isAdmin = requireEditor(who);
     requireIdempotencyKey(request.idempotency_key());
@@ -365,20 +383,10 @@ v1::Ack saveLayout(pqxx::connection& conn, const Principal& who, const v1::SaveL
     layout.id = layoutId;
     layout.venueId = venueId;
     layout.version = newest + 1;
-    layout.background.reset();
-    auto stored = protocol::toProto(layout, false);
-    stored.set_owner_id(lineageOwner);
-    stored.set_created_at_ms(exec(tx, kNowMs)[0][0].as<std::int64_t>());
-    const auto payload = stored.SerializeAsString();
-    const auto background = incoming.has_background() ? incoming.background().SerializeAsString() : std::string();
-    exec(tx, kInsertVersion, layoutId, static_cast<std::int64_t>(layout.version), toBinary(payload),
-         incoming.has_background(), toBinary(background), static_cast<std::int64_t>(layout.seatCount()), who.userId);
-    exec(tx, kUpdateLineage, layoutId, static_cast<std::int64_t>(layout.version), incoming.name());
-    const auto id = versionId(layoutId, layout.version);
-    appendChange(tx, core::aggregate::kLayout, id, ChangeOp::Upsert, 0, payload);
+    insertLayoutVersion(tx, layout, lineageOwner, who.userId);
 
     v1::Ack ack;
-    ack.set_id(id);
+    ack.set_id(versionId(layoutId, layout.version));
     storeIdempotentAnswer(tx, who.userId, request.idempotency_key(), ack);
     tx.commit();
     return ack;
