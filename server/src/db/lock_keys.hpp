@@ -14,4 +14,12 @@ inline constexpr std::int64_t kMigrations = 0x4D51'0000'0000'0001;
 // Session lock held by the sequencer leader for as long as its connection lives.
 inline constexpr std::int64_t kSequencer = 0x4D51'0000'0000'0002;
 
+// Session lock held by the one instance whose ingest scheduler runs due sources.
+inline constexpr std::int64_t kIngestScheduler = 0x4D51'0000'0000'0003;
+
+// Two-int4 keys (class, id) for per-source ingest runs: (kIngestSourceClass, sources.id).
+// A run of one source (fetch + ingest + schedule update, and each ingest transaction) holds
+// it, so the CLI, the scheduler and other instances never interleave runs of one source.
+inline constexpr std::int32_t kIngestSourceClass = 0x4D53; // "MS"
+
 } // namespace marquee::server::db::lockkey

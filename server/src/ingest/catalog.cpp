@@ -8,6 +8,8 @@
 #include "marquee/protocol/conversions.hpp"
 #include "services/api_internal.hpp"
 
+#include <date/date.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -80,6 +82,9 @@ constexpr Statement kLookupSimilar{
     "  ORDER BY sim DESC, e.created_at LIMIT 8) c "
     "ORDER BY pr.ord, c.sim DESC, c.created_at"};
 
+constexpr Statement kVenuesWithEvents{
+    "ingest_venues_with_events",
+    "SELECT DISTINCT v::text FROM unnest($1::uuid[]) AS v WHERE EXISTS (SELECT 1 FROM events e WHERE e.venue_id = v)"};
 constexpr Statement kFindVenues{
     "ingest_find_venues",
     "SELECT id::text, name, city, latitude, longitude, similarity(ingest_fold(name), ingest_fold($1)) AS sim "
@@ -104,6 +109,8 @@ constexpr Statement kUpsertEvents{
     "price_min_minor = excluded.price_min_minor, price_max_minor = excluded.price_max_minor, "
     "currency = excluded.currency, status = excluded.status, image_url = excluded.image_url, "
     "updated_at = excluded.updated_at WHERE events.source <> 'marquee'"};
+constexpr Statement kExistingEvents{"ingest_existing_events",
+                                    "SELECT id::text FROM events WHERE id = ANY($1::uuid[])"};
 constexpr Statement kCancelEvents{
     "ingest_cancel_events",
     "UPDATE events SET status = 'cancelled', updated_at = " MQ_TS("$2") " "
@@ -224,12 +231,37 @@ class CopyInto {
 public:
     CopyInto(pqxx::transaction_base& tx, const char* table, const std::array<const char*, N>& columns)
         : m_stream(tx, table, std::vector<std::string>(columns.begin(), columns.end())) {}
-    void row(const std::array<std::string, N>& fields) { m_stream << fields; }
+    // Bit i of nullMask: field i is NULL.
+    void row(const std::array<std::string, N>& fields, std::uint32_t nullMask = 0) {
+        std::array<const char*, N> values{}; // libpqxx 6 streams tuple-like rows; nullptr is NULL
+        for (std::size_t i = 0; i < N; ++i) values[i] = (nullMask >> i) & 1U ? nullptr : fields[i].c_str();
+        m_stream << values;
+    }
     void complete() { m_stream.complete(); }
 
 private:
     pqxx::stream_to m_stream;
 };
+
+// A text[] literal: every element quoted, '"' and '\' escaped.
+std::string textArray(const std::vector<std::string>& items) {
+    std::string out = "{";
+    for (const auto& item : items) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (const char c : item) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+// A timestamptz literal in UTC with milliseconds.
+std::string timestampText(std::int64_t utcMs) {
+    return date::format("%F %T+00", date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(utcMs)));
+}
 
 detail::ChangeRow eventChange(const core::Event& e) {
     v1::Event proto;
@@ -296,6 +328,7 @@ struct CatalogWriter::Batch {
         bool mine = false;
     };
     std::unordered_map<std::string, OwnRow> own;          // this source's ref -> its provenance
+    std::unordered_set<std::string> knownRefs;            // refs that have a provenance row in the database
     std::unordered_map<std::string, std::string> uids;    // match uid -> event id (first provenance)
     std::unordered_map<std::string, EventState> events;   // event id -> owner, status
     std::vector<std::vector<Candidate>> similar;          // per record, best first
@@ -485,6 +518,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
     if (b.size >= kAnalyzeStagingFrom) tx.exec0("ANALYZE ingest_refs");
     for (const auto& row : exec(tx, kLookupOwn, m_source.id)) {
         b.own[row[2].as<std::string>()] = {row[3].as<std::string>(), row[4].as<std::string>(), row[7].as<bool>()};
+        b.knownRefs.insert(row[2].as<std::string>());
         b.events[row[3].as<std::string>()] = {row[5].as<std::string>(), row[6].as<std::string>()};
     }
     const auto ownFound = [&](const StandardEvent& s) -> std::pair<const Batch::OwnRow*, std::string> {
@@ -528,6 +562,14 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
                 if (!b.venueIds[i].empty()) probes.push_back(i);
             }
         }
+    }
+    // Only venues that already have events can hold a duplicate (a new city's first feed skips this).
+    if (!probes.empty()) {
+        std::vector<std::string> probeVenues;
+        for (const auto i : probes) probeVenues.push_back(b.venueIds[i]);
+        std::unordered_set<std::string> busy;
+        for (const auto& row : exec(tx, kVenuesWithEvents, uuidArray(probeVenues))) busy.insert(row[0].as<std::string>());
+        std::erase_if(probes, [&](std::size_t i) { return !busy.count(b.venueIds[i]); });
     }
     if (!probes.empty()) {
         {
@@ -646,15 +688,43 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
     }
 
     // --- Writes --------------------------------------------------------------------------
+    // Rows that do not exist yet go straight into their tables by COPY; the others through a
+    // staging table and one upsert. A new event's final row is exactly what this batch wrote.
+    std::unordered_set<std::string> existingEvents;
     if (!b.eventRows.empty()) {
-        CopyInto<14> rows(tx, "ingest_events",
-                          {"id", "title", "description", "category_id", "performers", "starts_ms", "ends_ms",
-                           "time_zone", "venue_id", "price_min", "price_max", "currency", "status", "image_url"});
+        std::vector<std::string> ids;
+        ids.reserve(b.eventRows.size());
+        for (const auto& [id, e] : b.eventRows) ids.push_back(id);
+        for (const auto& row : exec(tx, kExistingEvents, uuidArray(ids))) existingEvents.insert(row[0].as<std::string>());
+    }
+    const std::array<const char*, 14> eventColumns{"id", "title", "description", "category_id", "performers",
+                                                   "starts_ms", "ends_ms", "time_zone", "venue_id", "price_min",
+                                                   "price_max", "currency", "status", "image_url"};
+    const auto eventFields = [](const core::Event& e) {
+        return std::array<std::string, 14>{e.id, e.title, e.description, e.categoryId, nlohmann::json(e.performers).dump(),
+                                           std::to_string(e.startsAtMs), std::to_string(e.endsAtMs), e.timeZone,
+                                           e.venueId, std::to_string(e.price.minMinor), std::to_string(e.price.maxMinor),
+                                           e.price.currency, statusName(e.status), e.imageUrl};
+    };
+    if (existingEvents.size() < b.eventRows.size()) {
+        CopyInto<16> rows(tx, "events",
+                          {"id", "title", "description", "category_id", "performers", "starts_at", "ends_at",
+                           "time_zone", "venue_id", "price_min_minor", "price_max_minor", "currency", "status",
+                           "image_url", "source", "updated_at"});
+        for (const auto& [id, e] : b.eventRows) {
+            if (existingEvents.count(id)) continue;
+            rows.row({id, e.title, e.description, e.categoryId, textArray(e.performers), timestampText(e.startsAtMs),
+                      timestampText(e.endsAtMs), e.timeZone, e.venueId, std::to_string(e.price.minMinor),
+                      std::to_string(e.price.maxMinor), e.price.currency, statusName(e.status), e.imageUrl,
+                      m_source.name, timestampText(m_wallMs)},
+                     (e.endsAtMs > 0 ? 0U : 1U << 6) | (e.venueId.empty() ? 1U << 8 : 0U));
+        }
+        rows.complete();
+    }
+    if (!existingEvents.empty()) {
+        CopyInto<14> rows(tx, "ingest_events", eventColumns);
         for (const auto& [id, e] : b.eventRows)
-            rows.row({id, e.title, e.description, e.categoryId, nlohmann::json(e.performers).dump(),
-                      std::to_string(e.startsAtMs), std::to_string(e.endsAtMs), e.timeZone, e.venueId,
-                      std::to_string(e.price.minMinor), std::to_string(e.price.maxMinor), e.price.currency,
-                      statusName(e.status), e.imageUrl});
+            if (existingEvents.count(id)) rows.row(eventFields(e));
         rows.complete();
         exec(tx, kUpsertEvents, m_source.name, m_wallMs);
     }
@@ -662,25 +732,65 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
     for (const auto& ref : b.deleteRefs)
         if (!b.provIndex.count(ref)) exec(tx, kDeleteProvenance, m_source.id, ref);
     if (!b.provRefs.empty()) {
-        CopyInto<6> rows(tx, "ingest_prov", {"ref", "event_id", "match_uid", "content_hash", "data", "status"});
-        for (const auto& ref : b.provRefs) {
+        const auto provFields = [&](const std::string& ref) {
             const auto i = b.provIndex[ref];
             const auto& s = b.record(i);
-            rows.row({ref, b.provEvent[ref], s.matchUid, b.hashes[i], b.dataText[i], s.sourceStatus});
+            return std::array<std::string, 6>{ref, b.provEvent[ref], s.matchUid, b.hashes[i], b.dataText[i],
+                                              s.sourceStatus};
+        };
+        std::size_t known = 0;
+        {
+            CopyInto<8> rows(tx, "event_provenance",
+                             {"ref", "event_id", "match_uid", "content_hash", "data", "status", "source_id",
+                              "raw_payload_id"});
+            const auto sourceId = std::to_string(m_source.id);
+            const auto payloadId = std::to_string(m_rawPayloadId);
+            for (const auto& ref : b.provRefs) {
+                if (b.knownRefs.count(ref)) {
+                    ++known;
+                    continue;
+                }
+                const auto f = provFields(ref);
+                rows.row({f[0], f[1], f[2], f[3], f[4], f[5], sourceId, payloadId}, m_rawPayloadId == 0 ? 1U << 7 : 0U);
+            }
+            rows.complete();
         }
-        rows.complete();
-        exec(tx, kUpsertProvenance, m_source.id, m_rawPayloadId);
+        if (known > 0) {
+            CopyInto<6> rows(tx, "ingest_prov", {"ref", "event_id", "match_uid", "content_hash", "data", "status"});
+            for (const auto& ref : b.provRefs)
+                if (b.knownRefs.count(ref)) rows.row(provFields(ref));
+            rows.complete();
+            exec(tx, kUpsertProvenance, m_source.id, m_rawPayloadId);
+        }
     }
     exec(tx, kResolveQuarantine, m_source.id);
+    std::unordered_set<std::string> filled;
     if (!b.fill.ids().empty())
-        for (const auto& row : exec(tx, kFillMissing, uuidArray(b.fill.ids()), m_wallMs)) b.changed.add(row[0].as<std::string>());
+        for (const auto& row : exec(tx, kFillMissing, uuidArray(b.fill.ids()), m_wallMs)) {
+            filled.insert(row[0].as<std::string>());
+            b.changed.add(row[0].as<std::string>());
+        }
 
     // Change log: new venues, then the final rows of every event this batch changed.
     std::vector<detail::ChangeRow> changes = std::move(b.venueChanges);
-    if (!b.changed.ids().empty()) {
-        const auto rows = exec(tx, kLoadEvents, uuidArray(b.changed.ids()));
-        changes.reserve(changes.size() + rows.size());
-        for (const auto& row : rows) changes.push_back(eventChange(eventFromRow(row)));
+    std::vector<std::string> reload;
+    for (const auto& id : b.changed.ids())
+        if (existingEvents.count(id) || filled.count(id) || !b.eventRows.count(id)) reload.push_back(id);
+    std::unordered_map<std::string, core::Event> reloaded;
+    if (!reload.empty())
+        for (const auto& row : exec(tx, kLoadEvents, uuidArray(reload))) {
+            auto e = eventFromRow(row);
+            reloaded.emplace(e.id, std::move(e));
+        }
+    changes.reserve(changes.size() + b.changed.ids().size());
+    for (const auto& id : b.changed.ids()) {
+        if (const auto it = reloaded.find(id); it != reloaded.end()) {
+            changes.push_back(eventChange(it->second));
+        } else {
+            auto e = b.eventRows.at(id);
+            e.updatedAtMs = m_wallMs;
+            changes.push_back(eventChange(e));
+        }
     }
     detail::appendChanges(tx, changes);
 }

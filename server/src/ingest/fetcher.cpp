@@ -3,6 +3,8 @@
 // and the per-source run that records validators, schedule and back-off on the source row.
 #include "ingest/fetcher.hpp"
 
+#include "db/lock_keys.hpp"
+
 #include "ingest/text.hpp"
 #include "services/api_internal.hpp"
 
@@ -367,6 +369,9 @@ constexpr Statement kFindSource{
     "SELECT id, name, kind, url, format, default_zone, interval_seconds, paused, failures, " MQ_MS("next_run_at") ", "
     MQ_MS("last_run_at") ", last_status, last_error, last_counts::text FROM sources WHERE name = $1"};
 constexpr Statement kSetPaused{"fetch_set_paused", "UPDATE sources SET paused = $2 WHERE name = $1 RETURNING id"};
+constexpr Statement kTryLockRun{"fetch_try_lock_run", "SELECT pg_try_advisory_lock($1::int4, $2::int4)"};
+constexpr Statement kLockRun{"fetch_lock_run", "SELECT pg_advisory_lock($1::int4, $2::int4)"};
+constexpr Statement kUnlockRun{"fetch_unlock_run", "SELECT pg_advisory_unlock($1::int4, $2::int4)"};
 constexpr Statement kValidators{"fetch_validators", "SELECT etag, last_modified FROM sources WHERE id = $1"};
 constexpr Statement kRecordSuccess{
     "fetch_record_success",
@@ -468,11 +473,55 @@ bool setSourcePaused(pqxx::connection& conn, const std::string& name, bool pause
     return found;
 }
 
+namespace {
+
+// The session-level per-source run lock, released when the run ends (or with the connection).
+class SourceRunLock {
+public:
+    SourceRunLock(pqxx::connection& conn, std::int64_t sourceId) : m_conn(conn), m_key(sourceLockId(sourceId)) {}
+    bool acquire(WhenBusy whenBusy) {
+        pqxx::nontransaction tx(m_conn);
+        if (whenBusy == WhenBusy::Wait) {
+            exec(tx, kLockRun, db::lockkey::kIngestSourceClass, m_key);
+            m_held = true;
+        } else {
+            m_held = exec(tx, kTryLockRun, db::lockkey::kIngestSourceClass, m_key)[0][0].as<bool>();
+        }
+        return m_held;
+    }
+    ~SourceRunLock() {
+        if (!m_held) return;
+        try {
+            pqxx::nontransaction tx(m_conn);
+            exec(tx, kUnlockRun, db::lockkey::kIngestSourceClass, m_key);
+        } catch (const std::exception&) {
+            // A broken connection has released the lock already.
+        }
+    }
+    SourceRunLock(const SourceRunLock&) = delete;
+    SourceRunLock& operator=(const SourceRunLock&) = delete;
+
+private:
+    pqxx::connection& m_conn;
+    std::int32_t m_key;
+    bool m_held = false;
+};
+
+} // namespace
+
 SourceRunResult runSource(pqxx::connection& conn, const std::string& name, const FetchOptions& fetchOptions,
-                          const IngestOptions& ingestOptions) {
+                          const IngestOptions& ingestOptions, WhenBusy whenBusy) {
     const auto info = findSource(conn, name);
     if (!info) throw std::invalid_argument("no source named '" + name + "'");
     if (info->url.empty()) throw std::invalid_argument("source '" + name + "' has no URL (add it with sources add)");
+    SourceRunLock lock(conn, info->id);
+    if (!lock.acquire(whenBusy)) {
+        SourceRunResult busy;
+        busy.skipped = true;
+        busy.error = "another run of source '" + name + "' is in progress";
+        busy.after = *info;
+        return busy;
+    }
     std::string etag;
     std::string lastModified;
     SourceConfig config;

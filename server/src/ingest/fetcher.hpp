@@ -78,19 +78,25 @@ std::optional<SourceInfo> findSource(pqxx::connection& conn, const std::string& 
 bool setSourcePaused(pqxx::connection& conn, const std::string& name, bool paused);
 
 struct SourceRunResult {
+    bool skipped = false;        // WhenBusy::Skip and another run of the source held its lock
     FetchResult::Status status = FetchResult::Status::Failed;
     std::string error;           // fetch failure, or the payload-level parse failure
     std::optional<IngestReport> report; // when a payload was ingested
     SourceInfo after;            // the row after the run (failures, next_run_at, ...)
 };
 
+// What a run does when another run of the same source (CLI, scheduler, another instance)
+// holds the source's lock: wait for it to finish, or return at once with `skipped`.
+enum class WhenBusy { Wait, Skip };
+
 // Fetches the source now (whatever its schedule or pause), ingests a new payload, and
 // records the outcome: success or 304 resets `failures` and schedules the next run one
 // interval ahead; a failure (fetch, HTTP status, or a payload that cannot be parsed at all)
 // increments `failures` and sets next_run_at = now + min(base * 2^(failures-1), cap).
 // Throws std::invalid_argument for an unknown source or one without a URL.
+// Holds the source's advisory lock for the whole run (see db/lock_keys.hpp).
 SourceRunResult runSource(pqxx::connection& conn, const std::string& name, const FetchOptions& fetchOptions,
-                          const IngestOptions& ingestOptions);
+                          const IngestOptions& ingestOptions, WhenBusy whenBusy = WhenBusy::Wait);
 
 // The back-off delay after the n-th consecutive failure (n >= 1).
 std::chrono::seconds backoffDelay(int failures, const FetchOptions& options);

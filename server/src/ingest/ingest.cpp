@@ -4,6 +4,7 @@
 
 #include "ingest/catalog.hpp"
 #include "ingest/parsers.hpp"
+#include "db/lock_keys.hpp"
 #include "ingest/text.hpp"
 #include "marquee/protocol/conversions.hpp"
 #include "services/api_internal.hpp"
@@ -35,6 +36,7 @@ constexpr Statement kLoadMap{"ingest_load_map", "SELECT external, category_id FR
 constexpr Statement kInsertRaw{
     "ingest_insert_raw",
     "INSERT INTO raw_payloads (source_id, origin, content, sha256) VALUES ($1, $2, $3, $4) RETURNING id"};
+constexpr Statement kLockSource{"ingest_lock_source", "SELECT pg_advisory_xact_lock($1::int4, $2::int4)"};
 constexpr Statement kQuarantineById{
     "ingest_quarantine_by_id",
     "SELECT q.source_id, coalesce(q.raw_payload_id, 0), q.ref, r.origin, r.content FROM quarantine q "
@@ -58,6 +60,9 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     report.outsideHorizon = parsed.outsideHorizon;
 
     pqxx::work tx(conn);
+    // Two runs of one source (CLI, scheduler, another instance) write one after the other:
+    // the second sees the first's provenance instead of racing it for the same rows.
+    exec(tx, kLockSource, db::lockkey::kIngestSourceClass, sourceLockId(source.id));
     ensureTaxonomy(tx);
     report.rawPayloadId = existingRawId;
     if (report.rawPayloadId == 0)
@@ -86,6 +91,12 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
 }
 
 } // namespace
+
+std::int32_t sourceLockId(std::int64_t sourceId) {
+    // sources.id is a bigserial; the two-int4 key space takes its low 32 bits (distinct for
+    // the first 2^31 sources, and a collision would only serialise two runs).
+    return static_cast<std::int32_t>(sourceId & 0x7FFF'FFFF);
+}
 
 nlohmann::json IngestReport::toJson() const {
     auto q = nlohmann::json::array();

@@ -54,6 +54,9 @@ IngestReport ingestPayload(pqxx::connection& conn, const SourceConfig& source, c
 // Returns the report of that run; the entry is resolved when its record now goes through.
 IngestReport retryQuarantine(pqxx::connection& conn, std::int64_t quarantineId, const IngestOptions& options);
 
+// The second int4 of a source's advisory-lock key (class db::lockkey::kIngestSourceClass).
+std::int32_t sourceLockId(std::int64_t sourceId);
+
 // Inserts the taxonomy categories that are missing, with their change-log rows.
 void ensureTaxonomy(pqxx::transaction_base& tx);
 

@@ -1,6 +1,7 @@
 // The catalog stage against a fresh database: de-duplication across an ICS feed and a
 // JSON-LD page, stable re-runs, 999 + 1 quarantined, cancellations, Marquee's own events,
 // quarantine retry after a mapping fix, rescheduling, and the real-world sweep end to end.
+#include "db/lock_keys.hpp"
 #include "ingest/ingest.hpp"
 #include "ingest/parsers.hpp"
 #include "test_db.hpp"
@@ -14,6 +15,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 using namespace marquee::server::ingest;
 using marquee::test::TestDatabase;
@@ -252,6 +254,111 @@ private slots:
         QCOMPARE(one(*conn, "SELECT to_char(starts_at AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') FROM events"),
                  std::string("2025-07-01 18:00"));
         QCOMPARE(count(*conn, "SELECT count(*) FROM event_provenance"), std::int64_t{1});
+    }
+
+    // Two runs of one source at once (CLI + scheduler, two instances) take turns on the
+    // source's lock: one creates every event, the other then finds them all unchanged; and a
+    // run waits while another holder has the lock (checked through pg_locks).
+    void concurrentRunsOfOneSourceTakeTurns() {
+        TestDatabase db;
+        auto conn = db.connect();
+        std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n";
+        for (int i = 0; i < 2000; ++i)
+            ics += "BEGIN:VEVENT\r\nUID:turn-" + std::to_string(i) + "\r\nSUMMARY:Event " + std::to_string(i) +
+                   "\r\nDTSTART:20250301T" + std::string(i % 24 < 10 ? "0" : "") + std::to_string(i % 24) +
+                   "0000Z\r\nEND:VEVENT\r\n";
+        ics += "END:VCALENDAR\r\n";
+        const auto source = ensureSource(*conn, "twice", Format::Ics);
+        IngestReport reports[2];
+        {
+            std::vector<std::thread> runs;
+            for (auto& report : reports)
+                runs.emplace_back([&] {
+                    auto own = db.connect();
+                    report = ingestPayload(*own, source, ics, "twice.ics", opts());
+                });
+            for (auto& run : runs) run.join();
+        }
+        QCOMPARE(reports[0].created + reports[1].created, std::size_t{2000});
+        QCOMPARE(reports[0].unchanged + reports[1].unchanged, std::size_t{2000});
+        QVERIFY(reports[0].quarantined.empty() && reports[1].quarantined.empty());
+        QCOMPARE(count(*conn, "SELECT count(*) FROM events"), std::int64_t{2000});
+
+        // A holder of the source's lock keeps a run waiting until it lets go.
+        auto holder = db.connect();
+        {
+            pqxx::nontransaction tx(*holder);
+            tx.exec_params1("SELECT pg_advisory_lock($1::int4, $2::int4)",
+                            marquee::server::db::lockkey::kIngestSourceClass, sourceLockId(source.id));
+        }
+        std::string edited = ics;
+        edited.replace(edited.find("SUMMARY:Event 7\r"), 16, "SUMMARY:Event 7!\r");
+        IngestReport late;
+        std::thread run([&] {
+            auto own = db.connect();
+            late = ingestPayload(*own, source, edited, "twice.ics", opts());
+        });
+        QTRY_VERIFY_WITH_TIMEOUT(count(*conn, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                                              "AND classid = " + std::to_string(marquee::server::db::lockkey::kIngestSourceClass) +
+                                              " AND objid = " + std::to_string(sourceLockId(source.id))) == 1,
+                                 30'000);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM events WHERE title = 'Event 7!'"), std::int64_t{0});
+        {
+            pqxx::nontransaction tx(*holder);
+            tx.exec_params1("SELECT pg_advisory_unlock($1::int4, $2::int4)",
+                            marquee::server::db::lockkey::kIngestSourceClass, sourceLockId(source.id));
+        }
+        run.join();
+        QCOMPARE(late.updated, std::size_t{1});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM events WHERE title = 'Event 7!'"), std::int64_t{1});
+    }
+
+    // Missing fields of a feed's event come from another source of the same merged event (the
+    // owner's own values win); a Marquee event is never filled.
+    void mergedSourcesFillMissingFields() {
+        TestDatabase db;
+        auto conn = db.connect();
+        const auto ics = ensureSource(*conn, "city-ics", Format::Ics);
+        const auto page = ensureSource(*conn, "quasimodo-web", Format::JsonLd);
+        ingestPayload(*conn, ics, kIcsFeed, "city.ics", opts());
+        std::string richPage = kJsonLdPage;
+        richPage.replace(richPage.find("\"offers\""), 0,
+                         "\"description\":\"A page description\",\"image\":\"https://quasimodo.example/w.jpg\","
+                         "\"performer\":{\"@type\":\"Person\",\"name\":\"Anna Trio\"},");
+        const auto report = ingestPayload(*conn, page, richPage, "page", opts());
+        QCOMPARE(report.merged, std::size_t{1});
+        // Owner (the feed) keeps its description; image, performers and price come from the page.
+        QCOMPARE(one(*conn, "SELECT description || '|' || image_url || '|' || array_to_string(performers, ',') || '|' || "
+                            "price_min_minor || '|' || source FROM events"),
+                 std::string("Three sets, one night.|https://quasimodo.example/w.jpg|Anna Trio|1800|city-ics"));
+        const auto logRows = count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'");
+        // Re-running the page changes nothing; the feed re-sending its own (empty) fields does
+        // not lose the filled ones.
+        QCOMPARE(ingestPayload(*conn, page, richPage, "page", opts()).unchanged, std::size_t{1});
+        std::string edited = kIcsFeed;
+        edited.replace(edited.find("Three sets"), 10, "Four sets!");
+        QCOMPARE(ingestPayload(*conn, ics, edited, "city.ics", opts()).updated, std::size_t{1});
+        QCOMPARE(one(*conn, "SELECT description || '|' || image_url || '|' || price_min_minor FROM events"),
+                 std::string("Four sets!, one night.|https://quasimodo.example/w.jpg|1800"));
+        QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), logRows + 1);
+
+        // A Marquee event takes nothing from a feed that merges into it.
+        TestDatabase other;
+        auto conn2 = other.connect();
+        {
+            pqxx::work tx(*conn2);
+            ensureTaxonomy(tx);
+            tx.exec0("INSERT INTO venues (id, name, city, country, latitude, longitude, time_zone) VALUES "
+                     "('11111111-1111-4111-8111-111111111111', 'Quasimodo', 'Berlin', 'DE', 52.5069, 13.3218, 'Europe/Berlin')");
+            tx.exec0("INSERT INTO events (id, title, category_id, starts_at, time_zone, venue_id, currency, source) VALUES "
+                     "('22222222-2222-4222-8222-222222222222', 'Winter Jazz Night', 'music.jazz', "
+                     "'2025-02-14 19:00:00+00', 'Europe/Berlin', '11111111-1111-4111-8111-111111111111', 'EUR', 'marquee')");
+            tx.commit();
+        }
+        const auto page2 = ensureSource(*conn2, "quasimodo-web", Format::JsonLd);
+        QCOMPARE(ingestPayload(*conn2, page2, richPage, "page", opts()).merged, std::size_t{1});
+        QCOMPARE(one(*conn2, "SELECT description || '|' || image_url || '|' || price_min_minor FROM events"),
+                 std::string("||0"));
     }
 
     // Every shared file through the whole pipeline: nothing throws, and every parsed record is

@@ -3,6 +3,7 @@
 // (bounded by the fetch timeout), an oversize body, redirects and a redirect loop, a 500
 // with back-off that a later success resets, and the `sources` command line.
 #include "cli_run.hpp"
+#include "db/lock_keys.hpp"
 #include "ingest/fetcher.hpp"
 #include "test_db.hpp"
 #include "test_server.hpp"
@@ -21,6 +22,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 using marquee::test::TestDatabase;
@@ -293,6 +295,56 @@ private slots:
         QCOMPARE(second.after.lastStatus, std::string("not_modified"));
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM raw_payloads"), std::int64_t(1)); // nothing stored for a 304
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM sources WHERE etag = '\"v1\"'"), std::int64_t(1));
+    }
+
+    // A run holds the source's advisory lock: while another holder has it, a Skip run returns
+    // at once without fetching, and a Wait run (the CLI's) starts only after it is released.
+    void runsOfOneSourceNeverInterleave() {
+        if (!TestDatabase::available()) QSKIP("needs the ctest 'postgres' fixture");
+        ScriptedServer server;
+        server.route("/feed.ics", [](const Request&) { return feedReply(); });
+        TestDatabase db;
+        auto conn = db.connect();
+        const auto info = ingest::addSource(*conn, {"locked", server.url("/feed.ics"), ingest::Format::Ics, 30,
+                                                    "Europe/Berlin"});
+        auto holder = db.connect();
+        {
+            pqxx::nontransaction tx(*holder);
+            tx.exec_params1("SELECT pg_advisory_lock($1::int4, $2::int4)",
+                            marquee::server::db::lockkey::kIngestSourceClass, ingest::sourceLockId(info.id));
+        }
+        const auto skipped = ingest::runSource(*conn, "locked", quick(), {}, ingest::WhenBusy::Skip);
+        QVERIFY(skipped.skipped);
+        QVERIFY2(skipped.error.find("in progress") != std::string::npos, skipped.error.c_str());
+        QVERIFY(server.requests("/feed.ics").empty());
+
+        std::optional<ingest::SourceRunResult> waited;
+        std::thread runner([&] {
+            auto own = db.connect();
+            waited = ingest::runSource(*own, "locked", quick(), {}, ingest::WhenBusy::Wait);
+        });
+        // The waiting run shows up in pg_locks as an ungranted advisory lock on the source's key.
+        const auto waiting = [&] {
+            pqxx::read_transaction tx(*conn);
+            return tx.exec_params1("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                                   "AND classid = $1 AND objid = $2 AND objsubid = 2",
+                                   marquee::server::db::lockkey::kIngestSourceClass, ingest::sourceLockId(info.id))[0]
+                       .as<int>() == 1;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(waiting(), 30'000);
+        QVERIFY(server.requests("/feed.ics").empty());
+        {
+            pqxx::nontransaction tx(*holder);
+            tx.exec_params1("SELECT pg_advisory_unlock($1::int4, $2::int4)",
+                            marquee::server::db::lockkey::kIngestSourceClass, ingest::sourceLockId(info.id));
+        }
+        runner.join();
+        QVERIFY(waited && !waited->skipped);
+        QCOMPARE(waited->status, ingest::FetchResult::Status::Ok);
+        QCOMPARE(waited->report->created, std::size_t(1));
+        QCOMPARE(server.requests("/feed.ics").size(), std::size_t(1));
+        // The run let go of its lock: a Skip run gets it now.
+        QVERIFY(!ingest::runSource(*conn, "locked", quick(), {}, ingest::WhenBusy::Skip).skipped);
     }
 
     void failureBacksOffAndSuccessResets() {
