@@ -12,6 +12,7 @@
 
 #include <array>
 #include <cmath>
+#include <utility>
 
 namespace marquee::client {
 
@@ -26,6 +27,51 @@ QPolygonF scaled(const QPolygonF& polygon, double scale)
     for (const QPointF& p : polygon)
         out << p * scale;
     return out;
+}
+
+// Sutherland–Hodgman: the part of `polygon` inside `rect`. The rasterizer walks every edge
+// of a polygon it is given, clip or not; an area outline zoomed in is tens of thousands of
+// pixels across, so each tile hands it only the piece that touches the tile. Callers pass a
+// rect a few pixels larger than what they draw so the cut edges (and their stroke) fall
+// outside the visible pixels.
+QPolygonF clippedToRect(const QPolygonF& polygon, const QRectF& rect)
+{
+    if (rect.contains(polygon.boundingRect()))
+        return polygon;
+    QPolygonF input = polygon;
+    QPolygonF output;
+    // One pass per rect side: keep points on the inner side, add crossings.
+    auto clipSide = [&](auto inside, auto crossing) {
+        output.clear();
+        const qsizetype n = input.size();
+        for (qsizetype i = 0; i < n; ++i) {
+            const QPointF& current = input[i];
+            const QPointF& previous = input[(i + n - 1) % n];
+            const bool currentIn = inside(current);
+            if (currentIn != inside(previous))
+                output << crossing(previous, current);
+            if (currentIn)
+                output << current;
+        }
+        std::swap(input, output);
+    };
+    auto atX = [](double x) {
+        return [x](const QPointF& a, const QPointF& b) {
+            const double t = (x - a.x()) / (b.x() - a.x());
+            return QPointF(x, a.y() + t * (b.y() - a.y()));
+        };
+    };
+    auto atY = [](double y) {
+        return [y](const QPointF& a, const QPointF& b) {
+            const double t = (y - a.y()) / (b.y() - a.y());
+            return QPointF(a.x() + t * (b.x() - a.x()), y);
+        };
+    };
+    clipSide([&](const QPointF& p) { return p.x() >= rect.left(); }, atX(rect.left()));
+    clipSide([&](const QPointF& p) { return p.x() <= rect.right(); }, atX(rect.right()));
+    clipSide([&](const QPointF& p) { return p.y() >= rect.top(); }, atY(rect.top()));
+    clipSide([&](const QPointF& p) { return p.y() <= rect.bottom(); }, atY(rect.bottom()));
+    return input;
 }
 
 // A label on a translucent white plate so it reads on any fill. Cheap on purpose (no text
@@ -148,7 +194,8 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
             continue;
         const QRectF box(area.bounds.topLeft() * scale, area.bounds.bottomRight() * scale);
         const bool fillVisible = area.bounds.intersects(planRect);
-        const QPolygonF outline = fillVisible ? scaled(area.outline, scale) : QPolygonF();
+        const QPolygonF outline =
+            fillVisible ? clippedToRect(scaled(area.outline, scale), pixelRect.adjusted(-4, -4, 4, 4)) : QPolygonF();
         bool blockFill = detail == Detail::Blocks || area.generalAdmission;
         QColor fill = seatstyle::areaFill();
         bool soldOut = false;
