@@ -152,8 +152,12 @@ int main(int argc, char** argv)
                                    QStringLiteral("100000"));
     QCommandLineOption roundsOption(QStringLiteral("rounds"), QStringLiteral("frames per measurement"),
                                     QStringLiteral("n"), QStringLiteral("9"));
-    parser.addOptions({seatsOption, roundsOption});
+    QCommandLineOption framesOption(QStringLiteral("save-frames"),
+                                    QStringLiteral("write the frame of each zoom level as PNG into this folder"),
+                                    QStringLiteral("dir"));
+    parser.addOptions({seatsOption, roundsOption, framesOption});
     parser.process(app);
+    const QString framesDir = parser.value(framesOption);
     const auto seatsWanted = parser.value(seatsOption).toULongLong();
     const int rounds = std::max(1, parser.value(roundsOption).toInt());
 
@@ -192,8 +196,9 @@ int main(int argc, char** argv)
     rows.push_back({QStringLiteral("cold load (decode, index, first frame) ms"), loadMs, msSince(naiveLoad),
                     QStringLiteral("<= 1000")});
 
-    // --- Frames at three zoom levels. "cold": first frame after a zoom change (all tiles
-    // painted); "warm": a repaint with tiles cached (hover, selection).
+    // --- Frames at three zoom levels. "cold": the first frame after a zoom step (a wheel
+    // notch either way, so neither tiles nor seat glyphs at that scale exist yet); "cached":
+    // a repaint with tiles cached (hover, selection).
     const QPointF centre = geometry.centre(seats / 3);
     struct Level {
         const char* name;
@@ -208,15 +213,20 @@ int main(int argc, char** argv)
             view.centerOn(centre);
         else
             view.fitToView();
+        int step = 0;
         const double cold = timeMs(rounds, [&] {
-            view.dropTileCache();
+            view.setZoom(scale * (++step % 2 ? 1.01 : 1.0));
             view.render(&target);
         });
+        view.setZoom(scale);
+        view.render(&target);
+        if (!framesDir.isEmpty())
+            target.save(framesDir + QStringLiteral("/seatmap-%1px.png").arg(level.seatPixels));
         const double warm = timeMs(rounds, [&] { view.render(&target); });
         naive.setScale(scale);
         naive.centerOn(level.seatPixels > 0 ? centre : geometry.planBounds().center());
         const double naiveFrame = timeMs(std::max(1, rounds / 3), [&] { naive.frame(target); });
-        rows.push_back({QStringLiteral("frame, %1, cold ms").arg(QLatin1String(level.name)), cold, naiveFrame,
+        rows.push_back({QStringLiteral("frame after a zoom step, %1 ms").arg(QLatin1String(level.name)), cold, naiveFrame,
                         QLatin1String(level.target)});
         rows.push_back({QStringLiteral("frame, %1, cached ms").arg(QLatin1String(level.name)), warm, naiveFrame, {}});
         if (level.seatPixels == 6 || level.seatPixels == 32) {
