@@ -7,16 +7,19 @@
 #include "seatmap/seatmapstyle.h"
 
 #include <QAccessible>
+#include <QElapsedTimer>
 #include <QGestureEvent>
 #include <QKeyEvent>
 #include <QMouseEvent>
 #include <QPainter>
 #include <QPinchGesture>
+#include <QTimer>
 #include <QToolTip>
 #include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 namespace marquee::client {
 
@@ -32,6 +35,9 @@ constexpr std::size_t kMaxDirtyRectsPerTile = 5;
 constexpr int kMinimapMaxSide = 160;
 constexpr int kMinimapMargin = 10;
 constexpr double kWheelStep = 1.0015; // zoom factor per 1/8 degree of wheel turn
+// Time a frame may spend painting new tiles while a user zoom settles: half a 60 fps frame,
+// leaving the rest for the blit, overlays and the compositor.
+constexpr qint64 kTileBudgetNs = 8'000'000;
 
 quint64 tileKey(int tx, int ty)
 {
@@ -273,17 +279,28 @@ void SeatMapView::setZoom(double zoom) { setScale(zoom, QPointF(width() / 2.0, h
 
 void SeatMapView::zoomAt(double factor, QPointF widgetPos) { setScale(m_scale * factor, widgetPos); }
 
-void SeatMapView::setScale(double scale, QPointF anchorWidget)
+void SeatMapView::zoomStep(double factor, QPointF widgetPos) { setScale(m_scale * factor, widgetPos, true); }
+
+void SeatMapView::setScale(double scale, QPointF anchorWidget, bool progressive)
 {
     m_fitPending = false;
     scale = std::clamp(scale, minScale(), maxScale());
     if (!(scale > 0) || scale == m_scale)
         return;
     const QPointF anchorPlan = mapToPlan(anchorWidget);
+    if (progressive && m_tilesComplete) {
+        // The sharp tiles of this scale become the preview of the next; an unfinished set
+        // (zoom steps faster than tiles) is dropped and the older, complete preview stays.
+        m_previewTiles = std::exchange(m_tiles, {});
+        m_previewScale = m_scale;
+    }
     m_scale = scale;
     m_offset = anchorWidget - anchorPlan * m_scale;
     clampOffset();
-    invalidateTiles();
+    m_tiles.clear();
+    m_tilesComplete = false;
+    if (!progressive)
+        m_previewTiles.clear();
     update();
     Q_EMIT viewChanged();
 }
@@ -335,12 +352,19 @@ void SeatMapView::ensureSeatVisible(std::uint32_t seat)
 void SeatMapView::invalidateTiles()
 {
     m_tiles.clear();
+    m_previewTiles.clear(); // what it shows is out of date too
+    m_tilesComplete = false;
     update();
 }
 
-void SeatMapView::dropTileCache() { m_tiles.clear(); }
+void SeatMapView::dropTileCache()
+{
+    m_tiles.clear();
+    m_previewTiles.clear();
+    m_tilesComplete = false;
+}
 
-void SeatMapView::resetCacheStats() { m_stats = CacheStats{static_cast<int>(m_tiles.size()), 0, 0}; }
+void SeatMapView::resetCacheStats() { m_stats = CacheStats{static_cast<int>(m_tiles.size()), 0, 0, 0}; }
 
 void SeatMapView::invalidatePlanRect(const QRectF& plan)
 {
@@ -442,18 +466,7 @@ void SeatMapView::paintEvent(QPaintEvent* event)
         painter.drawText(rect(), Qt::AlignCenter | Qt::TextWordWrap, tr("No seat map for this event."));
         return;
     }
-    // Tiles covering the exposed rect, in scaled plan pixels (widget - offset).
-    const QRectF scaled = QRectF(exposed).translated(-m_offset);
-    const int tx0 = static_cast<int>(std::floor(scaled.left() / kTileSize));
-    const int ty0 = static_cast<int>(std::floor(scaled.top() / kTileSize));
-    const int tx1 = static_cast<int>(std::floor((scaled.right() - 0.001) / kTileSize));
-    const int ty1 = static_cast<int>(std::floor((scaled.bottom() - 0.001) / kTileSize));
-    for (int ty = ty0; ty <= ty1; ++ty) {
-        for (int tx = tx0; tx <= tx1; ++tx) {
-            const Tile& tile = tileAt(tx, ty);
-            painter.drawImage(QPointF(tx * kTileSize + m_offset.x(), ty * kTileSize + m_offset.y()), tile.image);
-        }
-    }
+    paintTiles(painter, exposed);
     m_stats.tiles = static_cast<int>(m_tiles.size());
     // Evict the least recently used tiles beyond the budget.
     if (m_tiles.size() > kMaxCachedTiles) {
@@ -487,6 +500,79 @@ void SeatMapView::paintEvent(QPaintEvent* event)
     }
     if (m_minimapVisible)
         paintMinimap(painter);
+}
+
+void SeatMapView::paintTiles(QPainter& painter, const QRect& exposed)
+{
+    // Tiles covering the exposed rect, in scaled plan pixels (widget - offset).
+    const QRectF scaled = QRectF(exposed).translated(-m_offset);
+    const int tx0 = static_cast<int>(std::floor(scaled.left() / kTileSize));
+    const int ty0 = static_cast<int>(std::floor(scaled.top() / kTileSize));
+    const int tx1 = static_cast<int>(std::floor((scaled.right() - 0.001) / kTileSize));
+    const int ty1 = static_cast<int>(std::floor((scaled.bottom() - 0.001) / kTileSize));
+    // Nearest the middle of the view first: while a zoom settles, that is where the eye is.
+    std::vector<std::pair<double, QPoint>> order;
+    const QPointF middle = QPointF(width() / 2.0, height() / 2.0) - m_offset;
+    for (int ty = ty0; ty <= ty1; ++ty) {
+        for (int tx = tx0; tx <= tx1; ++tx) {
+            const QPointF tileCentre((tx + 0.5) * kTileSize, (ty + 0.5) * kTileSize);
+            const QPointF d = tileCentre - middle;
+            order.emplace_back(d.x() * d.x() + d.y() * d.y(), QPoint(tx, ty));
+        }
+    }
+    std::sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    const bool preview = !m_previewTiles.isEmpty();
+    QElapsedTimer budget;
+    budget.start();
+    int previewed = 0;
+    for (const auto& [distance, t] : order) {
+        const auto it = m_tiles.constFind(tileKey(t.x(), t.y()));
+        const bool sharp = it != m_tiles.cend() && !it->wholeDirty;
+        // Start a tile only if it should end within the budget (estimate: recent tiles).
+        if (preview && !sharp && budget.nsecsElapsed() + m_tileCostNs > kTileBudgetNs) {
+            paintPreview(painter, t.x(), t.y());
+            ++previewed;
+            continue;
+        }
+        const qint64 before = budget.nsecsElapsed();
+        const Tile& tile = tileAt(t.x(), t.y());
+        if (!sharp)
+            m_tileCostNs = (3 * m_tileCostNs + (budget.nsecsElapsed() - before)) / 4;
+        painter.drawImage(QPointF(t.x() * kTileSize + m_offset.x(), t.y() * kTileSize + m_offset.y()), tile.image);
+    }
+    m_stats.tilesPreviewed = previewed;
+    if (previewed > 0) {
+        // More sharp tiles next frame, after pending input (another zoom step) is handled.
+        QTimer::singleShot(0, this, [this] { update(); });
+    } else if (exposed.contains(rect())) {
+        m_tilesComplete = true;
+        m_previewTiles.clear();
+    }
+}
+
+void SeatMapView::paintPreview(QPainter& painter, int tx, int ty)
+{
+    // The tile's area in widget pixels, filled from the previous scale's tiles, stretched.
+    const QRectF target(tx * kTileSize + m_offset.x(), ty * kTileSize + m_offset.y(), kTileSize, kTileSize);
+    painter.fillRect(target, seatstyle::background());
+    const double factor = m_scale / m_previewScale; // new pixels per old pixel
+    const QRectF old(QPointF(tx, ty) * kTileSize / factor, QSizeF(kTileSize, kTileSize) / factor);
+    const int ox0 = static_cast<int>(std::floor(old.left() / kTileSize));
+    const int oy0 = static_cast<int>(std::floor(old.top() / kTileSize));
+    const int ox1 = static_cast<int>(std::floor((old.right() - 0.001) / kTileSize));
+    const int oy1 = static_cast<int>(std::floor((old.bottom() - 0.001) / kTileSize));
+    painter.save();
+    painter.setClipRect(target);
+    for (int oy = oy0; oy <= oy1; ++oy) {
+        for (int ox = ox0; ox <= ox1; ++ox) {
+            const auto it = m_previewTiles.constFind(tileKey(ox, oy));
+            if (it == m_previewTiles.cend())
+                continue;
+            const QRectF at(QPointF(ox, oy) * kTileSize * factor + m_offset, QSizeF(kTileSize, kTileSize) * factor);
+            painter.drawImage(at, it->image);
+        }
+    }
+    painter.restore();
 }
 
 void SeatMapView::paintSeatOverlays(QPainter& painter, const QRect& exposed)
@@ -880,7 +966,7 @@ void SeatMapView::mouseReleaseEvent(QMouseEvent* event)
 void SeatMapView::mouseDoubleClickEvent(QMouseEvent* event)
 {
     if (event->button() == Qt::LeftButton && !seatAt(event->position().toPoint()))
-        zoomAt(2.0, event->position()); // double-click on empty space zooms in
+        zoomStep(2.0, event->position()); // double-click on empty space zooms in
     else
         mousePressEvent(event);
 }
@@ -895,7 +981,7 @@ void SeatMapView::wheelEvent(QWheelEvent* event)
     }
     const int steps = event->angleDelta().y() != 0 ? event->angleDelta().y() : event->angleDelta().x();
     if (steps != 0)
-        zoomAt(std::pow(kWheelStep, steps), event->position());
+        zoomStep(std::pow(kWheelStep, steps), event->position());
     event->accept();
 }
 
@@ -952,10 +1038,10 @@ void SeatMapView::keyPressEvent(QKeyEvent* event)
         return;
     case Qt::Key_Plus:
     case Qt::Key_Equal:
-        zoomAt(1.25, m_current ? mapFromPlan(m_geometry.centre(*m_current)) : QPointF(width() / 2.0, height() / 2.0));
+        zoomStep(1.25, m_current ? mapFromPlan(m_geometry.centre(*m_current)) : QPointF(width() / 2.0, height() / 2.0));
         return;
     case Qt::Key_Minus:
-        zoomAt(0.8, m_current ? mapFromPlan(m_geometry.centre(*m_current)) : QPointF(width() / 2.0, height() / 2.0));
+        zoomStep(0.8, m_current ? mapFromPlan(m_geometry.centre(*m_current)) : QPointF(width() / 2.0, height() / 2.0));
         return;
     case Qt::Key_0:
     case Qt::Key_Home:
@@ -1011,7 +1097,7 @@ bool SeatMapView::gestureEvent(QGestureEvent* event)
     if (auto* pinch = static_cast<QPinchGesture*>(event->gesture(Qt::PinchGesture))) {
         const QPointF centre = mapFromGlobal(pinch->centerPoint().toPoint());
         if (pinch->changeFlags() & QPinchGesture::ScaleFactorChanged)
-            zoomAt(pinch->scaleFactor(), centre);
+            zoomStep(pinch->scaleFactor(), centre);
         if (pinch->changeFlags() & QPinchGesture::CenterPointChanged)
             panBy(pinch->centerPoint() - pinch->lastCenterPoint());
         m_pressed = false; // the pinch's synthesized press must not end as a click

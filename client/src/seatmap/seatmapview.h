@@ -92,6 +92,10 @@ public:
     double fitZoom() const; // the zoom fitToView() would choose
     void setZoom(double zoom); // keeps the widget centre where it is
     void zoomAt(double factor, QPointF widgetPos);
+    // A zoom step from the user (wheel, pinch, keys, buttons): the next frame shows the
+    // current tiles scaled at once, and sharp tiles replace them within a frame budget per
+    // frame, nearest the middle first. zoomAt/setZoom render sharp before the next frame.
+    void zoomStep(double factor, QPointF widgetPos);
     double zoom() const { return m_scale; }
     void setZoomRange(double minFactorOfFit, double maxSeatPixels);
     void centerOn(QPointF plan);
@@ -129,6 +133,7 @@ public:
         int tiles = 0;
         int tilesRendered = 0;   // whole tiles painted since the last resetCacheStats()
         int regionsRepainted = 0; // partial (dirty) re-renders since then
+        int tilesPreviewed = 0;   // tiles the last frame showed scaled from the previous zoom
     };
     CacheStats cacheStats() const { return m_stats; }
     void resetCacheStats();
@@ -175,10 +180,12 @@ private:
     Tile& tileAt(int tx, int ty);
     void renderTile(Tile& tile, int tx, int ty);
     void renderDirty(Tile& tile, int tx, int ty);
+    void paintTiles(QPainter& painter, const QRect& exposed);
+    void paintPreview(QPainter& painter, int tx, int ty);
     void paintSeatOverlays(QPainter& painter, const QRect& exposed);
     void paintMinimap(QPainter& painter);
     QImage minimapImage(QSize size);
-    void setScale(double scale, QPointF anchorWidget);
+    void setScale(double scale, QPointF anchorWidget, bool progressive = false);
     void clampOffset();
     double minScale() const;
     double maxScale() const;
@@ -203,6 +210,11 @@ private:
     bool m_fitPending = true; // fit once the widget has a size
 
     QHash<quint64, Tile> m_tiles; // key: (tx, ty) at m_scale
+    // While a user zoom settles: the last complete tiles, at the scale they were drawn at.
+    QHash<quint64, Tile> m_previewTiles;
+    double m_previewScale = 0;
+    bool m_tilesComplete = false; // the last frame drew every tile sharp at m_scale
+    qint64 m_tileCostNs = 0;      // recent time to render one tile (moving average)
     quint64 m_frame = 0;
     CacheStats m_stats;
     QImage m_minimap;

@@ -45,8 +45,8 @@ SeatsDialog::SeatsDialog(ClientSession* session, const QString& eventId, QWidget
     zoomOut->setToolTip(tr("Zoom out"));
     auto* fit = new QToolButton(this);
     fit->setText(tr("Whole venue"));
-    connect(zoomIn, &QToolButton::clicked, this, [this] { m_view->zoomAt(1.5, m_view->rect().center()); });
-    connect(zoomOut, &QToolButton::clicked, this, [this] { m_view->zoomAt(1 / 1.5, m_view->rect().center()); });
+    connect(zoomIn, &QToolButton::clicked, this, [this] { m_view->zoomStep(1.5, m_view->rect().center()); });
+    connect(zoomOut, &QToolButton::clicked, this, [this] { m_view->zoomStep(1 / 1.5, m_view->rect().center()); });
     connect(fit, &QToolButton::clicked, m_view, &SeatMapView::fitToView);
     auto* tools = new QHBoxLayout;
     tools->addWidget(zoomIn);
