@@ -165,10 +165,20 @@ private Q_SLOTS:
         QTest::keyClick(&view, Qt::Key_Right);
         QTest::keyClick(&view, Qt::Key_Return);
         QCOMPARE(view.selectedSeats(), (std::vector<std::uint32_t>{12, 13}));
-        // The row ends: further right stays put rather than jumping rows.
+        // Past a row's end the arrows go on like text: Right at B10 to C1, Left back to B10,
+        // and at the very first and last seat they stay put.
         view.setCurrentSeat(19u);
         QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(label(*view.currentSeat()), QStringLiteral("C1"));
+        QTest::keyClick(&view, Qt::Key_Left);
         QCOMPARE(*view.currentSeat(), 19u);
+        view.setCurrentSeat(0u);
+        QTest::keyClick(&view, Qt::Key_Left);
+        QCOMPARE(*view.currentSeat(), 0u);
+        view.setCurrentSeat(49u);
+        QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(*view.currentSeat(), 49u);
+        view.setCurrentSeat(19u);
 
         // Screen readers hear the focused seat.
         QAccessibleInterface* accessible = QAccessible::queryAccessibleInterface(&view);
@@ -257,6 +267,44 @@ private Q_SLOTS:
         // Its neighbours look as before.
         const QPointF neighbour = view.mapFromPlan(view.geometry().centre(seat + 1));
         QCOMPARE(pixelAt(after, neighbour), pixelAt(before, neighbour));
+    }
+
+    void userZoomStepSharpensToTheSameImage()
+    {
+        // A user zoom step first shows the old tiles scaled, then sharp tiles arrive frame by
+        // frame; the end result is exactly the picture a direct zoom draws.
+        auto layout = std::make_shared<const core::seating::Layout>(core::seating::demo::theatre());
+        const QByteArray status(static_cast<qsizetype>(core::seating::SeatIndex(*layout).size()), char(SeatStatus::Sold));
+        auto prepare = [&](SeatMapView& view) {
+            view.resize(800, 600);
+            view.setMinimapVisible(false);
+            view.setSeatingLayout(layout);
+            view.setStatus(status);
+            view.setZoom(30 / view.geometry().seatWidth());
+            view.centerOn(view.geometry().centre(view.geometry().seatCount() / 2));
+            view.grab(); // every tile sharp at this zoom
+        };
+        SeatMapView stepped;
+        prepare(stepped);
+        stepped.setTileBudget(std::chrono::nanoseconds(0)); // one new tile per frame
+        stepped.zoomStep(1.25, QPointF(300, 200));
+        QImage frame = stepped.grab().toImage();
+        int previewed = stepped.cacheStats().tilesPreviewed;
+        QVERIFY(previewed > 0);
+        int frames = 1;
+        while (stepped.cacheStats().tilesPreviewed > 0 && frames < 200) {
+            frame = stepped.grab().toImage();
+            QVERIFY(stepped.cacheStats().tilesPreviewed < previewed); // progress every frame
+            previewed = stepped.cacheStats().tilesPreviewed;
+            ++frames;
+        }
+        QCOMPARE(stepped.cacheStats().tilesPreviewed, 0);
+
+        SeatMapView direct;
+        prepare(direct);
+        direct.zoomAt(1.25, QPointF(300, 200));
+        QCOMPARE(direct.zoom(), stepped.zoom());
+        QCOMPARE(direct.grab().toImage(), frame);
     }
 
     void levelOfDetail()

@@ -35,9 +35,6 @@ constexpr std::size_t kMaxDirtyRectsPerTile = 5;
 constexpr int kMinimapMaxSide = 160;
 constexpr int kMinimapMargin = 10;
 constexpr double kWheelStep = 1.0015; // zoom factor per 1/8 degree of wheel turn
-// Time a frame may spend painting new tiles while a user zoom settles: half a 60 fps frame,
-// leaving the rest for the blit, overlays and the compositor.
-constexpr qint64 kTileBudgetNs = 8'000'000;
 
 quint64 tileKey(int tx, int ty)
 {
@@ -364,6 +361,8 @@ void SeatMapView::dropTileCache()
     m_tilesComplete = false;
 }
 
+void SeatMapView::setTileBudget(std::chrono::nanoseconds perFrame) { m_tileBudgetNs = perFrame.count(); }
+
 void SeatMapView::resetCacheStats() { m_stats = CacheStats{static_cast<int>(m_tiles.size()), 0, 0, 0}; }
 
 void SeatMapView::invalidatePlanRect(const QRectF& plan)
@@ -525,19 +524,23 @@ void SeatMapView::paintTiles(QPainter& painter, const QRect& exposed)
     QElapsedTimer budget;
     budget.start();
     int previewed = 0;
+    int rendered = 0;
     for (const auto& [distance, t] : order) {
         const auto it = m_tiles.constFind(tileKey(t.x(), t.y()));
         const bool sharp = it != m_tiles.cend() && !it->wholeDirty;
-        // Start a tile only if it should end within the budget (estimate: recent tiles).
-        if (preview && !sharp && budget.nsecsElapsed() + m_tileCostNs > kTileBudgetNs) {
+        // Start a tile only if it should end within the budget (estimate: recent tiles);
+        // at least one per frame, so a slow machine still gets there.
+        if (preview && !sharp && rendered > 0 && budget.nsecsElapsed() + m_tileCostNs > m_tileBudgetNs) {
             paintPreview(painter, t.x(), t.y());
             ++previewed;
             continue;
         }
         const qint64 before = budget.nsecsElapsed();
         const Tile& tile = tileAt(t.x(), t.y());
-        if (!sharp)
+        if (!sharp) {
             m_tileCostNs = (3 * m_tileCostNs + (budget.nsecsElapsed() - before)) / 4;
+            ++rendered;
+        }
         painter.drawImage(QPointF(t.x() * kTileSize + m_offset.x(), t.y() * kTileSize + m_offset.y()), tile.image);
     }
     m_stats.tilesPreviewed = previewed;
@@ -994,10 +997,37 @@ bool SeatMapView::moveCurrent(QPointF direction)
         next = m_geometry.nearestTo(mapToPlan(QPointF(width() / 2.0, height() / 2.0)));
     else
         next = m_geometry.nearestInDirection(*m_current, direction);
+    if (!next && m_current && direction.y() == 0)
+        next = rowWrapTarget(*m_current, direction.x() > 0);
     if (!next)
         return false;
     setCurrentSeat(next);
     return true;
+}
+
+std::optional<std::uint32_t> SeatMapView::rowWrapTarget(std::uint32_t seat, bool forward) const
+{
+    // Past the end of a row, like text: Right goes on at the start of the row behind (away
+    // from the stage), Left at the end of the row in front. Only within the same area.
+    const auto& rows = m_geometry.rows();
+    const std::uint32_t row = m_geometry.rowOf(seat);
+    const std::uint32_t area = m_geometry.areaOf(seat);
+    for (std::uint32_t r = row; forward ? r + 1 < rows.size() : r > 0;) {
+        r = forward ? r + 1 : r - 1;
+        if (rows[r].seatCount == 0)
+            continue;
+        if (m_geometry.areaOf(rows[r].firstSeat) != area)
+            return std::nullopt;
+        // The seat furthest against the direction of travel: the row's left end for Right.
+        std::optional<std::uint32_t> best;
+        for (std::uint32_t i = rows[r].firstSeat; i < rows[r].firstSeat + rows[r].seatCount; ++i) {
+            const double x = m_geometry.centre(i).x();
+            if (!best || (forward ? x < m_geometry.centre(*best).x() : x > m_geometry.centre(*best).x()))
+                best = i;
+        }
+        return best;
+    }
+    return std::nullopt;
 }
 
 void SeatMapView::keyPressEvent(QKeyEvent* event)

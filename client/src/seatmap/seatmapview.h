@@ -14,6 +14,7 @@
 #include <QTransform>
 #include <QWidget>
 
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <optional>
@@ -137,6 +138,9 @@ public:
     };
     CacheStats cacheStats() const { return m_stats; }
     void resetCacheStats();
+    // Time a frame may spend on new tiles while a user zoom settles (at least one tile is
+    // drawn per frame). Default: half a 60 fps frame, the rest is for the blit and overlays.
+    void setTileBudget(std::chrono::nanoseconds perFrame);
     void dropTileCache(); // the benchmark's cold frames
 
     QSize sizeHint() const override { return {800, 600}; }
@@ -194,6 +198,7 @@ private:
     void toggleSeat(std::uint32_t seat);
     void ensureSeatVisible(std::uint32_t seat);
     bool moveCurrent(QPointF direction);
+    std::optional<std::uint32_t> rowWrapTarget(std::uint32_t seat, bool forward) const;
     void updateSeat(std::uint32_t seat);
     bool gestureEvent(QGestureEvent* event);
     void centreMinimapOn(QPoint widgetPos);
@@ -215,6 +220,7 @@ private:
     double m_previewScale = 0;
     bool m_tilesComplete = false; // the last frame drew every tile sharp at m_scale
     qint64 m_tileCostNs = 0;      // recent time to render one tile (moving average)
+    qint64 m_tileBudgetNs = 8'000'000;
     quint64 m_frame = 0;
     CacheStats m_stats;
     QImage m_minimap;
