@@ -36,7 +36,8 @@ void LayoutDocument::reset(cs::Layout layout, Origin origin, const QString& sour
     *m_layout = std::move(layout);
     m_origin = origin;
     m_source = source;
-    m_baseVersion = origin == Origin::Server ? m_layout->version : 0;
+    // A file exported from a saved lineage continues it; anything else starts a new lineage.
+    m_baseVersion = !m_layout->id.empty() && origin != Origin::New ? m_layout->version : 0;
     m_idHighWater = m_layout->nextId;
     m_selectedSeats.clear();
     m_selectedAreas.clear();
