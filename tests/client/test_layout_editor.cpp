@@ -1,10 +1,21 @@
-// The organizer's layout editor: every command undoes and redoes exactly, ids are never
-// reused, and the steps of one drag merge into one undo step.
+// The organizer's layout editor offscreen: every command undoes and redoes exactly, ids are
+// never reused, drags merge into one undo step, validation markers appear at an overlap,
+// JSON import/export, and a malformed file is refused with an error and changes nothing.
+#include "editor/editorinteraction.h"
 #include "editor/layoutcommands.h"
 #include "editor/layoutdocument.h"
+#include "editor/layouteditorwindow.h"
+#include "editor/layoutproblemmodel.h"
+#include "marquee/core/seating/demo_layouts.hpp"
+#include "marquee/core/seating/layout_json.hpp"
+#include "seatmap/seatmapview.h"
 
 #include <QApplication>
+#include <QListView>
+#include <QMessageBox>
+#include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QUndoStack>
 
 using namespace marquee;
@@ -12,6 +23,13 @@ using namespace marquee::client;
 namespace cs = marquee::core::seating;
 
 namespace {
+
+void saveShot(QWidget* w, const char* name)
+{
+    const QString dir = qEnvironmentVariable("MARQUEE_SCREENSHOT_DIR");
+    if (!dir.isEmpty())
+        w->grab().save(dir + QLatin1Char('/') + QLatin1String(name) + QStringLiteral(".png"));
+}
 
 // A small hall: one category, 5 straight rows of 12 in "Stalls".
 cs::Layout smallHall()
@@ -44,6 +62,21 @@ std::set<std::string> rowSeatIds(const cs::Layout& layout, std::size_t area, std
     for (const cs::Seat& seat : layout.areas[area].rows[row].seats)
         ids.insert(seat.id);
     return ids;
+}
+
+// Closes the next message box that opens and keeps its text.
+QString* closeNextMessageBox()
+{
+    auto* text = new QString;
+    QTimer::singleShot(0, qApp, [text] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible()) {
+                *text = box->text() + QLatin1Char('\n') + box->detailedText();
+                box->close();
+                return;
+            }
+    });
+    return text;
 }
 
 } // namespace
@@ -221,6 +254,163 @@ private Q_SLOTS:
         QVERIFY(doc.layout() == moved);
         // The selection survives undo and redo (ids, not positions).
         QCOMPARE(doc.selectedSeats().size(), 20u);
+    }
+
+    void overlapShowsMarkerAndProblemSelects()
+    {
+        LayoutEditorWindow window(nullptr);
+        window.resize(1200, 800);
+        window.document()->reset(smallHall(), LayoutDocument::Origin::New);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.view()->fitToView();
+        QCOMPARE(window.problemModel()->rowCount(), 0);
+
+        // Seat 2 of row 3 onto seat 1.
+        const cs::Row& row = window.document()->layout().areas[0].rows[2];
+        const std::string moving = row.seats[1].id;
+        const std::string target = row.seats[0].id;
+        const cs::Point from = row.seats[1].position;
+        const cs::Point to = row.seats[0].position;
+        window.document()->setSelection({moving});
+        QVERIFY(editops::moveSelection(window.document(), to.x - from.x + 5, to.y - from.y));
+        QVERIFY(window.problemModel()->rowCount() >= 1);
+        const auto& problems = window.document()->problems();
+        const auto overlap = std::find_if(problems.begin(), problems.end(), [](const cs::LayoutProblem& p) {
+            return p.kind == cs::LayoutProblemKind::OverlappingSeats;
+        });
+        QVERIFY(overlap != problems.end());
+        const QString text = window.problemModel()->data(window.problemModel()->index(0), Qt::DisplayRole).toString();
+        QVERIFY2(text.contains(QStringLiteral("overlaps")), qPrintable(text));
+
+        // The marker is painted where the problem is: vermilion at its centre.
+        window.document()->clearSelection();
+        QApplication::processEvents();
+        const QImage shot = window.view()->grab().toImage();
+        const QPointF at = window.view()->mapFromPlan(QPointF(overlap->where.x, overlap->where.y));
+        const QColor pixel = shot.pixelColor(at.toPoint() + QPoint(0, 5)); // below the "!" glyph
+        QVERIFY2(pixel.red() > 180 && pixel.green() < 130 && pixel.blue() < 60, qPrintable(pixel.name()));
+        saveShot(&window, "layout_editor_overlap");
+
+        // Clicking the problem selects both seats and centres the view on them.
+        const int rowOfOverlap = static_cast<int>(overlap - problems.begin());
+        window.showProblem(rowOfOverlap);
+        QVERIFY(window.document()->selectedSeats().count(moving));
+        QVERIFY(window.document()->selectedSeats().count(target));
+        const QPointF centre = window.view()->mapToPlan(QPointF(window.view()->width() / 2.0, window.view()->height() / 2.0));
+        QVERIFY(std::abs(centre.x() - overlap->where.x) < 50 && std::abs(centre.y() - overlap->where.y) < 50);
+    }
+
+    void mouseSelectsAndDragsSeats()
+    {
+        LayoutEditorWindow window(nullptr);
+        window.resize(1200, 800);
+        window.document()->reset(smallHall(), LayoutDocument::Origin::New);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SeatMapView* view = window.view();
+        const cs::Seat seat = window.document()->layout().areas[0].rows[0].seats[3];
+        view->setZoom(SeatMapRenderer::kLabelPx * 2 / window.document()->layout().seatPitch);
+        view->centerOn(QPointF(seat.position.x, seat.position.y));
+        const QPoint at = view->mapFromPlan(QPointF(seat.position.x, seat.position.y)).toPoint();
+
+        QTest::mouseClick(view, Qt::LeftButton, {}, at);
+        QCOMPARE(window.document()->selectedSeats(), std::set<std::string>{seat.id});
+        QCOMPARE(view->selectedSeats().size(), 1u);
+
+        // Drag it 40 px to the right: one undo step, moved by 40 px in plan units.
+        const double zoom = view->zoom();
+        QTest::mousePress(view, Qt::LeftButton, {}, at);
+        for (int dx = 5; dx <= 40; dx += 5) {
+            QMouseEvent move(QEvent::MouseMove, QPointF(at + QPoint(dx, 0)), view->mapToGlobal(QPointF(at + QPoint(dx, 0))),
+                             Qt::NoButton, Qt::LeftButton, Qt::NoModifier);
+            QApplication::sendEvent(view, &move);
+        }
+        QTest::mouseRelease(view, Qt::LeftButton, {}, at + QPoint(40, 0));
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        const auto index = window.document()->seatIndex().indexOf(seat.id);
+        const double movedBy = window.document()->seatIndex().seat(*index).position.x - seat.position.x;
+        QVERIFY2(std::abs(movedBy - 40 / zoom) <= 1.0, qPrintable(QString::number(movedBy)));
+
+        // Rubber band over the first row's seats selects all twelve.
+        window.view()->fitToView();
+        const cs::Row& row = window.document()->layout().areas[0].rows[0];
+        QRectF band;
+        for (const cs::Seat& s : row.seats)
+            band = band.united(QRectF(view->mapFromPlan(QPointF(s.position.x, s.position.y)), QSizeF(1, 1)));
+        band.adjust(-3, -3, 3, 3);
+        QTest::mousePress(view, Qt::LeftButton, {}, band.topLeft().toPoint() - QPoint(4, 4));
+        QMouseEvent move(QEvent::MouseMove, band.bottomRight(), view->mapToGlobal(band.bottomRight()), Qt::NoButton,
+                         Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(view, &move);
+        QTest::mouseRelease(view, Qt::LeftButton, {}, band.bottomRight().toPoint());
+        QCOMPARE(window.document()->selectedSeats(), rowSeatIds(window.document()->layout(), 0, 0));
+
+        QTest::keyClick(view, Qt::Key_Delete);
+        QCOMPARE(window.document()->layout().areas[0].rows.size(), 4u);
+        window.undoAction()->trigger();
+        QCOMPARE(window.document()->layout().areas[0].rows.size(), 5u);
+    }
+
+    void jsonExportImportRoundTrip()
+    {
+        QTemporaryDir dir;
+        LayoutEditorWindow window(nullptr);
+        window.document()->reset(cs::demo::theatre(), LayoutDocument::Origin::New);
+        const QString path = dir.filePath(QStringLiteral("theatre.json"));
+        QVERIFY(window.exportJsonFile(path));
+        const cs::Layout exported = window.document()->layoutForSave();
+        LayoutEditorWindow other(nullptr);
+        QVERIFY(other.importJsonFile(path));
+        QVERIFY(other.document()->layout() == exported);
+        QCOMPARE(other.document()->origin(), LayoutDocument::Origin::File);
+        QVERIFY(!other.document()->isDirty());
+    }
+
+    void malformedJsonIsRefusedAndChangesNothing()
+    {
+        QTemporaryDir dir;
+        LayoutEditorWindow window(nullptr);
+        window.document()->reset(smallHall(), LayoutDocument::Origin::New);
+        window.document()->setSelection(rowSeatIds(window.document()->layout(), 0, 0));
+        QVERIFY(editops::moveSelection(window.document(), 10, 10));
+        const cs::Layout before = window.document()->layout();
+        const int depth = window.document()->undoStack()->count();
+
+        for (const QByteArray& content : {QByteArray("{\"format\": 1, \"areas\": [ {"), QByteArray("[1, 2, 3]"),
+                                          QByteArray("{\"format\": 1, \"name\": \"x\", \"areas\": \"many\"}")}) {
+            const QString path = dir.filePath(QStringLiteral("broken.json"));
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(content);
+            file.close();
+            std::unique_ptr<QString> shown(closeNextMessageBox());
+            QVERIFY(!window.importJsonFile(path));
+            QVERIFY2(shown->contains(QStringLiteral("broken.json")), qPrintable(*shown));
+            QVERIFY(window.document()->layout() == before);
+            QCOMPARE(window.document()->undoStack()->count(), depth);
+            QVERIFY(window.document()->isDirty());
+        }
+        std::unique_ptr<QString> shown(closeNextMessageBox());
+        QVERIFY(!window.importJsonFile(dir.filePath(QStringLiteral("missing.json"))));
+        QVERIFY(!shown->isEmpty());
+        QVERIFY(window.document()->layout() == before);
+    }
+
+    void theatreScreenshot()
+    {
+        LayoutEditorWindow window(nullptr);
+        window.resize(1280, 800);
+        window.document()->reset(cs::demo::theatre(), LayoutDocument::Origin::New);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        window.view()->fitToView();
+        const auto& area = window.document()->layout().areas[0];
+        window.document()->setSelection(rowSeatIds(window.document()->layout(), 0, 0), {});
+        QVERIFY(window.interaction()->rotateHandle().has_value());
+        QVERIFY(!area.rows.empty());
+        QApplication::processEvents();
+        saveShot(&window, "layout_editor_theatre");
     }
 };
 
