@@ -11,6 +11,7 @@
 #include "marquee/core/seating/layout_json.hpp"
 #include "seatmap/seatmaprenderer.h"
 #include "seatmap/seatmapview.h"
+#include "services/seatingservice.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -77,6 +78,7 @@ LayoutEditorWindow::LayoutEditorWindow(SeatingService* seating, QWidget* parent)
 
     createDocks();
     createActions();
+    connectSeating();
 
     m_counts = new QLabel(this);
     m_problemCount = new QLabel(this);
@@ -598,12 +600,106 @@ void LayoutEditorWindow::reloadFromServer()
 
 void LayoutEditorWindow::saveToServer()
 {
-    showError(tr("Save to Server"), tr("Not connected to a server."));
+    if (!m_seating || m_pendingSave != 0)
+        return;
+    // Problems the server would refuse anyway are named here, where they can be shown.
+    if (const auto problems = static_cast<int>(m_document->problems().size()); problems > 0) {
+        showError(tr("Save to Server"),
+                  tr("The seat map has %n problem(s). Fix them first; the list shows where they are.", nullptr, problems));
+        return;
+    }
+    m_savedState = m_document->undoStack()->index();
+    m_pendingSave = m_seating->saveLayout(m_document->layoutForSave(), m_document->baseVersion());
+    m_save->setEnabled(false);
+    statusBar()->showMessage(tr("Saving…"));
 }
 
-void LayoutEditorWindow::openFromServer(const QString&, quint32)
+void LayoutEditorWindow::openFromServer(const QString& layoutId, quint32 version)
 {
-    showError(tr("Open from Server"), tr("Not connected to a server."));
+    if (!m_seating)
+        return;
+    m_pendingLoad = m_seating->getLayout(layoutId, version);
+    statusBar()->showMessage(tr("Loading seat map…"));
+}
+
+void LayoutEditorWindow::connectSeating()
+{
+    if (!m_seating)
+        return;
+    connect(m_seating, &SeatingService::layoutSaved, this, [this](quint64 request, const QString& id, quint32 version) {
+        if (request != m_pendingSave)
+            return;
+        m_pendingSave = 0;
+        m_save->setEnabled(true);
+        // Edits made while the save was under way stay unsaved.
+        const bool editedMeanwhile = m_document->undoStack()->index() != m_savedState;
+        m_document->markSaved(id.toStdString(), version);
+        if (editedMeanwhile)
+            m_document->undoStack()->resetClean();
+        statusBar()->showMessage(tr("Saved as version %1.").arg(version), 8000);
+        updateTitle();
+        Q_EMIT saved(id, version);
+    });
+    connect(m_seating, &SeatingService::layoutFetched, this,
+            [this](quint64 request, std::shared_ptr<const core::seating::Layout> layout) {
+                if (request != m_pendingLoad || !layout)
+                    return;
+                m_pendingLoad = 0;
+                m_document->reset(*layout, LayoutDocument::Origin::Server);
+                m_view->fitToView();
+                statusBar()->showMessage(tr("Opened version %1.").arg(layout->version), 8000);
+                Q_EMIT loaded(QString::fromStdString(layout->id), layout->version);
+            });
+    connect(m_seating, &SeatingService::requestFailed, this, [this](quint64 request, const ErrorInfo& error) {
+        if (request == m_pendingSave) {
+            m_pendingSave = 0;
+            m_save->setEnabled(true);
+            statusBar()->clearMessage();
+            const QString message = serverErrorText(error, true);
+            Q_EMIT saveFailed(message);
+            showError(tr("Save to Server"), message, detailsText(error));
+        } else if (request == m_pendingLoad) {
+            m_pendingLoad = 0;
+            statusBar()->clearMessage();
+            const QString message = serverErrorText(error, false);
+            Q_EMIT loadFailed(message);
+            showError(tr("Open from Server"), message, detailsText(error));
+        }
+    });
+}
+
+QString LayoutEditorWindow::serverErrorText(const ErrorInfo& error, bool saving) const
+{
+    switch (error.code) {
+    case ErrorCode::InvalidArgument:
+        return saving ? tr("The server found problems in the seat map and did not save it.")
+                      : tr("The server did not understand the request.");
+    case ErrorCode::FailedPrecondition:
+        return tr("Someone saved a newer version of this seat map since you opened version %1. Reload it to see "
+                  "their changes; your changes are still here.")
+            .arg(m_document->baseVersion());
+    case ErrorCode::PermissionDenied:
+    case ErrorCode::Unauthenticated:
+        return tr("Only organizers and admins can edit seat maps. Log in with such an account.");
+    case ErrorCode::NotFound:
+        return tr("There is no such seat map on the server.");
+    case ErrorCode::Timeout:
+    case ErrorCode::ConnectionLost:
+    case ErrorCode::Unavailable:
+        return tr("The server could not be reached. Your changes are still here; try again.");
+    default:
+        return tr("The server refused the request: %1").arg(error.message);
+    }
+}
+
+QString LayoutEditorWindow::detailsText(const ErrorInfo& error)
+{
+    QStringList lines;
+    for (auto it = error.details.cbegin(); it != error.details.cend(); ++it)
+        lines << it.key() + QStringLiteral(": ") + it.value();
+    if (!error.message.isEmpty())
+        lines.prepend(error.message);
+    return lines.join(QLatin1Char('\n'));
 }
 
 } // namespace marquee::client

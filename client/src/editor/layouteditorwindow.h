@@ -4,6 +4,7 @@
 #pragma once
 
 #include "editor/editorinteraction.h"
+#include "store/records.h"
 
 #include <QMainWindow>
 
@@ -61,6 +62,9 @@ protected:
 
 private:
     void createActions();
+    void connectSeating();
+    QString serverErrorText(const ErrorInfo& error, bool saving) const;
+    static QString detailsText(const ErrorInfo& error);
     void createDocks();
     void updateTitle();
     void updateStatus();
@@ -100,6 +104,7 @@ private:
     QLabel* m_version;
     quint64 m_pendingSave = 0;
     quint64 m_pendingLoad = 0;
+    int m_savedState = 0; // undo index the pending save was taken at
 };
 
 } // namespace marquee::client

@@ -1,0 +1,187 @@
+// The layout editor against the real marquee-server: generate, move, undo, save, reload and
+// the layout is identical; a stale base version is refused as a conflict and an attendee
+// cannot save (the role is checked on the server).
+#include "editor/layoutcommands.h"
+#include "editor/layoutdocument.h"
+#include "editor/layouteditorwindow.h"
+#include "serverhelpers.h"
+#include "services/seatingservice.h"
+
+#include <QApplication>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace marquee;
+using namespace marquee::client;
+using namespace marquee::client::testing;
+namespace cs = marquee::core::seating;
+
+namespace {
+
+const QString kOrganizer = QStringLiteral("organizer@example.org");
+const QString kAttendee = QStringLiteral("attendee@example.org");
+
+// Error dialogs are modal: close each one as it opens so a failing path cannot hang the test.
+void closeMessageBoxesFor(QObject* owner)
+{
+    auto* timer = new QTimer(owner);
+    QObject::connect(timer, &QTimer::timeout, owner, [] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible())
+                box->close();
+    });
+    timer->start(50);
+}
+
+cs::Layout emptyHall()
+{
+    cs::Layout layout;
+    layout.name = "Editor test hall";
+    layout.width = 3000;
+    layout.height = 2000;
+    layout.focalPoint = {1500, 100};
+    layout.focalLabel = "Stage";
+    layout.priceCategories.push_back({"p0", "Standard", 2500, "EUR", 0x56B4E9});
+    layout.nextId = 1;
+    return layout;
+}
+
+} // namespace
+
+class TestLayoutEditorServer : public QObject {
+    Q_OBJECT
+private:
+    marquee::testing::TestServer m_server;
+    QTemporaryDir m_root;
+    int m_counter = 0;
+
+    std::unique_ptr<ClientSession> loggedIn(const QString& email)
+    {
+        auto s = openSession(m_root.filePath(QString::number(++m_counter)), m_server.wsUrl());
+        if (!s || !startAndSync(*s) || !logIn(*s, email, kPassword))
+            return nullptr;
+        return s;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QVERIFY(m_root.isValid());
+        const QString error = startDemoServer(m_server, {{kOrganizer, QStringLiteral("organizer")},
+                                                         {kAttendee, QStringLiteral("attendee")}});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    void cleanup() { m_server.query(QStringLiteral("DELETE FROM login_throttle")); }
+
+    void generateMoveUndoSaveReloadIsIdentical()
+    {
+        auto session = loggedIn(kOrganizer);
+        QVERIFY(session);
+        LayoutEditorWindow window(session->seating());
+        closeMessageBoxesFor(&window);
+        LayoutDocument* doc = window.document();
+        doc->reset(emptyHall(), LayoutDocument::Origin::New);
+
+        // Generate, move (one drag), undo the move.
+        cs::RowBlockSpec spec;
+        spec.origin = {1500, 600};
+        spec.rowCount = 4;
+        spec.seatsPerRow = {14};
+        spec.priceCategoryId = "p0";
+        spec.numbering.order = cs::NumberingOrder::OddEvenSplit;
+        QString error;
+        const auto seats = editops::generateRows(doc, {}, QStringLiteral("Stalls"), spec, &error);
+        QVERIFY2(seats.size() == 56, qPrintable(error));
+        doc->setSelection(std::set<std::string>(seats.begin(), seats.begin() + 14));
+        const int drag = doc->newDragKey();
+        QVERIFY(editops::moveSelection(doc, 20, 0, drag));
+        QVERIFY(editops::moveSelection(doc, 20, 10, drag));
+        const cs::Layout moved = doc->layout();
+        doc->undoStack()->undo();
+        QVERIFY(!(doc->layout() == moved));
+        QVERIFY(doc->problems().empty());
+
+        QSignalSpy saved(&window, &LayoutEditorWindow::saved);
+        QSignalSpy failed(&window, &LayoutEditorWindow::saveFailed);
+        cs::Layout expected = doc->layoutForSave();
+        window.saveToServer();
+        QVERIFY(QTest::qWaitFor([&] { return !saved.isEmpty() || !failed.isEmpty(); }, kTimeoutMs));
+        QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+        const QString layoutId = saved.first().at(0).toString();
+        const quint32 version = saved.first().at(1).toUInt();
+        QVERIFY(!layoutId.isEmpty());
+        QCOMPARE(version, 1u);
+        QVERIFY(!doc->isDirty());
+        QCOMPARE(doc->baseVersion(), version);
+        expected.id = layoutId.toStdString();
+        expected.version = version;
+
+        // Reload in a fresh editor: the same layout, field for field.
+        LayoutEditorWindow other(session->seating());
+        closeMessageBoxesFor(&other);
+        QSignalSpy loaded(&other, &LayoutEditorWindow::loaded);
+        QSignalSpy loadFailed(&other, &LayoutEditorWindow::loadFailed);
+        other.openFromServer(layoutId, 0);
+        QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty() || !loadFailed.isEmpty(); }, kTimeoutMs));
+        QVERIFY2(loadFailed.isEmpty(), loadFailed.isEmpty() ? "" : qPrintable(loadFailed.first().first().toString()));
+        const cs::Layout& reloaded = other.document()->layout();
+        QCOMPARE(QString::fromStdString(reloaded.id), layoutId);
+        QCOMPARE(reloaded.version, version);
+        QCOMPARE(reloaded.seatCount(), expected.seatCount());
+        QVERIFY(reloaded == expected);
+
+        // A second version from the reloaded editor, then a stale save from the first one.
+        other.document()->setSelection({seats.front()});
+        QVERIFY(editops::setFlag(other.document(), cs::kAisleSeat, true));
+        QSignalSpy savedOther(&other, &LayoutEditorWindow::saved);
+        other.saveToServer();
+        QVERIFY(QTest::qWaitFor([&] { return !savedOther.isEmpty(); }, kTimeoutMs));
+        QCOMPARE(savedOther.first().at(1).toUInt(), 2u);
+
+        doc->setSelection({seats.back()});
+        QVERIFY(editops::setFlag(doc, cs::kRestrictedView, true));
+        window.saveToServer();
+        QVERIFY(QTest::qWaitFor([&] { return saved.size() > 1 || !failed.isEmpty(); }, kTimeoutMs));
+        QCOMPARE(saved.size(), 1);
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("newer version")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(doc->isDirty()); // the change is still there to reload and redo
+
+        // Reload brings version 2.
+        QSignalSpy reloadedSpy(&window, &LayoutEditorWindow::loaded);
+        doc->undoStack()->undo(); // clean again is not required: nothing is discarded silently
+        doc->undoStack()->setClean();
+        window.reloadFromServer();
+        QVERIFY(QTest::qWaitFor([&] { return !reloadedSpy.isEmpty(); }, kTimeoutMs));
+        QCOMPARE(doc->baseVersion(), 2u);
+        QVERIFY(doc->layout() == other.document()->layout());
+    }
+
+    void attendeeCannotSave()
+    {
+        auto session = loggedIn(kAttendee);
+        QVERIFY(session);
+        LayoutEditorWindow window(session->seating());
+        closeMessageBoxesFor(&window);
+        window.document()->reset(emptyHall(), LayoutDocument::Origin::New);
+        QVERIFY(editops::addGeneralAdmissionArea(window.document(), QStringLiteral("Floor"),
+                                                 {{100, 300}, {2900, 300}, {2900, 1800}, {100, 1800}}, 500, "p0")
+                    .size() > 0);
+        QSignalSpy failed(&window, &LayoutEditorWindow::saveFailed);
+        QSignalSpy saved(&window, &LayoutEditorWindow::saved);
+        window.saveToServer();
+        QVERIFY(QTest::qWaitFor([&] { return !saved.isEmpty() || !failed.isEmpty(); }, kTimeoutMs));
+        QVERIFY(saved.isEmpty());
+        QVERIFY2(failed.first().first().toString().contains(QStringLiteral("organizers")),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(window.document()->isDirty());
+    }
+};
+
+QTEST_MAIN(TestLayoutEditorServer)
+#include "test_layout_editor_server.moc"
