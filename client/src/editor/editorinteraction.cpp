@@ -110,7 +110,7 @@ void EditorInteraction::updateBackground()
         return;
     m_backgroundKey = key;
     m_background = image ? decodeBackground(*image) : QImage();
-    m_view->update();
+    m_view->underlayChanged();
 }
 
 EditorInteraction::~EditorInteraction()
@@ -394,19 +394,31 @@ bool EditorInteraction::keyPress(SeatMapView&, QKeyEvent* event)
     }
 }
 
+bool EditorInteraction::paintBelow(QPainter& painter, const QTransform& planToPainter)
+{
+    const auto& bg = m_document->layout().background;
+    if (!bg || m_background.isNull())
+        return false;
+    // The tracing image under the areas and seats, at its own opacity.
+    painter.setRenderHint(QPainter::SmoothPixmapTransform);
+    painter.setOpacity(std::clamp(bg->opacity, 0.05, 1.0));
+    painter.drawImage(planToPainter.mapRect(planBoundsBelow()), m_background);
+    return true;
+}
+
+QRectF EditorInteraction::planBoundsBelow() const
+{
+    const auto& bg = m_document->layout().background;
+    if (!bg || m_background.isNull())
+        return {};
+    return {bg->topLeft.x, bg->topLeft.y, bg->width, bg->height};
+}
+
 void EditorInteraction::paint(QPainter& painter, const QTransform& planToWidget)
 {
     painter.save();
     painter.setRenderHint(QPainter::Antialiasing);
     const cs::Layout& layout = m_document->layout();
-
-    // The tracing image, translucent over the plan so both stay visible.
-    if (layout.background && !m_background.isNull()) {
-        const cs::BackgroundImage& bg = *layout.background;
-        painter.setOpacity(std::clamp(bg.opacity, 0.05, 1.0));
-        painter.drawImage(planToWidget.mapRect(QRectF(bg.topLeft.x, bg.topLeft.y, bg.width, bg.height)), m_background);
-        painter.setOpacity(1.0);
-    }
 
     // Selected areas: their outline, dashed.
     QPen areaPen(kAccent, 2, Qt::DashLine);

@@ -1,6 +1,6 @@
 // EditorInteraction: the layout editor's mouse and keyboard tools on the SeatMapView (select,
 // rubber band, drag-move, rotate handle, click-to-place tools) and its overlay (selection
-// frame, rotate handle, selected areas, tracing image and validation markers).
+// frame, rotate handle, selected areas and validation markers; the tracing image under the plan).
 #pragma once
 
 #include "marquee/core/seating/layout.hpp"
@@ -42,6 +42,8 @@ public:
     bool mouseRelease(SeatMapView& view, QPointF plan, QMouseEvent* event) override;
     bool keyPress(SeatMapView& view, QKeyEvent* event) override;
     void paint(QPainter& painter, const QTransform& planToWidget) override;
+    bool paintBelow(QPainter& painter, const QTransform& planToPainter) override;
+    QRectF planBoundsBelow() const override;
 
 Q_SIGNALS:
     void toolChanged(Tool tool);

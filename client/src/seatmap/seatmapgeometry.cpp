@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace marquee::client {
 
@@ -18,6 +19,39 @@ constexpr double kSeatDepthOfPitch = 0.76;
 constexpr double kMaxCellsPerSeat = 2.0;
 
 QPointF toQt(core::seating::Point p) { return {p.x, p.y}; }
+
+// The area centroid of a polygon; the bounds' centre when that falls outside it (a thin
+// crescent) or the polygon has no area.
+QPointF labelAnchorOf(const QPolygonF& outline, const QRectF& bounds)
+{
+    double twiceArea = 0, cx = 0, cy = 0;
+    for (qsizetype i = 0; i < outline.size(); ++i) {
+        const QPointF a = outline[i];
+        const QPointF b = outline[(i + 1) % outline.size()];
+        const double cross = a.x() * b.y() - b.x() * a.y();
+        twiceArea += cross;
+        cx += (a.x() + b.x()) * cross;
+        cy += (a.y() + b.y()) * cross;
+    }
+    if (std::abs(twiceArea) < 1e-9)
+        return bounds.center();
+    const QPointF centroid(cx / (3 * twiceArea), cy / (3 * twiceArea));
+    return outline.containsPoint(centroid, Qt::OddEvenFill) ? centroid : bounds.center();
+}
+
+// The smallest y at which the vertical line x crosses the outline (its top there).
+double topAt(const QPolygonF& outline, double x, double fallback)
+{
+    double top = std::numeric_limits<double>::infinity();
+    for (qsizetype i = 0; i < outline.size(); ++i) {
+        const QPointF a = outline[i];
+        const QPointF b = outline[(i + 1) % outline.size()];
+        if ((a.x() - x) * (b.x() - x) > 0 || a.x() == b.x())
+            continue;
+        top = std::min(top, a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x()));
+    }
+    return std::isfinite(top) ? top : fallback;
+}
 
 } // namespace
 
@@ -96,12 +130,13 @@ SeatMapGeometry::SeatMapGeometry(std::shared_ptr<const core::seating::Layout> la
         if (shape.outline.size() < 3 && seatBox.isValid())
             shape.outline = QPolygonF(seatBox.adjusted(-pitch / 2, -pitch / 2, pitch / 2, pitch / 2));
         shape.bounds = shape.outline.boundingRect() | seatBox;
-        shape.labelAnchor = shape.bounds.center();
+        shape.labelAnchor = labelAnchorOf(shape.outline, shape.bounds);
+        shape.labelTop = topAt(shape.outline, shape.labelAnchor.x(), shape.bounds.top());
         bounds |= shape.bounds;
         m_areas.push_back(std::move(shape));
     }
-    const QPointF focal = toQt(l.focalPoint);
-    bounds |= QRectF(focal - QPointF(pitch, pitch), QSizeF(2 * pitch, 2 * pitch));
+    m_stageRect = QRectF(toQt(l.focalPoint) - QPointF(6 * pitch, 1.5 * pitch), QSizeF(12 * pitch, 3 * pitch));
+    bounds |= m_stageRect;
     if (l.areas.empty() && l.width > 0 && l.height > 0)
         bounds |= QRectF(0, 0, l.width, l.height); // an empty plan still has a size
     m_planBounds = bounds;

@@ -26,7 +26,11 @@ public:
         bool generalAdmission = false;
         QPolygonF outline;      // plan coordinates; a box around the seats when none is given
         QRectF bounds;
-        QPointF labelAnchor;    // where the block label goes (centre of the bounds)
+        // Where labels go: the block label centred on labelAnchor (the outline's centroid,
+        // so a curved section's label stays on it), the name when seats are drawn above
+        // labelTop (where the vertical through labelAnchor enters the outline).
+        QPointF labelAnchor;
+        double labelTop = 0;
         std::uint32_t firstSeat = 0;
         std::uint32_t seatCount = 0;
         std::uint8_t category = 0; // general admission: its price category (index + 1), 0 none
@@ -64,7 +68,9 @@ public:
     // Radius of the circle that holds any seat footprint (for culling and dirty rects).
     double seatRadius() const { return m_seatRadius; }
     QRectF seatBounds(std::uint32_t seat) const;
-    // Everything drawn (areas, seats, the focal point), plan coordinates.
+    // The stage drawn at the focal point (12 x 3 seat pitches), plan coordinates.
+    QRectF stageRect() const { return m_stageRect; }
+    // Everything drawn (areas, seats, the stage), plan coordinates.
     QRectF planBounds() const { return m_planBounds; }
 
     // Seats whose footprint may intersect `plan` (grid cells overlapping it), unordered.
@@ -98,6 +104,7 @@ private:
     double m_seatDepth = 38;
     double m_seatRadius = 29;
     QRectF m_planBounds;
+    QRectF m_stageRect;
 
     // Uniform grid over the seat bounds, compressed rows: the seats of cell c are
     // m_cellSeats[m_cellStart[c] .. m_cellStart[c + 1]).

@@ -213,13 +213,19 @@ QString SeatMapRenderer::availabilityText(const SeatMapGeometry& geometry, const
 }
 
 void SeatMapRenderer::render(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state, double scale,
-                             const QRectF& planRect)
+                             const QRectF& planRect, const Underlay& underlay)
 {
     painter.fillRect(QRectF(planRect.topLeft() * scale, planRect.bottomRight() * scale), seatstyle::background());
     if (!geometry.layout())
         return;
+    bool translucentFills = false;
+    if (underlay) {
+        painter.save();
+        translucentFills = underlay(painter, scale);
+        painter.restore();
+    }
     const Detail detail = detailFor(geometry, scale);
-    renderAreas(painter, geometry, state, scale, planRect, detail);
+    renderAreas(painter, geometry, state, scale, planRect, detail, translucentFills);
     if (detail == Detail::Seats)
         renderSeatsFlat(painter, geometry, state, scale, planRect);
     else if (detail == Detail::Labelled)
@@ -227,16 +233,14 @@ void SeatMapRenderer::render(QPainter& painter, const SeatMapGeometry& geometry,
 }
 
 void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,
-                                  double scale, const QRectF& planRect, Detail detail)
+                                  double scale, const QRectF& planRect, Detail detail, bool translucentFills)
 {
     const core::seating::Layout& layout = *geometry.layout();
     painter.setRenderHint(QPainter::Antialiasing, true);
     const QRectF pixelRect(planRect.topLeft() * scale, planRect.bottomRight() * scale);
 
     // The stage / focal point: a dark pill with its label.
-    const double pitch = geometry.seatWidth() / 0.86;
-    const QRectF stage(QPointF(layout.focalPoint.x, layout.focalPoint.y) - QPointF(6 * pitch, 1.5 * pitch),
-                       QSizeF(12 * pitch, 3 * pitch));
+    const QRectF stage = geometry.stageRect();
     if (stage.intersects(planRect)) {
         const QRectF s(stage.topLeft() * scale, stage.bottomRight() * scale);
         painter.setPen(Qt::NoPen);
@@ -284,6 +288,8 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
             if (soldOut)
                 fill = QColor(0xBB, 0xBB, 0xBB);
         }
+        if (translucentFills)
+            fill.setAlpha(150); // the tracing image stays visible inside areas
         const bool inside = fillVisible && planRect.width() < area.bounds.width() / 4
             && area.outline.containsPoint(planRect.topLeft(), Qt::OddEvenFill)
             && area.outline.containsPoint(planRect.topRight(), Qt::OddEvenFill)
@@ -308,13 +314,14 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
             QFont font = painter.font();
             font.setPixelSize(std::clamp(static_cast<int>(std::min(box.width() / 9, box.height() / 3.5)), 7, 28));
             const QString text = area.label + QLatin1Char('\n') + availabilityText(geometry, state, a);
-            drawLabel(painter, box.center(), text, font, pixelRect);
+            drawLabel(painter, area.labelAnchor * scale, text, font, pixelRect);
         } else if (!blockFill && box.width() > 80) {
             // Seats are drawn: the section name goes above its first row.
             QFont font = painter.font();
             font.setPixelSize(std::clamp(static_cast<int>(geometry.seatWidth() * scale * 0.7), 8, 22));
             const QFontMetricsF fm(font);
-            drawLabel(painter, QPointF(box.center().x(), box.top() - fm.height() * 0.7), area.label, font, pixelRect);
+            drawLabel(painter, QPointF(area.labelAnchor.x() * scale, area.labelTop * scale - fm.height() * 0.7), area.label,
+                      font, pixelRect);
         }
     }
 

@@ -8,6 +8,7 @@
 #include <QHash>
 #include <QRectF>
 
+#include <functional>
 #include <vector>
 
 class QPainter;
@@ -44,16 +45,21 @@ public:
     static constexpr double kLabelPx = 16.0;
     static Detail detailFor(const SeatMapGeometry& geometry, double scale);
 
+    // Drawn over the background and under everything else (the editor's tracing image), in
+    // the painter's plan * scale coordinates. Returns whether there is an underlay at all
+    // (even outside this region): area fills are then translucent, alike in every tile.
+    using Underlay = std::function<bool(QPainter& painter, double scale)>;
+
     // Paints the plan rectangle `planRect` at `scale` pixels per centimetre. The painter's
     // coordinates are plan * scale (the caller translates for its tile or widget).
     static void render(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state, double scale,
-                       const QRectF& planRect);
+                       const QRectF& planRect, const Underlay& underlay = {});
     // Text of a block at low zoom: "1,234 free" / "Sold out" (translated).
     static QString availabilityText(const SeatMapGeometry& geometry, const SeatMapState& state, std::uint32_t area);
 
 private:
     static void renderAreas(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state, double scale,
-                            const QRectF& planRect, Detail detail);
+                            const QRectF& planRect, Detail detail, bool translucentFills);
     static void renderSeatsFlat(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,
                                 double scale, const QRectF& planRect);
     static void renderSeatsLabelled(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,

@@ -47,6 +47,7 @@ bool SeatMapInteraction::mousePress(SeatMapView&, QPointF, QMouseEvent*) { retur
 bool SeatMapInteraction::mouseMove(SeatMapView&, QPointF, QMouseEvent*) { return false; }
 bool SeatMapInteraction::mouseRelease(SeatMapView&, QPointF, QMouseEvent*) { return false; }
 bool SeatMapInteraction::keyPress(SeatMapView&, QKeyEvent*) { return false; }
+bool SeatMapOverlay::paintBelow(QPainter&, const QTransform&) { return false; }
 
 SeatMapView::SeatMapView(QWidget* parent) : QWidget(parent)
 {
@@ -235,9 +236,17 @@ std::optional<std::uint32_t> SeatMapView::seatAt(QPoint widgetPos) const
     return m_geometry.seatAt(mapToPlan(widgetPos));
 }
 
+QRectF SeatMapView::contentBounds() const
+{
+    QRectF bounds = m_geometry.planBounds();
+    if (m_overlay)
+        bounds |= m_overlay->planBoundsBelow();
+    return bounds;
+}
+
 double SeatMapView::fitZoom() const
 {
-    const QRectF plan = m_geometry.planBounds();
+    const QRectF plan = contentBounds();
     if (!m_layout || plan.isEmpty() || width() <= 0 || height() <= 0)
         return 1.0;
     const double margin = 16;
@@ -261,7 +270,7 @@ void SeatMapView::fitToView()
 {
     m_fitPending = false;
     const double scale = fitZoom();
-    const QPointF centre = m_geometry.planBounds().center();
+    const QPointF centre = contentBounds().center();
     if (scale != m_scale) {
         m_scale = scale;
         invalidateTiles();
@@ -323,7 +332,7 @@ void SeatMapView::panBy(QPointF widgetDelta)
 void SeatMapView::clampOffset()
 {
     // Keep some of the plan on screen: never lose the venue by panning away.
-    const QRectF plan = m_geometry.planBounds();
+    const QRectF plan = contentBounds();
     if (!plan.isEmpty()) {
         const double keep = 60;
         const QPointF topLeft = plan.topLeft() * m_scale;
@@ -429,7 +438,7 @@ void SeatMapView::renderTile(Tile& tile, int tx, int ty)
     QPainter painter(&tile.image);
     painter.translate(-tx * kTileSize, -ty * kTileSize);
     const QRectF plan(QPointF(tx * kTileSize, ty * kTileSize) / m_scale, QSizeF(kTileSize, kTileSize) / m_scale);
-    SeatMapRenderer::render(painter, m_geometry, m_state, m_scale, plan);
+    SeatMapRenderer::render(painter, m_geometry, m_state, m_scale, plan, underlay());
     ++m_stats.tilesRendered;
 }
 
@@ -441,8 +450,8 @@ void SeatMapView::renderDirty(Tile& tile, int tx, int ty)
         const QRect px = local.translated(tx * kTileSize, ty * kTileSize);
         painter.save();
         painter.setClipRect(px);
-        SeatMapRenderer::render(painter, m_geometry, m_state, m_scale, QRectF(QPointF(px.topLeft()) / m_scale,
-                                                                             QSizeF(px.size()) / m_scale));
+        SeatMapRenderer::render(painter, m_geometry, m_state, m_scale,
+                                QRectF(QPointF(px.topLeft()) / m_scale, QSizeF(px.size()) / m_scale), underlay());
         painter.restore();
         ++m_stats.regionsRepainted;
     }
@@ -863,7 +872,18 @@ QString SeatMapView::seatDescription(std::uint32_t seat) const
 void SeatMapView::setOverlay(SeatMapOverlay* overlay)
 {
     m_overlay = overlay;
-    update();
+    invalidateTiles(); // its underlay is part of the tiles
+}
+
+void SeatMapView::underlayChanged() { invalidateTiles(); }
+
+SeatMapRenderer::Underlay SeatMapView::underlay() const
+{
+    if (!m_overlay)
+        return {};
+    return [overlay = m_overlay](QPainter& painter, double scale) {
+        return overlay->paintBelow(painter, QTransform::fromScale(scale, scale));
+    };
 }
 
 void SeatMapView::setInteraction(SeatMapInteraction* interaction)

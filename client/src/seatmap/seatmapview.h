@@ -34,6 +34,13 @@ class SeatMapOverlay {
 public:
     virtual ~SeatMapOverlay() = default;
     virtual void paint(QPainter& painter, const QTransform& planToWidget) = 0;
+    // Drawn into the cached tiles under the areas and seats (the editor's tracing image);
+    // planToPainter maps plan centimetres to the painter's coordinates. Returns whether there
+    // is anything under the plan at all (area fills then turn translucent). The result is
+    // cached with the tiles: call SeatMapView::underlayChanged() when it changes.
+    virtual bool paintBelow(QPainter& painter, const QTransform& planToPainter);
+    // Where paintBelow() draws, plan coordinates: fitting and panning take it in.
+    virtual QRectF planBoundsBelow() const { return {}; }
 };
 
 // Sees mouse and key input before the view does, with the position in plan coordinates.
@@ -124,6 +131,7 @@ public:
     QString priceText(std::uint8_t category) const;
 
     void setOverlay(SeatMapOverlay* overlay);      // not owned; nullptr removes it
+    void underlayChanged(); // the overlay's paintBelow() draws something else: re-render tiles
     void setInteraction(SeatMapInteraction* interaction); // not owned
     void setMinimapVisible(bool visible);
     bool isMinimapVisible() const { return m_minimapVisible; }
@@ -186,6 +194,8 @@ private:
     void renderDirty(Tile& tile, int tx, int ty);
     void paintTiles(QPainter& painter, const QRect& exposed);
     void paintPreview(QPainter& painter, int tx, int ty);
+    SeatMapRenderer::Underlay underlay() const;
+    QRectF contentBounds() const; // the plan and the overlay's underlay
     void paintSeatOverlays(QPainter& painter, const QRect& exposed);
     void paintMinimap(QPainter& painter);
     QImage minimapImage(QSize size);
