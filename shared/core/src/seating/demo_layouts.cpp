@@ -74,7 +74,30 @@ struct ArcSection {
     double rowSpacing = 90;
     std::vector<std::pair<double, double>> sweeps; // left to right
     NumberingScheme numbering;
+    double outlineMargin = 45;
 };
+
+// An annular sector around `centre` (angles as the arc generator measures them, 0 along +y),
+// `margin` clear of the seat centres. A convex hull would bridge the front arc and reach
+// into the area in front (a circle's hull covers the back of the stalls).
+std::vector<Point> sectorOutline(Point centre, double frontRadius, double backRadius, double fromDeg, double toDeg,
+                                 double margin) {
+    const double inner = std::max(frontRadius - margin, 0.0);
+    const double outer = backRadius + margin;
+    const double from = geometry::radians(fromDeg) - margin / std::max(frontRadius, 1.0);
+    const double to = geometry::radians(toDeg) + margin / std::max(frontRadius, 1.0);
+    const int steps = std::max(2, static_cast<int>(std::ceil((to - from) / geometry::radians(2))));
+    std::vector<Point> outline;
+    const auto arc = [&](double radius, bool forward) {
+        for (int i = 0; i <= steps; ++i) {
+            const double angle = from + (to - from) * (forward ? i : steps - i) / steps;
+            outline.push_back(geometry::snap(Point{centre.x + radius * std::sin(angle), centre.y + radius * std::cos(angle)}));
+        }
+    };
+    arc(outer, true);
+    arc(inner, false);
+    return outline;
+}
 
 // Returns the blocks before joining so callers can set categories and flags per block.
 void buildArcSection(Layout& layout, Area& area, const ArcSection& section,
@@ -94,6 +117,9 @@ void buildArcSection(Layout& layout, Area& area, const ArcSection& section,
         decorate(b, blocks[b].rows);
     }
     joinBlocksIntoRows(area, blocks, section.numbering);
+    area.outline = sectorOutline(section.centre, section.frontRadius,
+                                 section.frontRadius + (section.rowCount - 1) * section.rowSpacing,
+                                 section.sweeps.front().first, section.sweeps.back().second, section.outlineMargin);
 }
 
 void setCategory(Row& row, const std::string& category) {
@@ -115,16 +141,20 @@ void fitExtent(Layout& layout) {
     layout.height = std::ceil(maxY - minY);
 }
 
+// Seated areas without an outline yet get their seats' convex hull.
 void outlineSeatedAreas(Layout& layout, double margin) {
     for (Area& area : layout.areas) {
-        if (area.kind == AreaKind::Seated) area.outline = outlineAround(area, margin);
+        if (area.kind == AreaKind::Seated && area.outline.empty()) area.outline = outlineAround(area, margin);
     }
 }
 
+// The architect's floor plan to trace: stage platform, side walls and the curved back wall,
+// one unit per 10 cm over x -3200..3200, y -900..3600. No labels: the plan names the stage.
 constexpr const char* kTheatreBackgroundSvg =
-    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 480 120\">"
-    "<rect x=\"40\" y=\"10\" width=\"400\" height=\"100\" fill=\"none\" stroke=\"#444\" stroke-width=\"4\"/>"
-    "<text x=\"240\" y=\"70\" font-size=\"28\" text-anchor=\"middle\">Stage</text></svg>";
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 640 450\">"
+    "<g fill=\"none\" stroke=\"#444\" stroke-width=\"3\">"
+    "<rect x=\"220\" y=\"10\" width=\"200\" height=\"60\"/>"
+    "<path d=\"M 220 70 L 25 70 L 25 333 A 460 460 0 0 0 615 333 L 615 70 L 420 70\"/></g></svg>";
 
 } // namespace
 
@@ -187,7 +217,7 @@ Layout theatre() {
         }
     }
     outlineSeatedAreas(layout, 45);
-    layout.background = BackgroundImage{"image/svg+xml", base64Encode(kTheatreBackgroundSvg), {-1200, -800}, 2400, 600, 0.5};
+    layout.background = BackgroundImage{"image/svg+xml", base64Encode(kTheatreBackgroundSvg), {-3200, -900}, 6400, 4500, 0.5};
     fitExtent(layout);
     return layout;
 }
