@@ -4,8 +4,8 @@
 #include "editor/layoutcommands.h"
 #include "editor/layoutdocument.h"
 #include "models/eventformat.h"
+#include "seatmap/seatmapstyle.h"
 
-#include <QColorDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
@@ -29,10 +29,17 @@ namespace cs = core::seating;
 
 namespace {
 
-QIcon swatch(std::uint32_t rgb)
+// The map colours categories by their position (a colour-blind-safe palette), not by the
+// layout's colour hint: the swatch shows what the map draws.
+QColor mapColour(std::size_t categoryIndex)
+{
+    return seatstyle::categoryColour(static_cast<std::uint8_t>(std::min<std::size_t>(categoryIndex + 1, 255)));
+}
+
+QIcon swatch(const QColor& colour)
 {
     QPixmap pixmap(14, 14);
-    pixmap.fill(QColor::fromRgb(static_cast<QRgb>(rgb)));
+    pixmap.fill(colour);
     return QIcon(pixmap);
 }
 
@@ -56,26 +63,15 @@ PriceCategoryDialog::PriceCategoryDialog(const cs::PriceCategory& category, QWid
     m_price->setGroupSeparatorShown(true);
     updatePriceDecimals();
     m_price->setValue(static_cast<double>(category.priceMinor) / minorFactor(m_currency->text()));
-    m_colour = new QPushButton(this);
-    updateColourButton();
     m_error = new QLabel(this);
     m_error->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_error->hide();
     connect(m_currency, &QLineEdit::textChanged, this, &PriceCategoryDialog::updatePriceDecimals);
-    connect(m_colour, &QPushButton::clicked, this, [this] {
-        const QColor chosen = QColorDialog::getColor(QColor::fromRgb(static_cast<QRgb>(m_category.colourRgb)), this,
-                                                     tr("Category Colour"));
-        if (chosen.isValid()) {
-            m_category.colourRgb = static_cast<std::uint32_t>(chosen.rgb() & 0xffffff);
-            updateColourButton();
-        }
-    });
 
     auto* form = new QFormLayout;
     form->addRow(tr("Name:"), m_name);
     form->addRow(tr("Price:"), m_price);
     form->addRow(tr("Currency (ISO code):"), m_currency);
-    form->addRow(tr("Colour:"), m_colour);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, &PriceCategoryDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -83,12 +79,6 @@ PriceCategoryDialog::PriceCategoryDialog(const cs::PriceCategory& category, QWid
     layout->addLayout(form);
     layout->addWidget(m_error);
     layout->addWidget(buttons);
-}
-
-void PriceCategoryDialog::updateColourButton()
-{
-    m_colour->setIcon(swatch(m_category.colourRgb));
-    m_colour->setText(QColor::fromRgb(static_cast<QRgb>(m_category.colourRgb)).name());
 }
 
 void PriceCategoryDialog::updatePriceDecimals() { m_price->setDecimals(format::currencyDigits(m_currency->text().toUpper())); }
@@ -121,7 +111,7 @@ PriceCategoryPanel::PriceCategoryPanel(LayoutDocument* document, QWidget* parent
 {
     m_list = new QTreeWidget(this);
     m_list->setRootIsDecorated(false);
-    m_list->setHeaderLabels({tr("Category"), tr("Price"), tr("Seats")});
+    m_list->setHeaderLabels({tr("Category"), tr("Price"), tr("Places")});
     m_list->header()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_list->header()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     m_list->header()->setSectionResizeMode(2, QHeaderView::ResizeToContents);
@@ -167,18 +157,27 @@ void PriceCategoryPanel::refresh()
     const std::string keep = currentId();
     m_list->clear();
     const cs::Layout& layout = m_document->layout();
-    std::unordered_map<std::string, std::size_t> uses;
-    for (const cs::Area& area : layout.areas)
+    std::unordered_map<std::string, std::size_t> seats;
+    std::unordered_map<std::string, std::size_t> standing;
+    for (const cs::Area& area : layout.areas) {
+        if (area.kind == cs::AreaKind::GeneralAdmission)
+            standing[area.priceCategoryId] += area.capacity;
         for (const cs::Row& row : area.rows)
             for (const cs::Seat& seat : row.seats)
-                ++uses[seat.priceCategoryId];
+                ++seats[seat.priceCategoryId];
+    }
     const QLocale locale;
-    for (const cs::PriceCategory& c : layout.priceCategories) {
+    for (std::size_t i = 0; i < layout.priceCategories.size(); ++i) {
+        const cs::PriceCategory& c = layout.priceCategories[i];
         auto* item = new QTreeWidgetItem(m_list);
-        item->setIcon(0, swatch(c.colourRgb));
+        item->setIcon(0, swatch(mapColour(i)));
         item->setText(0, QString::fromStdString(c.name));
         item->setText(1, format::money(c.priceMinor, QString::fromStdString(c.currency), locale));
-        item->setText(2, locale.toString(static_cast<qulonglong>(uses[c.id])));
+        const QString seated = locale.toString(static_cast<qulonglong>(seats[c.id]));
+        const QString standingPlaces = locale.toString(static_cast<qulonglong>(standing[c.id]));
+        item->setText(2, standing[c.id] == 0 ? seated
+                         : seats[c.id] == 0  ? tr("%1 standing").arg(standingPlaces)
+                                             : tr("%1 + %2 standing").arg(seated, standingPlaces));
         item->setTextAlignment(1, Qt::AlignRight | Qt::AlignVCenter);
         item->setTextAlignment(2, Qt::AlignRight | Qt::AlignVCenter);
         item->setData(0, Qt::UserRole, QString::fromStdString(c.id));
@@ -199,9 +198,8 @@ void PriceCategoryPanel::addCategory()
 {
     cs::PriceCategory fresh;
     fresh.name = tr("Category %1").arg(m_document->layout().priceCategories.size() + 1).toStdString();
-    // Distinct default colours from a colour-blind-safe palette (Okabe-Ito).
-    static constexpr std::uint32_t kPalette[] = {0xE69F00, 0x56B4E9, 0x009E73, 0xF0E442, 0x0072B2, 0xD55E00, 0xCC79A7};
-    fresh.colourRgb = kPalette[m_document->layout().priceCategories.size() % std::size(kPalette)];
+    // The colour hint other clients may use: the one this map draws the category in.
+    fresh.colourRgb = static_cast<std::uint32_t>(mapColour(m_document->layout().priceCategories.size()).rgb() & 0xffffff);
     if (!m_document->layout().priceCategories.empty())
         fresh.currency = m_document->layout().priceCategories.front().currency;
     PriceCategoryDialog dialog(fresh, this);

@@ -1,5 +1,6 @@
-// PriceCategoryPanel: the layout's price categories (colour, name, price in the locale's
-// money format, seats using it) with add, edit and remove; PriceCategoryDialog edits one.
+// PriceCategoryPanel: the layout's price categories (the colour the map draws them in, name,
+// price in the locale's money format, seats and standing places using it) with add, edit and
+// remove; PriceCategoryDialog edits one.
 #pragma once
 
 #include "marquee/core/seating/layout.hpp"
@@ -29,14 +30,12 @@ public:
     QLineEdit* currencyEdit() const { return m_currency; }
 
 private:
-    void updateColourButton();
     void updatePriceDecimals();
 
     core::seating::PriceCategory m_category;
     QLineEdit* m_name;
     QDoubleSpinBox* m_price;
     QLineEdit* m_currency;
-    QPushButton* m_colour;
     QLabel* m_error;
 };
 
