@@ -8,9 +8,11 @@
 #include "editor/layoutproblemmodel.h"
 #include "marquee/core/seating/demo_layouts.hpp"
 #include "marquee/core/seating/layout_json.hpp"
+#include "seatmap/seatmaprenderer.h"
 #include "seatmap/seatmapview.h"
 
 #include <QApplication>
+#include <QBuffer>
 #include <QListView>
 #include <QMessageBox>
 #include <QTemporaryDir>
@@ -339,7 +341,9 @@ private Q_SLOTS:
         for (const cs::Seat& s : row.seats)
             band = band.united(QRectF(view->mapFromPlan(QPointF(s.position.x, s.position.y)), QSizeF(1, 1)));
         band.adjust(-3, -3, 3, 3);
-        QTest::mousePress(view, Qt::LeftButton, {}, band.topLeft().toPoint() - QPoint(4, 4));
+        // Start the band clear of the first seat's footprint, or the press would grab that seat.
+        const int clear = static_cast<int>(std::ceil(window.document()->layout().seatPitch * view->zoom())) + 4;
+        QTest::mousePress(view, Qt::LeftButton, {}, band.topLeft().toPoint() - QPoint(clear, clear));
         QMouseEvent move(QEvent::MouseMove, band.bottomRight(), view->mapToGlobal(band.bottomRight()), Qt::NoButton,
                          Qt::LeftButton, Qt::NoModifier);
         QApplication::sendEvent(view, &move);
@@ -397,20 +401,108 @@ private Q_SLOTS:
         QVERIFY(window.document()->layout() == before);
     }
 
-    void theatreScreenshot()
+    void tracingImageIsDrawnUnderTheSeats()
     {
         LayoutEditorWindow window(nullptr);
+        window.resize(1000, 700);
+        window.document()->reset(smallHall(), LayoutDocument::Origin::New);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        SeatMapView* view = window.view();
+        const cs::Seat seat = window.document()->layout().areas[0].rows[2].seats[5];
+        const QPointF seatPoint(seat.position.x, seat.position.y);
+        const QPointF emptyPoint(1700, 300); // between the stage and the area: plan background
+        view->setZoom(SeatMapRenderer::kLabelPx * 2 / window.document()->layout().seatPitch);
+        view->centerOn(seatPoint);
+        const QColor seatColour = view->grab().toImage().pixelColor(view->mapFromPlan(seatPoint).toPoint());
+
+        // An opaque black PNG over the whole plan, fully opaque.
+        QImage black(64, 64, QImage::Format_RGB32);
+        black.fill(Qt::black);
+        QByteArray png;
+        QBuffer buffer(&png);
+        QVERIFY(buffer.open(QIODevice::WriteOnly));
+        QVERIFY(black.save(&buffer, "PNG"));
+        QVERIFY(editops::setBackground(window.document(),
+                                       cs::BackgroundImage{"image/png", png.toBase64().toStdString(), {0, 0}, 3000, 2000, 1.0}));
+        QApplication::processEvents();
+        view->centerOn(seatPoint);
+        QCOMPARE(view->zoom(), SeatMapRenderer::kLabelPx * 2 / window.document()->layout().seatPitch);
+        const QImage shot = view->grab().toImage();
+        // The seat keeps its colour: the image is under it, not over it.
+        QCOMPARE(shot.pixelColor(view->mapFromPlan(seatPoint).toPoint()), seatColour);
+        // Between the seats' area and the plan's edge the image shows.
+        view->centerOn(emptyPoint);
+        const QColor underneath = view->grab().toImage().pixelColor(view->mapFromPlan(emptyPoint).toPoint());
+        QVERIFY2(underneath.lightness() < 20, qPrintable(underneath.name()));
+        // Inside the area the fill lets it through (darker than the area fill without it).
+        const QPointF inArea(seat.position.x + window.document()->layout().seatPitch / 2, seat.position.y + 45);
+        view->centerOn(inArea);
+        const QColor areaWithImage = view->grab().toImage().pixelColor(view->mapFromPlan(inArea).toPoint());
+        QVERIFY2(areaWithImage.lightness() < 200, qPrintable(areaWithImage.name()));
+
+        // Undo removes it again: the tiles are re-rendered without it.
+        window.undoAction()->trigger();
+        QApplication::processEvents();
+        view->centerOn(emptyPoint);
+        const QColor without = view->grab().toImage().pixelColor(view->mapFromPlan(emptyPoint).toPoint());
+        QVERIFY2(without.lightness() > 230, qPrintable(without.name()));
+    }
+
+    void demoVenuesInTheEditor_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::newRow("theatre") << QStringLiteral("theatre");
+        QTest::newRow("stadium") << QStringLiteral("stadium");
+        QTest::newRow("club") << QStringLiteral("club");
+    }
+
+    void demoVenuesInTheEditor()
+    {
+        QFETCH(QString, name);
+        const cs::Layout layout = name == QLatin1String("theatre") ? cs::demo::theatre()
+            : name == QLatin1String("stadium")                     ? cs::demo::stadium()
+                                                                   : cs::demo::club();
+        LayoutEditorWindow window(nullptr);
         window.resize(1280, 800);
-        window.document()->reset(cs::demo::theatre(), LayoutDocument::Origin::New);
+        window.document()->reset(layout, LayoutDocument::Origin::New);
         window.show();
         QVERIFY(QTest::qWaitForWindowExposed(&window));
         window.view()->fitToView();
-        const auto& area = window.document()->layout().areas[0];
-        window.document()->setSelection(rowSeatIds(window.document()->layout(), 0, 0), {});
-        QVERIFY(window.interaction()->rotateHandle().has_value());
-        QVERIFY(!area.rows.empty());
+        QCOMPARE(window.problemModel()->rowCount(), 0);
+
+        // The whole plan, the stage and the tracing image are in view after fitting.
+        const QRectF visible = window.view()->visiblePlanRect();
+        QVERIFY(visible.contains(window.view()->geometry().planBounds()));
+        QVERIFY(visible.contains(window.view()->geometry().stageRect()));
+        if (layout.background) {
+            const cs::BackgroundImage& bg = *layout.background;
+            QVERIFY(visible.contains(QRectF(bg.topLeft.x, bg.topLeft.y, bg.width, bg.height)));
+        }
+        // No area's outline reaches over another area's seats (validation already checks
+        // that every seat is inside its own area).
+        for (const cs::Area& other : layout.areas) {
+            QPolygonF outline;
+            for (const cs::Point& p : other.outline)
+                outline << QPointF(p.x, p.y);
+            const QRectF box = outline.boundingRect();
+            for (const cs::Area& area : layout.areas) {
+                if (&other == &area)
+                    continue;
+                for (const cs::Row& row : area.rows)
+                    for (const cs::Seat& seat : row.seats) {
+                        const QPointF at(seat.position.x, seat.position.y);
+                        QVERIFY2(!box.contains(at) || !outline.containsPoint(at, Qt::OddEvenFill),
+                                 (other.label + " covers a seat of " + area.label).c_str());
+                    }
+            }
+        }
+        if (!layout.areas.empty() && !layout.areas[0].rows.empty()) {
+            window.document()->setSelection(rowSeatIds(window.document()->layout(), 0, 0), {});
+            QVERIFY(window.interaction()->rotateHandle().has_value());
+        }
         QApplication::processEvents();
-        saveShot(&window, "layout_editor_theatre");
+        saveShot(&window, qPrintable(QStringLiteral("layout_editor_") + name));
     }
 };
 
