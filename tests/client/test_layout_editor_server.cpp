@@ -5,9 +5,11 @@
 #include "editor/layoutdocument.h"
 #include "editor/layouteditorwindow.h"
 #include "serverhelpers.h"
+#include "services/catalogservice.h"
 #include "services/seatingservice.h"
 
 #include <QApplication>
+#include <QInputDialog>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -34,6 +36,22 @@ void closeMessageBoxesFor(QObject* owner)
                 box->close();
     });
     timer->start(50);
+}
+
+// Accepts the next item dialog that opens (the venue choice) with its first item.
+void acceptNextItemDialog(QObject* owner, QStringList* offered)
+{
+    auto* timer = new QTimer(owner);
+    QObject::connect(timer, &QTimer::timeout, owner, [timer, offered] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* dialog = qobject_cast<QInputDialog*>(w); dialog && dialog->isVisible()) {
+                *offered = dialog->comboBoxItems();
+                dialog->accept();
+                timer->stop();
+                return;
+            }
+    });
+    timer->start(20);
 }
 
 cs::Layout emptyHall()
@@ -82,9 +100,11 @@ private Q_SLOTS:
     {
         auto session = loggedIn(kOrganizer);
         QVERIFY(session);
-        LayoutEditorWindow window(session->seating());
+        LayoutEditorWindow window(session->seating(), session->catalog());
         closeMessageBoxesFor(&window);
         LayoutDocument* doc = window.document();
+        const QList<core::Venue> venues = session->catalog()->venues();
+        QVERIFY(!venues.isEmpty());
         doc->reset(emptyHall(), LayoutDocument::Origin::New);
 
         // Generate, move (one drag), undo the move.
@@ -109,6 +129,9 @@ private Q_SLOTS:
         QSignalSpy saved(&window, &LayoutEditorWindow::saved);
         QSignalSpy failed(&window, &LayoutEditorWindow::saveFailed);
         cs::Layout expected = doc->layoutForSave();
+        QVERIFY(expected.venueId.empty()); // a new layout: the first save asks for its venue
+        QStringList offered;
+        acceptNextItemDialog(&window, &offered);
         window.saveToServer();
         QVERIFY(QTest::qWaitFor([&] { return !saved.isEmpty() || !failed.isEmpty(); }, kTimeoutMs));
         QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
@@ -118,7 +141,10 @@ private Q_SLOTS:
         QCOMPARE(version, 1u);
         QVERIFY(!doc->isDirty());
         QCOMPARE(doc->baseVersion(), version);
+        QCOMPARE(offered.size(), venues.size());
+        QCOMPARE(doc->layout().venueId, venues.front().id);
         expected.id = layoutId.toStdString();
+        expected.venueId = venues.front().id;
         expected.version = version;
 
         // Reload in a fresh editor: the same layout, field for field.
@@ -137,7 +163,7 @@ private Q_SLOTS:
 
         // A second version from the reloaded editor, then a stale save from the first one.
         other.document()->setSelection({seats.front()});
-        QVERIFY(editops::setFlag(other.document(), cs::kAisleSeat, true));
+        QVERIFY(editops::setFlag(other.document(), cs::kCompanionSeat, true)); // the first seat is an aisle seat already
         QSignalSpy savedOther(&other, &LayoutEditorWindow::saved);
         other.saveToServer();
         QVERIFY(QTest::qWaitFor([&] { return !savedOther.isEmpty(); }, kTimeoutMs));
@@ -168,7 +194,10 @@ private Q_SLOTS:
         QVERIFY(session);
         LayoutEditorWindow window(session->seating());
         closeMessageBoxesFor(&window);
-        window.document()->reset(emptyHall(), LayoutDocument::Origin::New);
+        cs::Layout hall = emptyHall();
+        hall.venueId = session->catalog()->venues().value(0).id;
+        QVERIFY(!hall.venueId.empty());
+        window.document()->reset(std::move(hall), LayoutDocument::Origin::New);
         QVERIFY(editops::addGeneralAdmissionArea(window.document(), QStringLiteral("Floor"),
                                                  {{100, 300}, {2900, 300}, {2900, 1800}, {100, 1800}}, 500, "p0")
                     .size() > 0);

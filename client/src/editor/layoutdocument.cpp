@@ -50,9 +50,10 @@ void LayoutDocument::reset(cs::Layout layout, Origin origin, const QString& sour
 
 bool LayoutDocument::isDirty() const { return !m_undo->isClean(); }
 
-void LayoutDocument::markSaved(const std::string& layoutId, std::uint32_t version)
+void LayoutDocument::markSaved(const std::string& layoutId, const std::string& venueId, std::uint32_t version)
 {
     m_layout->id = layoutId;
+    m_layout->venueId = venueId;
     m_layout->version = version;
     m_layout->nextId = std::max(m_layout->nextId, m_idHighWater);
     m_baseVersion = version;

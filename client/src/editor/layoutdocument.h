@@ -58,8 +58,9 @@ public:
     // The server version this document was loaded from or last saved as; 0: never saved.
     std::uint32_t baseVersion() const { return m_baseVersion; }
     bool isDirty() const;
-    // After a successful server save: the lineage id and the new version; the state is clean.
-    void markSaved(const std::string& layoutId, std::uint32_t version);
+    // After a successful server save: the lineage id, its venue and the new version; the state
+    // is clean.
+    void markSaved(const std::string& layoutId, const std::string& venueId, std::uint32_t version);
     void markClean();
 
     // What to save or export: the layout with nextId past every id this session handed out,

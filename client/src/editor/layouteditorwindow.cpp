@@ -11,6 +11,7 @@
 #include "marquee/core/seating/layout_json.hpp"
 #include "seatmap/seatmaprenderer.h"
 #include "seatmap/seatmapview.h"
+#include "services/catalogservice.h"
 #include "services/seatingservice.h"
 
 #include <QAction>
@@ -63,8 +64,8 @@ cs::Layout blankLayout()
 
 } // namespace
 
-LayoutEditorWindow::LayoutEditorWindow(SeatingService* seating, QWidget* parent)
-    : QMainWindow(parent), m_seating(seating), m_document(new LayoutDocument(this))
+LayoutEditorWindow::LayoutEditorWindow(SeatingService* seating, CatalogService* catalog, QWidget* parent)
+    : QMainWindow(parent), m_seating(seating), m_catalog(catalog), m_document(new LayoutDocument(this))
 {
     setObjectName(QStringLiteral("layoutEditor"));
     resize(1280, 800);
@@ -608,10 +609,35 @@ void LayoutEditorWindow::saveToServer()
                   tr("The seat map has %n problem(s). Fix them first; the list shows where they are.", nullptr, problems));
         return;
     }
+    cs::Layout layout = m_document->layoutForSave();
+    if (layout.venueId.empty()) {
+        layout.venueId = chooseVenue();
+        if (layout.venueId.empty())
+            return;
+    }
     m_savedState = m_document->undoStack()->index();
-    m_pendingSave = m_seating->saveLayout(m_document->layoutForSave(), m_document->baseVersion());
+    m_pendingVenue = layout.venueId;
+    m_pendingSave = m_seating->saveLayout(layout, m_document->baseVersion());
     m_save->setEnabled(false);
     statusBar()->showMessage(tr("Saving…"));
+}
+
+std::string LayoutEditorWindow::chooseVenue()
+{
+    const QList<core::Venue> venues = m_catalog ? m_catalog->venues() : QList<core::Venue>();
+    if (venues.isEmpty()) {
+        showError(tr("Save to Server"), tr("A seat map belongs to a venue, and no venues are known yet. Wait until the "
+                                           "catalog has synced, then save again."));
+        return {};
+    }
+    QStringList names;
+    for (const core::Venue& venue : venues)
+        names << tr("%1, %2").arg(QString::fromStdString(venue.name), QString::fromStdString(venue.city));
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Save to Server"), tr("Venue this seat map belongs to:"), names,
+                                                 0, false, &ok);
+    const auto index = names.indexOf(chosen);
+    return ok && index >= 0 ? venues[index].id : std::string();
 }
 
 void LayoutEditorWindow::openFromServer(const QString& layoutId, quint32 version)
@@ -633,7 +659,7 @@ void LayoutEditorWindow::connectSeating()
         m_save->setEnabled(true);
         // Edits made while the save was under way stay unsaved.
         const bool editedMeanwhile = m_document->undoStack()->index() != m_savedState;
-        m_document->markSaved(id.toStdString(), version);
+        m_document->markSaved(id.toStdString(), m_pendingVenue, version);
         if (editedMeanwhile)
             m_document->undoStack()->resetClean();
         statusBar()->showMessage(tr("Saved as version %1.").arg(version), 8000);

@@ -15,6 +15,7 @@ class QListView;
 
 namespace marquee::client {
 
+class CatalogService;
 class LayoutDocument;
 class LayoutProblemModel;
 class PriceCategoryPanel;
@@ -25,8 +26,9 @@ class SeatingService;
 class LayoutEditorWindow : public QMainWindow {
     Q_OBJECT
 public:
-    // `seating` may be null (no server: import/export only).
-    explicit LayoutEditorWindow(SeatingService* seating, QWidget* parent = nullptr);
+    // `seating` may be null (no server: import/export only). `catalog` lists the venues a new
+    // layout can belong to (asked on its first save).
+    explicit LayoutEditorWindow(SeatingService* seating, CatalogService* catalog = nullptr, QWidget* parent = nullptr);
     ~LayoutEditorWindow() override;
 
     LayoutDocument* document() const { return m_document; }
@@ -83,8 +85,10 @@ private:
     void setFocalPointAt(QPointF plan);
     void showError(const QString& title, const QString& text, const QString& details = {});
     QPointF viewCentre() const;
+    std::string chooseVenue();
 
     SeatingService* m_seating;
+    CatalogService* m_catalog;
     LayoutDocument* m_document;
     SeatMapView* m_view;
     EditorInteraction* m_interaction;
@@ -103,6 +107,7 @@ private:
     QLabel* m_cursor;
     QLabel* m_version;
     quint64 m_pendingSave = 0;
+    std::string m_pendingVenue; // the venue the pending save names
     quint64 m_pendingLoad = 0;
     int m_savedState = 0; // undo index the pending save was taken at
 };

@@ -32,6 +32,8 @@ std::optional<EventDetails> CatalogService::eventDetails(const QString& eventId)
 
 QList<core::Category> CatalogService::categories() const { return m_store->categories(); }
 
+QList<core::Venue> CatalogService::venues() const { return m_store->venues(); }
+
 int CatalogService::eventCount() const { return m_store->eventCount(); }
 
 void CatalogService::setUserId(qint64 userId)

@@ -19,6 +19,7 @@ public:
     QList<EventRow> events(EventFilter filter) const; // filter.userId is filled in
     std::optional<EventDetails> eventDetails(const QString& eventId) const;
     QList<core::Category> categories() const;
+    QList<core::Venue> venues() const; // by name
     int eventCount() const;
 
     qint64 userId() const { return m_userId; }

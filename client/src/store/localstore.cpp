@@ -827,22 +827,39 @@ std::optional<EventDetails> LocalStore::eventDetails(const QString& eventId, qin
     e.imageUrl = q.value(14).toString().toStdString();
     e.organizerId = q.value(15).toLongLong();
     e.updatedAtMs = q.value(16).toLongLong();
-    if (!q.value(17).isNull()) {
-        core::Venue v;
-        v.id = q.value(17).toString().toStdString();
-        v.name = q.value(18).toString().toStdString();
-        v.address = q.value(19).toString().toStdString();
-        v.city = q.value(20).toString().toStdString();
-        v.country = q.value(21).toString().toStdString();
-        v.latitude = q.value(22).toDouble();
-        v.longitude = q.value(23).toDouble();
-        v.timeZone = q.value(24).toString().toStdString();
-        v.capacity = q.value(25).toInt();
-        d.venue = std::move(v);
-    }
+    if (!q.value(17).isNull())
+        d.venue = venueAt(q, 17);
     d.categoryName = q.value(26).toString();
     d.wishlisted = q.value(27).toBool();
     return d;
+}
+
+// A venue from nine result columns starting at `first`, in the venues table's order.
+core::Venue LocalStore::venueAt(const QSqlQuery& q, int first)
+{
+    core::Venue v;
+    v.id = q.value(first).toString().toStdString();
+    v.name = q.value(first + 1).toString().toStdString();
+    v.address = q.value(first + 2).toString().toStdString();
+    v.city = q.value(first + 3).toString().toStdString();
+    v.country = q.value(first + 4).toString().toStdString();
+    v.latitude = q.value(first + 5).toDouble();
+    v.longitude = q.value(first + 6).toDouble();
+    v.timeZone = q.value(first + 7).toString().toStdString();
+    v.capacity = q.value(first + 8).toInt();
+    return v;
+}
+
+QList<core::Venue> LocalStore::venues()
+{
+    QList<core::Venue> out;
+    QSqlQuery q(database());
+    if (!q.exec(QStringLiteral("SELECT id,name,address,city,country,latitude,longitude,time_zone,capacity FROM venues "
+                               "ORDER BY name, id")))
+        return out;
+    while (q.next())
+        out.append(venueAt(q, 0));
+    return out;
 }
 
 QList<core::Category> LocalStore::categories()

@@ -60,6 +60,7 @@ public:
     QList<EventRow> events(const EventFilter& filter);
     std::optional<EventDetails> eventDetails(const QString& eventId, qint64 userId);
     QList<core::Category> categories();
+    QList<core::Venue> venues(); // by name
     int eventCount();
 
     // Seating: the layout version an event sells and a layout version's SeatingLayout bytes.
@@ -86,6 +87,7 @@ public:
     static bool wishlistPayloadAdds(const QByteArray& payload);
 
 private:
+    static core::Venue venueAt(const QSqlQuery& q, int first);
     bool exec(const QString& sql);
     bool exec(QSqlQuery& query);
     bool begin();
