@@ -1,10 +1,10 @@
 // Seating services against a real PostgreSQL database: SaveLayout (validation, optimistic
 // concurrency, idempotent replay, roles), GetLayout, AssignEventLayout (lost-seat refusal),
 // SetSeatsBlocked (all or nothing), SubscribeSeats snapshots, the status log and hostile input.
+#include "seating_test_layouts.hpp"
 #include "service_helpers.hpp"
 
 #include "marquee/core/seating/demo_layouts.hpp"
-#include "marquee/core/seating/generators.hpp"
 #include "marquee/core/seating/seat_index.hpp"
 #include "marquee/core/seating/validation.hpp"
 #include "marquee/protocol/seating_conversions.hpp"
@@ -30,29 +30,7 @@ std::string newKey() {
     return buffer;
 }
 
-// A small hall: one seated area, rows A-C with 10 seats each, one price category.
-seating::Layout smallHall(int rows = 3) {
-    seating::Layout layout;
-    layout.venueId = test::kVenueId;
-    layout.name = "Small hall";
-    layout.width = 2000;
-    layout.height = 2000;
-    layout.focalPoint = {1000, 0};
-    layout.focalLabel = "Stage";
-    layout.priceCategories.push_back({"pc1", "Category 1", 2500, "EUR", 0x3366cc});
-    seating::Area area;
-    area.id = layout.allocateId('a');
-    area.label = "Stalls";
-    seating::RowBlockSpec spec;
-    spec.origin = {1000, 300};
-    spec.rowCount = rows;
-    spec.seatsPerRow = {10};
-    spec.priceCategoryId = "pc1";
-    seating::generateRows(layout, area, spec);
-    area.outline = seating::outlineAround(area, 60);
-    layout.areas.push_back(std::move(area));
-    return layout;
-}
+seating::Layout smallHall(int rows = 3) { return test::smallHall(test::kVenueId, rows); }
 
 v1::Envelope saveRequest(const seating::Layout& layout, std::uint32_t baseVersion, const std::string& key) {
     v1::Envelope request;

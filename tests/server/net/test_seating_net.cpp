@@ -1,0 +1,333 @@
+// Seat maps over real WebSockets against the real marquee-server: the role-dependent frame
+// limit (a stadium layout upload), live SeatDelta pushes to other connections after a block,
+// HeldByMe for the holder only, gap-free status_seq, and Unsubscribe stopping the deltas.
+#include "seating_test_layouts.hpp"
+#include "test_server.hpp"
+#include "ws_test_client.hpp"
+
+#include "marquee/core/seating/demo_layouts.hpp"
+#include "marquee/core/seating/seat_index.hpp"
+#include "marquee/protocol/seating_conversions.hpp"
+
+#include <QtTest>
+
+using marquee::test::WsClient;
+using marquee::testing::TestServer;
+namespace v1 = marquee::v1;
+namespace seating = marquee::core::seating;
+using seating::SeatStatus;
+
+namespace {
+
+const QString kOrganizerEmail = QStringLiteral("seat-organizer@example.org");
+const QString kPassword = QStringLiteral("correct horse battery staple");
+constexpr const char* kVenueId = "44444444-4444-4444-8444-444444444444";
+
+int keyCounter = 0;
+std::string newKey() {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "00000000-0000-4000-9000-%012d", ++keyCounter);
+    return buffer;
+}
+
+} // namespace
+
+class TestSeatingNet : public QObject {
+    Q_OBJECT
+
+private:
+    TestServer m_server;
+    std::string m_organizerToken;
+    std::string m_attendeeToken;
+    std::string m_attendee2Token;
+    std::int64_t m_attendeeId = 0;
+    seating::Layout m_layout;
+    std::string m_eventId;
+
+    unsigned short port() const { return m_server.port(); }
+
+    std::optional<v1::Envelope> authCall(v1::Envelope request) {
+        WsClient client;
+        if (!client.connect(port()) || !client.hello()) return std::nullopt;
+        return client.call(std::move(request));
+    }
+
+    std::string login(const QString& email) {
+        v1::Envelope request;
+        request.mutable_login()->set_email(email.toStdString());
+        request.mutable_login()->set_password(kPassword.toStdString());
+        const auto answer = authCall(request);
+        return answer && answer->has_session() ? answer->session().token() : std::string();
+    }
+
+    std::string registerAttendee(const std::string& email, std::int64_t* userId = nullptr) {
+        v1::Envelope request;
+        request.mutable_register_()->set_email(email);
+        request.mutable_register_()->set_password(kPassword.toStdString());
+        const auto answer = authCall(request);
+        if (!answer || !answer->has_session()) return {};
+        if (userId) *userId = answer->session().user_id();
+        return answer->session().token();
+    }
+
+    // A connection that said Hello (as the token's user; anonymous without one).
+    std::unique_ptr<WsClient> open(const std::string& token) {
+        auto client = std::make_unique<WsClient>();
+        if (!client->connect(port(), token) || !client->hello()) return nullptr;
+        return client;
+    }
+
+    std::optional<v1::Envelope> block(WsClient& organizer, const std::vector<std::string>& seats, bool blocked = true) {
+        v1::Envelope request;
+        auto* b = request.mutable_set_seats_blocked();
+        b->set_idempotency_key(newKey());
+        b->set_event_id(m_eventId);
+        for (const auto& seat : seats) b->add_seat_ids(seat);
+        b->set_blocked(blocked);
+        return organizer.call(request);
+    }
+
+    static std::optional<v1::SeatSnapshot> subscribe(WsClient& client, const std::string& eventId) {
+        v1::Envelope request;
+        request.mutable_subscribe_seats()->set_event_id(eventId);
+        const auto answer = client.call(request);
+        if (!answer || !answer->has_seat_snapshot()) return std::nullopt;
+        return answer->seat_snapshot();
+    }
+
+    // The next SeatDelta push on a connection (other frames are skipped).
+    static std::optional<v1::SeatDelta> nextDelta(WsClient& client) {
+        while (const auto frame = client.read())
+            if (frame->request_id() == 0 && frame->has_seat_delta()) return frame->seat_delta();
+        return std::nullopt;
+    }
+
+    std::uint32_t indexOf(const std::string& seatId) const { return *seating::SeatIndex(m_layout).indexOf(seatId); }
+    const std::string& seatId(std::size_t row, std::size_t seat) const {
+        return m_layout.areas.at(0).rows.at(row).seats.at(seat).id;
+    }
+
+private slots:
+    void initTestCase() {
+        if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture (run through ctest)");
+        QString error;
+        QVERIFY2(m_server.start(&error), qPrintable(error));
+        QVERIFY2(m_server.createUser(kOrganizerEmail, kPassword, QStringLiteral("organizer")),
+                 qPrintable(m_server.serverLog()));
+        m_server.query(QStringLiteral("INSERT INTO categories (id, name) VALUES ('test', 'Test'); "
+                                      "INSERT INTO venues (id, name, time_zone) VALUES ('%1', 'Hall', 'Europe/Berlin')")
+                           .arg(QString::fromLatin1(kVenueId)),
+                       &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_organizerToken = login(kOrganizerEmail);
+        m_attendeeToken = registerAttendee("seat-attendee@example.org", &m_attendeeId);
+        m_attendee2Token = registerAttendee("seat-attendee2@example.org");
+        QVERIFY(!m_organizerToken.empty() && !m_attendeeToken.empty() && !m_attendee2Token.empty());
+
+        // The organizer's event selling a small hall.
+        const auto organizer = open(m_organizerToken);
+        QVERIFY(organizer);
+        m_layout = marquee::test::smallHall(kVenueId);
+        v1::Envelope save;
+        save.mutable_save_layout()->set_idempotency_key(newKey());
+        *save.mutable_save_layout()->mutable_layout() = marquee::protocol::toProto(m_layout, true);
+        const auto saved = organizer->call(save);
+        QVERIFY(saved && saved->has_ack());
+        m_layout.id = saved->ack().id().substr(0, saved->ack().id().find('@'));
+        v1::Envelope upsert;
+        auto* event = upsert.mutable_upsert_event()->mutable_event();
+        event->set_title("Seated concert");
+        event->set_category_id("test");
+        event->set_time_zone("Europe/Berlin");
+        event->set_starts_at_ms(4102444800000);
+        event->set_venue_id(kVenueId);
+        event->mutable_price()->set_currency("EUR");
+        const auto created = organizer->call(upsert);
+        QVERIFY(created && created->has_ack());
+        m_eventId = created->ack().id();
+        v1::Envelope assign;
+        assign.mutable_assign_event_layout()->set_idempotency_key(newKey());
+        assign.mutable_assign_event_layout()->set_event_id(m_eventId);
+        assign.mutable_assign_event_layout()->set_layout_id(m_layout.id);
+        assign.mutable_assign_event_layout()->set_layout_version(1);
+        const auto assigned = organizer->call(assign);
+        QVERIFY2(assigned && assigned->has_ack(), assigned ? assigned->error().message().c_str() : "no answer");
+    }
+
+    void organizersMayUploadAStadiumAttendeesMayNot() {
+        auto stadium = seating::demo::stadium();
+        stadium.id.clear();
+        stadium.venueId = kVenueId;
+        v1::Envelope save;
+        save.set_request_id(1);
+        save.mutable_save_layout()->set_idempotency_key(newKey());
+        *save.mutable_save_layout()->mutable_layout() = marquee::protocol::toProto(stadium, false);
+        const auto frame = save.SerializeAsString();
+        QVERIFY2(frame.size() > 1024 * 1024, "the stadium must be above the 1 MiB default limit");
+        QVERIFY(frame.size() < 16 * 1024 * 1024);
+
+        const auto organizer = open(m_organizerToken);
+        QVERIFY(organizer);
+        const auto answer = organizer->call(save);
+        QVERIFY2(answer && answer->has_ack(), answer ? answer->error().message().c_str() : "no answer");
+
+        // The same frame from an attendee is over that connection's limit: the server closes
+        // the connection (1009, or a TCP reset when the frame is larger than the socket
+        // buffers and the peer is still sending) without storing anything.
+        const auto layoutsBefore = m_server.query(QStringLiteral("SELECT count(*) FROM seating_layout_versions"));
+        const auto attendee = open(m_attendeeToken);
+        QVERIFY(attendee);
+        attendee->sendRaw(frame);
+        const int code = attendee->readUntilClosed();
+        QVERIFY2(code == 1009 || code == -1, qPrintable(QString::number(code)));
+        QVERIFY(attendee->error());
+        QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM seating_layout_versions")), layoutsBefore);
+        // Just over the attendee limit, small enough to be read whole: a clean 1009.
+        const auto small = open(m_attendeeToken);
+        QVERIFY(small);
+        QVERIFY(small->sendRaw(std::string(1024 * 1024 + 1, '\0')));
+        QCOMPARE(small->readUntilClosed(), 1009);
+
+        // And organizers have a limit too.
+        const auto greedy = open(m_organizerToken);
+        QVERIFY(greedy);
+        QVERIFY(greedy->sendRaw(std::string(16 * 1024 * 1024 + 1, '\0')));
+        QCOMPARE(greedy->readUntilClosed(), 1009);
+    }
+
+    void blockReachesAnotherConnectionLive() {
+        const auto watcher = open(m_attendeeToken);
+        QVERIFY(watcher);
+        const auto snapshot = subscribe(*watcher, m_eventId);
+        QVERIFY(snapshot);
+        QCOMPARE(snapshot->status().size(), m_layout.seatCount());
+
+        const auto organizer = open(m_organizerToken);
+        QVERIFY(organizer);
+        const auto a = seatId(0, 2);
+        const auto b = seatId(0, 3);
+        const auto ack = block(*organizer, {a, b});
+        QVERIFY(ack && ack->has_ack());
+
+        const auto delta = nextDelta(*watcher);
+        QVERIFY(delta);
+        QCOMPARE(delta->event_id(), m_eventId);
+        QCOMPARE(delta->status_seq(), snapshot->status_seq() + 1);
+        QCOMPARE(delta->seat_index_size(), 2);
+        QCOMPARE(delta->seat_index(0), indexOf(a));
+        QCOMPARE(delta->seat_index(1), indexOf(b));
+        QCOMPARE(delta->status(), std::string(2, static_cast<char>(SeatStatus::Blocked)));
+
+        QVERIFY(block(*organizer, {a, b}, false));
+        const auto undo = nextDelta(*watcher);
+        QVERIFY(undo);
+        QCOMPARE(undo->status_seq(), snapshot->status_seq() + 2);
+        QCOMPARE(undo->status(), std::string(2, static_cast<char>(SeatStatus::Available)));
+    }
+
+    void holdsShowAsHeldByMeOnlyToTheHolder() {
+        const auto holder = open(m_attendeeToken);
+        const auto other = open(m_attendee2Token);
+        const auto anonymous = open({});
+        QVERIFY(holder && other && anonymous);
+        const auto before = subscribe(*holder, m_eventId);
+        QVERIFY(before && subscribe(*other, m_eventId) && subscribe(*anonymous, m_eventId));
+
+        // A hold written the way the booking path will write it: claim, status log, NOTIFY.
+        const auto seat = seatId(1, 4);
+        const auto index = QString::number(indexOf(seat));
+        QString error;
+        m_server.query(QStringLiteral(
+                           "INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at) "
+                           "VALUES ('%1', '%2', %3, 'held', %4, now() + interval '10 minutes'); "
+                           "WITH s AS (UPDATE event_seat_state SET status_seq = status_seq + 1 WHERE event_id = '%1' "
+                           "RETURNING status_seq) "
+                           "INSERT INTO seat_status_log (event_id, event_seq, seat_index, status, holder_user_id) "
+                           "SELECT '%1', status_seq, %3, 1, %4 FROM s; "
+                           "SELECT pg_notify('marquee_seats', '%1:0')")
+                           .arg(QString::fromStdString(m_eventId), QString::fromStdString(seat), index)
+                           .arg(m_attendeeId),
+                       &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+
+        const auto mine = nextDelta(*holder);
+        QVERIFY(mine);
+        QCOMPARE(mine->status_seq(), before->status_seq() + 1);
+        QCOMPARE(mine->seat_index(0), indexOf(seat));
+        QCOMPARE(static_cast<SeatStatus>(mine->status()[0]), SeatStatus::HeldByMe);
+        for (auto* client : {other.get(), anonymous.get()}) {
+            const auto theirs = nextDelta(*client);
+            QVERIFY(theirs);
+            QCOMPARE(static_cast<SeatStatus>(theirs->status()[0]), SeatStatus::Held);
+        }
+        // A fresh snapshot agrees; nobody but the holder learns who holds it.
+        QCOMPARE(static_cast<SeatStatus>(subscribe(*holder, m_eventId)->status()[indexOf(seat)]), SeatStatus::HeldByMe);
+        QCOMPARE(static_cast<SeatStatus>(subscribe(*other, m_eventId)->status()[indexOf(seat)]), SeatStatus::Held);
+        m_server.query(QStringLiteral("DELETE FROM seat_claims WHERE seat_id = '%1'").arg(QString::fromStdString(seat)),
+                       &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+    }
+
+    void statusSeqIsGapFree() {
+        const auto watcher = open(m_attendee2Token);
+        QVERIFY(watcher);
+        const auto snapshot = subscribe(*watcher, m_eventId);
+        QVERIFY(snapshot);
+        const auto organizer = open(m_organizerToken);
+        QVERIFY(organizer);
+        constexpr int kChanges = 8;
+        for (int i = 0; i < kChanges; ++i) QVERIFY(block(*organizer, {seatId(2, static_cast<std::size_t>(i))}));
+        auto expected = snapshot->status_seq();
+        for (int i = 0; i < kChanges; ++i) {
+            const auto delta = nextDelta(*watcher);
+            QVERIFY(delta);
+            QCOMPARE(delta->status_seq(), ++expected);
+            QCOMPARE(delta->seat_index(0), indexOf(seatId(2, static_cast<std::size_t>(i))));
+        }
+    }
+
+    void unsubscribeStopsDeltas() {
+        const auto leaving = open(m_attendeeToken);
+        const auto staying = open(m_attendee2Token);
+        QVERIFY(leaving && staying);
+        QVERIFY(subscribe(*leaving, m_eventId) && subscribe(*staying, m_eventId));
+        v1::Envelope unsubscribe;
+        unsubscribe.mutable_unsubscribe_seats()->set_event_id(m_eventId);
+        const auto ack = leaving->call(unsubscribe);
+        QVERIFY(ack && ack->has_ack());
+
+        const auto organizer = open(m_organizerToken);
+        QVERIFY(organizer);
+        QVERIFY(block(*organizer, {seatId(0, 9)}));
+        QVERIFY(nextDelta(*staying)); // the feed has fanned the change out
+        // The next answer on the unsubscribed connection comes with no delta before it.
+        v1::Envelope pull;
+        pull.set_request_id(leaving->nextId());
+        pull.mutable_pull_changes()->set_cursor(0);
+        pull.mutable_pull_changes()->set_limit(1);
+        QVERIFY(leaving->send(pull));
+        const auto next = leaving->read();
+        QVERIFY(next);
+        QVERIFY(!next->has_seat_delta());
+        QCOMPARE(next->request_id(), pull.request_id());
+    }
+
+    void subscribeErrorsAreAnswered() {
+        const auto client = open({});
+        QVERIFY(client);
+        v1::Envelope request;
+        request.mutable_subscribe_seats()->set_event_id("not-an-event");
+        auto answer = client->call(request);
+        QVERIFY(answer && answer->has_error());
+        QCOMPARE(answer->error().code(), v1::INVALID_ARGUMENT);
+        request.mutable_subscribe_seats()->set_event_id("55555555-5555-4555-8555-555555555555");
+        answer = client->call(request);
+        QVERIFY(answer && answer->has_error());
+        QCOMPARE(answer->error().code(), v1::NOT_FOUND);
+        // The connection is still usable.
+        QVERIFY(subscribe(*client, m_eventId));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestSeatingNet)
+#include "test_seating_net.moc"
