@@ -8,6 +8,8 @@
 
 #include <QtTest>
 
+#include <algorithm>
+
 using namespace marquee;
 using marquee::test::TestDatabase;
 
@@ -96,6 +98,41 @@ private slots:
         // Loading again changes nothing.
         QVERIFY(server::loadDemoCatalog(*conn, kCatalog, kToday).skipped);
         QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log"), 8LL);
+    }
+
+    // The shipped catalog: demo venues get seat maps, their events sell them with a few seats
+    // blocked, and a snapshot comes out of the box.
+    void shippedCatalogHasSeatMaps() {
+        TestDatabase db;
+        auto conn = db.connect();
+        const auto result = server::loadDemoCatalog(*conn, server::embedded::demoCatalogJson(), kToday);
+        QCOMPARE(result.layouts, std::size_t{4});
+        QVERIFY(result.seatedEvents > 100);
+        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM events WHERE layout_id IS NOT NULL"),
+                 static_cast<long long>(result.seatedEvents));
+        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM event_seat_state"), static_cast<long long>(result.seatedEvents));
+        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'layout'"), 4LL);
+        QCOMPARE(test::scalar(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event_layout'"),
+                 static_cast<long long>(result.seatedEvents));
+        QVERIFY(test::scalar(*conn, "SELECT max(seat_count) FROM seating_layout_versions") >= 60'000);
+        // The club's general-admission floor has a counter per event.
+        QVERIFY(test::scalar(*conn, "SELECT count(*) FROM seat_ga_counters WHERE capacity = 800") > 0);
+
+        // An Olympiastadion event: every blocked seat shows in the snapshot, nothing else.
+        pqxx::read_transaction tx(*conn);
+        const auto eventId = tx.exec1("SELECT id::text FROM events WHERE venue_id = "
+                                      "'fa5fce28-d727-5041-9a8f-8581a60afd71' ORDER BY id LIMIT 1")[0]
+                                 .as<std::string>();
+        tx.commit();
+        server::Api api;
+        const auto answer = test::call(api, *conn, {}, [&](v1::Envelope& r) { r.mutable_subscribe_seats()->set_event_id(eventId); });
+        QVERIFY(answer.has_seat_snapshot());
+        const auto& status = answer.seat_snapshot().status();
+        QVERIFY(status.size() >= 60'000);
+        const auto blocked = std::count(status.begin(), status.end(), static_cast<char>(4));
+        QCOMPARE(static_cast<long long>(blocked),
+                 test::scalar(*conn, "SELECT count(*) FROM seat_claims WHERE event_id = '" + eventId + "'"));
+        QVERIFY(blocked >= 6);
     }
 
     void malformedFilesChangeNothing_data() {
