@@ -7,6 +7,7 @@
 #include "serverhelpers.h"
 #include "services/catalogservice.h"
 #include "services/seatingservice.h"
+#include "views/mainwindow.h"
 
 #include <QApplication>
 #include <QInputDialog>
@@ -186,6 +187,39 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return !reloadedSpy.isEmpty(); }, kTimeoutMs));
         QCOMPARE(doc->baseVersion(), 2u);
         QVERIFY(doc->layout() == other.document()->layout());
+    }
+
+    // The main window offers the editor to organizers only (admins alike; the server decides).
+    void mainWindowOffersTheEditorToOrganizers()
+    {
+        const auto findAction = [](MainWindow& window) -> QAction* {
+            for (QAction* action : window.findChildren<QAction*>())
+                if (action->text() == MainWindow::tr("Edit Seat Maps…"))
+                    return action;
+            return nullptr;
+        };
+        auto attendee = loggedIn(kAttendee);
+        QVERIFY(attendee);
+        MainWindow attendeeWindow(attendee.get());
+        QAction* hidden = findAction(attendeeWindow);
+        QVERIFY(hidden);
+        QVERIFY(!hidden->isVisible());
+
+        auto organizer = loggedIn(kOrganizer);
+        QVERIFY(organizer);
+        MainWindow window(organizer.get());
+        QAction* edit = findAction(window);
+        QVERIFY(edit);
+        QVERIFY(edit->isVisible());
+        edit->trigger();
+        const auto editors = window.findChildren<LayoutEditorWindow*>();
+        QCOMPARE(editors.size(), 1);
+        QVERIFY(editors.front()->isVisible());
+        QVERIFY(editors.front()->isWindow());
+        edit->trigger(); // the same window again, not a second one
+        QCOMPARE(window.findChildren<LayoutEditorWindow*>().size(), 1);
+        organizer->account()->logout();
+        QVERIFY(QTest::qWaitFor([&] { return !edit->isVisible(); }, kTimeoutMs));
     }
 
     void attendeeCannotSave()

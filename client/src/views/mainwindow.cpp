@@ -1,6 +1,7 @@
 // MainWindow implementation.
 #include "views/mainwindow.h"
 
+#include "editor/layouteditorwindow.h"
 #include "models/categorymodel.h"
 #include "models/eventlistmodel.h"
 #include "services/accountservice.h"
@@ -44,6 +45,15 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     m_login = toolbar->addAction(tr("Log in…"), this, [this] { openLogin(0); });
     m_register = toolbar->addAction(tr("Register…"), this, [this] { openLogin(1); });
     m_logout = toolbar->addAction(tr("Log out"), this, [this] { m_session->account()->logout(); });
+    m_editSeatMaps = toolbar->addAction(tr("Edit Seat Maps…"), this, [this] {
+        if (!m_layoutEditor) {
+            m_layoutEditor = new LayoutEditorWindow(m_session->seating(), m_session->catalog(), this); // a window of its own
+            m_layoutEditor->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_layoutEditor->show();
+        m_layoutEditor->raise();
+        m_layoutEditor->activateWindow();
+    });
     auto* spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
@@ -172,6 +182,8 @@ void MainWindow::updateAccount()
     m_login->setVisible(!in);
     m_register->setVisible(!in);
     m_logout->setVisible(in);
+    // The server checks the role on every save; the action only spares others a dead end.
+    m_editSeatMaps->setVisible(in && (account->role() == core::Role::Organizer || account->role() == core::Role::Admin));
     m_account->setText(in ? tr("Logged in as %1").arg(account->email()) : tr("Not logged in"));
     m_wishlistOnly->setEnabled(in);
     if (!in)

@@ -58,6 +58,9 @@ private:
     QAction* m_register;
     QAction* m_logout;
     QPointer<SeatsDialog> m_seatsDialog;
+    // Organizers and admins: the seat-map editor (one window, reused).
+    QAction* m_editSeatMaps;
+    QPointer<QWidget> m_layoutEditor;
 };
 
 } // namespace marquee::client
