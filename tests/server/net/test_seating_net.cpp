@@ -312,6 +312,81 @@ private slots:
         QCOMPARE(next->request_id(), pull.request_id());
     }
 
+    void aNewSubscriptionReplacesTheOld() {
+        const auto watcher = open(m_attendeeToken);
+        QVERIFY(watcher);
+        QVERIFY(subscribe(*watcher, m_eventId));
+        // Another event of the same venue, without changes of its own.
+        const auto organizer = open(m_organizerToken);
+        QVERIFY(organizer);
+        v1::Envelope upsert;
+        auto* event = upsert.mutable_upsert_event()->mutable_event();
+        event->set_title("Second night");
+        event->set_category_id("test");
+        event->set_time_zone("Europe/Berlin");
+        event->set_starts_at_ms(4102531200000);
+        event->set_venue_id(kVenueId);
+        event->mutable_price()->set_currency("EUR");
+        const auto created = organizer->call(upsert);
+        QVERIFY(created && created->has_ack());
+        const auto second = created->ack().id();
+        v1::Envelope assign;
+        assign.mutable_assign_event_layout()->set_idempotency_key(newKey());
+        assign.mutable_assign_event_layout()->set_event_id(second);
+        assign.mutable_assign_event_layout()->set_layout_id(m_layout.id);
+        assign.mutable_assign_event_layout()->set_layout_version(1);
+        QVERIFY(organizer->call(assign)->has_ack());
+        QVERIFY(subscribe(*watcher, second));
+
+        // A change of the first event is no longer pushed; one of the second is.
+        const auto staying = open(m_attendee2Token);
+        QVERIFY(staying && subscribe(*staying, m_eventId));
+        QVERIFY(block(*organizer, {seatId(1, 9)}));
+        QVERIFY(nextDelta(*staying));
+        v1::Envelope request;
+        request.set_request_id(watcher->nextId());
+        request.mutable_subscribe_seats()->set_event_id(second);
+        QVERIFY(watcher->send(request));
+        const auto next = watcher->read();
+        QVERIFY(next && next->has_seat_snapshot());
+        QCOMPARE(next->seat_snapshot().event_id(), second);
+    }
+
+    // Last: moves the event to version 2 of its layout.
+    void aLayoutMoveMakesSubscribersResubscribe() {
+        const auto watcher = open(m_attendeeToken);
+        QVERIFY(watcher);
+        const auto before = subscribe(*watcher, m_eventId);
+        QVERIFY(before);
+        const auto organizer = open(m_organizerToken);
+        QVERIFY(organizer);
+        auto next = m_layout;
+        next.name = "Small hall, new stage";
+        v1::Envelope save;
+        save.mutable_save_layout()->set_idempotency_key(newKey());
+        *save.mutable_save_layout()->mutable_layout() = marquee::protocol::toProto(next, false);
+        save.mutable_save_layout()->set_base_version(1);
+        const auto saved = organizer->call(save);
+        QVERIFY2(saved && saved->has_ack(), saved ? saved->error().message().c_str() : "no answer");
+        v1::Envelope assign;
+        assign.mutable_assign_event_layout()->set_idempotency_key(newKey());
+        assign.mutable_assign_event_layout()->set_event_id(m_eventId);
+        assign.mutable_assign_event_layout()->set_layout_id(m_layout.id);
+        assign.mutable_assign_event_layout()->set_layout_version(2);
+        QVERIFY(organizer->call(assign)->has_ack());
+
+        // The push skips a seq: the client's cue to resubscribe.
+        const auto gap = nextDelta(*watcher);
+        QVERIFY(gap);
+        QCOMPARE(gap->status_seq(), before->status_seq() + 2);
+        QCOMPARE(gap->seat_index_size(), 0);
+        const auto after = subscribe(*watcher, m_eventId);
+        QVERIFY(after);
+        QCOMPARE(after->layout_version(), 2U);
+        QCOMPARE(after->status_seq(), gap->status_seq());
+        QCOMPARE(after->status(), before->status()); // same seats, same order: same statuses
+    }
+
     void subscribeErrorsAreAnswered() {
         const auto client = open({});
         QVERIFY(client);
