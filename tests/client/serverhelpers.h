@@ -16,6 +16,7 @@
 #include <QNetworkRequest>
 #include <QSignalSpy>
 #include <QTest>
+#include <QUuid>
 #include <QWebSocket>
 
 #include <memory>
@@ -165,6 +166,22 @@ public:
             return std::nullopt;
         }
         return QString::fromStdString(reply->ack().id());
+    }
+
+    // Pins the event to a saved layout version (AssignEventLayout; the desktop client has no
+    // such request). Returns the server's error message, or an empty string.
+    QString assignEventLayout(const QString& eventId, const QString& layoutId, std::uint32_t version)
+    {
+        v1::Envelope env;
+        auto* assign = env.mutable_assign_event_layout();
+        assign->set_idempotency_key(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+        assign->set_event_id(eventId.toStdString());
+        assign->set_layout_id(layoutId.toStdString());
+        assign->set_layout_version(version);
+        const auto reply = call(env);
+        if (!reply)
+            return QStringLiteral("no answer");
+        return reply->has_ack() ? QString() : QString::fromStdString(reply->ShortDebugString());
     }
 
     bool deleteEvent(const QString& eventId)

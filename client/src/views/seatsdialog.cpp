@@ -151,6 +151,7 @@ SeatsDialog::SeatsDialog(ClientSession* session, const QString& eventId, QWidget
         m_blockRequest = 0;
         m_result->setText(tr("Done."));
         m_view->clearSelection();
+        updateRole(); // the buttons work again
     });
     connect(seating, &SeatingService::requestFailed, this, [this](quint64 id, const ErrorInfo& error) {
         if (id == m_blockRequest) {
