@@ -216,6 +216,7 @@ void SeatsDialog::updateNotice()
 QString SeatsDialog::noticeText() const { return m_notice->isVisible() ? m_notice->text() : QString(); }
 QString SeatsDialog::summaryText() const { return m_summary->text(); }
 QString SeatsDialog::detailsText() const { return m_details->text(); }
+QString SeatsDialog::resultText() const { return m_result->text(); }
 
 void SeatsDialog::updateRole()
 {
@@ -256,11 +257,36 @@ void SeatsDialog::blockSelected(bool blocked)
 
 void SeatsDialog::showRequestError(const ErrorInfo& error)
 {
-    QString text = tr("The server refused: %1").arg(error.message);
-    if (!error.details.isEmpty())
-        text += QLatin1Char('\n') + QStringList(error.details.keys()).join(QStringLiteral(", "));
+    QString text;
+    if (error.code == ErrorCode::PermissionDenied)
+        text = tr("Nothing was changed: you may block seats of your own events only.");
+    else if (error.code == ErrorCode::ConnectionLost || error.code == ErrorCode::Timeout)
+        text = tr("Nothing was changed: the server did not answer. Try again when online.");
+    else
+        text = tr("Nothing was changed. The server refused: %1").arg(error.message);
+    // Refused seats come as "seat.<id>" = reason: name them as the map does.
+    QStringList seats;
+    const core::seating::SeatIndex& index = m_view->geometry().index();
+    for (auto it = error.details.cbegin(); it != error.details.cend(); ++it) {
+        if (!it.key().startsWith(QLatin1String("seat.")))
+            continue;
+        const QString id = it.key().mid(5);
+        const auto seat = index.indexOf(id.toStdString());
+        const QString name = seat ? seatName(*seat) : id;
+        seats << tr("%1: %2").arg(name, it.value());
+    }
+    if (!seats.isEmpty())
+        text += QLatin1Char('\n') + seats.join(QLatin1Char('\n'));
     m_result->setText(text);
     updateRole();
+}
+
+QString SeatsDialog::seatName(std::uint32_t seat) const
+{
+    const core::seating::SeatIndex& index = m_view->geometry().index();
+    return tr("%1, row %2, seat %3")
+        .arg(QString::fromStdString(index.area(seat).label), QString::fromStdString(index.row(seat).label),
+             QString::fromStdString(index.seat(seat).label));
 }
 
 void SeatsDialog::updateSummary()
@@ -273,7 +299,6 @@ void SeatsDialog::updateSummary()
     // Total per currency (a layout uses one in practice).
     QMap<QString, qint64> totals;
     QStringList lines;
-    const core::seating::SeatIndex& index = m_view->geometry().index();
     for (std::size_t k = 0; k < seats.size(); ++k) {
         const std::uint32_t seat = seats[k];
         const std::uint8_t category = m_view->geometry().categoryOf(seat);
@@ -282,9 +307,7 @@ void SeatsDialog::updateSummary()
             totals[QString::fromStdString(pc.currency)] += pc.priceMinor;
         }
         if (k < 12)
-            lines << tr("%1, row %2, seat %3").arg(QString::fromStdString(index.area(seat).label),
-                                                  QString::fromStdString(index.row(seat).label),
-                                                  QString::fromStdString(index.seat(seat).label));
+            lines << seatName(seat);
     }
     if (seats.size() > 12)
         lines << tr("… and %n more", nullptr, static_cast<int>(seats.size() - 12));

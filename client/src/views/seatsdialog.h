@@ -34,6 +34,7 @@ public:
     QString noticeText() const;
     QString summaryText() const;
     QString detailsText() const;
+    QString resultText() const; // the organizer's last block/unblock outcome
     QPushButton* blockButton() const { return m_block; }
     QPushButton* unblockButton() const { return m_unblock; }
 
@@ -47,6 +48,7 @@ private:
     void updateDetails(std::optional<std::uint32_t> seat);
     void updateRole();
     void showRequestError(const ErrorInfo& error);
+    QString seatName(std::uint32_t seat) const; // "Stalls, row C, seat 12"
 
     ClientSession* m_session;
     QString m_eventId;
