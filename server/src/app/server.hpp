@@ -24,6 +24,7 @@ class EmbeddedPostgres;
 class Pool;
 } // namespace db
 namespace workers {
+class IngestScheduler;
 class SeatListener;
 class Sequencer;
 class StampListener;
@@ -118,6 +119,7 @@ private:
     std::unique_ptr<workers::StampListener> m_stampListener;
     std::unique_ptr<net::RevocationListener> m_revocationListener;
     std::unique_ptr<workers::SeatListener> m_seatListener;
+    std::unique_ptr<workers::IngestScheduler> m_ingestScheduler;
     // Destroyed before the members above: pending handlers hold sessions that use them.
     net::asio::io_context m_ioc;
     std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;

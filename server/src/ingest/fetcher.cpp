@@ -368,6 +368,8 @@ constexpr Statement kFindSource{
     "fetch_find_source",
     "SELECT id, name, kind, url, format, default_zone, interval_seconds, paused, failures, " MQ_MS("next_run_at") ", "
     MQ_MS("last_run_at") ", last_status, last_error, last_counts::text FROM sources WHERE name = $1"};
+// Wakes the ingest scheduler (delivered at commit) so a new or resumed source runs now.
+constexpr Statement kNotifySources{"fetch_notify_sources", "SELECT pg_notify('" MARQUEE_SOURCES_CHANNEL "', '')"};
 constexpr Statement kSetPaused{"fetch_set_paused", "UPDATE sources SET paused = $2 WHERE name = $1 RETURNING id"};
 constexpr Statement kTryLockRun{"fetch_try_lock_run", "SELECT pg_try_advisory_lock($1::int4, $2::int4)"};
 constexpr Statement kLockRun{"fetch_lock_run", "SELECT pg_advisory_lock($1::int4, $2::int4)"};
@@ -448,6 +450,7 @@ SourceInfo addSource(pqxx::connection& conn, const SourceSpec& spec) {
                            spec.everyMinutes * 60);
     if (rows.empty()) throw std::invalid_argument("a source named '" + spec.name + "' already exists");
     auto info = fromRow(exec(tx, kFindSource, spec.name)[0]);
+    exec(tx, kNotifySources);
     tx.commit();
     return info;
 }
@@ -469,6 +472,7 @@ std::optional<SourceInfo> findSource(pqxx::connection& conn, const std::string& 
 bool setSourcePaused(pqxx::connection& conn, const std::string& name, bool paused) {
     pqxx::work tx(conn);
     const bool found = !exec(tx, kSetPaused, name, paused).empty();
+    if (found && !paused) exec(tx, kNotifySources);
     tx.commit();
     return found;
 }

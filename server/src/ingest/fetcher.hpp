@@ -14,7 +14,12 @@
 #include <string>
 #include <vector>
 
+// NOTIFY channel that `sources add` and `resume` signal, so the scheduler looks at once.
+#define MARQUEE_SOURCES_CHANNEL "marquee_sources"
+
 namespace marquee::server::ingest {
+
+inline constexpr const char* kSourcesChannel = MARQUEE_SOURCES_CHANNEL;
 
 struct FetchOptions {
     std::chrono::milliseconds timeout{30'000};     // whole request: resolve, connect, TLS, write, read (all hops)

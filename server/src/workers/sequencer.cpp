@@ -10,6 +10,8 @@
 // time, so a slow writer's id can be below ids that other clients already synced past.)
 #include "workers/sequencer.hpp"
 
+#include "workers/wake_receiver.hpp"
+
 #include "common/log.hpp"
 #include "db/change_log_sql.hpp"
 #include "db/lock_keys.hpp"
@@ -56,13 +58,6 @@ StampResult stampOnce(pqxx::connection& conn) {
     tx.commit();
     return result;
 }
-
-// LISTEN needs a receiver object in libpqxx 6; the wake-up itself is all we use.
-class WakeReceiver final : public pqxx::notification_receiver {
-public:
-    WakeReceiver(pqxx::connection& conn, const std::string& channel) : pqxx::notification_receiver(conn, channel) {}
-    void operator()(const std::string&, int) override {}
-};
 
 } // namespace
 

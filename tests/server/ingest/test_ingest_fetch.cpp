@@ -347,6 +347,46 @@ private slots:
         QVERIFY(!ingest::runSource(*conn, "locked", quick(), {}, ingest::WhenBusy::Skip).skipped);
     }
 
+    // The scheduler inside a running `serve` (the real server process): a due source is
+    // fetched and ingested without anyone running `sources run`, a paused one is not; resuming
+    // it wakes the scheduler, and the server still stops cleanly.
+    void schedulerInsideServeRunsDueSourcesOnly() {
+        if (!TestDatabase::available()) QSKIP("needs the ctest 'postgres' fixture");
+        ScriptedServer http;
+        http.route("/due.ics", [](const Request&) { return feedReply(); });
+        http.route("/paused.ics", [](const Request&) { return feedReply(); });
+        marquee::testing::TestServer server;
+        QString error;
+        // Info level: the scheduler's progress lines are checked below.
+        QVERIFY2(server.start(&error, {QStringLiteral("--log-level"), QStringLiteral("info")}), qPrintable(error));
+        pqxx::connection conn(server.databaseUrl().toStdString());
+        {
+            // Committed paused before the scheduler can see it.
+            pqxx::work tx(conn);
+            ingest::ensureTaxonomy(tx);
+            tx.exec_params0("INSERT INTO sources (name, kind, url, format, default_category, paused) "
+                            "VALUES ('paused', 'url', $1, 'ics', 'other', true)",
+                            http.url("/paused.ics"));
+            tx.commit();
+        }
+        ingest::addSource(conn, {"due", http.url("/due.ics"), ingest::Format::Ics, 30, "Europe/Berlin"});
+        const auto status = [&](const std::string& name) { return ingest::findSource(conn, name)->lastStatus; };
+        QTRY_COMPARE_WITH_TIMEOUT(status("due"), std::string("ok"), 60'000);
+        QCOMPARE(http.requests("/due.ics").size(), std::size_t(1));
+        QVERIFY(http.requests("/paused.ics").empty());
+        QCOMPARE(status("paused"), std::string("never"));
+        QCOMPARE(scalar(conn, "SELECT count(*) FROM events WHERE title = 'Fetched concert'"), std::int64_t(1));
+        QCOMPARE(scalar(conn, "SELECT count(*) FROM sources WHERE name = 'due' AND next_run_at > now() + interval '29 minutes'"),
+                 std::int64_t(1));
+        QTRY_VERIFY_WITH_TIMEOUT(server.serverLog().contains(QLatin1String("ingest source run finished")), 10'000);
+
+        QVERIFY(ingest::setSourcePaused(conn, "paused", false)); // NOTIFY: runs now, not at the next tick
+        QTRY_COMPARE_WITH_TIMEOUT(status("paused"), std::string("ok"), 60'000);
+        QCOMPARE(http.requests("/paused.ics").size(), std::size_t(1));
+        QCOMPARE(http.requests("/due.ics").size(), std::size_t(1)); // not due again for 30 minutes
+        QVERIFY(server.stop());
+    }
+
     void failureBacksOffAndSuccessResets() {
         if (!TestDatabase::available()) QSKIP("needs the ctest 'postgres' fixture");
         ScriptedServer server;
