@@ -7,6 +7,7 @@ set -euo pipefail
 PACKAGES=(
   # toolchain
   build-essential cmake ninja-build ccache pkg-config git clang curl
+  libclang-rt-14-dev   # libFuzzer + sanitizer runtimes for clang (tests/fuzz)
   # Qt 6 (client)
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libqt6sql6-sqlite
   qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
