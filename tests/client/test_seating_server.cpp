@@ -2,6 +2,7 @@
 // block refusals (with the Seats page's message), and saving and fetching layouts (versions,
 // conflicts, validation problems, roles).
 #include "serverhelpers.h"
+#include "seatmap/seatmaplegend.h"
 #include "seatmap/seatmapview.h"
 #include "services/seatingservice.h"
 #include "views/seatsdialog.h"
@@ -306,6 +307,54 @@ private Q_SLOTS:
         error = waitFailure(fetched, failed, seating->getLayout(QStringLiteral("5ea70000-0000-4000-8000-0000000000ff"), 1));
         QVERIFY(error);
         QCOMPARE(error->code, ErrorCode::NotFound);
+    }
+
+    void seatsPageOnlineAndOffline_data()
+    {
+        QTest::addColumn<QString>("venue");
+        QTest::newRow("theatre") << kTheatreVenue;
+        QTest::newRow("stadium") << QStringLiteral("fa5fce28-d727-5041-9a8f-8581a60afd71"); // Olympiastadion
+    }
+
+    void seatsPageOnlineAndOffline()
+    {
+        // What an attendee sees: live status with the legend, then the saved map offline.
+        // MARQUEE_SCREENSHOT_DIR=dir saves both as PNG to look at.
+        QFETCH(QString, venue);
+        const QString eventId =
+            m_server
+                .query(QStringLiteral("SELECT id FROM events WHERE venue_id = '%1' AND layout_id IS NOT NULL ORDER BY starts_at LIMIT 1")
+                           .arg(venue))
+                .value(0);
+        QVERIFY(!eventId.isEmpty());
+        const QString shots = qEnvironmentVariable("MARQUEE_SCREENSHOT_DIR");
+        const QString tag = QString::fromLatin1(QTest::currentDataTag());
+        {
+            SeatsDialog page(m_fan.get(), eventId);
+            page.show();
+            QVERIFY(QTest::qWaitFor([&] { return page.seatMap()->hasStatus(); }, kTimeoutMs));
+            QVERIFY2(page.noticeText().isEmpty(), qPrintable(page.noticeText()));
+            QVERIFY(!page.blockButton()->isVisible()); // attendees do not block
+            QCOMPARE(page.seatMap()->status(), serverStatus(eventId, page.seatMap()->geometry().seatCount()));
+            // The legend counts free seats per price once the status is in.
+            const auto* legend = page.findChild<SeatMapLegend*>();
+            QVERIFY(legend);
+            QVERIFY(QTest::qWaitFor([&] { return legend->categoryTexts().value(0).endsWith(QStringLiteral("free")); }, kTimeoutMs));
+            if (!shots.isEmpty())
+                page.grab().save(shots + QStringLiteral("/seats-%1-online.png").arg(tag));
+        }
+        m_fan->stop();
+        {
+            SeatsDialog page(m_fan.get(), eventId);
+            page.show();
+            QVERIFY(page.seatMap()->seatingLayout()); // from the cache
+            QVERIFY(!page.seatMap()->hasStatus());
+            QVERIFY2(page.noticeText().startsWith(QStringLiteral("Offline")), qPrintable(page.noticeText()));
+            if (!shots.isEmpty())
+                page.grab().save(shots + QStringLiteral("/seats-%1-offline.png").arg(tag));
+        }
+        m_fan->start();
+        QVERIFY(QTest::qWaitFor([&] { return m_fan->syncClient()->isConnected(); }, kTimeoutMs));
     }
 
     void subscribingToAnUnknownEventFails()

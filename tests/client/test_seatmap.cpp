@@ -440,7 +440,7 @@ private Q_SLOTS:
         status[3] = char(SeatStatus::Available);
         status[4] = char(SeatStatus::Available);
         view.setStatus(status);
-        QTRY_COMPARE(legend.categoryTexts(), QStringList{QStringLiteral("Category 1 — €45.00 — 2 free")});
+        QTRY_COMPARE(legend.categoryTexts(), QStringList{QStringLiteral("Category 1 — €45.00\n2 free")});
     }
 
     void rejectsMismatchedStatus()
@@ -468,8 +468,11 @@ private Q_SLOTS:
             const char* name;
             core::seating::Layout layout;
             double seatPixels; // 0: whole venue
+            const char* around = nullptr; // an area label: centre on the top of that area
         };
         const Shot shots[] = {{"seatmap-theatre", core::seating::demo::theatre(), 0},
+                              {"seatmap-theatre-mid", core::seating::demo::theatre(), 10, "Circle"},
+                              {"seatmap-theatre-labels", core::seating::demo::theatre(), 20, "Circle"},
                               {"seatmap-theatre-zoomed", core::seating::demo::theatre(), 34},
                               {"seatmap-stadium", core::seating::demo::stadium(), 0},
                               {"seatmap-stadium-mid", core::seating::demo::stadium(), 8},
@@ -498,6 +501,9 @@ private Q_SLOTS:
             if (shot.seatPixels > 0) {
                 view.setZoom(shot.seatPixels / view.geometry().seatWidth());
                 view.centerOn(view.geometry().centre(n / 2));
+                for (const auto& area : view.geometry().areas())
+                    if (shot.around && area.label == QLatin1String(shot.around))
+                        view.centerOn(QPointF(area.bounds.center().x(), area.bounds.top()));
                 view.setCurrentSeat(n / 2, false);
                 view.setSelectedSeats({n / 2 + 1});
             }

@@ -42,6 +42,8 @@ SeatMapLegend::SeatMapLegend(SeatMapView* view, QWidget* parent) : QWidget(paren
     m_grid = new QGridLayout(this);
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setHorizontalSpacing(8);
+    m_grid->setVerticalSpacing(6);
+    m_grid->setColumnStretch(1, 1); // text right next to its swatch
     m_countTimer.setSingleShot(true);
     m_countTimer.setInterval(100);
     connect(&m_countTimer, &QTimer::timeout, this, &SeatMapLegend::refreshCounts);
@@ -58,6 +60,9 @@ void SeatMapLegend::rebuild()
         delete item->widget();
         delete item;
     }
+    // Stretches belong to row numbers, not items: the last rebuild's would stay behind.
+    for (int r = 0; r < m_grid->rowCount(); ++r)
+        m_grid->setRowStretch(r, 0);
     m_categoryLabels.clear();
     int row = 0;
     auto heading = [&](const QString& text) {
@@ -102,9 +107,11 @@ void SeatMapLegend::refreshCounts()
         const auto category = static_cast<std::uint8_t>(i + 1);
         const QString name = QString::fromStdString(layout->priceCategories[static_cast<std::size_t>(i)].name);
         QString text = tr("%1 — %2").arg(name, m_view->priceText(category));
-        if (m_view->hasStatus())
-            text = tr("%1 — %2 free").arg(text, locale.toString(free[category]));
+        if (m_view->hasStatus()) // own line: the side panel is narrow
+            text += QLatin1Char('\n') + tr("%1 free").arg(locale.toString(free[category]));
         m_categoryLabels[i]->setText(text);
+        // The second line appears with the status: make the row grow with it.
+        m_categoryLabels[i]->setMinimumHeight(m_categoryLabels[i]->sizeHint().height());
     }
 }
 

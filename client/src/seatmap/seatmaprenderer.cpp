@@ -241,17 +241,24 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
 
     // The stage / focal point: a dark pill with its label.
     const QRectF stage = geometry.stageRect();
-    if (stage.intersects(planRect)) {
+    // Too small to hold its label (a pitch in a zoomed-out stadium): the label goes below.
+    const double stageLabelRoom = 40 / scale;
+    if (stage.adjusted(-stageLabelRoom, -stageLabelRoom, stageLabelRoom, stageLabelRoom).intersects(planRect)) {
         const QRectF s(stage.topLeft() * scale, stage.bottomRight() * scale);
         painter.setPen(Qt::NoPen);
         painter.setBrush(seatstyle::stageFill());
         painter.drawRoundedRect(s, s.height() / 3, s.height() / 3);
-        if (s.height() > 10 && !layout.focalLabel.empty()) {
+        const QString label = QString::fromStdString(layout.focalLabel);
+        if (s.height() > 10 && !label.isEmpty()) {
             QFont font = painter.font();
             font.setPixelSize(std::clamp(static_cast<int>(s.height() * 0.45), 6, 48));
             painter.setFont(font);
             painter.setPen(Qt::white);
-            painter.drawText(s, Qt::AlignCenter, QString::fromStdString(layout.focalLabel));
+            painter.drawText(s, Qt::AlignCenter, label);
+        } else if (s.width() > 4 && !label.isEmpty()) {
+            QFont font = painter.font();
+            font.setPixelSize(10);
+            drawLabel(painter, QPointF(s.center().x(), s.bottom() + 9), label, font, pixelRect);
         }
     }
 
@@ -370,9 +377,24 @@ void SeatMapRenderer::renderSeatsFlat(QPainter& painter, const SeatMapGeometry& 
         painter.setBrush(seatstyle::fillColour(status, category));
         painter.drawRects(it.value());
         const QBrush pattern = seatstyle::patternBrush(status);
-        if (pattern.style() != Qt::NoBrush) {
+        if (pattern.style() != Qt::NoBrush && !(status == SeatStatus::Blocked && side >= 5)) {
             painter.setBrush(pattern);
             painter.drawRects(it.value());
+        }
+        if (status == SeatStatus::Blocked && side >= 5) {
+            // A brush pattern leaves a pixel or two of a small square: draw the cross the
+            // fully drawn seat has.
+            QVector<QLineF> cross;
+            cross.reserve(it.value().size() * 2);
+            for (const QRectF& r : it.value()) {
+                const QRectF in = r.adjusted(side * 0.15, side * 0.15, -side * 0.15, -side * 0.15);
+                cross << QLineF(in.topLeft(), in.bottomRight()) << QLineF(in.topRight(), in.bottomLeft());
+            }
+            painter.setRenderHint(QPainter::Antialiasing, true);
+            painter.setPen(QPen(seatstyle::patternBrush(status).color(), std::max(1.0, side / 6)));
+            painter.drawLines(cross);
+            painter.setPen(Qt::NoPen);
+            painter.setRenderHint(QPainter::Antialiasing, false);
         }
         if (status == SeatStatus::HeldByMe) {
             // Yours: a black ring, as at full detail.

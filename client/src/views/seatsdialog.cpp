@@ -100,6 +100,7 @@ SeatsDialog::SeatsDialog(ClientSession* session, const QString& eventId, QWidget
     auto* sideScroll = new QScrollArea(this);
     sideScroll->setWidget(side);
     sideScroll->setWidgetResizable(true);
+    sideScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // texts wrap instead
     sideScroll->setMinimumWidth(280);
 
     auto* splitter = new QSplitter(this);
