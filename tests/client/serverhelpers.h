@@ -4,6 +4,7 @@
 // change log exactly as in production.
 #pragma once
 
+#include "marquee/core/seating/seat_index.hpp"
 #include "marquee/core/version.hpp"
 #include "marquee/protocol/conversions.hpp"
 #include "marquee/v1/envelope.pb.h"
@@ -107,6 +108,21 @@ inline std::uint64_t serverHead(const marquee::testing::TestServer& server)
         .query(QStringLiteral("SELECT greatest((SELECT horizon FROM sync_meta), (SELECT coalesce(max(seq), 0) FROM change_log))"))
         .value(0)
         .toULongLong();
+}
+
+// The demo seat maps' venues (fixed ids in the server's demo catalog).
+inline const QString kTheatreVenue = QStringLiteral("6a1c2cdd-7a95-540c-aab5-1f342635f70e"); // Theater des Westens
+inline const QString kStadiumVenue = QStringLiteral("fa5fce28-d727-5041-9a8f-8581a60afd71"); // Olympiastadion
+
+// An event's seat status as the server's database has it, as far as blocks go (the only
+// claims there are until booking exists): one byte per seat.
+inline QByteArray serverBlockedStatus(const marquee::testing::TestServer& server, const QString& eventId, std::uint32_t seats)
+{
+    QByteArray status(static_cast<qsizetype>(seats), char(core::seating::SeatStatus::Available));
+    for (const QString& index :
+         server.query(QStringLiteral("SELECT seat_index FROM seat_claims WHERE event_id = '%1' AND kind = 'blocked'").arg(eventId)))
+        status[index.toInt()] = char(core::seating::SeatStatus::Blocked);
+    return status;
 }
 
 inline bool serverHasWish(const marquee::testing::TestServer& server, qint64 user, const QString& eventId)

@@ -24,7 +24,6 @@ namespace {
 
 const QString kOrganizer = QStringLiteral("organizer@example.org");
 const QString kFan = QStringLiteral("fan@example.org");
-const QString kTheatreVenue = QStringLiteral("6a1c2cdd-7a95-540c-aab5-1f342635f70e"); // Theater des Westens
 
 // Waits for the answer to `requestId`: one of the success spies or requestFailed.
 std::optional<ErrorInfo> waitFailure(QSignalSpy& success, QSignalSpy& failed, quint64 requestId)
@@ -59,14 +58,9 @@ class TestSeatingServer : public QObject {
     std::unique_ptr<ClientSession> m_admin, m_organizer, m_fan;
     QString m_demoEvent; // a demo theatre event (owned by nobody: admins may block)
 
-    // The blocked seat indexes of an event in the server's database.
     QByteArray serverStatus(const QString& eventId, std::uint32_t seats) const
     {
-        QByteArray status(static_cast<qsizetype>(seats), char(SeatStatus::Available));
-        for (const QString& index :
-             m_server.query(QStringLiteral("SELECT seat_index FROM seat_claims WHERE event_id = '%1' AND kind = 'blocked'").arg(eventId)))
-            status[index.toInt()] = char(SeatStatus::Blocked);
-        return status;
+        return serverBlockedStatus(m_server, eventId, seats);
     }
 
     // Subscribes `session` to the event and returns the snapshot.
@@ -313,7 +307,7 @@ private Q_SLOTS:
     {
         QTest::addColumn<QString>("venue");
         QTest::newRow("theatre") << kTheatreVenue;
-        QTest::newRow("stadium") << QStringLiteral("fa5fce28-d727-5041-9a8f-8581a60afd71"); // Olympiastadion
+        QTest::newRow("stadium") << kStadiumVenue;
     }
 
     void seatsPageOnlineAndOffline()

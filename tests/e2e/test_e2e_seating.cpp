@@ -22,7 +22,6 @@ using marquee::testing::TestServer;
 namespace {
 
 const QString kOrganizer = QStringLiteral("organizer@example.org");
-const QString kTheatreVenue = QStringLiteral("6a1c2cdd-7a95-540c-aab5-1f342635f70e"); // Theater des Westens
 
 bool near(const QColor& a, const QColor& b, int tolerance)
 {
@@ -45,15 +44,9 @@ class TestE2eSeating : public QObject {
     std::unique_ptr<SeatsDialog> m_organizerPage;
     std::unique_ptr<SeatsDialog> m_fanPage;
 
-    // The event's seat status as the server's database has it.
     QByteArray serverStatus() const
     {
-        QByteArray status(static_cast<qsizetype>(m_fanPage->seatMap()->geometry().seatCount()), char(SeatStatus::Available));
-        for (const QString& index :
-             m_server.query(QStringLiteral("SELECT seat_index FROM seat_claims WHERE event_id = '%1' AND kind = 'blocked'")
-                                .arg(m_eventId)))
-            status[index.toInt()] = char(SeatStatus::Blocked);
-        return status;
+        return serverBlockedStatus(m_server, m_eventId, m_fanPage->seatMap()->geometry().seatCount());
     }
 
     bool bothLive() const
