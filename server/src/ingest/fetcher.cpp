@@ -245,6 +245,13 @@ HopResult fetchOnce(Runner& runner, const Url& url, const http::request<http::em
     }
     ssl::context context(ssl::context::tls_client);
     context.set_default_verify_paths();
+    if (!options.extraCaFile.empty()) {
+        context.load_verify_file(options.extraCaFile, ec);
+        if (ec) {
+            hop.error = "cannot read the CA file " + options.extraCaFile + ": " + ec.message();
+            return hop;
+        }
+    }
     context.set_verify_mode(ssl::verify_peer);
     beast::ssl_stream<beast::tcp_stream> stream(runner.ioc(), context);
     // SNI; SSL_set_tlsext_host_name is a macro with C casts, hence the call it stands for.
@@ -262,6 +269,10 @@ HopResult fetchOnce(Runner& runner, const Url& url, const http::request<http::em
         [&] { beast::get_lowest_layer(stream).close(); });
     if (ec) {
         hop.error = describe(ec, "TLS handshake with", url, options, runner);
+        // Say why the peer's certificate was refused: untrusted issuer, expired, wrong host, ...
+        if (const auto verify = SSL_get_verify_result(stream.native_handle()); verify != X509_V_OK)
+            hop.error += std::string(" (server certificate not accepted: ") +
+                         X509_verify_cert_error_string(verify) + ")";
         return hop;
     }
     // No TLS close_notify exchange: the whole body is read, and a peer that does not answer

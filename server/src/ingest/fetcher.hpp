@@ -28,6 +28,8 @@ struct FetchOptions {
     std::chrono::seconds backoffBase{60};          // first failure waits this long, each further one twice as long ...
     std::chrono::seconds backoffCap{6 * 3600};     // ... up to this
     std::string userAgent = "marquee-server";
+    std::string extraCaFile;                       // PEM certificates trusted besides the system store
+                                                   // (a private CA); empty: the system store only
 };
 
 struct FetchResult {

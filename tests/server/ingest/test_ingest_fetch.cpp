@@ -1,7 +1,8 @@
-// The feed fetcher and `sources` against a scripted HTTP server on 127.0.0.1 (ephemeral
-// port, one handler per path): 200 then 304 with validators, a server that never answers
-// (bounded by the fetch timeout), an oversize body, redirects and a redirect loop, a 500
-// with back-off that a later success resets, and the `sources` command line.
+// The feed fetcher, `sources` and the scheduler in `serve` against a scripted HTTP server on
+// 127.0.0.1 (ephemeral port, one handler per path): 200 then 304 with validators, a server
+// that never answers (bounded by the fetch timeout), an oversize body, redirects and a
+// redirect loop, a 500 with back-off that a later success resets, per-source run locks, the
+// `sources` command line; and HTTPS against a TLS server whose CA is made at test time.
 #include "cli_run.hpp"
 #include "db/lock_keys.hpp"
 #include "ingest/fetcher.hpp"
@@ -11,10 +12,14 @@
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/beast/core.hpp>
 #include <boost/beast/http.hpp>
+#include <boost/beast/ssl.hpp>
+#include <boost/asio/ssl.hpp>
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <atomic>
@@ -34,6 +39,7 @@ namespace asio = boost::asio;
 namespace beast = boost::beast;
 namespace http = boost::beast::http;
 using tcp = boost::asio::ip::tcp;
+namespace ssl = boost::asio::ssl;
 using Request = http::request<http::string_body>;
 
 struct Reply {
@@ -131,6 +137,112 @@ private:
     std::vector<std::shared_ptr<Session>> m_held; // io thread only
     std::thread m_thread;
 };
+
+// HTTPS on 127.0.0.1 with a certificate issued for this test: every request gets `body`.
+class TlsServer {
+public:
+    TlsServer(const std::string& certChainFile, const std::string& keyFile, std::string body)
+        : m_tls(ssl::context::tls_server), m_acceptor(m_ioc, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)),
+          m_body(std::move(body)) {
+        m_tls.use_certificate_chain_file(certChainFile);
+        m_tls.use_private_key_file(keyFile, ssl::context::pem);
+        accept();
+        m_thread = std::thread([this] { m_ioc.run(); });
+    }
+    ~TlsServer() {
+        m_ioc.stop();
+        m_thread.join();
+    }
+    TlsServer(const TlsServer&) = delete;
+    TlsServer& operator=(const TlsServer&) = delete;
+
+    std::string url(const std::string& host, const std::string& path) const {
+        return "https://" + host + ":" + std::to_string(m_acceptor.local_endpoint().port()) + path;
+    }
+    int answered() const { return m_answered.load(); }
+
+private:
+    struct Session : std::enable_shared_from_this<Session> {
+        Session(tcp::socket socket, TlsServer& srv) : stream(std::move(socket), srv.m_tls), server(srv) {}
+        beast::ssl_stream<beast::tcp_stream> stream;
+        TlsServer& server;
+        beast::flat_buffer buffer;
+        Request request;
+        http::response<http::string_body> response;
+
+        void start() {
+            // A client that refuses the certificate ends the handshake; nothing more to do.
+            stream.async_handshake(ssl::stream_base::server, [self = shared_from_this()](beast::error_code ec) {
+                if (!ec) self->read();
+            });
+        }
+        void read() {
+            http::async_read(stream, buffer, request, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                if (!ec) self->answer();
+            });
+        }
+        void answer() {
+            response.result(http::status::ok);
+            response.version(11);
+            response.set(http::field::content_type, "text/calendar");
+            response.body() = server.m_body;
+            response.keep_alive(false);
+            response.prepare_payload();
+            http::async_write(stream, response, [self = shared_from_this()](beast::error_code ec, std::size_t) {
+                if (!ec) ++self->server.m_answered;
+                beast::error_code ignored;
+                beast::get_lowest_layer(self->stream).socket().shutdown(tcp::socket::shutdown_both, ignored);
+            });
+        }
+    };
+
+    void accept() {
+        m_acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
+            if (ec) return;
+            std::make_shared<Session>(std::move(socket), *this)->start();
+            accept();
+        });
+    }
+
+    asio::io_context m_ioc;
+    ssl::context m_tls;
+    tcp::acceptor m_acceptor;
+    std::string m_body;
+    std::atomic<int> m_answered{0};
+    std::thread m_thread;
+};
+
+// A private CA and a server certificate it signed for IP 127.0.0.1, made with the openssl
+// command line in `dir`: ca.pem, server.pem, server.key. Empty on success, else the error.
+QString makeCertificates(const QString& dir) {
+    const QStringList ecKey{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
+    const QList<QStringList> steps{
+        QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ecKey +
+            QStringList{QStringLiteral("-keyout"), dir + QStringLiteral("/ca.key"), QStringLiteral("-out"),
+                        dir + QStringLiteral("/ca.pem"), QStringLiteral("-days"), QStringLiteral("2"),
+                        QStringLiteral("-subj"), QStringLiteral("/CN=Marquee test CA")},
+        QStringList{QStringLiteral("req")} + ecKey +
+            QStringList{QStringLiteral("-keyout"), dir + QStringLiteral("/server.key"), QStringLiteral("-out"),
+                        dir + QStringLiteral("/server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=127.0.0.1")},
+        QStringList{QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), dir + QStringLiteral("/server.csr"),
+                    QStringLiteral("-CA"), dir + QStringLiteral("/ca.pem"), QStringLiteral("-CAkey"),
+                    dir + QStringLiteral("/ca.key"), QStringLiteral("-CAcreateserial"), QStringLiteral("-days"),
+                    QStringLiteral("2"), QStringLiteral("-extfile"), dir + QStringLiteral("/san.cnf"),
+                    QStringLiteral("-out"), dir + QStringLiteral("/server.pem")}};
+    QFile san(dir + QStringLiteral("/san.cnf"));
+    if (!san.open(QIODevice::WriteOnly) || san.write("subjectAltName=IP:127.0.0.1\n") < 0)
+        return QStringLiteral("cannot write san.cnf");
+    san.close();
+    for (const auto& args : steps) {
+        QProcess openssl;
+        openssl.start(QStringLiteral("openssl"), args);
+        if (!openssl.waitForFinished(60'000) || openssl.exitStatus() != QProcess::NormalExit || openssl.exitCode() != 0)
+            return QStringLiteral("openssl %1 failed: %2").arg(args.join(QLatin1Char(' ')),
+                                                             QString::fromUtf8(openssl.readAllStandardError()));
+    }
+    return {};
+}
 
 const std::string kFeed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
                           "BEGIN:VEVENT\r\nUID:fetch-1\r\nSUMMARY:Fetched concert\r\nDTSTART:20250601T180000Z\r\nEND:VEVENT\r\n"
@@ -295,6 +407,44 @@ private slots:
         QCOMPARE(second.after.lastStatus, std::string("not_modified"));
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM raw_payloads"), std::int64_t(1)); // nothing stored for a 304
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM sources WHERE etag = '\"v1\"'"), std::int64_t(1));
+    }
+
+    // HTTPS against a local TLS server whose certificate a private CA signed at test time:
+    // trusted through FetchOptions::extraCaFile it works; with only the system store, or for a
+    // host name the certificate does not name, the fetch fails and says why.
+    void httpsWithAPrivateCa() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const auto made = makeCertificates(dir.path());
+        QVERIFY2(made.isEmpty(), qPrintable(made));
+        const auto path = [&](const char* name) { return QString(dir.path() + QLatin1Char('/') + QLatin1String(name)).toStdString(); };
+        TlsServer server(path("server.pem"), path("server.key"), kFeed);
+
+        auto trusting = quick();
+        trusting.extraCaFile = path("ca.pem");
+        const auto ok = ingest::fetchUrl(server.url("127.0.0.1", "/feed.ics"), "", "", trusting);
+        QVERIFY2(ok.status == ingest::FetchResult::Status::Ok, ok.error.c_str());
+        QCOMPARE(ok.body, kFeed);
+        QCOMPARE(ok.contentType, std::string("text/calendar"));
+        QCOMPARE(server.answered(), 1);
+
+        const auto untrusted = ingest::fetchUrl(server.url("127.0.0.1", "/feed.ics"), "", "", quick());
+        QCOMPARE(untrusted.status, ingest::FetchResult::Status::Failed);
+        QVERIFY2(untrusted.error.find("TLS handshake with 127.0.0.1") != std::string::npos, untrusted.error.c_str());
+        QVERIFY2(untrusted.error.find("server certificate not accepted: unable to get local issuer certificate") !=
+                     std::string::npos,
+                 untrusted.error.c_str());
+
+        const auto wrongHost = ingest::fetchUrl(server.url("localhost", "/feed.ics"), "", "", trusting);
+        QCOMPARE(wrongHost.status, ingest::FetchResult::Status::Failed);
+        QVERIFY2(wrongHost.error.find("TLS handshake with localhost") != std::string::npos, wrongHost.error.c_str());
+        QCOMPARE(server.answered(), 1); // neither refused fetch got as far as a request
+
+        auto missingCa = quick();
+        missingCa.extraCaFile = path("no-such-ca.pem");
+        const auto noCa = ingest::fetchUrl(server.url("127.0.0.1", "/feed.ics"), "", "", missingCa);
+        QCOMPARE(noCa.status, ingest::FetchResult::Status::Failed);
+        QVERIFY2(noCa.error.find("cannot read the CA file") != std::string::npos, noCa.error.c_str());
     }
 
     // A run holds the source's advisory lock: while another holder has it, a Skip run returns
