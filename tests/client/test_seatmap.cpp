@@ -216,6 +216,54 @@ private Q_SLOTS:
             }
         }
         QVERIFY(moved >= 12);
+
+    }
+
+    void keyboardWrapsAcrossAisles()
+    {
+        // One area, two blocks of rows A-C with an aisle between: Right past the end of row A
+        // in the right-hand block goes on at the left end of row B across the house.
+        core::seating::Layout layout;
+        layout.id = "aisle";
+        layout.name = "Aisle";
+        layout.focalPoint = {0, -200};
+        layout.priceCategories.push_back({layout.allocateId('p'), "Category 1", 4500, "EUR", 0x0072B2});
+        core::seating::Area area;
+        area.id = layout.allocateId('a');
+        area.label = "Stalls";
+        for (const double x : {-300.0, 300.0}) {
+            core::seating::RowBlockSpec spec;
+            spec.origin = {x, 0};
+            spec.rowCount = 3;
+            spec.seatsPerRow = {8};
+            spec.priceCategoryId = layout.priceCategories[0].id;
+            core::seating::generateRows(layout, area, spec);
+        }
+        area.outline = core::seating::outlineAround(area, 60);
+        layout.areas.push_back(std::move(area));
+        SeatMapView view;
+        view.resize(800, 600);
+        view.setSeatingLayout(std::make_shared<const core::seating::Layout>(std::move(layout)));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setFocus();
+        const SeatMapGeometry& g = view.geometry();
+        auto extreme = [&](const QString& label, bool right) {
+            std::optional<std::uint32_t> best;
+            for (std::uint32_t i = 0; i < g.seatCount(); ++i)
+                if (g.rows()[g.rowOf(i)].label == label
+                    && (!best || (right ? g.centre(i).x() > g.centre(*best).x() : g.centre(i).x() < g.centre(*best).x())))
+                    best = i;
+            return *best;
+        };
+        view.setCurrentSeat(extreme(QStringLiteral("A"), false));
+        for (int k = 0; k < 15; ++k) // along row A, across the aisle, to its right end
+            QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(*view.currentSeat(), extreme(QStringLiteral("A"), true));
+        QTest::keyClick(&view, Qt::Key_Right);
+        QCOMPARE(*view.currentSeat(), extreme(QStringLiteral("B"), false));
+        QTest::keyClick(&view, Qt::Key_Left);
+        QCOMPARE(*view.currentSeat(), extreme(QStringLiteral("A"), true));
     }
 
     void statusDeltaChangesPixel_data()

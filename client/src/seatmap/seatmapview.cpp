@@ -1028,26 +1028,35 @@ bool SeatMapView::moveCurrent(QPointF direction)
 std::optional<std::uint32_t> SeatMapView::rowWrapTarget(std::uint32_t seat, bool forward) const
 {
     // Past the end of a row, like text: Right goes on at the start of the row behind (away
-    // from the stage), Left at the end of the row in front. Only within the same area.
+    // from the stage), Left at the end of the row in front, within the area. Where aisles
+    // split an area into blocks whose rows share labels, the whole line of rows with that
+    // label counts: Right at the end of row C in the right-hand block goes on at the left
+    // end of row D across the house.
     const auto& rows = m_geometry.rows();
-    const std::uint32_t row = m_geometry.rowOf(seat);
     const std::uint32_t area = m_geometry.areaOf(seat);
-    for (std::uint32_t r = row; forward ? r + 1 < rows.size() : r > 0;) {
+    std::optional<std::uint32_t> next;
+    for (std::uint32_t r = m_geometry.rowOf(seat); forward ? r + 1 < rows.size() : r > 0;) {
         r = forward ? r + 1 : r - 1;
         if (rows[r].seatCount == 0)
             continue;
-        if (m_geometry.areaOf(rows[r].firstSeat) != area)
-            return std::nullopt;
-        // The seat furthest against the direction of travel: the row's left end for Right.
-        std::optional<std::uint32_t> best;
-        for (std::uint32_t i = rows[r].firstSeat; i < rows[r].firstSeat + rows[r].seatCount; ++i) {
-            const double x = m_geometry.centre(i).x();
-            if (!best || (forward ? x < m_geometry.centre(*best).x() : x > m_geometry.centre(*best).x()))
-                best = i;
-        }
-        return best;
+        if (m_geometry.areaOf(rows[r].firstSeat) == area)
+            next = r;
+        break;
     }
-    return std::nullopt;
+    if (!next)
+        return std::nullopt;
+    const SeatMapGeometry::AreaShape& shape = m_geometry.areas()[area];
+    std::optional<std::uint32_t> best;
+    for (std::uint32_t i = shape.firstSeat; i < shape.firstSeat + shape.seatCount; ++i) {
+        const std::uint32_t r = m_geometry.rowOf(i);
+        if (r != *next && (rows[*next].label.isEmpty() || rows[r].label != rows[*next].label))
+            continue;
+        // The seat furthest against the direction of travel: the left end for Right.
+        const double x = m_geometry.centre(i).x();
+        if (!best || (forward ? x < m_geometry.centre(*best).x() : x > m_geometry.centre(*best).x()))
+            best = i;
+    }
+    return best;
 }
 
 void SeatMapView::keyPressEvent(QKeyEvent* event)
