@@ -232,8 +232,16 @@ void SeatMapRenderer::render(QPainter& painter, const SeatMapGeometry& geometry,
         renderSeatsLabelled(painter, geometry, state, scale, planRect);
 }
 
+void SeatMapRenderer::renderThumbnail(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,
+                                      double scale, const QRectF& planRect)
+{
+    painter.fillRect(QRectF(planRect.topLeft() * scale, planRect.bottomRight() * scale), seatstyle::background());
+    if (geometry.layout())
+        renderAreas(painter, geometry, state, scale, planRect, Detail::Blocks, false, false);
+}
+
 void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,
-                                  double scale, const QRectF& planRect, Detail detail, bool translucentFills)
+                                  double scale, const QRectF& planRect, Detail detail, bool translucentFills, bool labels)
 {
     const core::seating::Layout& layout = *geometry.layout();
     painter.setRenderHint(QPainter::Antialiasing, true);
@@ -248,7 +256,7 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
         painter.setPen(Qt::NoPen);
         painter.setBrush(seatstyle::stageFill());
         painter.drawRoundedRect(s, s.height() / 3, s.height() / 3);
-        const QString label = QString::fromStdString(layout.focalLabel);
+        const QString label = labels ? QString::fromStdString(layout.focalLabel) : QString();
         if (s.height() > 10 && !label.isEmpty()) {
             QFont font = painter.font();
             font.setPixelSize(std::clamp(static_cast<int>(s.height() * 0.45), 6, 48));
@@ -317,12 +325,12 @@ void SeatMapRenderer::renderAreas(QPainter& painter, const SeatMapGeometry& geom
             painter.drawPolygon(outline);
         }
         // Block labels: name and availability while the block is large enough to hold them.
-        if (blockFill && box.width() > 28 && box.height() > 18) {
+        if (labels && blockFill && box.width() > 28 && box.height() > 18) {
             QFont font = painter.font();
             font.setPixelSize(std::clamp(static_cast<int>(std::min(box.width() / 9, box.height() / 3.5)), 7, 28));
             const QString text = area.label + QLatin1Char('\n') + availabilityText(geometry, state, a);
             drawLabel(painter, area.labelAnchor * scale, text, font, pixelRect);
-        } else if (!blockFill && box.width() > 80) {
+        } else if (labels && !blockFill && box.width() > 80) {
             // Seats are drawn: the section name goes above its first row.
             QFont font = painter.font();
             font.setPixelSize(std::clamp(static_cast<int>(geometry.seatWidth() * scale * 0.7), 8, 22));

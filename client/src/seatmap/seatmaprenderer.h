@@ -54,12 +54,16 @@ public:
     // coordinates are plan * scale (the caller translates for its tile or widget).
     static void render(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state, double scale,
                        const QRectF& planRect, const Underlay& underlay = {});
+    // The minimap's thumbnail: blocks in their colours and the stage, no text (at 160 px
+    // labels would only cover the blocks and the viewport marker).
+    static void renderThumbnail(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,
+                                double scale, const QRectF& planRect);
     // Text of a block at low zoom: "1,234 free" / "Sold out" (translated).
     static QString availabilityText(const SeatMapGeometry& geometry, const SeatMapState& state, std::uint32_t area);
 
 private:
     static void renderAreas(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state, double scale,
-                            const QRectF& planRect, Detail detail, bool translucentFills);
+                            const QRectF& planRect, Detail detail, bool translucentFills, bool labels = true);
     static void renderSeatsFlat(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,
                                 double scale, const QRectF& planRect);
     static void renderSeatsLabelled(QPainter& painter, const SeatMapGeometry& geometry, const SeatMapState& state,

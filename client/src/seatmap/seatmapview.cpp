@@ -494,7 +494,8 @@ void SeatMapView::paintEvent(QPaintEvent* event)
         m_overlay->paint(painter, planToWidget());
         painter.restore();
     }
-    if (!m_state.hasStatus() && !m_layout->areas.empty() && m_selectionMode != SelectionMode::Editor) {
+    if (m_offlineBadgeVisible && !m_state.hasStatus() && !m_layout->areas.empty()
+        && m_selectionMode != SelectionMode::Editor) {
         // Offline or not yet subscribed: say so on the map itself.
         const QString text = tr("Live seat status unavailable");
         QFont font = painter.font();
@@ -640,7 +641,7 @@ QImage SeatMapView::minimapImage(QSize size)
     QPainter painter(&image);
     painter.translate(-plan.topLeft() * s);
     // The thumbnail is always blocks: one colour per section and its availability.
-    SeatMapRenderer::render(painter, m_geometry, m_state, s, plan);
+    SeatMapRenderer::renderThumbnail(painter, m_geometry, m_state, s, plan);
     m_minimap = image;
     m_minimapDirty = false;
     return m_minimap;
@@ -890,6 +891,12 @@ void SeatMapView::setInteraction(SeatMapInteraction* interaction)
 {
     m_interaction = interaction;
     m_interactionGrab = false;
+}
+
+void SeatMapView::setOfflineBadgeVisible(bool visible)
+{
+    m_offlineBadgeVisible = visible;
+    update();
 }
 
 void SeatMapView::setMinimapVisible(bool visible)

@@ -133,6 +133,9 @@ public:
     void setOverlay(SeatMapOverlay* overlay);      // not owned; nullptr removes it
     void underlayChanged(); // the overlay's paintBelow() draws something else: re-render tiles
     void setInteraction(SeatMapInteraction* interaction); // not owned
+    // The map's own "Live seat status unavailable" badge while there is no status; pages
+    // that say so themselves turn it off.
+    void setOfflineBadgeVisible(bool visible);
     void setMinimapVisible(bool visible);
     bool isMinimapVisible() const { return m_minimapVisible; }
     QRect minimapRect() const; // widget pixels; empty when hidden
@@ -235,6 +238,7 @@ private:
     CacheStats m_stats;
     QImage m_minimap;
     bool m_minimapVisible = true;
+    bool m_offlineBadgeVisible = true;
     bool m_minimapDirty = true;
 
     SelectionMode m_selectionMode = SelectionMode::Single;

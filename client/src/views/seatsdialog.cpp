@@ -36,6 +36,7 @@ SeatsDialog::SeatsDialog(ClientSession* session, const QString& eventId, QWidget
 
     m_view = new SeatMapView(this);
     m_view->setSelectionMode(SeatMapView::SelectionMode::Multiple);
+    m_view->setOfflineBadgeVisible(false); // the notice above the map says it
 
     auto* zoomIn = new QToolButton(this);
     zoomIn->setText(tr("+"));
