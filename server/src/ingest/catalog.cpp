@@ -178,11 +178,8 @@ constexpr Statement kFillMissing{
 // The final rows of the events a batch changed, in change-log order.
 constexpr Statement kLoadEvents{
     "ingest_load_events",
-    "SELECT e.id::text, e.title, e.description, e.category_id, array_to_json(e.tags)::text, "
-    "array_to_json(e.performers)::text, " MQ_MS("e.starts_at") ", coalesce(" MQ_MS("e.ends_at") ", 0), e.time_zone, "
-    "coalesce(e.venue_id::text, ''), e.price_min_minor, e.price_max_minor, e.currency, e.status, e.image_url, "
-    "coalesce(e.organizer_id, 0), " MQ_MS("e.updated_at") " "
-    "FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, n) JOIN events e ON e.id = c.id ORDER BY c.n"};
+    "SELECT " MARQUEE_SQL_EVENT_COLUMNS " FROM unnest($1::uuid[]) WITH ORDINALITY AS c(id, n) "
+    "JOIN events USING (id) ORDER BY c.n"};
 
 std::int64_t wallClockMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
@@ -267,26 +264,6 @@ detail::ChangeRow eventChange(const core::Event& e) {
     v1::Event proto;
     protocol::toProto(e, &proto);
     return {std::string(core::aggregate::kEvent), e.id, detail::ChangeOp::Upsert, 0, proto.SerializeAsString()};
-}
-
-core::Event eventFromRow(const pqxx::row& row) {
-    core::Event e;
-    e.id = row[0].as<std::string>();
-    e.title = row[1].as<std::string>();
-    e.description = row[2].as<std::string>();
-    e.categoryId = row[3].as<std::string>();
-    e.tags = nlohmann::json::parse(row[4].as<std::string>()).get<std::vector<std::string>>();
-    e.performers = nlohmann::json::parse(row[5].as<std::string>()).get<std::vector<std::string>>();
-    e.startsAtMs = row[6].as<std::int64_t>();
-    e.endsAtMs = row[7].as<std::int64_t>();
-    e.timeZone = row[8].as<std::string>();
-    e.venueId = row[9].as<std::string>();
-    e.price = {row[10].as<std::int64_t>(), row[11].as<std::int64_t>(), row[12].as<std::string>()};
-    e.status = core::eventStatusFromName(row[13].as<std::string>()).value_or(core::EventStatus::Scheduled);
-    e.imageUrl = row[14].as<std::string>();
-    e.organizerId = row[15].as<std::int64_t>();
-    e.updatedAtMs = row[16].as<std::int64_t>();
-    return e;
 }
 
 std::string statusName(core::EventStatus status) { return std::string(core::eventStatusName(status)); }
@@ -779,7 +756,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
     std::unordered_map<std::string, core::Event> reloaded;
     if (!reload.empty())
         for (const auto& row : exec(tx, kLoadEvents, uuidArray(reload))) {
-            auto e = eventFromRow(row);
+            auto e = detail::eventFromRow(row);
             reloaded.emplace(e.id, std::move(e));
         }
     changes.reserve(changes.size() + b.changed.ids().size());

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/digest.hpp"
+#include "marquee/core/domain.hpp"
 
 #include "marquee/core/seating/layout.hpp"
 #include "marquee/v1/common.pb.h"
@@ -54,6 +55,16 @@ using server::toHex;
 // Appends the bytes of a bytea field (text format "\x..." hex) to `out` without a temporary.
 void appendBytea(const pqxx::field& field, std::string& out);
 pqxx::binarystring toBinary(const std::string& bytes);
+
+// The events columns eventFromRow() reads, in its order (a macro so that prepared statements
+// can splice it into their literals).
+#define MARQUEE_SQL_EVENT_COLUMNS                                                                                      \
+    "id::text, title, description, category_id, array_to_json(tags)::text, array_to_json(performers)::text, "         \
+    "(extract(epoch FROM starts_at) * 1000)::bigint, coalesce((extract(epoch FROM ends_at) * 1000)::bigint, 0), "     \
+    "time_zone, coalesce(venue_id::text, ''), price_min_minor, price_max_minor, currency, status, image_url, "       \
+    "coalesce(organizer_id, 0), (extract(epoch FROM updated_at) * 1000)::bigint"
+// One events row selected with MARQUEE_SQL_EVENT_COLUMNS.
+core::Event eventFromRow(const pqxx::row& row);
 
 enum class ChangeOp { Upsert, Delete };
 

@@ -12,11 +12,7 @@ namespace marquee::server::detail {
 
 namespace {
 
-constexpr const char* kEventColumns =
-    "id::text, title, description, category_id, array_to_json(tags)::text, array_to_json(performers)::text, "
-    "(extract(epoch FROM starts_at) * 1000)::bigint, coalesce((extract(epoch FROM ends_at) * 1000)::bigint, 0), "
-    "time_zone, coalesce(venue_id::text, ''), price_min_minor, price_max_minor, currency, status, image_url, "
-    "coalesce(organizer_id, 0), (extract(epoch FROM updated_at) * 1000)::bigint";
+constexpr const char* kEventColumns = MARQUEE_SQL_EVENT_COLUMNS;
 
 const Statement& selectEvent() {
     static const std::string sql = std::string("SELECT ") + kEventColumns + " FROM events WHERE id = $1::uuid";
@@ -71,6 +67,23 @@ std::vector<std::string> parseJsonArray(const pqxx::field& field) {
     return nlohmann::json::parse(field.c_str()).get<std::vector<std::string>>();
 }
 
+
+std::string encodeEvent(const core::Event& event) {
+    v1::Event proto;
+    protocol::toProto(event, &proto);
+    return proto.SerializeAsString();
+}
+
+bool isKnownTimeZone(const std::string& name) {
+    try {
+        return date::locate_zone(name) != nullptr;
+    } catch (const std::exception&) {
+        return false;
+    }
+}
+
+} // namespace
+
 core::Event eventFromRow(const pqxx::row& row) {
     core::Event e;
     e.id = row[0].as<std::string>();
@@ -92,22 +105,6 @@ core::Event eventFromRow(const pqxx::row& row) {
     e.updatedAtMs = row[16].as<std::int64_t>();
     return e;
 }
-
-std::string encodeEvent(const core::Event& event) {
-    v1::Event proto;
-    protocol::toProto(event, &proto);
-    return proto.SerializeAsString();
-}
-
-bool isKnownTimeZone(const std::string& name) {
-    try {
-        return date::locate_zone(name) != nullptr;
-    } catch (const std::exception&) {
-        return false;
-    }
-}
-
-} // namespace
 
 bool requireEditor(const Principal& who) {
     if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "login required");

@@ -3,7 +3,7 @@
 
 #include "common/log.hpp"
 #include "db/lock_keys.hpp"
-#include "db/session_settings.hpp"
+#include "workers/leader_election.hpp"
 #include "workers/wake_receiver.hpp"
 
 #include <pqxx/pqxx>
@@ -80,18 +80,7 @@ void IngestScheduler::run() {
     while (!m_loop.stopping()) {
         try {
             pqxx::connection conn(m_connectionString);
-            // The leader lock lives in this session: never silently continue in a new one.
-            db::inhibitReactivation(conn);
-            db::applySessionLimits(conn);
-            db::applyLeaderKeepalives(conn);
-            while (!m_loop.stopping()) {
-                pqxx::nontransaction tx(conn);
-                if (tx.exec_params1("SELECT pg_try_advisory_lock($1)", db::lockkey::kIngestScheduler)[0].as<bool>())
-                    break;
-                tx.commit();
-                m_loop.sleepFor(m_options.leaderRetry);
-            }
-            if (m_loop.stopping()) break;
+            if (!becomeLeader(conn, db::lockkey::kIngestScheduler, m_loop, m_options.leaderRetry)) break;
             m_leader = true;
             backoff = 1000ms;
             log::info("ingest scheduler is leader", {{"backend_pid", conn.backendpid()}});

@@ -10,6 +10,7 @@
 // time, so a slow writer's id can be below ids that other clients already synced past.)
 #include "workers/sequencer.hpp"
 
+#include "workers/leader_election.hpp"
 #include "workers/wake_receiver.hpp"
 
 #include "common/log.hpp"
@@ -175,19 +176,9 @@ void Sequencer::run() {
     while (!m_loop.stopping()) {
         try {
             pqxx::connection conn(m_connectionString);
-            // A new session would not hold the leader lock: fail instead of reconnecting.
-            db::inhibitReactivation(conn);
-            db::applySessionLimits(conn);
-            db::applyLeaderKeepalives(conn);
             // Leader election: the session lock is held for the life of this connection and
             // released by PostgreSQL if this process dies.
-            while (!m_loop.stopping()) {
-                pqxx::nontransaction tx(conn);
-                if (tx.exec_params1("SELECT pg_try_advisory_lock($1)", db::lockkey::kSequencer)[0].as<bool>()) break;
-                tx.commit();
-                m_loop.sleepFor(m_options.leaderRetry);
-            }
-            if (m_loop.stopping()) break;
+            if (!becomeLeader(conn, db::lockkey::kSequencer, m_loop, m_options.leaderRetry)) break;
             const int leaderPid = conn.backendpid();
             m_leader = true;
             backoff = 100ms;

@@ -39,6 +39,18 @@ std::string one(pqxx::connection& conn, const std::string& sql) {
     return tx.exec1(sql)[0].as<std::string>();
 }
 
+// An event created in Marquee (source 'marquee') at Quasimodo, the same night as kIcsFeed's.
+void insertMarqueeEvent(pqxx::connection& conn) {
+    pqxx::work tx(conn);
+    ensureTaxonomy(tx);
+    tx.exec0("INSERT INTO venues (id, name, city, country, latitude, longitude, time_zone) VALUES "
+             "('11111111-1111-4111-8111-111111111111', 'Quasimodo', 'Berlin', 'DE', 52.5069, 13.3218, 'Europe/Berlin')");
+    tx.exec0("INSERT INTO events (id, title, category_id, starts_at, time_zone, venue_id, currency, source) VALUES "
+             "('22222222-2222-4222-8222-222222222222', 'Winter Jazz Night', 'music.jazz', "
+             "'2025-02-14 19:00:00+00', 'Europe/Berlin', '11111111-1111-4111-8111-111111111111', 'EUR', 'marquee')");
+    tx.commit();
+}
+
 const char* kIcsFeed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//City//Feed//EN\r\n"
                        "BEGIN:VEVENT\r\nUID:winter-jazz-2025@city.example\r\n"
                        "SUMMARY:Winter Jazz Night\r\n"
@@ -186,16 +198,7 @@ private slots:
         TestDatabase db;
         auto conn = db.connect();
         const auto ics = ensureSource(*conn, "city-ics", Format::Ics);
-        {
-            pqxx::work tx(*conn);
-            ensureTaxonomy(tx);
-            tx.exec0("INSERT INTO venues (id, name, city, country, latitude, longitude, time_zone) VALUES "
-                     "('11111111-1111-4111-8111-111111111111', 'Quasimodo', 'Berlin', 'DE', 52.5069, 13.3218, 'Europe/Berlin')");
-            tx.exec0("INSERT INTO events (id, title, category_id, starts_at, time_zone, venue_id, currency, source) VALUES "
-                     "('22222222-2222-4222-8222-222222222222', 'Winter Jazz Night', 'music.jazz', "
-                     "'2025-02-14 19:00:00+00', 'Europe/Berlin', '11111111-1111-4111-8111-111111111111', 'EUR', 'marquee')");
-            tx.commit();
-        }
+        insertMarqueeEvent(*conn);
         std::string feed = kIcsFeed;
         feed.replace(feed.find("SUMMARY:"), 0, "STATUS:CANCELLED\r\n");
         const auto report = ingestPayload(*conn, ics, feed, "city.ics", opts());
@@ -345,16 +348,7 @@ private slots:
         // A Marquee event takes nothing from a feed that merges into it.
         TestDatabase other;
         auto conn2 = other.connect();
-        {
-            pqxx::work tx(*conn2);
-            ensureTaxonomy(tx);
-            tx.exec0("INSERT INTO venues (id, name, city, country, latitude, longitude, time_zone) VALUES "
-                     "('11111111-1111-4111-8111-111111111111', 'Quasimodo', 'Berlin', 'DE', 52.5069, 13.3218, 'Europe/Berlin')");
-            tx.exec0("INSERT INTO events (id, title, category_id, starts_at, time_zone, venue_id, currency, source) VALUES "
-                     "('22222222-2222-4222-8222-222222222222', 'Winter Jazz Night', 'music.jazz', "
-                     "'2025-02-14 19:00:00+00', 'Europe/Berlin', '11111111-1111-4111-8111-111111111111', 'EUR', 'marquee')");
-            tx.commit();
-        }
+        insertMarqueeEvent(*conn2);
         const auto page2 = ensureSource(*conn2, "quasimodo-web", Format::JsonLd);
         QCOMPARE(ingestPayload(*conn2, page2, richPage, "page", opts()).merged, std::size_t{1});
         QCOMPARE(one(*conn2, "SELECT description || '|' || image_url || '|' || price_min_minor FROM events"),
