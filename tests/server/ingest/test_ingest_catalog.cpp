@@ -171,6 +171,39 @@ private slots:
         QCOMPARE(count(*conn, "SELECT attempts FROM quarantine"), std::int64_t{2});
     }
 
+    // A record the database refuses (here a CHECK added for the test; in life a value
+    // PostgreSQL will not take) costs only itself: the batch is split until it is alone, it is
+    // quarantined with the database's message, and every other record, the ones after it
+    // included, goes in with its change-log row.
+    void databaseRefusalQuarantinesOnlyThatRecord() {
+        TestDatabase db;
+        auto conn = db.connect();
+        {
+            pqxx::work tx(*conn);
+            tx.exec0("ALTER TABLE events ADD CONSTRAINT test_no_refuse CHECK (title NOT LIKE 'Refuse%')");
+            tx.commit();
+        }
+        std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n";
+        for (int i = 0; i < 37; ++i)
+            ics += "BEGIN:VEVENT\r\nUID:db-" + std::to_string(i) + "\r\nSUMMARY:" +
+                   (i == 23 ? std::string("Refuse me") : "Event " + std::to_string(i)) +
+                   "\r\nDTSTART:20250301T1" + std::to_string(i % 10) + "0000Z\r\nEND:VEVENT\r\n";
+        ics += "END:VCALENDAR\r\n";
+        const auto source = ensureSource(*conn, "refusing", Format::Ics);
+        const auto report = ingestPayload(*conn, source, ics, "db.ics", opts());
+        QCOMPARE(report.created, std::size_t{36});
+        QCOMPARE(report.quarantined.size(), std::size_t{1});
+        QCOMPARE(report.quarantined[0].ref, std::string("db-23"));
+        QVERIFY2(report.quarantined[0].reason.find("database refused the record") != std::string::npos &&
+                     report.quarantined[0].reason.find("test_no_refuse") != std::string::npos,
+                 report.quarantined[0].reason.c_str());
+        QCOMPARE(count(*conn, "SELECT count(*) FROM events"), std::int64_t{36});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM event_provenance"), std::int64_t{36});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), std::int64_t{36});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM quarantine WHERE ref = 'db-23' AND raw LIKE '%Refuse me%'"),
+                 std::int64_t{1});
+    }
+
     void cancellationFromAnySource() {
         TestDatabase db;
         auto conn = db.connect();
