@@ -110,7 +110,11 @@ public:
                 const auto uid = str(icalcomponent_get_uid(event));
                 if (const auto rid = recurrenceIdUtc(calendar, event)) m_overrides[uid].insert(*rid);
             }
-        for (const auto& [calendar, event] : events) {
+        // The VEVENT spans the normaliser found line up with the collected components when
+        // there are as many (both in document order); otherwise every record falls back.
+        const bool spansAlign = m_sourceSpans.size() == events.size();
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const auto& [calendar, event] = events[i];
             if (m_result.records.size() >= m_options.maxRecords) {
                 RawEventRecord overflow;
                 overflow.ref = "overflow";
@@ -119,9 +123,12 @@ public:
                 m_result.records.push_back(std::move(overflow));
                 return;
             }
-            readEvent(calendar, event);
+            readEvent(calendar, event, spansAlign ? m_sourceSpans[i] : std::string_view());
         }
     }
+
+    // The text of each top-level VEVENT (inside VCALENDARs), in document order.
+    void setSourceSpans(std::vector<std::string_view> spans) { m_sourceSpans = std::move(spans); }
 
 private:
     void collect(icalcomponent* c, icalcomponent* calendar,
@@ -235,9 +242,14 @@ private:
         return out;
     }
 
-    void readEvent(icalcomponent* calendar, icalcomponent* event) {
+    void readEvent(icalcomponent* calendar, icalcomponent* event, std::string_view sourceText) {
         RawEventRecord base;
-        if (char* text = icalcomponent_as_ical_string_r(event)) {
+        // The record's own lines as the file has them; libical's re-serialisation is the
+        // fallback (it costs more than parsing the component did).
+        const char* uidText = icalcomponent_get_uid(event);
+        if (!sourceText.empty() && (uidText == nullptr || sourceText.find(uidText) != std::string_view::npos)) {
+            base.raw = truncateUtf8(std::string(sourceText.substr(0, kMaxRawBytes + 4)), kMaxRawBytes);
+        } else if (char* text = icalcomponent_as_ical_string_r(event)) {
             base.raw = truncateUtf8(text, kMaxRawBytes);
             icalmemory_free_buffer(text);
         }
@@ -464,6 +476,7 @@ private:
     std::int64_t m_windowEnd = 0;
     std::map<std::string, std::set<std::int64_t>> m_overrides; // UID -> RECURRENCE-ID instants
     std::map<std::string, int> m_refCounts;
+    std::vector<std::string_view> m_sourceSpans;
 };
 
 } // namespace
@@ -478,6 +491,8 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
     std::string normalised;
     normalised.reserve(text.size() + 64);
     std::vector<std::string> open;
+    std::vector<std::pair<std::size_t, std::size_t>> eventSpans; // [begin, end) in `normalised`
+    std::size_t eventStart = std::string::npos; // npos: not inside a top-level VEVENT
     std::size_t pos = 0;
     while (pos < text.size()) {
         auto end = text.find_first_of("\r\n", pos);
@@ -489,18 +504,28 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
         if (line.find_first_not_of(" \t") == std::string_view::npos) continue;
         std::string upperLine;
         for (const char c : line.substr(0, 64)) upperLine.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(c))));
+        bool closesEvent = false;
         if (upperLine.rfind("BEGIN:", 0) == 0) {
-            open.push_back(collapseSpace(upperLine.substr(6)));
+            auto name = collapseSpace(upperLine.substr(6));
+            if (name == "VEVENT" && std::all_of(open.begin(), open.end(), [](const std::string& o) { return o == "VCALENDAR"; }))
+                eventStart = normalised.size();
+            open.push_back(std::move(name));
         } else if (upperLine.rfind("END:", 0) == 0) {
             const auto name = collapseSpace(upperLine.substr(4));
             const auto it = std::find(open.rbegin(), open.rend(), name);
             if (it != open.rend()) open.erase(std::next(it).base(), open.end());
+            closesEvent = eventStart != std::string::npos && std::find(open.begin(), open.end(), "VEVENT") == open.end();
         }
         normalised.append(line);
         normalised.push_back('\n');
+        if (closesEvent) {
+            eventSpans.emplace_back(eventStart, normalised.size());
+            eventStart = std::string::npos;
+        }
     }
     for (auto it = open.rbegin(); it != open.rend(); ++it)
         if (!it->empty()) normalised += "END:" + *it + "\n";
+    if (eventStart != std::string::npos) eventSpans.emplace_back(eventStart, normalised.size());
     std::string upper;
     upper.reserve(std::min<std::size_t>(normalised.size(), 4096));
     for (std::size_t i = 0; i < normalised.size() && i < 4096; ++i)
@@ -515,6 +540,9 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
         return result;
     }
     IcsReader reader(options, result);
+    std::vector<std::string_view> spans;
+    for (const auto& [begin, end] : eventSpans) spans.push_back(std::string_view(normalised).substr(begin, end - begin));
+    reader.setSourceSpans(std::move(spans));
     reader.read(root.get());
     return result;
 }
