@@ -150,6 +150,14 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
             return detail::answered([&](v1::Envelope& out) {
                 out.mutable_ack()->set_id(core::lowerAscii(request.unsubscribe_seats().event_id()));
             });
+        case v1::Envelope::kSearchRequest:
+            return dbStep([search = request.search_request()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_search_response() = detail::search(conn, search, systemNowMs());
+            });
+        case v1::Envelope::kSuggestRequest:
+            return dbStep([suggest = request.suggest_request()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_suggest_response() = detail::suggest(conn, suggest, systemNowMs());
+            });
         case v1::Envelope::kHello:
             detail::fail(v1::FAILED_PRECONDITION, "Hello is answered by the connection, not the API");
         case v1::Envelope::BODY_NOT_SET: detail::fail(v1::UNIMPLEMENTED, "unknown or empty request");

@@ -63,8 +63,8 @@ pqxx::binarystring toBinary(const std::string& bytes);
     "(extract(epoch FROM starts_at) * 1000)::bigint, coalesce((extract(epoch FROM ends_at) * 1000)::bigint, 0), "     \
     "time_zone, coalesce(venue_id::text, ''), price_min_minor, price_max_minor, currency, status, image_url, "       \
     "coalesce(organizer_id, 0), (extract(epoch FROM updated_at) * 1000)::bigint"
-// One events row selected with MARQUEE_SQL_EVENT_COLUMNS.
-core::Event eventFromRow(const pqxx::row& row);
+// One events row selected with MARQUEE_SQL_EVENT_COLUMNS, starting at column `first`.
+core::Event eventFromRow(const pqxx::row& row, pqxx::row::size_type first = 0);
 
 enum class ChangeOp { Upsert, Delete };
 
@@ -163,5 +163,10 @@ struct SeatStatusRow {
 // goes through it. Returns the new status_seq.
 std::uint64_t recordSeatChanges(pqxx::transaction_base& tx, const std::string& eventId,
                                 const std::vector<SeatStatusRow>& rows, std::uint64_t bump = 1);
+
+// Search is open to anonymous connections (the public catalog). nowMs: the clock that "not
+// yet over" and the date presets are resolved against.
+v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& request, std::int64_t nowMs);
+v1::SuggestResponse suggest(pqxx::connection& conn, const v1::SuggestRequest& request, std::int64_t nowMs);
 
 } // namespace marquee::server::detail

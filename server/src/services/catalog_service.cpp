@@ -84,25 +84,25 @@ bool isKnownTimeZone(const std::string& name) {
 
 } // namespace
 
-core::Event eventFromRow(const pqxx::row& row) {
+core::Event eventFromRow(const pqxx::row& row, pqxx::row::size_type first) {
     core::Event e;
-    e.id = row[0].as<std::string>();
-    e.title = row[1].as<std::string>();
-    e.description = row[2].as<std::string>();
-    e.categoryId = row[3].as<std::string>();
-    e.tags = parseJsonArray(row[4]);
-    e.performers = parseJsonArray(row[5]);
-    e.startsAtMs = row[6].as<std::int64_t>();
-    e.endsAtMs = row[7].as<std::int64_t>();
-    e.timeZone = row[8].as<std::string>();
-    e.venueId = row[9].as<std::string>();
-    e.price.minMinor = row[10].as<std::int64_t>();
-    e.price.maxMinor = row[11].as<std::int64_t>();
-    e.price.currency = row[12].as<std::string>();
-    e.status = core::eventStatusFromName(row[13].as<std::string>()).value_or(core::EventStatus::Scheduled);
-    e.imageUrl = row[14].as<std::string>();
-    e.organizerId = row[15].as<std::int64_t>();
-    e.updatedAtMs = row[16].as<std::int64_t>();
+    e.id = row[first + 0].as<std::string>();
+    e.title = row[first + 1].as<std::string>();
+    e.description = row[first + 2].as<std::string>();
+    e.categoryId = row[first + 3].as<std::string>();
+    e.tags = parseJsonArray(row[first + 4]);
+    e.performers = parseJsonArray(row[first + 5]);
+    e.startsAtMs = row[first + 6].as<std::int64_t>();
+    e.endsAtMs = row[first + 7].as<std::int64_t>();
+    e.timeZone = row[first + 8].as<std::string>();
+    e.venueId = row[first + 9].as<std::string>();
+    e.price.minMinor = row[first + 10].as<std::int64_t>();
+    e.price.maxMinor = row[first + 11].as<std::int64_t>();
+    e.price.currency = row[first + 12].as<std::string>();
+    e.status = core::eventStatusFromName(row[first + 13].as<std::string>()).value_or(core::EventStatus::Scheduled);
+    e.imageUrl = row[first + 14].as<std::string>();
+    e.organizerId = row[first + 15].as<std::int64_t>();
+    e.updatedAtMs = row[first + 16].as<std::int64_t>();
     return e;
 }
 

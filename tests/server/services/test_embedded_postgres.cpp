@@ -3,6 +3,7 @@
 // initialisation is redone; a symlink at the short socket directory is refused; nothing is
 // left behind outside the (temporary) data directory.
 #include "db/embedded_postgres.hpp"
+#include "db/migrations.hpp"
 
 #include <QtTest>
 
@@ -89,6 +90,13 @@ private slots:
         pqxx::read_transaction tx(conn);
         QCOMPARE(tx.exec1("SELECT x FROM kept")[0].as<int>(), 42);
         tx.abort();
+        // The built-in migrations run here, extensions included (search: pg_trgm, unaccent,
+        // fuzzystrmatch).
+        marquee::server::db::migrate(conn, marquee::server::db::builtinMigrations());
+        pqxx::read_transaction check(conn);
+        QCOMPARE(check.exec1("SELECT search_fold('Théâtre Müller')")[0].as<std::string>(), std::string("theatre muller"));
+        QCOMPARE(check.exec1("SELECT levenshtein('festvial', 'festival')")[0].as<int>(), 2);
+        check.abort();
         restarted.stop();
     }
 

@@ -1,0 +1,60 @@
+// The database-free half of search: turning query words and their candidates into tsquery
+// text, resolving date presets in the user's time zone, and reading highlight markers.
+#pragma once
+
+#include "marquee/v1/search.pb.h"
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace marquee::server::search {
+
+inline constexpr std::size_t kMaxQueryBytes = 500;
+inline constexpr std::size_t kMaxSuggestBytes = 200;
+inline constexpr std::size_t kMaxQueryWords = 10; // later words are ignored, as Meilisearch does
+inline constexpr std::uint32_t kDefaultLimit = 20;
+inline constexpr std::uint32_t kMaxLimit = 100;
+
+// Highlight markers ts_headline puts around matches (control characters never kept in text).
+inline constexpr char kMarkStart = '\x02';
+inline constexpr char kMarkStop = '\x03';
+
+// One folded query word and what it may match.
+struct QueryWord {
+    std::string text;               // folded (no accents, lower case, letters and digits)
+    bool prefix = false;            // also matches words that start with it
+    std::vector<std::string> stems; // English / German / French stems that differ from text
+    std::vector<std::string> typos; // vocabulary words within the typo budget
+};
+
+// Whether a word may match as a prefix: every word of 3+ characters (a partial word anywhere
+// in the query), and the word still being typed from 2 characters.
+bool isPrefixWord(std::size_t codePoints, bool beingTyped);
+
+// A tsquery that ANDs the words, each an OR of its forms. withTypos: include typo candidates.
+// Empty when there are no words.
+std::string matchQuery(const std::vector<QueryWord>& words, bool withTypos);
+// An OR of every form as a prefix, for highlighting (ts_headline).
+std::string highlightQuery(const std::vector<QueryWord>& words);
+// Weight-A prefix query over all words (suggestions match titles only).
+std::string titlePrefixQuery(const std::vector<QueryWord>& words);
+// A lexeme quoted for tsquery input.
+std::string quoteLexeme(std::string_view lexeme);
+
+// [fromMs, toMs) of a date preset in `zone` at `nowMs`. Events overlapping the window match.
+struct TimeWindow {
+    std::int64_t fromMs = 0;
+    std::int64_t toMs = 0;
+};
+inline constexpr std::int64_t kOpenPastMs = -62'135'596'800'000; // 0001-01-01
+inline constexpr std::int64_t kOpenFutureMs = 253'402'300'799'000; // 9999-12-31
+// Throws std::invalid_argument for an unknown zone. CUSTOM uses filters.from_ms / to_ms.
+TimeWindow resolveDateWindow(const v1::SearchFilters& filters, std::int64_t nowMs);
+TimeWindow presetWindow(v1::DatePreset preset, std::string_view zone, std::int64_t nowMs);
+
+// Text with kMarkStart/kMarkStop pairs -> plain text and match ranges in code points.
+v1::HighlightedText parseHighlight(std::string_view marked);
+
+} // namespace marquee::server::search

@@ -1,0 +1,465 @@
+// Event search and suggestions over the tsvector index of migration 0007 (docs/search.md):
+// query words are folded and expanded (stems, typo candidates from the vocabulary) in one
+// statement, then one statement finds, ranks and pages the hits and one counts the facets.
+#include "services/api_internal.hpp"
+#include "services/search_query.hpp"
+
+#include "marquee/core/typo.hpp"
+#include "marquee/core/validation.hpp"
+#include "marquee/protocol/conversions.hpp"
+
+#include <cctype>
+#include <cmath>
+#include <limits>
+#include <sstream>
+#include <stdexcept>
+
+namespace marquee::server::detail {
+
+namespace {
+
+using search::QueryWord;
+
+// Search statements run through exec_params (unnamed statements), so each is planned with
+// its actual values: a filter that is off folds away and the GIN index plan is chosen per
+// query instead of one generic plan for all of them.
+
+// Folds the query and expands each word: stems in the catalog languages, and vocabulary
+// words that trigram similarity proposes as typo candidates (the exact budget is checked in
+// C++, core::withinTypoBudget, because a swap counts as one typo there and two in
+// Levenshtein). $1 query, $2 whether the last word is still being typed, $3 word limit.
+constexpr const char* kExpandWordsSql = R"SQL(
+WITH words AS (
+    SELECT q.w, q.i, q.i = count(*) OVER () AND $2 AS typing
+    FROM unnest((regexp_split_to_array(coalesce(search_fold($1), ''), ' '))[1:$3]) WITH ORDINALITY AS q(w, i)
+    WHERE q.w <> ''
+)
+SELECT w, typing,
+       array_to_string(ARRAY(
+           SELECT DISTINCT s FROM unnest(coalesce(ts_lexize('english_stem', w), '{}')
+                                         || coalesce(ts_lexize('german_stem', w), '{}')
+                                         || coalesce(ts_lexize('french_stem', w), '{}')) AS s
+           WHERE s <> w), ' '),
+       CASE WHEN char_length(w) >= 5 THEN array_to_string(ARRAY(
+           SELECT v.word FROM search_vocabulary v
+           WHERE (v.word % w OR (typing AND w <% v.word)) AND v.word <> w
+             AND (typing OR levenshtein_less_equal(v.word, w, 4) <= 4)
+           ORDER BY similarity(v.word, w) DESC, v.word LIMIT 64), ' ') ELSE '' END
+FROM words ORDER BY i
+)SQL";
+
+// Filters shared by the hit and facet statements. Parameters:
+// $1 match tsquery ('' none), $2/$3 date window (ms), $4 category, $5/$6 cheapest-price range,
+// $7 free only, $8 venue, $9 has point, $10/$11 latitude/longitude, $12 radius km (0 none),
+// $13 seats available. v: the event's venue; d.km: its distance from the point.
+constexpr const char* kFromSql = R"SQL(
+FROM events e
+LEFT JOIN venues v ON v.id = e.venue_id
+CROSS JOIN LATERAL (SELECT CASE WHEN $9::boolean AND v.id IS NOT NULL AND NOT (v.latitude = 0 AND v.longitude = 0)
+    THEN 12742.0176 * asin(least(1.0, sqrt(power(sin(radians(v.latitude - $10::float8) / 2), 2)
+         + cos(radians($10::float8)) * cos(radians(v.latitude)) * power(sin(radians(v.longitude - $11::float8) / 2), 2))))
+    END AS km) d
+WHERE ($1 = '' OR e.search_vector @@ NULLIF($1, '')::tsquery)
+  AND ($8 = '' OR e.venue_id = NULLIF($8, '')::uuid)
+  AND ($12::float8 <= 0 OR d.km <= $12::float8)
+  AND (NOT $13::boolean OR e.status = 'scheduled')
+)SQL";
+constexpr const char* kDateOkSql =
+    "(coalesce(e.ends_at, e.starts_at) >= 'epoch'::timestamptz + $2::bigint * interval '1 millisecond' "
+    "AND e.starts_at < 'epoch'::timestamptz + $3::bigint * interval '1 millisecond')";
+constexpr const char* kCategoryOkSql =
+    "($4 = '' OR e.category_id = $4 OR left(e.category_id, char_length($4) + 1) = $4 || '.')";
+constexpr const char* kPriceOkSql = "(e.price_min_minor BETWEEN $5::bigint AND $6::bigint AND (NOT $7::boolean OR e.price_min_minor = 0))";
+
+// Hits: $14 exact tsquery (no typos), $15 folded query, $16 sort, $17/$18 cursor key and id
+// ('' first page), $19 page size + 1, $20 highlight tsquery. The sort key k is ascending for
+// every sort, so one keyset condition pages them all.
+const std::string& hitsSql() {
+    static const std::string sql = std::string(R"SQL(
+WITH matched AS (
+    SELECT e.id, e.venue_id, e.starts_at, d.km,
+           CASE WHEN $1 = '' THEN 0::float8 ELSE
+               8 * (e.search_title = $15)::int + starts_with(e.search_title, $15)::int
+               + 2 * coalesce(e.search_vector @@ NULLIF($14, '')::tsquery, false)::int
+               + ts_rank('{0.1, 0.2, 0.4, 1.0}', e.search_vector, NULLIF($1, '')::tsquery) END AS score
+)SQL") + kFromSql + " AND " + kDateOkSql + " AND " + kCategoryOkSql + " AND " + kPriceOkSql + R"SQL(
+), keyed AS (
+    SELECT m.*, (CASE $16::int
+        WHEN 1 THEN extract(epoch FROM m.starts_at) * 1000
+        WHEN 2 THEN coalesce(m.km, 1e9)
+        WHEN 3 THEN -(SELECT count(*) FROM wishlist w WHERE w.event_id = m.id)
+        ELSE -m.score END)::float8 AS k
+    FROM matched m
+), page AS (
+    SELECT * FROM keyed
+    WHERE $18 = '' OR (k, id) > ($17::float8, NULLIF($18, '')::uuid)
+    ORDER BY k, id LIMIT $19::bigint
+)
+SELECT p.k, p.score, p.km, coalesce(vn.name, ''), coalesce(vn.city, ''),
+       (SELECT count(*) FROM wishlist w WHERE w.event_id = p.id),
+       coalesce(ts_headline('marquee_fold', translate(ev.title, chr(2) || chr(3), ''), NULLIF($20, '')::tsquery,
+                            'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3)), ev.title),
+       coalesce(ts_headline('marquee_fold', translate(ev.description, chr(2) || chr(3), ''), NULLIF($20, '')::tsquery,
+                            'MaxWords=24, MinWords=10, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … ", '
+                            || 'StartSel=' || chr(2) || ', StopSel=' || chr(3)), left(ev.description, 200)),
+       ev.*
+FROM page p
+LEFT JOIN venues vn ON vn.id = p.venue_id
+CROSS JOIN LATERAL (SELECT )SQL" MARQUEE_SQL_EVENT_COLUMNS R"SQL( FROM events WHERE events.id = p.id) ev
+ORDER BY p.k, p.id
+)SQL";
+    return sql;
+}
+
+// Facets: every row that passes the text and the other filters, with one flag per faceted
+// filter; each facet counts the rows that pass every flag but its own. $14..$25 the date
+// bucket windows (ms) in the order of kDateBuckets.
+struct DateBucket {
+    v1::DatePreset preset;
+    const char* value;
+    const char* label;
+};
+constexpr DateBucket kDateBuckets[] = {
+    {v1::DATE_PRESET_TONIGHT, "tonight", "Tonight"},
+    {v1::DATE_PRESET_TODAY, "today", "Today"},
+    {v1::DATE_PRESET_TOMORROW, "tomorrow", "Tomorrow"},
+    {v1::DATE_PRESET_THIS_WEEKEND, "this_weekend", "This weekend"},
+    {v1::DATE_PRESET_NEXT_7_DAYS, "next_7_days", "Next 7 days"},
+    {v1::DATE_PRESET_LATER, "later", "Later"},
+};
+struct PriceBand {
+    const char* value;
+    const char* label;
+    std::int64_t minMinor;
+    std::int64_t maxMinor; // -1: open
+};
+constexpr PriceBand kPriceBands[] = {
+    {"free", "Free", 0, 0},
+    {"up_to_20", "Up to 20", 1, 2000},
+    {"20_to_50", "20 to 50", 2001, 5000},
+    {"50_to_100", "50 to 100", 5001, 10000},
+    {"over_100", "Over 100", 10001, -1},
+};
+
+const std::string& facetsSql() {
+    static const std::string sql = [] {
+        std::string dateValues;
+        for (std::size_t i = 0; i < std::size(kDateBuckets); ++i) {
+            if (i > 0) dateValues += ", ";
+            dateValues += "(" + std::to_string(i) + ", $" + std::to_string(14 + 2 * i) + "::bigint, $" +
+                          std::to_string(15 + 2 * i) + "::bigint)";
+        }
+        std::string priceValues;
+        for (std::size_t i = 0; i < std::size(kPriceBands); ++i) {
+            if (i > 0) priceValues += ", ";
+            priceValues += "(" + std::to_string(i) + ", " + std::to_string(kPriceBands[i].minMinor) + "::bigint, " +
+                           std::to_string(kPriceBands[i].maxMinor < 0 ? std::numeric_limits<std::int64_t>::max()
+                                                                      : kPriceBands[i].maxMinor) +
+                           "::bigint)";
+        }
+        return std::string(R"SQL(
+WITH f AS MATERIALIZED (
+    SELECT e.category_id, e.starts_at, coalesce(e.ends_at, e.starts_at) AS ends_at, e.price_min_minor AS price,
+           )SQL") + kDateOkSql + " AS date_ok, " + kCategoryOkSql + " AS category_ok, " + kPriceOkSql +
+               " AS price_ok " + kFromSql + R"SQL(
+)
+SELECT 'category', f.category_id, coalesce(c.name, f.category_id), count(*)
+FROM f LEFT JOIN categories c ON c.id = f.category_id
+WHERE f.date_ok AND f.price_ok GROUP BY f.category_id, c.name
+UNION ALL
+SELECT 'date', b.i::text, '', (SELECT count(*) FROM f WHERE f.category_ok AND f.price_ok
+    AND f.ends_at >= 'epoch'::timestamptz + b.lo * interval '1 millisecond'
+    AND f.starts_at < 'epoch'::timestamptz + b.hi * interval '1 millisecond')
+FROM (VALUES )SQL" + dateValues + R"SQL() AS b(i, lo, hi)
+UNION ALL
+SELECT 'price', p.i::text, '', (SELECT count(*) FROM f WHERE f.date_ok AND f.category_ok AND f.price BETWEEN p.lo AND p.hi)
+FROM (VALUES )SQL" + priceValues + R"SQL() AS p(i, lo, hi)
+UNION ALL
+SELECT 'total', '', '', count(*) FROM f WHERE f.date_ok AND f.category_ok AND f.price_ok
+)SQL";
+    }();
+    return sql;
+}
+
+// Suggestions: $1 weight-A prefix tsquery over titles, $2 folded prefix, $3 limit, $4 now (ms),
+// $5 highlight tsquery.
+constexpr const char* kSuggestSql = R"SQL(
+SELECT u.kind, u.id, ts_headline('marquee_fold', translate(u.text, chr(2) || chr(3), ''), NULLIF($5, '')::tsquery,
+                                 'HighlightAll=true, StartSel=' || chr(2) || ', StopSel=' || chr(3))
+FROM (
+(SELECT 0 AS kind, t.id::text AS id, t.title AS text FROM (
+    SELECT DISTINCT ON (s.search_title) s.* FROM (
+        SELECT e.id, e.title, e.search_title, e.starts_at FROM events e
+        WHERE e.search_vector @@ $1::tsquery
+          AND coalesce(e.ends_at, e.starts_at) >= 'epoch'::timestamptz + $4::bigint * interval '1 millisecond'
+        ORDER BY e.starts_at LIMIT 200) s
+    ORDER BY s.search_title, s.starts_at) t
+ ORDER BY starts_with(t.search_title, $2) DESC, t.starts_at, t.id LIMIT $3::bigint)
+UNION ALL
+(SELECT 1, v.id::text, v.name FROM venues v
+ WHERE (' ' || search_fold(v.name)) LIKE '% ' || $2 || '%'
+ ORDER BY starts_with(search_fold(v.name), $2) DESC, v.name, v.id LIMIT $3::bigint)
+UNION ALL
+(SELECT 2, c.id, c.name FROM categories c
+ WHERE (' ' || search_fold(c.name)) LIKE '% ' || $2 || '%'
+ ORDER BY starts_with(search_fold(c.name), $2) DESC, c.name LIMIT $3::bigint)
+) u
+)SQL";
+
+std::vector<std::string> splitWords(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string word; in >> word;) out.push_back(word);
+    return out;
+}
+
+bool endsInsideWord(std::string_view query) {
+    if (query.empty()) return false;
+    const auto last = static_cast<unsigned char>(query.back());
+    return last >= 0x80 || std::isalnum(last) != 0;
+}
+
+// Folds and expands the query words; typo candidates are kept only within the budget.
+std::vector<QueryWord> expandWords(pqxx::transaction_base& tx, const std::string& query) {
+    std::vector<QueryWord> words;
+    const bool typing = endsInsideWord(query);
+    for (const auto& row :
+         tx.exec_params(kExpandWordsSql, query, typing, static_cast<int>(search::kMaxQueryWords))) {
+        QueryWord word;
+        word.text = row[0].as<std::string>();
+        const bool beingTyped = row[1].as<bool>();
+        const auto folded = core::decodeUtf8(word.text);
+        word.prefix = search::isPrefixWord(folded.size(), beingTyped);
+        word.stems = splitWords(row[2].as<std::string>());
+        for (const auto& candidate : splitWords(row[3].as<std::string>()))
+            if (core::withinTypoBudget(folded, core::decodeUtf8(candidate), beingTyped))
+                word.typos.push_back(candidate);
+        words.push_back(std::move(word));
+    }
+    return words;
+}
+
+std::string foldedQuery(const std::vector<QueryWord>& words) {
+    std::string out;
+    for (const auto& word : words) {
+        if (!out.empty()) out += ' ';
+        out += word.text;
+    }
+    return out;
+}
+
+void requireText(std::string_view text, std::size_t maxBytes, const char* field) {
+    if (text.size() > maxBytes)
+        fail(v1::INVALID_ARGUMENT, std::string(field) + " is too long (at most " + std::to_string(maxBytes) + " bytes)",
+             {{"field", field}});
+    if (!core::isValidUtf8(text)) fail(v1::INVALID_ARGUMENT, std::string(field) + " must be valid UTF-8", {{"field", field}});
+}
+
+void validateFilters(const v1::SearchFilters& f) {
+    requireText(f.category_id(), 100, "category_id");
+    requireText(f.time_zone(), 64, "time_zone");
+    if (!f.venue_id().empty() && !core::isUuid(f.venue_id()))
+        fail(v1::INVALID_ARGUMENT, "venue_id must be a UUID", {{"field", "venue_id"}});
+    if ((f.has_price_min_minor() && f.price_min_minor() < 0) || (f.has_price_max_minor() && f.price_max_minor() < 0) ||
+        (f.has_price_min_minor() && f.has_price_max_minor() && f.price_min_minor() > f.price_max_minor()))
+        fail(v1::INVALID_ARGUMENT, "price range must be non-negative with min <= max", {{"field", "price"}});
+    if (f.has_near()) {
+        const auto& p = f.near();
+        if (!std::isfinite(p.latitude()) || !std::isfinite(p.longitude()) || !std::isfinite(p.radius_km()) ||
+            std::abs(p.latitude()) > 90 || std::abs(p.longitude()) > 180 || p.radius_km() < 0 || p.radius_km() > 20000)
+            fail(v1::INVALID_ARGUMENT, "near needs latitude -90..90, longitude -180..180 and radius_km 0..20000",
+                 {{"field", "near"}});
+    }
+    if (f.date() == v1::DATE_PRESET_CUSTOM && f.to_ms() != 0 && f.to_ms() <= f.from_ms())
+        fail(v1::INVALID_ARGUMENT, "to_ms must be after from_ms", {{"field", "to_ms"}});
+    if (f.date() == v1::DATE_PRESET_CUSTOM &&
+        (f.from_ms() < search::kOpenPastMs || f.from_ms() > search::kOpenFutureMs || f.to_ms() < 0 ||
+         f.to_ms() > search::kOpenFutureMs))
+        fail(v1::INVALID_ARGUMENT, "from_ms / to_ms out of range", {{"field", "from_ms"}});
+    if (!v1::DatePreset_IsValid(f.date())) fail(v1::INVALID_ARGUMENT, "unknown date preset", {{"field", "date"}});
+}
+
+// What a cursor is bound to: the query, the filters and the sort.
+std::string requestHash(const v1::SearchRequest& request) {
+    v1::SearchRequest key;
+    key.set_query(request.query());
+    *key.mutable_filters() = request.filters();
+    key.set_sort(request.sort());
+    return sha256(key.SerializeAsString()).substr(0, 16);
+}
+
+// The filter parameters $1..$13 in the order of kFromSql.
+struct FilterParams {
+    std::string match;
+    search::TimeWindow window;
+    std::string category;
+    std::int64_t priceLo = 0;
+    std::int64_t priceHi = std::numeric_limits<std::int64_t>::max();
+    bool freeOnly = false;
+    std::string venue;
+    bool hasPoint = false;
+    double latitude = 0;
+    double longitude = 0;
+    double radiusKm = 0;
+    bool seatsAvailable = false;
+};
+
+FilterParams filterParams(const v1::SearchFilters& f, std::string match, std::int64_t nowMs) {
+    FilterParams p;
+    p.match = std::move(match);
+    try {
+        p.window = search::resolveDateWindow(f, nowMs);
+        search::presetWindow(v1::DATE_PRESET_TODAY, f.time_zone(), nowMs); // the zone facets use
+    } catch (const std::invalid_argument&) {
+        fail(v1::INVALID_ARGUMENT, "time_zone is not a known IANA time zone", {{"field", "time_zone"}});
+    }
+    p.category = f.category_id();
+    if (f.has_price_min_minor()) p.priceLo = f.price_min_minor();
+    if (f.has_price_max_minor()) p.priceHi = f.price_max_minor();
+    p.freeOnly = f.free_only();
+    p.venue = f.venue_id();
+    p.hasPoint = f.has_near();
+    p.latitude = f.near().latitude();
+    p.longitude = f.near().longitude();
+    p.radiusKm = f.near().radius_km();
+    p.seatsAvailable = f.seats_available();
+    return p;
+}
+
+void fillFacets(pqxx::transaction_base& tx, const FilterParams& p, const v1::SearchFilters& filters, std::int64_t nowMs,
+                v1::SearchResponse& out) {
+    std::vector<search::TimeWindow> windows;
+    for (const auto& bucket : kDateBuckets) windows.push_back(search::presetWindow(bucket.preset, filters.time_zone(), nowMs));
+    static_assert(std::size(kDateBuckets) == 6, "facetsSql binds six date windows");
+    const auto rows = tx.exec_params(
+        facetsSql(), p.match, p.window.fromMs, p.window.toMs, p.category, p.priceLo, p.priceHi, p.freeOnly, p.venue,
+        p.hasPoint, p.latitude, p.longitude, p.radiusKm, p.seatsAvailable, windows[0].fromMs, windows[0].toMs,
+        windows[1].fromMs, windows[1].toMs, windows[2].fromMs, windows[2].toMs, windows[3].fromMs, windows[3].toMs,
+        windows[4].fromMs, windows[4].toMs, windows[5].fromMs, windows[5].toMs);
+    auto* facets = out.mutable_facets();
+    for (const auto& row : rows) {
+        const auto kind = row[0].as<std::string>();
+        const auto count = row[3].as<std::uint64_t>();
+        if (kind == "total") {
+            out.set_total(count);
+        } else if (kind == "category") {
+            auto* facet = facets->add_categories();
+            facet->set_value(row[1].as<std::string>());
+            facet->set_label(row[2].as<std::string>());
+            facet->set_count(count);
+        } else if (kind == "date") {
+            const auto& bucket = kDateBuckets[row[1].as<std::size_t>()];
+            auto* facet = facets->add_dates();
+            facet->set_value(bucket.value);
+            facet->set_label(bucket.label);
+            facet->set_count(count);
+        } else if (kind == "price") {
+            const auto& band = kPriceBands[row[1].as<std::size_t>()];
+            auto* facet = facets->add_prices();
+            facet->set_value(band.value);
+            facet->set_label(band.label);
+            facet->set_count(count);
+            facet->set_range_min_minor(band.minMinor);
+            facet->set_range_max_minor(band.maxMinor);
+        }
+    }
+    // Largest category first, then by id, so the list is stable.
+    std::sort(facets->mutable_categories()->begin(), facets->mutable_categories()->end(),
+              [](const v1::FacetCount& a, const v1::FacetCount& b) {
+                  return a.count() != b.count() ? a.count() > b.count() : a.value() < b.value();
+              });
+}
+
+} // namespace
+
+v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& request, std::int64_t nowMs) {
+    requireText(request.query(), search::kMaxQueryBytes, "query");
+    validateFilters(request.filters());
+    if (!v1::SearchSort_IsValid(request.sort())) fail(v1::INVALID_ARGUMENT, "unknown sort", {{"field", "sort"}});
+    if (request.sort() == v1::SEARCH_SORT_DISTANCE && !request.filters().has_near())
+        fail(v1::INVALID_ARGUMENT, "sorting by distance needs filters.near", {{"field", "sort"}});
+    const std::uint32_t limit =
+        request.limit() == 0 ? search::kDefaultLimit : std::min(request.limit(), search::kMaxLimit);
+
+    v1::SearchCursor cursor;
+    if (!request.cursor().empty()) {
+        if (!cursor.ParseFromString(request.cursor()) || !core::isUuid(cursor.id()) || !std::isfinite(cursor.key()))
+            fail(v1::INVALID_ARGUMENT, "cursor is not one this server issued", {{"field", "cursor"}});
+        if (cursor.request_hash() != requestHash(request))
+            fail(v1::INVALID_ARGUMENT, "cursor belongs to a different search", {{"field", "cursor"}});
+    }
+
+    pqxx::read_transaction tx(conn);
+    // Typo candidates: similarity 0.25 still proposes two-typo words of 9+ characters; the
+    // word-similarity threshold lets a half-typed word find the words it may become.
+    tx.exec0("SET LOCAL pg_trgm.similarity_threshold = 0.25; SET LOCAL pg_trgm.word_similarity_threshold = 0.5");
+    const auto words = expandWords(tx, request.query());
+    const auto match = search::matchQuery(words, true);
+    const auto exact = search::matchQuery(words, false);
+    // Browsing without words has no relevance: it lists by date.
+    auto sort = request.sort();
+    if (words.empty() && sort == v1::SEARCH_SORT_RELEVANCE) sort = v1::SEARCH_SORT_DATE;
+
+    const auto p = filterParams(request.filters(), match, nowMs);
+    const auto rows = tx.exec_params(
+        hitsSql(), p.match, p.window.fromMs, p.window.toMs, p.category, p.priceLo, p.priceHi, p.freeOnly, p.venue,
+        p.hasPoint, p.latitude, p.longitude, p.radiusKm, p.seatsAvailable, exact, foldedQuery(words),
+        static_cast<int>(sort), cursor.key(), cursor.id(), static_cast<int>(limit) + 1, search::highlightQuery(words));
+
+    v1::SearchResponse out;
+    for (const auto& word : words)
+        if (!word.typos.empty()) out.add_corrected_words(word.text);
+    const auto shown = std::min<std::size_t>(rows.size(), limit);
+    constexpr pqxx::row::size_type kEventFirstColumn = 8;
+    for (std::size_t i = 0; i < shown; ++i) {
+        const auto& row = rows[static_cast<pqxx::result::size_type>(i)];
+        auto* hit = out.add_hits();
+        protocol::toProto(eventFromRow(row, kEventFirstColumn), hit->mutable_event());
+        hit->set_score(row[1].as<double>());
+        if (!row[2].is_null()) {
+            hit->set_has_distance(true);
+            hit->set_distance_km(row[2].as<double>());
+        }
+        hit->set_venue_name(row[3].as<std::string>());
+        hit->set_venue_city(row[4].as<std::string>());
+        hit->set_wishlist_count(row[5].as<std::uint32_t>());
+        *hit->mutable_title() = search::parseHighlight(row[6].as<std::string>());
+        *hit->mutable_snippet() = search::parseHighlight(row[7].as<std::string>());
+    }
+    if (rows.size() > limit) {
+        const auto& last = rows[static_cast<pqxx::result::size_type>(limit - 1)];
+        v1::SearchCursor next;
+        next.set_sort(request.sort());
+        next.set_key(last[0].as<double>());
+        next.set_id(last[kEventFirstColumn].as<std::string>());
+        next.set_request_hash(requestHash(request));
+        out.set_next_cursor(next.SerializeAsString());
+    }
+    if (request.include_facets()) fillFacets(tx, p, request.filters(), nowMs, out);
+    return out;
+}
+
+v1::SuggestResponse suggest(pqxx::connection& conn, const v1::SuggestRequest& request, std::int64_t nowMs) {
+    requireText(request.prefix(), search::kMaxSuggestBytes, "prefix");
+    const std::uint32_t limit = request.limit() == 0 ? 8 : std::min<std::uint32_t>(request.limit(), 20);
+    v1::SuggestResponse out;
+    pqxx::read_transaction tx(conn);
+    auto words = expandWords(tx, request.prefix());
+    if (words.empty()) return out;
+    for (auto& word : words) word.typos.clear(); // suggestions complete what was typed
+    const auto rows = tx.exec_params(kSuggestSql, search::titlePrefixQuery(words), foldedQuery(words),
+                                     static_cast<int>(limit), nowMs, search::highlightQuery(words));
+    // Categories first (few, broad), then titles, then venues, up to the limit.
+    for (const int kind : {2, 0, 1}) {
+        for (const auto& row : rows) {
+            if (row[0].as<int>() != kind || out.suggestions_size() >= static_cast<int>(limit)) continue;
+            auto* suggestion = out.add_suggestions();
+            suggestion->set_kind(static_cast<v1::SuggestionKind>(kind));
+            suggestion->set_id(row[1].as<std::string>());
+            *suggestion->mutable_text() = search::parseHighlight(row[2].as<std::string>());
+        }
+    }
+    return out;
+}
+
+} // namespace marquee::server::detail
