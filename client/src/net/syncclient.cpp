@@ -2,6 +2,7 @@
 #include "net/syncclient.h"
 
 #include "net/changedecoder.h"
+#include "net/searchcodec.h"
 
 #include "marquee/core/version.hpp"
 #include "marquee/protocol/conversions.hpp"
@@ -302,6 +303,13 @@ quint64 SyncClient::getLayout(const QString& layoutId, std::uint32_t version)
     return send(RequestKind::GetLayout, env);
 }
 
+quint64 SyncClient::search(const SearchQuery& query, const QString& zone)
+{
+    v1::Envelope env;
+    toProto(query, zone, env.mutable_search_request());
+    return send(RequestKind::Search, env);
+}
+
 void SyncClient::pull()
 {
     if (!m_helloDone || m_pullRequest != 0 || m_paused)
@@ -427,6 +435,10 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
                 Q_EMIT requestFailed(id, ErrorInfo{ErrorCode::InvalidArgument, QString::fromUtf8(e.what()), {}});
             }
         }
+        break;
+    case RequestKind::Search:
+        if (env.has_search_response())
+            Q_EMIT searchAnswered(id, fromProto(env.search_response()));
         break;
     case RequestKind::Logout:
     case RequestKind::Wishlist:

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "store/records.h"
+#include "store/searchtypes.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -80,6 +81,8 @@ public:
     // Ack id "<layout id>@<new version>".
     quint64 saveLayout(const QString& idempotencyKey, const core::seating::Layout& layout, std::uint32_t baseVersion);
     quint64 getLayout(const QString& layoutId, std::uint32_t version); // answered by layoutReceived
+    // Answered by searchAnswered (or requestFailed). zone: the user's IANA zone.
+    quint64 search(const SearchQuery& query, const QString& zone);
     void pull(); // pull from cursor() (no-op while a pull is in flight)
     // The owner could not store a batch: stop pulling and ignore pushes (a pull answer in
     // flight is dropped) until resumeFrom() names the cursor that was committed.
@@ -104,13 +107,14 @@ Q_SIGNALS:
     void seatSnapshotReceived(quint64 requestId, const marquee::client::SeatSnapshotInfo& snapshot);
     void seatDeltaReceived(const marquee::client::SeatDeltaInfo& delta);
     void layoutReceived(quint64 requestId, std::shared_ptr<const marquee::core::seating::Layout> layout);
+    void searchAnswered(quint64 requestId, const marquee::client::SearchResults& results);
     void authenticationRejected(); // HTTP 401 at the upgrade: the token is no longer valid
     void fatalError(const marquee::client::ErrorInfo& error); // e.g. unsupported protocol version
 
 private:
     enum class RequestKind {
         Hello, Pull, Login, Register, Logout, Wishlist,
-        SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout
+        SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout, Search
     };
     struct Pending {
         RequestKind kind;

@@ -3,6 +3,7 @@
 
 #include "services/accountservice.h"
 #include "services/catalogservice.h"
+#include "services/searchservice.h"
 #include "services/seatingservice.h"
 #include "services/syncworker.h"
 #include "services/wishlistservice.h"
@@ -27,6 +28,7 @@ ClientSession::ClientSession(Options options, QObject* parent)
     m_wishlist = new WishlistService(m_store.get(), m_sync, m_account, this);
     m_seating = new SeatingService(m_store.get(), m_sync, this);
     connect(this, &ClientSession::batchApplied, m_seating, &SeatingService::notifyBatchApplied);
+    m_search = new SearchService(m_store.get(), m_sync, this);
 
     connect(m_sync, &SyncClient::connected, this, &ClientSession::onConnected);
     connect(m_sync, &SyncClient::batchReady, this, &ClientSession::onBatchReady);

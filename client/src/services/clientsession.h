@@ -17,6 +17,7 @@ namespace marquee::client {
 class AccountService;
 class CatalogService;
 class LocalStore;
+class SearchService;
 class SeatingService;
 class SyncWorker;
 class WishlistService;
@@ -49,6 +50,7 @@ public:
     AccountService* account() const { return m_account; }
     WishlistService* wishlist() const { return m_wishlist; }
     SeatingService* seating() const { return m_seating; }
+    SearchService* search() const { return m_search; }
 
     QUrl serverUrl() const;
     State state() const { return m_state; }
@@ -86,6 +88,7 @@ private:
     AccountService* m_account = nullptr;
     WishlistService* m_wishlist = nullptr;
     SeatingService* m_seating = nullptr;
+    SearchService* m_search = nullptr;
     QThread m_thread;
     SyncWorker* m_worker = nullptr;
 

@@ -13,6 +13,7 @@
 #include <QUuid>
 #include <QVariant>
 
+#include <algorithm>
 #include <mutex>
 #include <string_view>
 
@@ -47,6 +48,26 @@ std::vector<std::string> splitList(const QString& text)
     const QStringList parts = text.split(kListSeparator);
     for (const QString& part : parts)
         out.push_back(part.toStdString());
+    return out;
+}
+
+// Splits a script at ';', keeping a trigger's BEGIN ... END body (which has its own ';') whole.
+QStringList splitStatements(const QString& script)
+{
+    QStringList out;
+    QString pending;
+    for (const QString& piece : script.split(QLatin1Char(';'))) {
+        pending += piece;
+        const QString trimmed = pending.trimmed();
+        if (trimmed.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive)
+            && !trimmed.endsWith(QLatin1String("END"), Qt::CaseInsensitive)) {
+            pending += QLatin1Char(';');
+            continue;
+        }
+        if (!trimmed.isEmpty())
+            out << trimmed;
+        pending.clear();
+    }
     return out;
 }
 
@@ -95,6 +116,46 @@ CREATE TABLE seating_layouts(
   PRIMARY KEY(layout_id, version)) WITHOUT ROWID;
 CREATE TABLE event_layouts(
   event_id TEXT PRIMARY KEY, layout_id TEXT NOT NULL, layout_version INTEGER NOT NULL);
+)sql",
+    // 4: offline search (localsearch.cpp). event_search holds each event's text (FTS5,
+    // accents and case folded by unicode61), kept current by triggers in the same transaction
+    // as the sync apply; its rowid is the event's rowid. search_words is the vocabulary, with
+    // a trigram index for typo candidates; refreshSearchWords() adds the new terms per batch.
+    R"sql(
+CREATE INDEX events_by_venue ON events(venue_id);
+CREATE VIRTUAL TABLE event_search USING fts5(event_id UNINDEXED, title, people, labels, description,
+  tokenize='unicode61 remove_diacritics 2', prefix='2 3');
+CREATE VIRTUAL TABLE event_search_terms USING fts5vocab(event_search, 'row');
+CREATE VIEW event_search_source AS
+  SELECT e.rowid AS doc, e.id AS event_id, e.title AS title,
+         replace(e.performers, char(31), ' ') || ' ' || coalesce((SELECT v.name || ' ' || v.city FROM venues v WHERE v.id = e.venue_id), '') AS people,
+         replace(e.tags, char(31), ' ') || ' ' || replace(e.category_id, '.', ' ') || ' ' || coalesce((SELECT c.name FROM categories c WHERE c.id = e.category_id), '') AS labels,
+         e.description AS description
+  FROM events e;
+CREATE TRIGGER events_search_before_insert BEFORE INSERT ON events BEGIN
+  DELETE FROM event_search WHERE rowid = (SELECT rowid FROM events WHERE id = new.id);
+END;
+CREATE TRIGGER events_search_after_insert AFTER INSERT ON events BEGIN
+  INSERT INTO event_search(rowid, event_id, title, people, labels, description)
+    SELECT doc, event_id, title, people, labels, description FROM event_search_source WHERE doc = new.rowid;
+END;
+CREATE TRIGGER events_search_after_delete AFTER DELETE ON events BEGIN
+  DELETE FROM event_search WHERE rowid = old.rowid;
+END;
+CREATE TRIGGER venues_search_after_insert AFTER INSERT ON venues BEGIN
+  DELETE FROM event_search WHERE rowid IN (SELECT rowid FROM events WHERE venue_id = new.id);
+  INSERT INTO event_search(rowid, event_id, title, people, labels, description)
+    SELECT s.doc, s.event_id, s.title, s.people, s.labels, s.description
+    FROM events e JOIN event_search_source s ON s.doc = e.rowid WHERE e.venue_id = new.id;
+END;
+CREATE TABLE search_words(word TEXT PRIMARY KEY);
+CREATE VIRTUAL TABLE search_words_trigram USING fts5(word, content='search_words', tokenize='trigram');
+CREATE TRIGGER search_words_after_insert AFTER INSERT ON search_words BEGIN
+  INSERT INTO search_words_trigram(rowid, word) VALUES (new.rowid, new.word);
+END;
+INSERT INTO event_search(rowid, event_id, title, people, labels, description)
+  SELECT doc, event_id, title, people, labels, description FROM event_search_source;
+INSERT OR IGNORE INTO search_words(word) SELECT term FROM event_search_terms WHERE length(term) >= 4;
 )sql",
 };
 static_assert(std::size(kUpgradeSteps) == LocalStore::kSchemaVersion);
@@ -425,11 +486,8 @@ bool LocalStore::upgrade()
         // Each step plus its version bump is one transaction: a crash leaves the old version.
         if (!begin())
             return false;
-        const QStringList statements = QString::fromUtf8(kUpgradeSteps[version]).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         bool ok = true;
-        for (const QString& statement : statements) {
-            if (statement.trimmed().isEmpty())
-                continue;
+        for (const QString& statement : splitStatements(QString::fromUtf8(kUpgradeSteps[version]))) {
             if (!(ok = exec(statement)))
                 break;
         }
@@ -579,6 +637,11 @@ std::vector<BatchResult> LocalStore::applyBatches(const std::vector<const Change
             qCWarning(lcStore) << "batch rolled back:" << error;
             return failAll(error);
         }
+    }
+    const bool catalogChanged = std::any_of(results.begin(), results.end(), [](const BatchResult& r) { return r.catalogChanged; });
+    if (catalogChanged && !refreshSearchWords()) {
+        db.rollback();
+        return failAll(m_lastError);
     }
     // One cursor for the whole transaction: the rows and the cursor commit together.
     Statements& st = *m_st;

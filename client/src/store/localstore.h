@@ -3,6 +3,7 @@
 #pragma once
 
 #include "store/records.h"
+#include "store/searchtypes.h"
 
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -17,7 +18,7 @@ namespace marquee::client {
 class LocalStore {
 public:
     // Schema version written to PRAGMA user_version; each step upgrades from version-1.
-    static constexpr int kSchemaVersion = 3;
+    static constexpr int kSchemaVersion = 4;
 
     // targetSchemaVersion exists for upgrade tests: it stops the upgrade steps early.
     explicit LocalStore(QString path, int targetSchemaVersion = kSchemaVersion);
@@ -66,6 +67,10 @@ public:
     // Seating: the layout version an event sells and a layout version's SeatingLayout bytes.
     std::optional<EventLayoutPin> eventLayout(const QString& eventId);
     std::optional<QByteArray> layoutPayload(const QString& layoutId, std::uint32_t version);
+    // Offline search over the cached catalog (localsearch.cpp): typo-tolerant full text,
+    // the filters the cache can answer, category/date/price facets. nowMs: the clock
+    // "not yet over" and the date presets use.
+    SearchResults search(const SearchQuery& query, qint64 nowMs);
 
     // Wishlist and outbox.
     bool isWishlisted(qint64 userId, const QString& eventId);
@@ -94,6 +99,8 @@ private:
     bool upgrade();
     bool prepareBatchStatements();
     bool applyChanges(const ChangeBatchData& batch, qint64 userId, BatchResult& result, QString* error);
+    // Adds terms the last batches brought to the typo vocabulary (inside their transaction).
+    bool refreshSearchWords();
 
     QString m_path;
     QString m_connectionName;

@@ -12,6 +12,7 @@
 #include "views/connectionindicator.h"
 #include "views/eventdetailwidget.h"
 #include "views/logindialog.h"
+#include "views/searchpanel.h"
 #include "views/seatsdialog.h"
 
 #include <QAction>
@@ -64,6 +65,9 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     // Filter bar.
     auto* central = new QWidget(this);
     auto* layout = new QVBoxLayout(central);
+    m_searchPanel = new SearchPanel(session->search(), central);
+    layout->addWidget(m_searchPanel);
+    connect(m_searchPanel, &SearchPanel::eventActivated, this, &MainWindow::showSearchHit);
     auto* filters = new QHBoxLayout;
     m_fromCheck = new QCheckBox(tr("From"), central);
     m_from = new QDateEdit(QDate::currentDate(), central);
@@ -219,6 +223,15 @@ void MainWindow::selectEvent(const QString& eventId)
     if (row >= 0)
         m_table->selectionModel()->setCurrentIndex(m_events->index(row, 0),
                                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+}
+
+void MainWindow::showSearchHit(const QString& eventId)
+{
+    selectEvent(eventId);
+    const auto details = m_session->catalog()->eventDetails(eventId);
+    m_details->setDetails(details);
+    if (!details) // found by the server, not synced to this device yet
+        statusBar()->showMessage(tr("This event is not in the offline catalog yet; it appears once synced."), 8000);
 }
 
 void MainWindow::openLogin(int mode)

@@ -19,6 +19,7 @@ class ClientSession;
 class ConnectionIndicator;
 class EventDetailWidget;
 class EventListModel;
+class SearchPanel;
 class SeatsDialog;
 
 class MainWindow : public QMainWindow {
@@ -30,6 +31,7 @@ public:
     QTableView* eventView() const { return m_table; }
     EventDetailWidget* detailWidget() const { return m_details; }
     ConnectionIndicator* connectionIndicator() const { return m_indicator; }
+    SearchPanel* searchPanel() const { return m_searchPanel; }
     QString accountText() const;
     void selectEvent(const QString& eventId);
 
@@ -39,6 +41,7 @@ private:
     void showCurrentDetails();
     void openLogin(int mode);
     void openSeats(const QString& eventId);
+    void showSearchHit(const QString& eventId);
 
     ClientSession* m_session;
     EventListModel* m_events;
@@ -46,6 +49,7 @@ private:
     QTableView* m_table;
     EventDetailWidget* m_details;
     ConnectionIndicator* m_indicator;
+    SearchPanel* m_searchPanel;
     QCheckBox* m_fromCheck;
     QDateEdit* m_from;
     QCheckBox* m_toCheck;

@@ -1,9 +1,8 @@
 // Query text, date windows and highlights for search (see search_query.hpp).
 #include "services/search_query.hpp"
 
+#include "marquee/core/search_dates.hpp"
 #include "marquee/core/typo.hpp"
-
-#include <date/tz.h>
 
 #include <algorithm>
 #include <chrono>
@@ -13,8 +12,6 @@ namespace marquee::server::search {
 
 namespace {
 
-using std::chrono::milliseconds;
-
 void appendAlternative(std::string& out, std::string_view lexeme, bool prefix, char weight = 0) {
     if (!out.empty() && out.back() != '(') out += " | ";
     out += quoteLexeme(lexeme);
@@ -23,15 +20,16 @@ void appendAlternative(std::string& out, std::string_view lexeme, bool prefix, c
     if (weight != 0) out += weight;
 }
 
-// Start of the local day `days` after the local day of `now`, as UTC milliseconds.
-std::int64_t localMidnightMs(const date::time_zone* zone, date::local_days day) {
-    const auto utc = zone->to_sys(date::local_seconds(day.time_since_epoch()), date::choose::earliest);
-    return std::chrono::duration_cast<milliseconds>(utc.time_since_epoch()).count();
-}
-
-std::int64_t localTimeMs(const date::time_zone* zone, date::local_days day, std::chrono::hours hour) {
-    const auto utc = zone->to_sys(date::local_seconds(day.time_since_epoch() + hour), date::choose::earliest);
-    return std::chrono::duration_cast<milliseconds>(utc.time_since_epoch()).count();
+core::DatePreset toCorePreset(v1::DatePreset preset) {
+    switch (preset) {
+    case v1::DATE_PRESET_TONIGHT: return core::DatePreset::Tonight;
+    case v1::DATE_PRESET_TODAY: return core::DatePreset::Today;
+    case v1::DATE_PRESET_TOMORROW: return core::DatePreset::Tomorrow;
+    case v1::DATE_PRESET_THIS_WEEKEND: return core::DatePreset::ThisWeekend;
+    case v1::DATE_PRESET_NEXT_7_DAYS: return core::DatePreset::Next7Days;
+    case v1::DATE_PRESET_LATER: return core::DatePreset::Later;
+    default: return core::DatePreset::Any;
+    }
 }
 
 } // namespace
@@ -82,33 +80,9 @@ std::string titlePrefixQuery(const std::vector<QueryWord>& words) {
     return out;
 }
 
-TimeWindow presetWindow(v1::DatePreset preset, std::string_view zoneName, std::int64_t nowMs) {
-    const date::time_zone* zone = nullptr;
-    try {
-        zone = date::locate_zone(zoneName.empty() ? std::string_view("UTC") : zoneName);
-    } catch (const std::exception&) {
-        throw std::invalid_argument("unknown time zone");
-    }
-    const date::sys_time<milliseconds> now{milliseconds(nowMs)};
-    const auto today = date::floor<date::days>(zone->to_local(now));
-    const auto midnight = [&](int days) { return localMidnightMs(zone, today + date::days(days)); };
-    using std::chrono::hours;
-    switch (preset) {
-    case v1::DATE_PRESET_TONIGHT:
-        return {std::max(nowMs, localTimeMs(zone, today, hours(17))), localTimeMs(zone, today + date::days(1), hours(4))};
-    case v1::DATE_PRESET_TODAY: return {nowMs, midnight(1)};
-    case v1::DATE_PRESET_TOMORROW: return {midnight(1), midnight(2)};
-    case v1::DATE_PRESET_THIS_WEEKEND: {
-        // ISO weekday: Monday 1 ... Sunday 7. Saturday and Sunday belong to the weekend that
-        // started on the Friday before; Monday to Thursday look ahead to the coming Friday.
-        const auto weekday = static_cast<int>(date::weekday(today).iso_encoding());
-        const auto friday = today + date::days(5 - weekday);
-        return {std::max(nowMs, localTimeMs(zone, friday, hours(17))), localMidnightMs(zone, friday + date::days(3))};
-    }
-    case v1::DATE_PRESET_NEXT_7_DAYS: return {nowMs, midnight(7)};
-    case v1::DATE_PRESET_LATER: return {midnight(7), kOpenFutureMs};
-    default: return {nowMs, kOpenFutureMs};
-    }
+TimeWindow presetWindow(v1::DatePreset preset, std::string_view zone, std::int64_t nowMs) {
+    const auto coreWindow = core::datePresetWindow(toCorePreset(preset), zone, nowMs);
+    return {coreWindow.fromMs, coreWindow.toMs};
 }
 
 TimeWindow resolveDateWindow(const v1::SearchFilters& filters, std::int64_t nowMs) {

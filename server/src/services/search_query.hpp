@@ -2,6 +2,7 @@
 // text, resolving date presets in the user's time zone, and reading highlight markers.
 #pragma once
 
+#include "marquee/core/search_dates.hpp"
 #include "marquee/v1/search.pb.h"
 
 #include <cstdint>
@@ -43,13 +44,10 @@ std::string titlePrefixQuery(const std::vector<QueryWord>& words);
 // A lexeme quoted for tsquery input.
 std::string quoteLexeme(std::string_view lexeme);
 
-// [fromMs, toMs) of a date preset in `zone` at `nowMs`. Events overlapping the window match.
-struct TimeWindow {
-    std::int64_t fromMs = 0;
-    std::int64_t toMs = 0;
-};
-inline constexpr std::int64_t kOpenPastMs = -62'135'596'800'000; // 0001-01-01
-inline constexpr std::int64_t kOpenFutureMs = 253'402'300'799'000; // 9999-12-31
+// [fromMs, toMs) of a date preset in `zone` at `nowMs` (core::datePresetWindow).
+using core::kOpenFutureMs;
+using core::kOpenPastMs;
+using core::TimeWindow;
 // Throws std::invalid_argument for an unknown zone. CUSTOM uses filters.from_ms / to_ms.
 TimeWindow resolveDateWindow(const v1::SearchFilters& filters, std::int64_t nowMs);
 TimeWindow presetWindow(v1::DatePreset preset, std::string_view zone, std::int64_t nowMs);
