@@ -62,6 +62,8 @@ v1::SeatingLayout toProto(const seating::Layout& layout, bool withBackground) {
     out.set_height(static_cast<float>(layout.height));
     toProto(layout.focalPoint, out.mutable_focal_point());
     out.set_focal_label(layout.focalLabel);
+    out.set_stage_width(static_cast<float>(layout.stageWidth));
+    out.set_stage_height(static_cast<float>(layout.stageHeight));
     out.set_seat_pitch(static_cast<float>(layout.seatPitch));
     out.set_next_id(layout.nextId);
     CategoryNumbers numbers;
@@ -128,6 +130,9 @@ seating::Layout fromProto(const v1::SeatingLayout& in) {
     layout.height = finite(in.height(), "height");
     layout.focalPoint = fromProto(in.focal_point(), "focal_point");
     layout.focalLabel = in.focal_label();
+    layout.stageWidth = finite(in.stage_width(), "stage_width");
+    layout.stageHeight = finite(in.stage_height(), "stage_height");
+    if (layout.stageWidth < 0 || layout.stageHeight < 0) fail("stage_width", "must not be negative");
     layout.seatPitch = finite(in.seat_pitch(), "seat_pitch");
     if (layout.seatPitch <= 0) fail("seat_pitch", "must be positive");
     layout.nextId = in.next_id();

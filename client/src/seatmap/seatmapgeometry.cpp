@@ -135,7 +135,8 @@ SeatMapGeometry::SeatMapGeometry(std::shared_ptr<const core::seating::Layout> la
         bounds |= shape.bounds;
         m_areas.push_back(std::move(shape));
     }
-    m_stageRect = QRectF(toQt(l.focalPoint) - QPointF(6 * pitch, 1.5 * pitch), QSizeF(12 * pitch, 3 * pitch));
+    const QSizeF stage(l.stageWidth > 0 ? l.stageWidth : 12 * pitch, l.stageHeight > 0 ? l.stageHeight : 3 * pitch);
+    m_stageRect = QRectF(toQt(l.focalPoint) - QPointF(stage.width() / 2, stage.height() / 2), stage);
     bounds |= m_stageRect;
     if (l.areas.empty() && l.width > 0 && l.height > 0)
         bounds |= QRectF(0, 0, l.width, l.height); // an empty plan still has a size

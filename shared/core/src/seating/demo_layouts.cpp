@@ -230,6 +230,8 @@ Layout stadium() {
     constexpr double pitchHalfWidth = 3400;  // along y
     constexpr double touchlineGap = 600;
     constexpr int rowsPerTier = 30;
+    layout.stageWidth = 2 * pitchHalfLength;
+    layout.stageHeight = 2 * pitchHalfWidth;
     constexpr double rowSpacing = 80;
     constexpr double seatSpacing = 50;
     constexpr double aisle = 120;
@@ -316,6 +318,8 @@ Layout club() {
 
     Area& floor = addArea(layout, "Floor", AreaKind::GeneralAdmission);
     floor.capacity = 800;
+    layout.stageWidth = 1600;
+    layout.stageHeight = 300;
     floor.priceCategoryId = standing;
     floor.outline = {{-1200, 100}, {1200, 100}, {1200, 1700}, {-1200, 1700}};
 

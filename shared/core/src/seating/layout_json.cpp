@@ -307,6 +307,8 @@ std::string layoutToJson(const Layout& layout, bool pretty) {
            {"height", layout.height},
            {"focalPoint", pointJson(layout.focalPoint)},
            {"focalLabel", layout.focalLabel},
+           {"stageWidth", layout.stageWidth},
+           {"stageHeight", layout.stageHeight},
            {"seatPitch", layout.seatPitch},
            {"nextId", layout.nextId}};
     json categories = json::array();
@@ -355,6 +357,10 @@ Layout layoutFromJson(std::string_view text) {
     if (layout.width < 0 || layout.height < 0) fail(root.member(layout.width < 0 ? "width" : "height"), "must not be negative");
     if (const json* focal = Reader::find(j, "focalPoint")) layout.focalPoint = Reader::point(*focal, root.member("focalPoint"));
     layout.focalLabel = Reader::string(j, root, "focalLabel", false);
+    layout.stageWidth = Reader::number(j, root, "stageWidth", false);
+    layout.stageHeight = Reader::number(j, root, "stageHeight", false);
+    if (layout.stageWidth < 0 || layout.stageHeight < 0)
+        fail(root.member(layout.stageWidth < 0 ? "stageWidth" : "stageHeight"), "must not be negative");
     layout.seatPitch = Reader::number(j, root, "seatPitch", false, 50);
     if (layout.seatPitch <= 0) fail(root.member("seatPitch"), "must be positive");
 

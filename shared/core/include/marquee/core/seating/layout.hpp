@@ -88,6 +88,8 @@ struct Layout {
     double height = 0;
     Point focalPoint;          // the stage: best available is closest to it
     std::string focalLabel;    // "Stage", "Pitch"
+    double stageWidth = 0;     // drawn stage or pitch around the focal point; 0: a default
+    double stageHeight = 0;    // of 12 x 3 seat pitches
     double seatPitch = 50;     // nominal seat width; overlap and adjacency are judged against it
     std::uint64_t nextId = 1;  // id allocator for new seats/rows/areas; survives versions
     std::vector<PriceCategory> priceCategories;
