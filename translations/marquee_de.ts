@@ -29,195 +29,195 @@
     <name>LayoutCommands</name>
     <message>
         <source>Add area “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich „%1“ hinzufügen</translation>
     </message>
     <message>
         <source>Add standing area “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Stehbereich „%1“ hinzufügen</translation>
     </message>
     <message>
         <source>Edit area “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich „%1“ bearbeiten</translation>
     </message>
     <message>
         <source>Rows can only be added to a seated area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihen können nur zu einem Sitzplatzbereich hinzugefügt werden.</translation>
     </message>
     <message numerus="yes">
         <source>Generate %n seat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Platz erzeugen</numerusform>
+            <numerusform>%n Plätze erzeugen</numerusform>
         </translation>
     </message>
     <message>
         <source>Table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tisch %1</translation>
     </message>
     <message>
         <source>Add table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tisch %1 hinzufügen</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben</translation>
     </message>
     <message>
         <source>Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>Drehen</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n seat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Platz löschen</numerusform>
+            <numerusform>%n Plätze löschen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n area(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bereich löschen</numerusform>
+            <numerusform>%n Bereiche löschen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Renumber %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Reihe neu nummerieren</numerusform>
+            <numerusform>%n Reihen neu nummerieren</numerusform>
         </translation>
     </message>
     <message>
         <source>Assign price category</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorie zuweisen</translation>
     </message>
     <message>
         <source>Set seat flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzmerkmal setzen</translation>
     </message>
     <message>
         <source>Clear seat flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzmerkmal entfernen</translation>
     </message>
     <message>
         <source>Rename row to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihe in %1 umbenennen</translation>
     </message>
     <message>
         <source>Renumber seat to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Platz in %1 umnummerieren</translation>
     </message>
     <message>
         <source>Add price category “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorie „%1“ hinzufügen</translation>
     </message>
     <message>
         <source>Edit price category “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorie „%1“ bearbeiten</translation>
     </message>
     <message>
         <source>Remove price category</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorie entfernen</translation>
     </message>
     <message>
         <source>Set focal point</source>
-        <translation type="unfinished"></translation>
+        <translation>Blickpunkt festlegen</translation>
     </message>
     <message>
         <source>Remove background image</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrundbild entfernen</translation>
     </message>
     <message>
         <source>Set background image</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrundbild festlegen</translation>
     </message>
 </context>
 <context>
     <name>LayoutEditorWindow</name>
     <message>
         <source>New seat map</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Saalplan</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Bühne</translation>
     </message>
 </context>
 <context>
     <name>PriceCategoryCombo</name>
     <message>
         <source>No category</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Kategorie</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
     <name>SeatMap</name>
     <message>
         <source>Seat map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Saalplan: %1</translation>
     </message>
     <message>
         <source>Arrow keys move between seats, Enter or Space selects, plus and minus zoom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfeiltasten wechseln zwischen Plätzen, Eingabe oder Leertaste wählt aus, Plus und Minus zoomen.</translation>
     </message>
     <message>
         <source>%1 places</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Plätze</translation>
     </message>
     <message>
         <source>Sold out</source>
-        <translation type="unfinished">Ausverkauft</translation>
+        <translation>Ausverkauft</translation>
     </message>
     <message>
         <source>%1 of %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch %1 von %2</translation>
     </message>
     <message>
         <source>%1 seats</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Plätze</translation>
     </message>
     <message>
         <source>%1 free</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 frei</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Verfügbar</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorgemerkt</translation>
     </message>
     <message>
         <source>Held by you</source>
-        <translation type="unfinished"></translation>
+        <translation>Von Ihnen vorgemerkt</translation>
     </message>
     <message>
         <source>Sold</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauft</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesperrt</translation>
     </message>
     <message>
         <source>Leased to a box office</source>
-        <translation type="unfinished"></translation>
+        <translation>Kontingent einer Vorverkaufsstelle</translation>
     </message>
 </context>
 <context>
     <name>SeatingService</name>
     <message>
         <source>The stored seat map is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Saalplan ist beschädigt.</translation>
     </message>
     <message>
         <source>The stored seat map cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der gespeicherte Saalplan kann nicht gelesen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -302,31 +302,31 @@
     <name>marquee::client::AddTableDialog</name>
     <message>
         <source>Add Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tisch hinzufügen</translation>
     </message>
     <message>
         <source> cm</source>
-        <translation type="unfinished"></translation>
+        <translation> cm</translation>
     </message>
     <message>
         <source>Table label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tischbezeichnung:</translation>
     </message>
     <message>
         <source>Seats:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plätze:</translation>
     </message>
     <message>
         <source>Table radius:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tischradius:</translation>
     </message>
     <message>
         <source>Price category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorie:</translation>
     </message>
     <message>
         <source>Give the table a label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem Tisch eine Bezeichnung.</translation>
     </message>
 </context>
 <context>
@@ -423,11 +423,11 @@ bis %2</translation>
     </message>
     <message>
         <source>Seats…</source>
-        <translation type="unfinished"></translation>
+        <translation>Plätze …</translation>
     </message>
     <message>
         <source>Open the seat map with live availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Saalplan mit aktueller Verfügbarkeit öffnen</translation>
     </message>
 </context>
 <context>
@@ -466,648 +466,648 @@ bis %2</translation>
     <name>marquee::client::GenerateRowsDialog</name>
     <message>
         <source>Generate Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihen erzeugen</translation>
     </message>
     <message>
         <source> cm</source>
-        <translation type="unfinished"></translation>
+        <translation> cm</translation>
     </message>
     <message>
         <source>°</source>
-        <translation type="unfinished"></translation>
+        <translation>°</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>New area</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Bereich</translation>
     </message>
     <message>
         <source>Section %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Block %1</translation>
     </message>
     <message>
         <source>Add to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen zu:</translation>
     </message>
     <message>
         <source>New area name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name des neuen Bereichs:</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihen</translation>
     </message>
     <message>
         <source>Straight rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerade Reihen</translation>
     </message>
     <message>
         <source>Arc (curved rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bogen (gebogene Reihen)</translation>
     </message>
     <message>
         <source>One number for every row, or one per row separated by commas (front row first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Zahl für alle Reihen oder eine pro Reihe, durch Kommas getrennt (vorderste Reihe zuerst)</translation>
     </message>
     <message>
         <source>x</source>
-        <translation type="unfinished"></translation>
+        <translation>x</translation>
     </message>
     <message>
         <source>y</source>
-        <translation type="unfinished"></translation>
+        <translation>y</translation>
     </message>
     <message>
         <source>Shape:</source>
-        <translation type="unfinished"></translation>
+        <translation>Form:</translation>
     </message>
     <message>
         <source>Number of rows:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzahl der Reihen:</translation>
     </message>
     <message>
         <source>Seats per row:</source>
-        <translation type="unfinished"></translation>
+        <translation>Plätze pro Reihe:</translation>
     </message>
     <message>
         <source>Seat spacing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzabstand:</translation>
     </message>
     <message>
         <source>Row spacing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenabstand:</translation>
     </message>
     <message>
         <source>Origin:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ursprung:</translation>
     </message>
     <message>
         <source>Rotation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Drehung:</translation>
     </message>
     <message>
         <source>More seats in longer back rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Mehr Plätze in den längeren hinteren Reihen</translation>
     </message>
     <message>
         <source>Front row radius:</source>
-        <translation type="unfinished"></translation>
+        <translation>Radius der vordersten Reihe:</translation>
     </message>
     <message>
         <source>From angle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Startwinkel:</translation>
     </message>
     <message>
         <source>To angle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Endwinkel:</translation>
     </message>
     <message>
         <source>Row labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenbezeichnungen</translation>
     </message>
     <message>
         <source>Letters (A, B, C …)</source>
-        <translation type="unfinished"></translation>
+        <translation>Buchstaben (A, B, C …)</translation>
     </message>
     <message>
         <source>Numbers (1, 2, 3 …)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zahlen (1, 2, 3 …)</translation>
     </message>
     <message>
         <source>Row labels never used, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenbezeichnungen, die nie vergeben werden, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>First label nearest the stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Bezeichnung an der Bühne</translation>
     </message>
     <message>
         <source>Labels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnungen:</translation>
     </message>
     <message>
         <source>First row:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Reihe:</translation>
     </message>
     <message>
         <source>Skip labels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnungen auslassen:</translation>
     </message>
     <message>
         <source>Seat numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Platznummern</translation>
     </message>
     <message>
         <source>Price category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorie:</translation>
     </message>
     <message>
         <source>Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>Erzeugen</translation>
     </message>
     <message>
         <source>Seats per row must be a number, or one number per row separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für „Plätze pro Reihe“ geben Sie eine Zahl an oder eine Zahl pro Reihe, durch Kommas getrennt.</translation>
     </message>
     <message numerus="yes">
         <source>Give one seat count for all rows or exactly %n count(s), one per row.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Geben Sie eine Platzanzahl für alle Reihen an oder genau %n Wert, einen pro Reihe.</numerusform>
+            <numerusform>Geben Sie eine Platzanzahl für alle Reihen an oder genau %n Werte, einen pro Reihe.</numerusform>
         </translation>
     </message>
     <message>
         <source>Give the new area a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie dem neuen Bereich einen Namen.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::LayoutEditorWindow</name>
     <message>
         <source>x %1 cm, y %2 cm</source>
-        <translation type="unfinished"></translation>
+        <translation>x %1 cm, y %2 cm</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Eigenschaften</translation>
     </message>
     <message>
         <source>Price Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorien</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Probleme</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Neu</translation>
     </message>
     <message>
         <source>&amp;Open from Server…</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Server ö&amp;ffnen …</translation>
     </message>
     <message>
         <source>&amp;Reload from Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Server neu &amp;laden</translation>
     </message>
     <message>
         <source>&amp;Save to Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server &amp;speichern</translation>
     </message>
     <message>
         <source>&amp;Import JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON &amp;importieren …</translation>
     </message>
     <message>
         <source>&amp;Export JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON &amp;exportieren …</translation>
     </message>
     <message>
         <source>Set &amp;Background Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hintergrundbild festlegen …</translation>
     </message>
     <message>
         <source>Remove Background Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrundbild entfernen</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>S&amp;chließen</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederherstellen</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Alles auswählen</translation>
     </message>
     <message>
         <source>Select &amp;None</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl au&amp;fheben</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Löschen</translation>
     </message>
     <message>
         <source>R&amp;otate Selection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl &amp;drehen …</translation>
     </message>
     <message>
         <source>Re&amp;number Rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihen &amp;neu nummerieren …</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Werkzeuge</translation>
     </message>
     <message>
         <source>Select</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswählen</translation>
     </message>
     <message>
         <source>Pan</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht verschieben</translation>
     </message>
     <message>
         <source>Add Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich hinzufügen</translation>
     </message>
     <message>
         <source>Generate Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihen erzeugen</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tisch</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Bühne</translation>
     </message>
     <message>
         <source>Click seats or areas; drag to move; drag a rectangle to select; drag the round handle to rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>Plätze oder Bereiche anklicken; ziehen zum Verschieben; Rechteck aufziehen zum Auswählen; runden Griff ziehen zum Drehen</translation>
     </message>
     <message>
         <source>Drag to move the view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziehen, um die Ansicht zu verschieben</translation>
     </message>
     <message>
         <source>Drag a rectangle to create a seated or standing area</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechteck aufziehen, um einen Sitzplatz- oder Stehbereich anzulegen</translation>
     </message>
     <message>
         <source>Click where the front row should start</source>
-        <translation type="unfinished"></translation>
+        <translation>Dort klicken, wo die vorderste Reihe beginnen soll</translation>
     </message>
     <message>
         <source>Click where a round table should go</source>
-        <translation type="unfinished"></translation>
+        <translation>Dort klicken, wo ein runder Tisch stehen soll</translation>
     </message>
     <message>
         <source>Click to place the stage (best seats are closest to it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Klicken, um die Bühne zu platzieren (die besten Plätze liegen ihr am nächsten)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Fit to Window</source>
-        <translation type="unfinished"></translation>
+        <translation>An Fenster an&amp;passen</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;größern</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Ver&amp;kleinern</translation>
     </message>
     <message>
         <source>Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor</translation>
     </message>
     <message>
         <source>%1[*] — Seat Map Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Saalplan-Editor</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannt</translation>
     </message>
     <message numerus="yes">
         <source>%1 seats in %n area(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 Plätze in %n Bereich</numerusform>
+            <numerusform>%1 Plätze in %n Bereichen</numerusform>
         </translation>
     </message>
     <message>
         <source>No problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Probleme</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Problem</numerusform>
+            <numerusform>%n Probleme</numerusform>
         </translation>
     </message>
     <message>
         <source>Not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nicht gespeichert</translation>
     </message>
     <message>
         <source>From %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus %1</translation>
     </message>
     <message>
         <source>Server version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Serverversion %1</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungespeicherte Änderungen</translation>
     </message>
     <message>
         <source>The seat map has changes that are not saved. Discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Saalplan hat ungespeicherte Änderungen. Sollen sie verworfen werden?</translation>
     </message>
     <message>
         <source>Import Seat Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Saalplan importieren</translation>
     </message>
     <message>
         <source>Seat maps (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Saalpläne (*.json)</translation>
     </message>
     <message>
         <source>Export Seat Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Saalplan exportieren</translation>
     </message>
     <message>
         <source>Import Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Import fehlgeschlagen</translation>
     </message>
     <message>
         <source>“%1” could not be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <source>“%1” is not a seat map this editor can read. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ ist kein Saalplan, den dieser Editor lesen kann. Es wurde nichts geändert.</translation>
     </message>
     <message>
         <source>Imported %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importiert.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %1 with %n problem(s) to fix.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 importiert; %n Problem muss behoben werden.</numerusform>
+            <numerusform>%1 importiert; %n Probleme müssen behoben werden.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen</translation>
     </message>
     <message>
         <source>“%1” could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht geschrieben werden: %2</translation>
     </message>
     <message>
         <source>Exported %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exportiert.</translation>
     </message>
     <message>
         <source>Background Image for Tracing</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrundbild zum Nachzeichnen</translation>
     </message>
     <message>
         <source>Images (*.svg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bilder (*.svg *.png)</translation>
     </message>
     <message>
         <source>Background Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Hintergrundbild</translation>
     </message>
     <message>
         <source>Only SVG and PNG images can be used for tracing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Nachzeichnen können nur SVG- und PNG-Bilder verwendet werden.</translation>
     </message>
     <message>
         <source>“%1” could not be read as an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ konnte nicht als Bild gelesen werden.</translation>
     </message>
     <message>
         <source>No rows were generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurden keine Reihen erzeugt.</translation>
     </message>
     <message>
         <source>Add Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Tisch hinzufügen</translation>
     </message>
     <message>
         <source>The table was not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Tisch wurde nicht hinzugefügt.</translation>
     </message>
     <message>
         <source>New Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Bereich</translation>
     </message>
     <message>
         <source>Area %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich %1</translation>
     </message>
     <message>
         <source>Seated (add rows next)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzplätze (danach Reihen hinzufügen)</translation>
     </message>
     <message>
         <source>Standing (general admission)</source>
-        <translation type="unfinished"></translation>
+        <translation>Stehplätze (freie Platzwahl)</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Name:</translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Art:</translation>
     </message>
     <message>
         <source>Capacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapazität:</translation>
     </message>
     <message>
         <source>Price category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorie:</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Name of what the audience faces:</source>
-        <translation type="unfinished"></translation>
+        <translation>Bezeichnung dessen, worauf das Publikum blickt:</translation>
     </message>
     <message>
         <source>Select seats in the rows to renumber first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie zuerst Plätze in den Reihen aus, die neu nummeriert werden sollen.</translation>
     </message>
     <message>
         <source>Renumber Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihen neu nummerieren</translation>
     </message>
     <message>
         <source>Every row with a selected seat is numbered again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Jede Reihe mit einem ausgewählten Platz wird neu nummeriert:</translation>
     </message>
     <message>
         <source>The rows were not renumbered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Reihen wurden nicht neu nummeriert.</translation>
     </message>
     <message>
         <source>Rotate Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl drehen</translation>
     </message>
     <message>
         <source>Clockwise angle in degrees:</source>
-        <translation type="unfinished"></translation>
+        <translation>Winkel im Uhrzeigersinn in Grad:</translation>
     </message>
     <message>
         <source>Open from Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Vom Server öffnen</translation>
     </message>
     <message>
         <source>Layout id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Saalplan-ID:</translation>
     </message>
     <message>
         <source>Save to Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf dem Server speichern</translation>
     </message>
     <message numerus="yes">
         <source>The seat map has %n problem(s). Fix them first; the list shows where they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Der Saalplan hat %n Problem. Beheben Sie es zuerst; die Liste zeigt, wo es liegt.</numerusform>
+            <numerusform>Der Saalplan hat %n Probleme. Beheben Sie sie zuerst; die Liste zeigt, wo sie liegen.</numerusform>
         </translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Speichern …</translation>
     </message>
     <message>
         <source>A seat map belongs to a venue, and no venues are known yet. Wait until the catalog has synced, then save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Saalplan gehört zu einem Veranstaltungsort, und es sind noch keine Veranstaltungsorte bekannt. Warten Sie, bis der Katalog synchronisiert ist, und speichern Sie dann erneut.</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Venue this seat map belongs to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Veranstaltungsort dieses Saalplans:</translation>
     </message>
     <message>
         <source>Loading seat map…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saalplan wird geladen …</translation>
     </message>
     <message>
         <source>Saved as version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Als Version %1 gespeichert.</translation>
     </message>
     <message>
         <source>Opened version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 geöffnet.</translation>
     </message>
     <message>
         <source>The server found problems in the seat map and did not save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat Probleme im Saalplan gefunden und ihn nicht gespeichert.</translation>
     </message>
     <message>
         <source>The server did not understand the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anfrage nicht verstanden.</translation>
     </message>
     <message>
         <source>Someone saved a newer version of this seat map since you opened version %1. Reload it to see their changes; your changes are still here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seit Sie Version %1 geöffnet haben, hat jemand eine neuere Version dieses Saalplans gespeichert. Laden Sie ihn neu, um diese Änderungen zu sehen; Ihre Änderungen sind noch vorhanden.</translation>
     </message>
     <message>
         <source>Only organizers and admins can edit seat maps. Log in with such an account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Veranstalter und Administratoren können Saalpläne bearbeiten. Melden Sie sich mit einem solchen Konto an.</translation>
     </message>
     <message>
         <source>There is no such seat map on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Saalplan gibt es auf dem Server nicht.</translation>
     </message>
     <message>
         <source>The server could not be reached. Your changes are still here; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server war nicht erreichbar. Ihre Änderungen sind noch vorhanden; versuchen Sie es erneut.</translation>
     </message>
     <message>
         <source>The server refused the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server hat die Anfrage abgelehnt: %1</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::LayoutProblemModel</name>
     <message>
         <source>(unnamed area)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbenannter Bereich)</translation>
     </message>
     <message>
         <source>row %1 seat %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihe %1 Platz %2</translation>
     </message>
     <message>
         <source>%1: %2 overlaps %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 überlappt %3</translation>
     </message>
     <message>
         <source>%1: %2 is numbered twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 ist doppelt nummeriert</translation>
     </message>
     <message>
         <source>%1: row %2 appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Reihe %2 kommt doppelt vor</translation>
     </message>
     <message>
         <source>%1: an id is used twice (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: eine ID wird doppelt verwendet (%2)</translation>
     </message>
     <message>
         <source>%1: %2 lies outside the area</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 liegt außerhalb des Bereichs</translation>
     </message>
     <message>
         <source>%1: the price category does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Die Preiskategorie existiert nicht</translation>
     </message>
     <message>
         <source>%1: %2 has a price category that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2 hat eine Preiskategorie, die nicht existiert</translation>
     </message>
     <message>
         <source>%1: a seat in row %2 has no number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein Platz in Reihe %2 hat keine Nummer</translation>
     </message>
     <message>
         <source>%1: a row has no label</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Eine Reihe hat keine Bezeichnung</translation>
     </message>
     <message>
         <source>An area has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Bereich hat keinen Namen</translation>
     </message>
     <message>
         <source>%1: a standing area needs a capacity above zero, a seated area none</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Ein Stehbereich braucht eine Kapazität über null, ein Sitzplatzbereich keine</translation>
     </message>
     <message>
         <source>%1: the outline needs at least three points</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Der Umriss braucht mindestens drei Punkte</translation>
     </message>
 </context>
 <context>
@@ -1220,138 +1220,138 @@ bis %2</translation>
     </message>
     <message>
         <source>Edit Seat Maps…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saalpläne bearbeiten …</translation>
     </message>
     <message>
         <source>This event is not in the offline catalog yet; it appears once synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Veranstaltung ist noch nicht im Offline-Katalog; sie erscheint nach der Synchronisierung.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::NumberingWidget</name>
     <message>
         <source>Left to right</source>
-        <translation type="unfinished"></translation>
+        <translation>Von links nach rechts</translation>
     </message>
     <message>
         <source>Right to left</source>
-        <translation type="unfinished"></translation>
+        <translation>Von rechts nach links</translation>
     </message>
     <message>
         <source>Odd left, even right (from the centre)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungerade links, gerade rechts (von der Mitte aus)</translation>
     </message>
     <message>
         <source>e.g. 13</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. 13</translation>
     </message>
     <message>
         <source>Seat numbers never used, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Platznummern, die nie vergeben werden, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keins</translation>
     </message>
     <message>
         <source>Seat order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Platzreihenfolge:</translation>
     </message>
     <message>
         <source>First number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Erste Nummer:</translation>
     </message>
     <message>
         <source>Skip numbers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummern auslassen:</translation>
     </message>
     <message>
         <source>Number prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nummernpräfix:</translation>
     </message>
     <message>
         <source>Skipped numbers must be whole numbers separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgelassene Nummern müssen ganze Zahlen sein, durch Kommas getrennt.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::PriceCategoryDialog</name>
     <message>
         <source>New Price Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Preiskategorie</translation>
     </message>
     <message>
         <source>Edit Price Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorie bearbeiten</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Name:</translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Price:</source>
-        <translation type="unfinished">Preis:</translation>
+        <translation>Preis:</translation>
     </message>
     <message>
         <source>Currency (ISO code):</source>
-        <translation type="unfinished"></translation>
+        <translation>Währung (ISO-Code):</translation>
     </message>
     <message>
         <source>Give the category a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geben Sie der Kategorie einen Namen.</translation>
     </message>
     <message>
         <source>The currency is a three-letter ISO code such as EUR.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Währung ist ein dreistelliger ISO-Code wie EUR.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::PriceCategoryPanel</name>
     <message>
         <source>Category</source>
-        <translation type="unfinished">Kategorie</translation>
+        <translation>Kategorie</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished">Preis</translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>Plätze</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen …</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bearbeiten …</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>%1 standing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Stehplätze</translation>
     </message>
     <message>
         <source>%1 + %2 standing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 + %2 Stehplätze</translation>
     </message>
     <message>
         <source>Category %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie %1</translation>
     </message>
     <message>
         <source>Price Category In Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorie wird verwendet</translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) or standing area(s) use this category. Assign them another category first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Platz oder Stehbereich verwendet diese Kategorie. Weisen Sie ihm zuerst eine andere Kategorie zu.</numerusform>
+            <numerusform>%n Plätze oder Stehbereiche verwenden diese Kategorie. Weisen Sie ihnen zuerst eine andere Kategorie zu.</numerusform>
         </translation>
     </message>
 </context>
@@ -1359,423 +1359,423 @@ bis %2</translation>
     <name>marquee::client::SearchPanel</name>
     <message>
         <source>Tonight</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute Abend</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Morgen</translation>
     </message>
     <message>
         <source>This weekend</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Wochenende</translation>
     </message>
     <message>
         <source>Next 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste 7 Tage</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Später</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished">Kostenlos</translation>
+        <translation>Kostenlos</translation>
     </message>
     <message>
         <source>Over %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Über %1</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 bis %2</translation>
     </message>
     <message>
         <source>Search events, performers, venues…</source>
-        <translation type="unfinished"></translation>
+        <translation>Veranstaltungen, Mitwirkende, Orte suchen …</translation>
     </message>
     <message>
         <source>Offline: searching the offline catalog on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Es wird im Offline-Katalog auf diesem Gerät gesucht.</translation>
     </message>
     <message>
         <source>No events found</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Veranstaltungen gefunden</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ✕</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ✕</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished">Preis</translation>
+        <translation>Preis</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SearchResultModel</name>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>%1 km</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 km</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SearchService</name>
     <message>
         <source>The search could not be run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Suche konnte nicht ausgeführt werden: %1</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SeatMapLegend</name>
     <message>
         <source>Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Preise</translation>
     </message>
     <message>
         <source>Seats</source>
-        <translation type="unfinished"></translation>
+        <translation>Plätze</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 free</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 frei</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SeatMapView</name>
     <message>
         <source>Seat map</source>
-        <translation type="unfinished"></translation>
+        <translation>Saalplan</translation>
     </message>
     <message>
         <source>No seat map for this event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Für diese Veranstaltung gibt es keinen Saalplan.</translation>
     </message>
     <message>
         <source>Live seat status unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Platzstatus nicht verfügbar</translation>
     </message>
     <message>
         <source>table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Tisch %1</translation>
     </message>
     <message>
         <source>row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihe %1</translation>
     </message>
     <message>
         <source>seat %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Platz %1</translation>
     </message>
     <message>
         <source>wheelchair space</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollstuhlplatz</translation>
     </message>
     <message>
         <source>companion seat</source>
-        <translation type="unfinished"></translation>
+        <translation>Platz für Begleitperson</translation>
     </message>
     <message>
         <source>restricted view</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbehinderung</translation>
     </message>
     <message>
         <source>aisle seat</source>
-        <translation type="unfinished"></translation>
+        <translation>Gangplatz</translation>
     </message>
     <message>
         <source>selected</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgewählt</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SeatPropertiesPanel</name>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Bereich</translation>
     </message>
     <message>
         <source>Capacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kapazität:</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Name:</translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Row and seat</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihe und Platz</translation>
     </message>
     <message>
         <source>Seat number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Platznummer:</translation>
     </message>
     <message>
         <source>Renumber Rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihen neu nummerieren …</translation>
     </message>
     <message>
         <source>Row label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Reihenbezeichnung:</translation>
     </message>
     <message>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkauf</translation>
     </message>
     <message>
         <source>Mixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Gemischt</translation>
     </message>
     <message>
         <source>Price category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Preiskategorie:</translation>
     </message>
     <message>
         <source>Wheelchair space</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollstuhlplatz</translation>
     </message>
     <message>
         <source>Companion seat</source>
-        <translation type="unfinished"></translation>
+        <translation>Platz für Begleitperson</translation>
     </message>
     <message>
         <source>Restricted view</source>
-        <translation type="unfinished"></translation>
+        <translation>Sichtbehinderung</translation>
     </message>
     <message>
         <source>Aisle seat</source>
-        <translation type="unfinished"></translation>
+        <translation>Gangplatz</translation>
     </message>
     <message>
         <source>°</source>
-        <translation type="unfinished"></translation>
+        <translation>°</translation>
     </message>
     <message>
         <source>Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>Drehen</translation>
     </message>
     <message>
         <source>Turn the selection around its centre (clockwise for positive angles)</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl um ihren Mittelpunkt drehen (bei positiven Winkeln im Uhrzeigersinn)</translation>
     </message>
     <message>
         <source>Turn by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Drehen um:</translation>
     </message>
     <message>
         <source>Nothing selected. Click a seat or an area, or drag a rectangle around seats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts ausgewählt. Klicken Sie auf einen Platz oder Bereich, oder ziehen Sie ein Rechteck um Plätze auf.</translation>
     </message>
     <message numerus="yes">
         <source>%n area(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Bereich ausgewählt</numerusform>
+            <numerusform>%n Bereiche ausgewählt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Platz ausgewählt</numerusform>
+            <numerusform>%n Plätze ausgewählt</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>in %n Reihe</numerusform>
+            <numerusform>in %n Reihen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>of %n area(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>aus %n Bereich</numerusform>
+            <numerusform>aus %n Bereichen</numerusform>
         </translation>
     </message>
     <message>
         <source>Standing area</source>
-        <translation type="unfinished"></translation>
+        <translation>Stehbereich</translation>
     </message>
     <message>
         <source>Seated area</source>
-        <translation type="unfinished"></translation>
+        <translation>Sitzplatzbereich</translation>
     </message>
     <message>
         <source>several rows</source>
-        <translation type="unfinished"></translation>
+        <translation>mehrere Reihen</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SeatingService</name>
     <message>
         <source>The seat map for this event has not been synced yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Saalplan für diese Veranstaltung wurde noch nicht synchronisiert.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SeatsDialog</name>
     <message>
         <source>Seats — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plätze — %1</translation>
     </message>
     <message>
         <source>Seats</source>
-        <translation type="unfinished"></translation>
+        <translation>Plätze</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Vergrößern</translation>
     </message>
     <message>
         <source>−</source>
-        <translation type="unfinished"></translation>
+        <translation>−</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Verkleinern</translation>
     </message>
     <message>
         <source>Whole venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtansicht</translation>
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Legende</translation>
     </message>
     <message>
         <source>Seat</source>
-        <translation type="unfinished"></translation>
+        <translation>Platz</translation>
     </message>
     <message>
         <source>Your selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Ihre Auswahl</translation>
     </message>
     <message>
         <source>Organizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Veranstalter</translation>
     </message>
     <message>
         <source>Block selected seats</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Plätze sperren</translation>
     </message>
     <message>
         <source>Unblock selected seats</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählte Plätze freigeben</translation>
     </message>
     <message>
         <source>Live seat status is unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Live-Platzstatus ist nicht verfügbar: %1</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt.</translation>
     </message>
     <message>
         <source>This event has no seat map yet, or it has not been synced to this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Veranstaltung hat noch keinen Saalplan, oder er wurde noch nicht auf dieses Gerät synchronisiert.</translation>
     </message>
     <message>
         <source>Loading live seat status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Platzstatus wird geladen …</translation>
     </message>
     <message>
         <source>Offline: showing the saved seat map. Live seat status is unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Offline: Der gespeicherte Saalplan wird angezeigt. Der Live-Platzstatus ist nicht verfügbar.</translation>
     </message>
     <message>
         <source>Select available seats to block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie verfügbare Plätze aus, um sie zu sperren.</translation>
     </message>
     <message>
         <source>Select blocked seats to unblock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie gesperrte Plätze aus, um sie freizugeben.</translation>
     </message>
     <message numerus="yes">
         <source>Blocking %n seat(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Platz wird gesperrt …</numerusform>
+            <numerusform>%n Plätze werden gesperrt …</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Unblocking %n seat(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Platz wird freigegeben …</numerusform>
+            <numerusform>%n Plätze werden freigegeben …</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was changed: you may block seats of your own events only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geändert: Sie dürfen nur Plätze Ihrer eigenen Veranstaltungen sperren.</translation>
     </message>
     <message>
         <source>Nothing was changed: the server did not answer. Try again when online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geändert: Der Server hat nicht geantwortet. Versuchen Sie es erneut, sobald Sie online sind.</translation>
     </message>
     <message>
         <source>Nothing was changed. The server refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts geändert. Der Server hat abgelehnt: %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1, %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1, row %2, seat %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Reihe %2, Platz %3</translation>
     </message>
     <message>
         <source>No seats selected. Click seats on the map, or move with the arrow keys and press Space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Plätze ausgewählt. Klicken Sie Plätze im Saalplan an, oder bewegen Sie sich mit den Pfeiltasten und drücken Sie die Leertaste.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… und %n weiterer Platz</numerusform>
+            <numerusform>… und %n weitere Plätze</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Platz ausgewählt</numerusform>
+            <numerusform>%n Plätze ausgewählt</numerusform>
         </translation>
     </message>
     <message>
         <source> — total %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — insgesamt %1</translation>
     </message>
     <message>
         <source>Point at a seat or tap it to see its section, row, price and features.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigen Sie auf einen Platz oder tippen Sie ihn an, um Block, Reihe, Preis und Merkmale zu sehen.</translation>
     </message>
 </context>
 <context>

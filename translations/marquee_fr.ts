@@ -29,195 +29,195 @@
     <name>LayoutCommands</name>
     <message>
         <source>Add area “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter la zone « %1 »</translation>
     </message>
     <message>
         <source>Add standing area “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter la zone debout « %1 »</translation>
     </message>
     <message>
         <source>Edit area “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la zone « %1 »</translation>
     </message>
     <message>
         <source>Rows can only be added to a seated area.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rangs ne peuvent être ajoutés qu’à une zone assise.</translation>
     </message>
     <message numerus="yes">
         <source>Generate %n seat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Générer %n place</numerusform>
+            <numerusform>Générer %n places</numerusform>
         </translation>
     </message>
     <message>
         <source>Table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Table %1</translation>
     </message>
     <message>
         <source>Add table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter la table %1</translation>
     </message>
     <message>
         <source>Move</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer</translation>
     </message>
     <message>
         <source>Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire pivoter</translation>
     </message>
     <message numerus="yes">
         <source>Delete %n seat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n place</numerusform>
+            <numerusform>Supprimer %n places</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Delete %n area(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Supprimer %n zone</numerusform>
+            <numerusform>Supprimer %n zones</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Renumber %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Renuméroter %n rang</numerusform>
+            <numerusform>Renuméroter %n rangs</numerusform>
         </translation>
     </message>
     <message>
         <source>Assign price category</source>
-        <translation type="unfinished"></translation>
+        <translation>Attribuer une catégorie de prix</translation>
     </message>
     <message>
         <source>Set seat flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir une caractéristique de place</translation>
     </message>
     <message>
         <source>Clear seat flag</source>
-        <translation type="unfinished"></translation>
+        <translation>Retirer une caractéristique de place</translation>
     </message>
     <message>
         <source>Rename row to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer le rang en %1</translation>
     </message>
     <message>
         <source>Renumber seat to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Renuméroter la place en %1</translation>
     </message>
     <message>
         <source>Add price category “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter la catégorie de prix « %1 »</translation>
     </message>
     <message>
         <source>Edit price category “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la catégorie de prix « %1 »</translation>
     </message>
     <message>
         <source>Remove price category</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la catégorie de prix</translation>
     </message>
     <message>
         <source>Set focal point</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir le point focal</translation>
     </message>
     <message>
         <source>Remove background image</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’image d’arrière-plan</translation>
     </message>
     <message>
         <source>Set background image</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir l’image d’arrière-plan</translation>
     </message>
 </context>
 <context>
     <name>LayoutEditorWindow</name>
     <message>
         <source>New seat map</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouveau plan de salle</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Scène</translation>
     </message>
 </context>
 <context>
     <name>PriceCategoryCombo</name>
     <message>
         <source>No category</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune catégorie</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
 </context>
 <context>
     <name>SeatMap</name>
     <message>
         <source>Seat map: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de salle : %1</translation>
     </message>
     <message>
         <source>Arrow keys move between seats, Enter or Space selects, plus and minus zoom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les flèches passent d’une place à l’autre, Entrée ou Espace sélectionne, plus et moins zooment.</translation>
     </message>
     <message>
         <source>%1 places</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 places</translation>
     </message>
     <message>
         <source>Sold out</source>
-        <translation type="unfinished">Complet</translation>
+        <translation>Complet</translation>
     </message>
     <message>
         <source>%1 of %2 left</source>
-        <translation type="unfinished"></translation>
+        <translation>Encore %1 sur %2</translation>
     </message>
     <message>
         <source>%1 seats</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 places</translation>
     </message>
     <message>
         <source>%1 free</source>
-        <translation type="unfinished"></translation>
+        <translation>Libres : %1</translation>
     </message>
     <message>
         <source>Available</source>
-        <translation type="unfinished"></translation>
+        <translation>Disponible</translation>
     </message>
     <message>
         <source>Held</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservée</translation>
     </message>
     <message>
         <source>Held by you</source>
-        <translation type="unfinished"></translation>
+        <translation>Réservée par vous</translation>
     </message>
     <message>
         <source>Sold</source>
-        <translation type="unfinished"></translation>
+        <translation>Vendue</translation>
     </message>
     <message>
         <source>Blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquée</translation>
     </message>
     <message>
         <source>Leased to a box office</source>
-        <translation type="unfinished"></translation>
+        <translation>Contingent d’un point de vente</translation>
     </message>
 </context>
 <context>
     <name>SeatingService</name>
     <message>
         <source>The stored seat map is damaged.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le plan de salle enregistré est endommagé.</translation>
     </message>
     <message>
         <source>The stored seat map cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le plan de salle enregistré est illisible : %1</translation>
     </message>
 </context>
 <context>
@@ -302,31 +302,31 @@
     <name>marquee::client::AddTableDialog</name>
     <message>
         <source>Add Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une table</translation>
     </message>
     <message>
         <source> cm</source>
-        <translation type="unfinished"></translation>
+        <translation> cm</translation>
     </message>
     <message>
         <source>Table label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la table :</translation>
     </message>
     <message>
         <source>Seats:</source>
-        <translation type="unfinished"></translation>
+        <translation>Places :</translation>
     </message>
     <message>
         <source>Table radius:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rayon de la table :</translation>
     </message>
     <message>
         <source>Price category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie de prix :</translation>
     </message>
     <message>
         <source>Give the table a label.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom à la table.</translation>
     </message>
 </context>
 <context>
@@ -423,11 +423,11 @@ jusqu&apos;au %2</translation>
     </message>
     <message>
         <source>Seats…</source>
-        <translation type="unfinished"></translation>
+        <translation>Places…</translation>
     </message>
     <message>
         <source>Open the seat map with live availability</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir le plan de salle avec les disponibilités en direct</translation>
     </message>
 </context>
 <context>
@@ -466,648 +466,648 @@ jusqu&apos;au %2</translation>
     <name>marquee::client::GenerateRowsDialog</name>
     <message>
         <source>Generate Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Générer des rangs</translation>
     </message>
     <message>
         <source> cm</source>
-        <translation type="unfinished"></translation>
+        <translation> cm</translation>
     </message>
     <message>
         <source>°</source>
-        <translation type="unfinished"></translation>
+        <translation>°</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone</translation>
     </message>
     <message>
         <source>New area</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle zone</translation>
     </message>
     <message>
         <source>Section %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloc %1</translation>
     </message>
     <message>
         <source>Add to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter à :</translation>
     </message>
     <message>
         <source>New area name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de la nouvelle zone :</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Rangs</translation>
     </message>
     <message>
         <source>Straight rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Rangs droits</translation>
     </message>
     <message>
         <source>Arc (curved rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Arc (rangs courbes)</translation>
     </message>
     <message>
         <source>One number for every row, or one per row separated by commas (front row first)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un nombre pour tous les rangs, ou un par rang séparés par des virgules (premier rang d’abord)</translation>
     </message>
     <message>
         <source>x</source>
-        <translation type="unfinished"></translation>
+        <translation>x</translation>
     </message>
     <message>
         <source>y</source>
-        <translation type="unfinished"></translation>
+        <translation>y</translation>
     </message>
     <message>
         <source>Shape:</source>
-        <translation type="unfinished"></translation>
+        <translation>Forme :</translation>
     </message>
     <message>
         <source>Number of rows:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de rangs :</translation>
     </message>
     <message>
         <source>Seats per row:</source>
-        <translation type="unfinished"></translation>
+        <translation>Places par rang :</translation>
     </message>
     <message>
         <source>Seat spacing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Espacement des places :</translation>
     </message>
     <message>
         <source>Row spacing:</source>
-        <translation type="unfinished"></translation>
+        <translation>Espacement des rangs :</translation>
     </message>
     <message>
         <source>Origin:</source>
-        <translation type="unfinished"></translation>
+        <translation>Origine :</translation>
     </message>
     <message>
         <source>Rotation:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rotation :</translation>
     </message>
     <message>
         <source>More seats in longer back rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de places dans les rangs arrière, plus longs</translation>
     </message>
     <message>
         <source>Front row radius:</source>
-        <translation type="unfinished"></translation>
+        <translation>Rayon du premier rang :</translation>
     </message>
     <message>
         <source>From angle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Angle de départ :</translation>
     </message>
     <message>
         <source>To angle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Angle de fin :</translation>
     </message>
     <message>
         <source>Row labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms des rangs</translation>
     </message>
     <message>
         <source>Letters (A, B, C …)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lettres (A, B, C…)</translation>
     </message>
     <message>
         <source>Numbers (1, 2, 3 …)</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéros (1, 2, 3…)</translation>
     </message>
     <message>
         <source>Row labels never used, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms de rang jamais utilisés, séparés par des virgules</translation>
     </message>
     <message>
         <source>First label nearest the stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier nom au plus près de la scène</translation>
     </message>
     <message>
         <source>Labels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms :</translation>
     </message>
     <message>
         <source>First row:</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier rang :</translation>
     </message>
     <message>
         <source>Skip labels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Noms à sauter :</translation>
     </message>
     <message>
         <source>Seat numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéros de place</translation>
     </message>
     <message>
         <source>Price category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie de prix :</translation>
     </message>
     <message>
         <source>Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>Générer</translation>
     </message>
     <message>
         <source>Seats per row must be a number, or one number per row separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le nombre de places par rang doit être un nombre, ou un nombre par rang séparés par des virgules.</translation>
     </message>
     <message numerus="yes">
         <source>Give one seat count for all rows or exactly %n count(s), one per row.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Indiquez un nombre de places pour tous les rangs ou exactement %n valeur, une par rang.</numerusform>
+            <numerusform>Indiquez un nombre de places pour tous les rangs ou exactement %n valeurs, une par rang.</numerusform>
         </translation>
     </message>
     <message>
         <source>Give the new area a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom à la nouvelle zone.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::LayoutEditorWindow</name>
     <message>
         <source>x %1 cm, y %2 cm</source>
-        <translation type="unfinished"></translation>
+        <translation>x %1 cm, y %2 cm</translation>
     </message>
     <message>
         <source>Properties</source>
-        <translation type="unfinished"></translation>
+        <translation>Propriétés</translation>
     </message>
     <message>
         <source>Price Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégories de prix</translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Problèmes</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau</translation>
     </message>
     <message>
         <source>&amp;Open from Server…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir depuis le serveur…</translation>
     </message>
     <message>
         <source>&amp;Reload from Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Recharger depuis le serveur</translation>
     </message>
     <message>
         <source>&amp;Save to Server</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer sur le serveur</translation>
     </message>
     <message>
         <source>&amp;Import JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Importer du JSON…</translation>
     </message>
     <message>
         <source>&amp;Export JSON…</source>
-        <translation type="unfinished"></translation>
+        <translation>E&amp;xporter en JSON…</translation>
     </message>
     <message>
         <source>Set &amp;Background Image…</source>
-        <translation type="unfinished"></translation>
+        <translation>Définir l’image d’arrière-&amp;plan…</translation>
     </message>
     <message>
         <source>Remove Background Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer l’image d’arrière-plan</translation>
     </message>
     <message>
         <source>&amp;Close</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fermer</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tout sélectionner</translation>
     </message>
     <message>
         <source>Select &amp;None</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Désélectionner tout</translation>
     </message>
     <message>
         <source>&amp;Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer</translation>
     </message>
     <message>
         <source>R&amp;otate Selection…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Faire pivoter la sélection…</translation>
     </message>
     <message>
         <source>Re&amp;number Rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;numéroter les rangs…</translation>
     </message>
     <message>
         <source>&amp;Tools</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Outils</translation>
     </message>
     <message>
         <source>Select</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionner</translation>
     </message>
     <message>
         <source>Pan</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer la vue</translation>
     </message>
     <message>
         <source>Add Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une zone</translation>
     </message>
     <message>
         <source>Generate Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Générer des rangs</translation>
     </message>
     <message>
         <source>Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Table</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Scène</translation>
     </message>
     <message>
         <source>Click seats or areas; drag to move; drag a rectangle to select; drag the round handle to rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez sur des places ou des zones ; faites glisser pour déplacer ; tracez un rectangle pour sélectionner ; faites glisser la poignée ronde pour faire pivoter</translation>
     </message>
     <message>
         <source>Drag to move the view</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser pour déplacer la vue</translation>
     </message>
     <message>
         <source>Drag a rectangle to create a seated or standing area</source>
-        <translation type="unfinished"></translation>
+        <translation>Tracez un rectangle pour créer une zone assise ou debout</translation>
     </message>
     <message>
         <source>Click where the front row should start</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez là où le premier rang doit commencer</translation>
     </message>
     <message>
         <source>Click where a round table should go</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez là où placer une table ronde</translation>
     </message>
     <message>
         <source>Click to place the stage (best seats are closest to it)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cliquez pour placer la scène (les meilleures places en sont les plus proches)</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Fit to Window</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ajuster à la fenêtre</translation>
     </message>
     <message>
         <source>Zoom &amp;In</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom a&amp;vant</translation>
     </message>
     <message>
         <source>Zoom &amp;Out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
         <source>Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur</translation>
     </message>
     <message>
         <source>%1[*] — Seat Map Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>%1[*] — Éditeur de plan de salle</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans titre</translation>
     </message>
     <message numerus="yes">
         <source>%1 seats in %n area(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 places dans %n zone</numerusform>
+            <numerusform>%1 places dans %n zones</numerusform>
         </translation>
     </message>
     <message>
         <source>No problems</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun problème</translation>
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n problème</numerusform>
+            <numerusform>%n problèmes</numerusform>
         </translation>
     </message>
     <message>
         <source>Not saved yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas encore enregistré</translation>
     </message>
     <message>
         <source>From %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Depuis %1</translation>
     </message>
     <message>
         <source>Server version %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Version serveur %1</translation>
     </message>
     <message>
         <source>Unsaved Changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>The seat map has changes that are not saved. Discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Le plan de salle contient des modifications non enregistrées. Les abandonner ?</translation>
     </message>
     <message>
         <source>Import Seat Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer un plan de salle</translation>
     </message>
     <message>
         <source>Seat maps (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plans de salle (*.json)</translation>
     </message>
     <message>
         <source>Export Seat Map</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter le plan de salle</translation>
     </message>
     <message>
         <source>Import Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’importation</translation>
     </message>
     <message>
         <source>“%1” could not be opened: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’a pas pu être ouvert : %2</translation>
     </message>
     <message>
         <source>“%1” is not a seat map this editor can read. Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’est pas un plan de salle lisible par cet éditeur. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>Imported %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 importé.</translation>
     </message>
     <message numerus="yes">
         <source>Imported %1 with %n problem(s) to fix.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 importé ; %n problème à corriger.</numerusform>
+            <numerusform>%1 importé ; %n problèmes à corriger.</numerusform>
         </translation>
     </message>
     <message>
         <source>Export Failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l’exportation</translation>
     </message>
     <message>
         <source>“%1” could not be written: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’a pas pu être écrit : %2</translation>
     </message>
     <message>
         <source>Exported %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 exporté.</translation>
     </message>
     <message>
         <source>Background Image for Tracing</source>
-        <translation type="unfinished"></translation>
+        <translation>Image d’arrière-plan à décalquer</translation>
     </message>
     <message>
         <source>Images (*.svg *.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>Images (*.svg *.png)</translation>
     </message>
     <message>
         <source>Background Image</source>
-        <translation type="unfinished"></translation>
+        <translation>Image d’arrière-plan</translation>
     </message>
     <message>
         <source>Only SVG and PNG images can be used for tracing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seules les images SVG et PNG peuvent servir à décalquer.</translation>
     </message>
     <message>
         <source>“%1” could not be read as an image.</source>
-        <translation type="unfinished"></translation>
+        <translation>« %1 » n’a pas pu être lu comme image.</translation>
     </message>
     <message>
         <source>No rows were generated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun rang n’a été généré.</translation>
     </message>
     <message>
         <source>Add Table</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une table</translation>
     </message>
     <message>
         <source>The table was not added.</source>
-        <translation type="unfinished"></translation>
+        <translation>La table n’a pas été ajoutée.</translation>
     </message>
     <message>
         <source>New Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle zone</translation>
     </message>
     <message>
         <source>Area %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone %1</translation>
     </message>
     <message>
         <source>Seated (add rows next)</source>
-        <translation type="unfinished"></translation>
+        <translation>Places assises (ajoutez ensuite des rangs)</translation>
     </message>
     <message>
         <source>Standing (general admission)</source>
-        <translation type="unfinished"></translation>
+        <translation>Debout (placement libre)</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Nom :</translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Kind:</source>
-        <translation type="unfinished"></translation>
+        <translation>Type :</translation>
     </message>
     <message>
         <source>Capacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacité :</translation>
     </message>
     <message>
         <source>Price category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie de prix :</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone</translation>
     </message>
     <message>
         <source>Name of what the audience faces:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom de ce que le public a en face de lui :</translation>
     </message>
     <message>
         <source>Select seats in the rows to renumber first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez d’abord des places dans les rangs à renuméroter.</translation>
     </message>
     <message>
         <source>Renumber Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Renuméroter les rangs</translation>
     </message>
     <message>
         <source>Every row with a selected seat is numbered again:</source>
-        <translation type="unfinished"></translation>
+        <translation>Chaque rang contenant une place sélectionnée est renuméroté :</translation>
     </message>
     <message>
         <source>The rows were not renumbered.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les rangs n’ont pas été renumérotés.</translation>
     </message>
     <message>
         <source>Rotate Selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire pivoter la sélection</translation>
     </message>
     <message>
         <source>Clockwise angle in degrees:</source>
-        <translation type="unfinished"></translation>
+        <translation>Angle en degrés (sens horaire) :</translation>
     </message>
     <message>
         <source>Open from Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir depuis le serveur</translation>
     </message>
     <message>
         <source>Layout id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Identifiant du plan :</translation>
     </message>
     <message>
         <source>Save to Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer sur le serveur</translation>
     </message>
     <message numerus="yes">
         <source>The seat map has %n problem(s). Fix them first; the list shows where they are.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Le plan de salle comporte %n problème. Corrigez-le d’abord ; la liste indique où il se trouve.</numerusform>
+            <numerusform>Le plan de salle comporte %n problèmes. Corrigez-les d’abord ; la liste indique où ils se trouvent.</numerusform>
         </translation>
     </message>
     <message>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <source>A seat map belongs to a venue, and no venues are known yet. Wait until the catalog has synced, then save again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Un plan de salle appartient à un lieu, et aucun lieu n’est encore connu. Attendez la synchronisation du catalogue, puis enregistrez à nouveau.</translation>
     </message>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>Venue this seat map belongs to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Lieu de ce plan de salle :</translation>
     </message>
     <message>
         <source>Loading seat map…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement du plan de salle…</translation>
     </message>
     <message>
         <source>Saved as version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré en version %1.</translation>
     </message>
     <message>
         <source>Opened version %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Version %1 ouverte.</translation>
     </message>
     <message>
         <source>The server found problems in the seat map and did not save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a trouvé des problèmes dans le plan de salle et ne l’a pas enregistré.</translation>
     </message>
     <message>
         <source>The server did not understand the request.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas compris la demande.</translation>
     </message>
     <message>
         <source>Someone saved a newer version of this seat map since you opened version %1. Reload it to see their changes; your changes are still here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelqu’un a enregistré une version plus récente de ce plan de salle depuis que vous avez ouvert la version %1. Rechargez-le pour voir ses modifications ; les vôtres sont toujours là.</translation>
     </message>
     <message>
         <source>Only organizers and admins can edit seat maps. Log in with such an account.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les organisateurs et les administrateurs peuvent modifier les plans de salle. Connectez-vous avec un tel compte.</translation>
     </message>
     <message>
         <source>There is no such seat map on the server.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce plan de salle n’existe pas sur le serveur.</translation>
     </message>
     <message>
         <source>The server could not be reached. Your changes are still here; try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur est injoignable. Vos modifications sont toujours là ; réessayez.</translation>
     </message>
     <message>
         <source>The server refused the request: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur a refusé la demande : %1</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::LayoutProblemModel</name>
     <message>
         <source>(unnamed area)</source>
-        <translation type="unfinished"></translation>
+        <translation>(zone sans nom)</translation>
     </message>
     <message>
         <source>row %1 seat %2</source>
-        <translation type="unfinished"></translation>
+        <translation>rang %1 place %2</translation>
     </message>
     <message>
         <source>%1: %2 overlaps %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 chevauche %3</translation>
     </message>
     <message>
         <source>%1: %2 is numbered twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 apparaît deux fois</translation>
     </message>
     <message>
         <source>%1: row %2 appears twice</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : le rang %2 apparaît deux fois</translation>
     </message>
     <message>
         <source>%1: an id is used twice (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : un identifiant est utilisé deux fois (%2)</translation>
     </message>
     <message>
         <source>%1: %2 lies outside the area</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 se trouve hors de la zone</translation>
     </message>
     <message>
         <source>%1: the price category does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : la catégorie de prix n’existe pas</translation>
     </message>
     <message>
         <source>%1: %2 has a price category that does not exist</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : %2 a une catégorie de prix qui n’existe pas</translation>
     </message>
     <message>
         <source>%1: a seat in row %2 has no number</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : une place du rang %2 n’a pas de numéro</translation>
     </message>
     <message>
         <source>%1: a row has no label</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : un rang n’a pas de nom</translation>
     </message>
     <message>
         <source>An area has no name</source>
-        <translation type="unfinished"></translation>
+        <translation>Une zone n’a pas de nom</translation>
     </message>
     <message>
         <source>%1: a standing area needs a capacity above zero, a seated area none</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : une zone debout doit avoir une capacité supérieure à zéro, une zone assise aucune</translation>
     </message>
     <message>
         <source>%1: the outline needs at least three points</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : le contour doit comporter au moins trois points</translation>
     </message>
 </context>
 <context>
@@ -1220,138 +1220,138 @@ jusqu&apos;au %2</translation>
     </message>
     <message>
         <source>Edit Seat Maps…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les plans de salle…</translation>
     </message>
     <message>
         <source>This event is not in the offline catalog yet; it appears once synced.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet événement n’est pas encore dans le catalogue hors ligne ; il apparaîtra après la synchronisation.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::NumberingWidget</name>
     <message>
         <source>Left to right</source>
-        <translation type="unfinished"></translation>
+        <translation>De gauche à droite</translation>
     </message>
     <message>
         <source>Right to left</source>
-        <translation type="unfinished"></translation>
+        <translation>De droite à gauche</translation>
     </message>
     <message>
         <source>Odd left, even right (from the centre)</source>
-        <translation type="unfinished"></translation>
+        <translation>Impairs à gauche, pairs à droite (depuis le centre)</translation>
     </message>
     <message>
         <source>e.g. 13</source>
-        <translation type="unfinished"></translation>
+        <translation>p. ex. 13</translation>
     </message>
     <message>
         <source>Seat numbers never used, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéros de place jamais utilisés, séparés par des virgules</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>aucun</translation>
     </message>
     <message>
         <source>Seat order:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordre des places :</translation>
     </message>
     <message>
         <source>First number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Premier numéro :</translation>
     </message>
     <message>
         <source>Skip numbers:</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéros à sauter :</translation>
     </message>
     <message>
         <source>Number prefix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Préfixe des numéros :</translation>
     </message>
     <message>
         <source>Skipped numbers must be whole numbers separated by commas.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les numéros sautés doivent être des nombres entiers séparés par des virgules.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::PriceCategoryDialog</name>
     <message>
         <source>New Price Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle catégorie de prix</translation>
     </message>
     <message>
         <source>Edit Price Category</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier la catégorie de prix</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Nom :</translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Price:</source>
-        <translation type="unfinished">Prix :</translation>
+        <translation>Prix :</translation>
     </message>
     <message>
         <source>Currency (ISO code):</source>
-        <translation type="unfinished"></translation>
+        <translation>Devise (code ISO) :</translation>
     </message>
     <message>
         <source>Give the category a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Donnez un nom à la catégorie.</translation>
     </message>
     <message>
         <source>The currency is a three-letter ISO code such as EUR.</source>
-        <translation type="unfinished"></translation>
+        <translation>La devise est un code ISO à trois lettres, par exemple EUR.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::PriceCategoryPanel</name>
     <message>
         <source>Category</source>
-        <translation type="unfinished">Catégorie</translation>
+        <translation>Catégorie</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished">Prix</translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Places</source>
-        <translation type="unfinished"></translation>
+        <translation>Places</translation>
     </message>
     <message>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter…</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier…</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>%1 standing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 debout</translation>
     </message>
     <message>
         <source>%1 + %2 standing</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 + %2 debout</translation>
     </message>
     <message>
         <source>Category %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie %1</translation>
     </message>
     <message>
         <source>Price Category In Use</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie de prix utilisée</translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) or standing area(s) use this category. Assign them another category first.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n place ou zone debout utilise cette catégorie. Attribuez-lui d’abord une autre catégorie.</numerusform>
+            <numerusform>%n places ou zones debout utilisent cette catégorie. Attribuez-leur d’abord une autre catégorie.</numerusform>
         </translation>
     </message>
 </context>
@@ -1359,423 +1359,423 @@ jusqu&apos;au %2</translation>
     <name>marquee::client::SearchPanel</name>
     <message>
         <source>Tonight</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce soir</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Demain</translation>
     </message>
     <message>
         <source>This weekend</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce week-end</translation>
     </message>
     <message>
         <source>Next 7 days</source>
-        <translation type="unfinished"></translation>
+        <translation>7 prochains jours</translation>
     </message>
     <message>
         <source>Later</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus tard</translation>
     </message>
     <message>
         <source>Free</source>
-        <translation type="unfinished">Gratuit</translation>
+        <translation>Gratuit</translation>
     </message>
     <message>
         <source>Over %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Plus de %1</translation>
     </message>
     <message>
         <source>%1 to %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 à %2</translation>
     </message>
     <message>
         <source>Search events, performers, venues…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher des événements, artistes, lieux…</translation>
     </message>
     <message>
         <source>Offline: searching the offline catalog on this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne : recherche dans le catalogue hors ligne de cet appareil.</translation>
     </message>
     <message>
         <source>No events found</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun événement trouvé</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 ✕</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ✕</translation>
     </message>
     <message>
         <source>Price</source>
-        <translation type="unfinished">Prix</translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SearchResultModel</name>
     <message>
         <source>%1, %2</source>
-        <translation type="unfinished">%1, %2</translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <source>%1 km</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 km</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SearchService</name>
     <message>
         <source>The search could not be run: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>La recherche n’a pas pu être effectuée : %1</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SeatMapLegend</name>
     <message>
         <source>Prices</source>
-        <translation type="unfinished"></translation>
+        <translation>Prix</translation>
     </message>
     <message>
         <source>Seats</source>
-        <translation type="unfinished"></translation>
+        <translation>Places</translation>
     </message>
     <message>
         <source>%1 — %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 — %2</translation>
     </message>
     <message>
         <source>%1 free</source>
-        <translation type="unfinished"></translation>
+        <translation>Libres : %1</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SeatMapView</name>
     <message>
         <source>Seat map</source>
-        <translation type="unfinished"></translation>
+        <translation>Plan de salle</translation>
     </message>
     <message>
         <source>No seat map for this event.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun plan de salle pour cet événement.</translation>
     </message>
     <message>
         <source>Live seat status unavailable</source>
-        <translation type="unfinished"></translation>
+        <translation>État des places en direct indisponible</translation>
     </message>
     <message>
         <source>table %1</source>
-        <translation type="unfinished"></translation>
+        <translation>table %1</translation>
     </message>
     <message>
         <source>row %1</source>
-        <translation type="unfinished"></translation>
+        <translation>rang %1</translation>
     </message>
     <message>
         <source>seat %1</source>
-        <translation type="unfinished"></translation>
+        <translation>place %1</translation>
     </message>
     <message>
         <source>wheelchair space</source>
-        <translation type="unfinished"></translation>
+        <translation>place pour fauteuil roulant</translation>
     </message>
     <message>
         <source>companion seat</source>
-        <translation type="unfinished"></translation>
+        <translation>place accompagnateur</translation>
     </message>
     <message>
         <source>restricted view</source>
-        <translation type="unfinished"></translation>
+        <translation>visibilité réduite</translation>
     </message>
     <message>
         <source>aisle seat</source>
-        <translation type="unfinished"></translation>
+        <translation>place côté allée</translation>
     </message>
     <message>
         <source>selected</source>
-        <translation type="unfinished"></translation>
+        <translation>sélectionnée</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SeatPropertiesPanel</name>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone</translation>
     </message>
     <message>
         <source>Capacity:</source>
-        <translation type="unfinished"></translation>
+        <translation>Capacité :</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished">Nom :</translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Row and seat</source>
-        <translation type="unfinished"></translation>
+        <translation>Rang et place</translation>
     </message>
     <message>
         <source>Seat number:</source>
-        <translation type="unfinished"></translation>
+        <translation>Numéro de place :</translation>
     </message>
     <message>
         <source>Renumber Rows…</source>
-        <translation type="unfinished"></translation>
+        <translation>Renuméroter les rangs…</translation>
     </message>
     <message>
         <source>Row label:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom du rang :</translation>
     </message>
     <message>
         <source>Sale</source>
-        <translation type="unfinished"></translation>
+        <translation>Vente</translation>
     </message>
     <message>
         <source>Mixed</source>
-        <translation type="unfinished"></translation>
+        <translation>Mixte</translation>
     </message>
     <message>
         <source>Price category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie de prix :</translation>
     </message>
     <message>
         <source>Wheelchair space</source>
-        <translation type="unfinished"></translation>
+        <translation>Place pour fauteuil roulant</translation>
     </message>
     <message>
         <source>Companion seat</source>
-        <translation type="unfinished"></translation>
+        <translation>Place accompagnateur</translation>
     </message>
     <message>
         <source>Restricted view</source>
-        <translation type="unfinished"></translation>
+        <translation>Visibilité réduite</translation>
     </message>
     <message>
         <source>Aisle seat</source>
-        <translation type="unfinished"></translation>
+        <translation>Place côté allée</translation>
     </message>
     <message>
         <source>°</source>
-        <translation type="unfinished"></translation>
+        <translation>°</translation>
     </message>
     <message>
         <source>Rotate</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire pivoter</translation>
     </message>
     <message>
         <source>Turn the selection around its centre (clockwise for positive angles)</source>
-        <translation type="unfinished"></translation>
+        <translation>Faire pivoter la sélection autour de son centre (sens horaire pour les angles positifs)</translation>
     </message>
     <message>
         <source>Turn by:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pivoter de :</translation>
     </message>
     <message>
         <source>Nothing selected. Click a seat or an area, or drag a rectangle around seats.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune sélection. Cliquez sur une place ou une zone, ou tracez un rectangle autour de places.</translation>
     </message>
     <message numerus="yes">
         <source>%n area(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n zone sélectionnée</numerusform>
+            <numerusform>%n zones sélectionnées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n place sélectionnée</numerusform>
+            <numerusform>%n places sélectionnées</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>in %n row(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>sur %n rang</numerusform>
+            <numerusform>sur %n rangs</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>of %n area(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>dans %n zone</numerusform>
+            <numerusform>dans %n zones</numerusform>
         </translation>
     </message>
     <message>
         <source>Standing area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone debout</translation>
     </message>
     <message>
         <source>Seated area</source>
-        <translation type="unfinished"></translation>
+        <translation>Zone assise</translation>
     </message>
     <message>
         <source>several rows</source>
-        <translation type="unfinished"></translation>
+        <translation>plusieurs rangs</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SeatingService</name>
     <message>
         <source>The seat map for this event has not been synced yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Le plan de salle de cet événement n’a pas encore été synchronisé.</translation>
     </message>
 </context>
 <context>
     <name>marquee::client::SeatsDialog</name>
     <message>
         <source>Seats — %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Places — %1</translation>
     </message>
     <message>
         <source>Seats</source>
-        <translation type="unfinished"></translation>
+        <translation>Places</translation>
     </message>
     <message>
         <source>+</source>
-        <translation type="unfinished"></translation>
+        <translation>+</translation>
     </message>
     <message>
         <source>Zoom in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom avant</translation>
     </message>
     <message>
         <source>−</source>
-        <translation type="unfinished"></translation>
+        <translation>−</translation>
     </message>
     <message>
         <source>Zoom out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom arrière</translation>
     </message>
     <message>
         <source>Whole venue</source>
-        <translation type="unfinished"></translation>
+        <translation>Vue d’ensemble</translation>
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Légende</translation>
     </message>
     <message>
         <source>Seat</source>
-        <translation type="unfinished"></translation>
+        <translation>Place</translation>
     </message>
     <message>
         <source>Your selection</source>
-        <translation type="unfinished"></translation>
+        <translation>Votre sélection</translation>
     </message>
     <message>
         <source>Organizer</source>
-        <translation type="unfinished"></translation>
+        <translation>Organisateur</translation>
     </message>
     <message>
         <source>Block selected seats</source>
-        <translation type="unfinished"></translation>
+        <translation>Bloquer les places sélectionnées</translation>
     </message>
     <message>
         <source>Unblock selected seats</source>
-        <translation type="unfinished"></translation>
+        <translation>Débloquer les places sélectionnées</translation>
     </message>
     <message>
         <source>Live seat status is unavailable: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>L’état des places en direct est indisponible : %1</translation>
     </message>
     <message>
         <source>Done.</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminé.</translation>
     </message>
     <message>
         <source>This event has no seat map yet, or it has not been synced to this device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet événement n’a pas encore de plan de salle, ou celui-ci n’a pas été synchronisé sur cet appareil.</translation>
     </message>
     <message>
         <source>Loading live seat status…</source>
-        <translation type="unfinished"></translation>
+        <translation>Chargement de l’état des places en direct…</translation>
     </message>
     <message>
         <source>Offline: showing the saved seat map. Live seat status is unavailable.</source>
-        <translation type="unfinished"></translation>
+        <translation>Hors ligne : affichage du plan de salle enregistré. L’état des places en direct est indisponible.</translation>
     </message>
     <message>
         <source>Select available seats to block.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des places disponibles à bloquer.</translation>
     </message>
     <message>
         <source>Select blocked seats to unblock.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez des places bloquées à débloquer.</translation>
     </message>
     <message numerus="yes">
         <source>Blocking %n seat(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Blocage de %n place…</numerusform>
+            <numerusform>Blocage de %n places…</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Unblocking %n seat(s)…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Déblocage de %n place…</numerusform>
+            <numerusform>Déblocage de %n places…</numerusform>
         </translation>
     </message>
     <message>
         <source>Nothing was changed: you may block seats of your own events only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été modifié : vous ne pouvez bloquer que des places de vos propres événements.</translation>
     </message>
     <message>
         <source>Nothing was changed: the server did not answer. Try again when online.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été modifié : le serveur n’a pas répondu. Réessayez une fois en ligne.</translation>
     </message>
     <message>
         <source>Nothing was changed. The server refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien n’a été modifié. Le serveur a refusé : %1</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1, %2 {1:?}</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1, row %2, seat %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, rang %2, place %3</translation>
     </message>
     <message>
         <source>No seats selected. Click seats on the map, or move with the arrow keys and press Space.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune place sélectionnée. Cliquez sur des places du plan, ou déplacez-vous avec les flèches et appuyez sur Espace.</translation>
     </message>
     <message numerus="yes">
         <source>… and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>… et %n autre</numerusform>
+            <numerusform>… et %n autres</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n seat(s) selected</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n place sélectionnée</numerusform>
+            <numerusform>%n places sélectionnées</numerusform>
         </translation>
     </message>
     <message>
         <source> — total %1</source>
-        <translation type="unfinished"></translation>
+        <translation> — total %1</translation>
     </message>
     <message>
         <source>Point at a seat or tap it to see its section, row, price and features.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pointez ou touchez une place pour voir son bloc, son rang, son prix et ses caractéristiques.</translation>
     </message>
 </context>
 <context>
