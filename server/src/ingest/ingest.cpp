@@ -42,6 +42,18 @@ constexpr Statement kQuarantineById{
     "SELECT q.source_id, coalesce(q.raw_payload_id, 0), q.ref, r.origin, r.content FROM quarantine q "
     "LEFT JOIN raw_payloads r ON r.id = q.raw_payload_id WHERE q.id = $1"};
 
+constexpr Statement kListQuarantine{
+    "ingest_list_quarantine",
+    "SELECT q.id, s.name, q.ref, q.reason, left(q.raw, $3::int), "
+    "(extract(epoch FROM coalesce(r.fetched_at, q.created_at)) * 1000)::bigint, q.attempts "
+    "FROM quarantine q JOIN sources s ON s.id = q.source_id LEFT JOIN raw_payloads r ON r.id = q.raw_payload_id "
+    "WHERE q.resolved_at IS NULL AND ($1 = '' OR s.name = $1) ORDER BY q.last_seen_at DESC, q.id DESC LIMIT $2"};
+constexpr Statement kCategoryExists{"ingest_category_exists", "SELECT 1 FROM categories WHERE id = $1"};
+constexpr Statement kSetMapping{
+    "ingest_set_mapping",
+    "INSERT INTO source_category_map (source_id, external, category_id) VALUES ($1, $2, $3) "
+    "ON CONFLICT (source_id, external) DO UPDATE SET category_id = EXCLUDED.category_id"};
+
 std::int64_t wallClockMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
@@ -174,6 +186,38 @@ IngestReport retryQuarantine(pqxx::connection& conn, std::int64_t quarantineId, 
         source = loadSource(tx, rows[0][0].as<std::int64_t>());
     }
     return run(conn, source, content, origin, options, rawId);
+}
+
+std::vector<QuarantineEntry> listQuarantine(pqxx::connection& conn, const std::string& sourceName, std::size_t limit,
+                                            std::size_t maxRawBytes) {
+    pqxx::read_transaction tx(conn);
+    std::vector<QuarantineEntry> entries;
+    for (const auto& row : exec(tx, kListQuarantine, sourceName, static_cast<std::int64_t>(limit),
+                                static_cast<std::int64_t>(maxRawBytes))) {
+        QuarantineEntry e;
+        e.id = row[0].as<std::int64_t>();
+        e.source = row[1].as<std::string>();
+        e.ref = row[2].as<std::string>();
+        e.reason = row[3].as<std::string>();
+        e.raw = row[4].as<std::string>();
+        e.fetchedAtMs = row[5].as<std::int64_t>();
+        e.attempts = row[6].as<int>();
+        entries.push_back(std::move(e));
+    }
+    return entries;
+}
+
+void setCategoryMapping(pqxx::connection& conn, const std::string& sourceName, const std::string& external,
+                        const std::string& categoryId) {
+    const auto folded = foldForMatch(external);
+    if (folded.empty()) throw std::invalid_argument("the source category must contain letters or digits");
+    pqxx::work tx(conn);
+    const auto source = exec(tx, kSourceByName, sourceName);
+    if (source.empty()) throw std::invalid_argument("no source named '" + sourceName + "'");
+    if (exec(tx, kCategoryExists, categoryId).empty())
+        throw std::invalid_argument("no Marquee category '" + categoryId + "'");
+    exec(tx, kSetMapping, source[0][0].as<std::int64_t>(), folded, categoryId);
+    tx.commit();
 }
 
 } // namespace marquee::server::ingest

@@ -54,6 +54,25 @@ IngestReport ingestPayload(pqxx::connection& conn, const SourceConfig& source, c
 // Returns the report of that run; the entry is resolved when its record now goes through.
 IngestReport retryQuarantine(pqxx::connection& conn, std::int64_t quarantineId, const IngestOptions& options);
 
+// Open (unresolved) quarantine entries, newest first; `sourceName` empty: every source.
+struct QuarantineEntry {
+    std::int64_t id = 0;
+    std::string source;
+    std::string ref;
+    std::string reason;
+    std::string raw;            // at most maxRawBytes of the record's raw text
+    std::int64_t fetchedAtMs = 0; // when its payload was stored (the entry's creation without one)
+    int attempts = 0;
+};
+std::vector<QuarantineEntry> listQuarantine(pqxx::connection& conn, const std::string& sourceName, std::size_t limit,
+                                            std::size_t maxRawBytes);
+
+// Maps `external` (folded as standardise() folds it) to taxonomy id `categoryId` for the
+// source, replacing an earlier mapping. Throws std::invalid_argument for an unknown source or
+// category, or an external word that folds to nothing.
+void setCategoryMapping(pqxx::connection& conn, const std::string& sourceName, const std::string& external,
+                        const std::string& categoryId);
+
 // The second int4 of a source's advisory-lock key (class db::lockkey::kIngestSourceClass).
 std::int32_t sourceLockId(std::int64_t sourceId);
 

@@ -158,6 +158,33 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
             return dbStep([suggest = request.suggest_request()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_suggest_response() = detail::suggest(conn, suggest, systemNowMs());
             });
+        case v1::Envelope::kListSources:
+            detail::requireAdmin(who);
+            return dbStep([who](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_source_list() = detail::listIngestSources(conn, who);
+            });
+        case v1::Envelope::kRunSource:
+            // Holds a pool connection for the fetch and ingest (bounded by the 30 s fetch
+            // timeout plus the payload's ingest); runs are admin-initiated and rare.
+            detail::requireAdmin(who);
+            return dbStep([who, run = request.run_source()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_source_run_result() = detail::runIngestSource(conn, who, run);
+            });
+        case v1::Envelope::kListQuarantine:
+            detail::requireAdmin(who);
+            return dbStep([who, list = request.list_quarantine()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_quarantine_list() = detail::listQuarantine(conn, who, list);
+            });
+        case v1::Envelope::kRetryQuarantined:
+            detail::requireAdmin(who);
+            return dbStep([who, retry = request.retry_quarantined()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_retry_results() = detail::retryQuarantined(conn, who, retry);
+            });
+        case v1::Envelope::kSetCategoryMapping:
+            detail::requireAdmin(who);
+            return dbStep([who, mapping = request.set_category_mapping()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::setCategoryMapping(conn, who, mapping);
+            });
         case v1::Envelope::kHello:
             detail::fail(v1::FAILED_PRECONDITION, "Hello is answered by the connection, not the API");
         case v1::Envelope::BODY_NOT_SET: detail::fail(v1::UNIMPLEMENTED, "unknown or empty request");

@@ -169,4 +169,13 @@ std::uint64_t recordSeatChanges(pqxx::transaction_base& tx, const std::string& e
 v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& request, std::int64_t nowMs);
 v1::SuggestResponse suggest(pqxx::connection& conn, const v1::SuggestRequest& request, std::int64_t nowMs);
 
+// Ingest administration (admin only, PERMISSION_DENIED otherwise): thin wrappers over
+// ingest/fetcher.hpp and ingest/ingest.hpp (the same functions as `marquee-server sources`).
+void requireAdmin(const Principal& who);
+v1::SourceList listIngestSources(pqxx::connection& conn, const Principal& who);
+v1::SourceRunResult runIngestSource(pqxx::connection& conn, const Principal& who, const v1::RunSource& request);
+v1::QuarantineList listQuarantine(pqxx::connection& conn, const Principal& who, const v1::ListQuarantine& request);
+v1::RetryResults retryQuarantined(pqxx::connection& conn, const Principal& who, const v1::RetryQuarantined& request);
+v1::Ack setCategoryMapping(pqxx::connection& conn, const Principal& who, const v1::SetCategoryMapping& request);
+
 } // namespace marquee::server::detail
