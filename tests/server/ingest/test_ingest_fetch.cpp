@@ -6,6 +6,8 @@
 #include "cli_run.hpp"
 #include "db/lock_keys.hpp"
 #include "ingest/fetcher.hpp"
+#include "marquee/v1/envelope.pb.h"
+#include "services/api.hpp"
 #include "test_db.hpp"
 #include "test_server.hpp"
 
@@ -615,6 +617,105 @@ private slots:
             QLatin1String("HTTP 503")));
         QVERIFY2(down.err.contains(QLatin1String("failure 1")), qPrintable(down.err));
         QCOMPARE(cli(db, {QStringLiteral("run"), QStringLiteral("nope")}).exitCode, 1);
+    }
+
+    // The admin API (Envelope 80-88) on top of the same functions: list, run now against the
+    // scripted server, the quarantined record with its reason and raw text, a mapping fix and
+    // a retry that puts it into the catalog; an attendee is refused every request.
+    void adminApiRunsSourcesAndRetriesQuarantine() {
+        namespace v1 = marquee::v1;
+        using marquee::server::Principal;
+        TestDatabase db;
+        auto conn = db.connect();
+        ScriptedServer server;
+        server.route("/page", [](const Request&) {
+            return Reply{200, {{"Content-Type", "application/ld+json"}},
+                         "[{\"@type\":\"MusicEvent\",\"@id\":\"gig-1\",\"name\":\"Harbour Gig\","
+                         "\"startDate\":\"2027-03-01T19:00:00Z\"},"
+                         "{\"@type\":\"Event\",\"@id\":\"slam-1\",\"name\":\"Poetry Slam\","
+                         "\"startDate\":\"2027-03-02T19:00:00Z\",\"keywords\":\"Poetry slam\"}]",
+                         false};
+        });
+        ingest::addSource(*conn, {"harbour", server.url("/page"), ingest::Format::JsonLd, 60, "Europe/Berlin"});
+        {
+            pqxx::work tx(*conn); // strict: an unmapped category is quarantined
+            tx.exec0("UPDATE sources SET default_category = NULL WHERE name = 'harbour'");
+            tx.commit();
+        }
+        marquee::server::Api api;
+        Principal admin{api.createUser(*conn, "admin@example.org", "correct horse battery", marquee::core::Role::Admin),
+                        marquee::core::Role::Admin, "admin@example.org", {}, 0};
+        Principal attendee{api.createUser(*conn, "fan@example.org", "correct horse battery", marquee::core::Role::Attendee),
+                           marquee::core::Role::Attendee, "fan@example.org", {}, 0};
+        const auto call = [&](const Principal& who, const std::function<void(v1::Envelope&)>& fill) {
+            v1::Envelope request;
+            request.set_request_id(5);
+            fill(request);
+            return api.handle(*conn, who, {}, request);
+        };
+
+        auto listed = call(admin, [](v1::Envelope& e) { e.mutable_list_sources(); });
+        QVERIFY2(listed.has_source_list(), listed.DebugString().c_str());
+        QCOMPARE(listed.source_list().sources_size(), 1);
+        QCOMPARE(listed.source_list().sources(0).last_status(), std::string("never"));
+
+        const auto ran = call(admin, [](v1::Envelope& e) { e.mutable_run_source()->set_name("harbour"); });
+        QVERIFY2(ran.has_source_run_result(), ran.DebugString().c_str());
+        QCOMPARE(ran.source_run_result().status(), std::string("ok"));
+        QCOMPARE(ran.source_run_result().counts().created(), 1U);
+        QCOMPARE(ran.source_run_result().counts().quarantined(), 1U);
+        QCOMPARE(ran.source_run_result().source().open_quarantine(), 1U);
+        listed = call(admin, [](v1::Envelope& e) { e.mutable_list_sources(); });
+        QCOMPARE(listed.source_list().sources(0).last_status(), std::string("ok"));
+        QCOMPARE(listed.source_list().sources(0).last_counts().created(), 1U);
+        QVERIFY(listed.source_list().sources(0).last_run_at_ms() > 0);
+
+        const auto quarantine = call(admin, [](v1::Envelope& e) { e.mutable_list_quarantine()->set_source("harbour"); });
+        QVERIFY2(quarantine.has_quarantine_list(), quarantine.DebugString().c_str());
+        QCOMPARE(quarantine.quarantine_list().entries_size(), 1);
+        const auto entry = quarantine.quarantine_list().entries(0);
+        QVERIFY2(entry.reason().find("no category mapping for 'Poetry slam'") != std::string::npos, entry.reason().c_str());
+        QVERIFY(entry.raw_excerpt().find("Poetry Slam") != std::string::npos);
+        QVERIFY(entry.fetched_at_ms() > 0);
+
+        const auto badMapping = call(admin, [](v1::Envelope& e) {
+            auto* m = e.mutable_set_category_mapping();
+            m->set_source("harbour");
+            m->set_external_category("Poetry slam");
+            m->set_marquee_category("no.such.category");
+        });
+        QCOMPARE(badMapping.error().code(), v1::INVALID_ARGUMENT);
+        const auto mapped = call(admin, [](v1::Envelope& e) {
+            auto* m = e.mutable_set_category_mapping();
+            m->set_source("harbour");
+            m->set_external_category("Poetry slam");
+            m->set_marquee_category("talks.readings");
+        });
+        QVERIFY2(mapped.has_ack(), mapped.DebugString().c_str());
+
+        const auto retried = call(admin, [&](v1::Envelope& e) {
+            e.mutable_retry_quarantined()->add_ids(entry.id());
+            e.mutable_retry_quarantined()->add_ids(999999);
+        });
+        QVERIFY2(retried.has_retry_results(), retried.DebugString().c_str());
+        QCOMPARE(retried.retry_results().results_size(), 2);
+        QVERIFY(retried.retry_results().results(0).resolved());
+        QCOMPARE(retried.retry_results().results(0).counts().created(), 1U);
+        QVERIFY(!retried.retry_results().results(1).resolved());
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM events WHERE title = 'Poetry Slam' AND category_id = 'talks.readings'"),
+                 std::int64_t{1});
+        QCOMPARE(call(admin, [](v1::Envelope& e) { e.mutable_list_quarantine(); }).quarantine_list().entries_size(), 0);
+
+        QCOMPARE(call(admin, [](v1::Envelope& e) { e.mutable_run_source()->set_name("nope"); }).error().code(),
+                 v1::NOT_FOUND);
+        const std::vector<std::function<void(v1::Envelope&)>> requests{
+            [](v1::Envelope& e) { e.mutable_list_sources(); },
+            [](v1::Envelope& e) { e.mutable_run_source()->set_name("harbour"); },
+            [](v1::Envelope& e) { e.mutable_list_quarantine(); },
+            [&](v1::Envelope& e) { e.mutable_retry_quarantined()->add_ids(entry.id()); },
+            [](v1::Envelope& e) { e.mutable_set_category_mapping()->set_source("harbour"); }};
+        for (const auto& fill : requests) QCOMPARE(call(attendee, fill).error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(server.requests("/page").size(), std::size_t{1}); // the refused run fetched nothing
     }
 };
 
