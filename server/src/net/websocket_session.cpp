@@ -47,6 +47,11 @@ bool isRequest(const v1::Envelope& envelope) {
     case v1::Envelope::kSetSeatsBlocked:
     case v1::Envelope::kSubscribeSeats:
     case v1::Envelope::kUnsubscribeSeats:
+    case v1::Envelope::kListSources:
+    case v1::Envelope::kRunSource:
+    case v1::Envelope::kListQuarantine:
+    case v1::Envelope::kRetryQuarantined:
+    case v1::Envelope::kSetCategoryMapping:
         return true;
     default:
         return false;
