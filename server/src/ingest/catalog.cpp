@@ -8,8 +8,6 @@
 #include "marquee/protocol/conversions.hpp"
 #include "services/api_internal.hpp"
 
-#include <date/date.h>
-
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -43,7 +41,7 @@ constexpr const char* kCreateStaging =
     "CREATE TEMP TABLE ingest_probe (ord int NOT NULL, venue_id uuid NOT NULL, starts_ms bigint NOT NULL, "
     "prev_ms bigint NOT NULL, title text NOT NULL) ON COMMIT DROP; "
     "CREATE TEMP TABLE ingest_events (id uuid NOT NULL, title text, description text, category_id text, "
-    "performers jsonb, starts_ms bigint, ends_ms bigint, time_zone text, venue_id text, price_min bigint, "
+    "performers text[], starts_ms bigint, ends_ms bigint, time_zone text, venue_id text, price_min bigint, "
     "price_max bigint, currency text, status text, image_url text) ON COMMIT DROP; "
     "CREATE TEMP TABLE ingest_prov (ref text NOT NULL, event_id uuid NOT NULL, match_uid text, content_hash text, "
     "data jsonb, status text) ON COMMIT DROP";
@@ -96,19 +94,38 @@ constexpr Statement kInsertVenue{
     "INSERT INTO venues (id, name, address, city, country, latitude, longitude, time_zone) "
     "VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id"};
 
+// Every event row this source writes, new or changed, in one statement. The per-row search
+// trigger steps aside (marquee.search_bulk, migration 0008): the vectors are computed here,
+// set-based, exactly as the trigger would (a new row has no tags; an updated one keeps its own).
+#define MQ_PEOPLE(p) "search_event_people(" p "performers, NULLIF(" p "venue_id, '')::uuid)"
 constexpr Statement kUpsertEvents{
     "ingest_upsert_events",
     "INSERT INTO events (id, title, description, category_id, performers, starts_at, ends_at, time_zone, venue_id, "
-    "price_min_minor, price_max_minor, currency, status, image_url, source, updated_at) "
-    "SELECT id, title, description, category_id, ARRAY(SELECT jsonb_array_elements_text(performers)), "
+    "price_min_minor, price_max_minor, currency, status, image_url, source, updated_at, search_vector, search_title) "
+    "SELECT id, title, description, category_id, performers, "
     MQ_TS("starts_ms") ", CASE WHEN ends_ms > 0 THEN " MQ_TS("ends_ms") " END, time_zone, NULLIF(venue_id, '')::uuid, "
-    "price_min, price_max, currency, status, image_url, $1, " MQ_TS("$2") " FROM ingest_events "
+    "price_min, price_max, currency, status, image_url, $1, " MQ_TS("$2") ", "
+    "search_document(title, " MQ_PEOPLE("") ", search_event_labels('{}', category_id), description), "
+    "coalesce(search_fold(title), '') FROM ingest_events "
     "ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description, "
     "category_id = excluded.category_id, performers = excluded.performers, starts_at = excluded.starts_at, "
     "ends_at = excluded.ends_at, time_zone = excluded.time_zone, venue_id = excluded.venue_id, "
     "price_min_minor = excluded.price_min_minor, price_max_minor = excluded.price_max_minor, "
     "currency = excluded.currency, status = excluded.status, image_url = excluded.image_url, "
-    "updated_at = excluded.updated_at WHERE events.source <> 'marquee'"};
+    "updated_at = excluded.updated_at, search_title = excluded.search_title, "
+    "search_vector = search_document(excluded.title, search_event_people(excluded.performers, excluded.venue_id), "
+    "search_event_labels(events.tags, excluded.category_id), excluded.description) "
+    "WHERE events.source <> 'marquee'"};
+// The vocabulary words of the rows above (what the trigger's search_learn_words adds), sorted
+// so that concurrent writers take their row locks in the same order.
+constexpr Statement kLearnWords{
+    "ingest_learn_words",
+    "INSERT INTO search_vocabulary (word) SELECT DISTINCT w FROM ingest_events i, regexp_split_to_table(coalesce("
+    "search_fold(concat_ws(' ', i.title, " MQ_PEOPLE("i.") ", search_event_labels('{}', i.category_id), "
+    "i.description)), ''), ' ') AS w WHERE char_length(w) >= 4 ORDER BY 1 ON CONFLICT (word) DO NOTHING"};
+#undef MQ_PEOPLE
+constexpr const char* kSearchBulkOn = "SELECT set_config('marquee.search_bulk', 'on', true)";
+constexpr const char* kSearchBulkOff = "SELECT set_config('marquee.search_bulk', 'off', true)";
 constexpr Statement kExistingEvents{"ingest_existing_events",
                                     "SELECT id::text FROM events WHERE id = ANY($1::uuid[])"};
 constexpr Statement kCancelEvents{
@@ -253,11 +270,6 @@ std::string textArray(const std::vector<std::string>& items) {
         out += '"';
     }
     return out + "}";
-}
-
-// A timestamptz literal in UTC with milliseconds.
-std::string timestampText(std::int64_t utcMs) {
-    return date::format("%F %T+00", date::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(utcMs)));
 }
 
 detail::ChangeRow eventChange(const core::Event& e) {
@@ -665,8 +677,9 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
     }
 
     // --- Writes --------------------------------------------------------------------------
-    // Rows that do not exist yet go straight into their tables by COPY; the others through a
-    // staging table and one upsert. A new event's final row is exactly what this batch wrote.
+    // Events go through a staging table and one upsert that also indexes them for search;
+    // provenance rows that do not exist yet go straight into their table by COPY, the others
+    // through staging and one upsert. A new event's final row is exactly what this batch wrote.
     std::unordered_set<std::string> existingEvents;
     if (!b.eventRows.empty()) {
         std::vector<std::string> ids;
@@ -674,36 +687,22 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         for (const auto& [id, e] : b.eventRows) ids.push_back(id);
         for (const auto& row : exec(tx, kExistingEvents, uuidArray(ids))) existingEvents.insert(row[0].as<std::string>());
     }
-    const std::array<const char*, 14> eventColumns{"id", "title", "description", "category_id", "performers",
-                                                   "starts_ms", "ends_ms", "time_zone", "venue_id", "price_min",
-                                                   "price_max", "currency", "status", "image_url"};
-    const auto eventFields = [](const core::Event& e) {
-        return std::array<std::string, 14>{e.id, e.title, e.description, e.categoryId, nlohmann::json(e.performers).dump(),
-                                           std::to_string(e.startsAtMs), std::to_string(e.endsAtMs), e.timeZone,
-                                           e.venueId, std::to_string(e.price.minMinor), std::to_string(e.price.maxMinor),
-                                           e.price.currency, statusName(e.status), e.imageUrl};
-    };
-    if (existingEvents.size() < b.eventRows.size()) {
-        CopyInto<16> rows(tx, "events",
-                          {"id", "title", "description", "category_id", "performers", "starts_at", "ends_at",
-                           "time_zone", "venue_id", "price_min_minor", "price_max_minor", "currency", "status",
-                           "image_url", "source", "updated_at"});
-        for (const auto& [id, e] : b.eventRows) {
-            if (existingEvents.count(id)) continue;
-            rows.row({id, e.title, e.description, e.categoryId, textArray(e.performers), timestampText(e.startsAtMs),
-                      timestampText(e.endsAtMs), e.timeZone, e.venueId, std::to_string(e.price.minMinor),
-                      std::to_string(e.price.maxMinor), e.price.currency, statusName(e.status), e.imageUrl,
-                      m_source.name, timestampText(m_wallMs)},
-                     (e.endsAtMs > 0 ? 0U : 1U << 6) | (e.venueId.empty() ? 1U << 8 : 0U));
+    if (!b.eventRows.empty()) {
+        {
+            CopyInto<14> rows(tx, "ingest_events",
+                              {"id", "title", "description", "category_id", "performers", "starts_ms", "ends_ms",
+                               "time_zone", "venue_id", "price_min", "price_max", "currency", "status", "image_url"});
+            for (const auto& [id, e] : b.eventRows)
+                rows.row({id, e.title, e.description, e.categoryId, textArray(e.performers), std::to_string(e.startsAtMs),
+                          std::to_string(e.endsAtMs), e.timeZone, e.venueId, std::to_string(e.price.minMinor),
+                          std::to_string(e.price.maxMinor), e.price.currency, statusName(e.status), e.imageUrl});
+            rows.complete();
         }
-        rows.complete();
-    }
-    if (!existingEvents.empty()) {
-        CopyInto<14> rows(tx, "ingest_events", eventColumns);
-        for (const auto& [id, e] : b.eventRows)
-            if (existingEvents.count(id)) rows.row(eventFields(e));
-        rows.complete();
+        if (b.eventRows.size() >= kAnalyzeStagingFrom) tx.exec0("ANALYZE ingest_events");
+        tx.exec(kSearchBulkOn);
         exec(tx, kUpsertEvents, m_source.name, m_wallMs);
+        tx.exec(kSearchBulkOff);
+        exec(tx, kLearnWords);
     }
     if (!b.cancelIds.empty()) exec(tx, kCancelEvents, uuidArray(b.cancelIds), m_wallMs);
     for (const auto& ref : b.deleteRefs)

@@ -171,6 +171,52 @@ private slots:
         QCOMPARE(count(*conn, "SELECT attempts FROM quarantine"), std::int64_t{2});
     }
 
+    // The catalog stage indexes its events for search set-based, with the per-row trigger
+    // stepping aside: the result must be exactly the trigger's, for new rows and for updated
+    // ones (which keep their own tags), and every vocabulary word must be learned.
+    void ingestedEventsAreIndexedLikeTheTrigger() {
+        TestDatabase db;
+        auto conn = db.connect();
+        const auto source = ensureSource(*conn, "city-ics", Format::Ics);
+        const auto indexed = [&] {
+            pqxx::read_transaction tx(*conn);
+            std::string out;
+            for (const auto& row : tx.exec("SELECT id::text, search_title, search_vector::text FROM events ORDER BY id"))
+                out += row[0].as<std::string>() + "|" + row[1].as<std::string>() + "|" + row[2].as<std::string>() + "\n";
+            return out;
+        };
+        // Recomputes every row through the trigger and reports whether anything changed.
+        const auto triggerAgrees = [&] {
+            const auto ingested = indexed();
+            const auto words = count(*conn, "SELECT count(*) FROM search_vocabulary");
+            {
+                pqxx::work tx(*conn);
+                tx.exec0("UPDATE events SET title = title");
+                tx.commit();
+            }
+            return ingested == indexed() && words == count(*conn, "SELECT count(*) FROM search_vocabulary");
+        };
+
+        QCOMPARE(ingestPayload(*conn, source, kIcsFeed, "city.ics", opts()).created, std::size_t{1});
+        QVERIFY(count(*conn, "SELECT count(*) FROM events WHERE search_vector @@ to_tsquery('simple', 'quasimodo') "
+                             "AND search_title = 'winter jazz night'") == 1);
+        QVERIFY(count(*conn, "SELECT count(*) FROM search_vocabulary WHERE word IN ('winter', 'quasimodo', 'three')") == 3);
+        QVERIFY(triggerAgrees());
+
+        // An update of the same record, on an event that carries tags of its own.
+        {
+            pqxx::work tx(*conn);
+            tx.exec0("UPDATE events SET tags = '{Saxophon}'");
+            tx.commit();
+        }
+        std::string changed = kIcsFeed;
+        changed.replace(changed.find("Three sets"), 10, "Four long sets with Kontrabass");
+        QCOMPARE(ingestPayload(*conn, source, changed, "city.ics", opts()).updated, std::size_t{1});
+        QVERIFY(count(*conn, "SELECT count(*) FROM events WHERE search_vector @@ to_tsquery('simple', 'kontrabass') "
+                             "AND search_vector @@ to_tsquery('simple', 'saxophon')") == 1);
+        QVERIFY(triggerAgrees());
+    }
+
     // A record the database refuses (here a CHECK added for the test; in life a value
     // PostgreSQL will not take) costs only itself: the batch is split until it is alone, it is
     // quarantined with the database's message, and every other record, the ones after it
