@@ -310,6 +310,11 @@ quint64 SyncClient::search(const SearchQuery& query, const QString& zone)
     return send(RequestKind::Search, env);
 }
 
+quint64 SyncClient::sendIngestAdmin(v1::Envelope& request)
+{
+    return send(RequestKind::IngestAdmin, request);
+}
+
 void SyncClient::pull()
 {
     if (!m_helloDone || m_pullRequest != 0 || m_paused)
@@ -439,6 +444,9 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
     case RequestKind::Search:
         if (env.has_search_response())
             Q_EMIT searchAnswered(id, fromProto(env.search_response()));
+        break;
+    case RequestKind::IngestAdmin:
+        Q_EMIT ingestAdminAnswered(id, std::make_shared<const v1::Envelope>(std::move(env)));
         break;
     case RequestKind::Logout:
     case RequestKind::Wishlist:

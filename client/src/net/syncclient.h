@@ -83,6 +83,9 @@ public:
     quint64 getLayout(const QString& layoutId, std::uint32_t version); // answered by layoutReceived
     // Answered by searchAnswered (or requestFailed). zone: the user's IANA zone.
     quint64 search(const SearchQuery& query, const QString& zone);
+    // Ingest administration (admin only): `request` holds one of the Envelope 80-88 bodies;
+    // answered by ingestAdminAnswered with the whole answer envelope (or requestFailed).
+    quint64 sendIngestAdmin(v1::Envelope& request);
     void pull(); // pull from cursor() (no-op while a pull is in flight)
     // The owner could not store a batch: stop pulling and ignore pushes (a pull answer in
     // flight is dropped) until resumeFrom() names the cursor that was committed.
@@ -108,13 +111,14 @@ Q_SIGNALS:
     void seatDeltaReceived(const marquee::client::SeatDeltaInfo& delta);
     void layoutReceived(quint64 requestId, std::shared_ptr<const marquee::core::seating::Layout> layout);
     void searchAnswered(quint64 requestId, const marquee::client::SearchResults& results);
+    void ingestAdminAnswered(quint64 requestId, std::shared_ptr<const marquee::v1::Envelope> answer);
     void authenticationRejected(); // HTTP 401 at the upgrade: the token is no longer valid
     void fatalError(const marquee::client::ErrorInfo& error); // e.g. unsupported protocol version
 
 private:
     enum class RequestKind {
         Hello, Pull, Login, Register, Logout, Wishlist,
-        SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout, Search
+        SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout, Search, IngestAdmin
     };
     struct Pending {
         RequestKind kind;

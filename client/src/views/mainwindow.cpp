@@ -11,6 +11,7 @@
 #include "services/wishlistservice.h"
 #include "views/connectionindicator.h"
 #include "views/eventdetailwidget.h"
+#include "views/ingestadminwindow.h"
 #include "views/logindialog.h"
 #include "views/searchpanel.h"
 #include "views/seatsdialog.h"
@@ -54,6 +55,13 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
         m_layoutEditor->show();
         m_layoutEditor->raise();
         m_layoutEditor->activateWindow();
+    });
+    m_ingestAdmin = toolbar->addAction(tr("Ingest Sources…"), this, [this] {
+        auto* service = new IngestAdminService(m_session->syncClient(), this);
+        auto* window = new IngestAdminWindow(service, this); // a window of its own
+        service->setParent(window); // both go when the window is closed
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
     });
     auto* spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -188,6 +196,7 @@ void MainWindow::updateAccount()
     m_logout->setVisible(in);
     // The server checks the role on every save; the action only spares others a dead end.
     m_editSeatMaps->setVisible(in && (account->role() == core::Role::Organizer || account->role() == core::Role::Admin));
+    m_ingestAdmin->setVisible(in && account->role() == core::Role::Admin);
     m_account->setText(in ? tr("Logged in as %1").arg(account->email()) : tr("Not logged in"));
     m_wishlistOnly->setEnabled(in);
     if (!in)

@@ -64,6 +64,7 @@ private:
     QPointer<SeatsDialog> m_seatsDialog;
     // Organizers and admins: the seat-map editor (one window, reused).
     QAction* m_editSeatMaps;
+    QAction* m_ingestAdmin;
     QPointer<QWidget> m_layoutEditor;
 };
 

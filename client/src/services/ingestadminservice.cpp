@@ -1,0 +1,161 @@
+// IngestAdminService: builds the admin requests (Envelope 80-88) and turns the answers into
+// Qt value types for the admin window.
+#include "services/ingestadminservice.h"
+
+#include "net/syncclient.h"
+
+#include "marquee/v1/envelope.pb.h"
+
+namespace marquee::client {
+
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+QDateTime fromMs(std::int64_t ms) { return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime(); }
+
+IngestCountsInfo fromProto(const v1::IngestCounts& c)
+{
+    return IngestCountsInfo{c.created(), c.updated(), c.merged(), c.cancelled(), c.unchanged(), c.quarantined()};
+}
+
+IngestSourceInfo fromProto(const v1::SourceState& s)
+{
+    IngestSourceInfo info;
+    info.name = qs(s.name());
+    info.kind = qs(s.kind());
+    info.url = qs(s.url());
+    info.format = qs(s.format());
+    info.intervalSeconds = s.interval_seconds();
+    info.paused = s.paused();
+    info.lastRunAt = fromMs(s.last_run_at_ms());
+    info.lastStatus = qs(s.last_status());
+    info.lastError = qs(s.last_error());
+    info.lastCounts = fromProto(s.last_counts());
+    info.nextRunAt = fromMs(s.next_run_at_ms());
+    info.failures = s.failures();
+    info.openQuarantine = s.open_quarantine();
+    return info;
+}
+
+} // namespace
+
+IngestAdminService::IngestAdminService(SyncClient* sync, QObject* parent)
+    : QObject(parent)
+    , m_sync(sync)
+{
+    connect(m_sync, &SyncClient::ingestAdminAnswered, this, &IngestAdminService::onAnswer);
+    connect(m_sync, &SyncClient::requestFailed, this, &IngestAdminService::onFailed);
+}
+
+quint64 IngestAdminService::send(Kind kind, v1::Envelope& request, const QString& source, const QString& external)
+{
+    const quint64 id = m_sync->sendIngestAdmin(request);
+    m_pending.insert(id, Pending{kind, source, external});
+    return id;
+}
+
+void IngestAdminService::refreshSources()
+{
+    v1::Envelope env;
+    env.mutable_list_sources();
+    send(Kind::Sources, env);
+}
+
+void IngestAdminService::runSource(const QString& name)
+{
+    if (isRunning(name))
+        return; // one run per source at a time from this window; the server serialises the rest
+    v1::Envelope env;
+    env.mutable_run_source()->set_name(name.toStdString());
+    send(Kind::Run, env, name);
+    Q_EMIT runStarted(name);
+}
+
+bool IngestAdminService::isRunning(const QString& name) const
+{
+    for (const auto& p : m_pending)
+        if (p.kind == Kind::Run && p.source == name)
+            return true;
+    return false;
+}
+
+void IngestAdminService::refreshQuarantine(const QString& source)
+{
+    v1::Envelope env;
+    env.mutable_list_quarantine()->set_source(source.toStdString());
+    send(Kind::Quarantine, env, source);
+}
+
+void IngestAdminService::retry(const QVector<qint64>& ids)
+{
+    v1::Envelope env;
+    for (const qint64 id : ids)
+        env.mutable_retry_quarantined()->add_ids(id);
+    send(Kind::Retry, env);
+}
+
+void IngestAdminService::setCategoryMapping(const QString& source, const QString& externalCategory,
+                                            const QString& marqueeCategory)
+{
+    v1::Envelope env;
+    auto* mapping = env.mutable_set_category_mapping();
+    mapping->set_source(source.toStdString());
+    mapping->set_external_category(externalCategory.toStdString());
+    mapping->set_marquee_category(marqueeCategory.toStdString());
+    send(Kind::Mapping, env, source, externalCategory);
+}
+
+void IngestAdminService::onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer)
+{
+    const auto it = m_pending.find(requestId);
+    if (it == m_pending.end())
+        return;
+    const Pending pending = *it;
+    m_pending.erase(it);
+    switch (pending.kind) {
+    case Kind::Sources: {
+        QVector<IngestSourceInfo> sources;
+        for (const auto& s : answer->source_list().sources())
+            sources.push_back(fromProto(s));
+        Q_EMIT sourcesReceived(sources);
+        break;
+    }
+    case Kind::Run: {
+        const auto& r = answer->source_run_result();
+        Q_EMIT runFinished(pending.source,
+                           SourceRunInfo{qs(r.status()), qs(r.error()), fromProto(r.counts()), fromProto(r.source())});
+        break;
+    }
+    case Kind::Quarantine: {
+        QVector<QuarantineInfo> entries;
+        for (const auto& e : answer->quarantine_list().entries())
+            entries.push_back(QuarantineInfo{e.id(), qs(e.source()), qs(e.ref()), qs(e.reason()), qs(e.raw_excerpt()),
+                                             fromMs(e.fetched_at_ms()), e.attempts()});
+        Q_EMIT quarantineReceived(entries);
+        break;
+    }
+    case Kind::Retry: {
+        QVector<RetryOutcomeInfo> outcomes;
+        for (const auto& o : answer->retry_results().results())
+            outcomes.push_back(RetryOutcomeInfo{o.id(), o.resolved(), qs(o.reason())});
+        Q_EMIT retryFinished(outcomes);
+        break;
+    }
+    case Kind::Mapping:
+        Q_EMIT mappingSaved(pending.source, pending.external);
+        break;
+    }
+}
+
+void IngestAdminService::onFailed(quint64 requestId, const ErrorInfo& error)
+{
+    const auto it = m_pending.find(requestId);
+    if (it == m_pending.end())
+        return; // another service's request
+    const QString source = it->kind == Kind::Run ? it->source : QString();
+    m_pending.erase(it);
+    Q_EMIT requestFailed(source, error);
+}
+
+} // namespace marquee::client

@@ -1,0 +1,109 @@
+// IngestAdminService: the admin's view of ingestion (sources, run now, quarantine, category
+// mappings, retries) over the server's admin-only requests; answers arrive as signals.
+#pragma once
+
+#include "store/records.h"
+
+#include <QDateTime>
+#include <QHash>
+#include <QObject>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+namespace marquee::v1 {
+class Envelope;
+}
+
+namespace marquee::client {
+
+class SyncClient;
+
+struct IngestCountsInfo {
+    quint32 created = 0;
+    quint32 updated = 0;
+    quint32 merged = 0;
+    quint32 cancelled = 0;
+    quint32 unchanged = 0;
+    quint32 quarantined = 0;
+};
+
+struct IngestSourceInfo {
+    QString name;
+    QString kind;     // "file" or "url"
+    QString url;
+    QString format;
+    quint32 intervalSeconds = 0;
+    bool paused = false;
+    QDateTime lastRunAt; // invalid: never ran
+    QString lastStatus;  // never, running, ok, not_modified, failed
+    QString lastError;
+    IngestCountsInfo lastCounts;
+    QDateTime nextRunAt;
+    quint32 failures = 0;
+    quint32 openQuarantine = 0;
+};
+
+struct SourceRunInfo {
+    QString status; // ok, not_modified, failed
+    QString error;
+    IngestCountsInfo counts;
+    IngestSourceInfo source;
+};
+
+struct QuarantineInfo {
+    qint64 id = 0;
+    QString source;
+    QString ref;
+    QString reason;
+    QString raw;
+    QDateTime fetchedAt;
+    quint32 attempts = 0;
+};
+
+struct RetryOutcomeInfo {
+    qint64 id = 0;
+    bool resolved = false;
+    QString reason;
+};
+
+class IngestAdminService : public QObject {
+    Q_OBJECT
+public:
+    explicit IngestAdminService(SyncClient* sync, QObject* parent = nullptr);
+
+    void refreshSources();
+    void runSource(const QString& name);
+    bool isRunning(const QString& name) const;
+    void refreshQuarantine(const QString& source = {}); // empty: every source
+    void retry(const QVector<qint64>& ids);
+    void setCategoryMapping(const QString& source, const QString& externalCategory, const QString& marqueeCategory);
+
+Q_SIGNALS:
+    void sourcesReceived(const QVector<marquee::client::IngestSourceInfo>& sources);
+    void runStarted(const QString& source);
+    void runFinished(const QString& source, const marquee::client::SourceRunInfo& result);
+    void quarantineReceived(const QVector<marquee::client::QuarantineInfo>& entries);
+    void retryFinished(const QVector<marquee::client::RetryOutcomeInfo>& outcomes);
+    void mappingSaved(const QString& source, const QString& externalCategory);
+    // Any request failed (a refused role, a bad value, the connection lost). source: the run's
+    // source for a failed RunSource, else empty.
+    void requestFailed(const QString& source, const marquee::client::ErrorInfo& error);
+
+private:
+    enum class Kind { Sources, Run, Quarantine, Retry, Mapping };
+    struct Pending {
+        Kind kind;
+        QString source;
+        QString external;
+    };
+    quint64 send(Kind kind, v1::Envelope& request, const QString& source = {}, const QString& external = {});
+    void onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer);
+    void onFailed(quint64 requestId, const ErrorInfo& error);
+
+    SyncClient* m_sync;
+    QHash<quint64, Pending> m_pending;
+};
+
+} // namespace marquee::client

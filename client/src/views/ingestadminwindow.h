@@ -1,0 +1,56 @@
+// IngestAdminWindow: the admin screen for ingestion: each source's state, last and next run
+// and counts, "Run now" with a busy indicator and the result, the quarantine with reason and
+// raw data, a category-mapping editor and "Retry" for the selected entries.
+#pragma once
+
+#include "services/ingestadminservice.h"
+
+#include <QWidget>
+
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace marquee::client {
+
+class IngestAdminWindow : public QWidget {
+    Q_OBJECT
+public:
+    explicit IngestAdminWindow(IngestAdminService* service, QWidget* parent = nullptr);
+
+    void refresh(); // sources and the quarantine
+    QString statusText() const;
+
+private:
+    void showSources(const QVector<IngestSourceInfo>& sources);
+    void showQuarantine(const QVector<QuarantineInfo>& entries);
+    void showRunResult(const QString& source, const SourceRunInfo& result);
+    void showRetryResults(const QVector<RetryOutcomeInfo>& outcomes);
+    void showError(const QString& source, const ErrorInfo& error);
+    void showSelectedEntry();
+    void runSelected();
+    void retrySelected();
+    void saveMapping();
+    QString selectedSource() const;
+    QString countsText(const IngestCountsInfo& counts) const;
+    QString statusName(const IngestSourceInfo& source) const;
+    void setBusy(bool busy);
+
+    IngestAdminService* m_service;
+    QTableWidget* m_sources;
+    QPushButton* m_run;
+    QProgressBar* m_busy;
+    QLabel* m_status;
+    QTableWidget* m_quarantine;
+    QPlainTextEdit* m_detail;
+    QLineEdit* m_external;
+    QLineEdit* m_category;
+    QPushButton* m_saveMapping;
+    QPushButton* m_retry;
+    QVector<QuarantineInfo> m_entries;
+};
+
+} // namespace marquee::client
