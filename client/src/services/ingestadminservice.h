@@ -107,3 +107,5 @@ private:
 };
 
 } // namespace marquee::client
+
+Q_DECLARE_METATYPE(marquee::client::SourceRunInfo)

@@ -14,6 +14,8 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace marquee::client {
 
 namespace {
@@ -70,7 +72,7 @@ IngestAdminWindow::IngestAdminWindow(IngestAdminService* service, QWidget* paren
     auto* topLayout = new QVBoxLayout(top);
     topLayout->setContentsMargins(0, 0, 0, 0);
     topLayout->addWidget(new QLabel(tr("<b>Sources</b>"), top));
-    topLayout->addWidget(m_sources);
+    topLayout->addWidget(m_sources, 1);
     topLayout->addLayout(sourceButtons);
 
     m_quarantine = makeTable({tr("Source"), tr("Record"), tr("Reason"), tr("Fetched"), tr("Attempts")}, this);
@@ -108,7 +110,7 @@ IngestAdminWindow::IngestAdminWindow(IngestAdminService* service, QWidget* paren
     auto* bottomLayout = new QVBoxLayout(bottom);
     bottomLayout->setContentsMargins(0, 0, 0, 0);
     bottomLayout->addWidget(new QLabel(tr("<b>Quarantine</b>"), bottom));
-    bottomLayout->addWidget(quarantineSplit);
+    bottomLayout->addWidget(quarantineSplit, 1);
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
@@ -209,6 +211,7 @@ void IngestAdminWindow::showQuarantine(const QVector<QuarantineInfo>& entries)
         m_quarantine->setItem(row, QColAttempts, cell(locale.toString(e.attempts)));
     }
     m_quarantine->resizeColumnsToContents();
+    m_quarantine->setColumnWidth(QColReason, std::min(m_quarantine->columnWidth(QColReason), 280)); // full text: detail pane
     if (!entries.isEmpty())
         m_quarantine->selectRow(0);
     showSelectedEntry();

@@ -1,0 +1,166 @@
+// The client's ingest admin screen against the real server: list sources, run a feed served
+// over HTTP from this test, the quarantined record with its reason and raw data, a mapping fix
+// and retry that moves it into the catalog, and an attendee refused. The window is rendered
+// offscreen to ingest-admin.png (in the test's working directory) for a look.
+#include "serverhelpers.h"
+#include "services/ingestadminservice.h"
+#include "views/ingestadminwindow.h"
+
+#include <QApplication>
+#include <QStandardPaths>
+#include <QTcpServer>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+
+using namespace marquee;
+using namespace marquee::client;
+using namespace marquee::client::testing;
+
+namespace {
+
+const QString kAttendee = QStringLiteral("fan@example.org");
+
+// A JSON-LD page with one mappable event and one whose category no mapping covers.
+const QByteArray kPage = "[{\"@type\":\"MusicEvent\",\"@id\":\"gig-1\",\"name\":\"Harbour Gig\","
+                         "\"startDate\":\"2027-03-01T19:00:00Z\"},"
+                         "{\"@type\":\"Event\",\"@id\":\"slam-1\",\"name\":\"Poetry Slam\","
+                         "\"startDate\":\"2027-03-02T19:00:00Z\",\"keywords\":\"Poetry slam\"}]";
+
+// Answers every HTTP request with kPage (one request per connection, then closes).
+class FeedServer : public QTcpServer {
+public:
+    FeedServer()
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (auto* socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
+                    m_buffers[socket] += socket->readAll();
+                    if (!m_buffers[socket].contains("\r\n\r\n"))
+                        return;
+                    ++requests;
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/ld+json\r\nConnection: close\r\nContent-Length: "
+                                  + QByteArray::number(kPage.size()) + "\r\n\r\n" + kPage);
+                    socket->disconnectFromHost();
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+    int requests = 0;
+
+private:
+    QHash<QTcpSocket*, QByteArray> m_buffers;
+};
+
+} // namespace
+
+class TestIngestAdminServer : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+    }
+
+    void adminRunsFixesAndRetries()
+    {
+        marquee::testing::TestServer server;
+        const QString error = startDemoServer(server, {{kAttendee, QStringLiteral("attendee")}});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        FeedServer feed;
+        QVERIFY(feed.listen(QHostAddress::LocalHost));
+        // Paused, so only "Run now" fetches it; strict, so the unmapped category is quarantined.
+        QString sqlError;
+        server.query(QStringLiteral("INSERT INTO sources (name, kind, url, format, default_category, paused) VALUES "
+                                    "('harbour', 'url', 'http://127.0.0.1:%1/page', 'jsonld', NULL, true)")
+                         .arg(feed.serverPort()),
+                     &sqlError);
+        QVERIFY2(sqlError.isEmpty(), qPrintable(sqlError));
+
+        QTemporaryDir dir;
+        auto session = openSession(dir.path(), server.wsUrl());
+        QVERIFY(session);
+        QVERIFY(startAndSync(*session));
+        QVERIFY(logIn(*session, kAdminEmail, kPassword));
+
+        IngestAdminService service(session->syncClient());
+        QSignalSpy sources(&service, &IngestAdminService::sourcesReceived);
+        QSignalSpy quarantine(&service, &IngestAdminService::quarantineReceived);
+        QSignalSpy failed(&service, &IngestAdminService::requestFailed);
+        IngestAdminWindow window(&service);
+        window.show();
+        QVERIFY(sources.wait(kTimeoutMs));
+        auto listed = sources.takeFirst().first().value<QVector<IngestSourceInfo>>();
+        QCOMPARE(listed.size(), 1);
+        QCOMPARE(listed[0].name, QStringLiteral("harbour"));
+        QVERIFY(listed[0].paused);
+        QCOMPARE(listed[0].lastStatus, QStringLiteral("never"));
+
+        QSignalSpy finished(&service, &IngestAdminService::runFinished);
+        service.runSource(QStringLiteral("harbour"));
+        QVERIFY(service.isRunning(QStringLiteral("harbour")));
+        QVERIFY(window.statusText().contains(QStringLiteral("Running harbour")));
+        QVERIFY(finished.wait(kTimeoutMs));
+        QVERIFY(!service.isRunning(QStringLiteral("harbour")));
+        const auto run = finished.first().at(1).value<SourceRunInfo>();
+        QCOMPARE(run.status, QStringLiteral("ok"));
+        QCOMPARE(run.counts.created, 1U);
+        QCOMPARE(run.counts.quarantined, 1U);
+        QCOMPARE(feed.requests, 1);
+        QVERIFY2(window.statusText().contains(QStringLiteral("1 new")), qPrintable(window.statusText()));
+
+        // The window refreshes after the run; the quarantine shows the record and its reason.
+        quarantine.clear();
+        QVERIFY(quarantine.wait(kTimeoutMs));
+        const auto entries = quarantine.last().first().value<QVector<QuarantineInfo>>();
+        QCOMPARE(entries.size(), 1);
+        QVERIFY2(entries[0].reason.contains(QStringLiteral("no category mapping for 'Poetry slam'")),
+                 qPrintable(entries[0].reason));
+        QVERIFY(entries[0].raw.contains(QStringLiteral("Poetry Slam")));
+        QVERIFY(entries[0].fetchedAt.isValid());
+        QVERIFY(QTest::qWaitFor([&] { return !sources.isEmpty(); }, kTimeoutMs));
+        listed = sources.last().first().value<QVector<IngestSourceInfo>>();
+        QCOMPARE(listed[0].lastStatus, QStringLiteral("ok"));
+        QCOMPARE(listed[0].openQuarantine, 1U);
+        QVERIFY(window.grab().save(QStringLiteral("ingest-admin.png")));
+
+        QSignalSpy mapped(&service, &IngestAdminService::mappingSaved);
+        service.setCategoryMapping(QStringLiteral("harbour"), QStringLiteral("Poetry slam"), QStringLiteral("no.such"));
+        QVERIFY(failed.wait(kTimeoutMs));
+        QCOMPARE(failed.first().at(1).value<ErrorInfo>().code, ErrorCode::InvalidArgument);
+        service.setCategoryMapping(QStringLiteral("harbour"), QStringLiteral("Poetry slam"), QStringLiteral("talks.readings"));
+        QVERIFY(mapped.wait(kTimeoutMs));
+
+        QSignalSpy retried(&service, &IngestAdminService::retryFinished);
+        service.retry({entries[0].id});
+        QVERIFY(retried.wait(kTimeoutMs));
+        const auto outcomes = retried.first().first().value<QVector<RetryOutcomeInfo>>();
+        QCOMPARE(outcomes.size(), 1);
+        QVERIFY2(outcomes[0].resolved, qPrintable(outcomes[0].reason));
+        QCOMPARE(server.query(QStringLiteral("SELECT count(*) FROM events WHERE title = 'Poetry Slam' "
+                                             "AND category_id = 'talks.readings'")),
+                 QStringList{QStringLiteral("1")});
+        quarantine.clear();
+        QVERIFY(quarantine.wait(kTimeoutMs)); // the window's refresh after the retry
+        QVERIFY(quarantine.last().first().value<QVector<QuarantineInfo>>().isEmpty());
+
+        // An attendee's connection is refused every admin request.
+        QTemporaryDir attendeeDir;
+        auto attendee = openSession(attendeeDir.path(), server.wsUrl());
+        QVERIFY(attendee);
+        QVERIFY(startAndSync(*attendee));
+        QVERIFY(logIn(*attendee, kAttendee, kPassword));
+        IngestAdminService refused(attendee->syncClient());
+        QSignalSpy refusals(&refused, &IngestAdminService::requestFailed);
+        refused.refreshSources();
+        refused.runSource(QStringLiteral("harbour"));
+        refused.refreshQuarantine();
+        QVERIFY(QTest::qWaitFor([&] { return refusals.size() == 3; }, kTimeoutMs));
+        for (const auto& args : refusals)
+            QCOMPARE(args.at(1).value<ErrorInfo>().code, ErrorCode::PermissionDenied);
+        QCOMPARE(feed.requests, 1); // the refused run fetched nothing
+    }
+};
+
+QTEST_MAIN(TestIngestAdminServer)
+#include "test_ingest_admin_server.moc"
