@@ -20,6 +20,7 @@ PACKAGES=(
   libical-dev libqrencode-dev libhowardhinnant-date-dev libeigen3-dev
   # tests
   python3 python3-aiosmtpd librapidcheck-dev libbenchmark-dev
+  libxapian-dev   # bench_search's baseline search engine
   openssl   # the HTTPS fetch test makes its CA and certificate at run time
 )
 

@@ -1,0 +1,547 @@
+// Search benchmark (issue 6), in one run over one generated corpus:
+//  1. server search: index build time, then prefix and typo query latency (p50/p95) with
+//     16 concurrent clients through the real request path (Api::handle, one connection each);
+//  2. baselines on the same corpus and queries: a sequential ILIKE scan, and Xapian 1.4
+//     (latency and typo recall beside ours);
+//  3. the client's offline search (LocalStore FTS5) over a cache of --client-events events.
+// Typo recall: the share of the exact spelling's relevant top-10 results (hits containing
+// the intended word) that the misspelt query also puts in its top 10.
+// Xapian first: its headers use "slots" as a name, which Qt's keywords would rewrite.
+#include <xapian.h>
+
+#include "marquee/core/typo.hpp"
+#include "services/api.hpp"
+#include "store/localstore.h"
+#include "store/searchtext.h"
+#include "test_db.hpp"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QTemporaryDir>
+
+#include <nlohmann/json.hpp>
+#include <pqxx/pqxx>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <functional>
+#include <mutex>
+#include <random>
+#include <set>
+#include <thread>
+
+using namespace marquee;
+
+namespace {
+
+[[noreturn]] void fail(const std::string& why) {
+    std::fprintf(stderr, "bench_search: %s\n", why.c_str());
+    std::exit(1);
+}
+
+double percentile(std::vector<double> values, double p) {
+    if (values.empty()) return 0;
+    std::sort(values.begin(), values.end());
+    const auto rank = static_cast<std::size_t>(p * static_cast<double>(values.size() - 1) + 0.5);
+    return values[std::min(rank, values.size() - 1)];
+}
+
+double msSince(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+// Word lists in five languages: title words, description words, names.
+const std::vector<std::string> kTitleWords = {
+    "jazz", "festival", "konzert", "nacht", "sommer", "winter", "opera", "theatre", "theater", "comedy", "kabarett",
+    "symphonie", "orchester", "quartett", "ballett", "tango", "salsa", "flamenco", "techno", "house", "rock",
+    "chanson", "soiree", "matinee", "gala", "lesung", "poetry", "slam", "kino", "cinema", "film", "ausstellung",
+    "exhibition", "fotografie", "photography", "weinprobe", "degustation", "markt", "marche", "mercado", "fiesta",
+    "notte", "musica", "concerto", "serata", "abend", "morgen", "brunch", "dinner", "krimidinner", "improvisation",
+    "philharmonie", "kammermusik", "orgelnacht", "liederabend", "operette", "musical", "zauberflote", "traviata",
+    "carmen", "nussknacker", "schwanensee", "requiem", "passion", "oratorium", "mahler", "beethoven", "mozart",
+    "vivaldi", "schubert", "brahms", "ravel", "debussy", "berlioz", "piaf", "gershwin", "ellington", "coltrane",
+    "festspiele", "biennale", "triennale", "marathon", "turnier", "championship", "derby", "regatta", "workshop",
+    "kinderfest", "familienfest", "weihnachtsmarkt", "flohmarkt", "streetfood", "bierfest", "oktoberfest",
+    "midsummer", "candlelight", "sinfonietta", "bigband", "chorkonzert", "gospel", "blues", "swing", "bossa",
+    "electronica", "ambient", "reggae", "hiphop", "karaoke", "quiz", "burlesque", "variete", "zirkus", "cirque",
+    "akrobatik", "zaubershow", "puppentheater", "marionetten", "schauspiel", "tragodie", "komodie", "drama",
+    "premiere", "gastspiel", "tournee", "unplugged", "acoustic", "rooftop", "openair", "strandbar", "hafenfest",
+};
+const std::vector<std::string> kDescriptionWords = {
+    "the", "a", "an", "evening", "night", "with", "and", "for", "everyone", "music", "live", "band", "stage",
+    "tickets", "doors", "open", "hour", "before", "show", "der", "die", "das", "und", "mit", "für", "alle",
+    "abend", "bühne", "karten", "einlass", "stunde", "vorher", "le", "la", "les", "une", "soirée", "pour", "tous",
+    "musique", "scène", "billets", "ouverture", "des", "portes", "heure", "avant", "el", "los", "una", "noche",
+    "para", "todos", "música", "escenario", "entradas", "il", "gli", "una", "sera", "per", "tutti", "palco",
+    "biglietti", "famous", "berühmt", "célèbre", "famoso", "orchestra", "ensemble", "soloist", "conductor",
+    "dirigentin", "cheffe", "chœur", "chor", "coro", "premiere", "production", "inszenierung", "mise", "scène",
+    "family", "familie", "kinder", "enfants", "niños", "bambini", "drinks", "getränke", "boissons", "bebidas",
+    "garden", "garten", "jardin", "jardín", "giardino", "river", "fluss", "rivière", "río", "fiume", "summer",
+    "sommer", "été", "verano", "estate", "winter", "hiver", "invierno", "inverno", "classic", "klassisch",
+    "classique", "clásico", "classico", "modern", "moderne", "moderno", "dance", "tanz", "danse", "baile", "danza",
+};
+const std::vector<std::string> kFirstNames = {"Anna", "Lukas", "Marie", "Jonas", "Léa", "Hugo", "Lucía", "Mateo",
+                                              "Giulia", "Marco", "Sofia", "Élodie", "Jürgen", "Zoë", "Björn", "Chloé"};
+const std::vector<std::string> kLastNames = {"Müller", "Schmidt", "Dubois", "Lefèvre", "García", "Martínez", "Rossi",
+                                             "Bianchi", "Schäfer", "Wagner", "Moreau", "Fernández", "Conti", "Weiß"};
+const std::vector<std::pair<std::string, std::string>> kCategories = {
+    {"music", "Music"}, {"music.jazz", "Jazz"}, {"music.classical", "Classical"}, {"music.rock", "Rock"},
+    {"theatre", "Theatre"}, {"theatre.opera", "Opera"}, {"comedy", "Comedy"}, {"film", "Film"},
+    {"exhibition", "Exhibitions"}, {"family", "Family"}, {"sport", "Sport"}, {"food", "Food"}};
+const std::vector<std::pair<std::string, std::pair<double, double>>> kCities = {
+    {"Berlin", {52.52, 13.40}}, {"München", {48.14, 11.58}}, {"Hamburg", {53.55, 9.99}}, {"Paris", {48.86, 2.35}},
+    {"Lyon", {45.76, 4.84}},    {"Wien", {48.21, 16.37}},    {"Zürich", {47.37, 8.54}},  {"Barcelona", {41.39, 2.17}},
+    {"Milano", {45.46, 9.19}},  {"Köln", {50.94, 6.96}}};
+
+struct GeneratedEvent {
+    std::string id;
+    std::string title;
+    std::string description;
+    std::vector<std::string> performers;
+    std::vector<std::string> tags;
+    std::string category;
+    int venue = 0;
+    std::int64_t startsAtMs = 0;
+    std::int64_t priceMin = 0;
+};
+
+template <typename T>
+const T& pick(std::mt19937_64& rng, const std::vector<T>& list) {
+    return list[std::uniform_int_distribution<std::size_t>(0, list.size() - 1)(rng)];
+}
+
+std::string capitalized(std::string word) {
+    if (!word.empty() && word[0] >= 'a' && word[0] <= 'z') word[0] = static_cast<char>(word[0] - 'a' + 'A');
+    return word;
+}
+
+std::string uuidFor(std::int64_t i) {
+    char id[64];
+    std::snprintf(id, sizeof id, "5e4c0000-0000-4000-8000-%012lld", static_cast<long long>(i % 1'000'000'000'000LL));
+    return id;
+}
+
+GeneratedEvent generateEvent(std::mt19937_64& rng, std::int64_t i, std::int64_t nowMs, int venues) {
+    GeneratedEvent e;
+    e.id = uuidFor(i);
+    const int titleWords = std::uniform_int_distribution<int>(2, 4)(rng);
+    for (int w = 0; w < titleWords; ++w) e.title += (w ? " " : "") + capitalized(pick(rng, kTitleWords));
+    const int descriptionWords = std::uniform_int_distribution<int>(18, 40)(rng);
+    for (int w = 0; w < descriptionWords; ++w)
+        e.description += (w ? " " : "") + (w % 7 == 3 ? pick(rng, kTitleWords) : pick(rng, kDescriptionWords));
+    e.performers = {pick(rng, kFirstNames) + " " + pick(rng, kLastNames)};
+    e.tags = {pick(rng, kTitleWords)};
+    e.category = pick(rng, kCategories).first;
+    e.venue = std::uniform_int_distribution<int>(0, venues - 1)(rng);
+    e.startsAtMs = nowMs + std::uniform_int_distribution<std::int64_t>(1, 180)(rng) * 86'400'000LL;
+    e.priceMin = std::uniform_int_distribution<int>(0, 8)(rng) * 1000;
+    return e;
+}
+
+std::string venueId(int v) {
+    char id[64];
+    std::snprintf(id, sizeof id, "5e4cbeef-0000-4000-8000-%012d", v);
+    return id;
+}
+
+// A query with the word it stands for (relevance: a hit containing that word).
+struct BenchQuery {
+    std::string text;
+    std::string intended; // folded word a relevant hit contains
+    std::string exact;    // the correctly spelt query (typo queries)
+};
+
+std::string misspell(std::mt19937_64& rng, const std::string& word) {
+    const auto budget = core::typoBudget(word.size());
+    std::string out = word;
+    for (int edit = 0; edit < budget; ++edit) {
+        const auto pos = std::uniform_int_distribution<std::size_t>(1, out.size() - 2)(rng);
+        switch (std::uniform_int_distribution<int>(0, 3)(rng)) {
+        case 0: std::swap(out[pos], out[pos + 1]); break;                  // swapped letters
+        case 1: out.erase(pos, 1); break;                                 // dropped letter
+        case 2: out.insert(pos, 1, out[pos]); break;                      // doubled letter
+        default: out[pos] = static_cast<char>('a' + (out[pos] - 'a' + 1) % 26); // neighbour letter
+        }
+        if (budget == 2 && std::uniform_int_distribution<int>(0, 1)(rng) == 0) break; // often only one
+    }
+    return out;
+}
+
+std::vector<BenchQuery> prefixQueries(std::mt19937_64& rng, int count) {
+    std::vector<BenchQuery> out;
+    while (static_cast<int>(out.size()) < count) {
+        const auto& word = pick(rng, kTitleWords);
+        if (word.size() < 4) continue;
+        const auto length = std::uniform_int_distribution<std::size_t>(3, std::min<std::size_t>(6, word.size() - 1))(rng);
+        BenchQuery q{word.substr(0, length), word, {}};
+        if (out.size() % 2 == 1) q.text = pick(rng, kTitleWords) + " " + q.text; // "jazz fest"
+        out.push_back(q);
+    }
+    return out;
+}
+
+std::vector<BenchQuery> typoQueries(std::mt19937_64& rng, int count) {
+    std::vector<BenchQuery> out;
+    while (static_cast<int>(out.size()) < count) {
+        const auto& word = pick(rng, kTitleWords);
+        if (word.size() < core::kOneTypoMinLength) continue;
+        const auto typo = misspell(rng, word);
+        if (typo == word) continue;
+        BenchQuery q{typo + " ", word, word + " "}; // finished words: no prefix, only typo tolerance
+        out.push_back(q);
+    }
+    return out;
+}
+
+bool containsWord(const QString& foldedText, const std::string& word) {
+    const QString padded = QLatin1Char(' ') + foldedText + QLatin1Char(' ');
+    return padded.contains(QString(QLatin1Char(' ') + QString::fromStdString(word) + QLatin1Char(' ')));
+}
+
+struct Timings {
+    std::vector<double> ms;
+    double recallSum = 0;
+    int recallCount = 0;
+};
+
+// Runs `queries` over `clients` threads; run(client, query) returns the top-10 texts (folded).
+using RunQuery = std::function<std::vector<QString>(int client, const std::string& text)>;
+Timings runConcurrent(int clients, const std::vector<BenchQuery>& queries, const RunQuery& run, bool measureRecall) {
+    Timings out;
+    std::mutex mutex;
+    std::atomic<std::size_t> next{0};
+    const auto worker = [&](int c) {
+            for (std::size_t i = next++; i < queries.size(); i = next++) {
+                const auto start = std::chrono::steady_clock::now();
+                const auto texts = run(c, queries[i].text);
+                const double ms = msSince(start);
+                double recall = -1;
+                if (measureRecall) {
+                    const auto exact = run(c, queries[i].exact);
+                    int relevantExact = 0, relevantTypo = 0;
+                    for (const auto& t : exact) relevantExact += containsWord(t, queries[i].intended) ? 1 : 0;
+                    for (const auto& t : texts) relevantTypo += containsWord(t, queries[i].intended) ? 1 : 0;
+                    if (relevantExact > 0) recall = std::min(1.0, static_cast<double>(relevantTypo) / relevantExact);
+                }
+                std::lock_guard lock(mutex);
+                out.ms.push_back(ms);
+                if (recall >= 0) {
+                    out.recallSum += recall;
+                    ++out.recallCount;
+                }
+            }
+    };
+    if (clients == 1) { // on the calling thread: a QSqlDatabase belongs to the thread that opened it
+        worker(0);
+        return out;
+    }
+    std::vector<std::thread> threads;
+    for (int c = 0; c < clients; ++c) threads.emplace_back(worker, c);
+    for (auto& t : threads) t.join();
+    return out;
+}
+
+void report(const char* label, const Timings& t, const char* target = "") {
+    std::printf("%-34s %5zu queries: p50 %8.2f ms  p95 %8.2f ms%s", label, t.ms.size(), percentile(t.ms, 0.5),
+                percentile(t.ms, 0.95), target);
+    if (t.recallCount > 0) std::printf("  typo recall %.3f", t.recallSum / t.recallCount);
+    std::printf("\n");
+}
+
+std::string eventText(const v1::SearchHit& hit) {
+    std::string text = hit.event().title() + " " + hit.event().description() + " " + hit.venue_name();
+    for (const auto& p : hit.event().performers()) text += " " + p;
+    for (const auto& t : hit.event().tags()) text += " " + t;
+    return text;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::setvbuf(stdout, nullptr, _IOLBF, 0); // progress shows while a long run goes on
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addHelpOption();
+    parser.addOption({QStringLiteral("events"), QStringLiteral("Events in the server corpus."), QStringLiteral("n"), QStringLiteral("1000000")});
+    parser.addOption({QStringLiteral("client-events"), QStringLiteral("Events in the client cache."), QStringLiteral("n"), QStringLiteral("100000")});
+    parser.addOption({QStringLiteral("clients"), QStringLiteral("Concurrent search clients."), QStringLiteral("n"), QStringLiteral("16")});
+    parser.addOption({QStringLiteral("queries"), QStringLiteral("Queries of each kind."), QStringLiteral("n"), QStringLiteral("400")});
+    parser.addOption({QStringLiteral("ilike-queries"), QStringLiteral("Queries of each kind for the ILIKE scan."), QStringLiteral("n"), QStringLiteral("32")});
+    parser.process(app);
+    const auto events = parser.value(QStringLiteral("events")).toLongLong();
+    const auto clientEvents = std::min<long long>(parser.value(QStringLiteral("client-events")).toLongLong(), events);
+    const int clients = parser.value(QStringLiteral("clients")).toInt();
+    const int queryCount = parser.value(QStringLiteral("queries")).toInt();
+    const int ilikeCount = parser.value(QStringLiteral("ilike-queries")).toInt();
+    if (!test::TestDatabase::available()) fail("needs the postgres fixture ($MARQUEE_TEST_PG_DIR)");
+
+    const auto nowMs =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+    constexpr int kVenues = 200;
+    test::TestDatabase db;
+    auto conn = db.connect();
+    std::printf("corpus: %lld generated events (titles and descriptions from EN/DE/FR/ES/IT word lists), %d venues\n",
+                events, kVenues);
+
+    // 1. Load without the per-row trigger, then build the index as one measured step.
+    {
+        pqxx::work tx(*conn);
+        for (const auto& [id, name] : kCategories)
+            tx.exec_params0("INSERT INTO categories (id, name, parent_id) VALUES ($1, $2, NULLIF(split_part($1, '.', 1), $1))",
+                            id, name);
+        std::mt19937_64 rng(7);
+        for (int v = 0; v < kVenues; ++v) {
+            const auto& [city, at] = kCities[static_cast<std::size_t>(v) % kCities.size()];
+            tx.exec_params0("INSERT INTO venues (id, name, city, country, latitude, longitude, time_zone) "
+                            "VALUES ($1::uuid, $2, $3, 'DE', $4, $5, 'Europe/Berlin')",
+                            venueId(v), capitalized(pick(rng, kTitleWords)) + " " + pick(rng, kLastNames) + " Halle", city,
+                            at.first + (v % 7) * 0.01, at.second + (v % 5) * 0.01);
+        }
+        tx.exec0("ALTER TABLE events DISABLE TRIGGER events_search_refresh");
+        tx.exec0("DROP INDEX events_search_idx");
+        tx.commit();
+    }
+    std::mt19937_64 rng(20261121);
+    std::vector<GeneratedEvent> clientCorpus;
+    auto start = std::chrono::steady_clock::now();
+    constexpr long long kChunk = 20000;
+    for (long long first = 0; first < events; first += kChunk) {
+        nlohmann::json rows = nlohmann::json::array();
+        for (long long i = first; i < std::min(events, first + kChunk); ++i) {
+            auto e = generateEvent(rng, i, nowMs, kVenues);
+            rows.push_back({{"id", e.id}, {"title", e.title}, {"description", e.description}, {"category_id", e.category},
+                            {"tags", e.tags}, {"performers", e.performers}, {"venue_id", venueId(e.venue)},
+                            {"starts_ms", e.startsAtMs}, {"price", e.priceMin}});
+            if (i < clientEvents) clientCorpus.push_back(std::move(e));
+        }
+        pqxx::work tx(*conn);
+        tx.exec_params0(
+            "INSERT INTO events (id, title, description, category_id, tags, performers, starts_at, time_zone, venue_id, "
+            "price_min_minor, price_max_minor, currency) "
+            "SELECT r.id, r.title, r.description, r.category_id, ARRAY(SELECT jsonb_array_elements_text(r.tags)), "
+            "ARRAY(SELECT jsonb_array_elements_text(r.performers)), 'epoch'::timestamptz + r.starts_ms * interval '1 ms', "
+            "'Europe/Berlin', r.venue_id, r.price, r.price, 'EUR' "
+            "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, description text, category_id text, tags jsonb, "
+            "performers jsonb, venue_id uuid, starts_ms bigint, price bigint)",
+            rows.dump());
+        tx.commit();
+    }
+    std::printf("load:   %.1f s (rows only, no search index)\n", msSince(start) / 1000);
+
+    double vectorsMs = 0, ginMs = 0;
+    long long vocabulary = 0;
+    {
+        pqxx::nontransaction tx(*conn);
+        tx.exec0("SET statement_timeout = 0");
+        tx.exec0("SET maintenance_work_mem = '512MB'");
+        start = std::chrono::steady_clock::now();
+        tx.exec("SELECT search_reindex()");
+        vectorsMs = msSince(start);
+        start = std::chrono::steady_clock::now();
+        tx.exec0("CREATE INDEX events_search_idx ON events USING gin (search_vector)");
+        ginMs = msSince(start);
+        tx.exec0("ALTER TABLE events ENABLE TRIGGER events_search_refresh");
+        tx.exec0("VACUUM ANALYZE events");
+        tx.exec0("VACUUM ANALYZE search_vocabulary");
+        vocabulary = tx.exec1("SELECT count(*) FROM search_vocabulary")[0].as<long long>();
+    }
+    std::printf("index build (server): %.1f s = vectors + vocabulary %.1f s, GIN index %.1f s; vocabulary %lld words\n",
+                (vectorsMs + ginMs) / 1000, vectorsMs / 1000, ginMs / 1000, vocabulary);
+
+    std::mt19937_64 queryRng(99);
+    const auto prefixes = prefixQueries(queryRng, queryCount);
+    const auto typos = typoQueries(queryRng, queryCount);
+
+    // 2. Our search, 16 clients, each with its own connection, through Api::handle.
+    server::Api api;
+    std::vector<std::unique_ptr<pqxx::connection>> connections;
+    for (int c = 0; c < clients; ++c) connections.push_back(db.connect());
+    const RunQuery ours = [&](int c, const std::string& text) {
+        v1::Envelope request;
+        request.set_request_id(1);
+        request.mutable_search_request()->set_query(text);
+        request.mutable_search_request()->set_limit(10);
+        const auto answer = api.handle(*connections[static_cast<std::size_t>(c)], server::Principal{}, {}, request);
+        if (!answer.has_search_response()) fail("search failed: " + answer.error().message());
+        std::vector<QString> texts;
+        for (const auto& hit : answer.search_response().hits())
+            texts.push_back(client::foldForSearch(QString::fromStdString(eventText(hit))));
+        return texts;
+    };
+    runConcurrent(clients, std::vector<BenchQuery>(prefixes.begin(), prefixes.begin() + std::min(32, queryCount)), ours,
+                  false); // warm the caches
+    std::printf("\n-- server search, %d concurrent clients (Api::handle, one connection each) --\n", clients);
+    const auto oursPrefix = runConcurrent(clients, prefixes, ours, false);
+    report("ours: prefix", oursPrefix, "  (target p95 <= 20 ms)");
+    const auto oursTypoTimed = runConcurrent(clients, typos, ours, false);
+    report("ours: typo", oursTypoTimed, "  (target p95 <= 50 ms)");
+    const auto oursTypo = runConcurrent(clients, typos, ours, true);
+    std::printf("%-34s typo recall %.3f over %d queries\n", "ours: typo vs exact spelling",
+                oursTypo.recallSum / std::max(1, oursTypo.recallCount), oursTypo.recallCount);
+
+    // Baseline 1: sequential ILIKE scan of title and description, every word a substring.
+    const RunQuery ilike = [&](int c, const std::string& text) {
+        std::string patterns = "{";
+        for (const auto& word : client::foldForSearch(QString::fromStdString(text)).split(QLatin1Char(' '), Qt::SkipEmptyParts))
+            patterns += (patterns.size() > 1 ? ",\"%" : "\"%") + word.toStdString() + "%\"";
+        patterns += "}";
+        pqxx::read_transaction tx(*connections[static_cast<std::size_t>(c)]);
+        std::vector<QString> texts;
+        for (const auto& row : tx.exec_params("SELECT title || ' ' || description FROM events "
+                                              "WHERE (title || ' ' || description) ILIKE ALL ($1::text[]) "
+                                              "ORDER BY starts_at LIMIT 10",
+                                              patterns))
+            texts.push_back(client::foldForSearch(QString::fromStdString(row[0].as<std::string>())));
+        return texts;
+    };
+    std::printf("\n-- baseline: sequential ILIKE scan, %d concurrent clients --\n", clients);
+    const std::vector<BenchQuery> ilikePrefixes(prefixes.begin(), prefixes.begin() + std::min(ilikeCount, queryCount));
+    const std::vector<BenchQuery> ilikeTypos(typos.begin(), typos.begin() + std::min(ilikeCount, queryCount));
+    report("ILIKE: prefix", runConcurrent(clients, ilikePrefixes, ilike, false));
+    report("ILIKE: typo (+ recall)", runConcurrent(clients, ilikeTypos, ilike, true));
+
+    // Baseline 2: Xapian over the same documents (folded text, field weights like ours).
+    QTemporaryDir xapianDir;
+    const std::string xapianPath = xapianDir.path().toStdString() + "/xapian";
+    start = std::chrono::steady_clock::now();
+    {
+        Xapian::WritableDatabase xdb(xapianPath, Xapian::DB_CREATE_OR_OVERWRITE);
+        Xapian::TermGenerator indexer;
+        indexer.set_stemmer(Xapian::Stem("english"));
+        indexer.set_database(xdb);
+        indexer.set_flags(Xapian::TermGenerator::FLAG_SPELLING);
+        pqxx::work tx(*conn);
+        pqxx::stateless_cursor<pqxx::cursor_base::read_only, pqxx::cursor_base::owned> cursor(
+            tx,
+            "SELECT search_fold(e.title), search_fold(array_to_string(e.performers, ' ') || ' ' || coalesce(v.name, '') "
+            "|| ' ' || coalesce(v.city, '')), search_fold(array_to_string(e.tags, ' ') || ' ' || e.category_id), "
+            "search_fold(e.description) FROM events e LEFT JOIN venues v ON v.id = e.venue_id",
+            "xapian_export", false);
+        long long done = 0;
+        const auto total = static_cast<long>(cursor.size());
+        for (long at = 0; at < total; at += 10000) {
+            const auto rows = cursor.retrieve(at, std::min(total, at + 10000));
+            for (const auto& row : rows) {
+                Xapian::Document doc;
+                indexer.set_document(doc);
+                const auto title = row[0].as<std::string>();
+                indexer.index_text(title, 10);
+                indexer.index_text(row[1].as<std::string>(), 5);
+                indexer.index_text(row[2].as<std::string>(), 3);
+                indexer.index_text(row[3].as<std::string>(), 1);
+                doc.set_data(title + " " + row[1].as<std::string>() + " " + row[2].as<std::string>() + " " +
+                             row[3].as<std::string>());
+                xdb.add_document(doc);
+                ++done;
+            }
+        }
+        xdb.commit();
+    }
+    const double xapianBuildMs = msSince(start);
+    std::vector<std::unique_ptr<Xapian::Database>> xdbs;
+    for (int c = 0; c < clients; ++c) xdbs.push_back(std::make_unique<Xapian::Database>(xapianPath));
+    const RunQuery xapian = [&](int c, const std::string& text) {
+        Xapian::Database& xdb = *xdbs[static_cast<std::size_t>(c)];
+        Xapian::QueryParser qp;
+        qp.set_database(xdb);
+        qp.set_stemmer(Xapian::Stem("english"));
+        qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+        qp.set_default_op(Xapian::Query::OP_AND);
+        const auto folded = client::foldForSearch(QString::fromStdString(text)).toStdString();
+        const auto flag = [](Xapian::QueryParser::feature_flag f) { return static_cast<unsigned>(f); };
+        // Partial (prefix) matching while typing; a finished word gets spelling correction.
+        const bool typing = !text.empty() && text.back() != ' ';
+        const unsigned flags = flag(Xapian::QueryParser::FLAG_DEFAULT) | flag(Xapian::QueryParser::FLAG_SPELLING_CORRECTION) |
+                               (typing ? flag(Xapian::QueryParser::FLAG_PARTIAL) : 0u);
+        Xapian::Query query = qp.parse_query(folded, flags);
+        const auto corrected = qp.get_corrected_query_string();
+        if (!corrected.empty()) query = qp.parse_query(corrected, flag(Xapian::QueryParser::FLAG_DEFAULT));
+        Xapian::Enquire enquire(xdb);
+        enquire.set_query(query);
+        std::vector<QString> texts;
+        const auto mset = enquire.get_mset(0, 10);
+        for (auto it = mset.begin(); it != mset.end(); ++it)
+            texts.push_back(QString::fromStdString(it.get_document().get_data()));
+        return texts;
+    };
+    std::printf("\n-- baseline: Xapian 1.4 (same documents, folded, field weights 10/5/3/1, spelling data) --\n");
+    std::printf("index build (Xapian): %.1f s\n", xapianBuildMs / 1000);
+    report("Xapian: prefix", runConcurrent(clients, prefixes, xapian, false));
+    report("Xapian: typo", runConcurrent(clients, typos, xapian, false));
+    const auto xapianTypo = runConcurrent(clients, typos, xapian, true);
+    std::printf("%-34s typo recall %.3f over %d queries\n", "Xapian: typo vs exact spelling",
+                xapianTypo.recallSum / std::max(1, xapianTypo.recallCount), xapianTypo.recallCount);
+
+    // 3. The client's offline search over a cache of clientEvents events.
+    QTemporaryDir clientDir;
+    client::LocalStore store(clientDir.filePath(QStringLiteral("bench.sqlite")));
+    if (!store.open()) fail("client cache: " + store.lastError().toStdString());
+    client::ChangeBatchData meta;
+    meta.nextCursor = 1;
+    using K = client::ChangeRecord::Kind;
+    auto change = [](K kind, const std::string& id, auto record) {
+        client::ChangeRecord r;
+        r.kind = kind;
+        r.aggregateId = id;
+        r.record = std::move(record);
+        return r;
+    };
+    for (const auto& [id, name] : kCategories) meta.changes.push_back(change(K::Category, id, core::Category{id, name, ""}));
+    {
+        pqxx::read_transaction tx(*conn);
+        for (const auto& row : tx.exec("SELECT id::text, name, city, latitude, longitude FROM venues"))
+            meta.changes.push_back(change(K::Venue, row[0].as<std::string>(),
+                                          core::Venue{row[0].as<std::string>(), row[1].as<std::string>(), "",
+                                                      row[2].as<std::string>(), "DE", row[3].as<double>(),
+                                                      row[4].as<double>(), "Europe/Berlin", 0}));
+    }
+    if (!store.applyBatch(meta, 0).error.isEmpty()) fail("client cache: venues");
+    start = std::chrono::steady_clock::now();
+    std::uint64_t cursor = 1;
+    for (std::size_t first = 0; first < clientCorpus.size(); first += 5000) {
+        client::ChangeBatchData batch;
+        batch.fromCursor = cursor;
+        for (std::size_t i = first; i < std::min(clientCorpus.size(), first + 5000); ++i) {
+            const auto& g = clientCorpus[i];
+            core::Event e;
+            e.id = g.id;
+            e.title = g.title;
+            e.description = g.description;
+            e.categoryId = g.category;
+            e.tags = g.tags;
+            e.performers = g.performers;
+            e.startsAtMs = g.startsAtMs;
+            e.timeZone = "Europe/Berlin";
+            e.venueId = venueId(g.venue);
+            e.price = {g.priceMin, g.priceMin, "EUR"};
+            batch.changes.push_back(change(K::Event, e.id, e));
+        }
+        batch.nextCursor = ++cursor;
+        if (!store.applyBatch(batch, 0).error.isEmpty()) fail("client cache: " + store.lastError().toStdString());
+    }
+    const double clientApplyMs = msSince(start);
+    const RunQuery clientSearch = [&](int, const std::string& text) {
+        client::SearchQuery q;
+        q.text = QString::fromStdString(text);
+        q.limit = 10;
+        q.includeFacets = false;
+        q.timeZone = QStringLiteral("Europe/Berlin");
+        std::vector<QString> texts;
+        for (const auto& hit : store.search(q, nowMs).hits)
+            texts.push_back(client::foldForSearch(hit.title.text + QLatin1Char(' ') + hit.snippet.text));
+        return texts;
+    };
+    std::printf("\n-- client offline search: LocalStore FTS5 over %lld cached events, one user --\n", clientEvents);
+    std::printf("sync apply with the search index: %.1f s (%.0f events/s)\n", clientApplyMs / 1000,
+                static_cast<double>(clientEvents) / (clientApplyMs / 1000));
+    report("client FTS5: prefix", runConcurrent(1, prefixes, clientSearch, false), "  (target p95 <= 10 ms)");
+    report("client FTS5: typo", runConcurrent(1, typos, clientSearch, false), "  (target p95 <= 10 ms)");
+    const auto clientTypo = runConcurrent(1, typos, clientSearch, true);
+    std::printf("%-34s typo recall %.3f over %d queries (snippet text only)\n", "client FTS5: typo vs exact spelling",
+                clientTypo.recallSum / std::max(1, clientTypo.recallCount), clientTypo.recallCount);
+    return 0;
+}
