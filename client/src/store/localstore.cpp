@@ -120,7 +120,7 @@ CREATE TABLE event_layouts(
     // 4: offline search (localsearch.cpp). event_search holds each event's text (FTS5,
     // accents and case folded by unicode61), kept current by triggers in the same transaction
     // as the sync apply; its rowid is the event's rowid. search_words is the vocabulary, with
-    // a trigram index for typo candidates; refreshSearchWords() adds the new terms per batch.
+    // a trigram index for typo candidates; learnSearchWords() adds each batch's new words.
     R"sql(
 CREATE INDEX events_by_venue ON events(venue_id);
 CREATE VIRTUAL TABLE event_search USING fts5(event_id UNINDEXED, title, people, labels, description,
@@ -638,9 +638,9 @@ std::vector<BatchResult> LocalStore::applyBatches(const std::vector<const Change
             return failAll(error);
         }
     }
-    const bool catalogChanged = std::any_of(results.begin(), results.end(), [](const BatchResult& r) { return r.catalogChanged; });
-    if (catalogChanged && !refreshSearchWords()) {
+    if (!learnSearchWords(batches)) {
         db.rollback();
+        m_knownWords.reset(); // it may hold words of the rolled-back batches
         return failAll(m_lastError);
     }
     // One cursor for the whole transaction: the rows and the cursor commit together.

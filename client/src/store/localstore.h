@@ -6,6 +6,7 @@
 #include "store/searchtypes.h"
 
 #include <QSqlDatabase>
+#include <QSet>
 #include <QSqlQuery>
 #include <QString>
 
@@ -99,8 +100,9 @@ private:
     bool upgrade();
     bool prepareBatchStatements();
     bool applyChanges(const ChangeBatchData& batch, qint64 userId, BatchResult& result, QString* error);
-    // Adds terms the last batches brought to the typo vocabulary (inside their transaction).
-    bool refreshSearchWords();
+    // Adds the words of the batches' events and venues that the typo vocabulary lacks
+    // (inside their transaction). m_knownWords caches the vocabulary, loaded on first use.
+    bool learnSearchWords(const std::vector<const ChangeBatchData*>& batches);
 
     QString m_path;
     QString m_connectionName;
@@ -108,6 +110,7 @@ private:
     QString m_lastError;
     struct Statements;
     std::unique_ptr<Statements> m_st;
+    std::unique_ptr<QSet<QString>> m_knownWords;
 };
 
 } // namespace marquee::client
