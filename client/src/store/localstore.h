@@ -19,7 +19,7 @@ namespace marquee::client {
 class LocalStore {
 public:
     // Schema version written to PRAGMA user_version; each step upgrades from version-1.
-    static constexpr int kSchemaVersion = 4;
+    static constexpr int kSchemaVersion = 5;
 
     // targetSchemaVersion exists for upgrade tests: it stops the upgrade steps early.
     explicit LocalStore(QString path, int targetSchemaVersion = kSchemaVersion);
