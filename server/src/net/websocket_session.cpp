@@ -52,6 +52,8 @@ bool isRequest(const v1::Envelope& envelope) {
     case v1::Envelope::kListQuarantine:
     case v1::Envelope::kRetryQuarantined:
     case v1::Envelope::kSetCategoryMapping:
+    case v1::Envelope::kSearchRequest:
+    case v1::Envelope::kSuggestRequest:
         return true;
     default:
         return false;

@@ -304,6 +304,23 @@ private slots:
         QVERIFY(client.call(pullRequest(0))->has_change_batch()); // still usable
     }
 
+    // Anonymous search over a real socket: the connection accepts both search requests.
+    void searchOverTheSocket() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        QVERIFY(client.hello());
+        v1::Envelope search;
+        search.set_request_id(client.nextId());
+        search.mutable_search_request()->set_query("concert");
+        const auto found = client.call(search);
+        QVERIFY2(found && found->has_search_response(), found ? found->DebugString().c_str() : "no answer");
+        v1::Envelope suggest;
+        suggest.set_request_id(client.nextId());
+        suggest.mutable_suggest_request()->set_prefix("con");
+        const auto suggested = client.call(suggest);
+        QVERIFY2(suggested && suggested->has_suggest_response(), suggested ? suggested->DebugString().c_str() : "no answer");
+    }
+
     void responseTypeIsNotARequest() {
         WsClient client;
         QVERIFY(client.connect(port()));
