@@ -17,6 +17,7 @@
 #include "services/demo_catalog.hpp"
 #include "services/password_hasher.hpp"
 #include "workers/ingest_scheduler.hpp"
+#include "workers/hold_sweeper.hpp"
 #include "workers/seat_listener.hpp"
 #include "workers/sequencer.hpp"
 #include "workers/stamp_listener.hpp"
@@ -185,6 +186,9 @@ void Server::start() {
     // Scheduled feeds (issue 5): one instance across all of them runs the due sources.
     m_ingestScheduler = std::make_unique<workers::IngestScheduler>(url, workers::IngestScheduler::Options{});
     m_ingestScheduler->start();
+    m_holdSweeper = std::make_unique<workers::HoldSweeper>(
+        url, [api](pqxx::connection& conn) { return api->sweepExpiredHolds(conn); });
+    m_holdSweeper->start();
     // Stamps that landed between reading the head and listening are pushed now.
     try {
         m_hub->onHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
@@ -289,6 +293,7 @@ void Server::waitForSessions(std::chrono::steady_clock::time_point deadline) {
 void Server::stopWorkers() {
     if (m_ingestScheduler) m_ingestScheduler->stop();
     if (m_revocationListener) m_revocationListener->stop();
+    if (m_holdSweeper) m_holdSweeper->stop();
     if (m_seatListener) m_seatListener->stop();
     if (m_stampListener) m_stampListener->stop();
     if (m_sequencer) m_sequencer->stop();

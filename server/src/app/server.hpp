@@ -25,6 +25,7 @@ class Pool;
 } // namespace db
 namespace workers {
 class IngestScheduler;
+class HoldSweeper;
 class SeatListener;
 class Sequencer;
 class StampListener;
@@ -120,6 +121,7 @@ private:
     std::unique_ptr<net::RevocationListener> m_revocationListener;
     std::unique_ptr<workers::SeatListener> m_seatListener;
     std::unique_ptr<workers::IngestScheduler> m_ingestScheduler;
+    std::unique_ptr<workers::HoldSweeper> m_holdSweeper;
     // Destroyed before the members above: pending handlers hold sessions that use them.
     net::asio::io_context m_ioc;
     std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;

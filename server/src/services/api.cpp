@@ -185,6 +185,18 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
             return dbStep([who, mapping = request.set_category_mapping()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_ack() = detail::setCategoryMapping(conn, who, mapping);
             });
+        case v1::Envelope::kHoldSeats:
+            return dbStep([who, hold = request.hold_seats()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_hold_result() = detail::holdSeats(conn, who, hold);
+            });
+        case v1::Envelope::kExtendHold:
+            return dbStep([who, extend = request.extend_hold()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_hold_result() = detail::extendHold(conn, who, extend);
+            });
+        case v1::Envelope::kReleaseHold:
+            return dbStep([who, release = request.release_hold()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::releaseHold(conn, who, release);
+            });
         case v1::Envelope::kHello:
             detail::fail(v1::FAILED_PRECONDITION, "Hello is answered by the connection, not the API");
         case v1::Envelope::BODY_NOT_SET: detail::fail(v1::UNIMPLEMENTED, "unknown or empty request");
@@ -233,6 +245,10 @@ std::vector<std::pair<std::string, std::uint64_t>> Api::seatStatusSeqs(pqxx::con
 
 std::size_t Api::pruneSeatStatusLog(pqxx::connection& conn, std::chrono::seconds retention) {
     return detail::pruneSeatStatusLog(conn, retention);
+}
+
+std::size_t Api::sweepExpiredHolds(pqxx::connection& conn, std::size_t maxHolds) {
+    return detail::sweepExpiredHolds(conn, maxHolds);
 }
 
 std::int64_t Api::createUser(pqxx::connection& conn, std::string_view email, std::string_view password,

@@ -116,6 +116,10 @@ public:
                                                                       const std::vector<std::string>& eventIds);
     std::size_t pruneSeatStatusLog(pqxx::connection& conn, std::chrono::seconds retention);
 
+    // The hold sweeper (workers/hold_sweeper): releases up to `maxHolds` lapsed holds and
+    // announces their seats; safe to run on every instance at once. Throws on database errors.
+    std::size_t sweepExpiredHolds(pqxx::connection& conn, std::size_t maxHolds = 500);
+
     // Account administration for the CLI (`create-user`): the checks and hashing of
     // RegisterRequest, any role. Throws std::invalid_argument with a clear message on bad
     // input or an existing e-mail.

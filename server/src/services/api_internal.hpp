@@ -6,6 +6,8 @@
 #include "marquee/core/domain.hpp"
 
 #include "marquee/core/seating/layout.hpp"
+#include "marquee/core/seating/seat_index.hpp"
+#include "marquee/v1/booking.pb.h"
 #include "marquee/v1/common.pb.h"
 #include "services/api.hpp"
 #include "services/principal.hpp"
@@ -15,6 +17,7 @@
 #include <chrono>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -143,11 +146,43 @@ std::vector<std::pair<std::string, std::uint64_t>> seatStatusSeqs(pqxx::connecti
                                                                   const std::vector<std::string>& eventIds);
 std::size_t pruneSeatStatusLog(pqxx::connection& conn, std::chrono::seconds retention);
 
+// Booking holds (booking_service.cpp).
+v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1::HoldSeats& request);
+v1::HoldResult extendHold(pqxx::connection& conn, const Principal& who, const v1::ExtendHold& request);
+v1::Ack releaseHold(pqxx::connection& conn, const Principal& who, const v1::ReleaseHold& request);
+// Releases up to `maxHolds` lapsed holds (FOR UPDATE SKIP LOCKED: safe on every instance at
+// once) and announces their seats; returns how many were released.
+std::size_t sweepExpiredHolds(pqxx::connection& conn, std::size_t maxHolds);
+// The two-int4 advisory-lock id of a seat (class db::lockkey::kSeatHoldClass): FNV-1a 32 over
+// "<event id>/<seat id>".
+std::int32_t seatHoldLockKey(std::string_view eventId, std::string_view seatId);
+// A hold locked FOR UPDATE and live at the moment the lock was granted. The order saga
+// confirms through this inside its confirming transaction: the sweeper skips a locked hold
+// and ExtendHold waits for it, so a hold that lapsed is never confirmed and a confirmed hold is
+// never swept. nullopt: gone or lapsed; PERMISSION_DENIED when it is another user's.
+struct LiveHold {
+    std::string holdId;
+    std::string eventId;
+};
+std::optional<LiveHold> lockLiveHold(pqxx::transaction_base& tx, const Principal& who, const std::string& holdId);
+
 // Stores `layout` (id, venue, version set; its lineage row exists) as a new immutable version
 // and appends its change-log row; the background goes to its own column. Returns the stored
 // encoding (SeatingLayout without background). SaveLayout and the demo data use it.
 std::string insertLayoutVersion(pqxx::transaction_base& tx, const core::seating::Layout& layout, std::int64_t ownerId,
                                 std::int64_t createdBy);
+
+// A decoded layout version with its seat index (shared, immutable: versions never change).
+struct LoadedLayout {
+    std::string key;
+    std::size_t encodedSize = 0;
+    core::seating::Layout layout;
+    core::seating::SeatIndex index;
+};
+// The stored version (layout_id, version; 0: newest), from a per-process cache; nullptr when
+// it does not exist.
+std::shared_ptr<const LoadedLayout> loadLayout(pqxx::transaction_base& tx, const std::string& layoutId,
+                                               std::uint32_t version);
 
 // One seat's new status inside a status-changing transaction.
 struct SeatStatusRow {

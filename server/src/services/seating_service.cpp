@@ -197,15 +197,8 @@ std::string versionId(const std::string& layoutId, std::uint32_t version) {
     return layoutId + "@" + std::to_string(version);
 }
 
-// A decoded layout version with its seat index. Versions never change, so decoded layouts
-// are shared between requests (a 60,000-seat layout takes tens of milliseconds to decode).
-struct LoadedLayout {
-    std::string key;
-    std::size_t encodedSize = 0;
-    seating::Layout layout;
-    seating::SeatIndex index;
-};
-
+// Decoded layout versions are shared between requests (a 60,000-seat layout takes tens of
+// milliseconds to decode).
 class LayoutCache {
 public:
     std::shared_ptr<const LoadedLayout> find(const std::string& key, std::size_t encodedSize) {
@@ -235,7 +228,8 @@ LayoutCache& layoutCache() {
     return cache;
 }
 
-// The stored version (layout_id, version); nullptr when it does not exist.
+} // namespace
+
 std::shared_ptr<const LoadedLayout> loadLayout(pqxx::transaction_base& tx, const std::string& layoutId,
                                                std::uint32_t version) {
     const auto rows = exec(tx, kSelectVersion, layoutId, static_cast<std::int64_t>(version));
@@ -255,6 +249,8 @@ std::shared_ptr<const LoadedLayout> loadLayout(pqxx::transaction_base& tx, const
     layoutCache().insert(loaded);
     return loaded;
 }
+
+namespace {
 
 // Organizers touch their own layouts; admins any. owner 0: a house layout (admins only).
 void requireLayoutOwner(const Principal& who, bool isAdmin, std::int64_t ownerId, const std::string& layoutId) {

@@ -1,0 +1,519 @@
+// Booking, first layer: seat holds (HoldSeats, ExtendHold, ReleaseHold), the shared "lock a
+// live hold" check the order saga confirms through, and the hold sweeper's release of lapsed
+// holds. Schema: 0005_seating.sql + 0008_holds.sql; lock keys: db/lock_keys.hpp.
+#include "services/api_internal.hpp"
+
+#include "db/lock_keys.hpp"
+#include "marquee/core/seating/best_available.hpp"
+#include "marquee/core/validation.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <stdexcept>
+
+namespace marquee::server::detail {
+
+namespace {
+
+namespace seating = core::seating;
+using seating::SeatStatus;
+
+// Seats or places per hold: a group booking, far below a status-log group the feed reads whole.
+constexpr std::size_t kMaxSeatsPerHold = 50;
+constexpr std::size_t kMaxSeatIdLength = 64;
+// Best available re-picks when seats it chose were taken between its read and its locks.
+constexpr int kBestAvailableAttempts = 4;
+// Error details listed per refusal; details["count"] has the full number.
+constexpr std::size_t kMaxDetails = 100;
+
+constexpr Statement kHoldByKey{
+    "booking_hold_by_key",
+    "SELECT id::text, event_id::text FROM seat_holds WHERE holder_user_id = $1 AND idempotency_key = $2"};
+constexpr Statement kHoldEvent{
+    "booking_hold_event",
+    "SELECT coalesce(layout_id::text, ''), coalesce(layout_version, 0), hold_seconds, hold_cap_seconds "
+    "FROM events WHERE id = $1::uuid FOR KEY SHARE"};
+// Every claim of the event with "lapsed": its hold is past its expiry (the hold row decides)
+// and the sweeper has not released it yet.
+constexpr Statement kEventClaims{
+    "booking_event_claims",
+    "SELECT c.seat_index, c.kind, coalesce(h.expires_at <= clock_timestamp(), false) FROM seat_claims c "
+    "LEFT JOIN seat_holds h ON h.id = c.hold_id WHERE c.event_id = $1::uuid"};
+constexpr Statement kClaimsOn{
+    "booking_claims_on",
+    "SELECT c.seat_id, c.kind, coalesce(c.hold_id::text, ''), coalesce(h.expires_at <= clock_timestamp(), false) "
+    "FROM seat_claims c LEFT JOIN seat_holds h ON h.id = c.hold_id "
+    "WHERE c.event_id = $1::uuid AND c.seat_id IN (SELECT jsonb_array_elements_text($2::jsonb))"};
+// Keys arrive sorted; a function scan returns them in array order, so the locks are taken in
+// ascending key order. Never waits: the keys not granted come back.
+constexpr Statement kTryLocks{
+    "booking_try_locks",
+    "SELECT k FROM unnest($1::integer[]) WITH ORDINALITY AS t(k, n) "
+    "WHERE NOT pg_try_advisory_xact_lock($2::integer, k) ORDER BY n"};
+constexpr Statement kInsertHold{
+    "booking_insert_hold",
+    "INSERT INTO seat_holds (event_id, holder_user_id, idempotency_key, expires_at, max_expires_at, ga_area_id, "
+    "ga_count) VALUES ($1::uuid, $2, $3, clock_timestamp() + least($4::integer, $5::integer) * interval '1 second', "
+    "clock_timestamp() + $5::integer * interval '1 second', NULLIF($6, ''), $7::integer) "
+    "ON CONFLICT (holder_user_id, idempotency_key) DO NOTHING RETURNING id::text"};
+constexpr Statement kInsertHoldClaims{
+    "booking_insert_hold_claims",
+    "INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at, hold_id, created_by) "
+    "SELECT h.event_id, r.id, r.idx, 'held', h.holder_user_id, h.expires_at, h.id, h.holder_user_id "
+    "FROM seat_holds h, jsonb_to_recordset($2::jsonb) AS r(id text, idx integer) WHERE h.id = $1::uuid "
+    "ON CONFLICT (event_id, seat_id) DO NOTHING RETURNING seat_id"};
+constexpr Statement kTakeGaPlaces{
+    "booking_take_ga_places",
+    "UPDATE seat_ga_counters SET taken = taken + $3 WHERE event_id = $1::uuid AND area_id = $2 "
+    "AND taken + $3 <= capacity RETURNING capacity, taken"};
+constexpr Statement kGaCounter{"booking_ga_counter",
+                               "SELECT capacity, taken FROM seat_ga_counters WHERE event_id = $1::uuid AND area_id = $2"};
+constexpr Statement kInsertGaLog{
+    "booking_insert_ga_log",
+    "INSERT INTO seat_status_log (event_id, event_seq, area_id, ga_capacity, ga_taken) "
+    "VALUES ($1::uuid, $2, $3, $4, $5)"};
+
+constexpr Statement kHoldRow{
+    "booking_hold_row",
+    "SELECT event_id::text, holder_user_id, (extract(epoch FROM expires_at) * 1000)::bigint, "
+    "(extract(epoch FROM max_expires_at) * 1000)::bigint, coalesce(ga_area_id, ''), ga_count "
+    "FROM seat_holds WHERE id = $1::uuid"};
+constexpr Statement kHoldSeats{
+    "booking_hold_seats", "SELECT seat_id, seat_index FROM seat_claims WHERE hold_id = $1::uuid ORDER BY seat_index"};
+// Locks a hold; "live" is judged by the clock at the moment the lock is granted.
+constexpr Statement kLockHold{
+    "booking_lock_hold",
+    "SELECT event_id::text, holder_user_id, expires_at > clock_timestamp() FROM seat_holds WHERE id = $1::uuid "
+    "FOR UPDATE"};
+constexpr Statement kExtendHold{
+    "booking_extend_hold",
+    "UPDATE seat_holds h SET expires_at = greatest(h.expires_at, "
+    "least(clock_timestamp() + e.hold_seconds * interval '1 second', h.max_expires_at)) "
+    "FROM events e WHERE h.id = $1::uuid AND e.id = h.event_id AND h.expires_at > clock_timestamp() "
+    "RETURNING h.expires_at"};
+constexpr Statement kExtendClaims{
+    "booking_extend_claims",
+    "UPDATE seat_claims c SET expires_at = h.expires_at, updated_at = now() FROM seat_holds h "
+    "WHERE h.id = $1::uuid AND c.hold_id = h.id"};
+// Lapsed holds in the way of a new hold; SKIP LOCKED leaves one someone else is working on.
+constexpr Statement kLockLapsedHolds{
+    "booking_lock_lapsed_holds",
+    "SELECT id::text FROM seat_holds WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid) "
+    "AND expires_at <= clock_timestamp() ORDER BY id FOR UPDATE SKIP LOCKED"};
+constexpr Statement kLockExpiredHolds{
+    "booking_lock_expired_holds",
+    "SELECT id::text, event_id::text FROM seat_holds WHERE expires_at <= clock_timestamp() "
+    "ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED"};
+constexpr Statement kDeleteHoldClaims{
+    "booking_delete_hold_claims",
+    "DELETE FROM seat_claims WHERE kind = 'held' AND hold_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid) "
+    "RETURNING seat_index"};
+constexpr Statement kDeleteHolds{
+    "booking_delete_holds",
+    "DELETE FROM seat_holds WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid) "
+    "RETURNING coalesce(ga_area_id, ''), ga_count"};
+constexpr Statement kReturnGaPlaces{
+    "booking_return_ga_places",
+    "UPDATE seat_ga_counters SET taken = greatest(taken - $3, 0) WHERE event_id = $1::uuid AND area_id = $2 "
+    "RETURNING capacity, taken"};
+
+std::string requireUuid(const std::string& value, const char* field) {
+    auto id = core::lowerAscii(value);
+    if (!core::isUuid(id)) fail(v1::INVALID_ARGUMENT, std::string(field) + " must be a UUID", {{"field", field}});
+    return id;
+}
+
+void requireUser(const Principal& who) {
+    if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "log in to hold seats");
+}
+
+void requireCount(std::uint32_t count, const char* field) {
+    if (count == 0 || count > kMaxSeatsPerHold)
+        fail(v1::INVALID_ARGUMENT, std::string(field) + " must be 1 to " + std::to_string(kMaxSeatsPerHold),
+             {{"field", field}, {"max", std::to_string(kMaxSeatsPerHold)}});
+}
+
+std::string seatLabel(const seating::SeatIndex& index, std::uint32_t seatIndex) {
+    const auto& area = index.area(seatIndex);
+    const auto& row = index.row(seatIndex);
+    std::string label = area.label;
+    if (!row.label.empty()) label += " · " + row.label;
+    return label + " · " + index.seat(seatIndex).label;
+}
+
+// Seats a request could not get: details "taken.<seat id>" = why, "count" = how many.
+class TakenSeats {
+public:
+    void add(const std::string& seatId, const std::string& why) {
+        if (m_count++ < kMaxDetails) m_details["taken." + seatId] = why;
+    }
+    bool empty() const { return m_count == 0; }
+    [[noreturn]] void fail() {
+        m_details["count"] = std::to_string(m_count);
+        detail::fail(v1::ALREADY_EXISTS, std::to_string(m_count) + " seat(s) are taken; nothing was held",
+                     std::move(m_details));
+    }
+
+private:
+    std::size_t m_count = 0;
+    std::map<std::string, std::string> m_details;
+};
+
+struct SeatPick {
+    std::string id;
+    std::uint32_t index = 0;
+};
+
+// The seats' lock keys, ascending, each with the seats it covers (a collision covers two).
+std::map<std::int32_t, std::vector<std::size_t>> lockKeys(const std::string& eventId, const std::vector<SeatPick>& seats) {
+    std::map<std::int32_t, std::vector<std::size_t>> keys;
+    for (std::size_t i = 0; i < seats.size(); ++i) keys[seatHoldLockKey(eventId, seats[i].id)].push_back(i);
+    return keys;
+}
+
+// Takes the seats' advisory locks in key order; returns the seats whose lock another
+// transaction holds right now.
+std::vector<std::size_t> tryLockSeats(pqxx::transaction_base& tx, const std::string& eventId,
+                                      const std::vector<SeatPick>& seats) {
+    const auto keys = lockKeys(eventId, seats);
+    std::string array = "{";
+    for (const auto& entry : keys) {
+        if (array.size() > 1) array += ',';
+        array += std::to_string(entry.first);
+    }
+    array += "}";
+    std::vector<std::size_t> busy;
+    for (const auto& row : exec(tx, kTryLocks, array, db::lockkey::kSeatHoldClass)) {
+        const auto& covered = keys.at(row[0].as<std::int32_t>());
+        busy.insert(busy.end(), covered.begin(), covered.end());
+    }
+    std::sort(busy.begin(), busy.end());
+    return busy;
+}
+
+struct Released {
+    std::vector<SeatStatusRow> seats;
+    std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> gaAreas; // area -> (capacity, taken)
+};
+
+// Deletes holds the caller has locked, their seat claims and their general-admission places.
+void releaseLockedHolds(pqxx::transaction_base& tx, const std::string& eventId, const std::vector<std::string>& holdIds,
+                        Released& released) {
+    if (holdIds.empty()) return;
+    const auto ids = nlohmann::json(holdIds).dump();
+    for (const auto& row : exec(tx, kDeleteHoldClaims, ids))
+        released.seats.push_back({row[0].as<std::uint32_t>(), static_cast<std::uint8_t>(SeatStatus::Available), 0});
+    std::map<std::string, std::int64_t> places;
+    for (const auto& row : exec(tx, kDeleteHolds, ids))
+        if (const auto area = row[0].as<std::string>(); !area.empty()) places[area] += row[1].as<std::int64_t>();
+    for (const auto& [area, count] : places) {
+        const auto counter = exec(tx, kReturnGaPlaces, eventId, area, count);
+        if (!counter.empty())
+            released.gaAreas[area] = {counter[0][0].as<std::uint32_t>(), counter[0][1].as<std::uint32_t>()};
+    }
+}
+
+// Writes the status log (seat rows and GA counters), bumps status_seq and NOTIFYs.
+void announce(pqxx::transaction_base& tx, const std::string& eventId, std::map<std::uint32_t, SeatStatusRow> seats,
+              const std::map<std::string, std::pair<std::uint32_t, std::uint32_t>>& gaAreas) {
+    if (seats.empty() && gaAreas.empty()) return;
+    std::vector<SeatStatusRow> rows;
+    rows.reserve(seats.size());
+    for (const auto& entry : seats) rows.push_back(entry.second);
+    const auto seq = recordSeatChanges(tx, eventId, rows);
+    for (const auto& [area, counter] : gaAreas)
+        exec(tx, kInsertGaLog, eventId, static_cast<std::int64_t>(seq), area, counter.first, counter.second);
+}
+
+void announceReleased(pqxx::transaction_base& tx, const std::string& eventId, const Released& released) {
+    std::map<std::uint32_t, SeatStatusRow> seats;
+    for (const auto& row : released.seats) seats[row.seatIndex] = row;
+    announce(tx, eventId, std::move(seats), released.gaAreas);
+}
+
+v1::HoldResult holdResult(pqxx::transaction_base& tx, const std::string& holdId,
+                          const seating::SeatIndex* index = nullptr) {
+    const auto hold = exec(tx, kHoldRow, holdId);
+    if (hold.empty()) throw std::logic_error("holdResult: no such hold");
+    v1::HoldResult result;
+    result.set_hold_id(holdId);
+    result.set_event_id(hold[0][0].as<std::string>());
+    result.set_expires_at_ms(hold[0][2].as<std::int64_t>());
+    result.set_max_expires_at_ms(hold[0][3].as<std::int64_t>());
+    result.set_ga_area_id(hold[0][4].as<std::string>());
+    result.set_ga_count(hold[0][5].as<std::uint32_t>());
+    for (const auto& row : exec(tx, kHoldSeats, holdId)) {
+        auto* seat = result.add_seats();
+        seat->set_seat_id(row[0].as<std::string>());
+        seat->set_seat_index(row[1].as<std::uint32_t>());
+        if (index && seat->seat_index() < index->size()) seat->set_label(seatLabel(*index, seat->seat_index()));
+    }
+    return result;
+}
+
+// The claims standing on `seats`: live ones go to `taken`, lapsed holds to `lapsedHolds`.
+void checkClaims(pqxx::transaction_base& tx, const std::string& eventId, const std::vector<SeatPick>& seats,
+                 TakenSeats& taken, std::set<std::string>& lapsedHolds) {
+    auto ids = nlohmann::json::array();
+    for (const auto& seat : seats) ids.push_back(seat.id);
+    for (const auto& row : exec(tx, kClaimsOn, eventId, ids.dump())) {
+        if (row[3].as<bool>()) lapsedHolds.insert(row[2].as<std::string>());
+        else taken.add(row[0].as<std::string>(), row[1].as<std::string>());
+    }
+}
+
+// Best available: picks a block on the event's current status, locks it, and picks again
+// (with the seats lost marked taken) when another client got there first.
+std::vector<SeatPick> pickBestAvailable(pqxx::transaction_base& tx, const std::string& eventId,
+                                        const LoadedLayout& layout, const v1::BestAvailableSeats& request,
+                                        std::set<std::string>& lapsedHolds) {
+    std::vector<SeatStatus> status(layout.index.size(), SeatStatus::Available);
+    for (const auto& row : exec(tx, kEventClaims, eventId)) {
+        const auto index = row[0].as<std::uint32_t>();
+        if (index < status.size() && !row[2].as<bool>()) status[index] = SeatStatus::Held;
+    }
+    seating::BestAvailableRequest want;
+    want.count = static_cast<int>(request.count());
+    want.priceCategoryId = request.price_category_id();
+    want.areaId = request.area_id();
+    want.accessible = request.accessible();
+    for (int attempt = 0; attempt < kBestAvailableAttempts; ++attempt) {
+        const auto block = seating::bestAvailable(layout.layout, layout.index, status, want);
+        if (!block)
+            fail(v1::FAILED_PRECONDITION,
+                 "no " + std::to_string(request.count()) + " adjacent seats are available with these wishes",
+                 {{"reason", "sold_out"}});
+        std::vector<SeatPick> seats;
+        for (const auto index : *block) seats.push_back({layout.index.seat(index).id, index});
+        auto busy = tryLockSeats(tx, eventId, seats);
+        TakenSeats taken;
+        std::set<std::string> lapsed;
+        if (busy.empty()) checkClaims(tx, eventId, seats, taken, lapsed);
+        if (busy.empty() && taken.empty()) {
+            lapsedHolds = std::move(lapsed);
+            return seats;
+        }
+        for (const auto i : busy) status[seats[i].index] = SeatStatus::Held;
+        // Claims that committed after the status read: mark every seat of the block that is
+        // not free any more (the claims query is cheap for a block).
+        auto ids = nlohmann::json::array();
+        for (const auto& seat : seats) ids.push_back(seat.id);
+        for (const auto& row : exec(tx, kClaimsOn, eventId, ids.dump()))
+            if (!row[3].as<bool>())
+                if (const auto index = layout.index.indexOf(row[0].as<std::string>())) status[*index] = SeatStatus::Held;
+    }
+    fail(v1::ALREADY_EXISTS, "the seats chosen were taken by others several times; try again",
+         {{"reason", "contended"}, {"count", "0"}});
+}
+
+} // namespace
+
+std::int32_t seatHoldLockKey(std::string_view eventId, std::string_view seatId) {
+    // FNV-1a (32 bit) over "<event id>/<seat id>": stable across builds and instances.
+    std::uint32_t hash = 2166136261U;
+    const auto mix = [&hash](std::string_view bytes) {
+        for (const auto c : bytes) {
+            hash ^= static_cast<std::uint8_t>(c);
+            hash *= 16777619U;
+        }
+    };
+    mix(eventId);
+    mix("/");
+    mix(seatId);
+    return static_cast<std::int32_t>(hash);
+}
+
+v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1::HoldSeats& request) {
+    requireUser(who);
+    requireIdempotencyKey(request.idempotency_key());
+    const auto eventId = requireUuid(request.event_id(), "event_id");
+    switch (request.selection_case()) {
+    case v1::HoldSeats::kSeats: {
+        const auto& ids = request.seats().ids();
+        requireCount(static_cast<std::uint32_t>(std::min<int>(ids.size(), 1'000'000)), "seats.ids");
+        std::set<std::string> unique;
+        for (const auto& id : ids) {
+            if (id.empty() || id.size() > kMaxSeatIdLength)
+                fail(v1::INVALID_ARGUMENT, "a seat id must have 1 to 64 bytes", {{"field", "seats.ids"}});
+            if (!unique.insert(id).second)
+                fail(v1::INVALID_ARGUMENT, "seat '" + id + "' is listed twice", {{"field", "seats.ids"}, {"seat", id}});
+        }
+        break;
+    }
+    case v1::HoldSeats::kBestAvailable: requireCount(request.best_available().count(), "best_available.count"); break;
+    case v1::HoldSeats::kGeneralAdmission:
+        requireCount(request.general_admission().count(), "general_admission.count");
+        if (request.general_admission().area_id().empty())
+            fail(v1::INVALID_ARGUMENT, "general_admission.area_id is required", {{"field", "general_admission.area_id"}});
+        break;
+    case v1::HoldSeats::SELECTION_NOT_SET:
+        fail(v1::INVALID_ARGUMENT, "say which seats: seats, best_available or general_admission",
+             {{"field", "selection"}});
+    }
+
+    pqxx::work tx(conn);
+    const auto replayed = [&](const pqxx::result& existing) {
+        if (existing[0][1].as<std::string>() != eventId)
+            fail(v1::INVALID_ARGUMENT, "this idempotency key was used for another request",
+                 {{"field", "idempotency_key"}});
+        return holdResult(tx, existing[0][0].as<std::string>());
+    };
+    // A replay answers with the hold while it lives; a released or swept hold is gone.
+    if (const auto existing = exec(tx, kHoldByKey, who.userId, request.idempotency_key()); !existing.empty())
+        return replayed(existing);
+
+    const auto event = exec(tx, kHoldEvent, eventId);
+    if (event.empty()) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
+    const auto layoutId = event[0][0].as<std::string>();
+    if (layoutId.empty())
+        fail(v1::FAILED_PRECONDITION, "the event has no seat map", {{"id", eventId}, {"reason", "no_seat_map"}});
+    const auto layout = loadLayout(tx, layoutId, event[0][1].as<std::uint32_t>());
+    if (!layout) throw std::runtime_error("the event's layout version is missing");
+    const auto holdSeconds = event[0][2].as<std::int64_t>();
+    const auto capSeconds = event[0][3].as<std::int64_t>();
+
+    std::vector<SeatPick> seats;
+    std::set<std::string> lapsedHolds;
+    std::string gaArea;
+    std::uint32_t gaCount = 0;
+    if (request.has_seats()) {
+        TakenSeats unknown;
+        for (const auto& id : request.seats().ids()) {
+            if (const auto index = layout->index.indexOf(id)) seats.push_back({id, *index});
+            else unknown.add(id, "unknown");
+        }
+        if (!unknown.empty())
+            fail(v1::INVALID_ARGUMENT, "the event's seat map has no seat '" +
+                                           request.seats().ids(static_cast<int>(seats.size())) + "'",
+                 {{"field", "seats.ids"}});
+        TakenSeats taken;
+        // Never wait: a seat another transaction is holding right now counts as taken.
+        for (const auto i : tryLockSeats(tx, eventId, seats)) taken.add(seats[i].id, "busy");
+        if (!taken.empty()) taken.fail();
+        checkClaims(tx, eventId, seats, taken, lapsedHolds);
+        if (!taken.empty()) taken.fail();
+    } else if (request.has_best_available()) {
+        seats = pickBestAvailable(tx, eventId, *layout, request.best_available(), lapsedHolds);
+    } else {
+        gaArea = request.general_admission().area_id();
+        gaCount = request.general_admission().count();
+    }
+
+    // Lapsed holds in the way are released first (and announced with this change).
+    Released released;
+    std::vector<std::string> lapsedIds;
+    for (const auto& row : exec(tx, kLockLapsedHolds, nlohmann::json(lapsedHolds).dump()))
+        lapsedIds.push_back(row[0].as<std::string>());
+    releaseLockedHolds(tx, eventId, lapsedIds, released);
+
+    const auto inserted =
+        exec(tx, kInsertHold, eventId, who.userId, request.idempotency_key(), holdSeconds, capSeconds, gaArea, gaCount);
+    if (inserted.empty()) {
+        // The same key committed meanwhile (a concurrent replay): answer with that hold.
+        return replayed(exec(tx, kHoldByKey, who.userId, request.idempotency_key()));
+    }
+    const auto holdId = inserted[0][0].as<std::string>();
+
+    std::map<std::uint32_t, SeatStatusRow> changes;
+    for (const auto& row : released.seats) changes[row.seatIndex] = row;
+    auto gaChanges = released.gaAreas;
+    if (!seats.empty()) {
+        auto rows = nlohmann::json::array();
+        for (const auto& seat : seats) rows.push_back({{"id", seat.id}, {"idx", seat.index}});
+        const auto claimed = exec(tx, kInsertHoldClaims, holdId, rows.dump());
+        if (claimed.size() != seats.size()) {
+            // An organizer block (it takes no advisory lock) landed after our check.
+            std::set<std::string> got;
+            for (const auto& row : claimed) got.insert(row[0].as<std::string>());
+            TakenSeats taken;
+            for (const auto& seat : seats)
+                if (!got.count(seat.id)) taken.add(seat.id, "blocked");
+            taken.fail();
+        }
+        for (const auto& seat : seats)
+            changes[seat.index] = {seat.index, static_cast<std::uint8_t>(SeatStatus::Held), who.userId};
+    } else {
+        const auto counter = exec(tx, kTakeGaPlaces, eventId, gaArea, static_cast<std::int64_t>(gaCount));
+        if (counter.empty()) {
+            const auto current = exec(tx, kGaCounter, eventId, gaArea);
+            if (current.empty())
+                fail(v1::INVALID_ARGUMENT, "the event has no general-admission area '" + gaArea + "'",
+                     {{"field", "general_admission.area_id"}});
+            const auto left = current[0][0].as<std::int64_t>() - current[0][1].as<std::int64_t>();
+            fail(v1::FAILED_PRECONDITION, "only " + std::to_string(left) + " place(s) are left in this area",
+                 {{"reason", "sold_out"}, {"available", std::to_string(left)}});
+        }
+        gaChanges[gaArea] = {counter[0][0].as<std::uint32_t>(), counter[0][1].as<std::uint32_t>()};
+    }
+    announce(tx, eventId, std::move(changes), gaChanges);
+    auto result = holdResult(tx, holdId, &layout->index);
+    tx.commit();
+    return result;
+}
+
+std::optional<LiveHold> lockLiveHold(pqxx::transaction_base& tx, const Principal& who, const std::string& holdId) {
+    const auto rows = exec(tx, kLockHold, holdId);
+    if (rows.empty()) return std::nullopt;
+    if (rows[0][1].as<std::int64_t>() != who.userId)
+        fail(v1::PERMISSION_DENIED, "this hold belongs to someone else", {{"id", holdId}});
+    if (!rows[0][2].as<bool>()) return std::nullopt;
+    return LiveHold{holdId, rows[0][0].as<std::string>()};
+}
+
+v1::HoldResult extendHold(pqxx::connection& conn, const Principal& who, const v1::ExtendHold& request) {
+    requireUser(who);
+    const auto holdId = requireUuid(request.hold_id(), "hold_id");
+    pqxx::work tx(conn);
+    const auto live = lockLiveHold(tx, who, holdId);
+    if (!live)
+        fail(v1::FAILED_PRECONDITION, "the hold has expired or was released", {{"id", holdId}, {"reason", "expired"}});
+    if (exec(tx, kExtendHold, holdId).empty()) throw std::logic_error("a locked live hold could not be extended");
+    exec(tx, kExtendClaims, holdId);
+    const auto event = exec(tx, kHoldEvent, live->eventId);
+    std::shared_ptr<const LoadedLayout> layout;
+    if (!event.empty() && !event[0][0].as<std::string>().empty())
+        layout = loadLayout(tx, event[0][0].as<std::string>(), event[0][1].as<std::uint32_t>());
+    auto result = holdResult(tx, holdId, layout ? &layout->index : nullptr);
+    tx.commit();
+    return result;
+}
+
+v1::Ack releaseHold(pqxx::connection& conn, const Principal& who, const v1::ReleaseHold& request) {
+    requireUser(who);
+    const auto holdId = requireUuid(request.hold_id(), "hold_id");
+    pqxx::work tx(conn);
+    const auto rows = exec(tx, kLockHold, holdId);
+    if (rows.empty()) fail(v1::NOT_FOUND, "no such hold (it may have expired)", {{"id", holdId}});
+    if (rows[0][1].as<std::int64_t>() != who.userId)
+        fail(v1::PERMISSION_DENIED, "this hold belongs to someone else", {{"id", holdId}});
+    const auto eventId = rows[0][0].as<std::string>();
+    Released released;
+    releaseLockedHolds(tx, eventId, {holdId}, released);
+    announceReleased(tx, eventId, released);
+    tx.commit();
+    v1::Ack ack;
+    ack.set_id(holdId);
+    return ack;
+}
+
+std::size_t sweepExpiredHolds(pqxx::connection& conn, std::size_t maxHolds) {
+    pqxx::work tx(conn);
+    std::map<std::string, std::vector<std::string>> byEvent; // sorted: status rows locked in event order
+    std::size_t count = 0;
+    for (const auto& row : exec(tx, kLockExpiredHolds, static_cast<std::int64_t>(maxHolds))) {
+        byEvent[row[1].as<std::string>()].push_back(row[0].as<std::string>());
+        ++count;
+    }
+    for (const auto& [eventId, holdIds] : byEvent) {
+        Released released;
+        releaseLockedHolds(tx, eventId, holdIds, released);
+        announceReleased(tx, eventId, released);
+    }
+    tx.commit();
+    return count;
+}
+
+} // namespace marquee::server::detail
