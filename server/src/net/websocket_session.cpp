@@ -54,6 +54,9 @@ bool isRequest(const v1::Envelope& envelope) {
     case v1::Envelope::kSetCategoryMapping:
     case v1::Envelope::kSearchRequest:
     case v1::Envelope::kSuggestRequest:
+    case v1::Envelope::kHoldSeats:
+    case v1::Envelope::kExtendHold:
+    case v1::Envelope::kReleaseHold:
         return true;
     default:
         return false;

@@ -268,6 +268,55 @@ private slots:
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
+    // HoldSeats over the socket: the holder's other connection sees HeldByMe, everyone else
+    // Held; a ReleaseHold and then the server's hold sweeper (a lapsed hold) give them back.
+    void realHoldsReachSubscribersLiveAndTheSweeperReleasesLapsedOnes() {
+        const auto holder = open(m_attendeeToken);
+        const auto holderWatch = open(m_attendeeToken);
+        const auto other = open(m_attendee2Token);
+        QVERIFY(holder && holderWatch && other);
+        const auto before = subscribe(*holderWatch, m_eventId);
+        QVERIFY(before && subscribe(*other, m_eventId));
+        const auto hold = [&](const std::vector<std::string>& seats) {
+            v1::Envelope request;
+            request.mutable_hold_seats()->set_idempotency_key(newKey());
+            request.mutable_hold_seats()->set_event_id(m_eventId);
+            for (const auto& seat : seats) request.mutable_hold_seats()->mutable_seats()->add_ids(seat);
+            return holder->call(request);
+        };
+        const auto seats = std::vector<std::string>{seatId(1, 6), seatId(1, 7)};
+        const auto held = hold(seats);
+        QVERIFY(held);
+        QVERIFY2(held->has_hold_result(), held->error().message().c_str());
+        const auto expectDelta = [&](WsClient& client, std::uint64_t seq, SeatStatus status) {
+            const auto delta = nextDelta(client);
+            QVERIFY(delta);
+            QCOMPARE(delta->status_seq(), seq);
+            QCOMPARE(delta->seat_index_size(), 2);
+            QCOMPARE(delta->seat_index(0), indexOf(seats[0]));
+            QCOMPARE(delta->status(), std::string(2, static_cast<char>(status)));
+        };
+        expectDelta(*holderWatch, before->status_seq() + 1, SeatStatus::HeldByMe);
+        expectDelta(*other, before->status_seq() + 1, SeatStatus::Held);
+
+        v1::Envelope release;
+        release.mutable_release_hold()->set_hold_id(held->hold_result().hold_id());
+        const auto released = holder->call(release);
+        QVERIFY(released && released->has_ack());
+        expectDelta(*holderWatch, before->status_seq() + 2, SeatStatus::Available);
+        expectDelta(*other, before->status_seq() + 2, SeatStatus::Available);
+
+        // Hold again and let it lapse: the sweeper inside the server releases and announces it.
+        QVERIFY(hold(seats)->has_hold_result());
+        expectDelta(*other, before->status_seq() + 3, SeatStatus::Held);
+        QString error;
+        m_server.query(QStringLiteral("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second'"),
+                       &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        expectDelta(*other, before->status_seq() + 4, SeatStatus::Available);
+        QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM seat_holds")), QStringList{QStringLiteral("0")});
+    }
+
     void statusSeqIsGapFree() {
         const auto watcher = open(m_attendee2Token);
         QVERIFY(watcher);
