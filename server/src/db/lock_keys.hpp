@@ -22,10 +22,12 @@ inline constexpr std::int64_t kIngestScheduler = 0x4D51'0000'0000'0003;
 // it, so the CLI, the scheduler and other instances never interleave runs of one source.
 inline constexpr std::int32_t kIngestSourceClass = 0x4D53; // "MS"
 
-// Two-int4 class reserved for seat holds (booking issue): pg_try_advisory_xact_lock(
-// kSeatHoldClass, hash of event id + seat id), taken in ascending (event, seat id) order. A
-// hash collision only costs a retry: the unique (event_id, seat_id) on seat_claims is the
-// guard. Organizer blocks take none: they insert with ON CONFLICT DO NOTHING and re-check.
+// Two-int4 class for seat holds: pg_try_advisory_xact_lock(kSeatHoldClass, key) with key =
+// FNV-1a 32 over "<event id>/<seat id>" as int32 (detail::seatHoldLockKey), taken for every
+// seat of a hold in ascending key order inside the hold's transaction, never waited for (a
+// key not granted means the seat is being claimed right now: "taken"). A collision between
+// two seats only costs a refusal: the unique (event_id, seat_id) on seat_claims is the guard.
+// Organizer blocks take none: they insert with ON CONFLICT DO NOTHING and re-check.
 inline constexpr std::int32_t kSeatHoldClass = 0x4D48; // "MH"
 
 } // namespace marquee::server::db::lockkey
