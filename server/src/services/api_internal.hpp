@@ -97,6 +97,31 @@ void storeIdempotentAnswer(pqxx::transaction_base& tx, std::int64_t userId, cons
 // INVALID_ARGUMENT unless `key` is a UUID.
 void requireIdempotencyKey(const std::string& key);
 
+// The lower-cased UUID in `value`; INVALID_ARGUMENT naming `field` otherwise.
+std::string requireUuid(const std::string& value, const char* field);
+
+// Error details of a refusal that lists items: details[prefix + "." + key] = value for the
+// first kMaxDetails entries, the total in details["count"].
+class DetailList {
+public:
+    static constexpr std::size_t kMaxDetails = 100;
+    explicit DetailList(std::string prefix) : m_prefix(std::move(prefix)) {}
+    void add(const std::string& key, const std::string& value) {
+        if (m_count++ < kMaxDetails) m_details[m_prefix + "." + key] = value;
+    }
+    bool empty() const { return m_count == 0; }
+    std::size_t size() const { return m_count; }
+    std::map<std::string, std::string> take() {
+        m_details["count"] = std::to_string(m_count);
+        return std::move(m_details);
+    }
+
+private:
+    std::string m_prefix;
+    std::size_t m_count = 0;
+    std::map<std::string, std::string> m_details;
+};
+
 // Role and ownership checks shared by catalog and seating writes. requireEditor: organizer
 // or admin (returns true for an admin). requireEventOwner: locks the event row FOR UPDATE
 // (NOT_FOUND, PERMISSION_DENIED unless the caller owns it or is an admin) and returns its

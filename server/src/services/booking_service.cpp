@@ -26,8 +26,6 @@ constexpr std::size_t kMaxSeatsPerHold = 50;
 constexpr std::size_t kMaxSeatIdLength = 64;
 // Best available re-picks when seats it chose were taken between its read and its locks.
 constexpr int kBestAvailableAttempts = 4;
-// Error details listed per refusal; details["count"] has the full number.
-constexpr std::size_t kMaxDetails = 100;
 
 constexpr Statement kHoldByKey{
     "booking_hold_by_key",
@@ -120,12 +118,6 @@ constexpr Statement kReturnGaPlaces{
     "UPDATE seat_ga_counters SET taken = greatest(taken - $3, 0) WHERE event_id = $1::uuid AND area_id = $2 "
     "RETURNING capacity, taken"};
 
-std::string requireUuid(const std::string& value, const char* field) {
-    auto id = core::lowerAscii(value);
-    if (!core::isUuid(id)) fail(v1::INVALID_ARGUMENT, std::string(field) + " must be a UUID", {{"field", field}});
-    return id;
-}
-
 void requireUser(const Principal& who) {
     if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "log in to hold seats");
 }
@@ -147,19 +139,15 @@ std::string seatLabel(const seating::SeatIndex& index, std::uint32_t seatIndex) 
 // Seats a request could not get: details "taken.<seat id>" = why, "count" = how many.
 class TakenSeats {
 public:
-    void add(const std::string& seatId, const std::string& why) {
-        if (m_count++ < kMaxDetails) m_details["taken." + seatId] = why;
-    }
-    bool empty() const { return m_count == 0; }
+    void add(const std::string& seatId, const std::string& why) { m_list.add(seatId, why); }
+    bool empty() const { return m_list.empty(); }
     [[noreturn]] void fail() {
-        m_details["count"] = std::to_string(m_count);
-        detail::fail(v1::ALREADY_EXISTS, std::to_string(m_count) + " seat(s) are taken; nothing was held",
-                     std::move(m_details));
+        const auto count = m_list.size();
+        detail::fail(v1::ALREADY_EXISTS, std::to_string(count) + " seat(s) are taken; nothing was held", m_list.take());
     }
 
 private:
-    std::size_t m_count = 0;
-    std::map<std::string, std::string> m_details;
+    DetailList m_list{"taken"};
 };
 
 struct SeatPick {
@@ -380,15 +368,21 @@ v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1:
     std::string gaArea;
     std::uint32_t gaCount = 0;
     if (request.has_seats()) {
-        TakenSeats unknown;
+        DetailList unknown("seat");
+        std::string firstUnknown;
         for (const auto& id : request.seats().ids()) {
-            if (const auto index = layout->index.indexOf(id)) seats.push_back({id, *index});
-            else unknown.add(id, "unknown");
+            if (const auto index = layout->index.indexOf(id)) {
+                seats.push_back({id, *index});
+                continue;
+            }
+            if (unknown.empty()) firstUnknown = id;
+            unknown.add(id, "unknown");
         }
-        if (!unknown.empty())
-            fail(v1::INVALID_ARGUMENT, "the event's seat map has no seat '" +
-                                           request.seats().ids(static_cast<int>(seats.size())) + "'",
-                 {{"field", "seats.ids"}});
+        if (!unknown.empty()) {
+            auto details = unknown.take();
+            details["field"] = "seats.ids";
+            fail(v1::INVALID_ARGUMENT, "the event's seat map has no seat '" + firstUnknown + "'", std::move(details));
+        }
         TakenSeats taken;
         // Never wait: a seat another transaction is holding right now counts as taken.
         for (const auto i : tryLockSeats(tx, eventId, seats)) taken.add(seats[i].id, "busy");
@@ -404,10 +398,12 @@ v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1:
 
     // Lapsed holds in the way are released first (and announced with this change).
     Released released;
-    std::vector<std::string> lapsedIds;
-    for (const auto& row : exec(tx, kLockLapsedHolds, nlohmann::json(lapsedHolds).dump()))
-        lapsedIds.push_back(row[0].as<std::string>());
-    releaseLockedHolds(tx, eventId, lapsedIds, released);
+    if (!lapsedHolds.empty()) {
+        std::vector<std::string> lapsedIds;
+        for (const auto& row : exec(tx, kLockLapsedHolds, nlohmann::json(lapsedHolds).dump()))
+            lapsedIds.push_back(row[0].as<std::string>());
+        releaseLockedHolds(tx, eventId, lapsedIds, released);
+    }
 
     const auto inserted =
         exec(tx, kInsertHold, eventId, who.userId, request.idempotency_key(), holdSeconds, capSeconds, gaArea, gaCount);

@@ -36,8 +36,6 @@ constexpr std::size_t kMaxLayoutNameLength = 200;
 // stays a bounded read for the feed.
 constexpr std::size_t kMaxSeatsPerRequest = 10'000;
 constexpr std::size_t kMaxSeatIdLength = 64;
-// Error details listed per refusal; details["count"] has the full number.
-constexpr std::size_t kMaxDetails = 100;
 
 // ---- statements -----------------------------------------------------------------------
 
@@ -59,6 +57,13 @@ constexpr Statement kUpdateLineage{
     "seating_update_lineage",
     "UPDATE seating_layouts SET newest_version = $2, name = $3, updated_at = now() WHERE id = $1::uuid"};
 // version 0: the newest.
+// Which version (0: newest) and its encoded size, without the bytes: the decoded-layout cache
+// answers most reads (every hold and block loads the event's layout).
+constexpr Statement kVersionSize{
+    "seating_version_size",
+    "SELECT v.version, octet_length(v.layout) FROM seating_layouts l "
+    "JOIN seating_layout_versions v ON v.layout_id = l.id "
+    "WHERE l.id = $1::uuid AND v.version = CASE WHEN $2::integer = 0 THEN l.newest_version ELSE $2::integer END"};
 constexpr Statement kSelectVersion{
     "seating_select_version",
     "SELECT v.layout, v.background, v.seat_count, l.venue_id::text, coalesce(l.owner_id, 0), v.version "
@@ -163,27 +168,6 @@ std::uint8_t statusOfKind(const std::string& kind) {
     throw std::runtime_error("unknown seat claim kind '" + kind + "'");
 }
 
-// Adds details[prefix + "." + key] = value for the first kMaxDetails entries; keeps the total
-// in details["count"].
-class DetailList {
-public:
-    explicit DetailList(std::string prefix) : m_prefix(std::move(prefix)) {}
-    void add(const std::string& key, const std::string& value) {
-        if (m_count++ < kMaxDetails) m_details[m_prefix + "." + key] = value;
-    }
-    bool empty() const { return m_count == 0; }
-    std::size_t size() const { return m_count; }
-    std::map<std::string, std::string> take() {
-        m_details["count"] = std::to_string(m_count);
-        return std::move(m_details);
-    }
-
-private:
-    std::string m_prefix;
-    std::size_t m_count = 0;
-    std::map<std::string, std::string> m_details;
-};
-
 std::string integerArray(const auto& values) {
     std::string out = "{";
     for (const auto value : values) {
@@ -230,13 +214,22 @@ LayoutCache& layoutCache() {
 
 } // namespace
 
+std::string requireUuid(const std::string& value, const char* field) {
+    auto id = core::lowerAscii(value);
+    if (!core::isUuid(id)) fail(v1::INVALID_ARGUMENT, std::string(field) + " must be a UUID", {{"field", field}});
+    return id;
+}
+
 std::shared_ptr<const LoadedLayout> loadLayout(pqxx::transaction_base& tx, const std::string& layoutId,
                                                std::uint32_t version) {
-    const auto rows = exec(tx, kSelectVersion, layoutId, static_cast<std::int64_t>(version));
-    if (rows.empty()) return nullptr;
-    const auto key = versionId(layoutId, rows[0][5].as<std::uint32_t>());
-    const auto encodedSize = rows[0][0].size();
+    const auto found = exec(tx, kVersionSize, layoutId, static_cast<std::int64_t>(version));
+    if (found.empty()) return nullptr;
+    const auto stored = found[0][0].as<std::uint32_t>();
+    const auto key = versionId(layoutId, stored);
+    const auto encodedSize = found[0][1].as<std::size_t>();
     if (auto cached = layoutCache().find(key, encodedSize)) return cached;
+    const auto rows = exec(tx, kSelectVersion, layoutId, static_cast<std::int64_t>(stored));
+    if (rows.empty()) return nullptr;
     std::string bytes;
     appendBytea(rows[0][0], bytes);
     v1::SeatingLayout proto;
@@ -256,12 +249,6 @@ namespace {
 void requireLayoutOwner(const Principal& who, bool isAdmin, std::int64_t ownerId, const std::string& layoutId) {
     if (!isAdmin && ownerId != who.userId)
         fail(v1::PERMISSION_DENIED, "organizers may only change their own layouts", {{"id", layoutId}});
-}
-
-std::string requireUuid(const std::string& value, const char* field) {
-    auto id = core::lowerAscii(value);
-    if (!core::isUuid(id)) fail(v1::INVALID_ARGUMENT, std::string(field) + " must be a UUID", {{"field", field}});
-    return id;
 }
 
 std::string requestHash(std::string_view type, const google::protobuf::Message& request) {
