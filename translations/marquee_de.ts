@@ -625,6 +625,208 @@ bis %2</translation>
     </message>
 </context>
 <context>
+    <name>marquee::client::IngestAdminWindow</name>
+    <message>
+        <source>Ingest Administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Status</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sources&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a quarantined record to see its reason and raw data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category word in the feed, e.g. Poetry slam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquee category id, e.g. talks.readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maps to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Quarantine&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping for “%1” in %2 saved; retry the affected records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged, %4 quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(file uploads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1
+Record: %2
+Reason: %3
+
+Raw data:
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a source to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: not modified since the last run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (failure %3, next attempt %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) moved into the catalog.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still quarantined: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a record or source and fill in both categories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators can manage ingestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not do that right now (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::LayoutEditorWindow</name>
     <message>
         <source>x %1 cm, y %2 cm</source>
@@ -1225,6 +1427,10 @@ bis %2</translation>
     <message>
         <source>This event is not in the offline catalog yet; it appears once synced.</source>
         <translation>Diese Veranstaltung ist noch nicht im Offline-Katalog; sie erscheint nach der Synchronisierung.</translation>
+    </message>
+    <message>
+        <source>Ingest Sources…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -29,15 +29,15 @@
     <name>LayoutCommands</name>
     <message>
         <source>Add area “%1”</source>
-        <translation>Ajouter la zone « %1 »</translation>
+        <translation>Ajouter la zone «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Add standing area “%1”</source>
-        <translation>Ajouter la zone debout « %1 »</translation>
+        <translation>Ajouter la zone debout «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Edit area “%1”</source>
-        <translation>Modifier la zone « %1 »</translation>
+        <translation>Modifier la zone «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Rows can only be added to a seated area.</source>
@@ -109,11 +109,11 @@
     </message>
     <message>
         <source>Add price category “%1”</source>
-        <translation>Ajouter la catégorie de prix « %1 »</translation>
+        <translation>Ajouter la catégorie de prix «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Edit price category “%1”</source>
-        <translation>Modifier la catégorie de prix « %1 »</translation>
+        <translation>Modifier la catégorie de prix «&#xa0;%1&#xa0;»</translation>
     </message>
     <message>
         <source>Remove price category</source>
@@ -625,6 +625,208 @@ jusqu&apos;au %2</translation>
     </message>
 </context>
 <context>
+    <name>marquee::client::IngestAdminWindow</name>
+    <message>
+        <source>Ingest Administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">Statut</translation>
+    </message>
+    <message>
+        <source>Last run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Sources&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fetched</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a quarantined record to see its reason and raw data.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>category word in the feed, e.g. Poetry slam</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marquee category id, e.g. talks.readings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save Mapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retry Selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source category:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Maps to:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Quarantine&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mapping for “%1” in %2 saved; retry the affected records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 new, %2 updated, %3 unchanged, %4 quarantined</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paused · %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not scheduled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(file uploads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source: %1
+Record: %2
+Reason: %3
+
+Raw data:
+%4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a source to run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished">%1 : %2</translation>
+    </message>
+    <message>
+        <source>%1: not modified since the last run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 failed: %2 (failure %3, next attempt %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) moved into the catalog.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n still quarantined: %1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Select a record or source and fill in both categories.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only administrators can manage ingestion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server could not do that right now (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::LayoutEditorWindow</name>
     <message>
         <source>x %1 cm, y %2 cm</source>
@@ -850,11 +1052,11 @@ jusqu&apos;au %2</translation>
     </message>
     <message>
         <source>“%1” could not be opened: %2</source>
-        <translation>« %1 » n’a pas pu être ouvert : %2</translation>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être ouvert : %2</translation>
     </message>
     <message>
         <source>“%1” is not a seat map this editor can read. Nothing was changed.</source>
-        <translation>« %1 » n’est pas un plan de salle lisible par cet éditeur. Rien n’a été modifié.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’est pas un plan de salle lisible par cet éditeur. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>Imported %1.</source>
@@ -873,7 +1075,7 @@ jusqu&apos;au %2</translation>
     </message>
     <message>
         <source>“%1” could not be written: %2</source>
-        <translation>« %1 » n’a pas pu être écrit : %2</translation>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être écrit : %2</translation>
     </message>
     <message>
         <source>Exported %1.</source>
@@ -897,7 +1099,7 @@ jusqu&apos;au %2</translation>
     </message>
     <message>
         <source>“%1” could not be read as an image.</source>
-        <translation>« %1 » n’a pas pu être lu comme image.</translation>
+        <translation>«&#xa0;%1&#xa0;» n’a pas pu être lu comme image.</translation>
     </message>
     <message>
         <source>No rows were generated.</source>
@@ -1225,6 +1427,10 @@ jusqu&apos;au %2</translation>
     <message>
         <source>This event is not in the offline catalog yet; it appears once synced.</source>
         <translation>Cet événement n’est pas encore dans le catalogue hors ligne ; il apparaîtra après la synchronisation.</translation>
+    </message>
+    <message>
+        <source>Ingest Sources…</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
