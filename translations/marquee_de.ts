@@ -628,147 +628,147 @@ bis %2</translation>
     <name>marquee::client::IngestAdminWindow</name>
     <message>
         <source>Ingest Administration</source>
-        <translation type="unfinished"></translation>
+        <translation>Import-Verwaltung</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Last run</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Lauf</translation>
     </message>
     <message>
         <source>Next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächster Lauf</translation>
     </message>
     <message>
         <source>Last counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Zahlen</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschläge</translation>
     </message>
     <message>
         <source>Quarantined</source>
-        <translation type="unfinished"></translation>
+        <translation>In Quarantäne</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Run now</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt ausführen</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sources&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Quellen&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Datensatz</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>Fetched</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgerufen</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Versuche</translation>
     </message>
     <message>
         <source>Select a quarantined record to see its reason and raw data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Datensatz in Quarantäne aus, um Grund und Rohdaten zu sehen.</translation>
     </message>
     <message>
         <source>category word in the feed, e.g. Poetry slam</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategoriebegriff im Feed, z. B. Poetry-Slam</translation>
     </message>
     <message>
         <source>Marquee category id, e.g. talks.readings</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquee-Kategorie-ID, z. B. talks.readings</translation>
     </message>
     <message>
         <source>Save Mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung speichern</translation>
     </message>
     <message>
         <source>Retry Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Auswahl erneut versuchen</translation>
     </message>
     <message>
         <source>Source category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kategorie der Quelle:</translation>
     </message>
     <message>
         <source>Maps to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugeordnet zu:</translation>
     </message>
     <message>
         <source>&lt;b&gt;Quarantine&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Quarantäne&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Running %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 wird ausgeführt …</translation>
     </message>
     <message>
         <source>Mapping for “%1” in %2 saved; retry the affected records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuordnung für „%1“ in %2 gespeichert; versuchen Sie die betroffenen Datensätze erneut.</translation>
     </message>
     <message>
         <source>%1 new, %2 updated, %3 unchanged, %4 quarantined</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neu, %2 aktualisiert, %3 unverändert, %4 in Quarantäne</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Not modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geändert</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft</translation>
     </message>
     <message>
         <source>Never run</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch nie ausgeführt</translation>
     </message>
     <message>
         <source>Paused · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Pausiert · %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>not scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht geplant</translation>
     </message>
     <message>
         <source>(file uploads)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Datei-Uploads)</translation>
     </message>
     <message>
         <source>Source: %1
@@ -777,53 +777,58 @@ Reason: %3
 
 Raw data:
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle: %1
+Datensatz: %2
+Grund: %3
+
+Rohdaten:
+%4</translation>
     </message>
     <message>
         <source>Select a source to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Quelle zum Ausführen aus.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1: %2</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <source>%1: not modified since the last run.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: seit dem letzten Lauf nicht geändert.</translation>
     </message>
     <message>
         <source>%1 failed: %2 (failure %3, next attempt %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlgeschlagen: %2 (Fehlschlag %3, nächster Versuch %4)</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) moved into the catalog.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Datensatz in den Katalog übernommen.</numerusform>
+            <numerusform>%n Datensätze in den Katalog übernommen.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n still quarantined: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n weiterhin in Quarantäne: %1</numerusform>
+            <numerusform>%n weiterhin in Quarantäne: %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Select a record or source and fill in both categories.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie einen Datensatz oder eine Quelle aus und füllen Sie beide Kategorien aus.</translation>
     </message>
     <message>
         <source>Only administrators can manage ingestion.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur Administratoren können den Import verwalten.</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgelehnt: %1</translation>
     </message>
     <message>
         <source>The server could not do that right now (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server konnte das gerade nicht ausführen (%1).</translation>
     </message>
 </context>
 <context>
@@ -1430,7 +1435,7 @@ Raw data:
     </message>
     <message>
         <source>Ingest Sources…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importquellen …</translation>
     </message>
 </context>
 <context>

@@ -628,147 +628,147 @@ jusqu&apos;au %2</translation>
     <name>marquee::client::IngestAdminWindow</name>
     <message>
         <source>Ingest Administration</source>
-        <translation type="unfinished"></translation>
+        <translation>Administration de l’import</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Source</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Statut</translation>
+        <translation>Statut</translation>
     </message>
     <message>
         <source>Last run</source>
-        <translation type="unfinished"></translation>
+        <translation>Dernière exécution</translation>
     </message>
     <message>
         <source>Next run</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine exécution</translation>
     </message>
     <message>
         <source>Last counts</source>
-        <translation type="unfinished"></translation>
+        <translation>Derniers décomptes</translation>
     </message>
     <message>
         <source>Failures</source>
-        <translation type="unfinished"></translation>
+        <translation>Échecs</translation>
     </message>
     <message>
         <source>Quarantined</source>
-        <translation type="unfinished"></translation>
+        <translation>En quarantaine</translation>
     </message>
     <message>
         <source>URL</source>
-        <translation type="unfinished"></translation>
+        <translation>URL</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Actualiser</translation>
     </message>
     <message>
         <source>Run now</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécuter maintenant</translation>
     </message>
     <message>
         <source>&lt;b&gt;Sources&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Sources&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Motif</translation>
     </message>
     <message>
         <source>Fetched</source>
-        <translation type="unfinished"></translation>
+        <translation>Récupéré</translation>
     </message>
     <message>
         <source>Attempts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tentatives</translation>
     </message>
     <message>
         <source>Select a quarantined record to see its reason and raw data.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un enregistrement en quarantaine pour voir son motif et ses données brutes.</translation>
     </message>
     <message>
         <source>category word in the feed, e.g. Poetry slam</source>
-        <translation type="unfinished"></translation>
+        <translation>catégorie dans le flux, p. ex. Slam de poésie</translation>
     </message>
     <message>
         <source>Marquee category id, e.g. talks.readings</source>
-        <translation type="unfinished"></translation>
+        <translation>identifiant de catégorie Marquee, p. ex. talks.readings</translation>
     </message>
     <message>
         <source>Save Mapping</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la correspondance</translation>
     </message>
     <message>
         <source>Retry Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Réessayer la sélection</translation>
     </message>
     <message>
         <source>Source category:</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorie de la source :</translation>
     </message>
     <message>
         <source>Maps to:</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspond à :</translation>
     </message>
     <message>
         <source>&lt;b&gt;Quarantine&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Quarantaine&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Running %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exécution de %1…</translation>
     </message>
     <message>
         <source>Mapping for “%1” in %2 saved; retry the affected records.</source>
-        <translation type="unfinished"></translation>
+        <translation>Correspondance pour «&#xa0;%1&#xa0;» dans %2 enregistrée ; réessayez les enregistrements concernés.</translation>
     </message>
     <message>
         <source>%1 new, %2 updated, %3 unchanged, %4 quarantined</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nouveaux, %2 mis à jour, %3 inchangés, %4 en quarantaine</translation>
     </message>
     <message>
         <source>OK</source>
-        <translation type="unfinished"></translation>
+        <translation>OK</translation>
     </message>
     <message>
         <source>Not modified</source>
-        <translation type="unfinished"></translation>
+        <translation>Non modifié</translation>
     </message>
     <message>
         <source>Failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec : %1</translation>
     </message>
     <message>
         <source>Running</source>
-        <translation type="unfinished"></translation>
+        <translation>En cours</translation>
     </message>
     <message>
         <source>Never run</source>
-        <translation type="unfinished"></translation>
+        <translation>Jamais exécuté</translation>
     </message>
     <message>
         <source>Paused · %1</source>
-        <translation type="unfinished"></translation>
+        <translation>En pause · %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>jamais</translation>
     </message>
     <message>
         <source>not scheduled</source>
-        <translation type="unfinished"></translation>
+        <translation>non planifié</translation>
     </message>
     <message>
         <source>(file uploads)</source>
-        <translation type="unfinished"></translation>
+        <translation>(fichiers téléversés)</translation>
     </message>
     <message>
         <source>Source: %1
@@ -777,53 +777,58 @@ Reason: %3
 
 Raw data:
 %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Source : %1
+Enregistrement : %2
+Motif : %3
+
+Données brutes :
+%4</translation>
     </message>
     <message>
         <source>Select a source to run.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une source à exécuter.</translation>
     </message>
     <message>
         <source>%1: %2</source>
-        <translation type="unfinished">%1 : %2</translation>
+        <translation>%1 : %2</translation>
     </message>
     <message>
         <source>%1: not modified since the last run.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 : non modifié depuis la dernière exécution.</translation>
     </message>
     <message>
         <source>%1 failed: %2 (failure %3, next attempt %4)</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de %1 : %2 (échec %3, prochaine tentative %4)</translation>
     </message>
     <message numerus="yes">
         <source>%n record(s) moved into the catalog.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n enregistrement transféré dans le catalogue.</numerusform>
+            <numerusform>%n enregistrements transférés dans le catalogue.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n still quarantined: %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n toujours en quarantaine : %1</numerusform>
+            <numerusform>%n toujours en quarantaine : %1</numerusform>
         </translation>
     </message>
     <message>
         <source>Select a record or source and fill in both categories.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez un enregistrement ou une source et renseignez les deux catégories.</translation>
     </message>
     <message>
         <source>Only administrators can manage ingestion.</source>
-        <translation type="unfinished"></translation>
+        <translation>Seuls les administrateurs peuvent gérer l’import.</translation>
     </message>
     <message>
         <source>Refused: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Refusé : %1</translation>
     </message>
     <message>
         <source>The server could not do that right now (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Le serveur n’a pas pu effectuer cette opération pour le moment (%1).</translation>
     </message>
 </context>
 <context>
@@ -1430,7 +1435,7 @@ Raw data:
     </message>
     <message>
         <source>Ingest Sources…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sources d’import…</translation>
     </message>
 </context>
 <context>
