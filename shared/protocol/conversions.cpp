@@ -100,6 +100,12 @@ std::string_view bodyName(const v1::Envelope& envelope) {
     return field ? std::string_view(field->name()) : std::string_view("unknown");
 }
 
+bool isRequest(const v1::Envelope& envelope) {
+    if (envelope.body_case() == v1::Envelope::BODY_NOT_SET) return false;
+    const auto* field = v1::Envelope::descriptor()->FindFieldByNumber(static_cast<int>(envelope.body_case()));
+    return field && field->options().GetExtension(v1::request);
+}
+
 void setError(v1::Envelope& envelope, v1::ErrorCode code, std::string message,
               const std::map<std::string, std::string>& details) {
     auto* error = envelope.mutable_error();

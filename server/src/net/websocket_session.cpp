@@ -31,38 +31,6 @@ std::int64_t systemNowMs() {
         .count();
 }
 
-bool isRequest(const v1::Envelope& envelope) {
-    switch (envelope.body_case()) {
-    case v1::Envelope::kHello:
-    case v1::Envelope::kPullChanges:
-    case v1::Envelope::kRegister:
-    case v1::Envelope::kLogin:
-    case v1::Envelope::kLogout:
-    case v1::Envelope::kWishlistMutation:
-    case v1::Envelope::kUpsertEvent:
-    case v1::Envelope::kDeleteEvent:
-    case v1::Envelope::kSaveLayout:
-    case v1::Envelope::kGetLayout:
-    case v1::Envelope::kAssignEventLayout:
-    case v1::Envelope::kSetSeatsBlocked:
-    case v1::Envelope::kSubscribeSeats:
-    case v1::Envelope::kUnsubscribeSeats:
-    case v1::Envelope::kListSources:
-    case v1::Envelope::kRunSource:
-    case v1::Envelope::kListQuarantine:
-    case v1::Envelope::kRetryQuarantined:
-    case v1::Envelope::kSetCategoryMapping:
-    case v1::Envelope::kSearchRequest:
-    case v1::Envelope::kSuggestRequest:
-    case v1::Envelope::kHoldSeats:
-    case v1::Envelope::kExtendHold:
-    case v1::Envelope::kReleaseHold:
-        return true;
-    default:
-        return false;
-    }
-}
-
 double secondsSince(WebSocketSession::Clock::time_point start) {
     return std::chrono::duration<double>(WebSocketSession::Clock::now() - start).count();
 }
@@ -203,7 +171,7 @@ void WebSocketSession::dispatch(v1::Envelope request) {
         sendError(id, v1::UNIMPLEMENTED, "unknown message type");
         return;
     }
-    if (!isRequest(request)) {
+    if (!protocol::isRequest(request)) {
         m_ctx.metrics.frameRejected("not_a_request");
         sendError(id, v1::INVALID_ARGUMENT, "'" + std::string(protocol::bodyName(request)) + "' is not a request");
         return;

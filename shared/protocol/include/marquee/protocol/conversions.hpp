@@ -34,6 +34,10 @@ core::WishlistEntry fromProto(const v1::WishlistEntry& in);
 // labels and log fields use the same names as the .proto.
 std::string_view bodyName(const v1::Envelope& envelope);
 
+// True when the body is one a client may send: its Envelope field carries the
+// `(request) = true` option in envelope.proto (the one list of requests).
+bool isRequest(const v1::Envelope& envelope);
+
 // Replaces the envelope's body with an Error (the request_id is left as it is).
 void setError(v1::Envelope& envelope, v1::ErrorCode code, std::string message,
               const std::map<std::string, std::string>& details = {});
