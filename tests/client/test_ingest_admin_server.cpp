@@ -12,6 +12,8 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 
+#include <utility>
+
 using namespace marquee;
 using namespace marquee::client;
 using namespace marquee::client::testing;
@@ -38,18 +40,35 @@ public:
                     if (!m_buffers[socket].contains("\r\n\r\n"))
                         return;
                     ++requests;
-                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/ld+json\r\nConnection: close\r\nContent-Length: "
-                                  + QByteArray::number(kPage.size()) + "\r\n\r\n" + kPage);
-                    socket->disconnectFromHost();
+                    if (holdAnswers) {
+                        m_held.push_back(socket);
+                        return;
+                    }
+                    answer(socket);
                 });
                 connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
             }
         });
     }
+    // Answers the requests held back while holdAnswers was set.
+    void releaseHeld()
+    {
+        holdAnswers = false;
+        for (auto* socket : std::exchange(m_held, {}))
+            answer(socket);
+    }
     int requests = 0;
+    bool holdAnswers = false;
 
 private:
+    static void answer(QTcpSocket* socket)
+    {
+                    socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/ld+json\r\nConnection: close\r\nContent-Length: "
+                                  + QByteArray::number(kPage.size()) + "\r\n\r\n" + kPage);
+                    socket->disconnectFromHost();
+    }
     QHash<QTcpSocket*, QByteArray> m_buffers;
+    QVector<QTcpSocket*> m_held;
 };
 
 } // namespace
@@ -159,6 +178,74 @@ private Q_SLOTS:
         for (const auto& args : refusals)
             QCOMPARE(args.at(1).value<ErrorInfo>().code, ErrorCode::PermissionDenied);
         QCOMPARE(feed.requests, 1); // the refused run fetched nothing
+    }
+
+    // Adding and pausing a source from the client, the mapping list, and the progress of a
+    // run (held in its fetch by the feed server) in the window while it is going.
+    void adminAddsPausesAndWatchesProgress()
+    {
+        marquee::testing::TestServer server;
+        const QString error = startDemoServer(server, {});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        FeedServer feed;
+        QVERIFY(feed.listen(QHostAddress::LocalHost));
+        QTemporaryDir dir;
+        auto session = openSession(dir.path(), server.wsUrl());
+        QVERIFY(session);
+        QVERIFY(startAndSync(*session));
+        QVERIFY(logIn(*session, kAdminEmail, kPassword));
+
+        IngestAdminService service(session->syncClient());
+        QSignalSpy sources(&service, &IngestAdminService::sourcesReceived);
+        QSignalSpy failed(&service, &IngestAdminService::requestFailed);
+        QSignalSpy added(&service, &IngestAdminService::sourceAdded);
+        QSignalSpy paused(&service, &IngestAdminService::pausedChanged);
+        QSignalSpy mappings(&service, &IngestAdminService::mappingsReceived);
+        IngestAdminWindow window(&service);
+        window.show();
+        QVERIFY(sources.wait(kTimeoutMs));
+
+        const QString url = QStringLiteral("http://127.0.0.1:%1/page").arg(feed.serverPort());
+        service.addSource(NewSourceInfo{QStringLiteral("harbour"), url, QStringLiteral("jsonld"), 30, QStringLiteral("Europe/Paris")});
+        QVERIFY(added.wait(kTimeoutMs));
+        QCOMPARE(added.first().first().value<IngestSourceInfo>().intervalSeconds, 1800U);
+        service.addSource(NewSourceInfo{QStringLiteral("harbour"), url, QStringLiteral("jsonld"), 30, {}});
+        QVERIFY(failed.wait(kTimeoutMs));
+        QCOMPARE(failed.first().at(1).value<ErrorInfo>().code, ErrorCode::AlreadyExists);
+        // A new source is due at once: the server's scheduler (woken by the add) runs it.
+        const auto lastListed = [&] { return sources.last().first().value<QVector<IngestSourceInfo>>().value(0); };
+        QVERIFY(QTest::qWaitFor([&] {
+            if (!sources.isEmpty() && lastListed().lastStatus == QLatin1String("ok"))
+                return true;
+            service.refreshSources();
+            return false;
+        }, kTimeoutMs));
+        QCOMPARE(feed.requests, 1);
+        service.setPaused(QStringLiteral("harbour"), true);
+        QVERIFY(paused.wait(kTimeoutMs));
+        sources.clear();
+        QVERIFY(QTest::qWaitFor([&] { return !sources.isEmpty() && lastListed().paused; }, kTimeoutMs));
+
+        feed.holdAnswers = true;
+        QSignalSpy finished(&service, &IngestAdminService::runFinished);
+        service.runSource(QStringLiteral("harbour"));
+        QVERIFY(QTest::qWaitFor([&] { return feed.requests == 2; }, kTimeoutMs));
+        // The window polls ListSources while the run is going; the run waits in its fetch.
+        QVERIFY2(QTest::qWaitFor([&] { return window.statusText().contains(QStringLiteral("fetching the feed")); }, kTimeoutMs),
+                 qPrintable(window.statusText()));
+        QVERIFY(window.grab().save(QStringLiteral("ingest-admin-progress.png")));
+        feed.releaseHeld();
+        QVERIFY(finished.wait(kTimeoutMs));
+        QCOMPARE(finished.first().at(1).value<SourceRunInfo>().status, QStringLiteral("ok"));
+
+        service.setCategoryMapping(QStringLiteral("harbour"), QStringLiteral("Poetry slam"), QStringLiteral("talks.readings"));
+        QVERIFY(QTest::qWaitFor([&] {
+            return !mappings.isEmpty() && mappings.last().first().value<QVector<CategoryMappingInfo>>().size() == 1;
+        }, kTimeoutMs));
+        const auto mapping = mappings.last().first().value<QVector<CategoryMappingInfo>>().first();
+        QCOMPARE(mapping.externalCategory, QStringLiteral("poetry slam"));
+        QCOMPARE(mapping.marqueeCategory, QStringLiteral("talks.readings"));
+        QVERIFY(window.grab().save(QStringLiteral("ingest-admin-mappings.png")));
     }
 };
 

@@ -1,4 +1,4 @@
-// IngestAdminService: builds the admin requests (Envelope 80-88) and turns the answers into
+// IngestAdminService: builds the admin requests (Envelope 80-88, 130-133) and turns the answers into
 // Qt value types for the admin window.
 #include "services/ingestadminservice.h"
 
@@ -35,6 +35,11 @@ IngestSourceInfo fromProto(const v1::SourceState& s)
     info.nextRunAt = fromMs(s.next_run_at_ms());
     info.failures = s.failures();
     info.openQuarantine = s.open_quarantine();
+    if (s.has_progress()) {
+        info.runStage = qs(s.progress().stage());
+        info.runDone = s.progress().done();
+        info.runTotal = s.progress().total();
+    }
     return info;
 }
 
@@ -48,10 +53,11 @@ IngestAdminService::IngestAdminService(SyncClient* sync, QObject* parent)
     connect(m_sync, &SyncClient::requestFailed, this, &IngestAdminService::onFailed);
 }
 
-quint64 IngestAdminService::send(Kind kind, v1::Envelope& request, const QString& source, const QString& external)
+quint64 IngestAdminService::send(Kind kind, v1::Envelope& request, const QString& source, const QString& external,
+                                 bool paused)
 {
     const quint64 id = m_sync->sendIngestAdmin(request);
-    m_pending.insert(id, Pending{kind, source, external});
+    m_pending.insert(id, Pending{kind, source, external, paused});
     return id;
 }
 
@@ -106,6 +112,33 @@ void IngestAdminService::setCategoryMapping(const QString& source, const QString
     send(Kind::Mapping, env, source, externalCategory);
 }
 
+void IngestAdminService::addSource(const NewSourceInfo& source)
+{
+    v1::Envelope env;
+    auto* add = env.mutable_add_source();
+    add->set_name(source.name.toStdString());
+    add->set_url(source.url.toStdString());
+    add->set_format(source.format.toStdString());
+    add->set_interval_minutes(source.intervalMinutes);
+    add->set_time_zone(source.timeZone.toStdString());
+    send(Kind::Add, env, source.name);
+}
+
+void IngestAdminService::setPaused(const QString& source, bool paused)
+{
+    v1::Envelope env;
+    env.mutable_set_source_paused()->set_name(source.toStdString());
+    env.mutable_set_source_paused()->set_paused(paused);
+    send(Kind::Pause, env, source, {}, paused);
+}
+
+void IngestAdminService::refreshMappings(const QString& source)
+{
+    v1::Envelope env;
+    env.mutable_list_category_mappings()->set_source(source.toStdString());
+    send(Kind::Mappings, env, source);
+}
+
 void IngestAdminService::onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer)
 {
     const auto it = m_pending.find(requestId);
@@ -145,6 +178,20 @@ void IngestAdminService::onAnswer(quint64 requestId, std::shared_ptr<const v1::E
     case Kind::Mapping:
         Q_EMIT mappingSaved(pending.source, pending.external);
         break;
+    case Kind::Add:
+        if (answer->source_list().sources_size() > 0)
+            Q_EMIT sourceAdded(fromProto(answer->source_list().sources(0)));
+        break;
+    case Kind::Pause:
+        Q_EMIT pausedChanged(pending.source, pending.paused);
+        break;
+    case Kind::Mappings: {
+        QVector<CategoryMappingInfo> mappings;
+        for (const auto& m : answer->category_mapping_list().mappings())
+            mappings.push_back(CategoryMappingInfo{qs(m.source()), qs(m.external_category()), qs(m.marquee_category())});
+        Q_EMIT mappingsReceived(mappings);
+        break;
+    }
     }
 }
 

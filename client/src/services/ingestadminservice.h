@@ -43,6 +43,25 @@ struct IngestSourceInfo {
     QDateTime nextRunAt;
     quint32 failures = 0;
     quint32 openQuarantine = 0;
+    // A run going on now (on the server this client talks to): stage "fetching", "parsing" or
+    // "writing" (empty: none), and records done of total (total 0: not known yet).
+    QString runStage;
+    quint64 runDone = 0;
+    quint64 runTotal = 0;
+};
+
+struct NewSourceInfo {
+    QString name;
+    QString url;
+    QString format;          // ics, jsonld, csv
+    quint32 intervalMinutes = 60;
+    QString timeZone;        // IANA; empty: the server's default
+};
+
+struct CategoryMappingInfo {
+    QString source;
+    QString externalCategory;
+    QString marqueeCategory;
 };
 
 struct SourceRunInfo {
@@ -79,6 +98,9 @@ public:
     void refreshQuarantine(const QString& source = {}); // empty: every source
     void retry(const QVector<qint64>& ids);
     void setCategoryMapping(const QString& source, const QString& externalCategory, const QString& marqueeCategory);
+    void addSource(const NewSourceInfo& source);
+    void setPaused(const QString& source, bool paused);
+    void refreshMappings(const QString& source = {}); // empty: every source
 
 Q_SIGNALS:
     void sourcesReceived(const QVector<marquee::client::IngestSourceInfo>& sources);
@@ -87,18 +109,23 @@ Q_SIGNALS:
     void quarantineReceived(const QVector<marquee::client::QuarantineInfo>& entries);
     void retryFinished(const QVector<marquee::client::RetryOutcomeInfo>& outcomes);
     void mappingSaved(const QString& source, const QString& externalCategory);
+    void sourceAdded(const marquee::client::IngestSourceInfo& source);
+    void pausedChanged(const QString& source, bool paused);
+    void mappingsReceived(const QVector<marquee::client::CategoryMappingInfo>& mappings);
     // Any request failed (a refused role, a bad value, the connection lost). source: the run's
     // source for a failed RunSource, else empty.
     void requestFailed(const QString& source, const marquee::client::ErrorInfo& error);
 
 private:
-    enum class Kind { Sources, Run, Quarantine, Retry, Mapping };
+    enum class Kind { Sources, Run, Quarantine, Retry, Mapping, Add, Pause, Mappings };
     struct Pending {
         Kind kind;
         QString source;
         QString external;
+        bool paused = false;
     };
-    quint64 send(Kind kind, v1::Envelope& request, const QString& source = {}, const QString& external = {});
+    quint64 send(Kind kind, v1::Envelope& request, const QString& source = {}, const QString& external = {},
+                 bool paused = false);
     void onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer);
     void onFailed(quint64 requestId, const ErrorInfo& error);
 

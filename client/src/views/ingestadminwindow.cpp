@@ -1,6 +1,9 @@
 // IngestAdminWindow: tables over IngestAdminService's answers; every action is a service call.
 #include "views/ingestadminwindow.h"
 
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -10,8 +13,10 @@
 #include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -21,6 +26,7 @@ namespace marquee::client {
 namespace {
 
 enum SourceColumn { ColName, ColStatus, ColLastRun, ColNextRun, ColCounts, ColFailures, ColQuarantine, ColUrl, SourceColumns };
+enum MappingColumn { MColSource, MColExternal, MColCategory, MappingColumns };
 enum QuarantineColumn { QColSource, QColRef, QColReason, QColFetched, QColAttempts, QuarantineColumns };
 
 QTableWidget* makeTable(const QStringList& headers, QWidget* parent)
@@ -55,15 +61,22 @@ IngestAdminWindow::IngestAdminWindow(IngestAdminService* service, QWidget* paren
                           this);
     m_sources->setSelectionMode(QAbstractItemView::SingleSelection);
     auto* refreshButton = new QPushButton(tr("Refresh"), this);
+    auto* addButton = new QPushButton(tr("Add Source…"), this);
+    m_pause = new QPushButton(tr("Pause"), this);
     m_run = new QPushButton(tr("Run now"), this);
     m_busy = new QProgressBar(this);
-    m_busy->setRange(0, 0); // busy: a run reports no progress until it is over
-    m_busy->setMaximumWidth(160);
+    m_busy->setRange(0, 0); // until the first progress report arrives
+    m_busy->setMinimumWidth(220);
     m_busy->setVisible(false);
+    // While a run is going, ListSources carries its stage and counts: poll it.
+    m_progressPoll = new QTimer(this);
+    m_progressPoll->setInterval(500);
     m_status = new QLabel(this);
     m_status->setWordWrap(true);
     auto* sourceButtons = new QHBoxLayout;
     sourceButtons->addWidget(refreshButton);
+    sourceButtons->addWidget(addButton);
+    sourceButtons->addWidget(m_pause);
     sourceButtons->addWidget(m_run);
     sourceButtons->addWidget(m_busy);
     sourceButtons->addWidget(m_status, 1);
@@ -94,12 +107,18 @@ IngestAdminWindow::IngestAdminWindow(IngestAdminService* service, QWidget* paren
     quarantineButtons->addWidget(m_retry);
     quarantineButtons->addStretch(1);
 
+    m_mappings = makeTable({tr("Source"), tr("Feed category"), tr("Maps to")}, this);
+    m_mappings->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_mappings->setMaximumHeight(150);
+
     auto* detailPane = new QWidget(this);
     auto* detailLayout = new QVBoxLayout(detailPane);
     detailLayout->setContentsMargins(0, 0, 0, 0);
     detailLayout->addWidget(m_detail, 1);
     detailLayout->addLayout(mapping);
     detailLayout->addLayout(quarantineButtons);
+    detailLayout->addWidget(new QLabel(tr("<b>Category mappings</b>"), detailPane));
+    detailLayout->addWidget(m_mappings);
 
     auto* quarantineSplit = new QSplitter(Qt::Horizontal, this);
     quarantineSplit->addWidget(m_quarantine);
@@ -119,13 +138,34 @@ IngestAdminWindow::IngestAdminWindow(IngestAdminService* service, QWidget* paren
     layout->addWidget(split);
 
     connect(refreshButton, &QPushButton::clicked, this, &IngestAdminWindow::refresh);
+    connect(addButton, &QPushButton::clicked, this, &IngestAdminWindow::addSource);
+    connect(m_pause, &QPushButton::clicked, this, &IngestAdminWindow::togglePaused);
     connect(m_run, &QPushButton::clicked, this, &IngestAdminWindow::runSelected);
+    connect(m_progressPoll, &QTimer::timeout, m_service, &IngestAdminService::refreshSources);
+    connect(m_sources, &QTableWidget::itemSelectionChanged, this, &IngestAdminWindow::updateSourceButtons);
+    connect(m_mappings, &QTableWidget::itemSelectionChanged, this, [this] {
+        const auto rows = m_mappings->selectionModel()->selectedRows();
+        if (rows.isEmpty())
+            return;
+        m_external->setText(m_mappings->item(rows.first().row(), MColExternal)->text());
+        m_category->setText(m_mappings->item(rows.first().row(), MColCategory)->text());
+    });
+    connect(m_service, &IngestAdminService::mappingsReceived, this, &IngestAdminWindow::showMappings);
+    connect(m_service, &IngestAdminService::sourceAdded, this, [this](const IngestSourceInfo& source) {
+        m_status->setText(tr("Source %1 added; its first run is due now.").arg(source.name));
+        refresh();
+    });
+    connect(m_service, &IngestAdminService::pausedChanged, this, [this](const QString& source, bool paused) {
+        m_status->setText(paused ? tr("%1 paused.").arg(source) : tr("%1 resumed.").arg(source));
+        refresh();
+    });
     connect(m_retry, &QPushButton::clicked, this, &IngestAdminWindow::retrySelected);
     connect(m_saveMapping, &QPushButton::clicked, this, &IngestAdminWindow::saveMapping);
     connect(m_quarantine, &QTableWidget::itemSelectionChanged, this, &IngestAdminWindow::showSelectedEntry);
     connect(m_service, &IngestAdminService::sourcesReceived, this, &IngestAdminWindow::showSources);
     connect(m_service, &IngestAdminService::quarantineReceived, this, &IngestAdminWindow::showQuarantine);
     connect(m_service, &IngestAdminService::runStarted, this, [this](const QString& source) {
+        m_running = source;
         setBusy(true);
         m_status->setText(tr("Running %1…").arg(source));
     });
@@ -133,6 +173,7 @@ IngestAdminWindow::IngestAdminWindow(IngestAdminService* service, QWidget* paren
     connect(m_service, &IngestAdminService::retryFinished, this, &IngestAdminWindow::showRetryResults);
     connect(m_service, &IngestAdminService::mappingSaved, this, [this](const QString& source, const QString& external) {
         m_status->setText(tr("Mapping for “%1” in %2 saved; retry the affected records.").arg(external, source));
+        m_service->refreshMappings();
     });
     connect(m_service, &IngestAdminService::requestFailed, this, &IngestAdminWindow::showError);
     refresh();
@@ -142,6 +183,7 @@ void IngestAdminWindow::refresh()
 {
     m_service->refreshSources();
     m_service->refreshQuarantine();
+    m_service->refreshMappings();
 }
 
 QString IngestAdminWindow::statusText() const { return m_status->text(); }
@@ -163,7 +205,7 @@ QString IngestAdminWindow::statusName(const IngestSourceInfo& s) const
         state = tr("Not modified");
     else if (s.lastStatus == QLatin1String("failed"))
         state = tr("Failed: %1").arg(s.lastError);
-    else if (s.lastStatus == QLatin1String("running"))
+    else if (s.lastStatus == QLatin1String("running") || !s.runStage.isEmpty())
         state = tr("Running");
     else
         state = tr("Never run");
@@ -172,6 +214,7 @@ QString IngestAdminWindow::statusName(const IngestSourceInfo& s) const
 
 void IngestAdminWindow::showSources(const QVector<IngestSourceInfo>& sources)
 {
+    m_sourceInfo = sources;
     const QString selected = selectedSource();
     const QLocale locale;
     m_sources->setRowCount(static_cast<int>(sources.size()));
@@ -192,8 +235,102 @@ void IngestAdminWindow::showSources(const QVector<IngestSourceInfo>& sources)
         m_sources->setItem(row, ColUrl, cell(s.kind == QLatin1String("url") ? s.url : tr("(file uploads)")));
         if (s.name == selected || (selected.isEmpty() && row == 0))
             m_sources->selectRow(row);
+        if (s.name == m_running)
+            showProgress(s);
     }
     m_sources->resizeColumnsToContents();
+    updateSourceButtons();
+}
+
+void IngestAdminWindow::showProgress(const IngestSourceInfo& source)
+{
+    const QLocale locale;
+    if (source.runStage.isEmpty())
+        return; // not started here yet, or just finished (the run's answer follows)
+    if (source.runTotal == 0) {
+        m_busy->setRange(0, 0);
+    } else {
+        // Whole feed: parsing is the first half of the bar, writing the second.
+        const bool writing = source.runStage == QLatin1String("writing");
+        const auto part = static_cast<int>(500 * source.runDone / source.runTotal);
+        m_busy->setRange(0, 1000);
+        m_busy->setValue(writing ? 500 + part : part);
+    }
+    QString text;
+    if (source.runStage == QLatin1String("fetching"))
+        text = tr("%1: fetching the feed…").arg(source.name);
+    else if (source.runStage == QLatin1String("parsing"))
+        text = source.runTotal == 0 ? tr("%1: parsing the feed…").arg(source.name)
+                                    : tr("%1: reading records, %2 of %3…")
+                                          .arg(source.name, locale.toString(source.runDone), locale.toString(source.runTotal));
+    else
+        text = tr("%1: writing to the catalog, %2 of %3 records…")
+                   .arg(source.name, locale.toString(source.runDone), locale.toString(source.runTotal));
+    m_status->setText(text);
+}
+
+void IngestAdminWindow::showMappings(const QVector<CategoryMappingInfo>& mappings)
+{
+    m_mappings->setRowCount(static_cast<int>(mappings.size()));
+    for (int row = 0; row < mappings.size(); ++row) {
+        m_mappings->setItem(row, MColSource, cell(mappings[row].source));
+        m_mappings->setItem(row, MColExternal, cell(mappings[row].externalCategory));
+        m_mappings->setItem(row, MColCategory, cell(mappings[row].marqueeCategory));
+    }
+    m_mappings->resizeColumnsToContents();
+}
+
+void IngestAdminWindow::updateSourceButtons()
+{
+    const QString name = selectedSource();
+    const auto it = std::find_if(m_sourceInfo.cbegin(), m_sourceInfo.cend(),
+                                 [&](const IngestSourceInfo& s) { return s.name == name; });
+    const bool scheduled = it != m_sourceInfo.cend() && it->kind == QLatin1String("url");
+    m_pause->setEnabled(scheduled);
+    m_pause->setText(scheduled && it->paused ? tr("Resume") : tr("Pause"));
+}
+
+void IngestAdminWindow::togglePaused()
+{
+    const QString name = selectedSource();
+    const auto it = std::find_if(m_sourceInfo.cbegin(), m_sourceInfo.cend(),
+                                 [&](const IngestSourceInfo& s) { return s.name == name; });
+    if (it != m_sourceInfo.cend())
+        m_service->setPaused(name, !it->paused);
+}
+
+void IngestAdminWindow::addSource()
+{
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Add Source"));
+    auto* name = new QLineEdit(&dialog);
+    name->setPlaceholderText(tr("e.g. city-hall"));
+    auto* url = new QLineEdit(&dialog);
+    url->setPlaceholderText(tr("https://example.org/events.ics"));
+    auto* format = new QComboBox(&dialog);
+    format->addItem(tr("iCalendar (.ics)"), QStringLiteral("ics"));
+    format->addItem(tr("Web page with schema.org events (JSON-LD)"), QStringLiteral("jsonld"));
+    format->addItem(tr("CSV"), QStringLiteral("csv"));
+    auto* every = new QSpinBox(&dialog);
+    every->setRange(5, 7 * 24 * 60);
+    every->setValue(60);
+    every->setSuffix(tr(" min"));
+    auto* zone = new QLineEdit(QStringLiteral("Europe/Berlin"), &dialog);
+    auto* form = new QFormLayout(&dialog);
+    form->addRow(tr("Name:"), name);
+    form->addRow(tr("Feed URL:"), url);
+    form->addRow(tr("Format:"), format);
+    form->addRow(tr("Fetch every:"), every);
+    form->addRow(tr("Time zone for times without one:"), zone);
+    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Add"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_service->addSource(NewSourceInfo{name->text().trimmed(), url->text().trimmed(), format->currentData().toString(),
+                                       static_cast<quint32>(every->value()), zone->text().trimmed()});
 }
 
 void IngestAdminWindow::showQuarantine(const QVector<QuarantineInfo>& entries)
@@ -240,8 +377,13 @@ QString IngestAdminWindow::selectedSource() const
 
 void IngestAdminWindow::setBusy(bool busy)
 {
+    m_busy->setRange(0, 0);
     m_busy->setVisible(busy);
     m_run->setEnabled(!busy);
+    if (busy)
+        m_progressPoll->start();
+    else
+        m_progressPoll->stop();
 }
 
 void IngestAdminWindow::runSelected()
@@ -256,6 +398,7 @@ void IngestAdminWindow::runSelected()
 
 void IngestAdminWindow::showRunResult(const QString& source, const SourceRunInfo& result)
 {
+    m_running.clear();
     setBusy(false);
     if (result.status == QLatin1String("ok"))
         m_status->setText(tr("%1: %2").arg(source, countsText(result.counts)));
@@ -309,8 +452,10 @@ void IngestAdminWindow::saveMapping()
 
 void IngestAdminWindow::showError(const QString& source, const ErrorInfo& error)
 {
-    if (!source.isEmpty())
+    if (!source.isEmpty()) {
+        m_running.clear();
         setBusy(false);
+    }
     switch (error.code) {
     case ErrorCode::PermissionDenied:
     case ErrorCode::Unauthenticated:
@@ -318,6 +463,7 @@ void IngestAdminWindow::showError(const QString& source, const ErrorInfo& error)
         break;
     case ErrorCode::InvalidArgument:
     case ErrorCode::NotFound:
+    case ErrorCode::AlreadyExists:
     case ErrorCode::FailedPrecondition:
         m_status->setText(tr("Refused: %1").arg(error.message));
         break;

@@ -1,6 +1,7 @@
 // IngestAdminWindow: the admin screen for ingestion: each source's state, last and next run
-// and counts, "Run now" with a busy indicator and the result, the quarantine with reason and
-// raw data, a category-mapping editor and "Retry" for the selected entries.
+// and counts, adding, pausing and resuming sources, "Run now" with the run's progress and its
+// result, the quarantine with reason and raw data, the category mappings with an editor and
+// "Retry" for the selected entries.
 #pragma once
 
 #include "services/ingestadminservice.h"
@@ -13,6 +14,7 @@ class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
+class QTimer;
 
 namespace marquee::client {
 
@@ -26,6 +28,11 @@ public:
 
 private:
     void showSources(const QVector<IngestSourceInfo>& sources);
+    void showMappings(const QVector<CategoryMappingInfo>& mappings);
+    void showProgress(const IngestSourceInfo& source);
+    void addSource();
+    void togglePaused();
+    void updateSourceButtons();
     void showQuarantine(const QVector<QuarantineInfo>& entries);
     void showRunResult(const QString& source, const SourceRunInfo& result);
     void showRetryResults(const QVector<RetryOutcomeInfo>& outcomes);
@@ -42,7 +49,12 @@ private:
     IngestAdminService* m_service;
     QTableWidget* m_sources;
     QPushButton* m_run;
+    QPushButton* m_pause;
     QProgressBar* m_busy;
+    QTimer* m_progressPoll;
+    QString m_running;                   // the source this window is running, if any
+    QVector<IngestSourceInfo> m_sourceInfo;
+    QTableWidget* m_mappings;
     QLabel* m_status;
     QTableWidget* m_quarantine;
     QPlainTextEdit* m_detail;

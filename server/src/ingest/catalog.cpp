@@ -354,7 +354,14 @@ void CatalogWriter::quarantine(const std::string& ref, const std::string& reason
 void CatalogWriter::write(const std::vector<StandardEvent>& records) {
     if (records.empty()) return;
     m_tx.exec0(kCreateStaging);
-    writeRange(records, 0, records.size());
+    // Slices keep the admin screen's progress moving on large feeds; later slices see what
+    // earlier ones wrote, as the halves of a refused batch do.
+    constexpr std::size_t kSlice = 10'000;
+    for (std::size_t begin = 0; begin < records.size(); begin += kSlice) {
+        if (m_options.onProgress) m_options.onProgress(Stage::Writing, begin, records.size());
+        writeRange(records, begin, std::min(records.size(), begin + kSlice));
+    }
+    if (m_options.onProgress) m_options.onProgress(Stage::Writing, records.size(), records.size());
 }
 
 void CatalogWriter::writeRange(const std::vector<StandardEvent>& records, std::size_t begin, std::size_t end) {

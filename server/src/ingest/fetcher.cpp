@@ -548,6 +548,13 @@ SourceRunResult runSource(pqxx::connection& conn, const std::string& name, const
         config = loadSource(tx, info->id);
     }
 
+    ProgressBoard::RunEntry progress(ProgressBoard::instance(), name);
+    auto runOptions = ingestOptions;
+    runOptions.onProgress = [&progress, outer = ingestOptions.onProgress](Stage stage, std::size_t done,
+                                                                          std::size_t total) {
+        progress.update(stage, done, total);
+        if (outer) outer(stage, done, total);
+    };
     SourceRunResult result;
     auto fetched = fetchUrl(info->url, etag, lastModified, fetchOptions);
     result.status = fetched.status;
@@ -555,7 +562,7 @@ SourceRunResult runSource(pqxx::connection& conn, const std::string& name, const
     std::string counts;
     if (fetched.status == FetchResult::Status::Ok) {
         try {
-            auto report = ingestPayload(conn, config, fetched.body, fetched.finalUrl, ingestOptions);
+            auto report = ingestPayload(conn, config, fetched.body, fetched.finalUrl, runOptions);
             counts = report.toJson().dump();
             if (!report.fatal.empty()) {
                 result.status = FetchResult::Status::Failed;

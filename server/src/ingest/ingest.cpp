@@ -34,6 +34,10 @@ constexpr Statement kLoadSource{
     "SELECT id, name, format, default_zone, default_currency, coalesce(default_category, ''), horizon_days "
     "FROM sources WHERE id = $1"};
 constexpr Statement kLoadMap{"ingest_load_map", "SELECT external, category_id FROM source_category_map WHERE source_id = $1"};
+constexpr Statement kListMappings{
+    "ingest_list_mappings",
+    "SELECT s.name, m.external, m.category_id FROM source_category_map m JOIN sources s ON s.id = m.source_id "
+    "WHERE $1 = '' OR s.name = $1 ORDER BY s.name, m.external"};
 constexpr Statement kInsertRaw{
     "ingest_insert_raw",
     "INSERT INTO raw_payloads (source_id, origin, content, sha256) VALUES ($1, $2, $3, $4) RETURNING id"};
@@ -68,11 +72,16 @@ struct Prepared {
     std::vector<std::pair<std::size_t, std::string>> rejected;
 };
 
-Prepared prepare(const SourceConfig& source, const std::string& payload, const ParseOptions& options) {
+Prepared prepare(const SourceConfig& source, const std::string& payload, const ParseOptions& options,
+                 const ProgressCallback& onProgress) {
+    constexpr std::size_t kProgressEvery = 1000;
     Prepared out;
+    if (onProgress) onProgress(Stage::Parsing, 0, 0);
     out.parsed = parse(source.format, payload, options);
-    out.events.reserve(out.parsed.records.size());
-    for (std::size_t i = 0; i < out.parsed.records.size(); ++i) {
+    const auto count = out.parsed.records.size();
+    out.events.reserve(count);
+    for (std::size_t i = 0; i < count; ++i) {
+        if (onProgress && i % kProgressEvery == 0) onProgress(Stage::Parsing, i, count);
         auto result = standardise(out.parsed.records[i], source);
         if (!result.event) out.rejected.emplace_back(i, std::move(result.reason));
         else out.events.push_back(std::move(*result.event));
@@ -91,7 +100,8 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     // Parsing and standardising need no database: they run on a second thread while this one
     // opens the transaction, waits for the source's lock and stores the raw payload (38 MB
     // for a 100,000-event feed), so the two overlap on two cores.
-    auto prepared = std::async(std::launch::async, prepare, std::cref(source), std::cref(payload), std::cref(parseOptions));
+    auto prepared = std::async(std::launch::async, prepare, std::cref(source), std::cref(payload),
+                               std::cref(parseOptions), std::cref(options.onProgress));
 
     pqxx::work tx(conn);
     // Two runs of one source (CLI, scheduler, another instance) write one after the other:
@@ -237,6 +247,14 @@ void setCategoryMapping(pqxx::connection& conn, const std::string& sourceName, c
         throw std::invalid_argument("no Marquee category '" + categoryId + "'");
     exec(tx, kSetMapping, source[0][0].as<std::int64_t>(), folded, categoryId);
     tx.commit();
+}
+
+std::vector<CategoryMapping> listCategoryMappings(pqxx::connection& conn, const std::string& sourceName) {
+    pqxx::read_transaction tx(conn);
+    std::vector<CategoryMapping> out;
+    for (const auto& row : exec(tx, kListMappings, sourceName))
+        out.push_back({row[0].as<std::string>(), row[1].as<std::string>(), row[2].as<std::string>()});
+    return out;
 }
 
 } // namespace marquee::server::ingest

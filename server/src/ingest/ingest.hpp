@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ingest/model.hpp"
+#include "ingest/progress.hpp"
 #include "ingest/standardise.hpp"
 
 #include <nlohmann/json.hpp>
@@ -21,6 +22,7 @@ struct IngestOptions {
     double titleSimilarity = 0.4;                // ... have titles at least this similar (pg_trgm) ...
                                                  // ... and the same venue
     std::size_t maxRecords = 200'000;
+    ProgressCallback onProgress;                 // optional; called from the run's threads
 };
 
 struct QuarantineItem {
@@ -72,6 +74,14 @@ std::vector<QuarantineEntry> listQuarantine(pqxx::connection& conn, const std::s
 // category, or an external word that folds to nothing.
 void setCategoryMapping(pqxx::connection& conn, const std::string& sourceName, const std::string& external,
                         const std::string& categoryId);
+
+// The mappings of one source (`sourceName` empty: every source), by source and external word.
+struct CategoryMapping {
+    std::string source;
+    std::string external;   // folded as standardise() folds it
+    std::string categoryId;
+};
+std::vector<CategoryMapping> listCategoryMappings(pqxx::connection& conn, const std::string& sourceName);
 
 // The second int4 of a source's advisory-lock key (class db::lockkey::kIngestSourceClass).
 std::int32_t sourceLockId(std::int64_t sourceId);

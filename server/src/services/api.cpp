@@ -185,6 +185,21 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
             return dbStep([who, mapping = request.set_category_mapping()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_ack() = detail::setCategoryMapping(conn, who, mapping);
             });
+        case v1::Envelope::kAddSource:
+            detail::requireAdmin(who);
+            return dbStep([who, add = request.add_source()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_source_list() = detail::addIngestSource(conn, who, add);
+            });
+        case v1::Envelope::kSetSourcePaused:
+            detail::requireAdmin(who);
+            return dbStep([who, pause = request.set_source_paused()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::setIngestSourcePaused(conn, who, pause);
+            });
+        case v1::Envelope::kListCategoryMappings:
+            detail::requireAdmin(who);
+            return dbStep([who, list = request.list_category_mappings()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_category_mapping_list() = detail::listCategoryMappings(conn, who, list);
+            });
         case v1::Envelope::kHoldSeats:
             return dbStep([who, hold = request.hold_seats()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_hold_result() = detail::holdSeats(conn, who, hold);

@@ -237,5 +237,9 @@ v1::SourceRunResult runIngestSource(pqxx::connection& conn, const Principal& who
 v1::QuarantineList listQuarantine(pqxx::connection& conn, const Principal& who, const v1::ListQuarantine& request);
 v1::RetryResults retryQuarantined(pqxx::connection& conn, const Principal& who, const v1::RetryQuarantined& request);
 v1::Ack setCategoryMapping(pqxx::connection& conn, const Principal& who, const v1::SetCategoryMapping& request);
+v1::SourceList addIngestSource(pqxx::connection& conn, const Principal& who, const v1::AddSource& request);
+v1::Ack setIngestSourcePaused(pqxx::connection& conn, const Principal& who, const v1::SetSourcePaused& request);
+v1::CategoryMappingList listCategoryMappings(pqxx::connection& conn, const Principal& who,
+                                             const v1::ListCategoryMappings& request);
 
 } // namespace marquee::server::detail

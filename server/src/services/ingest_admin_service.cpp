@@ -2,6 +2,7 @@
 // quarantine, category mappings and retries, all through the ingest module's own functions.
 #include "ingest/fetcher.hpp"
 #include "ingest/ingest.hpp"
+#include "ingest/progress.hpp"
 #include "services/api_internal.hpp"
 
 #include "marquee/v1/envelope.pb.h"
@@ -80,6 +81,13 @@ void fillSource(v1::SourceState& out, const ingest::SourceInfo& info, std::uint3
     out.set_next_run_at_ms(info.nextRunAtMs);
     out.set_failures(static_cast<std::uint32_t>(std::max(0, info.failures)));
     out.set_open_quarantine(openQuarantine);
+    if (const auto progress = ingest::ProgressBoard::instance().find(info.name)) {
+        auto& p = *out.mutable_progress();
+        p.set_stage(std::string(ingest::stageName(progress->stage)));
+        p.set_done(progress->done);
+        p.set_total(progress->total);
+        p.set_started_at_ms(progress->startedAtMs);
+    }
 }
 
 std::map<std::string, std::uint32_t> openQuarantineCounts(pqxx::connection& conn) {
@@ -180,6 +188,53 @@ v1::RetryResults retryQuarantined(pqxx::connection& conn, const Principal& who, 
         if (after && !after->resolved) outcome.set_reason(after->reason);
     }
     return results;
+}
+
+v1::SourceList addIngestSource(pqxx::connection& conn, const Principal& who, const v1::AddSource& request) {
+    requireAdmin(who);
+    ingest::SourceSpec spec;
+    spec.name = request.name();
+    spec.url = request.url();
+    const auto format = ingest::formatFromName(request.format());
+    if (!format) fail(v1::INVALID_ARGUMENT, "the format must be ics, jsonld or csv");
+    spec.format = *format;
+    if (request.interval_minutes() != 0) {
+        if (request.interval_minutes() > 7 * 24 * 60) fail(v1::INVALID_ARGUMENT, "the interval must be at most a week");
+        spec.everyMinutes = static_cast<int>(request.interval_minutes());
+    }
+    if (!request.time_zone().empty()) spec.zone = request.time_zone();
+    if (ingest::findSource(conn, spec.name)) fail(v1::ALREADY_EXISTS, "a source named '" + spec.name + "' exists");
+    ingest::SourceInfo added;
+    try {
+        added = ingest::addSource(conn, spec);
+    } catch (const std::invalid_argument& e) {
+        fail(v1::INVALID_ARGUMENT, e.what());
+    }
+    v1::SourceList list;
+    fillSource(*list.add_sources(), added, 0);
+    return list;
+}
+
+v1::Ack setIngestSourcePaused(pqxx::connection& conn, const Principal& who, const v1::SetSourcePaused& request) {
+    requireAdmin(who);
+    if (!ingest::setSourcePaused(conn, request.name(), request.paused()))
+        fail(v1::NOT_FOUND, "no source named '" + request.name() + "'");
+    v1::Ack ack;
+    ack.set_id(request.name());
+    return ack;
+}
+
+v1::CategoryMappingList listCategoryMappings(pqxx::connection& conn, const Principal& who,
+                                             const v1::ListCategoryMappings& request) {
+    requireAdmin(who);
+    v1::CategoryMappingList list;
+    for (const auto& mapping : ingest::listCategoryMappings(conn, request.source())) {
+        auto& out = *list.add_mappings();
+        out.set_source(mapping.source);
+        out.set_external_category(mapping.external);
+        out.set_marquee_category(mapping.categoryId);
+    }
+    return list;
 }
 
 v1::Ack setCategoryMapping(pqxx::connection& conn, const Principal& who, const v1::SetCategoryMapping& request) {

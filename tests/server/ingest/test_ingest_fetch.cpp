@@ -24,8 +24,11 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
 #include <functional>
+#include <future>
+#include <tuple>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -716,6 +719,120 @@ private slots:
             [](v1::Envelope& e) { e.mutable_set_category_mapping()->set_source("harbour"); }};
         for (const auto& fill : requests) QCOMPARE(call(attendee, fill).error().code(), v1::PERMISSION_DENIED);
         QCOMPARE(server.requests("/page").size(), std::size_t{1}); // the refused run fetched nothing
+    }
+
+    // The rest of the admin API (Envelope 130-133): add and pause sources, list mappings, and a
+    // run's progress in ListSources while it is going (here: held in its fetch), gone after.
+    void adminApiAddsPausesMapsAndShowsProgress() {
+        namespace v1 = marquee::v1;
+        using marquee::server::Principal;
+        TestDatabase db;
+        auto conn = db.connect();
+        auto other = db.connect();
+        const std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//t//t//EN\r\n"
+                                "BEGIN:VEVENT\r\nUID:p-1\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:20270301T190000Z\r\n"
+                                "SUMMARY:Progress One\r\nCATEGORIES:Concert\r\nEND:VEVENT\r\n"
+                                "BEGIN:VEVENT\r\nUID:p-2\r\nDTSTAMP:20270101T000000Z\r\nDTSTART:20270302T190000Z\r\n"
+                                "SUMMARY:Progress Two\r\nCATEGORIES:Concert\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        std::promise<void> arrived;
+        std::promise<void> release;
+        auto released = release.get_future().share();
+        ScriptedServer server;
+        server.route("/slow.ics", [&](const Request&) {
+            arrived.set_value();
+            released.wait();
+            return Reply{200, {{"Content-Type", "text/calendar"}}, ics, false};
+        });
+        marquee::server::Api api;
+        Principal admin{api.createUser(*conn, "admin@example.org", "correct horse battery", marquee::core::Role::Admin),
+                        marquee::core::Role::Admin, "admin@example.org", {}, 0};
+        Principal attendee{api.createUser(*conn, "fan@example.org", "correct horse battery", marquee::core::Role::Attendee),
+                           marquee::core::Role::Attendee, "fan@example.org", {}, 0};
+        const auto call = [&](pqxx::connection& c, const Principal& who, const std::function<void(v1::Envelope&)>& fill) {
+            v1::Envelope request;
+            request.set_request_id(9);
+            fill(request);
+            return api.handle(c, who, {}, request);
+        };
+        const auto add = [&](const std::string& name, const std::string& url, const std::string& format) {
+            return call(*conn, admin, [&](v1::Envelope& e) {
+                auto* a = e.mutable_add_source();
+                a->set_name(name);
+                a->set_url(url);
+                a->set_format(format);
+                a->set_interval_minutes(30);
+                a->set_time_zone("Europe/Paris");
+            });
+        };
+
+        const auto added = add("slow", server.url("/slow.ics"), "ics");
+        QVERIFY2(added.has_source_list(), added.DebugString().c_str());
+        QCOMPARE(added.source_list().sources(0).interval_seconds(), 1800U);
+        QCOMPARE(added.source_list().sources(0).format(), std::string("ics"));
+        QCOMPARE(add("slow", server.url("/other.ics"), "ics").error().code(), v1::ALREADY_EXISTS);
+        QCOMPARE(add("bad-format", server.url("/x"), "xml").error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(add("bad-url", "ftp://example.org/feed.ics", "ics").error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM sources"), std::int64_t{1});
+
+        const auto pause = [&](const std::string& name, bool paused) {
+            return call(*conn, admin, [&](v1::Envelope& e) {
+                e.mutable_set_source_paused()->set_name(name);
+                e.mutable_set_source_paused()->set_paused(paused);
+            });
+        };
+        QVERIFY(pause("slow", true).has_ack());
+        QVERIFY(call(*conn, admin, [](v1::Envelope& e) { e.mutable_list_sources(); }).source_list().sources(0).paused());
+        QCOMPARE(pause("nope", true).error().code(), v1::NOT_FOUND);
+        QVERIFY(pause("slow", false).has_ack());
+
+        v1::Envelope ran;
+        std::thread run([&] { ran = call(*conn, admin, [](v1::Envelope& e) { e.mutable_run_source()->set_name("slow"); }); });
+        arrived.get_future().wait();
+        auto listed = call(*other, admin, [](v1::Envelope& e) { e.mutable_list_sources(); });
+        QVERIFY(listed.source_list().sources(0).has_progress());
+        QCOMPARE(listed.source_list().sources(0).progress().stage(), std::string("fetching"));
+        QVERIFY(listed.source_list().sources(0).progress().started_at_ms() > 0);
+        release.set_value();
+        run.join();
+        QCOMPARE(ran.source_run_result().counts().created(), 2U);
+        listed = call(*other, admin, [](v1::Envelope& e) { e.mutable_list_sources(); });
+        QVERIFY(!listed.source_list().sources(0).has_progress());
+
+        // The stages a run reports, in order, with the record counts.
+        std::vector<std::tuple<ingest::Stage, std::size_t, std::size_t>> stages;
+        std::mutex stagesMutex;
+        ingest::IngestOptions options;
+        options.onProgress = [&](ingest::Stage stage, std::size_t done, std::size_t total) {
+            std::lock_guard lock(stagesMutex);
+            stages.emplace_back(stage, done, total);
+        };
+        auto changed = ics;
+        changed.replace(changed.find("Progress One"), 12, "Progress 1st");
+        const auto source = ingest::ensureSource(*conn, "upload", ingest::Format::Ics);
+        ingest::ingestPayload(*conn, source, changed, "test", options);
+        QVERIFY(stages.size() >= 4);
+        QCOMPARE(stages.front(), std::make_tuple(ingest::Stage::Parsing, std::size_t{0}, std::size_t{0}));
+        QCOMPARE(stages.back(), std::make_tuple(ingest::Stage::Writing, std::size_t{2}, std::size_t{2}));
+        QVERIFY(std::find(stages.begin(), stages.end(), std::make_tuple(ingest::Stage::Writing, std::size_t{0},
+                                                                        std::size_t{2})) != stages.end());
+
+        QVERIFY(call(*conn, admin, [](v1::Envelope& e) {
+                    auto* m = e.mutable_set_category_mapping();
+                    m->set_source("slow");
+                    m->set_external_category("Théâtre");
+                    m->set_marquee_category("talks.readings");
+                }).has_ack());
+        const auto mappings = call(*conn, admin, [](v1::Envelope& e) { e.mutable_list_category_mappings()->set_source("slow"); });
+        QVERIFY2(mappings.has_category_mapping_list(), mappings.DebugString().c_str());
+        QCOMPARE(mappings.category_mapping_list().mappings_size(), 1);
+        QCOMPARE(mappings.category_mapping_list().mappings(0).external_category(), std::string("theatre"));
+        QCOMPARE(mappings.category_mapping_list().mappings(0).marquee_category(), std::string("talks.readings"));
+
+        const std::vector<std::function<void(v1::Envelope&)>> refused{
+            [](v1::Envelope& e) { e.mutable_add_source()->set_name("x"); },
+            [](v1::Envelope& e) { e.mutable_set_source_paused()->set_name("slow"); },
+            [](v1::Envelope& e) { e.mutable_list_category_mappings(); }};
+        for (const auto& fill : refused) QCOMPARE(call(*conn, attendee, fill).error().code(), v1::PERMISSION_DENIED);
     }
 };
 
