@@ -3,7 +3,8 @@
 //     16 concurrent clients through the real request path (Api::handle, one connection each);
 //  2. baselines on the same corpus and queries: a sequential ILIKE scan, and Xapian 1.4
 //     (latency and typo recall beside ours);
-//  3. the client's offline search (LocalStore FTS5) over a cache of --client-events events.
+//  3. the client's offline search (LocalStore FTS5) over a cache of --client-events events
+//     (--client-only runs this part alone, on the same client corpus and queries).
 // Typo recall: the share of the exact spelling's relevant top-10 results (hits containing
 // the intended word) that the misspelt query also puts in its top 10.
 // Xapian first: its headers use "slots" as a name, which Qt's keywords would rewrite.
@@ -148,6 +149,26 @@ std::string venueId(int v) {
     return id;
 }
 
+struct GeneratedVenue {
+    std::string id;
+    std::string name;
+    std::string city;
+    double latitude = 0;
+    double longitude = 0;
+};
+
+// The venues both the server database and the client cache get (deterministic).
+std::vector<GeneratedVenue> generateVenues(int count) {
+    std::mt19937_64 rng(7);
+    std::vector<GeneratedVenue> out;
+    for (int v = 0; v < count; ++v) {
+        const auto& [city, at] = kCities[static_cast<std::size_t>(v) % kCities.size()];
+        out.push_back({venueId(v), capitalized(pick(rng, kTitleWords)) + " " + pick(rng, kLastNames) + " Halle", city,
+                       at.first + (v % 7) * 0.01, at.second + (v % 5) * 0.01});
+    }
+    return out;
+}
+
 // A query with the word it stands for (relevance: a hit containing that word).
 struct BenchQuery {
     std::string text;
@@ -259,6 +280,72 @@ std::string eventText(const v1::SearchHit& hit) {
     return text;
 }
 
+// 3. The client's offline search (LocalStore FTS5) over a cache of the client corpus.
+void benchClientSearch(const std::vector<GeneratedEvent>& clientCorpus, const std::vector<GeneratedVenue>& venues,
+                       std::int64_t nowMs, const std::vector<BenchQuery>& prefixes, const std::vector<BenchQuery>& typos) {
+    QTemporaryDir clientDir;
+    client::LocalStore store(clientDir.filePath(QStringLiteral("bench.sqlite")));
+    if (!store.open()) fail("client cache: " + store.lastError().toStdString());
+    client::ChangeBatchData meta;
+    meta.nextCursor = 1;
+    using K = client::ChangeRecord::Kind;
+    auto change = [](K kind, const std::string& id, auto record) {
+        client::ChangeRecord r;
+        r.kind = kind;
+        r.aggregateId = id;
+        r.record = std::move(record);
+        return r;
+    };
+    for (const auto& [id, name] : kCategories) meta.changes.push_back(change(K::Category, id, core::Category{id, name, ""}));
+    for (const auto& v : venues)
+        meta.changes.push_back(
+            change(K::Venue, v.id, core::Venue{v.id, v.name, "", v.city, "DE", v.latitude, v.longitude, "Europe/Berlin", 0}));
+    if (!store.applyBatch(meta, 0).error.isEmpty()) fail("client cache: venues");
+    const auto start = std::chrono::steady_clock::now();
+    std::uint64_t cursor = 1;
+    for (std::size_t first = 0; first < clientCorpus.size(); first += 5000) {
+        client::ChangeBatchData batch;
+        batch.fromCursor = cursor;
+        for (std::size_t i = first; i < std::min(clientCorpus.size(), first + 5000); ++i) {
+            const auto& g = clientCorpus[i];
+            core::Event e;
+            e.id = g.id;
+            e.title = g.title;
+            e.description = g.description;
+            e.categoryId = g.category;
+            e.tags = g.tags;
+            e.performers = g.performers;
+            e.startsAtMs = g.startsAtMs;
+            e.timeZone = "Europe/Berlin";
+            e.venueId = venueId(g.venue);
+            e.price = {g.priceMin, g.priceMin, "EUR"};
+            batch.changes.push_back(change(K::Event, e.id, e));
+        }
+        batch.nextCursor = ++cursor;
+        if (!store.applyBatch(batch, 0).error.isEmpty()) fail("client cache: " + store.lastError().toStdString());
+    }
+    const double clientApplyMs = msSince(start);
+    const RunQuery clientSearch = [&](int, const std::string& text) {
+        client::SearchQuery q;
+        q.text = QString::fromStdString(text);
+        q.limit = 10;
+        q.includeFacets = false;
+        q.timeZone = QStringLiteral("Europe/Berlin");
+        std::vector<QString> texts;
+        for (const auto& hit : store.search(q, nowMs).hits)
+            texts.push_back(client::foldForSearch(hit.title.text + QLatin1Char(' ') + hit.snippet.text));
+        return texts;
+    };
+    std::printf("\n-- client offline search: LocalStore FTS5 over %zu cached events, one user --\n", clientCorpus.size());
+    std::printf("sync apply with the search index: %.1f s (%.0f events/s)\n", clientApplyMs / 1000,
+                static_cast<double>(clientCorpus.size()) / (clientApplyMs / 1000));
+    report("client FTS5: prefix", runConcurrent(1, prefixes, clientSearch, false), "  (target p95 <= 10 ms)");
+    report("client FTS5: typo", runConcurrent(1, typos, clientSearch, false), "  (target p95 <= 10 ms)");
+    const auto clientTypo = runConcurrent(1, typos, clientSearch, true);
+    std::printf("%-34s typo recall %.3f over %d queries (snippet text only)\n", "client FTS5: typo vs exact spelling",
+                clientTypo.recallSum / std::max(1, clientTypo.recallCount), clientTypo.recallCount);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -271,17 +358,30 @@ int main(int argc, char** argv) {
     parser.addOption({QStringLiteral("clients"), QStringLiteral("Concurrent search clients."), QStringLiteral("n"), QStringLiteral("16")});
     parser.addOption({QStringLiteral("queries"), QStringLiteral("Queries of each kind."), QStringLiteral("n"), QStringLiteral("400")});
     parser.addOption({QStringLiteral("ilike-queries"), QStringLiteral("Queries of each kind for the ILIKE scan."), QStringLiteral("n"), QStringLiteral("32")});
+    parser.addOption({QStringLiteral("client-only"), QStringLiteral("Only the client's offline search (no PostgreSQL, no Xapian).")});
     parser.process(app);
+    const bool clientOnly = parser.isSet(QStringLiteral("client-only"));
     const auto events = parser.value(QStringLiteral("events")).toLongLong();
-    const auto clientEvents = std::min<long long>(parser.value(QStringLiteral("client-events")).toLongLong(), events);
+    const auto clientEvents = clientOnly ? parser.value(QStringLiteral("client-events")).toLongLong()
+                                         : std::min<long long>(parser.value(QStringLiteral("client-events")).toLongLong(), events);
     const int clients = parser.value(QStringLiteral("clients")).toInt();
     const int queryCount = parser.value(QStringLiteral("queries")).toInt();
     const int ilikeCount = parser.value(QStringLiteral("ilike-queries")).toInt();
-    if (!test::TestDatabase::available()) fail("needs the postgres fixture ($MARQUEE_TEST_PG_DIR)");
-
     const auto nowMs =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     constexpr int kVenues = 200;
+    const auto venues = generateVenues(kVenues);
+    if (clientOnly) { // the same client corpus and queries as a full run: same seeds, same order
+        std::mt19937_64 rng(20261121);
+        std::vector<GeneratedEvent> clientCorpus;
+        for (long long i = 0; i < clientEvents; ++i) clientCorpus.push_back(generateEvent(rng, i, nowMs, kVenues));
+        std::mt19937_64 queryRng(99);
+        const auto prefixes = prefixQueries(queryRng, queryCount);
+        const auto typos = typoQueries(queryRng, queryCount);
+        benchClientSearch(clientCorpus, venues, nowMs, prefixes, typos);
+        return 0;
+    }
+    if (!test::TestDatabase::available()) fail("needs the postgres fixture ($MARQUEE_TEST_PG_DIR)");
     test::TestDatabase db;
     auto conn = db.connect();
     std::printf("corpus: %lld generated events (titles and descriptions from EN/DE/FR/ES/IT word lists), %d venues\n",
@@ -293,14 +393,10 @@ int main(int argc, char** argv) {
         for (const auto& [id, name] : kCategories)
             tx.exec_params0("INSERT INTO categories (id, name, parent_id) VALUES ($1, $2, NULLIF(split_part($1, '.', 1), $1))",
                             id, name);
-        std::mt19937_64 rng(7);
-        for (int v = 0; v < kVenues; ++v) {
-            const auto& [city, at] = kCities[static_cast<std::size_t>(v) % kCities.size()];
+        for (const auto& v : venues)
             tx.exec_params0("INSERT INTO venues (id, name, city, country, latitude, longitude, time_zone) "
                             "VALUES ($1::uuid, $2, $3, 'DE', $4, $5, 'Europe/Berlin')",
-                            venueId(v), capitalized(pick(rng, kTitleWords)) + " " + pick(rng, kLastNames) + " Halle", city,
-                            at.first + (v % 7) * 0.01, at.second + (v % 5) * 0.01);
-        }
+                            v.id, v.name, v.city, v.latitude, v.longitude);
         tx.exec0("ALTER TABLE events DISABLE TRIGGER events_search_refresh");
         tx.exec0("DROP INDEX events_search_idx");
         tx.commit();
@@ -476,72 +572,6 @@ int main(int argc, char** argv) {
     std::printf("%-34s typo recall %.3f over %d queries\n", "Xapian: typo vs exact spelling",
                 xapianTypo.recallSum / std::max(1, xapianTypo.recallCount), xapianTypo.recallCount);
 
-    // 3. The client's offline search over a cache of clientEvents events.
-    QTemporaryDir clientDir;
-    client::LocalStore store(clientDir.filePath(QStringLiteral("bench.sqlite")));
-    if (!store.open()) fail("client cache: " + store.lastError().toStdString());
-    client::ChangeBatchData meta;
-    meta.nextCursor = 1;
-    using K = client::ChangeRecord::Kind;
-    auto change = [](K kind, const std::string& id, auto record) {
-        client::ChangeRecord r;
-        r.kind = kind;
-        r.aggregateId = id;
-        r.record = std::move(record);
-        return r;
-    };
-    for (const auto& [id, name] : kCategories) meta.changes.push_back(change(K::Category, id, core::Category{id, name, ""}));
-    {
-        pqxx::read_transaction tx(*conn);
-        for (const auto& row : tx.exec("SELECT id::text, name, city, latitude, longitude FROM venues"))
-            meta.changes.push_back(change(K::Venue, row[0].as<std::string>(),
-                                          core::Venue{row[0].as<std::string>(), row[1].as<std::string>(), "",
-                                                      row[2].as<std::string>(), "DE", row[3].as<double>(),
-                                                      row[4].as<double>(), "Europe/Berlin", 0}));
-    }
-    if (!store.applyBatch(meta, 0).error.isEmpty()) fail("client cache: venues");
-    start = std::chrono::steady_clock::now();
-    std::uint64_t cursor = 1;
-    for (std::size_t first = 0; first < clientCorpus.size(); first += 5000) {
-        client::ChangeBatchData batch;
-        batch.fromCursor = cursor;
-        for (std::size_t i = first; i < std::min(clientCorpus.size(), first + 5000); ++i) {
-            const auto& g = clientCorpus[i];
-            core::Event e;
-            e.id = g.id;
-            e.title = g.title;
-            e.description = g.description;
-            e.categoryId = g.category;
-            e.tags = g.tags;
-            e.performers = g.performers;
-            e.startsAtMs = g.startsAtMs;
-            e.timeZone = "Europe/Berlin";
-            e.venueId = venueId(g.venue);
-            e.price = {g.priceMin, g.priceMin, "EUR"};
-            batch.changes.push_back(change(K::Event, e.id, e));
-        }
-        batch.nextCursor = ++cursor;
-        if (!store.applyBatch(batch, 0).error.isEmpty()) fail("client cache: " + store.lastError().toStdString());
-    }
-    const double clientApplyMs = msSince(start);
-    const RunQuery clientSearch = [&](int, const std::string& text) {
-        client::SearchQuery q;
-        q.text = QString::fromStdString(text);
-        q.limit = 10;
-        q.includeFacets = false;
-        q.timeZone = QStringLiteral("Europe/Berlin");
-        std::vector<QString> texts;
-        for (const auto& hit : store.search(q, nowMs).hits)
-            texts.push_back(client::foldForSearch(hit.title.text + QLatin1Char(' ') + hit.snippet.text));
-        return texts;
-    };
-    std::printf("\n-- client offline search: LocalStore FTS5 over %lld cached events, one user --\n", clientEvents);
-    std::printf("sync apply with the search index: %.1f s (%.0f events/s)\n", clientApplyMs / 1000,
-                static_cast<double>(clientEvents) / (clientApplyMs / 1000));
-    report("client FTS5: prefix", runConcurrent(1, prefixes, clientSearch, false), "  (target p95 <= 10 ms)");
-    report("client FTS5: typo", runConcurrent(1, typos, clientSearch, false), "  (target p95 <= 10 ms)");
-    const auto clientTypo = runConcurrent(1, typos, clientSearch, true);
-    std::printf("%-34s typo recall %.3f over %d queries (snippet text only)\n", "client FTS5: typo vs exact spelling",
-                clientTypo.recallSum / std::max(1, clientTypo.recallCount), clientTypo.recallCount);
+    benchClientSearch(clientCorpus, venues, nowMs, prefixes, typos);
     return 0;
 }
