@@ -1,6 +1,7 @@
 // Sync benchmarks for the Foundation issue, against the real server and client library:
-//  1. cold sync of N events into an empty client cache over loopback (rows/s), with a raw
-//     SQLite bulk insert of the same rows in the same run as the baseline;
+//  1. cold sync of N events into an empty client cache over loopback (rows/s), and the time
+//     until its search index is complete, with a raw SQLite bulk insert of the same rows into
+//     the plain events table (no search index) in the same run as the baseline;
 //  2. change-to-other-client latency (p50/p99) with C connected clients: an organizer's
 //     UpsertEvent goes in on one connection, every other client's live push is timed.
 #include "marquee/protocol/conversions.hpp"
@@ -99,11 +100,15 @@ void waitUntilStamped(const TestServer& server) {
     fail(QStringLiteral("the sequencer did not stamp the loaded catalog"));
 }
 
-// An empty cache file with the client's own schema (tables and indexes), so the baselines
-// insert the same rows into the same table the client fills.
-QString emptyClientCache(const QString& dir, const QString& name) {
+// The cache schema before the offline search index existed (LocalStore's upgrade step 3): the
+// events table with its own indexes and nothing maintained beside it.
+constexpr int kPlainCacheSchema = 3;
+
+// An empty cache file with the client's events table as it was before the search index (same
+// columns and indexes, no FTS5), so the baselines measure the plain apply into a plain table.
+QString plainClientCache(const QString& dir, const QString& name) {
     const QString path = dir + QLatin1Char('/') + name;
-    client::LocalStore store(path);
+    client::LocalStore store(path, kPlainCacheSchema);
     QString error;
     if (!store.open(&error)) fail(error);
     store.close();
@@ -121,7 +126,7 @@ double rawSqliteRowsPerSecond(const std::vector<core::Event>& events, const QStr
     double rate = 0;
     {
         auto db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("baseline"));
-        db.setDatabaseName(emptyClientCache(dir, QStringLiteral("baseline-qtsql.sqlite")));
+        db.setDatabaseName(plainClientCache(dir, QStringLiteral("baseline-qtsql.sqlite")));
         if (!db.open()) fail(db.lastError().text());
         QSqlQuery q(db);
         q.exec(QStringLiteral("PRAGMA journal_mode=WAL"));
@@ -162,7 +167,7 @@ double rawSqliteRowsPerSecond(const std::vector<core::Event>& events, const QStr
 // binds through the same C API, so this is the bar it is measured against.
 double rawSqliteCApiRowsPerSecond(const std::vector<core::Event>& events, const QString& dir) {
     sqlite3* db = nullptr;
-    const QByteArray path = emptyClientCache(dir, QStringLiteral("baseline-capi.sqlite")).toUtf8();
+    const QByteArray path = plainClientCache(dir, QStringLiteral("baseline-capi.sqlite")).toUtf8();
     if (sqlite3_open(path.constData(), &db) != SQLITE_OK) fail(QStringLiteral("sqlite3_open failed"));
     const auto run = [db](const char* sql) {
         if (sqlite3_exec(db, sql, nullptr, nullptr, nullptr) != SQLITE_OK) fail(QString::fromUtf8(sqlite3_errmsg(db)));
@@ -248,14 +253,32 @@ void benchColdSync(TestServer& server, int eventCount) {
     session.stop();
     const double syncRate = eventCount / seconds;
 
+    // The search index of a large apply is built after it, in chunks on the apply thread; this
+    // connection takes chunks too, so the clock stops when the whole catalog is searchable.
+    client::LocalStore probe(client::LocalStore::defaultPath(dir.path()));
+    if (!probe.open(&error)) fail(error);
+    while (probe.hasSearchBacklog())
+        if (!probe.indexSearchBacklog()) fail(QStringLiteral("search index: ") + probe.lastError());
+    const double searchableSeconds = static_cast<double>(timer.nsecsElapsed()) / 1e9;
+    client::SearchQuery everyEvent;
+    everyEvent.text = QStringLiteral("generated");
+    everyEvent.includeFacets = false;
+    const auto found = probe.search(everyEvent, 0);
+    if (found.hits.isEmpty() || found.partialIndex) fail(QStringLiteral("the search index is incomplete after the build"));
+    probe.close();
+
     const auto events = serverEvents(server);
     const double rawRate = rawSqliteCApiRowsPerSecond(events, dir.path());
     const double qtRate = rawSqliteRowsPerSecond(events, dir.path());
     std::printf("cold sync: %d events in %.2f s = %.0f rows/s over loopback (WebSocket + protobuf + SQLite)\n",
                 eventCount, seconds, syncRate);
-    std::printf("baseline:  raw SQLite bulk insert of the same rows, C API = %.0f rows/s\n", rawRate);
+    std::printf("           all searchable after %.2f s (search index built %.2f s after the sync) = %.0f rows/s\n",
+                searchableSeconds, searchableSeconds - seconds, eventCount / searchableSeconds);
+    std::printf("baseline:  raw SQLite bulk insert of the same rows into the plain events table (cache schema %d, no "
+                "search index), C API = %.0f rows/s\n", kPlainCacheSchema, rawRate);
     std::printf("           (the same through QtSql = %.0f rows/s)\n", qtRate);
-    std::printf("ratio:     %.2f of the raw C API rate (target >= 0.50)\n", syncRate / rawRate);
+    std::printf("ratio:     %.2f of the raw C API rate (target >= 0.50; within 1.5x = >= 0.67); %.2f until searchable\n",
+                syncRate / rawRate, eventCount / searchableSeconds / rawRate);
 }
 
 // Writer connection: logs in as an admin and sends UpsertEvent envelopes.

@@ -6,6 +6,7 @@
 #include "models/searchresultmodel.h"
 #include "net/syncclient.h"
 #include "services/searchservice.h"
+#include "services/syncworker.h"
 #include "store/searchtext.h"
 #include "views/searchpanel.h"
 
@@ -13,6 +14,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -62,6 +64,159 @@ SearchQuery query(const QString& text)
     q.text = text;
     q.timeZone = QStringLiteral("Europe/Berlin");
     return q;
+}
+
+// A word of event i's own ("x" and i in base 26): four letters get no typo budget and start no
+// other word, so it finds event i alone.
+std::string ownWord(int i)
+{
+    std::string word = "x";
+    for (int k = 0; k < 3; ++k, i /= 26)
+        word += static_cast<char>('a' + i % 26);
+    return word;
+}
+
+// More events than a transaction indexes inline (LocalStore::kInlineIndexRows), in the order a
+// server sends them: venues and categories, then events with accented and shared words.
+std::vector<ChangeRecord> largeCatalog(int count)
+{
+    const char* const words[] = {"Jazz", "Festival", "Konzert", "Nacht", "Sommer", "Théâtre", "Opéra", "Kabarett",
+                                 "Müller", "Zauberflöte", "Señora", "Orchester", "Matinée", "Tango", "Flamenco"};
+    const char* const cities[] = {"Berlin", "Wien", "Zürich", "Paris", "Köln"};
+    std::vector<ChangeRecord> out;
+    for (int v = 0; v < 5; ++v) {
+        const std::string id = "ven-" + std::to_string(v);
+        out.push_back(record(K::Venue, id,
+                             core::Venue{id, std::string(words[v * 2]) + " Halle " + cities[v], "", cities[v], "DE",
+                                         48.0 + v, 10.0 + v, "Europe/Berlin", 1000}));
+    }
+    for (const auto& [id, name, parent] : {std::tuple{"music", "Music", ""}, {"music.jazz", "Jazz", "music"},
+                                           {"theatre", "Théâtre", ""}, {"theatre.opera", "Oper", "theatre"}})
+        out.push_back(record(K::Category, id, core::Category{id, name, parent}));
+    const char* const categories[] = {"music", "music.jazz", "theatre", "theatre.opera"};
+    for (int i = 0; i < count; ++i) {
+        const auto word = [&words](int k) { return std::string(words[static_cast<std::size_t>(k) % std::size(words)]); };
+        core::Event e = testdata::event("big-" + std::to_string(i),
+                                        word(i) + " " + word(i * 7 + 3) + " " + ownWord(i),
+                                        categories[static_cast<std::size_t>(i % 4)], berlinMs(2030, 3 + i % 9, 1 + i % 28, 12 + i % 10));
+        e.description = "Ein Abend mit " + word(i * 3) + " und " + word(i * 5 + 1)
+            + (i % 3 == 0 ? ". Tickets an der Abendkasse." : ". Une soirée à ne pas manquer.");
+        e.venueId = "ven-" + std::to_string(i % 5);
+        e.price = {(i % 4) * 1500, (i % 4) * 1500 + 2000, "EUR"};
+        if (i == count - 1)
+            e.description += " Mit der Glockenspielerin."; // a word only the last event has
+        out.push_back(record(K::Event, e.id, e));
+    }
+    return out;
+}
+
+ChangeBatchData batchOf(const std::vector<ChangeRecord>& changes, std::size_t from, std::size_t to)
+{
+    ChangeBatchData b;
+    b.fromCursor = from;
+    b.nextCursor = to;
+    b.head = changes.size();
+    b.changes.assign(changes.begin() + static_cast<std::ptrdiff_t>(from), changes.begin() + static_cast<std::ptrdiff_t>(to));
+    return b;
+}
+
+// Everything a search answers, as text: a failed comparison shows where two answers differ.
+QString describe(const SearchResults& r)
+{
+    QStringList lines{QStringLiteral("total %1, corrected %2").arg(r.total).arg(r.correctedWords.join(QLatin1Char(',')))};
+    for (const SearchHit& hit : r.hits) {
+        QString line = hit.eventId + QLatin1Char(' ') + hit.title.text + QLatin1Char('|') + hit.snippet.text;
+        for (const TextMatch& m : hit.title.matches + hit.snippet.matches)
+            line += QStringLiteral(" %1+%2").arg(m.start).arg(m.length);
+        lines << line;
+    }
+    for (const auto* facets : {&r.categories, &r.dates, &r.prices})
+        for (const FacetValue& f : *facets)
+            lines << QStringLiteral("facet %1=%2").arg(f.value).arg(f.count);
+    return lines.join(QLatin1Char('\n'));
+}
+
+QStringList vocabulary(LocalStore& store)
+{
+    QStringList words;
+    QSqlQuery q(store.database());
+    if (q.exec(QStringLiteral("SELECT word FROM search_words ORDER BY word")))
+        while (q.next())
+            words << q.value(0).toString();
+    return words;
+}
+
+// The queries the index-path comparisons run: exact, prefix, typo, accents, venue and
+// category words, single events by their own word (and misspelt), a browse, filters.
+QList<SearchQuery> comparisonQueries()
+{
+    QList<SearchQuery> out;
+    for (const char* text : {"jazz", "festi", "muller", "THÉÂTRE", "opera wien", "konzrt ", "zauberflote", "senora",
+                             "halle zurich", "oper", "kabaret ", "glockenspielrin ", "jazz nacht", ""})
+        out << query(QString::fromUtf8(text));
+    out << query(QString::fromStdString(ownWord(53))) << query(QString::fromStdString(ownWord(1234) + " festival"));
+    SearchQuery filtered = query(QStringLiteral("tango"));
+    filtered.filters.categoryId = QStringLiteral("theatre");
+    filtered.filters.priceMaxMinor = 3000;
+    out << filtered;
+    filtered.includeFacets = false;
+    out << filtered;
+    SearchQuery noFacets = query(QStringLiteral("flamenco"));
+    noFacets.includeFacets = false;
+    noFacets.limit = 100;
+    out << noFacets;
+    return out;
+}
+
+// The cache as the old per-row triggers (schema 5) built it: rows written straight into
+// their tables, each insert indexed by its trigger; then upgraded to the current schema.
+void buildThroughSchema5Triggers(const QString& path, const std::vector<ChangeRecord>& changes)
+{
+    {
+        LocalStore v5(path, 5);
+        QVERIFY(v5.open());
+        QSqlDatabase db = v5.database();
+        QVERIFY(db.transaction());
+        QSqlQuery q(db);
+        for (const ChangeRecord& change : changes) {
+            if (const auto* v = std::get_if<core::Venue>(&change.record)) {
+                q.prepare(QStringLiteral("INSERT INTO venues VALUES (?,?,?,?,?,?,?,?,?)"));
+                for (const QVariant& value : {QVariant(QString::fromStdString(v->id)), QVariant(QString::fromStdString(v->name)),
+                                              QVariant(QString::fromStdString(v->address)), QVariant(QString::fromStdString(v->city)),
+                                              QVariant(QString::fromStdString(v->country)), QVariant(v->latitude),
+                                              QVariant(v->longitude), QVariant(QString::fromStdString(v->timeZone)),
+                                              QVariant(v->capacity)})
+                    q.addBindValue(value);
+            } else if (const auto* c = std::get_if<core::Category>(&change.record)) {
+                q.prepare(QStringLiteral("INSERT INTO categories VALUES (?,?,?)"));
+                q.addBindValue(QString::fromStdString(c->id));
+                q.addBindValue(QString::fromStdString(c->name));
+                q.addBindValue(QString::fromStdString(c->parentId));
+            } else if (const auto* e = std::get_if<core::Event>(&change.record)) {
+                const auto joined = [](const std::vector<std::string>& items) {
+                    QStringList out;
+                    for (const std::string& item : items)
+                        out << QString::fromStdString(item);
+                    return out.join(QChar(0x1f));
+                };
+                q.prepare(QStringLiteral("INSERT INTO events VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)"));
+                for (const QVariant& value :
+                     {QVariant(QString::fromStdString(e->id)), QVariant(QString::fromStdString(e->title)),
+                      QVariant(QString::fromStdString(e->description)), QVariant(QString::fromStdString(e->categoryId)),
+                      QVariant(joined(e->tags)), QVariant(joined(e->performers)), QVariant(qint64{e->startsAtMs}),
+                      QVariant(qint64{e->endsAtMs}), QVariant(QString::fromStdString(e->timeZone)),
+                      QVariant(QString::fromStdString(e->venueId)), QVariant(qint64{e->price.minMinor}),
+                      QVariant(qint64{e->price.maxMinor}), QVariant(QString::fromStdString(e->price.currency)),
+                      QVariant(static_cast<int>(e->status)), QVariant(QStringLiteral("")), QVariant(qint64{0}), QVariant(qint64{0})})
+                    q.addBindValue(value);
+            }
+            QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+        }
+        QVERIFY(db.commit());
+    }
+    LocalStore upgraded(path);
+    QVERIFY(upgraded.open());
+    QVERIFY(!upgraded.hasSearchBacklog());
 }
 
 } // namespace
@@ -206,6 +361,109 @@ private slots:
         QCOMPARE(upgraded.schemaVersion(), LocalStore::kSchemaVersion);
         QCOMPARE(ids(upgraded.search(query(QStringLiteral("zauberflote")), kNow)), QStringList{QStringLiteral("x1")});
         QCOMPARE(ids(upgraded.search(query(QStringLiteral("zaubreflote")), kNow)), QStringList{QStringLiteral("x1")});
+    }
+
+    // A cold sync (one large apply, indexed afterwards in chunks) answers every search exactly
+    // as the live path (small batches, each indexed in its own transaction) and as the schema-5
+    // per-row triggers did, vocabulary (typo candidates) included.
+    void coldSyncIndexMatchesPerRowIndex()
+    {
+        const int count = 2 * LocalStore::kInlineIndexRows + 500;
+        const auto changes = largeCatalog(count);
+        LocalStore cold(m_dir.filePath(QStringLiteral("cold.sqlite")));
+        QVERIFY(cold.open());
+        QVERIFY(cold.applyBatch(batchOf(changes, 0, changes.size()), 0).error.isEmpty());
+        QVERIFY(cold.hasSearchBacklog());
+        QVERIFY(cold.search(query(QStringLiteral("jazz")), kNow).partialIndex);
+        int chunks = 0;
+        while (cold.hasSearchBacklog()) {
+            QVERIFY2(cold.indexSearchBacklog(700), qPrintable(cold.lastError()));
+            QVERIFY(++chunks < 20);
+        }
+        QCOMPARE(chunks, (count + 699) / 700);
+
+        LocalStore live(m_dir.filePath(QStringLiteral("live.sqlite")));
+        QVERIFY(live.open());
+        for (std::size_t from = 0; from < changes.size(); from += 37) {
+            QVERIFY(live.applyBatch(batchOf(changes, from, std::min(changes.size(), from + 37)), 0).error.isEmpty());
+            QVERIFY(!live.hasSearchBacklog()); // indexed before each commit
+        }
+
+        const QString triggersPath = m_dir.filePath(QStringLiteral("triggers.sqlite"));
+        buildThroughSchema5Triggers(triggersPath, changes);
+        if (QTest::currentTestFailed())
+            return;
+        LocalStore triggers(triggersPath);
+        QVERIFY(triggers.open());
+
+        QCOMPARE(vocabulary(cold), vocabulary(live));
+        QCOMPARE(vocabulary(cold), vocabulary(triggers));
+        QStringList withoutHits;
+        for (const SearchQuery& q : comparisonQueries()) {
+            const SearchResults expected = cold.search(q, kNow);
+            QVERIFY(!expected.partialIndex);
+            if (expected.hits.isEmpty())
+                withoutHits << q.text;
+            QCOMPARE(describe(live.search(q, kNow)), describe(expected));
+            QCOMPARE(describe(triggers.search(q, kNow)), describe(expected));
+        }
+        QVERIFY2(withoutHits.isEmpty(), qPrintable(withoutHits.join(QLatin1Char('|')))); // every query finds something
+        QCOMPARE(ids(cold.search(query(QString::fromStdString(ownWord(27))), kNow)), QStringList{QStringLiteral("big-27")});
+        QCOMPARE(ids(cold.search(query(QStringLiteral("glockenspielrin ")), kNow)), // a typo
+                 QStringList{QString::fromStdString("big-" + std::to_string(count - 1))});
+    }
+
+    // A large apply leaves its events to the backlog; a crash between chunks keeps the backlog
+    // in the file, and the sync worker finishes it when it opens the cache again. Meanwhile a
+    // live push is searchable at once.
+    void interruptedIndexBuildIsRepairedAtStart()
+    {
+        const QString path = m_dir.filePath(QStringLiteral("interrupted.sqlite"));
+        const int count = LocalStore::kInlineIndexRows + 800;
+        const auto changes = largeCatalog(count);
+        {
+            LocalStore store(path);
+            QVERIFY(store.open());
+            QVERIFY(store.applyBatch(batchOf(changes, 0, changes.size()), 0).error.isEmpty());
+            QVERIFY(store.indexSearchBacklog(500)); // one chunk, then the process dies
+            QVERIFY(store.hasSearchBacklog());
+            // Not indexed yet: the last events (the chunk took the first 500).
+            QVERIFY(ids(store.search(query(QString::fromStdString(ownWord(count - 1))), kNow)).isEmpty());
+            QVERIFY(store.search(query(QString::fromStdString(ownWord(3))), kNow).partialIndex);
+
+            ChangeBatchData push; // a live push while the backlog waits
+            push.fromCursor = changes.size();
+            push.nextCursor = changes.size() + 1;
+            push.live = true;
+            push.changes = {record(K::Event, "pushed", testdata::event("pushed", "Kammerkonzert Quintessenz", "music",
+                                                                        berlinMs(2030, 9, 1)))};
+            QVERIFY(store.applyBatch(push, 0).error.isEmpty());
+            QCOMPARE(ids(store.search(query(QStringLiteral("quintessenz")), kNow)), QStringList{QStringLiteral("pushed")});
+            QCOMPARE(ids(store.search(query(QStringLiteral("quintesenz ")), kNow)), QStringList{QStringLiteral("pushed")});
+        }
+        {
+            SyncWorker worker(path); // the apply thread's object, here on the test thread
+            QSignalSpy complete(&worker, &SyncWorker::searchIndexComplete);
+            worker.open();
+            QVERIFY(complete.wait(60000));
+            worker.close();
+        }
+        LocalStore reopened(path);
+        QVERIFY(reopened.open());
+        QVERIFY(!reopened.hasSearchBacklog());
+        QSqlQuery rows(reopened.database());
+        QVERIFY(rows.exec(QStringLiteral("SELECT (SELECT count(*) FROM event_search), (SELECT count(*) FROM events)")) && rows.next());
+        QCOMPARE(rows.value(0).toInt(), count + 1);
+        QCOMPARE(rows.value(1).toInt(), count + 1);
+        for (int i : {0, 499, 500, count / 2, count - 1}) {
+            const auto found = reopened.search(query(QString::fromStdString(ownWord(i))), kNow);
+            QCOMPARE(ids(found), QStringList{QString::fromStdString("big-" + std::to_string(i))});
+            QVERIFY(!found.partialIndex);
+        }
+        QCOMPARE(ids(reopened.search(query(QStringLiteral("quintessenz")), kNow)), QStringList{QStringLiteral("pushed")});
+        // Vocabulary learnt from the backlog: a misspelt word only the last event has is corrected.
+        QCOMPARE(ids(reopened.search(query(QStringLiteral("glockenspielrin ")), kNow)),
+                 QStringList{QString::fromStdString("big-" + std::to_string(count - 1))});
     }
 
     void hostileInputIsPlainText_data()

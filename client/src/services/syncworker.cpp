@@ -3,9 +3,12 @@
 
 #include "store/localstore.h"
 
+#include <QLoggingCategory>
 #include <QMutexLocker>
 
 namespace marquee::client {
+
+Q_LOGGING_CATEGORY(lcSyncWorker, "marquee.syncworker")
 
 SyncWorker::SyncWorker(QString databasePath) : m_path(std::move(databasePath)) {}
 
@@ -19,6 +22,8 @@ void SyncWorker::open()
     if (ok)
         m_cursor = m_store->syncState().cursor;
     Q_EMIT opened(ok, error);
+    if (ok)
+        scheduleSearchIndexing(); // finishes a build an earlier run left
 }
 
 void SyncWorker::close() { m_store.reset(); }
@@ -39,6 +44,7 @@ void SyncWorker::applyBatch(const ChangeBatchData& batch, qint64 userId)
     if (result.error.isEmpty())
         m_cursor = result.cursor;
     Q_EMIT batchApplied(result);
+    scheduleSearchIndexing();
 }
 
 void SyncWorker::resetIdentity(qint64 userId)
@@ -115,6 +121,35 @@ void SyncWorker::runQueued()
         m_cursor = results.back().cursor;
     for (const BatchResult& result : results)
         Q_EMIT batchApplied(result);
+    scheduleSearchIndexing();
+}
+
+void SyncWorker::scheduleSearchIndexing()
+{
+    if (m_indexingPosted || !m_store || !m_store->hasSearchBacklog())
+        return;
+    m_indexingPosted = true;
+    QMetaObject::invokeMethod(this, &SyncWorker::indexSearchChunk, Qt::QueuedConnection);
+}
+
+void SyncWorker::indexSearchChunk()
+{
+    m_indexingPosted = false;
+    if (!m_store)
+        return;
+    {
+        QMutexLocker lock(&m_mutex);
+        if (!m_jobs.empty())
+            return; // batches first; runQueued() schedules the next chunk after them
+    }
+    if (!m_store->indexSearchBacklog(kSearchIndexChunk)) {
+        qCWarning(lcSyncWorker) << "search index chunk failed:" << m_store->lastError();
+        return; // tried again after the next batch or at the next start
+    }
+    if (m_store->hasSearchBacklog())
+        scheduleSearchIndexing();
+    else
+        Q_EMIT searchIndexComplete();
 }
 
 } // namespace marquee::client

@@ -28,6 +28,9 @@ public:
 
     // Rows per grouped transaction, at most (a batch is never split).
     static constexpr std::size_t kMaxGroupRows = 20000;
+    // Events a large batch left out of the search index are indexed in chunks of this many
+    // while no batch waits (and after a restart, if an earlier build was cut short).
+    static constexpr int kSearchIndexChunk = 5000;
 
 public Q_SLOTS:
     void open();
@@ -39,6 +42,8 @@ Q_SIGNALS:
     void opened(bool ok, const QString& error);
     // One signal per batch (never per row): rows applied, new cursor, head for progress.
     void batchApplied(const marquee::client::BatchResult& result);
+    // The search index caught up with every applied batch.
+    void searchIndexComplete();
 
 private:
     struct Job {
@@ -47,6 +52,8 @@ private:
     };
     void enqueue(Job job);
     void runQueued();
+    void scheduleSearchIndexing();
+    void indexSearchChunk();
     // After a failed batch, later ones would leave a hole: they are refused until the re-pull.
     bool continuesCursor(const ChangeBatchData& batch, std::uint64_t cursor) const
     {
@@ -60,6 +67,7 @@ private:
     QMutex m_mutex; // guards the two below
     std::deque<Job> m_jobs;
     bool m_runPosted = false;
+    bool m_indexingPosted = false; // worker thread only
 };
 
 } // namespace marquee::client

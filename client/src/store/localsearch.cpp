@@ -1,5 +1,5 @@
-// LocalStore's offline search: FTS5 over the cached catalog (schema step 3 in
-// localstore.cpp), typo candidates from the trigram vocabulary checked with the shared typo
+// LocalStore's offline search: FTS5 over the cached catalog (schema steps 4 and 6 in
+// localstore.cpp, kept current by searchindex.cpp), typo candidates from the trigram vocabulary checked with the shared typo
 // rule, the filters the cache can answer, and facets. docs/search.md describes the design.
 #include "store/localstore.h"
 #include "store/searchtext.h"
@@ -112,67 +112,12 @@ bool inPrice(const Row& r, const SearchFilters& f)
 
 } // namespace
 
-bool LocalStore::learnSearchWords(const std::vector<const ChangeBatchData*>& batches)
-{
-    if (schemaVersion() < 4)
-        return true; // an upgrade test holding an old schema
-    QSqlDatabase db = database();
-    if (!m_knownWords) {
-        m_knownWords = std::make_unique<QSet<QString>>();
-        QSqlQuery all(db);
-        all.setForwardOnly(true);
-        if (!all.exec(QStringLiteral("SELECT word FROM search_words"))) {
-            m_lastError = all.lastError().text();
-            m_knownWords.reset();
-            return false;
-        }
-        while (all.next())
-            m_knownWords->insert(all.value(0).toString());
-    }
-    // The words FTS5 indexes (unicode61 folds like foldForSearch), 4+ characters: shorter
-    // words are never typo candidates.
-    QVariantList fresh;
-    const auto learn = [&](const std::string& text) {
-        for (const QString& word : foldForSearch(QString::fromStdString(text)).split(QLatin1Char(' '), Qt::SkipEmptyParts))
-            if (word.size() >= 4 && !m_knownWords->contains(word)) {
-                m_knownWords->insert(word);
-                fresh << word;
-            }
-    };
-    for (const ChangeBatchData* batch : batches)
-        for (const ChangeRecord& change : batch->changes) {
-            if (change.deleted)
-                continue;
-            if (const auto* e = std::get_if<core::Event>(&change.record)) {
-                learn(e->title);
-                learn(e->description);
-                for (const auto& list : {&e->performers, &e->tags})
-                    for (const std::string& item : *list)
-                        learn(item);
-            } else if (const auto* v = std::get_if<core::Venue>(&change.record)) {
-                learn(v->name);
-                learn(v->city);
-            } else if (const auto* c = std::get_if<core::Category>(&change.record)) {
-                learn(c->name);
-            }
-        }
-    if (fresh.isEmpty())
-        return true;
-    QSqlQuery insert(db);
-    insert.prepare(QStringLiteral("INSERT OR IGNORE INTO search_words(word) VALUES (?)"));
-    insert.addBindValue(fresh);
-    if (!insert.execBatch()) {
-        m_lastError = insert.lastError().text();
-        return false;
-    }
-    return true;
-}
-
 SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
 {
     SearchResults out;
     out.queryText = query.text;
     out.offline = true;
+    out.partialIndex = hasSearchBacklog();
     QSqlDatabase db = database();
     QList<SearchWord> words = searchWords(query.text);
 

@@ -166,6 +166,35 @@ CREATE TRIGGER events_search_before_insert BEFORE INSERT ON events
   DELETE FROM event_search WHERE rowid = (SELECT rowid FROM events WHERE id = new.id);
 END;
 )sql",
+    // 6: no per-row index triggers on events (even set-based, they made a cold sync 20x slower
+    // than the plain insert). The apply path notes what changed and searchindex.cpp indexes it
+    // set-based: inline for small batches, in the background after a large one. search_pending
+    // holds event rowids to re-derive; every event rowid >= unindexed_from is unindexed. Both
+    // commit with the rows, so an index build cut short resumes at the next start. Venue and
+    // category rows feed the people and labels columns, so their changes mark their events.
+    R"sql(
+DROP TRIGGER events_search_before_insert;
+DROP TRIGGER events_search_after_insert;
+DROP TRIGGER events_search_after_delete;
+DROP TRIGGER venues_search_after_insert;
+CREATE TABLE search_pending(doc INTEGER PRIMARY KEY);
+CREATE TABLE search_index_state(
+  id INTEGER PRIMARY KEY CHECK (id = 1), unindexed_from INTEGER, vocabulary_stale INTEGER NOT NULL DEFAULT 0);
+INSERT INTO search_index_state(id) VALUES (1);
+CREATE TRIGGER venues_search_after_insert AFTER INSERT ON venues BEGIN
+  INSERT OR IGNORE INTO search_pending(doc) SELECT rowid FROM events WHERE venue_id = new.id;
+END;
+CREATE TRIGGER venues_search_after_delete AFTER DELETE ON venues BEGIN
+  INSERT OR IGNORE INTO search_pending(doc) SELECT rowid FROM events WHERE venue_id = old.id;
+END;
+CREATE TRIGGER categories_search_after_insert AFTER INSERT ON categories BEGIN
+  INSERT OR IGNORE INTO search_pending(doc) SELECT rowid FROM events WHERE category_id = new.id;
+END;
+CREATE TRIGGER categories_search_after_delete AFTER DELETE ON categories BEGIN
+  INSERT OR IGNORE INTO search_pending(doc) SELECT rowid FROM events WHERE category_id = old.id;
+END;
+INSERT OR IGNORE INTO search_words(word) SELECT term FROM event_search_terms WHERE length(term) >= 4;
+)sql",
 };
 static_assert(std::size(kUpgradeSteps) == LocalStore::kSchemaVersion);
 
@@ -187,6 +216,7 @@ struct SqliteApi {
     decltype(&sqlite3_reset) reset = nullptr;
     decltype(&sqlite3_finalize) finalize = nullptr;
     decltype(&sqlite3_errmsg) errmsg = nullptr;
+    decltype(&sqlite3_last_insert_rowid) lastInsertRowid = nullptr;
 
     static const SqliteApi* forDriver(const QSqlDriver* driver)
     {
@@ -221,7 +251,7 @@ private:
         const bool found = get(prepare, "sqlite3_prepare_v2") && get(bindText, "sqlite3_bind_text")
             && get(bindInt64, "sqlite3_bind_int64") && get(bindDouble, "sqlite3_bind_double") && get(bindBlob, "sqlite3_bind_blob")
             && get(step, "sqlite3_step") && get(reset, "sqlite3_reset") && get(finalize, "sqlite3_finalize")
-            && get(errmsg, "sqlite3_errmsg");
+            && get(errmsg, "sqlite3_errmsg") && get(lastInsertRowid, "sqlite3_last_insert_rowid");
         dlclose(plugin); // drops only the reference taken above; the plugin stays loaded
         return found;
     }
@@ -230,14 +260,22 @@ private:
 
 // The statements a batch runs; parameters are numbered from 1 as in SQLite.
 enum Stmt : int {
-    UpsertEvent, DeleteEvent, UpsertVenue, DeleteVenue, UpsertCategory, DeleteCategory, UpsertWish, DeleteWish,
-    UpsertLayout, DeleteLayout, UpsertEventLayout, DeleteEventLayout, SaveCursor, StmtCount
+    UpsertEvent, MarkEventForSearch, DeleteEvent, UpsertVenue, DeleteVenue, UpsertCategory, DeleteCategory, UpsertWish,
+    DeleteWish, UpsertLayout, DeleteLayout, UpsertEventLayout, DeleteEventLayout, SaveCursor, StmtCount
 };
 
 const char* const kBatchSql[StmtCount] = {
-    "INSERT OR REPLACE INTO events(id,title,description,category_id,tags,performers,starts_at,ends_at,time_zone,"
+    // An update keeps the event's rowid (its search row is re-derived through search_pending);
+    // a new event gets a rowid above every earlier one, which is how new rows are found.
+    "INSERT INTO events(id,title,description,category_id,tags,performers,starts_at,ends_at,time_zone,"
     "venue_id,price_min,price_max,currency,status,image_url,organizer_id,updated_at) "
-    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+    "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(id) DO UPDATE SET title=excluded.title,"
+    "description=excluded.description,category_id=excluded.category_id,tags=excluded.tags,"
+    "performers=excluded.performers,starts_at=excluded.starts_at,ends_at=excluded.ends_at,"
+    "time_zone=excluded.time_zone,venue_id=excluded.venue_id,price_min=excluded.price_min,"
+    "price_max=excluded.price_max,currency=excluded.currency,status=excluded.status,image_url=excluded.image_url,"
+    "organizer_id=excluded.organizer_id,updated_at=excluded.updated_at",
+    "INSERT OR IGNORE INTO search_pending(doc) SELECT rowid FROM events WHERE id=?",
     "DELETE FROM events WHERE id=?",
     "INSERT OR REPLACE INTO venues(id,name,address,city,country,latitude,longitude,time_zone,capacity) "
     "VALUES (?,?,?,?,?,?,?,?,?)",
@@ -288,6 +326,12 @@ struct LocalStore::Statements {
             return true;
         }
 #endif
+        m_lastRowid = QSqlQuery(db);
+        m_lastRowid.setForwardOnly(true);
+        if (!m_lastRowid.prepare(QStringLiteral("SELECT last_insert_rowid()"))) {
+            *error = m_lastRowid.lastError().text();
+            return false;
+        }
         m_qt.reserve(StmtCount);
         for (int i = 0; i < StmtCount; ++i) {
             m_qt.emplace_back(db);
@@ -375,11 +419,22 @@ struct LocalStore::Statements {
         return false;
     }
 
+    // Rowid of the connection's latest insert: unchanged by an upsert that updated a row.
+    qint64 lastInsertRowid()
+    {
+#ifdef MARQUEE_SQLITE_C_API
+        if (m_api)
+            return m_api->lastInsertRowid(m_db);
+#endif
+        return m_lastRowid.exec() && m_lastRowid.next() ? m_lastRowid.value(0).toLongLong() : -1;
+    }
+
     std::string scratch[2]; // joined tags and performers of the current row
 
 private:
     Stmt m_current = UpsertEvent;
     std::vector<QSqlQuery> m_qt;
+    QSqlQuery m_lastRowid;
 #ifdef MARQUEE_SQLITE_C_API
     const SqliteApi* m_api = nullptr;
     sqlite3* m_db = nullptr;
@@ -591,9 +646,18 @@ bool LocalStore::resetCursorForIdentity(qint64 userId)
 
 bool LocalStore::clearCatalog()
 {
-    return exec(QStringLiteral("DELETE FROM events")) && exec(QStringLiteral("DELETE FROM venues"))
+    // A savepoint: all or nothing, inside the apply transaction or on its own.
+    if (!exec(QStringLiteral("SAVEPOINT clear_catalog")))
+        return false;
+    const bool ok = exec(QStringLiteral("DELETE FROM events")) && exec(QStringLiteral("DELETE FROM venues"))
         && exec(QStringLiteral("DELETE FROM categories")) && exec(QStringLiteral("DELETE FROM seating_layouts"))
-        && exec(QStringLiteral("DELETE FROM event_layouts"));
+        && exec(QStringLiteral("DELETE FROM event_layouts")) && clearSearchIndex();
+    if (!ok) {
+        exec(QStringLiteral("ROLLBACK TO clear_catalog"));
+        exec(QStringLiteral("RELEASE clear_catalog"));
+        return false;
+    }
+    return exec(QStringLiteral("RELEASE clear_catalog"));
 }
 
 std::optional<EventLayoutPin> LocalStore::eventLayout(const QString& eventId)
@@ -638,6 +702,7 @@ std::vector<BatchResult> LocalStore::applyBatches(const std::vector<const Change
         return failAll(QStringLiteral("store not open"));
     if (!begin())
         return failAll(m_lastError);
+    m_applied = {nextEventRowid(), 0};
     QString error;
     for (std::size_t i = 0; i < batches.size(); ++i) {
         if (!applyChanges(*batches[i], userId, results[i], &error)) {
@@ -647,9 +712,8 @@ std::vector<BatchResult> LocalStore::applyBatches(const std::vector<const Change
             return failAll(error);
         }
     }
-    if (!learnSearchWords(batches)) {
+    if (!indexAppliedEvents()) {
         db.rollback();
-        m_knownWords.reset(); // it may hold words of the rolled-back batches
         return failAll(m_lastError);
     }
     // One cursor for the whole transaction: the rows and the cursor commit together.
@@ -684,20 +748,29 @@ bool LocalStore::applyChanges(const ChangeBatchData& batch, qint64 userId, Batch
             *error = m_lastError;
             return false;
         }
+        m_applied = {1, 0}; // an empty events table: every row from here on is new
         result.catalogChanged = result.wishlistChanged = true;
     }
     Statements& st = *m_st;
     for (const ChangeRecord& change : batch.changes) {
         bool run = false;
+        bool eventUpsert = false;
+        qint64 lastRowid = 0;
         const std::string& id = change.aggregateId;
         switch (change.kind) {
         case ChangeRecord::Kind::Event:
             result.catalogChanged = true;
             if (change.deleted) {
+                st.use(MarkEventForSearch); // its search row goes with it
+                st.text(1, id);
+                if (!st.exec(error))
+                    return false;
                 st.use(DeleteEvent);
                 st.text(1, id);
                 run = true;
             } else if (const auto* e = std::get_if<core::Event>(&change.record)) {
+                eventUpsert = true;
+                lastRowid = st.lastInsertRowid();
                 joinListUtf8(e->tags, st.scratch[0]);
                 joinListUtf8(e->performers, st.scratch[1]);
                 st.use(UpsertEvent);
@@ -808,6 +881,16 @@ bool LocalStore::applyChanges(const ChangeBatchData& batch, qint64 userId, Batch
             if (!st.exec(error))
                 return false;
             ++result.appliedRows;
+        }
+        if (eventUpsert) {
+            if (st.lastInsertRowid() != lastRowid) {
+                ++m_applied.inserted;
+            } else { // updated in place: its search row is re-derived
+                st.use(MarkEventForSearch);
+                st.text(1, id);
+                if (!st.exec(error))
+                    return false;
+            }
         }
     }
     return true;

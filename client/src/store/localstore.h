@@ -6,7 +6,6 @@
 #include "store/searchtypes.h"
 
 #include <QSqlDatabase>
-#include <QSet>
 #include <QSqlQuery>
 #include <QString>
 
@@ -19,7 +18,10 @@ namespace marquee::client {
 class LocalStore {
 public:
     // Schema version written to PRAGMA user_version; each step upgrades from version-1.
-    static constexpr int kSchemaVersion = 5;
+    static constexpr int kSchemaVersion = 6;
+    // Applied events a transaction indexes for search before it commits (live pushes, small
+    // pages); more are left to indexSearchBacklog(), so a cold sync does not wait for FTS5.
+    static constexpr int kInlineIndexRows = 1000;
 
     // targetSchemaVersion exists for upgrade tests: it stops the upgrade steps early.
     explicit LocalStore(QString path, int targetSchemaVersion = kSchemaVersion);
@@ -72,6 +74,11 @@ public:
     // the filters the cache can answer, category/date/price facets. nowMs: the clock
     // "not yet over" and the date presets use.
     SearchResults search(const SearchQuery& query, qint64 nowMs);
+    // The search index's backlog (searchindex.cpp): events applied by large batches and not yet
+    // indexed, kept in the cache file, so an index build cut short resumes after a restart.
+    bool hasSearchBacklog();
+    // Indexes up to maxEvents of the backlog in one transaction (set-based); false on an error.
+    bool indexSearchBacklog(int maxEvents = 5000);
 
     // Wishlist and outbox.
     bool isWishlisted(qint64 userId, const QString& eventId);
@@ -100,9 +107,11 @@ private:
     bool upgrade();
     bool prepareBatchStatements();
     bool applyChanges(const ChangeBatchData& batch, qint64 userId, BatchResult& result, QString* error);
-    // Adds the words of the batches' events and venues that the typo vocabulary lacks
-    // (inside their transaction). m_knownWords caches the vocabulary, loaded on first use.
-    bool learnSearchWords(const std::vector<const ChangeBatchData*>& batches);
+    // Search index upkeep (searchindex.cpp), inside the caller's transaction.
+    qint64 nextEventRowid();
+    bool indexAppliedEvents();
+    bool clearSearchIndex();
+    bool reindexSearchBatch(bool learnWords);
 
     QString m_path;
     QString m_connectionName;
@@ -110,7 +119,11 @@ private:
     QString m_lastError;
     struct Statements;
     std::unique_ptr<Statements> m_st;
-    std::unique_ptr<QSet<QString>> m_knownWords;
+    // What the running apply transaction added: events from this rowid on are new.
+    struct AppliedEvents {
+        qint64 firstNewRowid = 1;
+        qint64 inserted = 0;
+    } m_applied;
 };
 
 } // namespace marquee::client

@@ -89,6 +89,7 @@ struct SearchResults {
     QByteArray nextCursor;
     QStringList correctedWords;
     bool offline = false; // answered from the cached catalog, not the server
+    bool partialIndex = false; // offline, while the search index still lacks recently synced events
 };
 
 } // namespace marquee::client
