@@ -83,6 +83,8 @@ inline constexpr std::string_view kWishlist = "wishlist";
 // sells (id: the event id).
 inline constexpr std::string_view kLayout = "layout";
 inline constexpr std::string_view kEventLayout = "event_layout";
+// Public Ed25519 keys that sign tickets (id: the key id; payload v1::TicketKey).
+inline constexpr std::string_view kTicketKey = "ticket_key";
 } // namespace aggregate
 
 } // namespace marquee::core

@@ -1,9 +1,11 @@
 // Signed ticket codes (DESIGN.md §6): the server signs each ticket with its Ed25519 key
 // (libsodium), so any device holding the public keys verifies a ticket offline. The code is
-// also the QR content, so it stays short: "MQT1.<payload>.<signature>", base64url.
+// also the QR content, so it stays short: "MQT1.<payload>.<signature>", base64url without
+// padding; the payload is 48 bytes (docs/tickets.md has the byte layout).
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -43,7 +45,14 @@ struct Verification {
     TicketClaims claims;           // filled when the payload could be read (also for BadSignature)
 };
 
+// "MQT1.": every code starts with it; a new payload layout gets a new prefix.
+inline constexpr std::string_view kTicketCodePrefix = "MQT1.";
+// Codes longer than this are refused unread (a v1 code is 156 characters).
+inline constexpr std::size_t kMaxTicketCodeLength = 512;
+
 KeyPair generateKeyPair();
+// The key pair of a stored secret key (the public key and key id are derived from it).
+KeyPair keyPairFromSecretKey(const SecretKey& secretKey);
 std::string keyIdOf(const PublicKey& publicKey);
 
 // Signs `claims` (its keyId must be key.keyId). Throws std::invalid_argument on bad ids.
