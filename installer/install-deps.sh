@@ -19,10 +19,12 @@ PACKAGES=(
   # shared
   protobuf-compiler libprotobuf-dev libsodium-dev libsqlite3-dev
   libical-dev libqrencode-dev libhowardhinnant-date-dev libeigen3-dev
+  libcairo2-dev libpango1.0-dev   # server: ticket PDFs (cairo PDF surface, pango text)
   # tests
   python3 python3-aiosmtpd librapidcheck-dev libbenchmark-dev
   libxapian-dev   # bench_search's baseline search engine
   openssl   # the HTTPS fetch test makes its CA and certificate at run time
+  libzbar-dev   # ticket tests decode the rendered QR codes
 )
 
 missing=()

@@ -349,6 +349,15 @@ private slots:
         QCOMPARE(alertRules, voided ? 2 : 0);
     }
 
+    void layoutTextIsOneParagraph() {
+        TicketFields fields = sampleFields(false);
+        fields.venueAddress = "\n  Unter den Linden 7\r\n10117\tBerlin \x01 ";
+        const TicketPage page = layoutTicket(fields, TicketCaptions{}, TicketFormat::A6);
+        int seen = 0;
+        for (const TextBox& text : page.texts) seen += text.text == "Unter den Linden 7 10117 Berlin" ? 1 : 0;
+        QCOMPARE(seen, 1);
+    }
+
     void layoutUsesTheCaptionsGiven() {
         TicketCaptions captions;
         captions.seat = "Platz";

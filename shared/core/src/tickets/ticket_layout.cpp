@@ -26,6 +26,24 @@ Metrics metricsFor(TicketFormat format) {
     return {80.0, 4.0, 48.0, 15.0, false};
 }
 
+// One paragraph: control characters become spaces, runs of spaces one, none at the ends.
+std::string oneParagraph(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    bool pendingSpace = false;
+    for (const char c : text) {
+        const auto byte = static_cast<unsigned char>(c);
+        if (byte < 0x20 || byte == 0x7f || c == ' ') {
+            pendingSpace = !out.empty();
+            continue;
+        }
+        if (pendingSpace) out += ' ';
+        pendingSpace = false;
+        out += c;
+    }
+    return out;
+}
+
 class Cursor {
 public:
     Cursor(TicketPage& page, const Metrics& metrics) : m_page(page), m_metrics(metrics), m_y(metrics.margin) {}
@@ -44,7 +62,7 @@ public:
     TextBox& textAt(double x, double boxWidth, std::string content, double pointSize, TextWeight weight, int maxLines,
                     Ink ink, TextAlign align, bool moveDown) {
         TextBox box;
-        box.text = std::move(content);
+        box.text = oneParagraph(content);
         box.pointSize = pointSize;
         box.lineHeightMm = pointSize * kMmPerPoint * 1.25;
         box.weight = weight;
@@ -141,7 +159,7 @@ TicketPage layoutTicket(const TicketFields& fields, const TicketCaptions& captio
     cursor.fieldPair(captions.holder, fields.holderName, captions.order, fields.orderCode);
     cursor.advance(2.5);
     cursor.rule(true);
-    cursor.advance(3);
+    cursor.advance(2);
 
     page.qr = {(metrics.pageWidth - metrics.qrSide) / 2, cursor.y(), metrics.qrSide, metrics.qrSide};
     cursor.advance(metrics.qrSide + 1);
@@ -152,7 +170,7 @@ TicketPage layoutTicket(const TicketFields& fields, const TicketCaptions& captio
     }
     cursor.advance(1);
     // The code in print too: a support desk can read it off a damaged ticket.
-    TextBox& code = cursor.text(fields.code, 5, TextWeight::Regular, 2, Ink::Muted, TextAlign::Center);
+    TextBox& code = cursor.text(fields.code, 5, TextWeight::Regular, 3, Ink::Muted, TextAlign::Center);
     code.monospace = true;
     cursor.advance(metrics.margin);
 

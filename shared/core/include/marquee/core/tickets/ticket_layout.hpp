@@ -54,8 +54,10 @@ enum class Ink { Text, Muted, Alert };
 enum class TextWeight { Regular, Bold };
 enum class TextAlign { Left, Center, Right };
 
-// Text wrapped at word boundaries inside `box`, at most maxLines lines, the rest elided with
-// "…". pointSize is absolute (1 pt = 25.4/72 mm); lines are lineHeightMm apart.
+// Text wrapped at word boundaries (monospace: anywhere) inside `box`, at most maxLines lines,
+// the rest elided with "…". pointSize is absolute (1 pt = 25.4/72 mm); lines are lineHeightMm
+// apart. The text is one paragraph: the layout turns control characters (line breaks, tabs in
+// the data) into single spaces.
 struct TextBox {
     MmRect box;
     std::string text;

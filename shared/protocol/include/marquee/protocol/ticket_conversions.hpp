@@ -1,0 +1,27 @@
+// The printed fields of a ticket (core/tickets/ticket_layout.hpp) from an order and one of its
+// tickets. Server and client format dates and money differently (English / the user's
+// locale), so they pass their formatters; the choice of what goes where lives only here.
+#pragma once
+
+#include "marquee/core/tickets/ticket_layout.hpp"
+#include "marquee/v1/order.pb.h"
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+namespace marquee::protocol {
+
+struct TicketFormatters {
+    // The event's start (UTC ms) in its IANA zone.
+    std::function<std::string(std::int64_t utcMs, const std::string& timeZone)> dateTime;
+    // Integer minor units of an ISO 4217 currency.
+    std::function<std::string(std::int64_t minor, const std::string& currency)> money;
+};
+
+// A ticket is shown void when it is voided or its order was cancelled. The holder falls back
+// to the buyer's name; the price is its order line's total.
+core::tickets::TicketFields ticketFields(const v1::Order& order, const v1::Ticket& ticket,
+                                         const TicketFormatters& format);
+
+} // namespace marquee::protocol
