@@ -13,11 +13,14 @@
 #include "net/revocation_listener.hpp"
 #include "net/seat_feed.hpp"
 #include "net/session_hub.hpp"
+#include "orders/payment_registry.hpp"
+#include "orders/saga.hpp"
 #include "services/api.hpp"
 #include "services/demo_catalog.hpp"
 #include "services/password_hasher.hpp"
 #include "workers/ingest_scheduler.hpp"
 #include "workers/hold_sweeper.hpp"
+#include "workers/saga_runner.hpp"
 #include "workers/seat_listener.hpp"
 #include "workers/sequencer.hpp"
 #include "workers/stamp_listener.hpp"
@@ -139,7 +142,12 @@ void Server::start() {
     } catch (const std::exception& e) {
         throw StartupError(std::string("cannot connect to the database: ") + e.what());
     }
-    m_api = std::make_unique<Api>();
+    // Payment providers by method: cash always; card providers are added here from their
+    // options (orders/payment_registry.hpp shows how).
+    m_payments = orders::PaymentRegistry::withCash();
+    Api::Options apiOptions;
+    apiOptions.payments = m_payments;
+    m_api = std::make_unique<Api>(apiOptions);
     m_hasher = std::make_unique<PasswordHasher>();
     m_metrics = std::make_unique<net::Metrics>();
     m_hub = std::make_unique<net::SessionHub>(*m_pool, *m_api, *m_metrics);
@@ -189,6 +197,13 @@ void Server::start() {
     m_holdSweeper = std::make_unique<workers::HoldSweeper>(
         url, [api](pqxx::connection& conn) { return api->sweepExpiredHolds(conn); });
     m_holdSweeper->start();
+    // Resumes unfinished order sagas (after a crash too); every instance runs one.
+    auto* payments = m_payments.get();
+    m_sagaRunner = std::make_unique<workers::SagaRunner>(
+        url, [payments](pqxx::connection& conn, std::size_t maxOrders) {
+            return orders::runDueSagas(conn, *payments, maxOrders);
+        });
+    m_sagaRunner->start();
     // Stamps that landed between reading the head and listening are pushed now.
     try {
         m_hub->onHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
@@ -294,6 +309,7 @@ void Server::stopWorkers() {
     if (m_ingestScheduler) m_ingestScheduler->stop();
     if (m_revocationListener) m_revocationListener->stop();
     if (m_holdSweeper) m_holdSweeper->stop();
+    if (m_sagaRunner) m_sagaRunner->stop();
     if (m_seatListener) m_seatListener->stop();
     if (m_stampListener) m_stampListener->stop();
     if (m_sequencer) m_sequencer->stop();

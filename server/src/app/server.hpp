@@ -26,10 +26,14 @@ class Pool;
 namespace workers {
 class IngestScheduler;
 class HoldSweeper;
+class SagaRunner;
 class SeatListener;
 class Sequencer;
 class StampListener;
 } // namespace workers
+namespace orders {
+class PaymentRegistry;
+} // namespace orders
 namespace net {
 class Listener;
 class Metrics;
@@ -122,6 +126,8 @@ private:
     std::unique_ptr<workers::SeatListener> m_seatListener;
     std::unique_ptr<workers::IngestScheduler> m_ingestScheduler;
     std::unique_ptr<workers::HoldSweeper> m_holdSweeper;
+    std::shared_ptr<orders::PaymentRegistry> m_payments;
+    std::unique_ptr<workers::SagaRunner> m_sagaRunner;
     // Destroyed before the members above: pending handlers hold sessions that use them.
     net::asio::io_context m_ioc;
     std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;

@@ -30,4 +30,11 @@ inline constexpr std::int32_t kIngestSourceClass = 0x4D53; // "MS"
 // Organizer blocks take none: they insert with ON CONFLICT DO NOTHING and re-check.
 inline constexpr std::int32_t kSeatHoldClass = 0x4D48; // "MH"
 
+// Two-int4 class for driving one order's saga: pg_try_advisory_lock(kOrderSagaClass,
+// hashtext(<order id>)), a SESSION lock held while a request or the saga runner drives the
+// order (across provider calls, with no transaction open) and dropped with the connection if
+// the process dies. Never waited for: an order someone else drives is skipped. A collision
+// only delays the other order to the runner's next pass.
+inline constexpr std::int32_t kOrderSagaClass = 0x4D4F; // "MO"
+
 } // namespace marquee::server::db::lockkey

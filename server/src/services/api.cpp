@@ -4,6 +4,7 @@
 #include "common/log.hpp"
 #include "marquee/core/validation.hpp"
 #include "marquee/protocol/conversions.hpp"
+#include "orders/payment_registry.hpp"
 #include "services/api_internal.hpp"
 
 #include <stdexcept>
@@ -80,6 +81,7 @@ Api::Api() : Api(Options{}) {}
 
 Api::Api(Options options) : m_options(std::move(options)) {
     if (m_options.pullLimitCap == 0) m_options.pullLimitCap = kPullLimitCap;
+    if (!m_options.payments) m_options.payments = orders::PaymentRegistry::withCash();
 }
 
 std::optional<Principal> Api::authenticate(pqxx::connection& conn, std::string_view bearerToken) {
@@ -211,6 +213,45 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
         case v1::Envelope::kReleaseHold:
             return dbStep([who, release = request.release_hold()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_ack() = detail::releaseHold(conn, who, release);
+            });
+        // Orders (104-113, 119-121; the waitlist's 114-118 are the waitlist service's).
+        case v1::Envelope::kCreateOrder:
+            return dbStep([who, payments = options.payments, create = request.create_order()](pqxx::connection& conn,
+                                                                                              v1::Envelope& out) {
+                *out.mutable_order() = detail::createOrder(conn, *payments, who, create);
+            });
+        case v1::Envelope::kGetOrder:
+            return dbStep([who, get = request.get_order()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_order() = detail::getOrder(conn, who, get);
+            });
+        case v1::Envelope::kListOrders:
+            return dbStep([who, list = request.list_orders()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_order_list() = detail::listOrders(conn, who, list);
+            });
+        case v1::Envelope::kFindOrders:
+            return dbStep([who, find = request.find_orders()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_order_list() = detail::findOrders(conn, who, find);
+            });
+        case v1::Envelope::kCancelOrder:
+            return dbStep([who, payments = options.payments, cancel = request.cancel_order()](pqxx::connection& conn,
+                                                                                              v1::Envelope& out) {
+                *out.mutable_order() = detail::cancelOrder(conn, *payments, who, cancel);
+            });
+        case v1::Envelope::kCancelEvent:
+            return dbStep([who, cancel = request.cancel_event()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::cancelEvent(conn, who, cancel);
+            });
+        case v1::Envelope::kSetBookingRules:
+            return dbStep([who, set = request.set_booking_rules()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_booking_rules() = detail::setBookingRules(conn, who, set);
+            });
+        case v1::Envelope::kGetBookingRules:
+            return dbStep([who, get = request.get_booking_rules()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_booking_rules() = detail::getBookingRules(conn, who, get);
+            });
+        case v1::Envelope::kGetPaymentConfig:
+            return detail::answered([&](v1::Envelope& out) {
+                *out.mutable_payment_config() = detail::getPaymentConfig(*options.payments, who);
             });
         case v1::Envelope::kHello:
             detail::fail(v1::FAILED_PRECONDITION, "Hello is answered by the connection, not the API");

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,10 @@
 #include <vector>
 
 namespace marquee::server {
+
+namespace orders {
+class PaymentRegistry;
+} // namespace orders
 
 // A stamped change with its audience, for live fan-out.
 struct FeedChange {
@@ -77,6 +82,8 @@ public:
         // Registrations per address: every attempt counts, successful or not.
         core::LoginThrottlePolicy registrationThrottle{20, 1000, 15 * 60 * 1000, 60 * 60 * 1000};
         std::chrono::hours sessionLifetime{24 * 30};
+        // Payment providers by method (orders/payment_registry.hpp); null: cash only.
+        std::shared_ptr<orders::PaymentRegistry> payments;
     };
 
     Api();

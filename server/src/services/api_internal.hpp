@@ -9,6 +9,7 @@
 #include "marquee/core/seating/seat_index.hpp"
 #include "marquee/v1/booking.pb.h"
 #include "marquee/v1/common.pb.h"
+#include "marquee/v1/order.pb.h"
 #include "services/api.hpp"
 #include "services/principal.hpp"
 
@@ -23,6 +24,10 @@
 #include <string_view>
 #include <utility>
 #include <vector>
+
+namespace marquee::server::orders {
+class PaymentRegistry;
+} // namespace marquee::server::orders
 
 namespace marquee::server::detail {
 
@@ -241,5 +246,22 @@ v1::SourceList addIngestSource(pqxx::connection& conn, const Principal& who, con
 v1::Ack setIngestSourcePaused(pqxx::connection& conn, const Principal& who, const v1::SetSourcePaused& request);
 v1::CategoryMappingList listCategoryMappings(pqxx::connection& conn, const Principal& who,
                                              const v1::ListCategoryMappings& request);
+
+// Orders (order_service.cpp; the saga itself is server/src/orders). CreateOrder and
+// CancelOrder drive the order's saga inline (provider calls outside any transaction) before
+// answering; CancelEvent leaves the per-order refunds to the saga runner.
+// appendEventChange (catalog_service.cpp): the event's current row to the change log.
+void appendEventChange(pqxx::transaction_base& tx, const std::string& eventId);
+v1::Order createOrder(pqxx::connection& conn, const orders::PaymentRegistry& registry, const Principal& who,
+                      const v1::CreateOrder& request);
+v1::Order getOrder(pqxx::connection& conn, const Principal& who, const v1::GetOrder& request);
+v1::OrderList listOrders(pqxx::connection& conn, const Principal& who, const v1::ListOrders& request);
+v1::OrderList findOrders(pqxx::connection& conn, const Principal& who, const v1::FindOrders& request);
+v1::Order cancelOrder(pqxx::connection& conn, const orders::PaymentRegistry& registry, const Principal& who,
+                      const v1::CancelOrder& request);
+v1::Ack cancelEvent(pqxx::connection& conn, const Principal& who, const v1::CancelEvent& request);
+v1::BookingRules setBookingRules(pqxx::connection& conn, const Principal& who, const v1::SetBookingRules& request);
+v1::BookingRules getBookingRules(pqxx::connection& conn, const Principal& who, const v1::GetBookingRules& request);
+v1::PaymentConfig getPaymentConfig(const orders::PaymentRegistry& registry, const Principal& who);
 
 } // namespace marquee::server::detail

@@ -123,6 +123,12 @@ std::int64_t requireEventOwner(pqxx::transaction_base& tx, const Principal& who,
     return owner;
 }
 
+void appendEventChange(pqxx::transaction_base& tx, const std::string& eventId) {
+    // Read back what was stored (ids, owner, updated_at) so the synced record is exact.
+    const auto stored = eventFromRow(exec(tx, selectEvent(), eventId)[0]);
+    appendChange(tx, core::aggregate::kEvent, stored.id, ChangeOp::Upsert, 0, encodeEvent(stored));
+}
+
 v1::Ack upsertEvent(pqxx::connection& conn, const Principal& who, const v1::UpsertEvent& request) {
     const bool isAdmin = requireEditor(who);
     if (!request.has_event()) fail(v1::INVALID_ARGUMENT, "event is required", {{"field", "event"}});
@@ -165,12 +171,10 @@ v1::Ack upsertEvent(pqxx::connection& conn, const Principal& who, const v1::Upse
              event.startsAtMs, event.endsAtMs, event.timeZone, event.venueId, event.price.minMinor,
              event.price.maxMinor, event.price.currency, status, event.imageUrl);
     }
-    // Read back what was stored (ids, owner, updated_at) so the synced record is exact.
-    const auto stored = eventFromRow(exec(tx, selectEvent(), id)[0]);
-    appendChange(tx, core::aggregate::kEvent, stored.id, ChangeOp::Upsert, 0, encodeEvent(stored));
+    appendEventChange(tx, id);
     tx.commit();
     v1::Ack ack;
-    ack.set_id(stored.id);
+    ack.set_id(id);
     return ack;
 }
 
