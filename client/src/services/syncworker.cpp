@@ -43,6 +43,7 @@ void SyncWorker::applyBatch(const ChangeBatchData& batch, qint64 userId)
     BatchResult result = m_store->applyBatch(batch, userId);
     if (result.error.isEmpty())
         m_cursor = result.cursor;
+    m_morePagesComing = batch.hasMore;
     Q_EMIT batchApplied(result);
     scheduleSearchIndexing();
 }
@@ -119,6 +120,7 @@ void SyncWorker::runQueued()
     const std::vector<BatchResult> results = m_store->applyBatches(batches, group.front().userId);
     if (results.back().error.isEmpty())
         m_cursor = results.back().cursor;
+    m_morePagesComing = batches.back()->hasMore;
     for (const BatchResult& result : results)
         Q_EMIT batchApplied(result);
     scheduleSearchIndexing();
@@ -126,7 +128,7 @@ void SyncWorker::runQueued()
 
 void SyncWorker::scheduleSearchIndexing()
 {
-    if (m_indexingPosted || !m_store || !m_store->hasSearchBacklog())
+    if (m_indexingPosted || m_morePagesComing || !m_store || !m_store->hasSearchBacklog())
         return;
     m_indexingPosted = true;
     QMetaObject::invokeMethod(this, &SyncWorker::indexSearchChunk, Qt::QueuedConnection);
@@ -135,8 +137,8 @@ void SyncWorker::scheduleSearchIndexing()
 void SyncWorker::indexSearchChunk()
 {
     m_indexingPosted = false;
-    if (!m_store)
-        return;
+    if (!m_store || m_morePagesComing)
+        return; // the sync first: the last page schedules the index
     {
         QMutexLocker lock(&m_mutex);
         if (!m_jobs.empty())

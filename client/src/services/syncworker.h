@@ -29,7 +29,8 @@ public:
     // Rows per grouped transaction, at most (a batch is never split).
     static constexpr std::size_t kMaxGroupRows = 20000;
     // Events a large batch left out of the search index are indexed in chunks of this many
-    // while no batch waits (and after a restart, if an earlier build was cut short).
+    // once the pull has caught up and no batch waits (and after a restart, if an earlier
+    // build was cut short), so a cold sync is not slowed by its own index.
     static constexpr int kSearchIndexChunk = 5000;
 
 public Q_SLOTS:
@@ -68,6 +69,7 @@ private:
     std::deque<Job> m_jobs;
     bool m_runPosted = false;
     bool m_indexingPosted = false; // worker thread only
+    bool m_morePagesComing = false; // the last applied pull page said has_more
 };
 
 } // namespace marquee::client

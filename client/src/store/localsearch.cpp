@@ -6,6 +6,7 @@
 
 #include "marquee/core/typo.hpp"
 
+#include <QHash>
 #include <QSqlError>
 #include <QTimeZone>
 #include <QVariant>
@@ -20,6 +21,7 @@ namespace {
 
 constexpr int kTypoCandidates = 100;
 constexpr int kMaxHits = 100;
+constexpr int kRankedChunk = 512; // ranked documents whose events one statement reads
 constexpr double kEarthRadiusKm = 6371.0088;
 
 QString quoted(const QString& word) { return QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); }
@@ -70,8 +72,8 @@ constexpr DateBucket kDateBuckets[] = {
 // One candidate row with what the filters and facets look at.
 struct Row {
     QString id;
+    qint64 doc = 0; // the event's rowid; its description is read only for the hits shown
     QString title;
-    QString description;
     QString categoryId;
     QString categoryName;
     qint64 startsAt = 0;
@@ -121,10 +123,11 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
     QSqlDatabase db = database();
     QList<SearchWord> words = searchWords(query.text);
 
-    // Typo candidates: vocabulary words sharing trigrams with the word, within its budget.
+    // Typo candidates: vocabulary words sharing trigrams with the word, within its budget (ties
+    // by word, so the candidates do not depend on the order the vocabulary was learnt in).
     QSqlQuery candidates(db);
     candidates.prepare(QStringLiteral(
-        "SELECT word FROM search_words_trigram WHERE search_words_trigram MATCH ? ORDER BY rank LIMIT ?"));
+        "SELECT word FROM search_words_trigram WHERE search_words_trigram MATCH ? ORDER BY rank, word LIMIT ?"));
     for (int i = 0; i < words.size(); ++i) {
         SearchWord& word = words[i];
         const std::u32string folded = word.text.toStdU32String();
@@ -164,18 +167,18 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
             bucketWindows.append(core::datePresetWindow(bucket.preset, "UTC", nowMs));
     }
     // Candidate rows: the text match and the filters facets do not count (venue, place, seats).
-    QString sql = QStringLiteral(
-        "SELECT e.id, e.title, e.description, e.category_id, coalesce(c.name, ''), e.starts_at, e.ends_at, "
-        "e.time_zone, e.venue_id, coalesce(v.name, ''), coalesce(v.city, ''), coalesce(v.latitude, 0), "
-        "coalesce(v.longitude, 0), v.id IS NOT NULL, e.price_min, e.price_max, e.currency, e.status, %1 "
-        "FROM %2 LEFT JOIN venues v ON v.id = e.venue_id LEFT JOIN categories c ON c.id = e.category_id "
-        "WHERE (CASE WHEN e.ends_at > 0 THEN e.ends_at ELSE e.starts_at END) >= :now");
+    // A text search ranks in FTS5 alone (rowid and bm25: nothing else is joined or sorted per
+    // matching row) and reads the events of the best-ranked rows in chunks, until candidateRows
+    // of them pass the filters and no row left could tie with the last.
     const bool textual = !words.isEmpty();
-    sql = sql.arg(textual ? QStringLiteral("bm25(event_search, 0.0, 10.0, 5.0, 3.0, 1.0)") : QStringLiteral("0"),
-                  textual ? QStringLiteral("event_search JOIN events e ON e.rowid = event_search.rowid")
-                          : QStringLiteral("events e"));
+    QString sql = QStringLiteral(
+        "SELECT e.id, e.title, e.rowid, e.category_id, coalesce(c.name, ''), e.starts_at, e.ends_at, "
+        "e.time_zone, e.venue_id, coalesce(v.name, ''), coalesce(v.city, ''), coalesce(v.latitude, 0), "
+        "coalesce(v.longitude, 0), v.id IS NOT NULL, e.price_min, e.price_max, e.currency, e.status "
+        "FROM events e LEFT JOIN venues v ON v.id = e.venue_id LEFT JOIN categories c ON c.id = e.category_id "
+        "WHERE (CASE WHEN e.ends_at > 0 THEN e.ends_at ELSE e.starts_at END) >= :now");
     if (textual)
-        sql += QStringLiteral(" AND event_search MATCH :match");
+        sql += QStringLiteral(" AND e.rowid IN (SELECT value FROM json_each(:docs))");
     if (!f.venueId.isEmpty())
         sql += QStringLiteral(" AND e.venue_id = :venue");
     if (f.seatsAvailable)
@@ -195,8 +198,8 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
             sql += QStringLiteral(" AND (e.category_id = :category OR substr(e.category_id, 1, length(:category) + 1) = :category || '.')");
     }
     const int candidateRows = filtersInSql && query.sort == SearchQuery::Sort::Relevance ? 4 * kMaxHits : 5000;
-    sql += (textual ? QStringLiteral(" ORDER BY 19, e.starts_at LIMIT ") : QStringLiteral(" ORDER BY e.starts_at, e.id LIMIT "))
-        + QString::number(candidateRows);
+    if (!textual)
+        sql += QStringLiteral(" ORDER BY e.starts_at, e.id LIMIT ") + QString::number(candidateRows);
     QSqlQuery q(db);
     q.setForwardOnly(true);
     if (!q.prepare(sql)) {
@@ -204,8 +207,6 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
         return out;
     }
     q.bindValue(QStringLiteral(":now"), nowMs);
-    if (textual)
-        q.bindValue(QStringLiteral(":match"), matchExpression(words));
     if (!f.venueId.isEmpty())
         q.bindValue(QStringLiteral(":venue"), f.venueId);
     if (filtersInSql) {
@@ -224,49 +225,97 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
         q.bindValue(QStringLiteral(":lonLo"), f.longitude - dLon);
         q.bindValue(QStringLiteral(":lonHi"), f.longitude + dLon);
     }
-    if (!q.exec()) {
-        // A match expression FTS5 refuses is a query without results, never an error shown.
-        m_lastError = q.lastError().text();
-        return out;
-    }
     const QString foldedQuery = foldForSearch(query.text);
     QList<Row> rows;
-    while (q.next()) {
-        Row r;
-        r.id = q.value(0).toString();
-        r.title = q.value(1).toString();
-        r.description = q.value(2).toString();
-        r.categoryId = q.value(3).toString();
-        r.categoryName = q.value(4).toString();
-        r.startsAt = q.value(5).toLongLong();
-        r.endsAt = q.value(6).toLongLong();
-        r.timeZone = q.value(7).toString();
-        r.venueId = q.value(8).toString();
-        r.venueName = q.value(9).toString();
-        r.city = q.value(10).toString();
-        r.latitude = q.value(11).toDouble();
-        r.longitude = q.value(12).toDouble();
-        r.hasVenue = q.value(13).toBool();
-        r.priceMin = q.value(14).toLongLong();
-        r.priceMax = q.value(15).toLongLong();
-        r.currency = q.value(16).toString();
-        r.status = q.value(17).toInt();
-        r.rank = q.value(18).toDouble();
-        r.exactTitle = textual && foldForSearch(r.title) == foldedQuery;
-        if (f.hasPoint && r.hasVenue && !(r.latitude == 0 && r.longitude == 0)) {
-            r.hasDistance = true;
-            r.distanceKm = haversineKm(f.latitude, f.longitude, r.latitude, r.longitude);
+    QHash<qint64, double> rankOf; // rowid -> bm25 of the streamed documents
+    // Runs the candidate statement (for text: over the documents in rankOf) and keeps its rows.
+    const auto readCandidates = [&]() {
+        if (!q.exec()) {
+            // A match expression FTS5 refuses is a query without results, never an error shown.
+            m_lastError = q.lastError().text();
+            return false;
         }
-        if (f.hasPoint && f.radiusKm > 0 && (!r.hasDistance || r.distanceKm > f.radiusKm))
-            continue;
-        rows.append(r);
+        while (q.next()) {
+            Row r;
+            r.id = q.value(0).toString();
+            r.title = q.value(1).toString();
+            r.doc = q.value(2).toLongLong();
+            r.categoryId = q.value(3).toString();
+            r.categoryName = q.value(4).toString();
+            r.startsAt = q.value(5).toLongLong();
+            r.endsAt = q.value(6).toLongLong();
+            r.timeZone = q.value(7).toString();
+            r.venueId = q.value(8).toString();
+            r.venueName = q.value(9).toString();
+            r.city = q.value(10).toString();
+            r.latitude = q.value(11).toDouble();
+            r.longitude = q.value(12).toDouble();
+            r.hasVenue = q.value(13).toBool();
+            r.priceMin = q.value(14).toLongLong();
+            r.priceMax = q.value(15).toLongLong();
+            r.currency = q.value(16).toString();
+            r.status = q.value(17).toInt();
+            r.rank = rankOf.value(r.doc);
+            r.exactTitle = textual && foldForSearch(r.title) == foldedQuery;
+            if (f.hasPoint && r.hasVenue && !(r.latitude == 0 && r.longitude == 0)) {
+                r.hasDistance = true;
+                r.distanceKm = haversineKm(f.latitude, f.longitude, r.latitude, r.longitude);
+            }
+            if (f.hasPoint && f.radiusKm > 0 && (!r.hasDistance || r.distanceKm > f.radiusKm))
+                continue;
+            rows.append(std::move(r));
+        }
+        return true;
+    };
+    if (!textual) {
+        if (!readCandidates())
+            return out;
+    } else {
+        QSqlQuery ranked(db);
+        ranked.setForwardOnly(true);
+        ranked.prepare(QStringLiteral("SELECT rowid, rank FROM event_search WHERE event_search MATCH ? "
+                                      "AND rank MATCH 'bm25(0.0, 10.0, 5.0, 3.0, 1.0)' ORDER BY rank"));
+        ranked.addBindValue(matchExpression(words));
+        if (!ranked.exec()) {
+            m_lastError = ranked.lastError().text();
+            return out;
+        }
+        // The best (rank, start) first, as the candidates were always ordered.
+        const auto byRank = [](const Row& a, const Row& b) {
+            return a.rank != b.rank ? a.rank < b.rank : a.startsAt < b.startsAt;
+        };
+        bool streamEnded = false;
+        double lastStreamed = 0;
+        while (!streamEnded) {
+            QString docs = QStringLiteral("[");
+            for (int n = 0; n < kRankedChunk; ++n) {
+                if (!ranked.next()) {
+                    streamEnded = true;
+                    break;
+                }
+                const qint64 doc = ranked.value(0).toLongLong();
+                lastStreamed = ranked.value(1).toDouble();
+                rankOf.insert(doc, lastStreamed);
+                docs += (n > 0 ? QStringLiteral(",") : QString()) + QString::number(doc);
+            }
+            docs += QLatin1Char(']');
+            q.bindValue(QStringLiteral(":docs"), docs);
+            if (!readCandidates())
+                return out;
+            std::stable_sort(rows.begin(), rows.end(), byRank);
+            // Enough once a later document cannot rank level with the last candidate kept.
+            if (rows.size() >= candidateRows && lastStreamed > rows.at(candidateRows - 1).rank)
+                break;
+        }
+        if (rows.size() > candidateRows)
+            rows.resize(candidateRows);
     }
 
     // The date, category and price filters, and the facets that each leave their own out.
     QMap<QString, FacetValue> categories;
     QList<qint64> dateCounts(std::size(kDateBuckets), 0);
     QList<qint64> priceCounts(std::size(kPriceBands), 0);
-    QList<Row> hits;
+    QList<const Row*> hits;
     for (const Row& r : rows) {
         const bool dateOk = overlaps(r, window);
         const bool categoryOk = inCategory(r.categoryId, f.categoryId);
@@ -286,7 +335,7 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
                 priceCounts[i] += r.priceMin >= band.min && (band.max < 0 || r.priceMin <= band.max) ? 1 : 0;
             }
         if (dateOk && categoryOk && priceOk)
-            hits.append(r);
+            hits.append(&r);
     }
     out.total = hits.size();
     if (query.includeFacets) {
@@ -304,21 +353,36 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
 
     // Ranking: exact title first, then bm25 (field-weighted); other sorts as on the server.
     // Popularity needs wish-list counts the cache does not have: it ranks by relevance.
-    std::stable_sort(hits.begin(), hits.end(), [&](const Row& a, const Row& b) {
+    std::stable_sort(hits.begin(), hits.end(), [&](const Row* a, const Row* b) {
         switch (query.sort) {
-        case SearchQuery::Sort::Date: return a.startsAt < b.startsAt;
+        case SearchQuery::Sort::Date: return a->startsAt < b->startsAt;
         case SearchQuery::Sort::Distance:
-            return (a.hasDistance ? a.distanceKm : 1e9) < (b.hasDistance ? b.distanceKm : 1e9);
-        default: return a.exactTitle != b.exactTitle ? a.exactTitle : a.rank < b.rank;
+            return (a->hasDistance ? a->distanceKm : 1e9) < (b->hasDistance ? b->distanceKm : 1e9);
+        default: return a->exactTitle != b->exactTitle ? a->exactTitle : a->rank < b->rank;
         }
     });
     const int limit = std::clamp(query.limit, 1, kMaxHits);
-    for (int i = 0; i < hits.size() && i < limit; ++i) {
-        const Row& r = hits.at(i);
+    const qsizetype shown = std::min<qsizetype>(hits.size(), limit);
+    // Descriptions (the longest column) only for the hits shown, in one statement.
+    QHash<qint64, QString> descriptions;
+    if (shown > 0) {
+        QStringList docs;
+        for (qsizetype i = 0; i < shown; ++i)
+            docs << QString::number(hits.at(i)->doc);
+        QSqlQuery text(db);
+        text.setForwardOnly(true);
+        text.prepare(QStringLiteral("SELECT rowid, description FROM events WHERE rowid IN (SELECT value FROM json_each(?))"));
+        text.addBindValue(QString(QLatin1Char('[') + docs.join(QLatin1Char(',')) + QLatin1Char(']')));
+        if (text.exec())
+            while (text.next())
+                descriptions.insert(text.value(0).toLongLong(), text.value(1).toString());
+    }
+    for (qsizetype i = 0; i < shown; ++i) {
+        const Row& r = *hits.at(i);
         SearchHit hit;
         hit.eventId = r.id;
         hit.title = highlightWords(r.title, words);
-        hit.snippet = snippetAround(r.description, words);
+        hit.snippet = snippetAround(descriptions.value(r.doc), words);
         hit.startsAtMs = r.startsAt;
         hit.timeZone = r.timeZone;
         hit.venueName = r.venueName;
