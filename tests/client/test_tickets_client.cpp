@@ -2,12 +2,12 @@
 // shows a void ticket unmistakably, exportTicketsPdf writes one A6 page per ticket, and
 // TicketVerifier checks codes offline against cached keys.
 #include "marquee/core/tickets/ticket_code.hpp"
+#include "qr_scan.hpp"
 #include "marquee/v1/order.pb.h"
 #include "tickets/ticketpdf.h"
 #include "tickets/ticketverifier.h"
 #include "tickets/ticketwidget.h"
 
-#include <zbar.h>
 
 #include <QFile>
 #include <QImage>
@@ -19,7 +19,6 @@
 using namespace marquee;
 using namespace marquee::client::tickets;
 namespace core_tickets = marquee::core::tickets;
-using namespace zbar; // zbar.h puts its C API into namespace zbar when compiled as C++
 
 namespace {
 
@@ -72,22 +71,12 @@ v1::Order sampleOrder(int tickets, bool voided = false)
 QStringList decodeQr(const QImage& image)
 {
     const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    QByteArray pixels;
+    std::vector<std::uint8_t> pixels;
     for (int y = 0; y < gray.height(); ++y)
-        pixels.append(reinterpret_cast<const char*>(gray.constScanLine(y)), gray.width());
-    zbar_image_scanner_t* scanner = zbar_image_scanner_create();
-    zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-    zbar_image_scanner_set_config(scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-    zbar_image_t* zimage = zbar_image_create();
-    zbar_image_set_format(zimage, zbar_fourcc('Y', '8', '0', '0'));
-    zbar_image_set_size(zimage, static_cast<unsigned>(gray.width()), static_cast<unsigned>(gray.height()));
-    zbar_image_set_data(zimage, pixels.constData(), static_cast<unsigned long>(pixels.size()), nullptr);
+        pixels.insert(pixels.end(), gray.constScanLine(y), gray.constScanLine(y) + gray.width());
     QStringList found;
-    if (zbar_scan_image(scanner, zimage) > 0)
-        for (auto* symbol = zbar_image_first_symbol(zimage); symbol; symbol = zbar_symbol_next(symbol))
-            found << QString::fromUtf8(zbar_symbol_get_data(symbol), static_cast<qsizetype>(zbar_symbol_get_data_length(symbol)));
-    zbar_image_destroy(zimage);
-    zbar_image_scanner_destroy(scanner);
+    for (const auto& text : marquee::test::scanQrCodes(pixels.data(), gray.width(), gray.height()))
+        found << QString::fromStdString(text);
     return found;
 }
 

@@ -5,7 +5,7 @@
 #include "marquee/core/tickets/ticket_code.hpp"
 #include "marquee/core/tickets/ticket_layout.hpp"
 
-#include <zbar.h>
+#include "qr_scan.hpp"
 
 #include <QTest>
 
@@ -36,12 +36,10 @@ auto lookupOf(const std::vector<KeyPair>& keys) {
     };
 }
 
-using namespace zbar; // zbar.h puts its C API into namespace zbar when compiled as C++
-
 // Decodes every QR symbol zbar finds in the matrix drawn at `scale` pixels per module.
 std::vector<std::string> decodeWithZbar(const QrMatrix& matrix, int scale) {
     const int side = matrix.sizeWithQuietZone() * scale;
-    std::vector<unsigned char> pixels(static_cast<std::size_t>(side * side), 255);
+    std::vector<std::uint8_t> pixels(static_cast<std::size_t>(side * side), 255);
     for (int y = 0; y < matrix.size; ++y)
         for (int x = 0; x < matrix.size; ++x)
             if (matrix.isDark(x, y))
@@ -49,20 +47,7 @@ std::vector<std::string> decodeWithZbar(const QrMatrix& matrix, int scale) {
                     for (int dx = 0; dx < scale; ++dx)
                         pixels[static_cast<std::size_t>(((y + QrMatrix::kQuietZone) * scale + dy) * side +
                                                         (x + QrMatrix::kQuietZone) * scale + dx)] = 0;
-    zbar_image_scanner_t* scanner = zbar_image_scanner_create();
-    zbar_image_scanner_set_config(scanner, ZBAR_NONE, ZBAR_CFG_ENABLE, 0);
-    zbar_image_scanner_set_config(scanner, ZBAR_QRCODE, ZBAR_CFG_ENABLE, 1);
-    zbar_image_t* image = zbar_image_create();
-    zbar_image_set_format(image, zbar_fourcc('Y', '8', '0', '0'));
-    zbar_image_set_size(image, static_cast<unsigned>(side), static_cast<unsigned>(side));
-    zbar_image_set_data(image, pixels.data(), pixels.size(), nullptr);
-    std::vector<std::string> found;
-    if (zbar_scan_image(scanner, image) > 0)
-        for (auto* symbol = zbar_image_first_symbol(image); symbol; symbol = zbar_symbol_next(symbol))
-            found.emplace_back(zbar_symbol_get_data(symbol), zbar_symbol_get_data_length(symbol));
-    zbar_image_destroy(image);
-    zbar_image_scanner_destroy(scanner);
-    return found;
+    return marquee::test::scanQrCodes(pixels.data(), side, side);
 }
 
 bool inside(const MmRect& inner, double width, double height) {

@@ -119,18 +119,8 @@ void paintQr(QPainter& painter, const QRectF& box, const layout::QrMatrix& qr, b
     if (snap)
         painter.setRenderHint(QPainter::Antialiasing, false);
     QPainterPath dark;
-    for (int y = 0; y < qr.size; ++y) {
-        for (int x = 0; x < qr.size;) {
-            if (!qr.isDark(x, y)) {
-                ++x;
-                continue;
-            }
-            const int start = x;
-            while (x < qr.size && qr.isDark(x, y))
-                ++x;
-            dark.addRect(QRectF(topLeft.x() + start * module, topLeft.y() + y * module, (x - start) * module, module));
-        }
-    }
+    for (const auto& run : qr.darkRuns())
+        dark.addRect(QRectF(topLeft.x() + run.x * module, topLeft.y() + run.y * module, run.length * module, module));
     painter.fillPath(dark, Qt::black);
 }
 

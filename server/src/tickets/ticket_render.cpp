@@ -123,8 +123,7 @@ void paintText(cairo_t* cr, const layout::TextBox& text) {
     cairo_restore(cr);
 }
 
-// Dark modules as one path of horizontal runs: fewer rectangles, and no hairline seams
-// between neighbours in PDF viewers.
+// Dark modules as one path of horizontal runs.
 void paintQr(cairo_t* cr, const layout::MmRect& box, const layout::QrMatrix& qr) {
     const double module = box.width / qr.sizeWithQuietZone();
     const double left = box.x + layout::QrMatrix::kQuietZone * module;
@@ -134,17 +133,8 @@ void paintQr(cairo_t* cr, const layout::MmRect& box, const layout::QrMatrix& qr)
     cairo_rectangle(cr, box.x, box.y, box.width, box.height);
     cairo_fill(cr);
     cairo_set_source_rgb(cr, 0, 0, 0);
-    for (int y = 0; y < qr.size; ++y) {
-        for (int x = 0; x < qr.size;) {
-            if (!qr.isDark(x, y)) {
-                ++x;
-                continue;
-            }
-            const int start = x;
-            while (x < qr.size && qr.isDark(x, y)) ++x;
-            cairo_rectangle(cr, left + start * module, top + y * module, (x - start) * module, module);
-        }
-    }
+    for (const auto& run : qr.darkRuns())
+        cairo_rectangle(cr, left + run.x * module, top + run.y * module, run.length * module, module);
     cairo_fill(cr);
     cairo_restore(cr);
 }
@@ -181,8 +171,9 @@ layout::QrMatrix qrOf(const v1::Ticket& ticket) {
     return layout::encodeQr(ticket.code());
 }
 
-layout::TicketPage pageFor(const v1::Order& order, const v1::Ticket& ticket) {
-    return layout::layoutTicket(ticketFields(order, ticket), layout::TicketCaptions{}, layout::TicketFormat::A6);
+layout::TicketPage pageFor(const v1::Order& order, const v1::Ticket& ticket,
+                           layout::TicketFormat format = layout::TicketFormat::A6) {
+    return layout::layoutTicket(ticketFields(order, ticket), layout::TicketCaptions{}, format);
 }
 
 } // namespace
@@ -229,8 +220,9 @@ std::string renderTicketsPdf(const v1::Order& order) {
     return pdf;
 }
 
-std::string renderTicketPng(const v1::Order& order, const v1::Ticket& ticket, double pixelsPerMm) {
-    const layout::TicketPage page = pageFor(order, ticket);
+std::string renderTicketPng(const v1::Order& order, const v1::Ticket& ticket, double pixelsPerMm,
+                            core::tickets::TicketFormat format) {
+    const layout::TicketPage page = pageFor(order, ticket, format);
     SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24,
                                                   static_cast<int>(std::ceil(page.widthMm * pixelsPerMm)),
                                                   static_cast<int>(std::ceil(page.heightMm * pixelsPerMm))),

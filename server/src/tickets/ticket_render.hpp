@@ -19,7 +19,8 @@ core::tickets::TicketFields ticketFields(const v1::Order& order, const v1::Ticke
 // Draws `page` with `cr` in millimetre user units (origin: the page's top left).
 void paintTicket(cairo_t* cr, const core::tickets::TicketPage& page, const core::tickets::QrMatrix& qr);
 
-// One ticket as a PNG at `pixelsPerMm` (the A6 layout).
-std::string renderTicketPng(const v1::Order& order, const v1::Ticket& ticket, double pixelsPerMm);
+// One ticket as a PNG at `pixelsPerMm`: an A6 page, or an 80 mm receipt strip.
+std::string renderTicketPng(const v1::Order& order, const v1::Ticket& ticket, double pixelsPerMm,
+                            core::tickets::TicketFormat format = core::tickets::TicketFormat::A6);
 
 } // namespace marquee::server::tickets

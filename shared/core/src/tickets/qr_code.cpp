@@ -10,6 +10,22 @@
 
 namespace marquee::core::tickets {
 
+std::vector<QrRun> QrMatrix::darkRuns() const {
+    std::vector<QrRun> runs;
+    for (int y = 0; y < size; ++y) {
+        for (int x = 0; x < size;) {
+            if (!isDark(x, y)) {
+                ++x;
+                continue;
+            }
+            const int start = x;
+            while (x < size && isDark(x, y)) ++x;
+            runs.push_back({start, y, x - start});
+        }
+    }
+    return runs;
+}
+
 QrMatrix encodeQr(std::string_view data) {
     if (data.empty()) throw std::invalid_argument("QR data is empty");
     if (data.size() > 7089) throw std::length_error("QR data too long"); // max of version 40-L, any mode

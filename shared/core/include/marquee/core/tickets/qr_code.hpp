@@ -8,6 +8,14 @@
 
 namespace marquee::core::tickets {
 
+// A horizontal run of dark modules: painters fill one rectangle per run (fewer shapes, and no
+// hairline seams between neighbouring modules in PDF viewers).
+struct QrRun {
+    int x = 0;
+    int y = 0;
+    int length = 0;
+};
+
 struct QrMatrix {
     // ISO/IEC 18004 asks for a light margin of 4 modules around the symbol; painters leave it.
     static constexpr int kQuietZone = 4;
@@ -22,6 +30,8 @@ struct QrMatrix {
     }
     // Side length in modules including the quiet zone on both sides.
     int sizeWithQuietZone() const { return size + 2 * kQuietZone; }
+    // Every dark module exactly once, row by row.
+    std::vector<QrRun> darkRuns() const;
 };
 
 // Encodes `data` as 8-bit bytes with error correction level M (15 % of the symbol may be
