@@ -3,6 +3,7 @@
 
 #include "orders/payment_registry.hpp"
 #include "services/api_internal.hpp"
+#include "tickets/ticket_issuer.hpp"
 
 #include <stdexcept>
 
@@ -36,13 +37,6 @@ constexpr Statement kOrderOperations{
     "SELECT kind, status, amount_minor, provider_reference, decline_code, decline_message, card_brand, card_last4, "
     "tendered_minor, change_due_minor FROM payment_operations WHERE order_id = $1::uuid ORDER BY created_at, "
     "idempotency_key"};
-constexpr Statement kOrderTickets{
-    "orders_record_tickets",
-    "SELECT t.id::text, t.line_no, coalesce(t.seat_id, ''), t.label, l.price_category_name, t.holder_name, t.code, "
-    "t.voided_at IS NOT NULL, " MQ_MS("t.issued_at") " FROM tickets t "
-    "JOIN order_lines l ON l.order_id = t.order_id AND l.line_no = t.line_no "
-    "WHERE t.order_id = $1::uuid ORDER BY t.line_no"};
-
 #undef MQ_MS
 
 // The payment as its provider calls left it.
@@ -147,20 +141,7 @@ std::optional<v1::Order> loadOrder(pqxx::transaction_base& tx, const std::string
         line->set_total_minor(row[9].as<std::int64_t>());
     }
     fillPayment(tx, orderId, *payment);
-    for (const auto& row : exec(tx, kOrderTickets, orderId)) {
-        auto* ticket = order.add_tickets();
-        ticket->set_id(row[0].as<std::string>());
-        ticket->set_order_id(order.id());
-        ticket->set_event_id(order.event_id());
-        ticket->set_line_no(row[1].as<std::uint32_t>());
-        ticket->set_seat_id(row[2].as<std::string>());
-        ticket->set_label(row[3].as<std::string>());
-        ticket->set_price_category_name(row[4].as<std::string>());
-        ticket->set_holder_name(row[5].as<std::string>());
-        ticket->set_code(row[6].as<std::string>());
-        ticket->set_voided(row[7].as<bool>());
-        ticket->set_issued_at_ms(row[8].as<std::int64_t>());
-    }
+    for (auto& ticket : tickets::ticketsOfOrder(tx, orderId)) *order.add_tickets() = std::move(ticket);
     return order;
 }
 

@@ -8,6 +8,7 @@
 #include "orders/failpoints.hpp"
 #include "orders/order_record.hpp"
 #include "services/api_internal.hpp"
+#include "tickets/ticket_issuer.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -343,9 +344,7 @@ Plan plan(pqxx::transaction_base& tx, const OrderState& order, const History& hi
         return p;
     }
     if (order.status == "confirmed" && order.step == "confirmed") {
-        // Issuing tickets and mailing are the tickets/mail helpers' functions; until those
-        // land on main, a confirmed order waits here (docs/architecture.md "Order saga").
-        p.work = history.completed("capture") ? Work::None : Work::Capture;
+        p.work = history.completed("capture") ? Work::IssueTickets : Work::Capture;
         return p;
     }
     if (order.step == "compensating") {
@@ -377,6 +376,24 @@ struct ProviderStep {
     std::function<void(pqxx::work&, const OrderState&, const payments::Result&)> record;
 };
 
+// A capture, void or refund of the order's authorization (`reference`), as a ProviderStep call.
+using FollowUpMethod = payments::Result (payments::PaymentProvider::*)(const payments::FollowUpRequest&);
+std::function<payments::Result(payments::PaymentProvider&, const std::string&)>
+followUpCall(FollowUpMethod method, const OrderState& order, std::string reference, std::int64_t amountMinor,
+             std::string reason) {
+    return [method, orderId = order.id, currency = order.currency, reference = std::move(reference), amountMinor,
+            reason = std::move(reason)](payments::PaymentProvider& provider, const std::string& key) {
+        payments::FollowUpRequest request;
+        request.idempotencyKey = key;
+        request.orderId = orderId;
+        request.providerReference = reference;
+        request.amountMinor = amountMinor;
+        request.currency = currency;
+        request.reason = reason;
+        return (provider.*method)(request);
+    };
+}
+
 class Driver {
 public:
     Driver(pqxx::connection& conn, const PaymentRegistry& registry, std::string orderId)
@@ -403,8 +420,8 @@ public:
         case Work::Authorize: return authorize(*order);
         case Work::Confirm: return confirm();
         case Work::Capture: return capture(*order, history);
-        case Work::IssueTickets:
-        case Work::Mail: return false;
+        case Work::IssueTickets: return issueTickets();
+        case Work::Mail: return false; // the mail step follows when mail/notifications lands
         case Work::ReleaseSeats: return releaseSeats(*order);
         case Work::VoidPayment: return voidPayment(*order, history);
         case Work::FinishCompensation: return finishCompensation();
@@ -574,16 +591,8 @@ private:
         s.step = "capture";
         s.kind = "capture";
         s.amountMinor = order.totalMinor;
-        const auto reference = history.authorizeReference;
-        s.call = [&order, reference](payments::PaymentProvider& provider, const std::string& key) {
-            payments::FollowUpRequest request;
-            request.idempotencyKey = key;
-            request.orderId = order.id;
-            request.providerReference = reference;
-            request.amountMinor = order.totalMinor;
-            request.currency = order.currency;
-            return provider.capture(request);
-        };
+        s.call = followUpCall(&payments::PaymentProvider::capture, order, history.authorizeReference,
+                              order.totalMinor, {});
         s.record = [this](pqxx::work& tx, const OrderState& now, const payments::Result& result) {
             if (result.outcome == payments::Outcome::Succeeded) return;
             // The provider refuses to capture a confirmed order (an authorization that lapsed):
@@ -595,6 +604,15 @@ private:
             releaseSoldSeats(tx, now, {});
         };
         return providerStep(order, s);
+    }
+
+    bool issueTickets() {
+        return databaseStep("issue_tickets", [this](pqxx::work& tx, const OrderState& now) -> std::optional<std::string> {
+            if (now.status != "confirmed" || now.step != "confirmed") return std::nullopt;
+            const auto issued = tickets::issueTickets(tx, m_orderId);
+            exec(tx, kSetStep, m_orderId, std::string("tickets_issued"));
+            return std::to_string(issued.size()) + " issued";
+        });
     }
 
     bool releaseSeats(const OrderState& order) {
@@ -626,17 +644,8 @@ private:
         s.step = "void_payment";
         s.kind = "void";
         s.amountMinor = order.totalMinor;
-        const auto reference = history.authorizeReference;
-        s.call = [&order, reference](payments::PaymentProvider& provider, const std::string& key) {
-            payments::FollowUpRequest request;
-            request.idempotencyKey = key;
-            request.orderId = order.id;
-            request.providerReference = reference;
-            request.amountMinor = order.totalMinor;
-            request.currency = order.currency;
-            request.reason = "order_failed";
-            return provider.voidAuthorization(request);
-        };
+        s.call = followUpCall(&payments::PaymentProvider::voidAuthorization, order, history.authorizeReference,
+                              order.totalMinor, "order_failed");
         s.record = [this](pqxx::work&, const OrderState&, const payments::Result& result) {
             if (result.outcome != payments::Outcome::Succeeded)
                 log::error("the provider refused to void an authorization; staff must release it",
@@ -674,9 +683,14 @@ private:
                 return;
             }
             std::vector<int> lines;
-            for (const auto& row : exec(tx, kRefundLines, m_orderId, refundNo)) lines.push_back(row[0].as<int>());
+            std::vector<std::uint32_t> ticketLines;
+            for (const auto& row : exec(tx, kRefundLines, m_orderId, refundNo)) {
+                lines.push_back(row[0].as<int>());
+                ticketLines.push_back(row[0].as<std::uint32_t>());
+            }
             exec(tx, kCloseRefund, m_orderId, refundNo, std::string("refunded"));
             exec(tx, kMarkLinesRefunded, m_orderId, refundNo);
+            tickets::voidTickets(tx, m_orderId, ticketLines);
             releaseSoldSeats(tx, now, lines);
             if (exec(tx, kRefundDone, m_orderId)[0][0].as<bool>()) exec(tx, kCancelOrder, m_orderId, reason);
         };
@@ -692,17 +706,7 @@ private:
         s.step = step;
         s.kind = "refund";
         s.amountMinor = amount;
-        const auto reference = history.authorizeReference;
-        s.call = [&order, reference, amount, reason](payments::PaymentProvider& provider, const std::string& key) {
-            payments::FollowUpRequest request;
-            request.idempotencyKey = key;
-            request.orderId = order.id;
-            request.providerReference = reference;
-            request.amountMinor = amount;
-            request.currency = order.currency;
-            request.reason = reason;
-            return provider.refund(request);
-        };
+        s.call = followUpCall(&payments::PaymentProvider::refund, order, history.authorizeReference, amount, reason);
         s.record = record;
         return providerStep(order, s);
     }

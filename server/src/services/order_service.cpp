@@ -472,14 +472,15 @@ v1::Order cancelOrder(pqxx::connection& conn, const orders::PaymentRegistry& reg
             if (status != "confirmed")
                 fail(v1::FAILED_PRECONDITION, "only a confirmed order can be cancelled", {{"reason", status}});
 
-            std::set<std::uint32_t> wanted(request.line_nos().begin(), request.line_nos().end());
+            const std::set<std::uint32_t> requested(request.line_nos().begin(), request.line_nos().end());
+            auto missing = requested; // lines asked for that the order does not have
             std::vector<int> lineNos;
             std::int64_t amount = 0;
             for (const auto& row : exec(tx, kRefundableLines, orderId)) {
                 const auto lineNo = row[0].as<std::uint32_t>();
                 const bool taken = row[2].as<bool>();
-                if (!wanted.empty() && !wanted.count(lineNo)) continue;
-                wanted.erase(lineNo);
+                if (!requested.empty() && !requested.count(lineNo)) continue;
+                missing.erase(lineNo);
                 if (taken) {
                     if (!request.line_nos().empty())
                         fail(v1::FAILED_PRECONDITION, "line " + std::to_string(lineNo) + " is already refunded",
@@ -489,8 +490,8 @@ v1::Order cancelOrder(pqxx::connection& conn, const orders::PaymentRegistry& reg
                 lineNos.push_back(static_cast<int>(lineNo));
                 amount += row[1].as<std::int64_t>();
             }
-            if (!wanted.empty())
-                fail(v1::INVALID_ARGUMENT, "the order has no line " + std::to_string(*wanted.begin()),
+            if (!missing.empty())
+                fail(v1::INVALID_ARGUMENT, "the order has no line " + std::to_string(*missing.begin()),
                      {{"field", "line_nos"}});
             if (lineNos.empty())
                 fail(v1::FAILED_PRECONDITION, "nothing left to refund", {{"reason", "already_refunded"}});

@@ -112,18 +112,16 @@ private:
         return one(QStringLiteral("SELECT id FROM orders WHERE hold_id = '%1'").arg(QString::fromStdString(holdId)));
     }
 
-    // Waits until the order is finished: confirmed with its payment captured, or compensated.
+    // Waits until the order is finished: confirmed with its tickets (and no refund open), or
+    // compensated (failed, or cancelled and refunded).
     bool settled(const QString& orderId) {
         return QTest::qWaitFor(
             [&] {
-                const auto state = one(QStringLiteral("SELECT status || '/' || saga_step || '/' || "
-                                                      "(SELECT count(*) FROM saga_steps WHERE order_id = o.id AND "
-                                                      "step = 'capture' AND completed_at IS NOT NULL) FROM orders o "
-                                                      "WHERE id = '%1'")
+                const auto state = one(QStringLiteral("SELECT status || '/' || saga_step || '/' || open_refunds "
+                                                      "FROM orders WHERE id = '%1'")
                                            .arg(orderId));
-                return state == QLatin1String("confirmed/confirmed/1") || state.endsWith(QLatin1String("/compensated/0")) ||
-                       state.startsWith(QLatin1String("confirmed/tickets_issued")) ||
-                       state.startsWith(QLatin1String("confirmed/mailed"));
+                return state == QLatin1String("confirmed/tickets_issued/0") ||
+                       state == QLatin1String("confirmed/mailed/0") || state.endsWith(QLatin1String("/compensated/0"));
             },
             kSettleTimeoutMs);
     }
@@ -155,6 +153,22 @@ private:
                                         "payment_operations WHERE order_id = '%1'")
                              .arg(orderId)),
                      QStringLiteral("authorize:succeeded,capture:succeeded"));
+            // One valid ticket per line.
+            QCOMPARE(one(QStringLiteral("SELECT count(*) FILTER (WHERE voided_at IS NULL) || '/' || "
+                                        "(SELECT count(*) FROM order_lines WHERE order_id = '%1') FROM tickets "
+                                        "WHERE order_id = '%1'")
+                             .arg(orderId)),
+                     QStringLiteral("1/1"));
+        } else if (status == QLatin1String("cancelled")) {
+            QCOMPARE(one(QStringLiteral("SELECT count(*) FROM seat_claims WHERE seat_id = '%1'").arg(seat)),
+                     QStringLiteral("0"));
+            QCOMPARE(one(QStringLiteral("SELECT string_agg(kind || ':' || status, ',' ORDER BY kind) FROM "
+                                        "payment_operations WHERE order_id = '%1'")
+                             .arg(orderId)),
+                     QStringLiteral("authorize:succeeded,capture:succeeded,refund:succeeded"));
+            QCOMPARE(one(QStringLiteral("SELECT count(*) FROM tickets WHERE order_id = '%1' AND voided_at IS NULL")
+                             .arg(orderId)),
+                     QStringLiteral("0"));
         } else {
             QCOMPARE(one(QStringLiteral("SELECT count(*) FROM seat_claims WHERE seat_id = '%1'").arg(seat)),
                      QStringLiteral("0"));
@@ -263,9 +277,10 @@ private slots:
             for (const char* where : {"before", "started", "called", "after"})
                 QTest::newRow(qPrintable(QStringLiteral("%1.%2").arg(QLatin1String(step), QLatin1String(where))))
                     << QByteArray("saga.") + step + "." + where;
-        for (const char* where : {"before", "inside", "after"})
-            QTest::newRow(qPrintable(QStringLiteral("confirm.%1").arg(QLatin1String(where))))
-                << QByteArray("saga.confirm.") + where;
+        for (const char* step : {"confirm", "issue_tickets"})
+            for (const char* where : {"before", "inside", "after"})
+                QTest::newRow(qPrintable(QStringLiteral("%1.%2").arg(QLatin1String(step), QLatin1String(where))))
+                    << QByteArray("saga.") + step + "." + where;
     }
     void crashDuringASale() {
         QFETCH(QByteArray, point);
@@ -318,6 +333,44 @@ private slots:
         QCOMPARE(one(QStringLiteral("SELECT failure_reason FROM orders WHERE id = '%1'").arg(orderId)),
                  QStringLiteral("hold_expired"));
         replayAnswersWithTheSameOrder(sale, orderId);
+    }
+
+    // The buyer cancels a confirmed sale; killed at every point of the refund.
+    void crashDuringARefund_data() {
+        QTest::addColumn<QByteArray>("point");
+        for (const char* where : {"before", "started", "called", "after"})
+            QTest::newRow(where) << QByteArray("saga.refund.") + where;
+    }
+    void crashDuringARefund() {
+        QFETCH(QByteArray, point);
+        QVERIFY(restartWith({}));
+        const auto sale = sell(100'000);
+        QVERIFY(sale.answer && sale.answer->has_order());
+        const auto orderId = QString::fromStdString(sale.answer->order().id());
+        QVERIFY(settled(orderId));
+        QVERIFY(restartWith(point));
+        v1::Envelope cancel;
+        cancel.mutable_cancel_order()->set_idempotency_key(newKey());
+        cancel.mutable_cancel_order()->set_order_id(orderId.toStdString());
+        {
+            const auto client = open(m_staffToken);
+            QVERIFY(client);
+            QVERIFY2(!client->call(cancel), "the server answered although the failpoint should have killed it");
+        }
+        m_server.kill();
+        QVERIFY(m_server.serverLog().contains(QStringLiteral("failpoint ") + QString::fromLatin1(point)));
+        QVERIFY(restartWith({}));
+        QVERIFY(settled(orderId));
+        checkOutcome(orderId, sale.seatId, QStringLiteral("cancelled"));
+        // The replayed cancellation answers with the cancelled order and refunds nothing more.
+        const auto client = open(m_staffToken);
+        QVERIFY(client);
+        const auto replay = client->call(cancel);
+        QVERIFY(replay && replay->has_order());
+        QCOMPARE(replay->order().status(), v1::ORDER_CANCELLED);
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM payment_operations WHERE order_id = '%1' AND kind = 'refund'")
+                         .arg(orderId)),
+                 QStringLiteral("1"));
     }
 
     void cleanupTestCase() { m_server.stop(); }

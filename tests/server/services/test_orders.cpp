@@ -203,6 +203,9 @@ private slots:
         QVERIFY2(answer.has_order(), answer.error().message().c_str());
         const auto& order = answer.order();
         QCOMPARE(order.status(), v1::ORDER_CONFIRMED);
+        QCOMPARE(order.step(), v1::SAGA_TICKETS_ISSUED);
+        QCOMPARE(order.tickets_size(), 2);
+        QVERIFY(!order.tickets(0).code().empty() && !order.tickets(0).voided());
         QVERIFY(order.code().rfind("MQ-", 0) == 0 && order.code().size() == 9);
         QCOMPARE(order.currency(), std::string("EUR"));
         QCOMPARE(order.lines_size(), 2);
@@ -239,8 +242,8 @@ private slots:
         // Steps and provider calls, each with its own key, all completed.
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM saga_steps WHERE order_id = '" + order.id() +
                                    "' AND completed_at IS NOT NULL AND idempotency_key = order_id || ':' || step "
-                                   "AND step IN ('authorize', 'confirm', 'capture')"),
-                 3LL);
+                                   "AND step IN ('authorize', 'confirm', 'capture', 'issue_tickets')"),
+                 4LL);
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM payment_operations WHERE order_id = '" + order.id() +
                                    "' AND status = 'succeeded' AND provider = 'cash'"),
                  2LL);
@@ -259,6 +262,7 @@ private slots:
         QCOMPARE(logged.event_title(), std::string("Late Night Jazz"));
         QCOMPARE(logged.venue_name(), std::string("Hall"));
         QCOMPARE(logged.lines_size(), 2);
+        QCOMPARE(logged.tickets_size(), 2);
     }
 
     void pricingUsesCategoryChargesWithDefaultAndAddedTax() {
@@ -500,6 +504,134 @@ private slots:
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM payment_operations WHERE order_id = '" + id +
                                    "' AND kind = 'authorize'"),
                  1LL);
+    }
+
+    v1::Envelope cancel(const server::Principal& who, const std::string& orderId, const std::vector<std::uint32_t>& lines,
+                        const std::string& key = newKey()) {
+        return handle(who, [&](v1::Envelope& r) {
+            auto* c = r.mutable_cancel_order();
+            c->set_idempotency_key(key);
+            c->set_order_id(orderId);
+            for (const auto line : lines) c->add_line_nos(line);
+        });
+    }
+
+    void buyerCancelsPartlyThenWhollyWithinTheRules() {
+        const auto bought = create(alice, cardOrder(holdSeats(alice, {seatIds[26], seatIds[27]})));
+        QVERIFY2(bought.has_order(), bought.error().message().c_str());
+        const auto& order = bought.order();
+        QCOMPARE(order.step(), v1::SAGA_TICKETS_ISSUED);
+        QVERIFY(order.attendee_cancel_until_ms() > 0);
+        QCOMPARE(cancel(bob, order.id(), {}).error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(cancel(staff, order.id(), {}).error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(cancel(alice, order.id(), {7}).error().details().at("field"), std::string("line_nos"));
+
+        // Line 1: refunded, its ticket void, its seat back on sale; the order stays confirmed.
+        const auto key = newKey();
+        const auto partial = cancel(alice, order.id(), {1}, key);
+        QVERIFY2(partial.has_order(), partial.error().message().c_str());
+        QCOMPARE(partial.order().status(), v1::ORDER_CONFIRMED);
+        QCOMPARE(partial.order().payment().status(), v1::PAYMENT_PARTIALLY_REFUNDED);
+        QCOMPARE(partial.order().payment().refunded_minor(), order.lines(0).total_minor());
+        QVERIFY(partial.order().tickets(0).voided());
+        QVERIFY(!partial.order().tickets(1).voided());
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM seat_claims WHERE seat_id = '" + seatIds[26] + "'"), 0LL);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM seat_claims WHERE seat_id = '" + seatIds[27] + "'"), 1LL);
+        // A replay changes nothing; the same line again is refused.
+        QVERIFY(cancel(alice, order.id(), {1}, key).has_order());
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM order_refunds"), 1LL);
+        QCOMPARE(cancel(alice, order.id(), {1}).error().details().at("reason"), std::string("already_refunded"));
+
+        // The rest: cancelled and refunded in full, once each at the provider.
+        const auto rest = cancel(alice, order.id(), {});
+        QCOMPARE(rest.order().status(), v1::ORDER_CANCELLED);
+        QCOMPARE(rest.order().step(), v1::SAGA_COMPENSATED);
+        QCOMPARE(rest.order().payment().status(), v1::PAYMENT_REFUNDED);
+        QCOMPARE(rest.order().payment().refunded_minor(), order.total_minor());
+        QVERIFY(rest.order().tickets(1).voided());
+        QCOMPARE(card->followUps().size(), std::size_t{3}); // capture, refund, refund
+        QCOMPARE(claims("sold"), 0LL);
+        QCOMPARE(cancel(alice, order.id(), {}).error().details().at("reason"), std::string("cancelled"));
+    }
+
+    void buyerCancellationClosesAtTheDeadlineButNotForTheOrganizer() {
+        const auto bought = create(alice, cardOrder(holdSeats(alice, {seatIds[28]})));
+        QVERIFY(bought.has_order());
+        // The event starts in an hour: inside the 24-hour deadline.
+        exec("UPDATE events SET starts_at = now() + interval '1 hour'");
+        const auto late = cancel(alice, bought.order().id(), {});
+        QCOMPARE(late.error().code(), v1::FAILED_PRECONDITION);
+        QCOMPARE(late.error().details().at("reason"), std::string("cancellation_closed"));
+        QCOMPARE(cancel(otherOrganizer, bought.order().id(), {}).error().code(), v1::PERMISSION_DENIED);
+        const auto byOrganizer = cancel(organizer, bought.order().id(), {});
+        QCOMPARE(byOrganizer.order().status(), v1::ORDER_CANCELLED);
+        QCOMPARE(byOrganizer.order().failure_reason(), std::string("cancelled_by_organizer"));
+        // Attendee cancellation switched off: closed whatever the date.
+        exec("UPDATE events SET starts_at = now() + interval '30 days', attendee_cancellation = false");
+        const auto other = create(alice, cardOrder(holdSeats(alice, {seatIds[29]})));
+        QCOMPARE(other.order().attendee_cancel_until_ms(), 0LL);
+        QCOMPARE(cancel(alice, other.order().id(), {}).error().details().at("reason"),
+                 std::string("cancellation_closed"));
+        QVERIFY(cancel(admin, other.order().id(), {}).order().status() == v1::ORDER_CANCELLED);
+    }
+
+    void cancelledEventRefundsEveryOrderAsSagaWork() {
+        const auto cardSale = create(alice, cardOrder(holdSeats(alice, {seatIds[1], seatIds[2]})));
+        const auto cashSale = create(staff, cashOrder(holdSeats(staff, {seatIds[3]}), 10'000));
+        card->scriptAuthorize(server::payments::Outcome::RetryLater);
+        const auto pending = create(bob, cardOrder(holdSeats(bob, {seatIds[4]})));
+        QCOMPARE(cardSale.order().status(), v1::ORDER_CONFIRMED);
+        QCOMPARE(cashSale.order().status(), v1::ORDER_CONFIRMED);
+        QCOMPARE(pending.order().status(), v1::ORDER_PENDING);
+
+        const auto cancelEvent = [&](const server::Principal& who, const std::string& key) {
+            return handle(who, [&](v1::Envelope& r) {
+                r.mutable_cancel_event()->set_idempotency_key(key);
+                r.mutable_cancel_event()->set_event_id(eventId);
+                r.mutable_cancel_event()->set_reason("storm");
+            });
+        };
+        QCOMPARE(cancelEvent(alice, newKey()).error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(cancelEvent(otherOrganizer, newKey()).error().code(), v1::PERMISSION_DENIED);
+        const auto key = newKey();
+        const auto acked = cancelEvent(organizer, key);
+        QVERIFY2(acked.has_ack(), acked.error().message().c_str());
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM events WHERE status = 'cancelled'"), 1LL);
+        QCOMPARE(scalar(*conn, "SELECT open_refunds FROM orders WHERE id = '" + cardSale.order().id() + "'"), 1LL);
+        // The catalog change log carries the cancelled event to every client.
+        pqxx::read_transaction read(*conn);
+        std::string bytes;
+        server::detail::appendBytea(read.exec1("SELECT payload FROM change_log WHERE aggregatetype = 'event' "
+                                               "ORDER BY id DESC LIMIT 1")[0],
+                                    bytes);
+        read.commit();
+        v1::Event logged;
+        QVERIFY(logged.ParseFromString(bytes));
+        QCOMPARE(logged.status(), v1::EVENT_STATUS_CANCELLED);
+
+        // The runner refunds each order in its own steps; the pending one is compensated.
+        exec("UPDATE orders SET next_attempt_at = clock_timestamp()");
+        QCOMPARE(runDue(), std::size_t{3});
+        for (const auto* sale : {&cardSale, &cashSale}) {
+            const auto now = getOrder(organizer, sale->order().id()).order();
+            QCOMPARE(now.status(), v1::ORDER_CANCELLED);
+            QCOMPARE(now.failure_reason(), std::string("event_cancelled"));
+            QCOMPARE(now.payment().status(), v1::PAYMENT_REFUNDED);
+            for (const auto& ticket : now.tickets()) QVERIFY(ticket.voided());
+        }
+        const auto compensated = getOrder(bob, pending.order().id()).order();
+        QCOMPARE(compensated.status(), v1::ORDER_FAILED);
+        QCOMPARE(compensated.failure_reason(), std::string("event_cancelled"));
+        QCOMPARE(compensated.payment().status(), v1::PAYMENT_VOIDED);
+        QCOMPARE(claims("sold") + claims("held"), 0LL);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM payment_operations WHERE kind = 'refund' AND provider = 'cash' "
+                               "AND status = 'succeeded'"),
+                 1LL);
+        // A replay answers the same; no new orders for a cancelled event.
+        QVERIFY(cancelEvent(organizer, key).ack().replayed());
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM order_refunds"), 2LL);
+        QCOMPARE(create(staff, cashOrder(holdSeats(staff, {seatIds[5]}), 10'000)).error().details().at("reason"),
+                 std::string("event_not_on_sale"));
     }
 
     void badRequestsChangeNothing() {
