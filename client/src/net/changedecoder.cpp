@@ -2,6 +2,7 @@
 #include "net/changedecoder.h"
 
 #include "marquee/protocol/conversions.hpp"
+#include "marquee/v1/order.pb.h"
 #include "marquee/v1/seating.pb.h"
 #include "marquee/v1/sync.pb.h"
 
@@ -25,6 +26,12 @@ bool splitLayoutId(const std::string& aggregateId, LayoutPayload& out)
     out.layoutId = aggregateId.substr(0, at);
     return ok;
 }
+
+// Booking aggregates (order.proto's header): the buyer's orders, the user's waitlist entries
+// and the public ticket keys.
+constexpr std::string_view kOrderAggregate = "order";
+constexpr std::string_view kWaitlistAggregate = "waitlist_entry";
+constexpr std::string_view kTicketKeyAggregate = "ticket_key";
 
 } // namespace
 
@@ -90,6 +97,31 @@ ChangeBatchData decodeChangeBatch(const v1::ChangeBatch& batch)
                 v1::EventLayout msg;
                 ok = msg.ParseFromString(change.payload());
                 rec.record = EventLayoutPin{rec.aggregateId, msg.layout_id(), msg.layout_version()};
+            }
+        } else if (type == kOrderAggregate) {
+            rec.kind = ChangeRecord::Kind::Order;
+            if (!rec.deleted) {
+                // Kept as bytes (the cache shows them through net/bookingcodec.h); parsed here
+                // for the indexed columns and to refuse a broken row.
+                v1::Order msg;
+                ok = msg.ParseFromString(change.payload());
+                rec.record = OrderRecord{change.payload(), msg.event_id(), static_cast<int>(msg.status()),
+                                         msg.created_at_ms(), msg.updated_at_ms()};
+            }
+        } else if (type == kWaitlistAggregate) {
+            rec.kind = ChangeRecord::Kind::WaitlistEntry;
+            if (!rec.deleted) {
+                v1::WaitlistEntry msg;
+                ok = msg.ParseFromString(change.payload());
+                rec.record = WaitlistRecord{change.payload(), msg.event_id(), static_cast<int>(msg.status()),
+                                            msg.created_at_ms()};
+            }
+        } else if (type == kTicketKeyAggregate) {
+            rec.kind = ChangeRecord::Kind::TicketKey;
+            if (!rec.deleted) {
+                v1::TicketKey msg;
+                ok = msg.ParseFromString(change.payload()) && msg.public_key().size() == 32;
+                rec.record = TicketKeyRecord{msg.public_key(), msg.valid_from_ms(), msg.retired_at_ms()};
             }
         }
         if (!ok) {

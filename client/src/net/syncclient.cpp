@@ -1,6 +1,7 @@
 // SyncClient implementation: framing, request bookkeeping, reconnect and the pull loop.
 #include "net/syncclient.h"
 
+#include "net/bookingcodec.h"
 #include "net/changedecoder.h"
 #include "net/searchcodec.h"
 
@@ -315,6 +316,65 @@ quint64 SyncClient::sendIngestAdmin(v1::Envelope& request)
     return send(RequestKind::IngestAdmin, request);
 }
 
+quint64 SyncClient::holdSeats(const QString& idempotencyKey, const HoldRequest& request)
+{
+    v1::Envelope env;
+    toProto(request, idempotencyKey, env.mutable_hold_seats());
+    return send(RequestKind::Hold, env);
+}
+
+quint64 SyncClient::extendHold(const QString& holdId)
+{
+    v1::Envelope env;
+    env.mutable_extend_hold()->set_hold_id(holdId.toStdString());
+    return send(RequestKind::Hold, env);
+}
+
+quint64 SyncClient::releaseHold(const QString& holdId)
+{
+    v1::Envelope env;
+    env.mutable_release_hold()->set_hold_id(holdId.toStdString());
+    return send(RequestKind::ReleaseHold, env);
+}
+
+quint64 SyncClient::createOrder(const OrderRequest& request)
+{
+    v1::Envelope env;
+    toProto(request, env.mutable_create_order());
+    return send(RequestKind::Order, env);
+}
+
+quint64 SyncClient::getOrder(const QString& orderId)
+{
+    v1::Envelope env;
+    env.mutable_get_order()->set_order_id(orderId.toStdString());
+    return send(RequestKind::Order, env);
+}
+
+quint64 SyncClient::listOrders(quint32 limit)
+{
+    v1::Envelope env;
+    env.mutable_list_orders()->set_limit(limit);
+    return send(RequestKind::OrderList, env);
+}
+
+quint64 SyncClient::cancelOrder(const QString& idempotencyKey, const QString& orderId, const QString& reason)
+{
+    v1::Envelope env;
+    auto* cancel = env.mutable_cancel_order();
+    cancel->set_idempotency_key(idempotencyKey.toStdString());
+    cancel->set_order_id(orderId.toStdString());
+    cancel->set_reason(reason.toStdString());
+    return send(RequestKind::Order, env);
+}
+
+quint64 SyncClient::getPaymentConfig()
+{
+    v1::Envelope env;
+    env.mutable_get_payment_config();
+    return send(RequestKind::PaymentConfig, env);
+}
+
 void SyncClient::pull()
 {
     if (!m_helloDone || m_pullRequest != 0 || m_paused)
@@ -448,8 +508,29 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
     case RequestKind::IngestAdmin:
         Q_EMIT ingestAdminAnswered(id, std::make_shared<const v1::Envelope>(std::move(env)));
         break;
+    case RequestKind::Hold:
+        if (env.has_hold_result())
+            Q_EMIT holdReceived(id, fromProto(env.hold_result()));
+        break;
+    case RequestKind::Order:
+        if (env.has_order())
+            Q_EMIT orderReceived(id, fromProto(env.order()));
+        break;
+    case RequestKind::OrderList:
+        if (env.has_order_list()) {
+            QList<OrderInfo> orders;
+            for (const v1::Order& o : env.order_list().orders())
+                orders.append(fromProto(o));
+            Q_EMIT orderListReceived(id, orders, env.order_list().more());
+        }
+        break;
+    case RequestKind::PaymentConfig:
+        if (env.has_payment_config())
+            Q_EMIT paymentConfigReceived(id, fromProto(env.payment_config()));
+        break;
     case RequestKind::Logout:
     case RequestKind::Wishlist:
+    case RequestKind::ReleaseHold:
     case RequestKind::UnsubscribeSeats:
     case RequestKind::SetSeatsBlocked:
     case RequestKind::SaveLayout:

@@ -86,6 +86,17 @@ public:
     // Ingest administration (admin only): `request` holds one of the Envelope 80-88 bodies;
     // answered by ingestAdminAnswered with the whole answer envelope (or requestFailed).
     quint64 sendIngestAdmin(v1::Envelope& request);
+    // Booking (the signed-in user's own holds and orders). Holds are answered by holdReceived,
+    // ReleaseHold by ackReceived, orders by orderReceived / orderListReceived, the payment
+    // config by paymentConfigReceived; refusals by requestFailed.
+    quint64 holdSeats(const QString& idempotencyKey, const HoldRequest& request);
+    quint64 extendHold(const QString& holdId);
+    quint64 releaseHold(const QString& holdId);
+    quint64 createOrder(const OrderRequest& request);
+    quint64 getOrder(const QString& orderId);
+    quint64 listOrders(quint32 limit = 0);
+    quint64 cancelOrder(const QString& idempotencyKey, const QString& orderId, const QString& reason);
+    quint64 getPaymentConfig();
     void pull(); // pull from cursor() (no-op while a pull is in flight)
     // The owner could not store a batch: stop pulling and ignore pushes (a pull answer in
     // flight is dropped) until resumeFrom() names the cursor that was committed.
@@ -112,13 +123,18 @@ Q_SIGNALS:
     void layoutReceived(quint64 requestId, std::shared_ptr<const marquee::core::seating::Layout> layout);
     void searchAnswered(quint64 requestId, const marquee::client::SearchResults& results);
     void ingestAdminAnswered(quint64 requestId, std::shared_ptr<const marquee::v1::Envelope> answer);
+    void holdReceived(quint64 requestId, const marquee::client::HoldInfo& hold);
+    void orderReceived(quint64 requestId, const marquee::client::OrderInfo& order);
+    void orderListReceived(quint64 requestId, const QList<marquee::client::OrderInfo>& orders, bool more);
+    void paymentConfigReceived(quint64 requestId, const marquee::client::PaymentConfigInfo& config);
     void authenticationRejected(); // HTTP 401 at the upgrade: the token is no longer valid
     void fatalError(const marquee::client::ErrorInfo& error); // e.g. unsupported protocol version
 
 private:
     enum class RequestKind {
         Hello, Pull, Login, Register, Logout, Wishlist,
-        SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout, Search, IngestAdmin
+        SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout, Search, IngestAdmin,
+        Hold, ReleaseHold, Order, OrderList, PaymentConfig
     };
     struct Pending {
         RequestKind kind;

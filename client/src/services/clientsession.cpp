@@ -1,6 +1,7 @@
 // ClientSession implementation: wiring between SyncClient, SyncWorker and the services.
 #include "services/clientsession.h"
 
+#include "booking/bookingservice.h"
 #include "services/accountservice.h"
 #include "services/catalogservice.h"
 #include "services/searchservice.h"
@@ -29,6 +30,8 @@ ClientSession::ClientSession(Options options, QObject* parent)
     m_seating = new SeatingService(m_store.get(), m_sync, this);
     connect(this, &ClientSession::batchApplied, m_seating, &SeatingService::notifyBatchApplied);
     m_search = new SearchService(m_store.get(), m_sync, this);
+    m_booking = new BookingService(m_store.get(), m_sync, m_account, m_seating, this);
+    connect(this, &ClientSession::batchApplied, m_booking, &BookingService::notifyBatchApplied);
 
     connect(m_sync, &SyncClient::connected, this, &ClientSession::onConnected);
     connect(m_sync, &SyncClient::batchReady, this, &ClientSession::onBatchReady);

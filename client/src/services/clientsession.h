@@ -15,6 +15,7 @@
 namespace marquee::client {
 
 class AccountService;
+class BookingService;
 class CatalogService;
 class LocalStore;
 class SearchService;
@@ -51,6 +52,7 @@ public:
     WishlistService* wishlist() const { return m_wishlist; }
     SeatingService* seating() const { return m_seating; }
     SearchService* search() const { return m_search; }
+    BookingService* booking() const { return m_booking; }
 
     QUrl serverUrl() const;
     State state() const { return m_state; }
@@ -89,6 +91,7 @@ private:
     WishlistService* m_wishlist = nullptr;
     SeatingService* m_seating = nullptr;
     SearchService* m_search = nullptr;
+    BookingService* m_booking = nullptr;
     QThread m_thread;
     SyncWorker* m_worker = nullptr;
 

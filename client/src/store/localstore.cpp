@@ -195,6 +195,27 @@ CREATE TRIGGER categories_search_after_delete AFTER DELETE ON categories BEGIN
 END;
 INSERT OR IGNORE INTO search_words(word) SELECT term FROM event_search_terms WHERE length(term) >= 4;
 )sql",
+    // 7: booking. The user's orders (encoded marquee.v1.Order with its tickets, so "My orders
+    // & tickets" works offline) and waitlist entries (encoded WaitlistEntry) from the change
+    // log, the public keys that sign tickets, and the CreateOrder requests sent but not yet
+    // answered: their idempotency key is replayed after a dropped connection.
+    R"sql(
+CREATE TABLE orders(
+  id TEXT PRIMARY KEY, user_id INTEGER NOT NULL, event_id TEXT NOT NULL, status INTEGER NOT NULL,
+  created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, payload BLOB NOT NULL);
+CREATE INDEX orders_by_user ON orders(user_id, created_at);
+CREATE TABLE waitlist_entries(
+  id TEXT PRIMARY KEY, user_id INTEGER NOT NULL, event_id TEXT NOT NULL, status INTEGER NOT NULL,
+  created_at INTEGER NOT NULL, payload BLOB NOT NULL);
+CREATE INDEX waitlist_entries_by_user ON waitlist_entries(user_id, created_at);
+CREATE TABLE ticket_keys(
+  key_id TEXT PRIMARY KEY, public_key BLOB NOT NULL, valid_from INTEGER NOT NULL, retired_at INTEGER NOT NULL);
+CREATE TABLE order_requests(
+  idempotency_key TEXT PRIMARY KEY, user_id INTEGER NOT NULL, hold_id TEXT NOT NULL,
+  buyer_name TEXT NOT NULL, buyer_email TEXT NOT NULL, method INTEGER NOT NULL,
+  card_payment_method TEXT NOT NULL, terminal_id TEXT NOT NULL, cash_tendered INTEGER NOT NULL,
+  created_at INTEGER NOT NULL);
+)sql",
 };
 static_assert(std::size(kUpgradeSteps) == LocalStore::kSchemaVersion);
 
@@ -261,7 +282,8 @@ private:
 // The statements a batch runs; parameters are numbered from 1 as in SQLite.
 enum Stmt : int {
     UpsertEvent, MarkEventForSearch, DeleteEvent, UpsertVenue, DeleteVenue, UpsertCategory, DeleteCategory, UpsertWish,
-    DeleteWish, UpsertLayout, DeleteLayout, UpsertEventLayout, DeleteEventLayout, SaveCursor, StmtCount
+    DeleteWish, UpsertLayout, DeleteLayout, UpsertEventLayout, DeleteEventLayout, UpsertOrder, DeleteOrder,
+    UpsertWaitlistEntry, DeleteWaitlistEntry, UpsertTicketKey, DeleteTicketKey, SaveCursor, StmtCount
 };
 
 const char* const kBatchSql[StmtCount] = {
@@ -291,6 +313,12 @@ const char* const kBatchSql[StmtCount] = {
     "DELETE FROM seating_layouts WHERE layout_id=? AND version=?",
     "INSERT OR REPLACE INTO event_layouts(event_id,layout_id,layout_version) VALUES (?,?,?)",
     "DELETE FROM event_layouts WHERE event_id=?",
+    "INSERT OR REPLACE INTO orders(id,user_id,event_id,status,created_at,updated_at,payload) VALUES (?,?,?,?,?,?,?)",
+    "DELETE FROM orders WHERE id=? AND user_id=?",
+    "INSERT OR REPLACE INTO waitlist_entries(id,user_id,event_id,status,created_at,payload) VALUES (?,?,?,?,?,?)",
+    "DELETE FROM waitlist_entries WHERE id=? AND user_id=?",
+    "INSERT OR REPLACE INTO ticket_keys(key_id,public_key,valid_from,retired_at) VALUES (?,?,?,?)",
+    "DELETE FROM ticket_keys WHERE key_id=?",
     "UPDATE sync_state SET cursor=?, cursor_user_id=?, last_sync_at=? WHERE id=1",
 };
 
@@ -653,7 +681,8 @@ bool LocalStore::clearCatalog()
         return false;
     const bool ok = exec(QStringLiteral("DELETE FROM events")) && exec(QStringLiteral("DELETE FROM venues"))
         && exec(QStringLiteral("DELETE FROM categories")) && exec(QStringLiteral("DELETE FROM seating_layouts"))
-        && exec(QStringLiteral("DELETE FROM event_layouts")) && clearSearchIndex();
+        && exec(QStringLiteral("DELETE FROM event_layouts")) && exec(QStringLiteral("DELETE FROM ticket_keys"))
+        && clearSearchIndex();
     if (!ok) {
         exec(QStringLiteral("ROLLBACK TO clear_catalog"));
         exec(QStringLiteral("RELEASE clear_catalog"));
@@ -746,12 +775,13 @@ bool LocalStore::applyChanges(const ChangeBatchData& batch, qint64 userId, Batch
         QSqlQuery wipe(database());
         wipe.prepare(QStringLiteral("DELETE FROM wishlist WHERE user_id=?"));
         wipe.addBindValue(userId);
-        if (!clearCatalog() || !exec(wipe) || !reapplyPendingWishlist(userId)) {
+        if (!clearCatalog() || !exec(wipe) || !clearBookingData(userId) || !reapplyPendingWishlist(userId)) {
             *error = m_lastError;
             return false;
         }
         m_applied = {1, 0}; // an empty events table: every row from here on is new
         result.catalogChanged = result.wishlistChanged = true;
+        result.ordersChanged = result.waitlistChanged = result.ticketKeysChanged = true;
     }
     Statements& st = *m_st;
     for (const ChangeRecord& change : batch.changes) {
@@ -873,6 +903,62 @@ bool LocalStore::applyChanges(const ChangeBatchData& batch, qint64 userId, Batch
                 st.text(1, id);
                 st.text(2, pin->layoutId);
                 st.integer(3, pin->version);
+                run = true;
+            }
+            break;
+        case ChangeRecord::Kind::Order:
+            result.ordersChanged = true;
+            if (userId == 0)
+                break; // scoped to the buyer: an anonymous connection never gets these
+            if (change.deleted) {
+                st.use(DeleteOrder);
+                st.text(1, id);
+                st.integer(2, userId);
+                run = true;
+            } else if (const auto* o = std::get_if<OrderRecord>(&change.record)) {
+                st.use(UpsertOrder);
+                st.text(1, id);
+                st.integer(2, userId);
+                st.text(3, o->eventId);
+                st.integer(4, o->status);
+                st.integer(5, o->createdAtMs);
+                st.integer(6, o->updatedAtMs);
+                st.blob(7, o->payload);
+                run = true;
+            }
+            break;
+        case ChangeRecord::Kind::WaitlistEntry:
+            result.waitlistChanged = true;
+            if (userId == 0)
+                break;
+            if (change.deleted) {
+                st.use(DeleteWaitlistEntry);
+                st.text(1, id);
+                st.integer(2, userId);
+                run = true;
+            } else if (const auto* w = std::get_if<WaitlistRecord>(&change.record)) {
+                st.use(UpsertWaitlistEntry);
+                st.text(1, id);
+                st.integer(2, userId);
+                st.text(3, w->eventId);
+                st.integer(4, w->status);
+                st.integer(5, w->createdAtMs);
+                st.blob(6, w->payload);
+                run = true;
+            }
+            break;
+        case ChangeRecord::Kind::TicketKey:
+            result.ticketKeysChanged = true;
+            if (change.deleted) {
+                st.use(DeleteTicketKey);
+                st.text(1, id);
+                run = true;
+            } else if (const auto* k = std::get_if<TicketKeyRecord>(&change.record)) {
+                st.use(UpsertTicketKey);
+                st.text(1, id);
+                st.blob(2, k->publicKey);
+                st.integer(3, k->validFromMs);
+                st.integer(4, k->retiredAtMs);
                 run = true;
             }
             break;
@@ -1184,7 +1270,7 @@ bool LocalStore::clearUserData(qint64 userId)
     QSqlQuery q(database());
     q.prepare(QStringLiteral("DELETE FROM wishlist WHERE user_id=?"));
     q.addBindValue(userId);
-    return exec(q);
+    return exec(q) && clearBookingData(userId);
 }
 
 bool LocalStore::reapplyPendingWishlist(qint64 userId)

@@ -18,7 +18,7 @@ namespace marquee::client {
 class LocalStore {
 public:
     // Schema version written to PRAGMA user_version; each step upgrades from version-1.
-    static constexpr int kSchemaVersion = 6;
+    static constexpr int kSchemaVersion = 7;
     // Applied events a transaction indexes for search before it commits (live pushes, small
     // pages); more are left to indexSearchBacklog(), so a cold sync does not wait for FTS5.
     static constexpr int kInlineIndexRows = 1000;
@@ -95,6 +95,19 @@ public:
     // After a login or reset: re-apply the user's pending wishlist mutations to local rows.
     bool reapplyPendingWishlist(qint64 userId);
 
+    // Booking (bookingstore.cpp). The user's cached orders as encoded marquee.v1.Order
+    // (net/bookingcodec.h decodes them), newest first; one order; waitlist entries likewise.
+    QList<QByteArray> orderPayloads(qint64 userId);
+    std::optional<QByteArray> orderPayload(qint64 userId, const QString& orderId);
+    QList<QByteArray> waitlistPayloads(qint64 userId);
+    QList<TicketKeyInfo> ticketKeys();
+    // CreateOrder requests sent and not answered yet (at most one per hold): kept until the
+    // answer comes, so a retry after a dropped connection replays the same idempotency key.
+    bool saveOrderRequest(const OrderRequest& request);
+    std::optional<OrderRequest> orderRequest(qint64 userId, const QString& holdId);
+    QList<OrderRequest> orderRequests(qint64 userId);
+    bool removeOrderRequest(const QString& idempotencyKey);
+
     // Payload of a wishlist outbox entry.
     static QByteArray wishlistPayload(const QString& eventId, bool add);
     static bool wishlistPayloadAdds(const QByteArray& payload);
@@ -112,6 +125,7 @@ private:
     bool indexAppliedEvents();
     bool clearSearchIndex();
     bool reindexSearchBatch(bool learnWords);
+    bool clearBookingData(qint64 userId); // the user's orders and waitlist entries
 
     QString m_path;
     QString m_connectionName;

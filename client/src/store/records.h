@@ -3,6 +3,7 @@
 #pragma once
 
 #include "marquee/core/domain.hpp"
+#include "store/bookingrecords.h"
 
 #include <QByteArray>
 #include <QDate>
@@ -38,13 +39,15 @@ struct EventLayoutPin {
 
 // One decoded change-log row.
 struct ChangeRecord {
-    enum class Kind : std::uint8_t { Event, Venue, Category, Wishlist, Layout, EventLayout, Unknown };
+    enum class Kind : std::uint8_t {
+        Event, Venue, Category, Wishlist, Layout, EventLayout, Order, WaitlistEntry, TicketKey, Unknown
+    };
     std::uint64_t seq = 0;
     Kind kind = Kind::Unknown;
     std::string aggregateId;
     bool deleted = false;
     std::variant<std::monostate, core::Event, core::Venue, core::Category, core::WishlistEntry, LayoutPayload,
-                 EventLayoutPin>
+                 EventLayoutPin, OrderRecord, WaitlistRecord, TicketKeyRecord>
         record;
 };
 
@@ -67,6 +70,9 @@ struct BatchResult {
     bool catalogChanged = false;
     bool wishlistChanged = false;
     bool seatingChanged = false; // layouts or event -> layout pins
+    bool ordersChanged = false;   // the user's orders (and their tickets)
+    bool waitlistChanged = false; // the user's waitlist entries
+    bool ticketKeysChanged = false;
     bool reset = false;
     QString error; // non-empty: the transaction was rolled back
 };
