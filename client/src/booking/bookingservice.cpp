@@ -292,7 +292,8 @@ void BookingService::onFailed(quint64 requestId, const ErrorInfo& error)
     if (requestId == m_holdRequest) {
         m_holdRequest = 0;
         if (std::exchange(m_extending, false)) {
-            if (error.code == ErrorCode::FailedPrecondition && reason == QLatin1String("expired"))
+            if ((error.code == ErrorCode::FailedPrecondition && reason == QLatin1String("expired"))
+                || error.code == ErrorCode::NotFound) // swept already
                 holdLost();
             else
                 setProblem(isConnectionProblem(error) ? Problem::Offline : Problem::Failed,
