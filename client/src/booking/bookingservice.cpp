@@ -264,11 +264,12 @@ QString BookingService::seatLabel(const QString& eventId, const QString& seatId)
     const auto seat = index.indexOf(seatId.toStdString());
     if (!seat)
         return seatId;
-    QString label = QString::fromStdString(index.area(*seat).label);
-    const QString row = QString::fromStdString(index.row(*seat).label);
-    if (!row.isEmpty())
-        label += tr(" · Row %1").arg(row);
-    return label + tr(" · Seat %1").arg(QString::fromStdString(index.seat(*seat).label));
+    // The same form as the server's HeldSeat labels: "Stalls · F · 19".
+    QStringList parts{QString::fromStdString(index.area(*seat).label)};
+    if (!index.row(*seat).label.empty())
+        parts << QString::fromStdString(index.row(*seat).label);
+    parts << QString::fromStdString(index.seat(*seat).label);
+    return parts.join(QStringLiteral(" · "));
 }
 
 QString BookingService::requestErrorText(const ErrorInfo& error) const

@@ -1,6 +1,7 @@
 // MainWindow implementation.
 #include "views/mainwindow.h"
 
+#include "booking/myorderswindow.h"
 #include "editor/layouteditorwindow.h"
 #include "models/categorymodel.h"
 #include "models/eventlistmodel.h"
@@ -47,6 +48,7 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     m_login = toolbar->addAction(tr("Log in…"), this, [this] { openLogin(0); });
     m_register = toolbar->addAction(tr("Register…"), this, [this] { openLogin(1); });
     m_logout = toolbar->addAction(tr("Log out"), this, [this] { m_session->account()->logout(); });
+    m_myOrders = toolbar->addAction(tr("My Orders && Tickets"), this, &MainWindow::openMyOrders);
     m_editSeatMaps = toolbar->addAction(tr("Edit Seat Maps…"), this, [this] {
         if (!m_layoutEditor) {
             m_layoutEditor = new LayoutEditorWindow(m_session->seating(), m_session->catalog(), this); // a window of its own
@@ -194,6 +196,9 @@ void MainWindow::updateAccount()
     m_login->setVisible(!in);
     m_register->setVisible(!in);
     m_logout->setVisible(in);
+    m_myOrders->setVisible(in);
+    if (!in && m_myOrdersWindow)
+        m_myOrdersWindow->close(); // another user's tickets must not stay on screen
     // The server checks the role on every save; the action only spares others a dead end.
     m_editSeatMaps->setVisible(in && (account->role() == core::Role::Organizer || account->role() == core::Role::Admin));
     m_ingestAdmin->setVisible(in && account->role() == core::Role::Admin);
@@ -224,6 +229,17 @@ void MainWindow::openSeats(const QString& eventId)
     m_seatsDialog->show();
     m_seatsDialog->raise();
     m_seatsDialog->activateWindow();
+}
+
+void MainWindow::openMyOrders()
+{
+    if (!m_myOrdersWindow) {
+        m_myOrdersWindow = new MyOrdersWindow(m_session, this); // a window of its own
+        m_myOrdersWindow->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_myOrdersWindow->show();
+    m_myOrdersWindow->raise();
+    m_myOrdersWindow->activateWindow();
 }
 
 void MainWindow::selectEvent(const QString& eventId)

@@ -19,6 +19,7 @@ class ClientSession;
 class ConnectionIndicator;
 class EventDetailWidget;
 class EventListModel;
+class MyOrdersWindow;
 class SearchPanel;
 class SeatsDialog;
 
@@ -32,6 +33,7 @@ public:
     EventDetailWidget* detailWidget() const { return m_details; }
     ConnectionIndicator* connectionIndicator() const { return m_indicator; }
     SearchPanel* searchPanel() const { return m_searchPanel; }
+    QAction* myOrdersAction() const { return m_myOrders; }
     QString accountText() const;
     void selectEvent(const QString& eventId);
 
@@ -41,6 +43,7 @@ private:
     void showCurrentDetails();
     void openLogin(int mode);
     void openSeats(const QString& eventId);
+    void openMyOrders();
     void showSearchHit(const QString& eventId);
 
     ClientSession* m_session;
@@ -62,6 +65,8 @@ private:
     QAction* m_register;
     QAction* m_logout;
     QPointer<SeatsDialog> m_seatsDialog;
+    QAction* m_myOrders;
+    QPointer<MyOrdersWindow> m_myOrdersWindow;
     // Organizers and admins: the seat-map editor (one window, reused).
     QAction* m_editSeatMaps;
     QAction* m_ingestAdmin;

@@ -1,6 +1,7 @@
 // SeatsDialog implementation.
 #include "views/seatsdialog.h"
 
+#include "booking/bookingpanel.h"
 #include "models/eventformat.h"
 #include "seatmap/seatmaplegend.h"
 #include "seatmap/seatmapview.h"
@@ -94,8 +95,14 @@ SeatsDialog::SeatsDialog(ClientSession* session, const QString& eventId, QWidget
     connect(m_block, &QPushButton::clicked, this, [this] { blockSelected(true); });
     connect(m_unblock, &QPushButton::clicked, this, [this] { blockSelected(false); });
 
+    auto* bookBox = new QGroupBox(tr("Book"), side);
+    auto* bookLayout = new QVBoxLayout(bookBox);
+    m_booking = new BookingPanel(session, eventId, m_view, bookBox);
+    bookLayout->addWidget(m_booking);
+
     sideLayout->addWidget(detailsBox);
     sideLayout->addWidget(selectionBox);
+    sideLayout->addWidget(bookBox);
     sideLayout->addWidget(m_organizerBox);
     sideLayout->addWidget(legendBox, 1);
     auto* sideScroll = new QScrollArea(this);
@@ -190,6 +197,7 @@ void SeatsDialog::loadLayout()
         return;
     m_layout = layout;
     m_view->setSeatingLayout(m_layout);
+    m_booking->setLayout(m_layout);
     m_legend->rebuild();
     if (!error.isEmpty())
         m_notice->setText(error);

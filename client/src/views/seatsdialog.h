@@ -18,6 +18,7 @@ struct Layout;
 
 namespace marquee::client {
 
+class BookingPanel;
 class ClientSession;
 class SeatMapLegend;
 class SeatMapView;
@@ -37,6 +38,7 @@ public:
     QString resultText() const; // the organizer's last block/unblock outcome
     QPushButton* blockButton() const { return m_block; }
     QPushButton* unblockButton() const { return m_unblock; }
+    BookingPanel* bookingPanel() const { return m_booking; }
 
     // Block (or unblock) the selected seats; the answer arrives through the live status.
     void blockSelected(bool blocked);
@@ -62,6 +64,7 @@ private:
     QPushButton* m_block;
     QPushButton* m_unblock;
     QWidget* m_organizerBox;
+    BookingPanel* m_booking;
     quint64 m_blockRequest = 0;
 };
 
