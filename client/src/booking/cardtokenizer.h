@@ -60,3 +60,4 @@ private:
 };
 
 } // namespace marquee::client
+Q_DECLARE_METATYPE(marquee::client::CardToken)
