@@ -10,7 +10,10 @@
 
 #include <QDateTime>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QUuid>
+
+#include <algorithm>
 
 namespace marquee::client {
 
@@ -116,6 +119,7 @@ void BookingService::setProblem(Problem problem, const QString& text)
 void BookingService::setHold(const HoldInfo& hold)
 {
     m_hold = hold;
+    m_seenHeldByMe.clear();
     m_lastRemaining = -1;
     Q_EMIT holdChanged(m_hold);
     if (m_hold.isValid())
@@ -200,6 +204,7 @@ void BookingService::releaseHold()
     if (m_hold.isValid() && (m_state == State::Held || m_state == State::Holding) && m_sync->isConnected())
         m_releaseRequest = m_sync->releaseHold(m_hold.holdId);
     m_holdRequest = 0;
+    m_recovery = Recovery::None;
     m_pendingCardOrder.reset();
     setHold(HoldInfo{});
     setState(State::NoHold);
@@ -221,6 +226,13 @@ void BookingService::onHold(quint64 requestId, const HoldInfo& hold)
         return;
     m_holdRequest = 0;
     const bool extended = std::exchange(m_extending, false);
+    if (m_recovery != Recovery::None) {
+        // The hold is (again) live after a declined payment: ready for another card.
+        m_recovery = Recovery::None;
+        setHold(hold);
+        setState(State::Held);
+        return;
+    }
     if (extended && m_state != State::Held)
         return; // paid or released meanwhile
     setHold(hold);
@@ -241,16 +253,20 @@ void BookingService::onSeatStatus(const std::vector<std::uint32_t>& seats, const
     // the server let the hold go; the local countdown might not have reached zero yet.
     if (m_state != State::Held || m_hold.seats.isEmpty() || m_seating->subscribedEvent() != m_hold.eventId.toLower())
         return;
+    // Only a seat seen as ours first counts: a status older than the hold (a release that
+    // raced the hold's answer) must not end it.
     for (std::size_t i = 0; i < seats.size() && i < static_cast<std::size_t>(status.size()); ++i) {
         const auto seatStatus = static_cast<core::seating::SeatStatus>(status.at(static_cast<qsizetype>(i)));
-        if (seatStatus == core::seating::SeatStatus::HeldByMe)
+        const bool ours = std::any_of(m_hold.seats.cbegin(), m_hold.seats.cend(),
+                                      [&](const HeldSeatInfo& held) { return held.seatIndex == seats[i]; });
+        if (!ours)
             continue;
-        for (const HeldSeatInfo& held : std::as_const(m_hold.seats)) {
-            if (held.seatIndex == seats[i]) {
-                qCInfo(lcBooking) << "hold" << m_hold.holdId << "lost seat" << held.seatId;
-                holdLost();
-                return;
-            }
+        if (seatStatus == core::seating::SeatStatus::HeldByMe) {
+            m_seenHeldByMe.insert(seats[i]);
+        } else if (m_seenHeldByMe.contains(seats[i])) {
+            qCInfo(lcBooking) << "hold" << m_hold.holdId << "lost seat index" << seats[i];
+            holdLost();
+            return;
         }
     }
 }
@@ -290,6 +306,27 @@ void BookingService::onFailed(quint64 requestId, const ErrorInfo& error)
     if (requestId == 0)
         return;
     const QString reason = error.details.value(QStringLiteral("reason"));
+    if (requestId == m_holdRequest && m_recovery == Recovery::Checking) {
+        m_holdRequest = 0;
+        m_extending = false;
+        if (isConnectionProblem(error)) {
+            m_recovery = Recovery::None;
+            setState(State::Held); // the hold may well be there; the countdown still tells
+            return;
+        }
+        holdAgain(); // the saga let the hold go with the declined payment
+        return;
+    }
+    if (requestId == m_holdRequest && m_recovery == Recovery::Reholding) {
+        m_holdRequest = 0;
+        m_recovery = Recovery::None;
+        setHold(HoldInfo{});
+        setState(State::NoHold);
+        setProblem(error.code == ErrorCode::AlreadyExists ? Problem::SeatsTaken : Problem::PaymentDeclined,
+                   tr("%1 Meanwhile the seats were taken by someone else; please pick seats again.")
+                       .arg(declineText(m_declineCode)));
+        return;
+    }
     if (requestId == m_holdRequest) {
         m_holdRequest = 0;
         if (std::exchange(m_extending, false)) {
@@ -500,12 +537,18 @@ void BookingService::applyOrder(const OrderInfo& order)
             holdLost();
             break;
         }
-        setState(live ? State::Held : State::Expired);
         if (order.payment.status == PaymentStatus::Declined || reason == QLatin1String("payment_declined")) {
             const QString code = order.payment.declineCode;
             setProblem(Problem::PaymentDeclined, declineText(code));
             m_declineCode = code;
-        } else if (reason == QLatin1String("seats_taken")) {
+            if (live)
+                keepHoldAfterDecline();
+            else
+                holdLost();
+            break;
+        }
+        setState(live ? State::Held : State::Expired);
+        if (reason == QLatin1String("seats_taken")) {
             setProblem(Problem::SeatsTaken, tr("Sorry, the seats were taken before the order completed."));
         } else if (reason.startsWith(QLatin1String("provider"))) {
             setProblem(Problem::ProviderUnreachable, tr("The payment provider could not be reached. Try again."));
@@ -517,6 +560,37 @@ void BookingService::applyOrder(const OrderInfo& order)
     case OrderStatus::Unspecified:
         break;
     }
+}
+
+void BookingService::keepHoldAfterDecline()
+{
+    if (m_recovery != Recovery::None || !m_hold.isValid())
+        return;
+    if (!m_sync->isConnected()) {
+        setState(State::Held);
+        return;
+    }
+    // Still live (ExtendHold answers with it) or released with the payment (then held anew).
+    m_recovery = Recovery::Checking;
+    m_extending = true;
+    m_holdRequest = m_sync->extendHold(m_hold.holdId);
+    setState(State::Paying);
+}
+
+void BookingService::holdAgain()
+{
+    HoldRequest request;
+    request.eventId = m_hold.eventId;
+    if (m_hold.seats.isEmpty()) {
+        request.kind = HoldRequest::Kind::GeneralAdmission;
+        request.areaId = m_hold.gaAreaId;
+        request.count = m_hold.gaCount;
+    } else {
+        for (const HeldSeatInfo& seat : std::as_const(m_hold.seats))
+            request.seatIds << seat.seatId;
+    }
+    m_recovery = Recovery::Reholding;
+    m_holdRequest = m_sync->holdSeats(newKey(), request);
 }
 
 void BookingService::notifyBatchApplied(const BatchResult& result)
