@@ -139,6 +139,9 @@ private Q_SLOTS:
         const QList<TicketKeyInfo> keys = store.ticketKeys();
         QCOMPARE(keys.size(), 1);
         QCOMPARE(keys.first().publicKey, QByteArray(32, '\x07'));
+        QCOMPARE(store.ticketKey(QStringLiteral("k1"))->validFromMs, 500);
+        QVERIFY(!store.ticketKey(QStringLiteral("unknown")));
+        QCOMPARE(decodeOrderPayload(payloads.at(0))->encoded, payloads.at(0)); // for the ticket widgets
 
         // Another user sees none of them; a later state replaces the row; tombstones delete.
         QVERIFY(store.orderPayloads(kUser + 1).isEmpty());

@@ -385,6 +385,8 @@ void BookingService::onFailed(quint64 requestId, const ErrorInfo& error)
             setProblem(Problem::NotAllowed, tr("This payment method is not available to you."));
         else if (error.code == ErrorCode::InvalidArgument)
             setProblem(Problem::InvalidInput, tr("Please check your details: %1").arg(error.message));
+        else if (reason == QLatin1String("order_pending"))
+            setProblem(Problem::Failed, tr("A payment for these seats is still being processed. Please wait a moment."));
         else if (reason == QLatin1String("event_not_on_sale"))
             setProblem(Problem::Failed, tr("This event is not on sale any more."));
         else

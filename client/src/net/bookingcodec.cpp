@@ -86,6 +86,8 @@ OrderInfo fromProto(const v1::Order& o)
     out.venueName = qs(o.venue_name());
     out.venueAddress = qs(o.venue_address());
     out.attendeeCancelUntilMs = o.attendee_cancel_until_ms();
+    const std::string bytes = o.SerializeAsString();
+    out.encoded = QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size()));
     return out;
 }
 

@@ -121,6 +121,9 @@ struct OrderInfo {
     QString venueName;
     QString venueAddress;
     qint64 attendeeCancelUntilMs = 0; // 0: the attendee cannot cancel it themselves
+    // The encoded marquee.v1.Order this was read from: ticket widgets and the PDF export
+    // (client/src/tickets) draw from the message itself.
+    QByteArray encoded;
     bool isValid() const { return !id.isEmpty(); }
 };
 

@@ -82,6 +82,16 @@ QList<TicketKeyInfo> LocalStore::ticketKeys()
     return out;
 }
 
+std::optional<TicketKeyInfo> LocalStore::ticketKey(const QString& keyId)
+{
+    QSqlQuery q(database());
+    q.prepare(QStringLiteral("SELECT key_id, public_key, valid_from, retired_at FROM ticket_keys WHERE key_id=?"));
+    q.addBindValue(keyId);
+    if (!exec(q) || !q.next())
+        return std::nullopt;
+    return TicketKeyInfo{q.value(0).toString(), q.value(1).toByteArray(), q.value(2).toLongLong(), q.value(3).toLongLong()};
+}
+
 bool LocalStore::clearBookingData(qint64 userId)
 {
     QSqlQuery orders(database());

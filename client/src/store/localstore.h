@@ -101,6 +101,7 @@ public:
     std::optional<QByteArray> orderPayload(qint64 userId, const QString& orderId);
     QList<QByteArray> waitlistPayloads(qint64 userId);
     QList<TicketKeyInfo> ticketKeys();
+    std::optional<TicketKeyInfo> ticketKey(const QString& keyId);
     // CreateOrder requests sent and not answered yet (at most one per hold): kept until the
     // answer comes, so a retry after a dropped connection replays the same idempotency key.
     bool saveOrderRequest(const OrderRequest& request);
