@@ -5,6 +5,7 @@
 #include "booking/bookingservice.h"
 #include "booking/myorderswindow.h"
 #include "booking/orderlistmodel.h"
+#include "booking/ticketviews.h"
 #include "net/changedecoder.h"
 #include "services/clientsession.h"
 #include "store/localstore.h"
@@ -13,6 +14,7 @@
 #include "marquee/v1/sync.pb.h"
 
 #include <QAbstractItemModelTester>
+#include <QFile>
 #include <QPushButton>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -128,6 +130,16 @@ private Q_SLOTS:
         const QString shots = qEnvironmentVariable("MARQUEE_SCREENSHOT_DIR");
         if (!shots.isEmpty())
             window.grab().save(shots + QStringLiteral("/myorders-offline-cache.png"));
+        // The tickets export to PDF from the cache (one A6 page each).
+        QVERIFY(window.exportPdfButton()->isVisible());
+        const QString pdf = m_dir.filePath(QStringLiteral("tickets.pdf"));
+        QString error;
+        QVERIFY2(exportOrderTicketsPdf(window.model()->orderAt(0), pdf, &error), qPrintable(error));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF"));
+        QCOMPARE(bytes.count("/Type /Page") - bytes.count("/Type /Pages"), 2);
         // A failed order has no tickets and cannot be cancelled.
         window.selectOrder(QStringLiteral("D4E5F6"));
         QCOMPARE(window.ticketCount(), 0);

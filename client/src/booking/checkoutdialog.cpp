@@ -205,7 +205,6 @@ CheckoutDialog::CheckoutDialog(ClientSession* session, QWidget* parent)
     confirmedButtons->addWidget(close);
     confirmedLayout->addLayout(confirmedButtons);
     m_pages->addWidget(confirmed);
-    m_exportPdf->setVisible(false); // the PDF export arrives with the tickets library
 
     // --- Expired page.
     auto* expired = new QWidget(m_pages);
@@ -230,6 +229,7 @@ CheckoutDialog::CheckoutDialog(ClientSession* session, QWidget* parent)
     });
     connect(m_pay, &QPushButton::clicked, this, &CheckoutDialog::pay);
     connect(close, &QPushButton::clicked, this, &QDialog::accept);
+    connect(m_exportPdf, &QPushButton::clicked, this, [this] { saveOrderTicketsPdf(m_booking->order(), this); });
     connect(again, &QPushButton::clicked, this, [this] {
         m_booking->reset();
         Q_EMIT pickSeatsAgain();
@@ -474,6 +474,7 @@ void CheckoutDialog::showConfirmed()
     }
     for (int i = 0; i < order.tickets.size(); ++i)
         m_ticketsLayout->insertWidget(i, createTicketView(order, order.tickets.at(i), m_tickets));
+    m_exportPdf->setEnabled(!order.tickets.isEmpty());
 }
 
 void CheckoutDialog::pay()

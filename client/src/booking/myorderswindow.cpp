@@ -36,8 +36,10 @@ MyOrdersWindow::MyOrdersWindow(ClientSession* session, QWidget* parent)
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->verticalHeader()->hide();
     m_table->setShowGrid(false);
-    m_table->horizontalHeader()->setSectionResizeMode(OrderListModel::EventColumn, QHeaderView::Stretch);
-    m_table->horizontalHeader()->setSectionResizeMode(OrderListModel::DateColumn, QHeaderView::ResizeToContents);
+    m_table->setWordWrap(false);
+    for (int c = 0; c < OrderListModel::ColumnCount; ++c)
+        m_table->horizontalHeader()->setSectionResizeMode(c, c == OrderListModel::EventColumn ? QHeaderView::Stretch
+                                                                                              : QHeaderView::ResizeToContents);
 
     auto* detail = new QWidget(this);
     auto* detailLayout = new QVBoxLayout(detail);
@@ -53,12 +55,14 @@ MyOrdersWindow::MyOrdersWindow(ClientSession* session, QWidget* parent)
     m_ticketsLayout = new QVBoxLayout(m_tickets);
     m_ticketsLayout->addStretch(1);
     scroll->setWidget(m_tickets);
+    m_exportPdf = new QPushButton(tr("Save tickets as PDF…"), detail);
     m_cancel = new QPushButton(tr("Cancel order and refund"), detail);
     m_result = new QLabel(detail);
     m_result->setWordWrap(true);
     detailLayout->addWidget(m_detail);
     detailLayout->addWidget(m_lines);
     detailLayout->addWidget(scroll, 1);
+    detailLayout->addWidget(m_exportPdf);
     detailLayout->addWidget(m_cancel);
     detailLayout->addWidget(m_result);
 
@@ -67,6 +71,7 @@ MyOrdersWindow::MyOrdersWindow(ClientSession* session, QWidget* parent)
     splitter->addWidget(detail);
     splitter->setStretchFactor(0, 1);
     splitter->setStretchFactor(1, 1);
+    splitter->setSizes({540, 460});
     auto* outer = new QVBoxLayout(this);
     outer->addWidget(m_notice);
     outer->addWidget(splitter, 1);
@@ -81,6 +86,11 @@ MyOrdersWindow::MyOrdersWindow(ClientSession* session, QWidget* parent)
     connect(session, &ClientSession::stateChanged, this, [this] {
         updateNotice();
         showSelected();
+    });
+    connect(m_exportPdf, &QPushButton::clicked, this, [this] {
+        const QModelIndex current = m_table->selectionModel()->currentIndex();
+        if (current.isValid())
+            saveOrderTicketsPdf(m_model->orderAt(current.row()), this);
     });
     connect(m_cancel, &QPushButton::clicked, this, [this] {
         const auto answer = QMessageBox::question(this, tr("Cancel order"),
@@ -146,6 +156,7 @@ void MyOrdersWindow::showSelected()
         m_detail->setText(tr("Select an order to see its tickets."));
         m_lines->setRowCount(0);
         m_cancel->setVisible(false);
+        m_exportPdf->setVisible(false);
         return;
     }
     QString text = tr("<h3>%1</h3><p>%2<br>%3</p><p>Order <b>%4</b> · %5 · %6</p>")
@@ -163,6 +174,7 @@ void MyOrdersWindow::showSelected()
     fillOrderLines(m_lines, order);
     for (int i = 0; i < order.tickets.size(); ++i)
         m_ticketsLayout->insertWidget(i, createTicketView(order, order.tickets.at(i), m_tickets));
+    m_exportPdf->setVisible(!order.tickets.isEmpty()); // from the cache: works offline
     const bool cancellable = booking->canCancel(order);
     m_cancel->setVisible(cancellable);
     m_cancel->setEnabled(cancellable && booking->isOnline() && m_cancelRequest == 0);

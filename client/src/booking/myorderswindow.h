@@ -26,6 +26,7 @@ public:
     QString noticeText() const;
     QString detailText() const;
     QPushButton* cancelButton() const { return m_cancel; }
+    QPushButton* exportPdfButton() const { return m_exportPdf; }
     int ticketCount() const; // tickets shown for the selected order
     void selectOrder(const QString& orderId);
     void cancelSelected(); // asks nothing: the button's confirmation is in the slot
@@ -43,6 +44,7 @@ private:
     QTableWidget* m_lines;
     QWidget* m_tickets;
     QVBoxLayout* m_ticketsLayout;
+    QPushButton* m_exportPdf;
     QPushButton* m_cancel;
     QLabel* m_result;
     quint64 m_cancelRequest = 0;

@@ -1,14 +1,18 @@
 // Ticket views and order-line tables (see ticketviews.h).
 #include "booking/ticketviews.h"
 
+#include "marquee/v1/order.pb.h"
 #include "models/eventformat.h"
+#include "tickets/ticketpdf.h"
+#include "tickets/ticketwidget.h"
 
 #include <QCoreApplication>
-#include <QFrame>
+#include <QDir>
+#include <QFileDialog>
 #include <QHeaderView>
-#include <QLabel>
+#include <QMessageBox>
+#include <QStandardPaths>
 #include <QTableWidget>
-#include <QVBoxLayout>
 
 namespace marquee::client {
 
@@ -30,33 +34,40 @@ QTableWidgetItem* moneyItem(qint64 minor, const QString& currency)
 
 QWidget* createTicketView(const OrderInfo& order, const TicketInfo& ticket, QWidget* parent)
 {
-    auto* frame = new QFrame(parent);
-    frame->setFrameShape(QFrame::StyledPanel);
-    frame->setObjectName(QStringLiteral("ticket"));
-    auto* layout = new QVBoxLayout(frame);
-    auto* title = new QLabel(QStringLiteral("<b>%1</b>").arg(order.eventTitle.toHtmlEscaped()), frame);
-    auto* when = new QLabel(format::eventDateTime(order.eventStartsAtMs, order.eventTimeZone) + QStringLiteral(" · ")
-                                + order.venueName,
-                            frame);
-    auto* seat = new QLabel(TicketViews::tr("Seat: %1").arg(ticket.label), frame);
-    auto* holder = new QLabel(TicketViews::tr("Name: %1 · Order %2").arg(ticket.holderName, order.code), frame);
-    auto* code = new QLabel(ticket.code, frame);
-    code->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    code->setWordWrap(true);
-    code->setStyleSheet(QStringLiteral("font-family: monospace; color: #555;"));
-    for (QLabel* label : {title, when, seat, holder})
-        label->setWordWrap(true);
-    layout->addWidget(title);
-    layout->addWidget(when);
-    layout->addWidget(seat);
-    layout->addWidget(holder);
-    layout->addWidget(code);
-    if (ticket.voided) {
-        auto* voided = new QLabel(TicketViews::tr("VOID — this ticket is no longer valid."), frame);
-        voided->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));
-        layout->addWidget(voided);
+    auto* widget = new tickets::TicketWidget(parent);
+    widget->setObjectName(QStringLiteral("ticket"));
+    v1::Order message;
+    if (message.ParseFromArray(order.encoded.constData(), static_cast<int>(order.encoded.size()))) {
+        for (const v1::Ticket& t : message.tickets())
+            if (QString::fromStdString(t.id()) == ticket.id)
+                widget->setTicket(message, t);
     }
-    return frame;
+    widget->setAccessibleName(TicketViews::tr("Ticket %1, %2").arg(ticket.label, order.eventTitle));
+    return widget;
+}
+
+bool exportOrderTicketsPdf(const OrderInfo& order, const QString& path, QString* error)
+{
+    v1::Order message;
+    if (!message.ParseFromArray(order.encoded.constData(), static_cast<int>(order.encoded.size()))) {
+        if (error)
+            *error = TicketViews::tr("The order could not be read.");
+        return false;
+    }
+    return tickets::exportTicketsPdf(message, path, error);
+}
+
+void saveOrderTicketsPdf(const OrderInfo& order, QWidget* parent)
+{
+    const QString suggested = QDir(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                                  .filePath(TicketViews::tr("Tickets %1.pdf").arg(order.code));
+    const QString path = QFileDialog::getSaveFileName(parent, TicketViews::tr("Save tickets as PDF"), suggested,
+                                                      TicketViews::tr("PDF documents (*.pdf)"));
+    if (path.isEmpty())
+        return;
+    QString error;
+    if (!exportOrderTicketsPdf(order, path, &error))
+        QMessageBox::warning(parent, TicketViews::tr("Save tickets as PDF"), error);
 }
 
 void setupOrderLinesTable(QTableWidget* table)
