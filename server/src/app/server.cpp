@@ -24,6 +24,7 @@
 #include "workers/seat_listener.hpp"
 #include "workers/sequencer.hpp"
 #include "workers/stamp_listener.hpp"
+#include "workers/waitlist_worker.hpp"
 
 #include <pqxx/pqxx>
 
@@ -204,6 +205,9 @@ void Server::start() {
             return orders::runDueSagas(conn, *payments, maxOrders);
         });
     m_sagaRunner->start();
+    // Waitlist offers (every instance; one worker per event at a time, by advisory lock).
+    m_waitlistWorker = std::make_unique<workers::WaitlistWorker>(url);
+    m_waitlistWorker->start();
     // Stamps that landed between reading the head and listening are pushed now.
     try {
         m_hub->onHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
@@ -308,6 +312,7 @@ void Server::waitForSessions(std::chrono::steady_clock::time_point deadline) {
 void Server::stopWorkers() {
     if (m_ingestScheduler) m_ingestScheduler->stop();
     if (m_revocationListener) m_revocationListener->stop();
+    if (m_waitlistWorker) m_waitlistWorker->stop();
     if (m_holdSweeper) m_holdSweeper->stop();
     if (m_sagaRunner) m_sagaRunner->stop();
     if (m_seatListener) m_seatListener->stop();

@@ -30,6 +30,7 @@ class SagaRunner;
 class SeatListener;
 class Sequencer;
 class StampListener;
+class WaitlistWorker;
 } // namespace workers
 namespace orders {
 class PaymentRegistry;
@@ -128,6 +129,7 @@ private:
     std::unique_ptr<workers::HoldSweeper> m_holdSweeper;
     std::shared_ptr<orders::PaymentRegistry> m_payments;
     std::unique_ptr<workers::SagaRunner> m_sagaRunner;
+    std::unique_ptr<workers::WaitlistWorker> m_waitlistWorker;
     // Destroyed before the members above: pending handlers hold sessions that use them.
     net::asio::io_context m_ioc;
     std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;

@@ -37,4 +37,12 @@ inline constexpr std::int32_t kSeatHoldClass = 0x4D48; // "MH"
 // only delays the other order to the runner's next pass.
 inline constexpr std::int32_t kOrderSagaClass = 0x4D4F; // "MO"
 
+// Two-int4 class for the waitlist offer worker: pg_try_advisory_lock(kWaitlistEventClass, key),
+// a session lock, key = FNV-1a 32 over the event id as int32 (waitlist::eventLockKey). Held
+// while one worker offers an event's free seats to its queue (several transactions: each
+// offer is a HoldSeats of its own), so workers on several instances take turns per event and
+// never race each other down one queue; never waited for (another worker has the event: skip).
+// The offer holds themselves take the seat-hold locks above like every hold.
+inline constexpr std::int32_t kWaitlistEventClass = 0x4D57; // "MW"
+
 } // namespace marquee::server::db::lockkey

@@ -253,6 +253,18 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
             return detail::answered([&](v1::Envelope& out) {
                 *out.mutable_payment_config() = detail::getPaymentConfig(*options.payments, who);
             });
+        case v1::Envelope::kJoinWaitlist:
+            return dbStep([who, join = request.join_waitlist()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_waitlist_entry() = detail::joinWaitlist(conn, who, join);
+            });
+        case v1::Envelope::kLeaveWaitlist:
+            return dbStep([who, leave = request.leave_waitlist()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_waitlist_entry() = detail::leaveWaitlist(conn, who, leave);
+            });
+        case v1::Envelope::kListWaitlist:
+            return dbStep([who, list = request.list_waitlist()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_waitlist_list() = detail::listWaitlist(conn, who, list);
+            });
         case v1::Envelope::kHello:
             detail::fail(v1::FAILED_PRECONDITION, "Hello is answered by the connection, not the API");
         case v1::Envelope::BODY_NOT_SET: detail::fail(v1::UNIMPLEMENTED, "unknown or empty request");

@@ -229,6 +229,12 @@ struct SeatStatusRow {
 std::uint64_t recordSeatChanges(pqxx::transaction_base& tx, const std::string& eventId,
                                 const std::vector<SeatStatusRow>& rows, std::uint64_t bump = 1);
 
+// Waitlist (waitlist_service.cpp; the offer worker is waitlist/waitlist.hpp). Logged-in users
+// only; an entry is its user's alone.
+v1::WaitlistEntry joinWaitlist(pqxx::connection& conn, const Principal& who, const v1::JoinWaitlist& request);
+v1::WaitlistEntry leaveWaitlist(pqxx::connection& conn, const Principal& who, const v1::LeaveWaitlist& request);
+v1::WaitlistList listWaitlist(pqxx::connection& conn, const Principal& who, const v1::ListWaitlist& request);
+
 // Search is open to anonymous connections (the public catalog). nowMs: the clock that "not
 // yet over" and the date presets are resolved against.
 v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& request, std::int64_t nowMs);

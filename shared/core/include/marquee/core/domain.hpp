@@ -85,6 +85,8 @@ inline constexpr std::string_view kLayout = "layout";
 inline constexpr std::string_view kEventLayout = "event_layout";
 // Public Ed25519 keys that sign tickets (id: the key id; payload v1::TicketKey).
 inline constexpr std::string_view kTicketKey = "ticket_key";
+// Booking: a user's waitlist entry (id: the entry id; scope: the user).
+inline constexpr std::string_view kWaitlistEntry = "waitlist_entry";
 } // namespace aggregate
 
 } // namespace marquee::core
