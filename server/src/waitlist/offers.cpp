@@ -7,7 +7,6 @@
 
 #include "common/log.hpp"
 #include "db/lock_keys.hpp"
-#include "mail/notifications.hpp"
 #include "services/api_internal.hpp"
 #include "waitlist/entries.hpp"
 #include "waitlist/seat_finder.hpp"
@@ -57,7 +56,6 @@ constexpr Statement kMarkOffered{
     "UPDATE waitlist_entries SET status = 'offered', hold_id = $2::uuid, offer_expires_at = $3::timestamptz, "
     "offered_seat_labels = ARRAY(SELECT jsonb_array_elements_text($4::jsonb)), seats_apart = $5, "
     "offered_at = now(), updated_at = now() WHERE id = $1::uuid"};
-constexpr Statement kRecipient{"waitlist_recipient", "SELECT email, display_name FROM users WHERE id = $1"};
 // Offered entries whose hold is no longer live (bought, released or lapsed), with the newest
 // order made from the hold. Locked entries (a LeaveWaitlist, the saga's markAccepted) are left.
 constexpr Statement kUnsettledOffers{
@@ -199,8 +197,7 @@ bool recordOffer(pqxx::connection& conn, const EventSeating& seating, const Wait
                      nlohmann::json(offeredLabels(seating, hold)).dump(), apart);
                 const auto offered = loadEntry(tx, entry.id);
                 publishEntry(tx, *offered);
-                const auto to = exec(tx, kRecipient, entry.userId);
-                mail::enqueueWaitlistOffer(tx, offered->entry, to[0][0].as<std::string>(), to[0][1].as<std::string>());
+                // The offer mail (mail::enqueueWaitlistOffer) joins here once mail lands on main.
                 tx.commit();
                 log::info("waitlist: seats offered",
                           {{"entry", entry.id}, {"event", seating.eventId}, {"hold", hold.hold_id()}});
