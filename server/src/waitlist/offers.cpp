@@ -42,12 +42,13 @@ constexpr Statement kWaitingQueue{
     "LEFT JOIN seat_holds h ON h.holder_user_id = w.user_id AND h.idempotency_key = k.key "
     "WHERE w.event_id = $1::uuid AND w.status = 'waiting' ORDER BY w.created_at, w.id LIMIT $2"};
 constexpr Statement kOfferKey{"waitlist_offer_key", "SELECT " MARQUEE_SQL_OFFER_KEY("$1::text")};
-// The offer lives waitlist_offer_seconds from now, and cannot be extended past that.
+// The offer lives waitlist_offer_seconds from now, and cannot be extended past that (one
+// clock reading for both, so the hold's expires_at <= max_expires_at check holds).
 constexpr Statement kSetOfferExpiry{
     "waitlist_set_offer_expiry",
-    "UPDATE seat_holds h SET expires_at = clock_timestamp() + e.waitlist_offer_seconds * interval '1 second', "
-    "max_expires_at = clock_timestamp() + e.waitlist_offer_seconds * interval '1 second' FROM events e "
-    "WHERE h.id = $1::uuid AND e.id = h.event_id AND h.expires_at > clock_timestamp() RETURNING h.expires_at"};
+    "UPDATE seat_holds h SET expires_at = o.until, max_expires_at = o.until FROM (SELECT clock_timestamp() + "
+    "e.waitlist_offer_seconds * interval '1 second' AS until FROM seat_holds s JOIN events e ON e.id = s.event_id "
+    "WHERE s.id = $1::uuid) o WHERE h.id = $1::uuid AND h.expires_at > clock_timestamp() RETURNING h.expires_at"};
 constexpr Statement kSetClaimsExpiry{
     "waitlist_set_claims_expiry",
     "UPDATE seat_claims SET expires_at = $2::timestamptz, updated_at = now() WHERE hold_id = $1::uuid"};
