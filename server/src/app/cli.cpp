@@ -6,6 +6,7 @@
 #include "common/log.hpp"
 #include "ingest/fetcher.hpp"
 #include "ingest/ingest.hpp"
+#include "mail/mail_outbox.hpp"
 #include "marquee/core/domain.hpp"
 #include "marquee/core/version.hpp"
 #include "services/api.hpp"
@@ -61,6 +62,15 @@ serve options:
                        believe X-Forwarded-For from these peers (a TLS proxy)
   --max-connections-per-ip N
                        open connections per client address, IPv6 per /64 (default 256)
+  --smtp-url URL       send the mail outbox through this SMTP server: smtp://HOST[:PORT]
+                       (STARTTLS when offered) or smtps://HOST[:PORT]; without it mail
+                       stays in the outbox (docs/mail.md)
+  --smtp-user USER, --smtp-password PASSWORD
+                       authenticate (only over TLS)
+  --smtp-require-tls   refuse to send unless STARTTLS succeeds
+  --smtp-ca-file FILE  trust this CA bundle for the SMTP server instead of the system's
+  --mail-from ADDRESS  sender of all mail, e.g. "Marquee <tickets@example.org>"
+                       (default: Marquee <marquee@HOSTNAME>); its domain names Message-IDs
 
 create-user options:
   --email EMAIL        account e-mail (required)
@@ -124,6 +134,11 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
         // Not in --help: tests slow the rate limit down so they do not race the server.
         {"--rate-limit", {"serve"}},
         {"--rate-burst", {"serve"}},
+        {"--smtp-url", {"serve"}},
+        {"--smtp-user", {"serve"}},
+        {"--smtp-password", {"serve"}},
+        {"--smtp-ca-file", {"serve"}},
+        {"--mail-from", {"serve"}},
         {"--email", {"create-user"}},
         {"--role", {"create-user"}},
         {"--file", {"ingest"}},
@@ -139,7 +154,9 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
 }
 
 const std::map<std::string, std::set<std::string>>& flagOptions() {
-    static const std::map<std::string, std::set<std::string>> options{{"--demo", {"serve"}}, {"--json", {"ingest", "sources"}}};
+    static const std::map<std::string, std::set<std::string>> options{{"--demo", {"serve"}},
+                                                                                {"--json", {"ingest", "sources"}},
+                                                                                {"--smtp-require-tls", {"serve"}}};
     return options;
 }
 
@@ -471,6 +488,28 @@ int cmdSources(const Parsed& p) {
     }
 }
 
+void parseMailOptions(const Parsed& p, ServerOptions& options) {
+    const auto value = [&p](const char* name) {
+        const auto it = p.values.find(name);
+        return it == p.values.end() ? std::string() : it->second;
+    };
+    options.smtp.url = value("--smtp-url");
+    if (!options.smtp.url.empty() && options.smtp.url.rfind("smtp://", 0) != 0 && options.smtp.url.rfind("smtps://", 0) != 0)
+        throw UsageError("--smtp-url must start with smtp:// or smtps://");
+    options.smtp.user = value("--smtp-user");
+    options.smtp.password = value("--smtp-password");
+    if (options.smtp.user.empty() != options.smtp.password.empty())
+        throw UsageError("--smtp-user and --smtp-password go together");
+    options.smtp.caFile = value("--smtp-ca-file");
+    options.smtp.requireTls = p.flags.count("--smtp-require-tls") != 0;
+    if (options.smtp.url.empty() && (!options.smtp.user.empty() || !options.smtp.caFile.empty() || options.smtp.requireTls))
+        throw UsageError("the --smtp-* options need --smtp-url");
+    if (const auto from = value("--mail-from"); !from.empty()) {
+        options.mailFrom = mail::parseMailSender(from);
+        if (!options.mailFrom) throw UsageError("--mail-from: '" + from + "' is not one mail address");
+    }
+}
+
 int cmdServe(const Parsed& p) {
     ServerOptions options;
     if (const auto it = p.values.find("--listen"); it != p.values.end()) {
@@ -498,6 +537,7 @@ int cmdServe(const Parsed& p) {
             list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
         }
     }
+    parseMailOptions(p, options);
 
     Server server(std::move(options));
     try {

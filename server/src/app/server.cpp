@@ -208,6 +208,7 @@ void Server::start() {
     // Waitlist offers (every instance; one worker per event at a time, by advisory lock).
     m_waitlistWorker = std::make_unique<workers::WaitlistWorker>(url);
     m_waitlistWorker->start();
+    startMailWorker(url);
     // Stamps that landed between reading the head and listening are pushed now.
     try {
         m_hub->onHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
@@ -229,6 +230,23 @@ void Server::start() {
     m_port = m_listener->port();
     log::info("listening", {{"address", m_options.host}, {"port", m_port}});
     if (!m_options.portFile.empty()) writePortFile(m_options.portFile, m_port);
+}
+
+// Every instance runs a mail worker (claims are FOR UPDATE SKIP LOCKED), when it has an SMTP server.
+void Server::startMailWorker(const std::string& url) {
+    if (m_options.mailFrom) mail::setMailSender(*m_options.mailFrom);
+    const auto sender = mail::mailSender();
+    if (m_options.smtp.url.empty()) {
+        log::warn("mail disabled: no --smtp-url; mail is kept in the outbox and sent once one is configured",
+                  {{"mail_from", sender.address}});
+        return;
+    }
+    auto* metrics = m_metrics.get();
+    m_mailWorker = std::make_unique<mail::MailWorker>(
+        url, m_options.smtp, m_options.mailWorker,
+        [metrics](mail::SmtpResult::Outcome outcome) { metrics->mailOutcome(mail::outcomeName(outcome)); });
+    m_mailWorker->start();
+    log::info("mail worker started", {{"mail_from", sender.address}, {"require_tls", m_options.smtp.requireTls}});
 }
 
 void Server::run() {
@@ -315,6 +333,7 @@ void Server::stopWorkers() {
     if (m_waitlistWorker) m_waitlistWorker->stop();
     if (m_holdSweeper) m_holdSweeper->stop();
     if (m_sagaRunner) m_sagaRunner->stop();
+    if (m_mailWorker) m_mailWorker->stop();
     if (m_seatListener) m_seatListener->stop();
     if (m_stampListener) m_stampListener->stop();
     if (m_sequencer) m_sequencer->stop();

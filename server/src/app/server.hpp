@@ -3,6 +3,8 @@
 #pragma once
 
 #include "db/migrations.hpp"
+#include "mail/mail_outbox.hpp"
+#include "mail/mail_worker.hpp"
 #include "net/context.hpp"
 #include "net/net.hpp"
 
@@ -89,6 +91,10 @@ struct ServerOptions {
     // process exits with status 1 without waiting further.
     std::chrono::seconds shutdownGrace{10};
     net::Limits limits;
+    // Mail (docs/mail.md): without smtp.url the outbox fills and nothing is sent.
+    mail::SmtpSettings smtp;
+    mail::MailWorkerOptions mailWorker;
+    std::optional<mail::MailSender> mailFrom; // default: Marquee <marquee@HOSTNAME>
 };
 
 class Server {
@@ -111,6 +117,7 @@ private:
     void beginShutdown();
     void waitForSessions(std::chrono::steady_clock::time_point deadline);
     void stopWorkers();
+    void startMailWorker(const std::string& databaseUrl);
 
     ServerOptions m_options;
     std::optional<DatabaseTarget> m_database;
@@ -130,6 +137,7 @@ private:
     std::shared_ptr<orders::PaymentRegistry> m_payments;
     std::unique_ptr<workers::SagaRunner> m_sagaRunner;
     std::unique_ptr<workers::WaitlistWorker> m_waitlistWorker;
+    std::unique_ptr<mail::MailWorker> m_mailWorker;
     // Destroyed before the members above: pending handlers hold sessions that use them.
     net::asio::io_context m_ioc;
     std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;

@@ -1,12 +1,14 @@
 // The mail outbox (DESIGN.md §6): mail is composed and stored in the transaction that decides
-// to send it, and the mail worker (mail/smtp_worker) sends it later with retries. A message
+// to send it, and the mail worker (mail/mail_worker) sends it later with retries. A message
 // keeps one Message-ID for life, so a resend after a crash is recognisably the same message.
 #pragma once
 
 #include <pqxx/pqxx>
 
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace marquee::server::mail {
@@ -28,9 +30,28 @@ struct OutgoingMail {
     std::vector<Attachment> attachments;
 };
 
+// Who mail is from (--mail-from) and the host part of its Message-IDs (the sender's domain).
+struct MailSender {
+    std::string name;              // "Marquee"; may be non-ASCII (RFC 2047-encoded in the header)
+    std::string address;           // "tickets@marquee.local"
+    std::string domain() const;    // "marquee.local"
+};
+
+// Parses "Marquee <tickets@marquee.local>", "\"Box Office, Hall 1\" <bo@x.org>" or a bare
+// address; nullopt unless there is exactly one plausible address (local@domain, no spaces).
+std::optional<MailSender> parseMailSender(std::string_view text);
+// The process-wide sender, set once at start-up (before any mail is enqueued or sent).
+// Default: "Marquee <marquee@HOSTNAME>".
+void setMailSender(MailSender sender);
+MailSender mailSender();
+
+// The NOTIFY channel enqueueMail signals at commit; the mail worker LISTENs on it.
+inline constexpr const char* kMailChannel = "marquee_mail";
+
 // Composes the RFC 5322/MIME message (From: the configured sender, a new stable Message-ID)
 // and inserts it into mail_outbox inside `tx`; NOTIFYs the mail worker at commit. Returns the
 // outbox id; with an existing dedupKey, returns that row's id and changes nothing.
+// Throws std::invalid_argument for a mail without dedup key, kind or a plausible recipient.
 std::int64_t enqueueMail(pqxx::transaction_base& tx, const OutgoingMail& mail);
 
 } // namespace marquee::server::mail

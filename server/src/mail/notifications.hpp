@@ -7,6 +7,7 @@
 
 #include <pqxx/pqxx>
 
+#include <cstdint>
 #include <string>
 
 namespace marquee::server::mail {
@@ -21,5 +22,11 @@ void enqueueOrderCancelled(pqxx::transaction_base& tx, const v1::Order& order, c
 // A waitlist offer: the held seats, until when, how to complete the booking.
 void enqueueWaitlistOffer(pqxx::transaction_base& tx, const v1::WaitlistEntry& entry, const std::string& toAddress,
                           const std::string& toName);
+
+// How the mails write things (English): "EUR 1,234.50" from minor units (ISO 4217 digits);
+// "Saturday, 14 June 2025, 19:30 CEST" in the IANA zone (UTC when empty or unknown).
+std::string formatMoney(std::int64_t minor, const std::string& currency);
+std::string formatEventTime(std::int64_t ms, const std::string& timeZone);
+std::string htmlEscape(const std::string& text);
 
 } // namespace marquee::server::mail

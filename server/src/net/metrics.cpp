@@ -81,7 +81,11 @@ Metrics::Metrics()
                    .Name("marquee_password_hashes_in_flight")
                    .Help("Argon2id jobs queued or running")
                    .Register(*m_registry)
-                   .Add({})) {}
+                   .Add({})),
+      m_mail(prometheus::BuildCounter()
+                 .Name("marquee_mail_attempts_total")
+                 .Help("SMTP delivery attempts of the mail outbox, by outcome (accepted, transient, permanent)")
+                 .Register(*m_registry)) {}
 
 void Metrics::connectionOpened() { m_connections.Increment(); }
 void Metrics::connectionClosed() { m_connections.Decrement(); }
@@ -98,6 +102,7 @@ void Metrics::frameRejected(std::string_view reason) {
 }
 void Metrics::stampLag(double seconds) { m_stampLag.Observe(seconds); }
 void Metrics::pushDelay(double seconds) { m_pushDelay.Observe(seconds); }
+void Metrics::mailOutcome(std::string_view outcome) { m_mail.Add({{"outcome", std::string(outcome)}}).Increment(); }
 void Metrics::setSyncHead(double value) { m_head.Set(value); }
 void Metrics::connectionRefused(std::string_view reason) { m_refused.Add({{"reason", std::string(reason)}}).Increment(); }
 void Metrics::requestStarted() { m_inFlight.Increment(); }

@@ -38,6 +38,8 @@ public:
     // Requests handed to the db pool or the password hasher and not yet answered.
     void requestStarted();
     void requestFinished();
+    // outcome: "accepted", "transient" or "permanent" (the mail worker's SMTP attempts).
+    void mailOutcome(std::string_view outcome);
     // Sampled when /metrics is read.
     void setLoad(std::size_t dbQueueDepth, std::size_t passwordHashesInFlight);
 
@@ -59,6 +61,7 @@ private:
     prometheus::Gauge& m_inFlight;
     prometheus::Gauge& m_dbQueue;
     prometheus::Gauge& m_hashes;
+    prometheus::Family<prometheus::Counter>& m_mail;
 };
 
 } // namespace marquee::server::net

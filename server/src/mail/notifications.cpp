@@ -1,0 +1,302 @@
+// The order and waitlist mails (see notifications.hpp): English text and HTML bodies built
+// from the order, times in the event's zone, money from minor units; the confirmation carries
+// the PDF tickets and an .ics invitation.
+#include "mail/notifications.hpp"
+
+#include "mail/invitation.hpp"
+#include "mail/mail_outbox.hpp"
+#include "services/api_internal.hpp"
+
+#include <date/tz.h>
+
+#include <chrono>
+#include <map>
+#include <optional>
+
+namespace marquee::server::mail {
+
+namespace {
+
+using detail::Statement;
+
+constexpr Statement kEventDetails{
+    "mail_event_details",
+    "SELECT e.title, (extract(epoch FROM e.starts_at) * 1000)::bigint, "
+    "coalesce((extract(epoch FROM e.ends_at) * 1000)::bigint, 0), e.time_zone, "
+    "coalesce(v.name, ''), coalesce(v.address, '') "
+    "FROM events e LEFT JOIN venues v ON v.id = e.venue_id WHERE e.id = $1::uuid"};
+
+struct EventDetails {
+    std::string title;
+    std::int64_t startsAtMs = 0;
+    std::int64_t endsAtMs = 0;
+    std::string timeZone;
+    std::string venueName;
+    std::string venueAddress;
+};
+
+std::optional<EventDetails> eventDetails(pqxx::transaction_base& tx, const std::string& eventId) {
+    const auto rows = detail::exec(tx, kEventDetails, eventId);
+    if (rows.empty()) return std::nullopt;
+    const auto& r = rows[0];
+    return EventDetails{r[0].as<std::string>(), r[1].as<std::int64_t>(), r[2].as<std::int64_t>(),
+                        r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>()};
+}
+
+// ISO 4217 minor-unit digits: 2 unless listed.
+int minorDigits(const std::string& currency) {
+    static const std::map<std::string, int> exceptions{
+        {"BIF", 0}, {"CLP", 0}, {"DJF", 0}, {"GNF", 0}, {"ISK", 0}, {"JPY", 0}, {"KMF", 0}, {"KRW", 0},
+        {"PYG", 0}, {"RWF", 0}, {"UGX", 0}, {"VND", 0}, {"VUV", 0}, {"XAF", 0}, {"XOF", 0}, {"XPF", 0},
+        {"BHD", 3}, {"IQD", 3}, {"JOD", 3}, {"KWD", 3}, {"LYD", 3}, {"OMR", 3}, {"TND", 3}};
+    const auto it = exceptions.find(currency);
+    return it == exceptions.end() ? 2 : it->second;
+}
+
+} // namespace
+
+// "EUR 1,234.50", "JPY 1,500", "-EUR 3.00": integer arithmetic only.
+std::string formatMoney(std::int64_t minor, const std::string& currency) {
+    const int digits = minorDigits(currency);
+    std::int64_t scale = 1;
+    for (int i = 0; i < digits; ++i) scale *= 10;
+    const auto magnitude = minor < 0 ? -static_cast<std::uint64_t>(minor) : static_cast<std::uint64_t>(minor);
+    const auto units = std::to_string(magnitude / static_cast<std::uint64_t>(scale));
+    std::string grouped;
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        if (i > 0 && (units.size() - i) % 3 == 0) grouped += ',';
+        grouped += units[i];
+    }
+    std::string text = (minor < 0 ? "-" : "") + currency + " " + grouped;
+    if (digits > 0) {
+        auto fraction = std::to_string(magnitude % static_cast<std::uint64_t>(scale));
+        text += "." + std::string(static_cast<std::size_t>(digits) - fraction.size(), '0') + fraction;
+    }
+    return text;
+}
+
+// "Saturday, 14 June 2025, 19:30 CEST" in `timeZone` (UTC when empty or unknown).
+std::string formatEventTime(std::int64_t ms, const std::string& timeZone) {
+    using namespace std::chrono;
+    const sys_time<milliseconds> when{milliseconds(ms)};
+    const date::time_zone* zone = nullptr;
+    try {
+        if (!timeZone.empty()) zone = date::locate_zone(timeZone);
+    } catch (const std::exception&) {
+        zone = nullptr;
+    }
+    if (zone == nullptr) return date::format("%A, %d %B %Y, %H:%M UTC", floor<minutes>(when));
+    return date::format("%A, %d %B %Y, %H:%M %Z", date::make_zoned(zone, floor<minutes>(when)));
+}
+
+std::string htmlEscape(const std::string& text) {
+    std::string out;
+    out.reserve(text.size());
+    for (const char c : text) {
+        switch (c) {
+        case '&': out += "&amp;"; break;
+        case '<': out += "&lt;"; break;
+        case '>': out += "&gt;"; break;
+        case '"': out += "&quot;"; break;
+        case '\'': out += "&#39;"; break;
+        default: out += c;
+        }
+    }
+    return out;
+}
+
+namespace {
+
+// Plain text and HTML built side by side, so the two alternatives always say the same.
+class TwoBodies {
+public:
+    void paragraph(const std::string& text) {
+        m_text += text + "\r\n\r\n";
+        m_html += "<p>" + htmlEscape(text) + "</p>\n";
+    }
+    void heading(const std::string& text) {
+        m_text += text + "\r\n" + std::string(std::min<std::size_t>(text.size(), 60), '=') + "\r\n";
+        m_html += "<h2>" + htmlEscape(text) + "</h2>\n";
+    }
+    // Lines of the same block: "label: value" rows.
+    void rows(const std::vector<std::pair<std::string, std::string>>& rows) {
+        m_html += "<table>\n";
+        for (const auto& [label, value] : rows) {
+            m_text += label + (label.empty() ? "" : ": ") + value + "\r\n";
+            m_html += "<tr><th align=\"left\">" + htmlEscape(label) + "</th><td>" + htmlEscape(value) + "</td></tr>\n";
+        }
+        m_text += "\r\n";
+        m_html += "</table>\n";
+    }
+    void list(const std::vector<std::string>& items) {
+        m_html += "<ul>\n";
+        for (const auto& item : items) {
+            m_text += "  - " + item + "\r\n";
+            m_html += "<li>" + htmlEscape(item) + "</li>\n";
+        }
+        m_text += "\r\n";
+        m_html += "</ul>\n";
+    }
+    std::string text() const { return m_text + "-- \r\nMarquee\r\n"; }
+    std::string html(const std::string& title) const {
+        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + htmlEscape(title) +
+               "</title></head>\n<body>\n" + m_html + "<p>&mdash; Marquee</p>\n</body></html>\n";
+    }
+
+private:
+    std::string m_text;
+    std::string m_html;
+};
+
+std::string greeting(const std::string& name) { return name.empty() ? "Hello," : "Hello " + name + ","; }
+
+std::string whereText(const std::string& venueName, const std::string& venueAddress) {
+    if (venueAddress.empty()) return venueName;
+    if (venueName.empty()) return venueAddress;
+    return venueName + ", " + venueAddress;
+}
+
+std::string lineText(const v1::OrderLine& line, const std::string& currency) {
+    return line.label() + " (" + line.price_category_name() + ") " + formatMoney(line.total_minor(), currency);
+}
+
+void addTotals(TwoBodies& body, const v1::Order& order) {
+    const auto& c = order.currency();
+    // Tax is either contained in price + fees (EU consumer prices) or added on top.
+    const bool taxAdded = order.subtotal_minor() + order.fees_minor() + order.tax_minor() == order.total_minor();
+    body.rows({{"Tickets", formatMoney(order.subtotal_minor(), c)},
+               {"Booking fees", formatMoney(order.fees_minor(), c)},
+               {taxAdded ? "Tax" : "Included tax", formatMoney(order.tax_minor(), c)},
+               {"Total", formatMoney(order.total_minor(), c)}});
+}
+
+} // namespace
+
+void enqueueOrderConfirmation(pqxx::transaction_base& tx, const v1::Order& order) {
+    const auto event = eventDetails(tx, order.event_id());
+    const auto& title = order.event_title().empty() && event ? event->title : order.event_title();
+    const auto startsAt = order.event_starts_at_ms() != 0 || !event ? order.event_starts_at_ms() : event->startsAtMs;
+    const auto& zone = order.event_time_zone().empty() && event ? event->timeZone : order.event_time_zone();
+    const auto where = whereText(order.venue_name(), order.venue_address());
+    const auto when = formatEventTime(startsAt, zone);
+
+    std::vector<std::string> seats;
+    for (const auto& line : order.lines()) seats.push_back(lineText(line, order.currency()));
+
+    TwoBodies body;
+    body.paragraph(greeting(order.buyer_name()));
+    body.paragraph("Thank you for your order " + order.code() + ". Your tickets are attached as a PDF: show the QR "
+                   "code on your phone or on paper at the entrance. The calendar invitation adds the event to your "
+                   "calendar.");
+    body.heading(title);
+    body.rows({{"When", when}, {"Where", where}, {"Order", order.code()}});
+    body.paragraph(seats.size() == 1 ? "Your seat:" : "Your seats:");
+    body.list(seats);
+    addTotals(body, order);
+
+    OutgoingMail mail;
+    mail.dedupKey = "order-confirmation:" + order.id();
+    mail.kind = "order_confirmation";
+    mail.toAddress = order.buyer_email();
+    mail.toName = order.buyer_name();
+    mail.subject = "Your tickets for " + title + " (" + order.code() + ")";
+    mail.textBody = body.text();
+    mail.htmlBody = body.html(mail.subject);
+
+    const auto sender = mailSender();
+    Invitation invitation;
+    invitation.uid = "order-" + order.id() + "@" + sender.domain();
+    invitation.summary = title;
+    invitation.location = where;
+    std::string description = "Order " + order.code() + "\n";
+    for (const auto& seat : seats) description += seat + "\n";
+    invitation.description = description;
+    invitation.startsAtMs = startsAt;
+    invitation.endsAtMs = event ? event->endsAtMs : 0;
+    invitation.timeZone = zone;
+    invitation.organizerName = sender.name;
+    invitation.organizerAddress = sender.address;
+    invitation.attendeeName = order.buyer_name();
+    invitation.attendeeAddress = order.buyer_email();
+    invitation.stampMs = order.updated_at_ms() != 0 ? order.updated_at_ms() : order.created_at_ms();
+    if (startsAt != 0)
+        mail.attachments.push_back({"invitation.ics", "text/calendar; method=REQUEST; charset=utf-8",
+                                    renderInvitation(invitation)});
+    enqueueMail(tx, mail);
+}
+
+void enqueueOrderCancelled(pqxx::transaction_base& tx, const v1::Order& order, const std::string& reason,
+                           const std::string& refundKey) {
+    const bool eventCancelled = reason == "event_cancelled";
+    const auto& currency = order.currency();
+
+    std::vector<std::string> voided;
+    for (const auto& ticket : order.tickets())
+        if (ticket.voided()) voided.push_back(ticket.label() + " (" + ticket.price_category_name() + ")");
+
+    TwoBodies body;
+    body.paragraph(greeting(order.buyer_name()));
+    body.paragraph(eventCancelled ? "We are sorry: " + order.event_title() + " has been cancelled by the organizer."
+                                  : "Your order " + order.code() + " for " + order.event_title() +
+                                        (order.status() == v1::ORDER_CANCELLED ? " has been cancelled."
+                                                                               : " has been partly cancelled."));
+    body.rows({{"Event", order.event_title()},
+               {"When", formatEventTime(order.event_starts_at_ms(), order.event_time_zone())},
+               {"Order", order.code()},
+               {"Refunded", formatMoney(order.payment().refunded_minor(), currency)}});
+    if (!eventCancelled && !reason.empty()) body.paragraph("Reason: " + reason);
+    if (!voided.empty()) {
+        body.paragraph("These tickets are no longer valid:");
+        body.list(voided);
+    }
+    body.paragraph("The refund goes back the way you paid; your bank may take a few days to show it.");
+
+    OutgoingMail mail;
+    mail.dedupKey = "order-cancelled:" + order.id() + ":" + refundKey;
+    mail.kind = eventCancelled ? "event_cancelled" : "order_cancelled";
+    mail.toAddress = order.buyer_email();
+    mail.toName = order.buyer_name();
+    mail.subject = eventCancelled ? "Cancelled: " + order.event_title() + " (" + order.code() + ")"
+                                  : "Order " + order.code() + " cancelled: " + order.event_title();
+    mail.textBody = body.text();
+    mail.htmlBody = body.html(mail.subject);
+    enqueueMail(tx, mail);
+}
+
+void enqueueWaitlistOffer(pqxx::transaction_base& tx, const v1::WaitlistEntry& entry, const std::string& toAddress,
+                          const std::string& toName) {
+    const auto event = eventDetails(tx, entry.event_id());
+    const auto& title = entry.event_title().empty() && event ? event->title : entry.event_title();
+    const std::string zone = event ? event->timeZone : "";
+
+    std::vector<std::string> seats(entry.offered_seat_labels().begin(), entry.offered_seat_labels().end());
+    TwoBodies body;
+    body.paragraph(greeting(toName));
+    body.paragraph("Good news: seats for " + title + " came free, and we are holding them for you.");
+    std::vector<std::pair<std::string, std::string>> facts{{"Event", title}};
+    if (event) {
+        facts.emplace_back("When", formatEventTime(event->startsAtMs, zone));
+        facts.emplace_back("Where", whereText(event->venueName, event->venueAddress));
+    }
+    facts.emplace_back("Held until", formatEventTime(entry.offer_expires_at_ms(), zone));
+    body.rows(facts);
+    if (!seats.empty()) {
+        body.paragraph(seats.size() == 1 ? "The seat held for you:" : "The seats held for you:");
+        body.list(seats);
+    }
+    body.paragraph("To book them, open Marquee, go to your waitlist and complete the order before the hold ends. "
+                   "After that the seats are offered to the next person in line.");
+
+    OutgoingMail mail;
+    // One mail per offer: a later offer to the same entry has another hold.
+    mail.dedupKey = "waitlist-offer:" + entry.id() + ":" + entry.hold_id();
+    mail.kind = "waitlist_offer";
+    mail.toAddress = toAddress;
+    mail.toName = toName;
+    mail.subject = "Seats are waiting for you: " + title;
+    mail.textBody = body.text();
+    mail.htmlBody = body.html(mail.subject);
+    enqueueMail(tx, mail);
+}
+
+} // namespace marquee::server::mail
