@@ -9,6 +9,7 @@ import email
 import email.policy
 import hashlib
 import json
+import re
 import sys
 
 
@@ -49,6 +50,9 @@ def main():
             "encoded_max_line": max(len(line) for line in part.get_payload(decode=False).split("\r\n")),
             "size": len(payload),
         }
+        if part.get_content_type() == "application/pdf":
+            entry["pdf_header"] = payload[:5].decode("latin-1")
+            entry["pdf_pages"] = len(re.findall(rb"/Type\s*/Page\b(?!s)", payload))
         if part.get_content_maintype() == "text":
             entry["text"] = part.get_content()
         out["parts"].append(entry)

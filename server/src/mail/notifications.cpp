@@ -6,11 +6,14 @@
 #include "mail/invitation.hpp"
 #include "mail/mail_outbox.hpp"
 #include "services/api_internal.hpp"
+#include "tickets/ticket_issuer.hpp"
 
 #include <date/tz.h>
 
 #include <chrono>
+#include <algorithm>
 #include <map>
+#include <stdexcept>
 #include <optional>
 
 namespace marquee::server::mail {
@@ -172,6 +175,23 @@ void addTotals(TwoBodies& body, const v1::Order& order) {
 
 } // namespace
 
+namespace {
+
+// The order with its valid tickets only (read from the database when the caller's copy has
+// none): what the PDF shows.
+v1::Order withValidTickets(pqxx::transaction_base& tx, const v1::Order& order) {
+    v1::Order copy = order;
+    if (copy.tickets().empty())
+        for (auto& ticket : tickets::ticketsOfOrder(tx, order.id())) *copy.add_tickets() = std::move(ticket);
+    auto* list = copy.mutable_tickets();
+    list->erase(std::remove_if(list->begin(), list->end(), [](const v1::Ticket& t) { return t.voided(); }), list->end());
+    if (copy.tickets().empty())
+        throw std::invalid_argument("order " + order.code() + " has no valid tickets to confirm");
+    return copy;
+}
+
+} // namespace
+
 void enqueueOrderConfirmation(pqxx::transaction_base& tx, const v1::Order& order) {
     const auto event = eventDetails(tx, order.event_id());
     const auto& title = order.event_title().empty() && event ? event->title : order.event_title();
@@ -219,6 +239,8 @@ void enqueueOrderConfirmation(pqxx::transaction_base& tx, const v1::Order& order
     invitation.attendeeName = order.buyer_name();
     invitation.attendeeAddress = order.buyer_email();
     invitation.stampMs = order.updated_at_ms() != 0 ? order.updated_at_ms() : order.created_at_ms();
+    mail.attachments.push_back(
+        {"tickets-" + order.code() + ".pdf", "application/pdf", tickets::renderTicketsPdf(withValidTickets(tx, order))});
     if (startsAt != 0)
         mail.attachments.push_back({"invitation.ics", "text/calendar; method=REQUEST; charset=utf-8",
                                     renderInvitation(invitation)});

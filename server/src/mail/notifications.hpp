@@ -12,7 +12,9 @@
 
 namespace marquee::server::mail {
 
-// The saga's "mail" step: confirmation with the PDF tickets and an .ics invitation.
+// The saga's "mail" step: confirmation with the PDF tickets and an .ics invitation. The PDF
+// has the order's valid tickets (read from the database when `order` carries none); throws
+// std::invalid_argument when there are none.
 void enqueueOrderConfirmation(pqxx::transaction_base& tx, const v1::Order& order);
 // After a cancellation/refund (by the buyer, the organizer, or because the event was
 // cancelled): what was refunded and that the tickets are void. `refundKey` distinguishes

@@ -32,14 +32,15 @@ private slots:
 
     void crashAfterTheServerAcceptedResendsOnce() {
         // The first QUIT is never answered: the server process is stuck right after the 250.
-        test::SmtpTestServer smtp({.hangFirstQuit = true});
+        test::SmtpTestServer::Options hanging;
+        hanging.hangFirstQuit = true;
+        test::SmtpTestServer smtp(hanging);
         QString error;
         QVERIFY2(smtp.start(&error), qPrintable(error));
         testing::TestServer server;
         QVERIFY2(server.start(&error, {QStringLiteral("--smtp-url"), QString::fromStdString(smtp.url()),
                                        QStringLiteral("--mail-from"), QStringLiteral("Marquee <tickets@marquee.test>")}),
                  qPrintable(error));
-        QVERIFY(server.serverLog().contains(QStringLiteral("mail worker started")));
 
         pqxx::connection conn(server.databaseUrl().toStdString());
         server::mail::setMailSender({"Marquee", "tickets@marquee.test"});

@@ -56,6 +56,8 @@ v1::Order sampleOrder() {
         ticket->set_line_no(line->line_no());
         ticket->set_label(label);
         ticket->set_price_category_name("Kategorie 1");
+        ticket->set_holder_name("Zoë Müller");
+        ticket->set_code("MQT1-test-ticket-" + std::string(seat));
     }
     order.set_subtotal_minor(5000);
     order.set_fees_minor(200);
@@ -183,6 +185,12 @@ private slots:
         const auto htmlBody = (*html)["text"].get<std::string>();
         QVERIFY(htmlBody.find("<h2>Faust &amp; Friends</h2>") != std::string::npos);
         QVERIFY(htmlBody.find("EUR 52.00") != std::string::npos);
+
+        const auto* pdf = partNamed(parsed, "application/pdf");
+        QVERIFY(pdf);
+        QCOMPARE((*pdf)["filename"].get<std::string>(), std::string("tickets-MQ-7K3F9X.pdf"));
+        QCOMPARE((*pdf)["pdf_header"].get<std::string>(), std::string("%PDF-"));
+        QCOMPARE((*pdf)["pdf_pages"].get<int>(), 2); // one page per ticket
 
         const auto* ics = partNamed(parsed, "text/calendar");
         QVERIFY(ics);
