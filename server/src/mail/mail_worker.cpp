@@ -44,6 +44,11 @@ constexpr Statement kMarkFailed{
     "mail_mark_failed",
     "UPDATE mail_outbox SET status = 'failed', claimed_until = NULL, last_error = $3 "
     "WHERE id = $1 AND status = 'sending' AND attempts = $2"};
+// A claimed mail this worker did not get to (it is stopping): due again at once, attempt not counted.
+constexpr Statement kReleaseClaim{
+    "mail_release_claim",
+    "UPDATE mail_outbox SET status = 'pending', claimed_until = NULL, next_attempt_at = now(), "
+    "attempts = attempts - 1 WHERE id = $1 AND status = 'sending' AND attempts = $2"};
 constexpr Statement kNextDue{
     "mail_next_due",
     "SELECT extract(epoch FROM min(next_attempt_at) - now()) FROM mail_outbox WHERE status IN ('pending', 'sending')"};
@@ -118,8 +123,20 @@ void MailWorker::stop() { m_loop.stop(); }
 MailWorker::Counts MailWorker::deliverDue(pqxx::connection& conn) {
     Counts counts;
     const auto envelopeFrom = mailSender().address;
-    for (auto& mail : claimDue(conn, m_options)) {
+    auto claimed = claimDue(conn, m_options);
+    for (std::size_t i = 0; i < claimed.size(); ++i) {
+        auto& mail = claimed[i];
+        if (m_loop.stopping()) {
+            // The rest of the batch goes back now instead of waiting for its claim to lapse.
+            for (; i < claimed.size(); ++i) record(conn, kReleaseClaim, claimed[i].id, claimed[i].attempts);
+            break;
+        }
         const auto result = sendSmtp(m_smtp, envelopeFrom, mail.recipient, mail.mime, [this] { return m_loop.stopping(); });
+        if (result.outcome == SmtpResult::Outcome::Transient && m_loop.stopping()) {
+            // Cut short by stop(): not the mail's fault, so no backoff; the loop releases the rest.
+            record(conn, kReleaseClaim, mail.id, mail.attempts);
+            continue;
+        }
         const nlohmann::json fields{{"outbox_id", mail.id},   {"kind", mail.kind},       {"message_id", mail.messageId},
                                     {"attempt", mail.attempts}, {"reply_code", result.replyCode}};
         switch (result.outcome) {
@@ -155,7 +172,6 @@ MailWorker::Counts MailWorker::deliverDue(pqxx::connection& conn) {
         }
         }
         if (m_onOutcome) m_onOutcome(result.outcome);
-        if (m_loop.stopping()) break; // the rest of the batch is claimed; it is retried after the claim
     }
     return counts;
 }
@@ -183,8 +199,10 @@ void MailWorker::run() {
                 const auto counts = deliverDue(conn);
                 // A full batch may mean more are due: go again without waiting.
                 if (counts.attempted() >= m_options.batchSize) continue;
-                // Waits in slices so that stop() is prompt; a NOTIFY (new mail) ends the wait.
+                // Waits in slices so that stop() is prompt; a NOTIFY (new mail) ends the wait. A
+                // due row that could not be claimed is another instance's for a moment: no spinning.
                 auto remaining = timeUntilDue(conn);
+                if (counts.attempted() == 0) remaining = std::max<std::chrono::milliseconds>(remaining, 100ms);
                 while (remaining > 0ms && !m_loop.stopping()) {
                     const auto slice = std::min<std::chrono::milliseconds>(remaining, 250ms);
                     const auto us = std::chrono::duration_cast<std::chrono::microseconds>(slice).count();

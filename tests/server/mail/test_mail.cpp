@@ -11,6 +11,11 @@
 
 #include <sodium.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <regex>
 
 using namespace marquee;
@@ -291,6 +296,42 @@ private slots:
         QCOMPARE(countWithId(copies, messageId), std::size_t(2));
         QCOMPARE(copies.size(), std::size_t(2));
         QCOMPARE(copies[0].raw, copies[1].raw); // byte for byte the same message
+    }
+
+    // stop() during an SMTP conversation (a server that never greets): the conversation is cut
+    // short and every claimed mail goes back to pending at once, its attempt not counted.
+    void stopReleasesClaimedMail() {
+        test::TestDatabase db;
+        auto conn = db.connect();
+        // Connections complete in the listen backlog and then hear nothing.
+        const int listener = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(listener >= 0);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        QCOMPARE(::bind(listener, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+        QCOMPARE(::listen(listener, 16), 0);
+        socklen_t length = sizeof address;
+        QCOMPARE(::getsockname(listener, reinterpret_cast<sockaddr*>(&address), &length), 0);
+        const auto url = "smtp://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+
+        const auto first = enqueue(*conn, simpleMail("stop-1"));
+        const auto second = enqueue(*conn, simpleMail("stop-2"));
+        auto smtp = smtpAt(url);
+        smtp.timeout = std::chrono::minutes(5);
+        auto options = quickOptions();
+        options.claimFor = std::chrono::minutes(10);
+        MailWorker worker(db.connectionString(), smtp, options);
+        worker.start();
+        QTRY_COMPARE_WITH_TIMEOUT(outboxRow(*conn, second).status, std::string("sending"), 30'000);
+        worker.stop();
+        ::close(listener);
+        for (const auto id : {first, second}) {
+            const auto row = outboxRow(*conn, id);
+            QCOMPARE(row.status, std::string("pending"));
+            QCOMPARE(row.attempts, 0);
+            QVERIFY2(row.dueInSeconds <= 0, std::to_string(row.dueInSeconds).c_str());
+        }
     }
 
     // 5xx: failed with the server's reply, never retried. 4xx: retried.
