@@ -41,8 +41,10 @@ const QString kClerk = QStringLiteral("clerk@example.org");
 void screenshot(QWidget* widget, const QString& name)
 {
     const QString dir = qEnvironmentVariable("MARQUEE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
+    if (dir.isEmpty())
+        return;
+    QCoreApplication::processEvents(); // widgets added just now are shown by a queued call
+    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
 }
 
 void enterCard(CheckoutDialog* checkout, const QString& number)
@@ -143,6 +145,9 @@ private Q_SLOTS:
                  QStringLiteral("confirmed"));
         QVERIFY(QTest::qWaitFor([&] { return booking->cachedOrder(order.id).has_value(); }, kTimeoutMs));
         m_cashOrder = order.id;
+        // The saga issues the tickets right after the capture; the change log brings them.
+        QVERIFY(QTest::qWaitFor([&] { return booking->order().tickets.size() == 2; }, kTimeoutMs));
+        QCOMPARE(checkout->ticketsArea()->findChildren<QWidget*>(QStringLiteral("ticket")).size(), 2);
         screenshot(checkout, QStringLiteral("checkout-cash-confirmed"));
         checkout->accept();
     }
@@ -274,12 +279,15 @@ private Q_SLOTS:
         if (issued) {
             QVERIFY2(cancelled.first().at(1).toBool(), qPrintable(cancelled.first().at(2).toString()));
             expected = OrderStatus::Cancelled;
-            QVERIFY(QTest::qWaitFor(
-                [&] {
-                    const auto now = booking->cachedOrder(m_cashOrder);
-                    return now && now->status == OrderStatus::Cancelled;
-                },
-                kTimeoutMs));
+            QVERIFY2(QTest::qWaitFor(
+                         [&] {
+                             const auto now = booking->cachedOrder(m_cashOrder);
+                             return now && now->status == OrderStatus::Cancelled;
+                         },
+                         kTimeoutMs),
+                     qPrintable(m_server.query(QStringLiteral("SELECT status, saga_step, last_error FROM orders WHERE id = '%1'")
+                                                   .arg(m_cashOrder)).join(QLatin1Char(';'))
+                                + m_server.serverLog().right(1500)));
         } else {
             QVERIFY(!cancelled.first().at(1).toBool());
             QCOMPARE(cancelled.first().at(2).toString(),

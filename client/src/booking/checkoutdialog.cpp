@@ -188,6 +188,9 @@ CheckoutDialog::CheckoutDialog(ClientSession* session, QWidget* parent)
     auto* confirmedLayout = new QVBoxLayout(confirmed);
     m_confirmedText = new QLabel(confirmed);
     m_confirmedText->setWordWrap(true);
+    // Rich text of a few paragraphs: a wrapped label does not grow inside the stacked pages.
+    m_confirmedText->setMinimumHeight(m_confirmedText->fontMetrics().lineSpacing() * 9);
+    m_confirmedText->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     m_confirmedText->setTextInteractionFlags(Qt::TextSelectableByMouse);
     confirmedLayout->addWidget(m_confirmedText);
     auto* scroll = new QScrollArea(confirmed);
@@ -474,6 +477,7 @@ void CheckoutDialog::showConfirmed()
     }
     for (int i = 0; i < order.tickets.size(); ++i)
         m_ticketsLayout->insertWidget(i, createTicketView(order, order.tickets.at(i), m_tickets));
+    m_tickets->adjustSize();
     m_exportPdf->setEnabled(!order.tickets.isEmpty());
 }
 

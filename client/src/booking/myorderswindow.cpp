@@ -78,8 +78,13 @@ MyOrdersWindow::MyOrdersWindow(ClientSession* session, QWidget* parent)
 
     BookingService* booking = session->booking();
     connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &MyOrdersWindow::showSelected);
+    // A refresh from the change log keeps the order the user is looking at.
+    connect(m_model, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_keepSelected = selectedOrderId(); });
     connect(m_model, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_model->rowCount() > 0 && !m_table->selectionModel()->currentIndex().isValid())
+        const int row = m_model->rowOf(m_keepSelected);
+        if (row >= 0)
+            m_table->selectRow(row);
+        else if (m_model->rowCount() > 0)
             m_table->selectRow(0);
         showSelected();
     });

@@ -48,6 +48,7 @@ private:
     QPushButton* m_cancel;
     QLabel* m_result;
     quint64 m_cancelRequest = 0;
+    QString m_keepSelected; // across a model refresh
 };
 
 } // namespace marquee::client
