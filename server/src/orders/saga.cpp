@@ -7,6 +7,7 @@
 #include "marquee/core/seating/seat_index.hpp"
 #include "orders/failpoints.hpp"
 #include "orders/order_record.hpp"
+#include "mail/notifications.hpp"
 #include "services/api_internal.hpp"
 #include "tickets/ticket_issuer.hpp"
 
@@ -347,6 +348,10 @@ Plan plan(pqxx::transaction_base& tx, const OrderState& order, const History& hi
         p.work = history.completed("capture") ? Work::IssueTickets : Work::Capture;
         return p;
     }
+    if (order.status == "confirmed" && order.step == "tickets_issued") {
+        p.work = Work::Mail;
+        return p;
+    }
     if (order.step == "compensating") {
         if (!history.completed("release_seats")) p.work = Work::ReleaseSeats;
         else if (history.operation("authorize") == "succeeded" && history.operation("capture") != "succeeded" &&
@@ -421,7 +426,7 @@ public:
         case Work::Confirm: return confirm();
         case Work::Capture: return capture(*order, history);
         case Work::IssueTickets: return issueTickets();
-        case Work::Mail: return false; // the mail step follows when mail/notifications lands
+        case Work::Mail: return mailConfirmation();
         case Work::ReleaseSeats: return releaseSeats(*order);
         case Work::VoidPayment: return voidPayment(*order, history);
         case Work::FinishCompensation: return finishCompensation();
@@ -615,6 +620,18 @@ private:
         });
     }
 
+    // The confirmation (tickets as PDF, .ics) goes into the outbox in the step's transaction;
+    // the mail worker sends it. The outbox's dedup key makes a repeated step a no-op.
+    bool mailConfirmation() {
+        return databaseStep("mail", [this](pqxx::work& tx, const OrderState& now) -> std::optional<std::string> {
+            if (now.status != "confirmed" || now.step != "tickets_issued") return std::nullopt;
+            const auto order = loadOrder(tx, m_orderId);
+            mail::enqueueOrderConfirmation(tx, *order);
+            exec(tx, kSetStep, m_orderId, std::string("mailed"));
+            return "queued";
+        });
+    }
+
     bool releaseSeats(const OrderState& order) {
         // A hold still standing (a declined payment) is released the way ReleaseHold does it;
         // a repeat finds it gone. Its own transaction: releaseHold commits itself.
@@ -693,6 +710,8 @@ private:
             tickets::voidTickets(tx, m_orderId, ticketLines);
             releaseSoldSeats(tx, now, lines);
             if (exec(tx, kRefundDone, m_orderId)[0][0].as<bool>()) exec(tx, kCancelOrder, m_orderId, reason);
+            // What was refunded and that those tickets are void; one mail per refund.
+            mail::enqueueOrderCancelled(tx, *loadOrder(tx, m_orderId), reason, refundStep(refundNo));
         };
         if (amount == 0 || history.operation("authorize").empty()) {
             return databaseStep(step, [&](pqxx::work& tx, const OrderState& now) -> std::optional<std::string> {

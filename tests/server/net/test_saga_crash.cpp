@@ -120,8 +120,7 @@ private:
                 const auto state = one(QStringLiteral("SELECT status || '/' || saga_step || '/' || open_refunds "
                                                       "FROM orders WHERE id = '%1'")
                                            .arg(orderId));
-                return state == QLatin1String("confirmed/tickets_issued/0") ||
-                       state == QLatin1String("confirmed/mailed/0") || state.endsWith(QLatin1String("/compensated/0"));
+                return state == QLatin1String("confirmed/mailed/0") || state.endsWith(QLatin1String("/compensated/0"));
             },
             kSettleTimeoutMs);
     }
@@ -159,6 +158,9 @@ private:
                                         "WHERE order_id = '%1'")
                              .arg(orderId)),
                      QStringLiteral("1/1"));
+            QCOMPARE(one(QStringLiteral("SELECT count(*) FROM mail_outbox WHERE dedup_key = 'order-confirmation:%1'")
+                             .arg(orderId)),
+                     QStringLiteral("1"));
         } else if (status == QLatin1String("cancelled")) {
             QCOMPARE(one(QStringLiteral("SELECT count(*) FROM seat_claims WHERE seat_id = '%1'").arg(seat)),
                      QStringLiteral("0"));
@@ -277,7 +279,7 @@ private slots:
             for (const char* where : {"before", "started", "called", "after"})
                 QTest::newRow(qPrintable(QStringLiteral("%1.%2").arg(QLatin1String(step), QLatin1String(where))))
                     << QByteArray("saga.") + step + "." + where;
-        for (const char* step : {"confirm", "issue_tickets"})
+        for (const char* step : {"confirm", "issue_tickets", "mail"})
             for (const char* where : {"before", "inside", "after"})
                 QTest::newRow(qPrintable(QStringLiteral("%1.%2").arg(QLatin1String(step), QLatin1String(where))))
                     << QByteArray("saga.") + step + "." + where;

@@ -203,8 +203,12 @@ private slots:
         QVERIFY2(answer.has_order(), answer.error().message().c_str());
         const auto& order = answer.order();
         QCOMPARE(order.status(), v1::ORDER_CONFIRMED);
-        QCOMPARE(order.step(), v1::SAGA_TICKETS_ISSUED);
+        QCOMPARE(order.step(), v1::SAGA_MAILED);
         QCOMPARE(order.tickets_size(), 2);
+        // The confirmation waits in the outbox for the mail worker, once.
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM mail_outbox WHERE dedup_key = 'order-confirmation:" + order.id() +
+                                   "' AND recipient = 'walkup@example.org'"),
+                 1LL);
         QVERIFY(!order.tickets(0).code().empty() && !order.tickets(0).voided());
         QVERIFY(order.code().rfind("MQ-", 0) == 0 && order.code().size() == 9);
         QCOMPARE(order.currency(), std::string("EUR"));
@@ -242,8 +246,8 @@ private slots:
         // Steps and provider calls, each with its own key, all completed.
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM saga_steps WHERE order_id = '" + order.id() +
                                    "' AND completed_at IS NOT NULL AND idempotency_key = order_id || ':' || step "
-                                   "AND step IN ('authorize', 'confirm', 'capture', 'issue_tickets')"),
-                 4LL);
+                                   "AND step IN ('authorize', 'confirm', 'capture', 'issue_tickets', 'mail')"),
+                 5LL);
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM payment_operations WHERE order_id = '" + order.id() +
                                    "' AND status = 'succeeded' AND provider = 'cash'"),
                  2LL);
@@ -520,7 +524,7 @@ private slots:
         const auto bought = create(alice, cardOrder(holdSeats(alice, {seatIds[26], seatIds[27]})));
         QVERIFY2(bought.has_order(), bought.error().message().c_str());
         const auto& order = bought.order();
-        QCOMPARE(order.step(), v1::SAGA_TICKETS_ISSUED);
+        QCOMPARE(order.step(), v1::SAGA_MAILED);
         QVERIFY(order.attendee_cancel_until_ms() > 0);
         QCOMPARE(cancel(bob, order.id(), {}).error().code(), v1::PERMISSION_DENIED);
         QCOMPARE(cancel(staff, order.id(), {}).error().code(), v1::PERMISSION_DENIED);
@@ -552,6 +556,10 @@ private slots:
         QCOMPARE(card->followUps().size(), std::size_t{3}); // capture, refund, refund
         QCOMPARE(claims("sold"), 0LL);
         QCOMPARE(cancel(alice, order.id(), {}).error().details().at("reason"), std::string("cancelled"));
+        // One mail per refund, to the buyer.
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM mail_outbox WHERE kind = 'order_cancelled' AND recipient = "
+                               "'alice@example.org'"),
+                 2LL);
     }
 
     void buyerCancellationClosesAtTheDeadlineButNotForTheOrganizer() {
@@ -627,6 +635,8 @@ private slots:
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM payment_operations WHERE kind = 'refund' AND provider = 'cash' "
                                "AND status = 'succeeded'"),
                  1LL);
+        // Everyone who bought is mailed that the event is cancelled.
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM mail_outbox WHERE kind = 'event_cancelled'"), 2LL);
         // A replay answers the same; no new orders for a cancelled event.
         QVERIFY(cancelEvent(organizer, key).ack().replayed());
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM order_refunds"), 2LL);
