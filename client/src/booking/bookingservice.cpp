@@ -199,6 +199,21 @@ void BookingService::extendHold()
     m_holdRequest = m_sync->extendHold(m_hold.holdId);
 }
 
+bool BookingService::resumeHold(const QString& holdId)
+{
+    if (!m_sync->isConnected()) {
+        setProblem(Problem::Offline, tr("You are offline: the offered seats cannot be booked now."));
+        return false;
+    }
+    if (m_hold.holdId != holdId)
+        releaseHold(); // one hold at a time, as with holdSeats
+    setProblem(Problem::None);
+    m_extending = false;
+    setState(State::Holding);
+    m_holdRequest = m_sync->extendHold(holdId);
+    return true;
+}
+
 void BookingService::releaseHold()
 {
     if (m_hold.isValid() && (m_state == State::Held || m_state == State::Holding) && m_sync->isConnected())

@@ -53,6 +53,9 @@ public:
     // Holds. One hold at a time: a new hold releases the previous one.
     bool holdSeats(const HoldRequest& request); // false (and a problem) when offline / logged out
     void extendHold();
+    // Checks out a hold made elsewhere (a waitlist offer): ExtendHold answers with the hold
+    // (never shortening it) and the state becomes Held as after holdSeats.
+    bool resumeHold(const QString& holdId);
     void releaseHold();
     // Forgets the finished checkout (confirmed, expired, failed) so the next can start.
     void reset();

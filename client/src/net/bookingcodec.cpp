@@ -117,6 +117,7 @@ WaitlistEntryInfo fromProto(const v1::WaitlistEntry& e)
         out.offeredSeatLabels << qs(label);
     out.createdAtMs = e.created_at_ms();
     out.eventTitle = qs(e.event_title());
+    out.seatsApart = e.seats_apart();
     return out;
 }
 

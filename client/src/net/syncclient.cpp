@@ -375,6 +375,32 @@ quint64 SyncClient::getPaymentConfig()
     return send(RequestKind::PaymentConfig, env);
 }
 
+quint64 SyncClient::joinWaitlist(const QString& idempotencyKey, const QString& eventId, const QString& priceCategoryId,
+                                 quint32 seats)
+{
+    v1::Envelope env;
+    auto* join = env.mutable_join_waitlist();
+    join->set_idempotency_key(idempotencyKey.toStdString());
+    join->set_event_id(eventId.toStdString());
+    join->set_price_category_id(priceCategoryId.toStdString());
+    join->set_seats(seats);
+    return send(RequestKind::WaitlistEntry, env);
+}
+
+quint64 SyncClient::leaveWaitlist(const QString& entryId)
+{
+    v1::Envelope env;
+    env.mutable_leave_waitlist()->set_entry_id(entryId.toStdString());
+    return send(RequestKind::WaitlistEntry, env);
+}
+
+quint64 SyncClient::listWaitlist()
+{
+    v1::Envelope env;
+    env.mutable_list_waitlist();
+    return send(RequestKind::WaitlistList, env);
+}
+
 void SyncClient::pull()
 {
     if (!m_helloDone || m_pullRequest != 0 || m_paused)
@@ -527,6 +553,18 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
     case RequestKind::PaymentConfig:
         if (env.has_payment_config())
             Q_EMIT paymentConfigReceived(id, fromProto(env.payment_config()));
+        break;
+    case RequestKind::WaitlistEntry:
+        if (env.has_waitlist_entry())
+            Q_EMIT waitlistEntryReceived(id, fromProto(env.waitlist_entry()));
+        break;
+    case RequestKind::WaitlistList:
+        if (env.has_waitlist_list()) {
+            QList<WaitlistEntryInfo> entries;
+            for (const v1::WaitlistEntry& e : env.waitlist_list().entries())
+                entries.append(fromProto(e));
+            Q_EMIT waitlistListReceived(id, entries);
+        }
         break;
     case RequestKind::Logout:
     case RequestKind::Wishlist:

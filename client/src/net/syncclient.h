@@ -97,6 +97,12 @@ public:
     quint64 listOrders(quint32 limit = 0);
     quint64 cancelOrder(const QString& idempotencyKey, const QString& orderId, const QString& reason);
     quint64 getPaymentConfig();
+    // Waitlist (the signed-in user's entries): JoinWaitlist and LeaveWaitlist are answered by
+    // waitlistEntryReceived, ListWaitlist by waitlistListReceived; refusals by requestFailed.
+    quint64 joinWaitlist(const QString& idempotencyKey, const QString& eventId, const QString& priceCategoryId,
+                         quint32 seats);
+    quint64 leaveWaitlist(const QString& entryId);
+    quint64 listWaitlist();
     void pull(); // pull from cursor() (no-op while a pull is in flight)
     // The owner could not store a batch: stop pulling and ignore pushes (a pull answer in
     // flight is dropped) until resumeFrom() names the cursor that was committed.
@@ -127,6 +133,8 @@ Q_SIGNALS:
     void orderReceived(quint64 requestId, const marquee::client::OrderInfo& order);
     void orderListReceived(quint64 requestId, const QList<marquee::client::OrderInfo>& orders, bool more);
     void paymentConfigReceived(quint64 requestId, const marquee::client::PaymentConfigInfo& config);
+    void waitlistEntryReceived(quint64 requestId, const marquee::client::WaitlistEntryInfo& entry);
+    void waitlistListReceived(quint64 requestId, const QList<marquee::client::WaitlistEntryInfo>& entries);
     void authenticationRejected(); // HTTP 401 at the upgrade: the token is no longer valid
     void fatalError(const marquee::client::ErrorInfo& error); // e.g. unsupported protocol version
 
@@ -134,7 +142,7 @@ private:
     enum class RequestKind {
         Hello, Pull, Login, Register, Logout, Wishlist,
         SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout, Search, IngestAdmin,
-        Hold, ReleaseHold, Order, OrderList, PaymentConfig
+        Hold, ReleaseHold, Order, OrderList, PaymentConfig, WaitlistEntry, WaitlistList
     };
     struct Pending {
         RequestKind kind;

@@ -5,6 +5,7 @@
 #include "services/accountservice.h"
 #include "services/catalogservice.h"
 #include "services/searchservice.h"
+#include "waitlist/waitlistservice.h"
 #include "services/seatingservice.h"
 #include "services/syncworker.h"
 #include "services/wishlistservice.h"
@@ -32,6 +33,8 @@ ClientSession::ClientSession(Options options, QObject* parent)
     m_search = new SearchService(m_store.get(), m_sync, this);
     m_booking = new BookingService(m_store.get(), m_sync, m_account, m_seating, this);
     connect(this, &ClientSession::batchApplied, m_booking, &BookingService::notifyBatchApplied);
+    m_waitlist = new WaitlistService(m_store.get(), m_sync, m_account, this);
+    connect(this, &ClientSession::batchApplied, m_waitlist, &WaitlistService::notifyBatchApplied);
 
     connect(m_sync, &SyncClient::connected, this, &ClientSession::onConnected);
     connect(m_sync, &SyncClient::batchReady, this, &ClientSession::onBatchReady);

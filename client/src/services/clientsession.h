@@ -19,6 +19,7 @@ class BookingService;
 class CatalogService;
 class LocalStore;
 class SearchService;
+class WaitlistService;
 class SeatingService;
 class SyncWorker;
 class WishlistService;
@@ -53,6 +54,7 @@ public:
     SeatingService* seating() const { return m_seating; }
     SearchService* search() const { return m_search; }
     BookingService* booking() const { return m_booking; }
+    WaitlistService* waitlist() const { return m_waitlist; }
 
     QUrl serverUrl() const;
     State state() const { return m_state; }
@@ -92,6 +94,7 @@ private:
     SeatingService* m_seating = nullptr;
     SearchService* m_search = nullptr;
     BookingService* m_booking = nullptr;
+    WaitlistService* m_waitlist = nullptr;
     QThread m_thread;
     SyncWorker* m_worker = nullptr;
 

@@ -149,6 +149,7 @@ struct WaitlistEntryInfo {
     QStringList offeredSeatLabels;
     qint64 createdAtMs = 0;
     QString eventTitle;
+    bool seatsApart = false; // the offered seats are not side by side
 };
 
 // An Ed25519 public key that signs tickets (change-log aggregate "ticket_key").
@@ -201,3 +202,4 @@ struct TicketKeyRecord {
 Q_DECLARE_METATYPE(marquee::client::HoldInfo)
 Q_DECLARE_METATYPE(marquee::client::OrderInfo)
 Q_DECLARE_METATYPE(marquee::client::PaymentConfigInfo)
+Q_DECLARE_METATYPE(marquee::client::WaitlistEntryInfo)

@@ -86,16 +86,29 @@ EventDetailWidget::EventDetailWidget(QWidget* parent) : QWidget(parent)
         if (!m_eventId.isEmpty())
             Q_EMIT seatsRequested(m_eventId);
     });
+    m_joinWaitlist = new QPushButton(tr("Join waitlist…"), m_content);
+    m_joinWaitlist->setToolTip(tr("Sold out: get seats held for you when some come free"));
+    m_joinWaitlist->hide();
+    connect(m_joinWaitlist, &QPushButton::clicked, this, [this] {
+        if (!m_eventId.isEmpty())
+            Q_EMIT joinWaitlistRequested(m_eventId);
+    });
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_wishlist);
     buttons->addWidget(m_seats);
+    buttons->addWidget(m_joinWaitlist);
     buttons->addStretch(1);
     layout->addLayout(buttons);
     outer->addWidget(m_content);
     setDetails(std::nullopt);
 }
 
-void EventDetailWidget::setSeatMapAvailable(bool available) { m_seats->setVisible(available); }
+void EventDetailWidget::setSeatMapAvailable(bool available)
+{
+    m_seats->setVisible(available);
+    // Offers are seat holds: only an event with a seat map has a waitlist.
+    m_joinWaitlist->setVisible(available && m_soldOut);
+}
 
 QString EventDetailWidget::statusText() const { return m_status->isHidden() ? QString() : m_status->text(); }
 
@@ -115,6 +128,8 @@ void EventDetailWidget::setDetails(const std::optional<EventDetails>& details)
     }
     const core::Event& e = details->event;
     m_eventId = QString::fromStdString(e.id);
+    m_soldOut = e.status == core::EventStatus::SoldOut;
+    m_joinWaitlist->setVisible(m_soldOut && !m_seats->isHidden());
     m_title->setText(QString::fromStdString(e.title));
     const QString status = format::status(e.status);
     m_status->setText(status.toUpper());

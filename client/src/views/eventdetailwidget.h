@@ -25,11 +25,13 @@ public:
     // The "Seats" button shows when the event has a seat map in the cache.
     void setSeatMapAvailable(bool available);
     QPushButton* seatsButton() const { return m_seats; }
+    QPushButton* joinWaitlistButton() const { return m_joinWaitlist; }
     QString statusText() const;
 
 Q_SIGNALS:
     void wishlistToggleRequested(const QString& eventId);
     void seatsRequested(const QString& eventId);
+    void joinWaitlistRequested(const QString& eventId);
 
 private:
     QString m_eventId;
@@ -46,6 +48,8 @@ private:
     QWidget* m_content;
     QPushButton* m_wishlist;
     QPushButton* m_seats;
+    QPushButton* m_joinWaitlist;
+    bool m_soldOut = false;
 };
 
 } // namespace marquee::client

@@ -1,6 +1,8 @@
 // MainWindow implementation.
 #include "views/mainwindow.h"
 
+#include "booking/bookingservice.h"
+#include "booking/checkoutdialog.h"
 #include "booking/myorderswindow.h"
 #include "editor/layouteditorwindow.h"
 #include "models/categorymodel.h"
@@ -16,6 +18,9 @@
 #include "views/logindialog.h"
 #include "views/searchpanel.h"
 #include "views/seatsdialog.h"
+#include "waitlist/joinwaitlistdialog.h"
+#include "waitlist/waitlistpanel.h"
+#include "waitlist/waitlistservice.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -49,6 +54,7 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     m_register = toolbar->addAction(tr("Register…"), this, [this] { openLogin(1); });
     m_logout = toolbar->addAction(tr("Log out"), this, [this] { m_session->account()->logout(); });
     m_myOrders = toolbar->addAction(tr("My Orders && Tickets"), this, &MainWindow::openMyOrders);
+    m_myWaitlist = toolbar->addAction(tr("My Waitlist"), this, &MainWindow::openWaitlist);
     m_editSeatMaps = toolbar->addAction(tr("Edit Seat Maps…"), this, [this] {
         if (!m_layoutEditor) {
             m_layoutEditor = new LayoutEditorWindow(m_session->seating(), m_session->catalog(), this); // a window of its own
@@ -164,6 +170,13 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
         QMessageBox::warning(this, tr("Wishlist"), message);
     });
     connect(m_details, &EventDetailWidget::seatsRequested, this, &MainWindow::openSeats);
+    connect(m_details, &EventDetailWidget::joinWaitlistRequested, this, &MainWindow::openJoinWaitlist);
+    connect(m_session->waitlist(), &WaitlistService::offerReceived, this, [this](const WaitlistEntryInfo& offer) {
+        statusBar()->showMessage(tr("Seats are held for you for %1. Complete the booking in My Waitlist.")
+                                     .arg(offer.eventTitle),
+                                 15000);
+        openWaitlist();
+    });
     connect(m_session->seating(), &SeatingService::layoutsChanged, this, &MainWindow::showCurrentDetails);
     connect(m_session->account(), &AccountService::sessionChanged, this, &MainWindow::updateAccount);
     connect(m_session->account(), &AccountService::sessionExpired, this,
@@ -197,6 +210,9 @@ void MainWindow::updateAccount()
     m_register->setVisible(!in);
     m_logout->setVisible(in);
     m_myOrders->setVisible(in);
+    m_myWaitlist->setVisible(in);
+    if (!in && m_waitlistWindow)
+        m_waitlistWindow->close(); // another user's entries must not stay on screen
     if (!in && m_myOrdersWindow)
         m_myOrdersWindow->close(); // another user's tickets must not stay on screen
     // The server checks the role on every save; the action only spares others a dead end.
@@ -229,6 +245,71 @@ void MainWindow::openSeats(const QString& eventId)
     m_seatsDialog->show();
     m_seatsDialog->raise();
     m_seatsDialog->activateWindow();
+}
+
+void MainWindow::openWaitlist()
+{
+    if (!m_waitlistWindow) {
+        m_waitlistWindow = new QDialog(this); // a window of its own, not modal
+        m_waitlistWindow->setWindowTitle(tr("My Waitlist"));
+        m_waitlistWindow->setAttribute(Qt::WA_DeleteOnClose);
+        auto* panel = new WaitlistPanel(m_session->waitlist(), m_waitlistWindow);
+        panel->setCategoryNamer([this](const QString& eventId, const QString& categoryId) {
+            const auto layout = m_session->seating()->layoutForEvent(eventId);
+            const auto* category = layout ? layout->priceCategory(categoryId.toStdString()) : nullptr;
+            return category ? QString::fromStdString(category->name) : QString();
+        });
+        connect(panel, &WaitlistPanel::completeBookingRequested, this, &MainWindow::checkoutOffer);
+        auto* layout = new QVBoxLayout(m_waitlistWindow);
+        layout->addWidget(panel);
+        m_waitlistWindow->resize(460, 520);
+        m_session->waitlist()->refresh();
+    }
+    m_waitlistWindow->show();
+    m_waitlistWindow->raise();
+    m_waitlistWindow->activateWindow();
+}
+
+// A waitlist offer is a hold of the user's: checkout takes it over and opens as after a hold.
+void MainWindow::checkoutOffer(const QString& holdId)
+{
+    BookingService* booking = m_session->booking();
+    if (!booking->resumeHold(holdId)) {
+        statusBar()->showMessage(booking->problemText(), 8000);
+        return;
+    }
+    auto* once = new QObject(this);
+    connect(booking, &BookingService::stateChanged, once, [this, once](BookingService::State state) {
+        if (state == BookingService::State::Holding)
+            return;
+        once->deleteLater();
+        if (state != BookingService::State::Held) {
+            statusBar()->showMessage(m_session->booking()->problemText(), 8000);
+            return;
+        }
+        auto* checkout = new CheckoutDialog(m_session, this);
+        checkout->setAttribute(Qt::WA_DeleteOnClose);
+        checkout->show();
+    });
+}
+
+void MainWindow::openJoinWaitlist(const QString& eventId)
+{
+    if (!m_session->account()->isLoggedIn()) {
+        openLogin(0);
+        return;
+    }
+    QList<JoinWaitlistDialog::Category> categories;
+    if (const auto layout = m_session->seating()->layoutForEvent(eventId))
+        for (const auto& c : layout->priceCategories)
+            categories.append({QString::fromStdString(c.id), QString::fromStdString(c.name)});
+    const auto details = m_session->catalog()->eventDetails(eventId);
+    auto* dialog = new JoinWaitlistDialog(m_session->waitlist(), eventId,
+                                          details ? QString::fromStdString(details->event.title) : QString(), categories,
+                                          this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &JoinWaitlistDialog::joinedWaitlist, this, [this] { openWaitlist(); });
+    dialog->open();
 }
 
 void MainWindow::openMyOrders()

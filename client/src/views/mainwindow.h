@@ -6,6 +6,7 @@
 #include <QPointer>
 
 class QAction;
+class QDialog;
 class QCheckBox;
 class QComboBox;
 class QDateEdit;
@@ -34,6 +35,7 @@ public:
     ConnectionIndicator* connectionIndicator() const { return m_indicator; }
     SearchPanel* searchPanel() const { return m_searchPanel; }
     QAction* myOrdersAction() const { return m_myOrders; }
+    QAction* myWaitlistAction() const { return m_myWaitlist; }
     QString accountText() const;
     void selectEvent(const QString& eventId);
 
@@ -43,6 +45,9 @@ private:
     void showCurrentDetails();
     void openLogin(int mode);
     void openSeats(const QString& eventId);
+    void openWaitlist();
+    void openJoinWaitlist(const QString& eventId);
+    void checkoutOffer(const QString& holdId);
     void openMyOrders();
     void showSearchHit(const QString& eventId);
 
@@ -66,6 +71,8 @@ private:
     QAction* m_logout;
     QPointer<SeatsDialog> m_seatsDialog;
     QAction* m_myOrders;
+    QAction* m_myWaitlist;
+    QPointer<QDialog> m_waitlistWindow;
     QPointer<MyOrdersWindow> m_myOrdersWindow;
     // Organizers and admins: the seat-map editor (one window, reused).
     QAction* m_editSeatMaps;
