@@ -305,6 +305,8 @@ void enqueueWaitlistOffer(pqxx::transaction_base& tx, const v1::WaitlistEntry& e
     if (!seats.empty()) {
         body.paragraph(seats.size() == 1 ? "The seat held for you:" : "The seats held for you:");
         body.list(seats);
+        if (entry.seats_apart())
+            body.paragraph("No seats side by side were free, so these seats are not together.");
     }
     body.paragraph("To book them, open Marquee, go to your waitlist and complete the order before the hold ends. "
                    "After that the seats are offered to the next person in line.");

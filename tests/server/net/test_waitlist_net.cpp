@@ -222,6 +222,8 @@ private slots:
         QCOMPARE(m_server.query(QStringLiteral("SELECT seat_id FROM seat_claims WHERE hold_id = '%1' ORDER BY seat_index")
                                     .arg(QString::fromStdString(offered->hold_id()))),
                  (QStringList{QString::fromStdString(seats[18]), QString::fromStdString(seats[19])}));
+        QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM mail_outbox WHERE kind = 'waitlist_offer'")),
+                 QStringList{QStringLiteral("1")});
         // Her seat map shows the offered seats as hers.
         const auto index = seating::SeatIndex(m_layout);
         bool heldByMe = false;

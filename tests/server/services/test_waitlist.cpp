@@ -269,6 +269,9 @@ private slots:
         QCOMPARE(apart.status(), v1::WAITLIST_OFFERED);
         QVERIFY(apart.seats_apart());
         QCOMPARE(heldSeats(apart.hold_id()), (std::vector<std::string>{seatIds[0], seatIds[9]}));
+        // Each offer is mailed to its user.
+        QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM mail_outbox WHERE kind = 'waitlist_offer'"), 2LL);
+        QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM mail_outbox WHERE recipient = 'alice@example.org'"), 1LL);
         // A second pass finds nothing new to offer.
         QCOMPARE(offer(), std::size_t{0});
     }
