@@ -71,6 +71,15 @@ serve options:
   --smtp-ca-file FILE  trust this CA bundle for the SMTP server instead of the system's
   --mail-from ADDRESS  sender of all mail, e.g. "Marquee <tickets@example.org>"
                        (default: Marquee <marquee@HOSTNAME>); its domain names Message-IDs
+  --payment-url URL    Stripe-style payment provider (Stripe, or marquee-payment-sandbox)
+  --payment-secret-key KEY       its secret key (sk_...)
+  --payment-publishable-key KEY  its publishable key (pk_...): enables online card
+                       payments; clients tokenise cards with it at the provider
+  --payment-webhook-secret SECRET
+                       the webhook signing secret (whsec_...): enables
+                       POST /webhooks/payments
+  --terminal-ids ID[,ID...]
+                       box-office card terminals at the provider (enables them)
 
 create-user options:
   --email EMAIL        account e-mail (required)
@@ -131,6 +140,11 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
         {"--db-workers", {"serve"}},
         {"--trusted-proxy", {"serve"}},
         {"--max-connections-per-ip", {"serve"}},
+        {"--payment-url", {"serve"}},
+        {"--payment-secret-key", {"serve"}},
+        {"--payment-publishable-key", {"serve"}},
+        {"--payment-webhook-secret", {"serve"}},
+        {"--terminal-ids", {"serve"}},
         // Not in --help: tests slow the rate limit down so they do not race the server.
         {"--rate-limit", {"serve"}},
         {"--rate-burst", {"serve"}},
@@ -538,6 +552,21 @@ int cmdServe(const Parsed& p) {
         }
     }
     parseMailOptions(p, options);
+    auto& payment = options.payments;
+    const auto value = [&](const char* name) {
+        const auto it = p.values.find(name);
+        return it == p.values.end() ? std::string() : it->second;
+    };
+    payment.apiUrl = value("--payment-url");
+    payment.secretKey = value("--payment-secret-key");
+    payment.publishableKey = value("--payment-publishable-key");
+    payment.webhookSecret = value("--payment-webhook-secret");
+    for (std::string_view list = value("--terminal-ids"); !list.empty();) {
+        const auto comma = list.find(',');
+        payment.terminalIds.emplace_back(list.substr(0, comma));
+        list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    }
+    if (const auto problem = payments::checkCardProviderOptions(payment)) throw UsageError(*problem);
 
     Server server(std::move(options));
     try {

@@ -7,6 +7,7 @@
 #include "mail/mail_worker.hpp"
 #include "net/context.hpp"
 #include "net/net.hpp"
+#include "payments/card_providers.hpp"
 
 #include <atomic>
 #include <cstdint>
@@ -95,6 +96,7 @@ struct ServerOptions {
     mail::SmtpSettings smtp;
     mail::MailWorkerOptions mailWorker;
     std::optional<mail::MailSender> mailFrom; // default: Marquee <marquee@HOSTNAME>
+    payments::CardProviderOptions payments; // --payment-*, --terminal-ids
 };
 
 class Server {

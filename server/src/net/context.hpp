@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <string>
 #include <vector>
 
 namespace marquee::server {
@@ -68,6 +69,8 @@ struct Context {
     Limits limits;
     std::shared_ptr<ConnectionLimiter> connections;
     std::atomic<bool> stopping{false};
+    // whsec_… secret that signs POST /webhooks/payments; empty: the route answers 404.
+    std::string paymentWebhookSecret{};
 };
 
 } // namespace marquee::server::net

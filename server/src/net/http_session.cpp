@@ -7,11 +7,13 @@
 #include "marquee/core/version.hpp"
 #include "net/metrics.hpp"
 #include "net/websocket_session.hpp"
+#include "payments/webhook_handler.hpp"
 #include "services/api.hpp"
 #include "services/password_hasher.hpp"
 
 #include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <exception>
 #include <utility>
 
@@ -28,7 +30,7 @@ std::string_view pathOf(std::string_view target) {
 
 // Metric label for a path: a closed set, whatever the client asked for.
 std::string_view metricPath(std::string_view path) {
-    for (std::string_view known : {"/healthz", "/readyz", "/metrics", "/v1/ws"})
+    for (std::string_view known : {"/healthz", "/readyz", "/metrics", "/v1/ws", "/webhooks/payments"})
         if (path == known) return known;
     return "other";
 }
@@ -133,6 +135,10 @@ void HttpSession::onRead(error_code ec, std::size_t) {
 
 void HttpSession::handleRequest(Request request) {
     const auto path = pathOf(request.target());
+    if (path == "/webhooks/payments") {
+        handlePaymentWebhook(std::move(request));
+        return;
+    }
     // HEAD for the probes: load balancers often check with HEAD.
     const bool probe = path == "/healthz" || path == "/readyz";
     if (request.method() != http::verb::get && !(probe && request.method() == http::verb::head)) {
@@ -151,6 +157,54 @@ void HttpSession::handleRequest(Request request) {
              "/metrics");
     } else {
         send(makeResponse(request, http::status::not_found, "not found\n"), "other");
+    }
+}
+
+// The provider's POST runs on the pool (payments/webhook_handler.hpp); it is answered only
+// after the event is committed, so a 2xx always means "recorded".
+void HttpSession::handlePaymentWebhook(Request request) {
+    constexpr std::string_view route = "/webhooks/payments";
+    if (request.method() != http::verb::post) {
+        auto res = makeResponse(request, http::status::method_not_allowed, "method not allowed\n");
+        res.set(http::field::allow, "POST");
+        send(std::move(res), route);
+        return;
+    }
+    if (m_ctx.paymentWebhookSecret.empty()) {
+        send(makeResponse(request, http::status::not_found, "no payment webhooks configured\n"), route);
+        return;
+    }
+    if (m_ctx.stopping.load()) {
+        auto res = makeResponse(request, http::status::service_unavailable, "shutting down\n");
+        res.keep_alive(false);
+        send(std::move(res), route);
+        return;
+    }
+    const auto version = request.version();
+    const auto keepAlive = request.keep_alive();
+    auto self = shared_from_this();
+    const bool posted = m_ctx.pool.post(
+        [self, version, keepAlive, signature = std::string(request["Stripe-Signature"]),
+         body = std::move(request.body())](pqxx::connection& conn) {
+            payments::WebhookReply reply;
+            try {
+                const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                                     std::chrono::system_clock::now().time_since_epoch()).count();
+                reply = payments::handleWebhook(conn, signature, body, self->m_ctx.paymentWebhookSecret, now);
+            } catch (const std::exception& e) {
+                log::error("payment webhook failed", {{"error", e.what()}});
+                reply = {500, R"({"error":"not recorded; deliver again"})"};
+            }
+            asio::post(self->m_stream.get_executor(), [self, version, keepAlive, reply = std::move(reply)]() mutable {
+                self->send(makeResponse(version, keepAlive, false, static_cast<http::status>(reply.status),
+                                        std::move(reply.body), "application/json"),
+                           "/webhooks/payments");
+            });
+        });
+    if (!posted) {
+        auto res = makeResponse(version, keepAlive, false, http::status::service_unavailable, "shutting down\n");
+        res.keep_alive(false);
+        send(std::move(res), route);
     }
 }
 

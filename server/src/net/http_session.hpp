@@ -1,5 +1,5 @@
-// Plain HTTP on the WebSocket port: health, readiness, metrics, and the upgrade to
-// /v1/ws after the bearer token (if any) has been checked.
+// Plain HTTP on the WebSocket port: health, readiness, metrics, payment webhooks, and the
+// upgrade to /v1/ws after the bearer token (if any) has been checked.
 #pragma once
 
 #include "net/connection_limiter.hpp"
@@ -29,6 +29,7 @@ private:
     void handleRequest(Request request);
     void handleUpgrade(Request request);
     void onAuthenticated(std::uint64_t generation, std::optional<Principal> principal, bool dbFailed);
+    void handlePaymentWebhook(Request request);
     void checkReady(const Request& request);
     void finishReady(std::uint64_t generation, bool ready, std::string detail);
     // The client's address for this request (X-Forwarded-For from a trusted proxy).
