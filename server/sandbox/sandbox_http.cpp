@@ -165,7 +165,8 @@ private:
 
 } // namespace
 
-HttpServer::HttpServer(asio::io_context& ioc, Sandbox& sandbox) : m_ioc(ioc), m_sandbox(sandbox), m_acceptor(ioc) {}
+HttpServer::HttpServer(asio::io_context& ioc, Sandbox& sandbox)
+    : m_ioc(ioc), m_sandbox(sandbox), m_acceptor(ioc), m_retry(ioc) {}
 
 unsigned short HttpServer::listen(const std::string& host, unsigned short port) {
     const tcp::endpoint endpoint(asio::ip::make_address(host), port);
@@ -180,13 +181,22 @@ unsigned short HttpServer::listen(const std::string& host, unsigned short port) 
 void HttpServer::close() {
     beast::error_code ec;
     m_acceptor.close(ec);
+    m_retry.cancel();
 }
 
 void HttpServer::accept() {
     m_acceptor.async_accept(m_ioc, [this](beast::error_code ec, tcp::socket socket) {
         if (ec == asio::error::operation_aborted || !m_acceptor.is_open()) return;
-        if (!ec) std::make_shared<Session>(std::move(socket), m_sandbox)->run();
-        accept();
+        if (!ec) {
+            std::make_shared<Session>(std::move(socket), m_sandbox)->run();
+            accept();
+            return;
+        }
+        // Out of descriptors or similar: wait a little instead of spinning on the error.
+        m_retry.expires_after(std::chrono::milliseconds(100));
+        m_retry.async_wait([this](beast::error_code waitEc) {
+            if (!waitEc) accept();
+        });
     });
 }
 

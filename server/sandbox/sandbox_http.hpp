@@ -7,6 +7,7 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/steady_timer.hpp>
 
 #include <memory>
 #include <string>
@@ -26,6 +27,7 @@ private:
     boost::asio::io_context& m_ioc;
     Sandbox& m_sandbox;
     boost::asio::ip::tcp::acceptor m_acceptor;
+    boost::asio::steady_timer m_retry;
 };
 
 } // namespace marquee::sandbox
