@@ -94,6 +94,44 @@ private slots:
         QCOMPARE(sandbox.control("POST", "/_sandbox/webhooks", {{"url", webhookUrl()}, {"paused", "true"}}).status, 200L);
     }
 
+    void paymentOptionsAreChecked_data() {
+        QTest::addColumn<QStringList>("args");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("url without key") << QStringList{QStringLiteral("--payment-url"), QStringLiteral("http://127.0.0.1:9")}
+                                         << QStringLiteral("--payment-url needs --payment-secret-key");
+        QTest::newRow("key without url") << QStringList{QStringLiteral("--payment-secret-key"), QStringLiteral("sk_test_x")}
+                                         << QStringLiteral("--payment-url is needed");
+        QTest::newRow("not a secret key")
+            << QStringList{QStringLiteral("--payment-url"), QStringLiteral("http://127.0.0.1:9"),
+                           QStringLiteral("--payment-secret-key"), QStringLiteral("pk_test_x"),
+                           QStringLiteral("--payment-publishable-key"), QStringLiteral("pk_test_x")}
+            << QStringLiteral("--payment-secret-key must start with sk_");
+        QTest::newRow("nothing to enable")
+            << QStringList{QStringLiteral("--payment-url"), QStringLiteral("http://127.0.0.1:9"),
+                           QStringLiteral("--payment-secret-key"), QStringLiteral("sk_test_x")}
+            << QStringLiteral("--payment-publishable-key (online cards) or --terminal-ids");
+        QTest::newRow("bad url") << QStringList{QStringLiteral("--payment-url"), QStringLiteral("ftp://x"),
+                                                QStringLiteral("--payment-secret-key"), QStringLiteral("sk_test_x"),
+                                                QStringLiteral("--terminal-ids"), QStringLiteral("t1")}
+                                 << QStringLiteral("must be an http:// or https:// URL");
+        QTest::newRow("bad webhook secret")
+            << QStringList{QStringLiteral("--payment-url"), QStringLiteral("http://127.0.0.1:9"),
+                           QStringLiteral("--payment-secret-key"), QStringLiteral("sk_test_x"),
+                           QStringLiteral("--terminal-ids"), QStringLiteral("t1"),
+                           QStringLiteral("--payment-webhook-secret"), QStringLiteral("secret")}
+            << QStringLiteral("--payment-webhook-secret must start with whsec_");
+    }
+    void paymentOptionsAreChecked() {
+        QFETCH(QStringList, args);
+        QFETCH(QString, message);
+        QProcess process;
+        process.start(TestServer::serverBinary(), QStringList{QStringLiteral("serve")} + args);
+        QVERIFY(process.waitForFinished(30'000));
+        QCOMPARE(process.exitCode(), 2); // a usage error, before anything starts
+        const auto err = QString::fromUtf8(process.readAllStandardError());
+        QVERIFY2(err.contains(message), qPrintable(err));
+    }
+
     void badSignatureIsRefusedAndChangesNothing() {
         const auto p = authorizeAndCapture("00000000-0000-4000-8000-000000000001");
         QCOMPARE(deliver(p.authorizedEvent, "bad"), 400L);
