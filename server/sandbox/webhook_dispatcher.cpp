@@ -41,6 +41,14 @@ void WebhookDispatcher::enqueue(Delivery delivery) {
 void WebhookDispatcher::deliverNow(Delivery delivery, std::function<void(const DeliveryRecord&)> done) {
     {
         std::lock_guard lock(m_mutex);
+        if (m_url.empty()) {
+            DeliveryRecord record;
+            record.at = static_cast<std::int64_t>(std::time(nullptr));
+            record.signature = delivery.signature;
+            record.error = "no webhook URL is configured (--webhook-url or POST /_sandbox/webhooks url=...)";
+            done(record);
+            return;
+        }
         m_manual.push_back({std::move(delivery), std::move(done)});
     }
     m_wake.notify_all();
@@ -70,7 +78,7 @@ void WebhookDispatcher::setUrl(std::string url) {
 void WebhookDispatcher::run() {
     std::unique_lock lock(m_mutex);
     while (!m_stopping) {
-        if (!m_manual.empty() && !m_url.empty()) {
+        if (!m_manual.empty()) {
             auto manual = std::move(m_manual.front());
             m_manual.pop_front();
             const auto url = m_url;
