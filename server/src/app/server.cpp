@@ -143,9 +143,10 @@ void Server::start() {
     } catch (const std::exception& e) {
         throw StartupError(std::string("cannot connect to the database: ") + e.what());
     }
-    // Payment providers by method: cash always; card providers are added here from their
-    // options (orders/payment_registry.hpp shows how).
+    // Payment providers by method: cash always; the card providers from --payment-* and
+    // --terminal-ids (payments/card_providers.hpp).
     m_payments = orders::PaymentRegistry::withCash();
+    payments::registerCardProviders(*m_payments, m_options.payments);
     Api::Options apiOptions;
     apiOptions.payments = m_payments;
     m_api = std::make_unique<Api>(apiOptions);
@@ -157,6 +158,7 @@ void Server::start() {
                                  std::make_shared<net::ConnectionLimiter>(m_options.limits.maxConnections,
                                                                           m_options.limits.maxConnectionsPerAddress),
                                  {}});
+    m_ctx->paymentWebhookSecret = m_options.payments.webhookSecret;
 
     if (m_options.demo) {
         try {

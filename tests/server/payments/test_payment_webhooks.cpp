@@ -55,7 +55,8 @@ private:
         Payment p;
         p.intent = created.body.value("id", "");
         sandbox.call("POST", "/v1/payment_intents/" + p.intent + "/capture", {}, secretAuth, orderId + ":capture");
-        for (const auto& e : sandbox.control("GET", "/_sandbox/events").body["events"]) {
+        const auto events = sandbox.control("GET", "/_sandbox/events").body;
+        for (const auto& e : events["events"]) {
             if (e["object"].value("id", "") != p.intent) continue;
             if (e["type"] == "payment_intent.amount_capturable_updated") p.authorizedEvent = e["id"];
             if (e["type"] == "payment_intent.succeeded") p.capturedEvent = e["id"];
@@ -184,10 +185,12 @@ private slots:
         QCOMPARE(scalar(QStringLiteral("SELECT processed_at FROM payment_webhook_events WHERE event_id = '%1'")
                             .arg(QString::fromStdString(p.authorizedEvent))),
                  processedAt);
+        // The queue also carried the capture; the repeated authorization did not undo it.
+        QTRY_COMPARE_WITH_TIMEOUT(recorded(p.capturedEvent), 1, 20'000);
         QCOMPARE(scalar(QStringLiteral("SELECT status || '|' || status_rank || '|' || last_event_id FROM payment_provider_states "
                                        "WHERE provider_reference = '%1'")
                             .arg(QString::fromStdString(p.intent))),
-                 QStringLiteral("requires_capture|2|%1").arg(QString::fromStdString(p.authorizedEvent)));
+                 QStringLiteral("succeeded|3|%1").arg(QString::fromStdString(p.capturedEvent)));
     }
 
     void anOlderEventAfterANewerOneChangesNothing() {
@@ -208,7 +211,8 @@ private slots:
         sandbox.call("POST", "/v1/refunds", {{"payment_intent", p.intent}, {"amount", "1000"}}, secretAuth, orderId + ":refund:1");
         sandbox.call("POST", "/v1/refunds", {{"payment_intent", p.intent}, {"amount", "500"}}, secretAuth, orderId + ":refund:2");
         std::vector<std::string> refunds;
-        for (const auto& e : sandbox.control("GET", "/_sandbox/events", {{"type", "charge.refunded"}}).body["events"])
+        const auto events = sandbox.control("GET", "/_sandbox/events", {{"type", "charge.refunded"}}).body;
+        for (const auto& e : events["events"])
             if (e["object"].value("payment_intent", "") == p.intent) refunds.push_back(e["id"]);
         QCOMPARE(refunds.size(), 2u);
         QCOMPARE(deliver(refunds[1]), 200L); // amount_refunded 1500
@@ -220,7 +224,7 @@ private slots:
     }
 
     void outOfOrderAutomaticDeliveryAndRetries() {
-        // Deliveries to a wrong path fail (404) and are retried; once the URL is right, every
+        // Deliveries to a wrong path fail (4xx) and are retried; once the URL is right, every
         // event is recorded, even when the queue is released newest first.
         QCOMPARE(sandbox.control("POST", "/_sandbox/webhooks",
                                  {{"url", "http://127.0.0.1:" + std::to_string(server.port()) + "/webhooks/nowhere"},
@@ -229,7 +233,8 @@ private slots:
                  200L);
         const auto p = authorizeAndCapture("00000000-0000-4000-8000-000000000006");
         QTRY_VERIFY_WITH_TIMEOUT(!sandbox.control("GET", "/_sandbox/events/" + p.capturedEvent).body["deliveries"].empty(), 20'000);
-        QCOMPARE(sandbox.control("GET", "/_sandbox/events/" + p.capturedEvent).body["deliveries"][0]["status"], 404);
+        const auto firstTry = sandbox.control("GET", "/_sandbox/events/" + p.capturedEvent).body;
+        QVERIFY2(firstTry["deliveries"][0].value("status", 0) >= 400, firstTry.dump().c_str()); // the wrong path is refused
         QCOMPARE(sandbox.control("POST", "/_sandbox/webhooks", {{"paused", "true"}}).status, 200L);
         QCOMPARE(sandbox.control("POST", "/_sandbox/webhooks", {{"url", webhookUrl()}, {"paused", "false"}, {"order", "reverse"}}).status,
                  200L);
