@@ -561,7 +561,8 @@ int cmdServe(const Parsed& p) {
     payment.secretKey = value("--payment-secret-key");
     payment.publishableKey = value("--payment-publishable-key");
     payment.webhookSecret = value("--payment-webhook-secret");
-    for (std::string_view list = value("--terminal-ids"); !list.empty();) {
+    const auto terminalIds = value("--terminal-ids");
+    for (std::string_view list = terminalIds; !list.empty();) {
         const auto comma = list.find(',');
         payment.terminalIds.emplace_back(list.substr(0, comma));
         list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
