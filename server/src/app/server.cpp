@@ -21,6 +21,7 @@
 #include "workers/ingest_scheduler.hpp"
 #include "workers/hold_sweeper.hpp"
 #include "workers/saga_runner.hpp"
+#include "workers/seat_stamper.hpp"
 #include "workers/seat_listener.hpp"
 #include "workers/sequencer.hpp"
 #include "workers/stamp_listener.hpp"
@@ -211,6 +212,10 @@ void Server::start() {
     m_waitlistWorker = std::make_unique<workers::WaitlistWorker>(url);
     m_waitlistWorker->start();
     startMailWorker(url);
+    // Numbers committed seat-status changes for the seat feeds (one leader across instances).
+    m_seatStamper = std::make_unique<workers::SeatStamper>(
+        url, [api](pqxx::connection& conn) { return api->stampSeatChanges(conn); });
+    m_seatStamper->start();
     // Stamps that landed between reading the head and listening are pushed now.
     try {
         m_hub->onHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
@@ -336,6 +341,7 @@ void Server::stopWorkers() {
     if (m_holdSweeper) m_holdSweeper->stop();
     if (m_sagaRunner) m_sagaRunner->stop();
     if (m_mailWorker) m_mailWorker->stop();
+    if (m_seatStamper) m_seatStamper->stop();
     if (m_seatListener) m_seatListener->stop();
     if (m_stampListener) m_stampListener->stop();
     if (m_sequencer) m_sequencer->stop();

@@ -30,6 +30,7 @@ namespace workers {
 class IngestScheduler;
 class HoldSweeper;
 class SagaRunner;
+class SeatStamper;
 class SeatListener;
 class Sequencer;
 class StampListener;
@@ -140,6 +141,7 @@ private:
     std::unique_ptr<workers::SagaRunner> m_sagaRunner;
     std::unique_ptr<workers::WaitlistWorker> m_waitlistWorker;
     std::unique_ptr<mail::MailWorker> m_mailWorker;
+    std::unique_ptr<workers::SeatStamper> m_seatStamper;
     // Destroyed before the members above: pending handlers hold sessions that use them.
     net::asio::io_context m_ioc;
     std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;

@@ -16,6 +16,9 @@ inline constexpr std::int64_t kSequencer = 0x4D51'0000'0000'0002;
 
 // Session lock held by the one instance whose ingest scheduler runs due sources.
 inline constexpr std::int64_t kIngestScheduler = 0x4D51'0000'0000'0003;
+// Session lock held by the seat-status stamper leader (workers/seat_stamper). Only saves work:
+// stamping itself is serialized per event by the event_seat_state row lock, not by this key.
+inline constexpr std::int64_t kSeatStamper = 0x4D51'0000'0000'0004;
 
 // Two-int4 keys (class, id) for per-source ingest runs: (kIngestSourceClass, sources.id).
 // A run of one source (fetch + ingest + schedule update, and each ingest transaction) holds

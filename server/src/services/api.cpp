@@ -315,6 +315,10 @@ std::size_t Api::pruneSeatStatusLog(pqxx::connection& conn, std::chrono::seconds
     return detail::pruneSeatStatusLog(conn, retention);
 }
 
+std::size_t Api::stampSeatChanges(pqxx::connection& conn, std::size_t maxEvents) {
+    return detail::stampSeatChanges(conn, maxEvents);
+}
+
 std::size_t Api::sweepExpiredHolds(pqxx::connection& conn, std::size_t maxHolds) {
     return detail::sweepExpiredHolds(conn, maxHolds);
 }

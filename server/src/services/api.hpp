@@ -122,6 +122,9 @@ public:
     std::vector<std::pair<std::string, std::uint64_t>> seatStatusSeqs(pqxx::connection& conn,
                                                                       const std::vector<std::string>& eventIds);
     std::size_t pruneSeatStatusLog(pqxx::connection& conn, std::chrono::seconds retention);
+    // Numbers committed seat-status changes (workers/seat_stamper; tests and tools may call it
+    // any time): up to `maxEvents` events per call; returns how many changes it stamped.
+    std::size_t stampSeatChanges(pqxx::connection& conn, std::size_t maxEvents = 1000);
 
     // The hold sweeper (workers/hold_sweeper): releases up to `maxHolds` lapsed holds and
     // announces their seats; safe to run on every instance at once. Throws on database errors.

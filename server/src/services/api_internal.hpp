@@ -213,6 +213,10 @@ struct LoadedLayout {
 // it does not exist.
 std::shared_ptr<const LoadedLayout> loadLayout(pqxx::transaction_base& tx, const std::string& layoutId,
                                                std::uint32_t version);
+// The same for an exact version whose encoded size the caller read with its own query (the
+// hold path reads it with the event's pin): no query when the cache has it.
+std::shared_ptr<const LoadedLayout> loadLayoutVersion(pqxx::transaction_base& tx, const std::string& layoutId,
+                                                      std::uint32_t version, std::size_t encodedSize);
 
 // One seat's new status inside a status-changing transaction.
 struct SeatStatusRow {
@@ -220,14 +224,29 @@ struct SeatStatusRow {
     std::uint8_t status = 0;        // core::seating::SeatStatus (never HeldByMe)
     std::int64_t holderUserId = 0;  // holds: who holds it (turned into HeldByMe for them)
 };
-// Records an event's seat-status changes: bumps event_seat_state.status_seq by `bump` (2
-// forces every subscriber to resubscribe: a gap), writes the status-log rows and NOTIFYs
-// "marquee_seats" with "<event id>:<status_seq>". Call it last before commit: it locks the
-// event's state row, which serializes the event's status writers from here to commit, so
-// status_seq commits in order. Every seat-status writer (blocks now, holds and sales later)
-// goes through it. Returns the new status_seq.
+// A general-admission area's counter after a change.
+struct GaCounterRow {
+    std::string areaId;
+    std::uint32_t capacity = 0;
+    std::uint32_t taken = 0;
+};
+// Records one seat-status change of an event inside the caller's transaction: one
+// seat_status_changes row and its status-log rows (seats, general-admission counters), one
+// statement. It takes no lock: the change gets its status_seq after commit, from a stamper
+// (stampSeatChanges, or SubscribeSeats for the changes its snapshot shows), which numbers
+// committed changes per event gap-free. Every seat-status writer (blocks, holds, the sweeper,
+// sales) goes through it, after writing the claims the change describes (so two changes of one
+// seat are numbered in the order they committed). Returns the change's id (not a status_seq).
+// width 2 (bump 2) makes the seq skip one: every subscriber resubscribes (a layout move).
 std::uint64_t recordSeatChanges(pqxx::transaction_base& tx, const std::string& eventId,
                                 const std::vector<SeatStatusRow>& rows, std::uint64_t bump = 1);
+std::uint64_t recordSeatChanges(pqxx::transaction_base& tx, const std::string& eventId,
+                                const std::vector<SeatStatusRow>& rows, const std::vector<GaCounterRow>& areas,
+                                std::uint8_t width = 1);
+// Stamps the committed unstamped changes of up to `maxEvents` events (skipping events another
+// stamper is stamping right now) and NOTIFYs "marquee_seats" per event; returns how many
+// changes. Safe to run anywhere at any time; the SeatStamper leader runs it in a loop.
+std::size_t stampSeatChanges(pqxx::connection& conn, std::size_t maxEvents);
 
 // Waitlist (waitlist_service.cpp; the offer worker is waitlist/waitlist.hpp). Logged-in users
 // only; an entry is its user's alone.

@@ -34,6 +34,24 @@ constexpr Statement kHoldEvent{
     "booking_hold_event",
     "SELECT coalesce(layout_id::text, ''), coalesce(layout_version, 0), hold_seconds, hold_cap_seconds "
     "FROM events WHERE id = $1::uuid FOR KEY SHARE"};
+// Everything a hold reads before it writes, in one statement: the event's pin (FOR KEY SHARE:
+// a layout move waits for us) with the pinned version's encoded size (the layout cache's
+// check) and hold durations (hold_seconds 0: no such event); the hold this key already made
+// (a replay); and the seat locks: pg_try_advisory_xact_lock for the keys in $4 (sorted; a
+// function scan takes them in array order, so ascending), never waiting, listing the keys
+// not granted. Empty $4 for best available and general admission, which lock later.
+constexpr Statement kHoldStart{
+    "booking_hold_start",
+    "WITH e AS (SELECT layout_id, layout_version, hold_seconds, hold_cap_seconds FROM events WHERE id = $1::uuid "
+    "FOR KEY SHARE) "
+    "SELECT coalesce(e.layout_id::text, ''), coalesce(e.layout_version, 0), coalesce(e.hold_seconds, 0), "
+    "coalesce(e.hold_cap_seconds, 0), coalesce(octet_length(v.layout), 0), coalesce(h.id::text, ''), "
+    "coalesce(h.event_id::text, ''), coalesce(busy.keys, '') "
+    "FROM (SELECT 1) AS one LEFT JOIN e ON true "
+    "LEFT JOIN seating_layout_versions v ON v.layout_id = e.layout_id AND v.version = e.layout_version "
+    "LEFT JOIN seat_holds h ON h.holder_user_id = $2 AND h.idempotency_key = $3 "
+    "CROSS JOIN LATERAL (SELECT string_agg(k::text, ',' ORDER BY n) AS keys FROM unnest($4::integer[]) "
+    "WITH ORDINALITY AS t(k, n) WHERE NOT pg_try_advisory_xact_lock($5::integer, k)) AS busy"};
 // Every claim of the event with "lapsed": its hold is past its expiry (the hold row decides)
 // and the sweeper has not released it yet.
 constexpr Statement kEventClaims{
@@ -56,7 +74,23 @@ constexpr Statement kInsertHold{
     "INSERT INTO seat_holds (event_id, holder_user_id, idempotency_key, expires_at, max_expires_at, ga_area_id, "
     "ga_count) VALUES ($1::uuid, $2, $3, clock_timestamp() + least($4::integer, $5::integer) * interval '1 second', "
     "clock_timestamp() + $5::integer * interval '1 second', NULLIF($6, ''), $7::integer) "
-    "ON CONFLICT (holder_user_id, idempotency_key) DO NOTHING RETURNING id::text"};
+    "ON CONFLICT (holder_user_id, idempotency_key) DO NOTHING "
+    "RETURNING id::text, (extract(epoch FROM expires_at) * 1000)::bigint, "
+    "(extract(epoch FROM max_expires_at) * 1000)::bigint"};
+// The hold row and its seats' claims in one statement. No row: the key was used meanwhile (a
+// concurrent replay). Claimed fewer than asked: a claim stands on some seat (ON CONFLICT DO
+// NOTHING; the caller looks at what and why).
+constexpr Statement kInsertHoldWithClaims{
+    "booking_insert_hold_with_claims",
+    "WITH h AS (INSERT INTO seat_holds (event_id, holder_user_id, idempotency_key, expires_at, max_expires_at) "
+    "VALUES ($1::uuid, $2, $3, clock_timestamp() + least($4::integer, $5::integer) * interval '1 second', "
+    "clock_timestamp() + $5::integer * interval '1 second') "
+    "ON CONFLICT (holder_user_id, idempotency_key) DO NOTHING RETURNING id, expires_at, max_expires_at), "
+    "c AS (INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at, hold_id, created_by) "
+    "SELECT $1::uuid, r.id, r.idx, 'held', $2, h.expires_at, h.id, $2 FROM h, jsonb_to_recordset($6::jsonb) AS r(id text, "
+    "idx integer) ON CONFLICT (event_id, seat_id) DO NOTHING RETURNING 1) "
+    "SELECT h.id::text, (extract(epoch FROM h.expires_at) * 1000)::bigint, "
+    "(extract(epoch FROM h.max_expires_at) * 1000)::bigint, (SELECT count(*) FROM c) FROM h"};
 constexpr Statement kInsertHoldClaims{
     "booking_insert_hold_claims",
     "INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at, hold_id, created_by) "
@@ -69,11 +103,6 @@ constexpr Statement kTakeGaPlaces{
     "AND taken + $3 <= capacity RETURNING capacity, taken"};
 constexpr Statement kGaCounter{"booking_ga_counter",
                                "SELECT capacity, taken FROM seat_ga_counters WHERE event_id = $1::uuid AND area_id = $2"};
-constexpr Statement kInsertGaLog{
-    "booking_insert_ga_log",
-    "INSERT INTO seat_status_log (event_id, event_seq, area_id, ga_capacity, ga_taken) "
-    "VALUES ($1::uuid, $2, $3, $4, $5)"};
-
 constexpr Statement kHoldRow{
     "booking_hold_row",
     "SELECT event_id::text, holder_user_id, (extract(epoch FROM expires_at) * 1000)::bigint, "
@@ -156,10 +185,32 @@ struct SeatPick {
 };
 
 // The seats' lock keys, ascending, each with the seats it covers (a collision covers two).
-std::map<std::int32_t, std::vector<std::size_t>> lockKeys(const std::string& eventId, const std::vector<SeatPick>& seats) {
-    std::map<std::int32_t, std::vector<std::size_t>> keys;
+using LockKeys = std::map<std::int32_t, std::vector<std::size_t>>;
+LockKeys lockKeys(const std::string& eventId, const std::vector<SeatPick>& seats) {
+    LockKeys keys;
     for (std::size_t i = 0; i < seats.size(); ++i) keys[seatHoldLockKey(eventId, seats[i].id)].push_back(i);
     return keys;
+}
+
+// The keys as a PostgreSQL integer array literal, ascending.
+std::string keyArray(const LockKeys& keys) {
+    std::string array = "{";
+    for (const auto& entry : keys) {
+        if (array.size() > 1) array += ',';
+        array += std::to_string(entry.first);
+    }
+    return array + "}";
+}
+
+// The seats covered by the keys not granted, sorted.
+std::vector<std::size_t> busySeats(const LockKeys& keys, const std::vector<std::int32_t>& notGranted) {
+    std::vector<std::size_t> busy;
+    for (const auto key : notGranted) {
+        const auto& covered = keys.at(key);
+        busy.insert(busy.end(), covered.begin(), covered.end());
+    }
+    std::sort(busy.begin(), busy.end());
+    return busy;
 }
 
 // Takes the seats' advisory locks in key order; returns the seats whose lock another
@@ -167,19 +218,10 @@ std::map<std::int32_t, std::vector<std::size_t>> lockKeys(const std::string& eve
 std::vector<std::size_t> tryLockSeats(pqxx::transaction_base& tx, const std::string& eventId,
                                       const std::vector<SeatPick>& seats) {
     const auto keys = lockKeys(eventId, seats);
-    std::string array = "{";
-    for (const auto& entry : keys) {
-        if (array.size() > 1) array += ',';
-        array += std::to_string(entry.first);
-    }
-    array += "}";
-    std::vector<std::size_t> busy;
-    for (const auto& row : exec(tx, kTryLocks, array, db::lockkey::kSeatHoldClass)) {
-        const auto& covered = keys.at(row[0].as<std::int32_t>());
-        busy.insert(busy.end(), covered.begin(), covered.end());
-    }
-    std::sort(busy.begin(), busy.end());
-    return busy;
+    std::vector<std::int32_t> notGranted;
+    for (const auto& row : exec(tx, kTryLocks, keyArray(keys), db::lockkey::kSeatHoldClass))
+        notGranted.push_back(row[0].as<std::int32_t>());
+    return busySeats(keys, notGranted);
 }
 
 struct Released {
@@ -204,16 +246,16 @@ void releaseLockedHolds(pqxx::transaction_base& tx, const std::string& eventId, 
     }
 }
 
-// Writes the status log (seat rows and GA counters), bumps status_seq and NOTIFYs.
+// Records the change (seat rows and GA counters) for the stamper to number after commit.
 void announce(pqxx::transaction_base& tx, const std::string& eventId, std::map<std::uint32_t, SeatStatusRow> seats,
               const std::map<std::string, std::pair<std::uint32_t, std::uint32_t>>& gaAreas) {
     if (seats.empty() && gaAreas.empty()) return;
     std::vector<SeatStatusRow> rows;
     rows.reserve(seats.size());
     for (const auto& entry : seats) rows.push_back(entry.second);
-    const auto seq = recordSeatChanges(tx, eventId, rows);
-    for (const auto& [area, counter] : gaAreas)
-        exec(tx, kInsertGaLog, eventId, static_cast<std::int64_t>(seq), area, counter.first, counter.second);
+    std::vector<GaCounterRow> areas;
+    for (const auto& [area, counter] : gaAreas) areas.push_back({area, counter.first, counter.second});
+    recordSeatChanges(tx, eventId, rows, areas);
 }
 
 void announceReleased(pqxx::transaction_base& tx, const std::string& eventId, const Released& released) {
@@ -242,15 +284,73 @@ v1::HoldResult holdResult(pqxx::transaction_base& tx, const std::string& holdId,
     return result;
 }
 
-// The claims standing on `seats`: live ones go to `taken`, lapsed holds to `lapsedHolds`.
+// The claims standing on `seats` (except those of the hold `ownHoldId`): live ones go to
+// `taken`, lapsed holds to `lapsedHolds`.
 void checkClaims(pqxx::transaction_base& tx, const std::string& eventId, const std::vector<SeatPick>& seats,
-                 TakenSeats& taken, std::set<std::string>& lapsedHolds) {
+                 TakenSeats& taken, std::set<std::string>& lapsedHolds, const std::string& ownHoldId = {}) {
     auto ids = nlohmann::json::array();
     for (const auto& seat : seats) ids.push_back(seat.id);
     for (const auto& row : exec(tx, kClaimsOn, eventId, ids.dump())) {
-        if (row[3].as<bool>()) lapsedHolds.insert(row[2].as<std::string>());
+        const auto holdId = row[2].as<std::string>();
+        if (!ownHoldId.empty() && holdId == ownHoldId) continue;
+        if (row[3].as<bool>()) lapsedHolds.insert(holdId);
         else taken.add(row[0].as<std::string>(), row[1].as<std::string>());
     }
+}
+
+// Releases the lapsed holds in `holdIds` that nobody else has locked (SKIP LOCKED: one being
+// swept or confirmed right now is left alone).
+void releaseLapsedHolds(pqxx::transaction_base& tx, const std::string& eventId, const std::set<std::string>& holdIds,
+                        Released& released) {
+    if (holdIds.empty()) return;
+    std::vector<std::string> locked;
+    for (const auto& row : exec(tx, kLockLapsedHolds, nlohmann::json(holdIds).dump()))
+        locked.push_back(row[0].as<std::string>());
+    releaseLockedHolds(tx, eventId, locked, released);
+}
+
+std::string claimRows(const std::vector<SeatPick>& seats) {
+    auto rows = nlohmann::json::array();
+    for (const auto& seat : seats) rows.push_back({{"id", seat.id}, {"idx", seat.index}});
+    return rows.dump();
+}
+
+// The hold `holdId` was written but some of its seats already had a claim. A live claim fails
+// the request; holds that lapsed and were not swept yet are released (into `released`) and
+// their seats claimed for this hold. Whatever is still missing then is being released or
+// confirmed by someone else right now: "busy".
+void claimPastLapsedHolds(pqxx::transaction_base& tx, const std::string& eventId, const std::string& holdId,
+                          const std::vector<SeatPick>& seats, Released& released) {
+    TakenSeats taken;
+    std::set<std::string> lapsed;
+    checkClaims(tx, eventId, seats, taken, lapsed, holdId);
+    if (!taken.empty()) taken.fail();
+    releaseLapsedHolds(tx, eventId, lapsed, released);
+    exec(tx, kInsertHoldClaims, holdId, claimRows(seats));
+    std::set<std::string> mine;
+    for (const auto& row : exec(tx, kHoldSeats, holdId)) mine.insert(row[0].as<std::string>());
+    for (const auto& seat : seats)
+        if (!mine.count(seat.id)) taken.add(seat.id, "busy");
+    if (!taken.empty()) taken.fail();
+}
+
+// The answer for a hold this request has just written (no need to read it back).
+// `inserted`: id, expires_at and max_expires_at (ms) of the new hold.
+v1::HoldResult newHoldResult(const pqxx::row& inserted, const std::string& eventId, std::vector<SeatPick> seats,
+                             const seating::SeatIndex& index) {
+    v1::HoldResult result;
+    result.set_hold_id(inserted[0].as<std::string>());
+    result.set_event_id(eventId);
+    result.set_expires_at_ms(inserted[1].as<std::int64_t>());
+    result.set_max_expires_at_ms(inserted[2].as<std::int64_t>());
+    std::sort(seats.begin(), seats.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
+    for (const auto& pick : seats) {
+        auto* seat = result.add_seats();
+        seat->set_seat_id(pick.id);
+        seat->set_seat_index(pick.index);
+        if (pick.index < index.size()) seat->set_label(seatLabel(index, pick.index));
+    }
+    return result;
 }
 
 // Best available: picks a block on the event's current status, locks it, and picks again
@@ -342,52 +442,62 @@ v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1:
              {{"field", "selection"}});
     }
 
+    // Seats named in the request: their lock keys need no reads, so the first statement takes them.
+    std::vector<SeatPick> seats;
+    if (request.has_seats())
+        for (const auto& id : request.seats().ids()) seats.push_back({id, 0});
+    const auto keys = lockKeys(eventId, seats);
+    const auto& key = request.idempotency_key();
+
     pqxx::work tx(conn);
-    const auto replayed = [&](const pqxx::result& existing) {
-        if (existing[0][1].as<std::string>() != eventId)
+    const auto replayed = [&](const std::string& holdId, const std::string& holdEvent) {
+        if (holdEvent != eventId)
             fail(v1::INVALID_ARGUMENT, "this idempotency key was used for another request",
                  {{"field", "idempotency_key"}});
-        return holdResult(tx, existing[0][0].as<std::string>());
+        return holdResult(tx, holdId);
     };
+    const auto start = exec(tx, kHoldStart, eventId, who.userId, key, keyArray(keys), db::lockkey::kSeatHoldClass)[0];
     // A replay answers with the hold while it lives; a released or swept hold is gone.
-    if (const auto existing = exec(tx, kHoldByKey, who.userId, request.idempotency_key()); !existing.empty())
-        return replayed(existing);
-
-    const auto event = exec(tx, kHoldEvent, eventId);
-    if (event.empty()) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
-    const auto layoutId = event[0][0].as<std::string>();
+    if (const auto existing = start[5].as<std::string>(); !existing.empty())
+        return replayed(existing, start[6].as<std::string>());
+    const auto holdSeconds = start[2].as<std::int64_t>();
+    if (holdSeconds == 0) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
+    const auto layoutId = start[0].as<std::string>();
     if (layoutId.empty())
         fail(v1::FAILED_PRECONDITION, "the event has no seat map", {{"id", eventId}, {"reason", "no_seat_map"}});
-    const auto layout = loadLayout(tx, layoutId, event[0][1].as<std::uint32_t>());
+    const auto layout = loadLayoutVersion(tx, layoutId, start[1].as<std::uint32_t>(), start[4].as<std::size_t>());
     if (!layout) throw std::runtime_error("the event's layout version is missing");
-    const auto holdSeconds = event[0][2].as<std::int64_t>();
-    const auto capSeconds = event[0][3].as<std::int64_t>();
+    const auto capSeconds = start[3].as<std::int64_t>();
 
-    std::vector<SeatPick> seats;
     std::set<std::string> lapsedHolds;
     std::string gaArea;
     std::uint32_t gaCount = 0;
     if (request.has_seats()) {
         DetailList unknown("seat");
         std::string firstUnknown;
-        for (const auto& id : request.seats().ids()) {
-            if (const auto index = layout->index.indexOf(id)) {
-                seats.push_back({id, *index});
+        for (auto& seat : seats) {
+            if (const auto index = layout->index.indexOf(seat.id)) {
+                seat.index = *index;
                 continue;
             }
-            if (unknown.empty()) firstUnknown = id;
-            unknown.add(id, "unknown");
+            if (unknown.empty()) firstUnknown = seat.id;
+            unknown.add(seat.id, "unknown");
         }
         if (!unknown.empty()) {
             auto details = unknown.take();
             details["field"] = "seats.ids";
             fail(v1::INVALID_ARGUMENT, "the event's seat map has no seat '" + firstUnknown + "'", std::move(details));
         }
-        TakenSeats taken;
         // Never wait: a seat another transaction is holding right now counts as taken.
-        for (const auto i : tryLockSeats(tx, eventId, seats)) taken.add(seats[i].id, "busy");
-        if (!taken.empty()) taken.fail();
-        checkClaims(tx, eventId, seats, taken, lapsedHolds);
+        std::vector<std::int32_t> notGranted;
+        const auto busyKeys = start[7].as<std::string>();
+        for (std::size_t from = 0; from < busyKeys.size();) {
+            const auto comma = std::min(busyKeys.find(',', from), busyKeys.size());
+            notGranted.push_back(static_cast<std::int32_t>(std::stol(busyKeys.substr(from, comma - from))));
+            from = comma + 1;
+        }
+        TakenSeats taken;
+        for (const auto i : busySeats(keys, notGranted)) taken.add(seats[i].id, "busy");
         if (!taken.empty()) taken.fail();
     } else if (request.has_best_available()) {
         seats = pickBestAvailable(tx, eventId, *layout, request.best_available(), lapsedHolds);
@@ -396,42 +506,36 @@ v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1:
         gaCount = request.general_admission().count();
     }
 
-    // Lapsed holds in the way are released first (and announced with this change).
+    // Lapsed holds in the way that best available saw are released first (and announced with
+    // this change); specific seats find theirs when the claim insert meets them.
     Released released;
-    if (!lapsedHolds.empty()) {
-        std::vector<std::string> lapsedIds;
-        for (const auto& row : exec(tx, kLockLapsedHolds, nlohmann::json(lapsedHolds).dump()))
-            lapsedIds.push_back(row[0].as<std::string>());
-        releaseLockedHolds(tx, eventId, lapsedIds, released);
-    }
+    releaseLapsedHolds(tx, eventId, lapsedHolds, released);
 
-    const auto inserted =
-        exec(tx, kInsertHold, eventId, who.userId, request.idempotency_key(), holdSeconds, capSeconds, gaArea, gaCount);
-    if (inserted.empty()) {
-        // The same key committed meanwhile (a concurrent replay): answer with that hold.
-        return replayed(exec(tx, kHoldByKey, who.userId, request.idempotency_key()));
-    }
-    const auto holdId = inserted[0][0].as<std::string>();
-
+    v1::HoldResult result;
     std::map<std::uint32_t, SeatStatusRow> changes;
-    for (const auto& row : released.seats) changes[row.seatIndex] = row;
-    auto gaChanges = released.gaAreas;
+    std::map<std::string, std::pair<std::uint32_t, std::uint32_t>> gaChanges;
     if (!seats.empty()) {
-        auto rows = nlohmann::json::array();
-        for (const auto& seat : seats) rows.push_back({{"id", seat.id}, {"idx", seat.index}});
-        const auto claimed = exec(tx, kInsertHoldClaims, holdId, rows.dump());
-        if (claimed.size() != seats.size()) {
-            // An organizer block (it takes no advisory lock) landed after our check.
-            std::set<std::string> got;
-            for (const auto& row : claimed) got.insert(row[0].as<std::string>());
-            TakenSeats taken;
-            for (const auto& seat : seats)
-                if (!got.count(seat.id)) taken.add(seat.id, "blocked");
-            taken.fail();
+        const auto inserted = exec(tx, kInsertHoldWithClaims, eventId, who.userId, key, holdSeconds, capSeconds,
+                                   claimRows(seats));
+        if (inserted.empty()) {
+            // The same key committed meanwhile (a concurrent replay): answer with that hold.
+            const auto existing = exec(tx, kHoldByKey, who.userId, key);
+            return replayed(existing[0][0].as<std::string>(), existing[0][1].as<std::string>());
         }
+        if (inserted[0][3].as<std::size_t>() != seats.size())
+            claimPastLapsedHolds(tx, eventId, inserted[0][0].as<std::string>(), seats, released);
+        for (const auto& row : released.seats) changes[row.seatIndex] = row;
         for (const auto& seat : seats)
             changes[seat.index] = {seat.index, static_cast<std::uint8_t>(SeatStatus::Held), who.userId};
+        gaChanges = released.gaAreas;
+        result = newHoldResult(inserted[0], eventId, seats, layout->index);
     } else {
+        const auto inserted =
+            exec(tx, kInsertHold, eventId, who.userId, key, holdSeconds, capSeconds, gaArea, gaCount);
+        if (inserted.empty()) {
+            const auto existing = exec(tx, kHoldByKey, who.userId, key);
+            return replayed(existing[0][0].as<std::string>(), existing[0][1].as<std::string>());
+        }
         const auto counter = exec(tx, kTakeGaPlaces, eventId, gaArea, static_cast<std::int64_t>(gaCount));
         if (counter.empty()) {
             const auto current = exec(tx, kGaCounter, eventId, gaArea);
@@ -442,10 +546,14 @@ v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1:
             fail(v1::FAILED_PRECONDITION, "only " + std::to_string(left) + " place(s) are left in this area",
                  {{"reason", "sold_out"}, {"available", std::to_string(left)}});
         }
+        gaChanges = released.gaAreas;
         gaChanges[gaArea] = {counter[0][0].as<std::uint32_t>(), counter[0][1].as<std::uint32_t>()};
+        for (const auto& row : released.seats) changes[row.seatIndex] = row;
+        result = newHoldResult(inserted[0], eventId, {}, layout->index);
+        result.set_ga_area_id(gaArea);
+        result.set_ga_count(gaCount);
     }
     announce(tx, eventId, std::move(changes), gaChanges);
-    auto result = holdResult(tx, holdId, &layout->index);
     tx.commit();
     return result;
 }

@@ -19,8 +19,10 @@
 #include <list>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 namespace marquee::server::detail {
 
@@ -115,48 +117,79 @@ constexpr Statement kDeleteBlocks{
     "DELETE FROM seat_claims WHERE event_id = $1::uuid AND kind = 'blocked' "
     "AND seat_id IN (SELECT jsonb_array_elements_text($2::jsonb)) RETURNING seat_index"};
 
-constexpr Statement kBumpStatusSeq{
-    "seating_bump_status_seq",
-    "UPDATE event_seat_state SET status_seq = status_seq + $2 WHERE event_id = $1::uuid RETURNING status_seq"};
-// Arrays travel as PostgreSQL array literals of integers (built from numbers only).
-constexpr Statement kInsertStatusLog{
-    "seating_insert_status_log",
-    "INSERT INTO seat_status_log (event_id, event_seq, seat_index, status, holder_user_id) "
-    "SELECT $1::uuid, $2, r.i, r.s, NULLIF(r.h, 0) FROM unnest($3::integer[], $4::smallint[], $5::bigint[]) AS r(i, s, h)"};
-constexpr Statement kNotifySeats{"seating_notify", "SELECT pg_notify('marquee_seats', $1)"};
+// One change: its row (unstamped: a stamper numbers it after commit) and its log rows; seats
+// travel as arrays of integers (built from numbers only), general-admission areas as JSON.
+constexpr Statement kRecordChange{
+    "seating_record_change",
+    "WITH c AS (INSERT INTO seat_status_changes (event_id, width) VALUES ($1::uuid, $2::smallint) RETURNING id), "
+    "s AS (INSERT INTO seat_status_log (change_id, seat_index, status, holder_user_id) "
+    "SELECT c.id, r.i, r.s, NULLIF(r.h, 0) FROM c, unnest($3::integer[], $4::smallint[], $5::bigint[]) AS r(i, s, h)), "
+    "g AS (INSERT INTO seat_status_log (change_id, area_id, ga_capacity, ga_taken) "
+    "SELECT c.id, r.a, r.c, r.t FROM c, jsonb_to_recordset($6::jsonb) AS r(a text, c integer, t integer)) "
+    "SELECT id FROM c"};
 
-constexpr Statement kSnapshotEvent{
-    "seating_snapshot_event",
-    "SELECT coalesce(e.layout_id::text, ''), coalesce(e.layout_version, 0), coalesce(v.seat_count, 0), "
-    "coalesce(s.status_seq, 0) FROM events e "
+// Stamping ("Seat-status stamping" in docs/architecture.md). The caller holds the
+// event_seat_state rows of the events it stamps FOR UPDATE, taken in an earlier statement, so
+// this statement's snapshot sees every stamp committed before. The committed unstamped
+// changes of the events in $1, or those with the ids in $2, are numbered per event in id
+// order after the event's status_seq, which moves to the last of them; listeners hear
+// "<event id>:<status_seq>" at commit. Returns one row per event: how many, the new status_seq.
+constexpr Statement kStampChanges{
+    "seating_stamp_changes",
+    "WITH pending AS (SELECT id, event_id, sum(width) OVER (PARTITION BY event_id ORDER BY id) AS upto, "
+    "count(*) OVER (PARTITION BY event_id) AS n FROM seat_status_changes "
+    "WHERE status_seq IS NULL AND (event_id = ANY($1::uuid[]) OR id = ANY($2::bigint[]))), "
+    "totals AS (SELECT event_id, max(upto) AS width, max(n) AS n FROM pending GROUP BY event_id), "
+    "heads AS (UPDATE event_seat_state s SET status_seq = s.status_seq + t.width FROM totals t "
+    "WHERE s.event_id = t.event_id RETURNING s.event_id, s.status_seq AS head, t.width, t.n), "
+    "stamped AS (UPDATE seat_status_changes c SET status_seq = h.head - h.width + p.upto "
+    "FROM pending p JOIN heads h ON h.event_id = p.event_id WHERE c.id = p.id) "
+    "SELECT h.n, h.head, pg_notify('marquee_seats', h.event_id::text || ':' || h.head::text) FROM heads h"};
+// Events with unstamped changes whose state row no other stamper holds right now.
+constexpr Statement kLockPendingEvents{
+    "seating_lock_pending_events",
+    "SELECT event_id::text FROM event_seat_state "
+    "WHERE event_id IN (SELECT event_id FROM seat_status_changes WHERE status_seq IS NULL) "
+    "ORDER BY event_id LIMIT $1 FOR UPDATE SKIP LOCKED"};
+constexpr Statement kLockSeatState{"seating_lock_seat_state",
+                                   "SELECT 1 FROM event_seat_state WHERE event_id = $1::uuid FOR UPDATE"};
+
+// A snapshot in one statement (one view of the database). part 0: the event (status_seq,
+// layout version, seat count, layout id); 1: a claim (seat index, holder, kind); 2: a
+// general-admission counter (capacity, taken, area); 3: a committed change not stamped yet (id).
+constexpr Statement kSnapshot{
+    "seating_snapshot",
+    "SELECT 0, coalesce(s.status_seq, 0), coalesce(e.layout_version, 0)::bigint, coalesce(v.seat_count, 0)::bigint, "
+    "coalesce(e.layout_id::text, '') FROM events e "
     "LEFT JOIN seating_layout_versions v ON v.layout_id = e.layout_id AND v.version = e.layout_version "
-    "LEFT JOIN event_seat_state s ON s.event_id = e.id WHERE e.id = $1::uuid"};
-constexpr Statement kSnapshotClaims{
-    "seating_snapshot_claims",
-    "SELECT seat_index, kind, coalesce(holder_user_id, 0) FROM seat_claims WHERE event_id = $1::uuid"};
-constexpr Statement kSnapshotGa{
-    "seating_snapshot_ga",
-    "SELECT area_id, capacity, taken FROM seat_ga_counters WHERE event_id = $1::uuid ORDER BY area_id"};
+    "LEFT JOIN event_seat_state s ON s.event_id = e.id WHERE e.id = $1::uuid "
+    "UNION ALL SELECT 1, seat_index, coalesce(holder_user_id, 0), NULL, kind FROM seat_claims WHERE event_id = $1::uuid "
+    "UNION ALL SELECT 2, capacity, taken, NULL, area_id FROM seat_ga_counters WHERE event_id = $1::uuid "
+    "UNION ALL SELECT 3, id, NULL, NULL, NULL FROM seat_status_changes WHERE event_id = $1::uuid AND status_seq IS NULL"};
 
 constexpr Statement kCurrentStatusSeq{"seating_current_status_seq",
                                       "SELECT status_seq FROM event_seat_state WHERE event_id = $1::uuid"};
+// A change without log rows (a layout move) comes back as one row of NULLs.
 constexpr Statement kStatusLogAfter{
     "seating_status_log_after",
-    "SELECT event_seq, seat_index, status, coalesce(holder_user_id, 0), area_id, ga_capacity, ga_taken "
-    "FROM seat_status_log WHERE event_id = $1::uuid AND event_seq > $2 ORDER BY event_seq, id LIMIT $3"};
+    "SELECT c.status_seq, l.seat_index, l.status, coalesce(l.holder_user_id, 0), l.area_id, l.ga_capacity, l.ga_taken "
+    "FROM seat_status_changes c LEFT JOIN seat_status_log l ON l.change_id = c.id "
+    "WHERE c.event_id = $1::uuid AND c.status_seq > $2 ORDER BY c.status_seq, l.id LIMIT $3"};
 constexpr Statement kStatusLogGroup{
     "seating_status_log_group",
-    "SELECT event_seq, seat_index, status, coalesce(holder_user_id, 0), area_id, ga_capacity, ga_taken "
-    "FROM seat_status_log WHERE event_id = $1::uuid AND event_seq = $2 ORDER BY id"};
+    "SELECT c.status_seq, l.seat_index, l.status, coalesce(l.holder_user_id, 0), l.area_id, l.ga_capacity, l.ga_taken "
+    "FROM seat_status_changes c LEFT JOIN seat_status_log l ON l.change_id = c.id "
+    "WHERE c.event_id = $1::uuid AND c.status_seq = $2 ORDER BY l.id"};
 constexpr Statement kStatusSeqs{
     "seating_status_seqs",
     "SELECT event_id::text, status_seq FROM event_seat_state "
     "WHERE event_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)"};
-// An event's newest group stays, so a feed that fell behind the pruning sees a gap.
+// An event's newest change stays, so a feed that fell behind the pruning sees a gap, and an
+// unstamped one always stays. Log rows go with their change (ON DELETE CASCADE).
 constexpr Statement kPruneStatusLog{
     "seating_prune_status_log",
-    "DELETE FROM seat_status_log l WHERE l.created_at < now() - $1::bigint * interval '1 second' "
-    "AND l.event_seq < (SELECT s.status_seq FROM event_seat_state s WHERE s.event_id = l.event_id)"};
+    "DELETE FROM seat_status_changes c WHERE c.created_at < now() - $1::bigint * interval '1 second' "
+    "AND c.status_seq < (SELECT s.status_seq FROM event_seat_state s WHERE s.event_id = c.event_id)"};
 
 // ---- helpers --------------------------------------------------------------------------
 
@@ -224,11 +257,14 @@ std::shared_ptr<const LoadedLayout> loadLayout(pqxx::transaction_base& tx, const
                                                std::uint32_t version) {
     const auto found = exec(tx, kVersionSize, layoutId, static_cast<std::int64_t>(version));
     if (found.empty()) return nullptr;
-    const auto stored = found[0][0].as<std::uint32_t>();
-    const auto key = versionId(layoutId, stored);
-    const auto encodedSize = found[0][1].as<std::size_t>();
+    return loadLayoutVersion(tx, layoutId, found[0][0].as<std::uint32_t>(), found[0][1].as<std::size_t>());
+}
+
+std::shared_ptr<const LoadedLayout> loadLayoutVersion(pqxx::transaction_base& tx, const std::string& layoutId,
+                                                      std::uint32_t version, std::size_t encodedSize) {
+    const auto key = versionId(layoutId, version);
     if (auto cached = layoutCache().find(key, encodedSize)) return cached;
-    const auto rows = exec(tx, kSelectVersion, layoutId, static_cast<std::int64_t>(stored));
+    const auto rows = exec(tx, kSelectVersion, layoutId, static_cast<std::int64_t>(version));
     if (rows.empty()) return nullptr;
     std::string bytes;
     appendBytea(rows[0][0], bytes);
@@ -236,7 +272,7 @@ std::shared_ptr<const LoadedLayout> loadLayout(pqxx::transaction_base& tx, const
     if (!proto.ParseFromString(bytes)) throw std::runtime_error("stored layout " + key + " is unreadable");
     auto loaded = std::make_shared<LoadedLayout>();
     loaded->key = key;
-    loaded->encodedSize = encodedSize;
+    loaded->encodedSize = bytes.size();
     loaded->layout = protocol::fromProto(proto);
     loaded->index = seating::SeatIndex(loaded->layout); // points into *loaded, which never moves
     layoutCache().insert(loaded);
@@ -268,27 +304,53 @@ std::string requestHash(std::string_view type, const google::protobuf::Message& 
 
 std::uint64_t recordSeatChanges(pqxx::transaction_base& tx, const std::string& eventId,
                                 const std::vector<SeatStatusRow>& rows, std::uint64_t bump) {
-    const auto bumped = exec(tx, kBumpStatusSeq, eventId, static_cast<std::int64_t>(bump));
-    if (bumped.empty()) throw std::logic_error("recordSeatChanges: the event has no seat state row");
-    const auto seq = bumped[0][0].as<std::uint64_t>();
-    if (!rows.empty()) {
-        std::vector<std::uint32_t> indexes;
-        std::vector<unsigned> statuses;
-        std::vector<std::int64_t> holders;
-        indexes.reserve(rows.size());
-        statuses.reserve(rows.size());
-        holders.reserve(rows.size());
-        for (const auto& row : rows) {
-            indexes.push_back(row.seatIndex);
-            statuses.push_back(row.status);
-            holders.push_back(row.holderUserId);
-        }
-        exec(tx, kInsertStatusLog, eventId, static_cast<std::int64_t>(seq), integerArray(indexes),
-             integerArray(statuses), integerArray(holders));
+    if (bump < 1 || bump > 2) throw std::logic_error("recordSeatChanges: bump must be 1 or 2");
+    return recordSeatChanges(tx, eventId, rows, {}, static_cast<std::uint8_t>(bump));
+}
+
+std::uint64_t recordSeatChanges(pqxx::transaction_base& tx, const std::string& eventId,
+                                const std::vector<SeatStatusRow>& rows, const std::vector<GaCounterRow>& areas,
+                                std::uint8_t width) {
+    std::vector<std::uint32_t> indexes;
+    std::vector<unsigned> statuses;
+    std::vector<std::int64_t> holders;
+    indexes.reserve(rows.size());
+    statuses.reserve(rows.size());
+    holders.reserve(rows.size());
+    for (const auto& row : rows) {
+        indexes.push_back(row.seatIndex);
+        statuses.push_back(row.status);
+        holders.push_back(row.holderUserId);
     }
-    // Delivered at commit; a NOTIFY payload must stay small, so the feed reads the rows.
-    exec(tx, kNotifySeats, eventId + ":" + std::to_string(seq));
-    return seq;
+    auto counters = nlohmann::json::array();
+    for (const auto& area : areas) counters.push_back({{"a", area.areaId}, {"c", area.capacity}, {"t", area.taken}});
+    const auto change = exec(tx, kRecordChange, eventId, static_cast<int>(width), integerArray(indexes),
+                             integerArray(statuses), integerArray(holders), counters.dump());
+    return change[0][0].as<std::uint64_t>();
+}
+
+namespace {
+
+std::size_t stampedCount(const pqxx::result& rows) {
+    std::size_t count = 0;
+    for (const auto& row : rows) count += row[0].as<std::size_t>();
+    return count;
+}
+
+} // namespace
+
+std::size_t stampSeatChanges(pqxx::connection& conn, std::size_t maxEvents) {
+    pqxx::work tx(conn);
+    std::string events = "{";
+    for (const auto& row : exec(tx, kLockPendingEvents, static_cast<std::int64_t>(maxEvents))) {
+        if (events.size() > 1) events += ',';
+        events += row[0].as<std::string>(); // a uuid: safe in an array literal
+    }
+    events += "}";
+    if (events == "{}") return 0; // nothing locked: the transaction just ends
+    const auto count = stampedCount(exec(tx, kStampChanges, events, "{}"));
+    tx.commit();
+    return count;
 }
 
 // ---- layouts --------------------------------------------------------------------------
@@ -583,42 +645,78 @@ v1::Ack setSeatsBlocked(pqxx::connection& conn, const Principal& who, const v1::
 v1::SeatSnapshot subscribeSeats(pqxx::connection& conn, const Principal& who, const v1::SubscribeSeats& request) {
     // Events are public: anyone who can see the catalog may watch its seat maps.
     const auto eventId = requireUuid(request.event_id(), "event_id");
-    // One snapshot of claims, counters and status_seq together.
-    pqxx::transaction<pqxx::repeatable_read, pqxx::read_only> tx(conn);
-    const auto event = exec(tx, kSnapshotEvent, eventId);
-    if (event.empty()) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
-    const auto layoutId = event[0][0].as<std::string>();
-    if (layoutId.empty()) fail(v1::FAILED_PRECONDITION, "the event has no seat map", {{"id", eventId}});
-    const auto seatCount = event[0][2].as<std::uint32_t>();
+    pqxx::work tx(conn);
+    // Claims, counters, status_seq and the unstamped changes from one statement (one view).
+    auto rows = exec(tx, kSnapshot, eventId);
+    const auto part = [](const pqxx::row& row) { return row[0].as<int>(); };
+    const auto event = std::find_if(rows.begin(), rows.end(), [&](const auto& row) { return part(row) == 0; });
+    if (event == rows.end()) fail(v1::NOT_FOUND, "no event with this id", {{"id", eventId}});
+    if ((*event)[4].as<std::string>().empty())
+        fail(v1::FAILED_PRECONDITION, "the event has no seat map", {{"id", eventId}});
+    std::optional<std::uint64_t> stampedSeq;
+    if (std::any_of(rows.begin(), rows.end(), [&](const auto& row) { return part(row) == 3; })) {
+        // This view shows changes that have no status_seq yet. Stamp exactly those, so the
+        // snapshot's status_seq covers every change it shows and none it does not: lock the
+        // event's state row (stampers wait for each other there), look again, and stamp the
+        // unstamped changes of that second view.
+        exec(tx, kLockSeatState, eventId);
+        rows = exec(tx, kSnapshot, eventId);
+        std::string ids = "{";
+        for (const auto& row : rows) {
+            if (part(row) != 3) continue;
+            if (ids.size() > 1) ids += ',';
+            ids += std::to_string(row[1].as<std::int64_t>());
+        }
+        ids += "}";
+        if (ids != "{}") {
+            const auto stamped = exec(tx, kStampChanges, "{}", ids);
+            if (!stamped.empty()) stampedSeq = stamped[0][1].as<std::uint64_t>();
+        }
+    }
 
     v1::SeatSnapshot snapshot;
     snapshot.set_event_id(eventId);
-    snapshot.set_layout_id(layoutId);
-    snapshot.set_layout_version(event[0][1].as<std::uint32_t>());
-    snapshot.set_status_seq(event[0][3].as<std::uint64_t>());
+    std::uint32_t seatCount = 0;
+    std::vector<std::tuple<std::string, std::uint32_t, std::uint32_t>> areas;
     auto& status = *snapshot.mutable_status();
-    status.assign(seatCount, static_cast<char>(SeatStatus::Available));
-    for (const auto& row : exec(tx, kSnapshotClaims, eventId)) {
-        const auto index = row[0].as<std::uint32_t>();
+    for (const auto& row : rows) {
+        switch (part(row)) {
+        case 0:
+            snapshot.set_status_seq(stampedSeq ? *stampedSeq : row[1].as<std::uint64_t>());
+            snapshot.set_layout_version(row[2].as<std::uint32_t>());
+            seatCount = row[3].as<std::uint32_t>();
+            snapshot.set_layout_id(row[4].as<std::string>());
+            status.assign(seatCount, static_cast<char>(SeatStatus::Available));
+            break;
+        case 2: areas.emplace_back(row[4].as<std::string>(), row[1].as<std::uint32_t>(), row[2].as<std::uint32_t>()); break;
+        default: break;
+        }
+    }
+    for (const auto& row : rows) {
+        if (part(row) != 1) continue;
+        const auto index = row[1].as<std::uint32_t>();
         if (index >= seatCount) throw std::runtime_error("a seat claim lies outside the event's layout");
-        auto value = statusOfKind(row[1].as<std::string>());
+        auto value = statusOfKind(row[4].as<std::string>());
         if (value == static_cast<std::uint8_t>(SeatStatus::Held) && who.isAuthenticated() &&
             row[2].as<std::int64_t>() == who.userId)
             value = static_cast<std::uint8_t>(SeatStatus::HeldByMe);
         status[index] = static_cast<char>(value);
     }
-    for (const auto& row : exec(tx, kSnapshotGa, eventId)) {
+    std::sort(areas.begin(), areas.end());
+    for (const auto& [areaId, capacity, taken] : areas) {
         auto* area = snapshot.add_general_admission();
-        area->set_area_id(row[0].as<std::string>());
-        area->set_capacity(row[1].as<std::uint32_t>());
-        area->set_taken(row[2].as<std::uint32_t>());
+        area->set_area_id(areaId);
+        area->set_capacity(capacity);
+        area->set_taken(taken);
     }
+    tx.commit();
     return snapshot;
 }
 
 namespace {
 
-// Groups status-log rows (ordered by event_seq) into one change per event_seq.
+// Groups status-log rows (ordered by status_seq) into one change per status_seq; a change
+// without log rows (all NULLs) is an empty delta.
 void appendChanges(const pqxx::result& rows, const std::string& eventId, std::vector<SeatChange>& out) {
     for (const auto& row : rows) {
         const auto seq = row[0].as<std::uint64_t>();
@@ -632,7 +730,7 @@ void appendChanges(const pqxx::result& rows, const std::string& eventId, std::ve
             change.delta.add_seat_index(row[1].as<std::uint32_t>());
             change.delta.mutable_status()->push_back(static_cast<char>(row[2].as<int>()));
             change.holders.push_back(row[3].as<std::int64_t>());
-        } else {
+        } else if (!row[4].is_null()) {
             auto* area = change.delta.add_general_admission();
             area->set_area_id(row[4].as<std::string>());
             area->set_capacity(row[5].as<std::uint32_t>());

@@ -233,18 +233,17 @@ private slots:
         const auto before = subscribe(*holder, m_eventId);
         QVERIFY(before && subscribe(*other, m_eventId) && subscribe(*anonymous, m_eventId));
 
-        // A hold written the way the booking path will write it: claim, status log, NOTIFY.
+        // A hold written the way a seat-status writer writes it: the claim, then an unstamped
+        // change with its log row; the server's stamper numbers it and the feed pushes it.
         const auto seat = seatId(1, 4);
         const auto index = QString::number(indexOf(seat));
         QString error;
         m_server.query(QStringLiteral(
                            "INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at) "
                            "VALUES ('%1', '%2', %3, 'held', %4, now() + interval '10 minutes'); "
-                           "WITH s AS (UPDATE event_seat_state SET status_seq = status_seq + 1 WHERE event_id = '%1' "
-                           "RETURNING status_seq) "
-                           "INSERT INTO seat_status_log (event_id, event_seq, seat_index, status, holder_user_id) "
-                           "SELECT '%1', status_seq, %3, 1, %4 FROM s; "
-                           "SELECT pg_notify('marquee_seats', '%1:0')")
+                           "WITH c AS (INSERT INTO seat_status_changes (event_id) VALUES ('%1') RETURNING id) "
+                           "INSERT INTO seat_status_log (change_id, seat_index, status, holder_user_id) "
+                           "SELECT c.id, %3, 1, %4 FROM c")
                            .arg(QString::fromStdString(m_eventId), QString::fromStdString(seat), index)
                            .arg(m_attendeeId),
                        &error);

@@ -86,7 +86,11 @@ private:
         return scalar(*f->conn, "SELECT count(*) FROM (SELECT event_id, seat_id FROM seat_claims "
                                 "GROUP BY 1, 2 HAVING count(*) > 1) d");
     }
-    long long statusSeq() { return scalar(*f->conn, "SELECT status_seq FROM event_seat_state"); }
+    // The event's status_seq once every committed change is stamped (no stamper runs here).
+    long long statusSeq() {
+        f->api.stampSeatChanges(*f->conn);
+        return scalar(*f->conn, "SELECT status_seq FROM event_seat_state");
+    }
     // Users straight into the table: 500 Argon2id hashes would take minutes.
     std::vector<server::Principal> bulkUsers(int count) {
         pqxx::work tx(*f->conn);
@@ -200,6 +204,7 @@ private slots:
         QVERIFY2(released.has_ack(), released.error().message().c_str());
         QCOMPARE(heldClaims(), 0LL);
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_holds"), 0LL);
+        QCOMPARE(statusSeq(), seq0 + 2);
         const auto after = f->api.seatChangesAfter(*f->conn, eventId, static_cast<std::uint64_t>(seq0 + 1));
         QCOMPARE(after.changes.size(), std::size_t{1});
         QCOMPARE(after.changes[0].delta.status(), std::string(2, static_cast<char>(seating::SeatStatus::Available)));
@@ -258,7 +263,9 @@ private slots:
         QVERIFY(gaHold(bob, 10).has_hold_result());
         QCOMPARE(scalar(*f->conn, "SELECT taken FROM seat_ga_counters"), 30LL);
         // The snapshot and the log both show the counter.
+        QCOMPARE(statusSeq(), 2LL);
         const auto range = f->api.seatChangesAfter(*f->conn, eventId, 0);
+        QCOMPARE(range.changes.size(), std::size_t{2});
         QCOMPARE(range.changes.back().delta.general_admission(0).taken(), 30U);
         QVERIFY(release(alice, first.hold_result().hold_id()).has_ack());
         QCOMPARE(scalar(*f->conn, "SELECT taken FROM seat_ga_counters"), 10LL);
@@ -520,9 +527,11 @@ private slots:
             QCOMPARE(heldClaims(), static_cast<long long>(heldByAnswers.size()));
             QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_holds"), static_cast<long long>(successes));
             if (single) QCOMPARE(heldByAnswers.size(), std::size_t{90}); // exactly the available seats
-            // Every status change was logged once, gap-free.
-            QCOMPARE(scalar(*f->conn, "SELECT count(DISTINCT event_seq) FROM seat_status_log"),
-                     scalar(*f->conn, "SELECT max(event_seq) FROM seat_status_log"));
+            // Every status change was recorded once and, once stamped, numbered gap-free.
+            const auto seq = statusSeq();
+            QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_status_changes WHERE status_seq IS NULL"), 0LL);
+            QCOMPARE(scalar(*f->conn, "SELECT count(DISTINCT status_seq) FROM seat_status_changes"), seq);
+            QCOMPARE(scalar(*f->conn, "SELECT max(status_seq) FROM seat_status_changes"), seq);
 
             // The winners release; the next round starts from the blocked seats only.
             for (std::size_t c = 0; c < kClients; ++c)

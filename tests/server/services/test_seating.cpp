@@ -122,6 +122,13 @@ private:
         tx.commit();
     }
 
+    // The (one) seated event's status_seq once every committed change is stamped (no stamper
+    // runs in these tests).
+    long long statusSeq() {
+        f->api.stampSeatChanges(*f->conn);
+        return scalar(*f->conn, "SELECT status_seq FROM event_seat_state");
+    }
+
 private slots:
     void init() {
         if (!test::TestDatabase::available()) QSKIP("needs the CTest 'postgres' fixture (run through ctest)");
@@ -302,14 +309,14 @@ private slots:
 
         // Unblocked, the move goes through and the kept claim follows its seat's new index.
         QVERIFY(block(organizer, eventId, {lostSeat}, false).has_ack());
-        const auto seqBefore = scalar(*f->conn, "SELECT status_seq FROM event_seat_state");
+        const auto seqBefore = statusSeq();
         QVERIFY(assign(organizer, eventId, next).has_ack());
         QCOMPARE(scalar(*f->conn, "SELECT layout_version FROM events WHERE id = '" + eventId + "'"), 2LL);
         const seating::SeatIndex index(next);
         QCOMPARE(scalar(*f->conn, "SELECT seat_index FROM seat_claims WHERE seat_id = '" + keptSeat + "'"),
                  static_cast<long long>(*index.indexOf(keptSeat)));
         // Subscribers must resubscribe: the seq jumps by two.
-        QCOMPARE(scalar(*f->conn, "SELECT status_seq FROM event_seat_state"), seqBefore + 2);
+        QCOMPARE(statusSeq(), seqBefore + 2);
         const auto snapshot = subscribe(attendee, eventId);
         QCOMPARE(snapshot.seat_snapshot().layout_version(), 2U);
         QCOMPARE(static_cast<SeatStatus>(snapshot.seat_snapshot().status()[*index.indexOf(keptSeat)]), SeatStatus::Blocked);
@@ -355,11 +362,11 @@ private slots:
         QVERIFY(block(organizer, eventId, {a}, false).has_ack());
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_claims WHERE kind = 'blocked'"), 1LL);
         // Refusals wrote nothing to the status log: two changes, seqs 1 and 2.
-        QCOMPARE(scalar(*f->conn, "SELECT status_seq FROM event_seat_state"), 2LL);
-        QCOMPARE(scalar(*f->conn, "SELECT count(DISTINCT event_seq) FROM seat_status_log"), 2LL);
+        QCOMPARE(statusSeq(), 2LL);
+        QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_status_changes"), 2LL);
         // Blocking an already blocked seat changes nothing and logs nothing.
         QVERIFY(block(organizer, eventId, {b}).has_ack());
-        QCOMPARE(scalar(*f->conn, "SELECT status_seq FROM event_seat_state"), 2LL);
+        QCOMPARE(statusSeq(), 2LL);
     }
 
     void replayedBlockChangesNothing() {
@@ -427,6 +434,9 @@ private slots:
             QVERIFY(block(organizer, otherEvent, {seatAt(otherLayout, 1, static_cast<std::size_t>(i)).id}).has_ack());
         }
         QVERIFY(block(organizer, eventId, {seatAt(layout, 0, 0).id, seatAt(layout, 0, 1).id}, false).has_ack());
+        // Nothing is numbered before a stamper has run; then both events are, each from 1.
+        QCOMPARE(f->api.seatChangesAfter(*f->conn, eventId, 0).changes.size(), std::size_t{0});
+        QCOMPARE(f->api.stampSeatChanges(*f->conn), std::size_t{11});
         const auto range = f->api.seatChangesAfter(*f->conn, eventId, 0);
         QCOMPARE(range.current, 6ULL);
         QCOMPARE(range.changes.size(), std::size_t{6});
@@ -450,7 +460,8 @@ private slots:
     void pruningKeepsTheNewestChange() {
         auto [eventId, layout] = seatedEvent();
         for (std::size_t i = 0; i < 3; ++i) QVERIFY(block(organizer, eventId, {seatAt(layout, 0, i).id}).has_ack());
-        exec("UPDATE seat_status_log SET created_at = now() - interval '1 hour'");
+        QCOMPARE(statusSeq(), 3LL);
+        exec("UPDATE seat_status_changes SET created_at = now() - interval '1 hour'");
         QCOMPARE(f->api.pruneSeatStatusLog(*f->conn, std::chrono::seconds(600)), std::size_t{2});
         const auto range = f->api.seatChangesAfter(*f->conn, eventId, 0);
         QCOMPARE(range.changes.size(), std::size_t{1});

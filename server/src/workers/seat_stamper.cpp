@@ -1,0 +1,66 @@
+// SeatStamper (see seat_stamper.hpp). Leadership only saves work: stamping locks each event's
+// event_seat_state row, so a second stamper (a replaced leader, a SubscribeSeats snapshot)
+// waits or skips, and never hands out a seq twice.
+#include "workers/seat_stamper.hpp"
+
+#include "workers/leader_election.hpp"
+
+#include "common/log.hpp"
+#include "db/lock_keys.hpp"
+
+#include <pqxx/pqxx>
+
+namespace marquee::server::workers {
+
+SeatStamper::SeatStamper(std::string connectionString, Stamp stamp)
+    : SeatStamper(std::move(connectionString), std::move(stamp), Options{}) {}
+
+SeatStamper::SeatStamper(std::string connectionString, Stamp stamp, Options options)
+    : m_connectionString(std::move(connectionString)), m_stamp(std::move(stamp)), m_options(options) {}
+
+SeatStamper::~SeatStamper() { stop(); }
+
+void SeatStamper::start() {
+    m_loop.start([this] { run(); });
+}
+
+void SeatStamper::stop() {
+    m_loop.stop();
+    m_leader = false;
+}
+
+void SeatStamper::run() {
+    using namespace std::chrono_literals;
+    auto backoff = 100ms;
+    while (!m_loop.stopping()) {
+        try {
+            pqxx::connection conn(m_connectionString);
+            if (!becomeLeader(conn, db::lockkey::kSeatStamper, m_loop, m_options.leaderRetry)) break;
+            const int leaderPid = conn.backendpid();
+            m_leader = true;
+            backoff = 100ms;
+            log::info("seat stamper is leader", {{"backend_pid", leaderPid}});
+            while (!m_loop.stopping()) {
+                if (conn.backendpid() != leaderPid) throw pqxx::broken_connection("seat stamper connection was reset");
+                std::size_t stamped = 0;
+                try {
+                    stamped = m_stamp(conn);
+                } catch (const pqxx::broken_connection&) {
+                    throw;
+                } catch (const std::exception& e) {
+                    // A failed round (a statement timeout, a deadlock) changed nothing: try again.
+                    log::warn("seat stamping failed", {{"error", e.what()}});
+                }
+                m_loop.sleepFor(stamped > 0 ? m_options.busyInterval : m_options.idleInterval);
+            }
+        } catch (const std::exception& e) {
+            m_leader = false;
+            log::warn("seat stamper lost its database connection", {{"error", e.what()}});
+            m_loop.sleepFor(backoff);
+            backoff = std::min<std::chrono::milliseconds>(backoff * 2, 5s);
+        }
+    }
+    m_leader = false;
+}
+
+} // namespace marquee::server::workers
