@@ -1,14 +1,18 @@
 // Seat holds per second on one event: N real WebSocket clients against the real marquee-server,
 // each holding one seat at a time (closed loop), p50/p99 latency, and zero double-claimed seats
-// checked in SQL after the run. The same run measures the ceiling: pgbench running the hold's
-// SQL as a custom script against the same database (with and without the per-event status_seq
-// bump, to show what that serialization costs), and pgbench TPC-B for context.
+// checked in SQL after the run, every status change stamped gap-free, and a live seat-map
+// watcher whose map matches a fresh snapshot. The same run measures the ceiling: pgbench
+// running the server's hold SQL (services/hold_sql.hpp) as a custom script against the same
+// database (and once with a per-event row lock added, what the old status_seq bump cost), and
+// pgbench TPC-B for context.
 #include "seating_test_layouts.hpp"
 #include "service_helpers.hpp"
 #include "test_server.hpp"
 #include "ws_test_client.hpp"
 
 #include "common/digest.hpp"
+#include "db/lock_keys.hpp"
+#include "services/hold_sql.hpp"
 #include "marquee/protocol/seating_conversions.hpp"
 
 #include <QCommandLineParser>
@@ -76,45 +80,50 @@ PgbenchResult runPgbench(const QStringList& args) {
     return result;
 }
 
-// The statements of one HoldSeats for one seat, in the server's order (booking_service.cpp):
-// replay lookup, event pin, layout version check, advisory lock, claims check, hold row + claim, status_seq bump,
-// status log, NOTIFY, and the answer's reads. Seats are random among 10^8 ids, so a conflict
-// is rare and harmless (ON CONFLICT DO NOTHING).
-std::string holdScript(const std::string& eventId, const std::string& layoutId, std::int64_t firstUser,
-                       std::int64_t lastUser, bool bumpStatusSeq) {
+// `sql` with $1, $2, ... replaced by `params` (highest number first, so $1 never eats $10).
+std::string substitute(std::string sql, const std::vector<std::string>& params) {
+    for (auto i = params.size(); i-- > 0;) {
+        const auto placeholder = "$" + std::to_string(i + 1);
+        for (auto at = sql.find(placeholder); at != std::string::npos; at = sql.find(placeholder, at))
+            sql.replace(at, placeholder.size(), params[i]), at += params[i].size();
+    }
+    return sql;
+}
+
+// One HoldSeats for one seat as pgbench runs it: the server's own statements
+// (services/hold_sql.hpp), in its order, with pgbench variables for the parameters. Seats are
+// random among 10^8 ids, so a conflict is rare and harmless (ON CONFLICT DO NOTHING); the
+// advisory-lock key is hashtext() instead of the server's FNV-1a (same SQL, another number).
+// eventLockRow: also UPDATE one row per event before commit, the serialization point the
+// status_seq bump used to be, to show what it would cost this SQL.
+std::string holdScript(const std::string& eventId, std::int64_t firstUser, std::int64_t lastUser, bool eventLockRow) {
+    namespace sql = server::detail::holdsql;
     const auto ev = "'" + eventId + "'";
+    const std::string key = "('pgb-' || :seat)";
     std::string script;
     script += "\\set seat random(1, 100000000)\n";
     script += "\\set u random(" + std::to_string(firstUser) + ", " + std::to_string(lastUser) + ")\n";
     script += "BEGIN;\n";
-    script += "SELECT id::text, event_id::text FROM seat_holds WHERE holder_user_id = :u AND idempotency_key = "
-              "'pgb-' || :seat;\n";
-    script += "SELECT coalesce(layout_id::text, ''), coalesce(layout_version, 0), hold_seconds, hold_cap_seconds "
-              "FROM events WHERE id = " + ev + " FOR KEY SHARE;\n";
-    script += "SELECT v.version, octet_length(v.layout) FROM seating_layouts l JOIN seating_layout_versions v "
-              "ON v.layout_id = l.id WHERE l.id = '" + layoutId + "' AND v.version = 1;\n";
-    script += "SELECT pg_try_advisory_xact_lock(" + std::to_string(0x4D48) + ", hashtext(" + ev +
-              " || '/pgb' || :seat));\n";
-    script += "SELECT c.seat_id, c.kind FROM seat_claims c LEFT JOIN seat_holds h ON h.id = c.hold_id "
-              "WHERE c.event_id = " + ev + " AND c.seat_id IN (SELECT jsonb_array_elements_text(jsonb_build_array('pgb' || "
-              ":seat)));\n";
-    script += "WITH h AS (INSERT INTO seat_holds (event_id, holder_user_id, idempotency_key, expires_at, max_expires_at, "
-              "ga_count) VALUES (" + ev + ", :u, 'pgb-' || :seat, clock_timestamp() + interval '15 minutes', "
-              "clock_timestamp() + interval '45 minutes', 0) ON CONFLICT DO NOTHING RETURNING id, event_id, "
-              "holder_user_id, expires_at) "
-              "INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at, hold_id, "
-              "created_by) SELECT h.event_id, 'pgb' || :seat, 0, 'held', h.holder_user_id, h.expires_at, h.id, "
-              "h.holder_user_id FROM h ON CONFLICT DO NOTHING;\n";
-    if (bumpStatusSeq) {
-        script += "WITH s AS (UPDATE event_seat_state SET status_seq = status_seq + 1 WHERE event_id = " + ev +
-                  " RETURNING status_seq) INSERT INTO seat_status_log (event_id, event_seq, seat_index, status, "
-                  "holder_user_id) SELECT " + ev + ", s.status_seq, 0, 1, :u FROM s;\n";
-        script += "SELECT pg_notify('marquee_seats', " + ev + " || ':0');\n";
-    }
-    script += "SELECT (extract(epoch FROM expires_at) * 1000)::bigint FROM seat_holds WHERE holder_user_id = :u AND "
-              "idempotency_key = 'pgb-' || :seat;\n";
+    script += substitute(sql::kHoldStart.sql, {ev, ":u", key, "(ARRAY[hashtext(" + ev + " || '/pgb' || :seat)])",
+                                              std::to_string(server::db::lockkey::kSeatHoldClass)}) +
+              ";\n";
+    script += substitute(sql::kInsertHoldWithClaims.sql,
+                         {ev, ":u", key, "900", "2700", "(jsonb_build_array(jsonb_build_object('id', 'pgb' || :seat, 'idx', 0)))"}) +
+              ";\n";
+    script += substitute(sql::kRecordChange.sql, {ev, "1", "'{0}'", "'{1}'", "('{' || :u || '}')", "'[]'"}) + ";\n";
+    if (eventLockRow) script += "UPDATE bench_event_lock SET n = n + 1 WHERE id = 1;\n";
     script += "END;\n";
     return script;
+}
+
+// Waits (bounded) until the server's stamper has numbered every committed status change.
+bool waitForStamping(pqxx::connection& conn) {
+    const auto deadline = Clock::now() + std::chrono::seconds(60);
+    while (test::scalar(conn, "SELECT count(*) FROM seat_status_changes WHERE status_seq IS NULL") > 0) {
+        if (Clock::now() > deadline) return false;
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    }
+    return true;
 }
 
 } // namespace
@@ -234,6 +243,40 @@ int main(int argc, char** argv) {
         }
         sockets.push_back(std::move(client));
     }
+    // A live seat map on the event throughout (anonymous, so it sees every hold as Held): each
+    // delta must be the previous + 1, and its map after the last one must equal a fresh snapshot.
+    test::WsClient watcher;
+    const auto subscribeSeats = [&](test::WsClient& client) -> std::optional<v1::SeatSnapshot> {
+        v1::Envelope request;
+        request.mutable_subscribe_seats()->set_event_id(eventId);
+        const auto answer = client.call(request);
+        if (!answer || !answer->has_seat_snapshot()) return std::nullopt;
+        return answer->seat_snapshot();
+    };
+    const auto firstSnapshot = watcher.connect(server.port()) && watcher.hello() ? subscribeSeats(watcher) : std::nullopt;
+    if (!firstSnapshot) {
+        std::fprintf(stderr, "bench_holds: the seat-map watcher could not subscribe\n");
+        return 1;
+    }
+    struct Watched {
+        std::string status;
+        std::uint64_t seq = 0;
+        long long deltas = 0;
+        long long gaps = 0;
+    } watched{firstSnapshot->status(), firstSnapshot->status_seq()};
+    // Reads until the stream has been quiet for a while (the run and its stamping are over).
+    std::thread watchThread([&] {
+        while (const auto frame = watcher.read(std::chrono::seconds(10))) {
+            if (!frame->has_seat_delta()) continue;
+            const auto& delta = frame->seat_delta();
+            ++watched.deltas;
+            if (delta.status_seq() != watched.seq + 1) ++watched.gaps;
+            watched.seq = delta.status_seq();
+            for (int i = 0; i < delta.seat_index_size(); ++i)
+                watched.status[delta.seat_index(i)] = delta.status()[static_cast<std::size_t>(i)];
+        }
+    });
+
     const auto loadBefore = loadAverage();
     std::atomic<int> next{0};
     std::atomic<int> granted{0};
@@ -274,7 +317,15 @@ int main(int argc, char** argv) {
     const auto doubleClaims = test::scalar(conn, "SELECT count(*) FROM (SELECT event_id, seat_id FROM seat_claims "
                                                  "GROUP BY 1, 2 HAVING count(*) > 1) d");
     const auto heldRows = test::scalar(conn, "SELECT count(*) FROM seat_claims WHERE kind = 'held'");
+    const auto stamped = waitForStamping(conn);
     const auto statusSeq = test::scalar(conn, "SELECT status_seq FROM event_seat_state");
+    const auto changes = test::scalar(conn, "SELECT count(*) FROM seat_status_changes");
+    const auto distinctSeqs = test::scalar(conn, "SELECT count(DISTINCT status_seq) FROM seat_status_changes");
+    watchThread.join();
+    test::WsClient checker;
+    const auto finalSnapshot = checker.connect(server.port()) && checker.hello() ? subscribeSeats(checker) : std::nullopt;
+    const bool watcherAgrees = finalSnapshot && watched.gaps == 0 &&
+                               watched.seq == finalSnapshot->status_seq() && watched.status == finalSnapshot->status();
 
     std::printf("bench_holds: %d WebSocket clients, %d holds of one seat on one event, server --db-workers %d\n",
                 clients, holds, dbWorkers);
@@ -284,8 +335,13 @@ int main(int argc, char** argv) {
                 granted.load(), taken.load(), failed.load(), seconds);
     std::printf("  latency ms: p50 %.2f  p99 %.2f  max %.2f\n", percentile(all, 0.50), percentile(all, 0.99),
                 all.empty() ? 0.0 : all.back());
-    std::printf("  double-claimed seats (SQL): %lld; held claims %lld; status_seq %lld\n", doubleClaims, heldRows,
-                statusSeq);
+    std::printf("  double-claimed seats (SQL): %lld; held claims %lld\n", doubleClaims, heldRows);
+    std::printf("  stamping: %s; status_seq %lld, %lld changes, %lld distinct seqs\n",
+                stamped ? "every change stamped" : "NOT ALL STAMPED within 60 s", statusSeq, changes, distinctSeqs);
+    std::printf("  live watcher: %lld deltas, %lld gaps, ended at seq %llu; its map %s a fresh snapshot (seq %llu)\n",
+                watched.deltas, watched.gaps, static_cast<unsigned long long>(watched.seq),
+                watcherAgrees ? "equals" : "DIFFERS FROM",
+                finalSnapshot ? static_cast<unsigned long long>(finalSnapshot->status_seq()) : 0ULL);
 
     // Ceiling: the same SQL through pgbench, same database and event, as many connections as
     // the server has database workers (the concurrency the server can give PostgreSQL) and as
@@ -297,8 +353,15 @@ int main(int argc, char** argv) {
         file.write(text.data(), static_cast<qint64>(text.size()));
         return file.fileName();
     };
-    const auto fullScript = writeScript(QStringLiteral("hold.sql"), holdScript(eventId, layoutId, firstUser, lastUser, true));
-    const auto noBumpScript = writeScript(QStringLiteral("hold_nobump.sql"), holdScript(eventId, layoutId, firstUser, lastUser, false));
+    const auto fullScript = writeScript(QStringLiteral("hold.sql"), holdScript(eventId, firstUser, lastUser, false));
+    const auto lockRowScript =
+        writeScript(QStringLiteral("hold_event_lock.sql"), holdScript(eventId, firstUser, lastUser, true));
+    {
+        pqxx::work tx(conn);
+        tx.exec0("CREATE TABLE bench_event_lock (id integer PRIMARY KEY, n bigint NOT NULL); "
+                 "INSERT INTO bench_event_lock VALUES (1, 0)");
+        tx.commit();
+    }
     const auto conninfo = server.databaseUrl();
     const auto pgbench = [&](const QString& script, int connections) {
         return runPgbench({QStringLiteral("-n"), QStringLiteral("-M"), QStringLiteral("prepared"), QStringLiteral("-c"),
@@ -319,8 +382,9 @@ int main(int argc, char** argv) {
     const auto ceiling = pgbench(fullScript, dbWorkers);
     report(("hold SQL, " + std::to_string(dbWorkers) + " connections").c_str(), ceiling);
     report(("hold SQL, " + std::to_string(clients) + " connections").c_str(), pgbench(fullScript, clients));
-    report(("hold SQL without the status_seq bump/log/NOTIFY, " + std::to_string(dbWorkers) + " connections").c_str(),
-           pgbench(noBumpScript, dbWorkers));
+    report(("hold SQL + one per-event row UPDATE before commit (the old status_seq bump's lock), " +
+            std::to_string(dbWorkers) + " connections").c_str(),
+           pgbench(lockRowScript, dbWorkers));
     const auto init = runPgbench({QStringLiteral("-i"), QStringLiteral("-q"), QStringLiteral("-s"), QStringLiteral("4"), conninfo});
     if (!init.ok && init.output.find("done") == std::string::npos) std::printf("  pgbench -i failed:\n%s\n", init.output.c_str());
     report(("TPC-B (scale 4), " + std::to_string(dbWorkers) + " connections").c_str(),
@@ -335,7 +399,10 @@ int main(int argc, char** argv) {
                                    "GROUP BY 1, 2 HAVING count(*) > 1) d"));
 
     // Correctness is the bench's pass/fail; speed is reported, not asserted.
-    const bool correct = doubleClaims == 0 && failed == 0 && granted + taken == holds && heldRows == granted;
-    if (!correct) std::fprintf(stderr, "bench_holds: FAILED (double claims, unexpected errors or lost holds)\n");
+    const bool correct = doubleClaims == 0 && failed == 0 && granted + taken == holds && heldRows == granted &&
+                         stamped && distinctSeqs == changes && statusSeq == changes && watcherAgrees;
+    if (!correct)
+        std::fprintf(stderr, "bench_holds: FAILED (double claims, unexpected errors, lost holds, a status_seq gap or "
+                             "a live map that went wrong)\n");
     return correct && pgbenchOk ? 0 : 1;
 }

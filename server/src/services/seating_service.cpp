@@ -2,6 +2,7 @@
 // (AssignEventLayout), organizer blocks (SetSeatsBlocked), seat-status snapshots
 // (SubscribeSeats) and the status log the live seat feed reads. Schema: 0005_seating.sql.
 #include "services/api_internal.hpp"
+#include "services/hold_sql.hpp"
 
 #include "marquee/core/seating/layout.hpp"
 #include "marquee/core/seating/layout_json.hpp"
@@ -30,6 +31,7 @@ namespace {
 
 namespace seating = core::seating;
 using seating::SeatStatus;
+using holdsql::kRecordChange;
 
 // A layout an organizer may save: far above the 100,000-seat benchmark arena.
 constexpr std::size_t kMaxLayoutSeats = 250'000;
@@ -117,16 +119,6 @@ constexpr Statement kDeleteBlocks{
     "DELETE FROM seat_claims WHERE event_id = $1::uuid AND kind = 'blocked' "
     "AND seat_id IN (SELECT jsonb_array_elements_text($2::jsonb)) RETURNING seat_index"};
 
-// One change: its row (unstamped: a stamper numbers it after commit) and its log rows; seats
-// travel as arrays of integers (built from numbers only), general-admission areas as JSON.
-constexpr Statement kRecordChange{
-    "seating_record_change",
-    "WITH c AS (INSERT INTO seat_status_changes (event_id, width) VALUES ($1::uuid, $2::smallint) RETURNING id), "
-    "s AS (INSERT INTO seat_status_log (change_id, seat_index, status, holder_user_id) "
-    "SELECT c.id, r.i, r.s, NULLIF(r.h, 0) FROM c, unnest($3::integer[], $4::smallint[], $5::bigint[]) AS r(i, s, h)), "
-    "g AS (INSERT INTO seat_status_log (change_id, area_id, ga_capacity, ga_taken) "
-    "SELECT c.id, r.a, r.c, r.t FROM c, jsonb_to_recordset($6::jsonb) AS r(a text, c integer, t integer)) "
-    "SELECT id FROM c"};
 
 // Stamping ("Seat-status stamping" in docs/architecture.md). The caller holds the
 // event_seat_state rows of the events it stamps FOR UPDATE, taken in an earlier statement, so

@@ -1,0 +1,53 @@
+// The statements of a HoldSeats for named seats, in the order the server runs them (reads and
+// seat locks, the hold with its claims, the status change), shared with bench_holds: its
+// pgbench ceiling runs this very SQL. Schema: migrations 0005, 0009 and 0011.
+#pragma once
+
+#include "services/api_internal.hpp"
+
+namespace marquee::server::detail::holdsql {
+
+// Everything a hold reads before it writes, in one statement: the event's pin (FOR KEY SHARE:
+// a layout move waits for us) with the pinned version's encoded size (the layout cache's
+// check) and hold durations (hold_seconds 0: no such event); the hold this key already made
+// (a replay); and the seat locks: pg_try_advisory_xact_lock for the keys in $4 (sorted; a
+// function scan takes them in array order, so ascending), never waiting, listing the keys
+// not granted. Empty $4 for best available and general admission, which lock later.
+inline constexpr Statement kHoldStart{
+    "booking_hold_start",
+    "WITH e AS (SELECT layout_id, layout_version, hold_seconds, hold_cap_seconds FROM events WHERE id = $1::uuid "
+    "FOR KEY SHARE) "
+    "SELECT coalesce(e.layout_id::text, ''), coalesce(e.layout_version, 0), coalesce(e.hold_seconds, 0), "
+    "coalesce(e.hold_cap_seconds, 0), coalesce(octet_length(v.layout), 0), coalesce(h.id::text, ''), "
+    "coalesce(h.event_id::text, ''), coalesce(busy.keys, '') "
+    "FROM (SELECT 1) AS one LEFT JOIN e ON true "
+    "LEFT JOIN seating_layout_versions v ON v.layout_id = e.layout_id AND v.version = e.layout_version "
+    "LEFT JOIN seat_holds h ON h.holder_user_id = $2 AND h.idempotency_key = $3 "
+    "CROSS JOIN LATERAL (SELECT string_agg(k::text, ',' ORDER BY n) AS keys FROM unnest($4::integer[]) "
+    "WITH ORDINALITY AS t(k, n) WHERE NOT pg_try_advisory_xact_lock($5::integer, k)) AS busy"};
+// The hold row and its seats' claims in one statement. No row: the key was used meanwhile (a
+// concurrent replay). Claimed fewer than asked: a claim stands on some seat (ON CONFLICT DO
+// NOTHING; the caller looks at what and why).
+inline constexpr Statement kInsertHoldWithClaims{
+    "booking_insert_hold_with_claims",
+    "WITH h AS (INSERT INTO seat_holds (event_id, holder_user_id, idempotency_key, expires_at, max_expires_at) "
+    "VALUES ($1::uuid, $2, $3, clock_timestamp() + least($4::integer, $5::integer) * interval '1 second', "
+    "clock_timestamp() + $5::integer * interval '1 second') "
+    "ON CONFLICT (holder_user_id, idempotency_key) DO NOTHING RETURNING id, expires_at, max_expires_at), "
+    "c AS (INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at, hold_id, created_by) "
+    "SELECT $1::uuid, r.id, r.idx, 'held', $2, h.expires_at, h.id, $2 FROM h, jsonb_to_recordset($6::jsonb) AS r(id text, "
+    "idx integer) ON CONFLICT (event_id, seat_id) DO NOTHING RETURNING 1) "
+    "SELECT h.id::text, (extract(epoch FROM h.expires_at) * 1000)::bigint, "
+    "(extract(epoch FROM h.max_expires_at) * 1000)::bigint, (SELECT count(*) FROM c) FROM h"};
+// One change: its row (unstamped: a stamper numbers it after commit) and its log rows; seats
+// travel as arrays of integers (built from numbers only), general-admission areas as JSON.
+inline constexpr Statement kRecordChange{
+    "seating_record_change",
+    "WITH c AS (INSERT INTO seat_status_changes (event_id, width) VALUES ($1::uuid, $2::smallint) RETURNING id), "
+    "s AS (INSERT INTO seat_status_log (change_id, seat_index, status, holder_user_id) "
+    "SELECT c.id, r.i, r.s, NULLIF(r.h, 0) FROM c, unnest($3::integer[], $4::smallint[], $5::bigint[]) AS r(i, s, h)), "
+    "g AS (INSERT INTO seat_status_log (change_id, area_id, ga_capacity, ga_taken) "
+    "SELECT c.id, r.a, r.c, r.t FROM c, jsonb_to_recordset($6::jsonb) AS r(a text, c integer, t integer)) "
+    "SELECT id FROM c"};
+
+} // namespace marquee::server::detail::holdsql
