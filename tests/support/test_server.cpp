@@ -27,7 +27,7 @@ TestServer::TestServer() = default;
 
 TestServer::~TestServer() {
     stop();
-    if (!m_databaseName.isEmpty())
+    if (!m_databaseName.isEmpty() && m_ownsDatabase)
         runPsql(clusterUrl(), QStringLiteral("DROP DATABASE IF EXISTS %1 WITH (FORCE)").arg(m_databaseName), nullptr);
 }
 
@@ -67,6 +67,13 @@ bool TestServer::createDatabase(QString* error) {
 bool TestServer::start(QString* error, const QStringList& extraArgs) {
     m_extraArgs = extraArgs;
     return createDatabase(error) && launch(error);
+}
+
+bool TestServer::startSharing(const TestServer& other, QString* error, const QStringList& extraArgs) {
+    m_extraArgs = extraArgs;
+    m_databaseName = other.m_databaseName;
+    m_ownsDatabase = false;
+    return launch(error);
 }
 
 bool TestServer::restart(QString* error) {

@@ -23,6 +23,8 @@ public:
     // Creates a fresh database (first call only) and starts the server on a free port.
     // extraArgs go to `serve` (e.g. "--demo"); they are kept for restart().
     bool start(QString* error, const QStringList& extraArgs = {});
+    // Starts a second instance on `other`'s database (started first; it keeps owning the database).
+    bool startSharing(const TestServer& other, QString* error, const QStringList& extraArgs = {});
     // SIGKILL: a crash, no graceful shutdown.
     void kill();
     // SIGTERM and wait: the graceful path.
@@ -51,6 +53,7 @@ private:
     bool launch(QString* error);
 
     QString m_databaseName;
+    bool m_ownsDatabase = true;
     quint16 m_port = 0;
     QStringList m_extraArgs;
     std::unique_ptr<QProcess> m_process;

@@ -1,6 +1,7 @@
 // Seat maps over real WebSockets against the real marquee-server: the role-dependent frame
 // limit (a stadium layout upload), live SeatDelta pushes to other connections after a block,
-// HeldByMe for the holder only, gap-free status_seq, and Unsubscribe stopping the deltas.
+// HeldByMe for the holder only, gap-free status_seq (also across two instances and a writer
+// that commits late), and Unsubscribe stopping the deltas.
 #include "seating_test_layouts.hpp"
 #include "test_server.hpp"
 #include "ws_test_client.hpp"
@@ -10,6 +11,10 @@
 #include "marquee/protocol/seating_conversions.hpp"
 
 #include <QtTest>
+
+#include <pqxx/pqxx>
+
+#include <set>
 
 using marquee::test::WsClient;
 using marquee::testing::TestServer;
@@ -398,6 +403,110 @@ private slots:
         const auto next = watcher->read();
         QVERIFY(next && next->has_seat_snapshot());
         QCOMPARE(next->seat_snapshot().event_id(), second);
+    }
+
+    // Two server instances on one database: every change reaches the watchers on both exactly
+    // once, numbered +1, including a writer's that commits after later writers' (it is numbered
+    // when it commits, after theirs); when the stamper leader dies, the other instance stamps.
+    void twoInstancesNumberEveryChangeOnceEvenWhenAWriterCommitsLate() {
+        TestServer second;
+        QString error;
+        QVERIFY2(second.startSharing(m_server, &error), qPrintable(error));
+        const auto openOn = [](const TestServer& server, const std::string& token) {
+            auto client = std::make_unique<WsClient>();
+            if (!client->connect(server.port(), token) || !client->hello()) client.reset();
+            return client;
+        };
+        auto watchA = openOn(m_server, m_attendee2Token);
+        auto watchB = openOn(second, {});
+        auto organizerA = openOn(m_server, m_organizerToken);
+        auto organizerB = openOn(second, m_organizerToken);
+        QVERIFY(watchA && watchB && organizerA && organizerB);
+        auto snapshotA = subscribe(*watchA, m_eventId);
+        auto snapshotB = subscribe(*watchB, m_eventId);
+        QVERIFY(snapshotA && snapshotB);
+        // Both snapshots are stamped up to what they show: with no writer busy, the same seq.
+        QCOMPARE(snapshotA->status_seq(), snapshotB->status_seq());
+        const auto start = snapshotA->status_seq();
+        const auto blockOn = [&](WsClient& organizer, const std::string& seat) {
+            v1::Envelope request;
+            auto* b = request.mutable_set_seats_blocked();
+            b->set_idempotency_key(newKey());
+            b->set_event_id(m_eventId);
+            b->add_seat_ids(seat);
+            b->set_blocked(true);
+            const auto answer = organizer.call(request);
+            return answer && answer->has_ack();
+        };
+        // Applies the next delta to the watcher's map; returns its seat (or -1) after checking its seq.
+        const auto expectNext = [&](WsClient& watcher, v1::SeatSnapshot& map, std::uint64_t seq) -> long {
+            const auto delta = nextDelta(watcher);
+            if (!delta || delta->status_seq() != seq) {
+                qWarning() << "expected seq" << seq << "got" << (delta ? static_cast<qint64>(delta->status_seq()) : -1);
+                return -2;
+            }
+            map.set_status_seq(seq);
+            for (int i = 0; i < delta->seat_index_size(); ++i)
+                (*map.mutable_status())[delta->seat_index(i)] = delta->status()[static_cast<std::size_t>(i)];
+            return delta->seat_index_size() == 1 ? static_cast<long>(delta->seat_index(0)) : -1;
+        };
+
+        // The slow writer claims its seat and records the change first, then waits.
+        const auto slowSeat = seatId(0, 5);
+        pqxx::connection slowConn(m_server.databaseUrl().toStdString());
+        pqxx::work slow(slowConn);
+        slow.exec_params0("INSERT INTO seat_claims (event_id, seat_id, seat_index, kind) VALUES ($1, $2, $3, 'blocked')",
+                          m_eventId, slowSeat, indexOf(slowSeat));
+        slow.exec_params0("WITH c AS (INSERT INTO seat_status_changes (event_id) VALUES ($1) RETURNING id) "
+                          "INSERT INTO seat_status_log (change_id, seat_index, status) SELECT c.id, $2, $3 FROM c",
+                          m_eventId, indexOf(slowSeat), static_cast<int>(SeatStatus::Blocked));
+        // Two fast writers, one per instance, commit meanwhile and are numbered at once.
+        QVERIFY(blockOn(*organizerA, seatId(0, 6)));
+        QVERIFY(blockOn(*organizerB, seatId(0, 7)));
+        const auto firstA = expectNext(*watchA, *snapshotA, start + 1);
+        const auto secondA = expectNext(*watchA, *snapshotA, start + 2);
+        QCOMPARE(expectNext(*watchB, *snapshotB, start + 1), firstA);
+        QCOMPARE(expectNext(*watchB, *snapshotB, start + 2), secondA);
+        QCOMPARE(std::set<long>({firstA, secondA}),
+                 std::set<long>({static_cast<long>(indexOf(seatId(0, 6))), static_cast<long>(indexOf(seatId(0, 7)))}));
+        // A snapshot now shows neither the slow seat nor a seq for it.
+        const auto probe = openOn(second, {});
+        QVERIFY(probe);
+        const auto meanwhile = subscribe(*probe, m_eventId);
+        QVERIFY(meanwhile);
+        QCOMPARE(meanwhile->status_seq(), start + 2);
+        QCOMPARE(static_cast<SeatStatus>(meanwhile->status()[indexOf(slowSeat)]), SeatStatus::Available);
+
+        // The slow writer commits: its change is the next one, on both instances; nothing skipped.
+        slow.commit();
+        QCOMPARE(expectNext(*watchA, *snapshotA, start + 3), static_cast<long>(indexOf(slowSeat)));
+        QCOMPARE(expectNext(*watchB, *snapshotB, start + 3), static_cast<long>(indexOf(slowSeat)));
+        for (auto* server : {&m_server, &second}) {
+            const auto client = openOn(*server, m_attendee2Token);
+            QVERIFY(client);
+            const auto fresh = subscribe(*client, m_eventId);
+            QVERIFY(fresh);
+            QCOMPARE(fresh->status_seq(), start + 3);
+            QCOMPARE(fresh->status(), snapshotA->status());
+            QCOMPARE(fresh->status(), snapshotB->status());
+        }
+
+        // The first instance dies (it led the stamping, having started first); the second takes over.
+        m_server.kill();
+        QVERIFY(blockOn(*organizerB, seatId(0, 8)));
+        QCOMPARE(expectNext(*watchB, *snapshotB, start + 4), static_cast<long>(indexOf(seatId(0, 8))));
+        QVERIFY2(m_server.restart(&error), qPrintable(error));
+        // Leave the seats as the later tests expect them.
+        for (const auto& seat : {slowSeat, seatId(0, 6), seatId(0, 7), seatId(0, 8)}) {
+            v1::Envelope request;
+            auto* b = request.mutable_set_seats_blocked();
+            b->set_idempotency_key(newKey());
+            b->set_event_id(m_eventId);
+            b->add_seat_ids(seat);
+            b->set_blocked(false);
+            const auto answer = organizerB->call(request);
+            QVERIFY(answer && answer->has_ack());
+        }
     }
 
     // Last: moves the event to version 2 of its layout.

@@ -12,6 +12,9 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <atomic>
+#include <random>
+#include <thread>
 
 using namespace marquee;
 using marquee::test::call;
@@ -455,6 +458,78 @@ private slots:
         QCOMPARE(bounded.changes[0].delta.status_seq(), 5ULL);
         const auto seqs = f->api.seatStatusSeqs(*f->conn, {eventId, otherEvent, test::kVenueId});
         QCOMPARE(seqs.size(), std::size_t{2});
+    }
+
+    // Writers of one event commit while a stamper runs and snapshots are taken, all at once.
+    // Every snapshot must be exactly the log folded up to its status_seq (it shows every change
+    // numbered up to there and none after), and the seqs are gap-free: a change that commits
+    // late is numbered late, and a snapshot that saw it unstamped numbered it itself.
+    void snapshotsAreTheLogFoldedUpToTheirSeqUnderConcurrentWriters() {
+        auto [eventId, layout] = seatedEvent();
+        std::vector<std::string> seats;
+        for (const auto& row : layout.areas[0].rows)
+            for (const auto& seat : row.seats) seats.push_back(seat.id);
+        const auto url = f->db.connectionString();
+        constexpr int kWriters = 4;
+        constexpr int kChangesPerWriter = 60;
+        std::atomic<int> writersLeft{kWriters};
+        std::atomic<int> keys{1'000'000};
+        std::vector<std::thread> threads;
+        for (int w = 0; w < kWriters; ++w)
+            threads.emplace_back([&, w] {
+                pqxx::connection conn(url);
+                server::Api api;
+                std::mt19937 random(static_cast<unsigned>(w));
+                for (int i = 0; i < kChangesPerWriter; ++i) {
+                    // A few seats, so writers meet on the same seats often.
+                    const auto& seat = seats[random() % 6];
+                    char key[40];
+                    std::snprintf(key, sizeof key, "00000000-0000-4000-8000-%012d", keys++);
+                    call(api, conn, organizer, [&](v1::Envelope& r) {
+                        auto* b = r.mutable_set_seats_blocked();
+                        b->set_idempotency_key(key);
+                        b->set_event_id(eventId);
+                        b->add_seat_ids(seat);
+                        b->set_blocked(random() % 2 == 0);
+                    });
+                }
+                --writersLeft;
+            });
+        threads.emplace_back([&] {
+            pqxx::connection conn(url);
+            server::Api api;
+            while (writersLeft > 0) api.stampSeatChanges(conn);
+        });
+        std::vector<v1::SeatSnapshot> snapshots;
+        threads.emplace_back([&] {
+            pqxx::connection conn(url);
+            server::Api api;
+            while (writersLeft > 0) {
+                const auto answer = call(api, conn, server::Principal{},
+                                         [&](v1::Envelope& r) { r.mutable_subscribe_seats()->set_event_id(eventId); });
+                if (answer.has_seat_snapshot()) snapshots.push_back(answer.seat_snapshot());
+            }
+        });
+        for (auto& thread : threads) thread.join();
+        f->api.stampSeatChanges(*f->conn);
+        snapshots.push_back(subscribe(server::Principal{}, eventId).seat_snapshot());
+        QVERIFY(snapshots.size() > 2);
+
+        const auto log = f->api.seatChangesAfter(*f->conn, eventId, 0);
+        QVERIFY(!log.truncated);
+        QCOMPARE(log.current, snapshots.back().status_seq());
+        QCOMPARE(static_cast<std::uint64_t>(log.changes.size()), log.current); // one change per seq: no gaps
+        std::string folded(seats.size(), static_cast<char>(SeatStatus::Available));
+        std::uint64_t seq = 0;
+        auto change = log.changes.begin();
+        for (const auto& snapshot : snapshots) {
+            for (; seq < snapshot.status_seq(); ++change) {
+                QCOMPARE(change->delta.status_seq(), ++seq);
+                for (int i = 0; i < change->delta.seat_index_size(); ++i)
+                    folded[change->delta.seat_index(i)] = change->delta.status()[static_cast<std::size_t>(i)];
+            }
+            QCOMPARE(snapshot.status(), folded);
+        }
     }
 
     void pruningKeepsTheNewestChange() {
