@@ -125,9 +125,6 @@ constexpr Statement kReturnGaPlaces{
     "saga_return_ga_places",
     "UPDATE seat_ga_counters SET taken = greatest(taken - $3, 0) WHERE event_id = $1::uuid AND area_id = $2 "
     "RETURNING capacity, taken"};
-constexpr Statement kInsertGaLog{
-    "saga_insert_ga_log",
-    "INSERT INTO seat_status_log (event_id, event_seq, area_id, ga_capacity, ga_taken) VALUES ($1::uuid, $2, $3, $4, $5)"};
 
 constexpr Statement kRefundRow{
     "saga_refund_row",
@@ -285,17 +282,16 @@ void releaseSoldSeats(pqxx::transaction_base& tx, const OrderState& order, const
     std::vector<detail::SeatStatusRow> rows;
     for (const auto& row : exec(tx, kReleaseSoldSeats, order.id, array))
         rows.push_back({row[0].as<std::uint32_t>(), static_cast<std::uint8_t>(SeatStatus::Available), 0});
-    std::vector<std::tuple<std::string, std::int64_t, std::int64_t>> gaAreas;
+    std::vector<detail::GaCounterRow> gaAreas;
     for (const auto& row : exec(tx, kGaPlacesOfLines, order.id, array)) {
         const auto counter = exec(tx, kReturnGaPlaces, order.eventId, row[0].as<std::string>(), row[1].as<std::int64_t>());
         if (!counter.empty())
-            gaAreas.emplace_back(row[0].as<std::string>(), counter[0][0].as<std::int64_t>(),
-                                 counter[0][1].as<std::int64_t>());
+            gaAreas.push_back({row[0].as<std::string>(), counter[0][0].as<std::uint32_t>(),
+                               counter[0][1].as<std::uint32_t>()});
     }
     if (rows.empty() && gaAreas.empty()) return;
-    const auto seq = detail::recordSeatChanges(tx, order.eventId, rows);
-    for (const auto& [area, capacity, taken] : gaAreas)
-        exec(tx, kInsertGaLog, order.eventId, static_cast<std::int64_t>(seq), area, capacity, taken);
+    // One change with the seats and the GA counters (the status_seq is stamped after commit).
+    detail::recordSeatChanges(tx, order.eventId, rows, gaAreas);
 }
 
 enum class Work {
