@@ -17,6 +17,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QRegularExpression>
@@ -25,11 +26,14 @@
 #include <pqxx/pqxx>
 
 #include <algorithm>
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <random>
 #include <thread>
+
+#include <unistd.h>
 
 using namespace marquee;
 using Clock = std::chrono::steady_clock;
@@ -40,6 +44,40 @@ std::string loadAverage() {
     QFile file(QStringLiteral("/proc/loadavg"));
     if (!file.open(QIODevice::ReadOnly)) return "unknown";
     return file.readAll().trimmed().toStdString();
+}
+
+// CPU seconds (user + system) process `pid` has used so far (/proc/<pid>/stat fields 14, 15);
+// with `children`, the sum over the processes whose parent is `pid` instead (a postmaster's
+// backends). Where a hold's time goes, on a machine too busy for wall-clock profiles.
+double cpuSeconds(qint64 pid, bool children = false) {
+    const auto ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
+    const auto ofStat = [&](const QString& path, qint64* parent) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) return 0.0;
+        const auto text = QString::fromLatin1(file.readAll());
+        // Fields after the ")" that closes the command name: state is field 3.
+        const auto fields = text.mid(text.lastIndexOf(QLatin1Char(')')) + 2).split(QLatin1Char(' '));
+        if (fields.size() < 13) return 0.0;
+        if (parent) *parent = fields[1].toLongLong();
+        return (fields[11].toDouble() + fields[12].toDouble()) / ticks;
+    };
+    if (!children) return ofStat(QStringLiteral("/proc/%1/stat").arg(pid), nullptr);
+    double sum = 0;
+    for (const auto& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
+        bool numeric = false;
+        entry.toLongLong(&numeric);
+        if (!numeric) continue;
+        qint64 parent = 0;
+        const auto used = ofStat(QStringLiteral("/proc/") + entry + QStringLiteral("/stat"), &parent);
+        if (parent == pid) sum += used;
+    }
+    return sum;
+}
+
+qint64 postmasterPid() {
+    QFile file(qEnvironmentVariable("MARQUEE_TEST_PG_DIR") + QStringLiteral("/data/postmaster.pid"));
+    if (!file.open(QIODevice::ReadOnly)) return 0;
+    return QString::fromLatin1(file.readLine()).trimmed().toLongLong();
 }
 
 std::string uuidFor(int n) {
@@ -278,6 +316,9 @@ int main(int argc, char** argv) {
     });
 
     const auto loadBefore = loadAverage();
+    const auto postmaster = postmasterPid();
+    const auto cpuBefore = std::array{cpuSeconds(server.processId()), cpuSeconds(postmaster, true),
+                                      cpuSeconds(QCoreApplication::applicationPid())};
     std::atomic<int> next{0};
     std::atomic<int> granted{0};
     std::atomic<int> taken{0};
@@ -310,6 +351,9 @@ int main(int argc, char** argv) {
     for (auto& thread : threads) thread.join();
     const auto seconds = std::chrono::duration<double>(Clock::now() - started).count();
     const auto loadAfter = loadAverage();
+    const auto cpuAfter = std::array{cpuSeconds(server.processId()), cpuSeconds(postmaster, true),
+                                     cpuSeconds(QCoreApplication::applicationPid())};
+    const auto cpuPerHold = [&](std::size_t i) { return 1e6 * (cpuAfter[i] - cpuBefore[i]) / holds; };
     std::vector<double> all;
     for (const auto& mine : latencies) all.insert(all.end(), mine.begin(), mine.end());
     std::sort(all.begin(), all.end());
@@ -335,6 +379,10 @@ int main(int argc, char** argv) {
                 granted.load(), taken.load(), failed.load(), seconds);
     std::printf("  latency ms: p50 %.2f  p99 %.2f  max %.2f\n", percentile(all, 0.50), percentile(all, 0.99),
                 all.empty() ? 0.0 : all.back());
+    std::printf("  CPU per hold (user+system): server %.0f us, PostgreSQL backends %.0f us, bench clients %.0f us "
+                "(%.0f us of the 2 cores' %.0f us per hold)\n",
+                cpuPerHold(0), cpuPerHold(1), cpuPerHold(2), cpuPerHold(0) + cpuPerHold(1) + cpuPerHold(2),
+                2e6 * seconds / holds);
     std::printf("  double-claimed seats (SQL): %lld; held claims %lld\n", doubleClaims, heldRows);
     std::printf("  stamping: %s; status_seq %lld, %lld changes, %lld distinct seqs\n",
                 stamped ? "every change stamped" : "NOT ALL STAMPED within 60 s", statusSeq, changes, distinctSeqs);

@@ -141,6 +141,8 @@ bool TestServer::stop() {
     return finished && m_process->exitStatus() == QProcess::NormalExit;
 }
 
+qint64 TestServer::processId() const { return m_process ? m_process->processId() : 0; }
+
 bool TestServer::isRunning() const { return m_process && m_process->state() == QProcess::Running; }
 
 QUrl TestServer::wsUrl() const { return QUrl(QStringLiteral("ws://127.0.0.1:%1/v1/ws").arg(m_port)); }

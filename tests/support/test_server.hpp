@@ -32,6 +32,7 @@ public:
     // Starts again on the same port and database.
     bool restart(QString* error);
     bool isRunning() const;
+    qint64 processId() const; // the server process (0 when not running)
 
     quint16 port() const { return m_port; }
     QUrl wsUrl() const;
