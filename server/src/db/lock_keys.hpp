@@ -20,6 +20,10 @@ inline constexpr std::int64_t kIngestScheduler = 0x4D51'0000'0000'0003;
 // stamping itself is serialized per event by the event_seat_state row lock, not by this key.
 inline constexpr std::int64_t kSeatStamper = 0x4D51'0000'0000'0004;
 
+// Session lock held by the one instance that trains the recommendation model (any instance
+// may take it; the others refresh their snapshot from the stored model).
+inline constexpr std::int64_t kRecommendTrainer = 0x4D51'0000'0000'0010;
+
 // Two-int4 keys (class, id) for per-source ingest runs: (kIngestSourceClass, sources.id).
 // A run of one source (fetch + ingest + schedule update, and each ingest transaction) holds
 // it, so the CLI, the scheduler and other instances never interleave runs of one source.

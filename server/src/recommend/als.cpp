@@ -131,6 +131,18 @@ float AlsModel::itemSimilarity(ItemIndex a, ItemIndex b) const {
     return norms > 0 ? ya.dot(yb) / norms : 0.0F;
 }
 
+AlsModel AlsModel::withItemRows(const std::vector<std::optional<ItemIndex>>& from) const {
+    AlsModel out;
+    out.m_regularization = m_regularization;
+    out.m_alpha = m_alpha;
+    out.m_users = m_users;
+    out.m_items = Factors::Zero(static_cast<Eigen::Index>(from.size()), m_items.cols());
+    for (std::size_t r = 0; r < from.size(); ++r)
+        if (from[r] && static_cast<Eigen::Index>(*from[r]) < m_items.rows())
+            out.m_items.row(static_cast<Eigen::Index>(r)) = m_items.row(*from[r]);
+    return out;
+}
+
 std::string AlsModel::serialize() const {
     // Header: magic, users, items, factors (uint32 each), regularization, alpha; then the factors.
     const std::uint32_t header[4] = {0x534C414DU /* "MALS" */, users(), items(), factors()};

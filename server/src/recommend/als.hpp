@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace marquee::server::recommend {
 
@@ -50,6 +51,10 @@ public:
     Eigen::VectorXf foldIn(std::span<const ItemIndex> items, std::span<const float> weights) const;
     // Cosine of two events' factors (explains a recommendation: "because you saved X").
     float itemSimilarity(ItemIndex a, ItemIndex b) const;
+
+    // The same model with its event rows reordered: row r of the result is row from[r] of this
+    // model, or zeros where from[r] is empty (events the model never saw).
+    AlsModel withItemRows(const std::vector<std::optional<ItemIndex>>& from) const;
 
     // Little-endian float blob for the model table; nullopt for a damaged blob.
     std::string serialize() const;

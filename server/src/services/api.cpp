@@ -202,6 +202,34 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
             return dbStep([who, list = request.list_category_mappings()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_category_mapping_list() = detail::listCategoryMappings(conn, who, list);
             });
+        case v1::Envelope::kRecordSignals:
+            return dbStep([who, signals = request.record_signals()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::recordSignals(conn, who, signals, systemNowMs());
+            });
+        case v1::Envelope::kGetRecommendations:
+            return dbStep([who, get = request.get_recommendations()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_recommendation_list() = detail::getRecommendations(conn, who, get, systemNowMs());
+            });
+        case v1::Envelope::kGetSimilarEvents:
+            return dbStep([get = request.get_similar_events()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_recommendation_list() = detail::getSimilarEvents(conn, get, systemNowMs());
+            });
+        case v1::Envelope::kGetTrending:
+            return dbStep([get = request.get_trending()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_recommendation_list() = detail::getTrending(conn, get, systemNowMs());
+            });
+        case v1::Envelope::kGetRecommendationSettings:
+            return dbStep([who](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_recommendation_settings() = detail::getRecommendationSettings(conn, who);
+            });
+        case v1::Envelope::kSetRecommendationSettings:
+            return dbStep([who, set = request.set_recommendation_settings()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_recommendation_settings() = detail::setRecommendationSettings(conn, who, set);
+            });
+        case v1::Envelope::kDeleteMyHistory:
+            return dbStep([who](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::deleteMyHistory(conn, who);
+            });
         case v1::Envelope::kHoldSeats:
             return dbStep([who, hold = request.hold_seats()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_hold_result() = detail::holdSeats(conn, who, hold);

@@ -10,6 +10,7 @@
 #include "marquee/v1/booking.pb.h"
 #include "marquee/v1/common.pb.h"
 #include "marquee/v1/order.pb.h"
+#include "marquee/v1/recommend.pb.h"
 #include "services/api.hpp"
 #include "services/principal.hpp"
 
@@ -288,5 +289,19 @@ v1::Ack cancelEvent(pqxx::connection& conn, const Principal& who, const v1::Canc
 v1::BookingRules setBookingRules(pqxx::connection& conn, const Principal& who, const v1::SetBookingRules& request);
 v1::BookingRules getBookingRules(pqxx::connection& conn, const Principal& who, const v1::GetBookingRules& request);
 v1::PaymentConfig getPaymentConfig(const orders::PaymentRegistry& registry, const Principal& who);
+
+// Recommendations (recommend_service.cpp). recordServerSignal: a signal the server itself
+// observed (wishlist changes, bookings), dropped when the user switched tracking off.
+void recordServerSignal(pqxx::transaction_base& tx, std::int64_t userId, const std::string& eventId,
+                        std::string_view signal);
+v1::Ack recordSignals(pqxx::connection& conn, const Principal& who, const v1::RecordSignals& request, std::int64_t nowMs);
+v1::RecommendationList getRecommendations(pqxx::connection& conn, const Principal& who,
+                                          const v1::GetRecommendations& request, std::int64_t nowMs);
+v1::RecommendationList getSimilarEvents(pqxx::connection& conn, const v1::GetSimilarEvents& request, std::int64_t nowMs);
+v1::RecommendationList getTrending(pqxx::connection& conn, const v1::GetTrending& request, std::int64_t nowMs);
+v1::RecommendationSettings getRecommendationSettings(pqxx::connection& conn, const Principal& who);
+v1::RecommendationSettings setRecommendationSettings(pqxx::connection& conn, const Principal& who,
+                                                     const v1::SetRecommendationSettings& request);
+v1::Ack deleteMyHistory(pqxx::connection& conn, const Principal& who);
 
 } // namespace marquee::server::detail

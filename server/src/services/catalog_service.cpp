@@ -220,9 +220,11 @@ v1::Ack wishlistMutation(pqxx::connection& conn, const Principal& who, const v1:
             entry.set_added_at_ms(row[0].as<std::int64_t>());
             appendChange(tx, core::aggregate::kWishlist, eventId, ChangeOp::Upsert, who.userId,
                          entry.SerializeAsString());
+            recordServerSignal(tx, who.userId, eventId, "wishlist_add");
         }
     } else if (!exec(tx, kWishlistRemove, who.userId, eventId).empty()) {
         appendChange(tx, core::aggregate::kWishlist, eventId, ChangeOp::Delete, who.userId, {});
+        recordServerSignal(tx, who.userId, eventId, "wishlist_remove");
     }
 
     v1::Ack ack;
