@@ -20,6 +20,7 @@
 #include "services/password_hasher.hpp"
 #include "workers/ingest_scheduler.hpp"
 #include "workers/hold_sweeper.hpp"
+#include "workers/recommend_trainer.hpp"
 #include "workers/saga_runner.hpp"
 #include "workers/seat_stamper.hpp"
 #include "workers/seat_listener.hpp"
@@ -216,6 +217,9 @@ void Server::start() {
     m_seatStamper = std::make_unique<workers::SeatStamper>(
         url, [api](pqxx::connection& conn) { return api->stampSeatChanges(conn); });
     m_seatStamper->start();
+    // Recommendations (issue 8): every instance refreshes its snapshot; one trains.
+    m_recommendTrainer = std::make_unique<workers::RecommendTrainer>(url, workers::RecommendTrainer::Options{});
+    m_recommendTrainer->start();
     // Stamps that landed between reading the head and listening are pushed now.
     try {
         m_hub->onHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
@@ -342,6 +346,7 @@ void Server::stopWorkers() {
     if (m_sagaRunner) m_sagaRunner->stop();
     if (m_mailWorker) m_mailWorker->stop();
     if (m_seatStamper) m_seatStamper->stop();
+    if (m_recommendTrainer) m_recommendTrainer->stop();
     if (m_seatListener) m_seatListener->stop();
     if (m_stampListener) m_stampListener->stop();
     if (m_sequencer) m_sequencer->stop();

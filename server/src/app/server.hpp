@@ -31,6 +31,7 @@ class IngestScheduler;
 class HoldSweeper;
 class SagaRunner;
 class SeatStamper;
+class RecommendTrainer;
 class SeatListener;
 class Sequencer;
 class StampListener;
@@ -142,6 +143,7 @@ private:
     std::unique_ptr<workers::WaitlistWorker> m_waitlistWorker;
     std::unique_ptr<mail::MailWorker> m_mailWorker;
     std::unique_ptr<workers::SeatStamper> m_seatStamper;
+    std::unique_ptr<workers::RecommendTrainer> m_recommendTrainer;
     // Destroyed before the members above: pending handlers hold sessions that use them.
     net::asio::io_context m_ioc;
     std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;

@@ -124,9 +124,9 @@ void recordServerSignal(pqxx::transaction_base& tx, std::int64_t userId, const s
 
 v1::Ack recordSignals(pqxx::connection& conn, const Principal& who, const v1::RecordSignals& request, std::int64_t nowMs) {
     if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "log in to record signals");
-    if (request.signals_size() > kMaxSignalsPerRequest) fail(v1::INVALID_ARGUMENT, "at most 500 signals per request");
+    if (request.records_size() > kMaxSignalsPerRequest) fail(v1::INVALID_ARGUMENT, "at most 500 signals per request");
     auto rows = nlohmann::json::array();
-    for (const auto& s : request.signals()) {
+    for (const auto& s : request.records()) {
         requireIdempotencyKey(s.idempotency_key());
         const auto eventId = requireUuid(s.event_id(), "event_id");
         // Wishlist changes, bookings and check-ins are recorded by the server where they happen.

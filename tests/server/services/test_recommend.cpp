@@ -105,7 +105,7 @@ private Q_SLOTS:
         }
         // Fan 5's signals come through the API: a view, and a wishlist add the server records.
         auto recorded = call(f.api, *f.conn, users[5], [&](v1::Envelope& e) {
-            *e.mutable_record_signals()->add_signals() = view(kJazzNight, key(1));
+            *e.mutable_record_signals()->add_records() = view(kJazzNight, key(1));
         });
         QVERIFY2(recorded.has_ack(), recorded.DebugString().c_str());
         QCOMPARE(recorded.ack().id(), std::string("1"));
@@ -202,7 +202,7 @@ private Q_SLOTS:
         QVERIFY(!settings.recommendation_settings().tracking());
         const auto before = scalar(*f.conn, "SELECT count(*) FROM user_signals");
         recorded = call(f.api, *f.conn, users[5], [&](v1::Envelope& e) {
-            *e.mutable_record_signals()->add_signals() = view(kRock, key(3));
+            *e.mutable_record_signals()->add_records() = view(kRock, key(3));
         });
         QCOMPARE(recorded.ack().id(), std::string("0"));
         call(f.api, *f.conn, users[5], [&](v1::Envelope& e) {
@@ -236,36 +236,36 @@ private Q_SLOTS:
         QCOMPARE(send([](v1::RecordSignals& r) {
                      auto s = view(kRock, key(1));
                      s.set_kind(v1::SIGNAL_BOOKING); // bookings are the server's to record
-                     *r.add_signals() = s;
+                     *r.add_records() = s;
                  }).error().code(),
                  v1::INVALID_ARGUMENT);
-        QCOMPARE(send([](v1::RecordSignals& r) { *r.add_signals() = view("not-a-uuid", key(1)); }).error().code(),
+        QCOMPARE(send([](v1::RecordSignals& r) { *r.add_records() = view("not-a-uuid", key(1)); }).error().code(),
                  v1::INVALID_ARGUMENT);
-        QCOMPARE(send([](v1::RecordSignals& r) { *r.add_signals() = view(kRock, "k"); }).error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(send([](v1::RecordSignals& r) { *r.add_records() = view(kRock, "k"); }).error().code(), v1::INVALID_ARGUMENT);
         QCOMPARE(send([](v1::RecordSignals& r) {
-                     for (int i = 0; i < 501; ++i) *r.add_signals() = view(kRock, key(i));
+                     for (int i = 0; i < 501; ++i) *r.add_records() = view(kRock, key(i));
                  }).error().code(),
                  v1::INVALID_ARGUMENT);
         QCOMPARE(send([](v1::RecordSignals& r) {
                      auto s = view(kRock, key(1));
                      s.set_search_query(std::string(600, 'x'));
-                     *r.add_signals() = s;
+                     *r.add_records() = s;
                  }).error().code(),
                  v1::INVALID_ARGUMENT);
         QCOMPARE(scalar(*f.conn, "SELECT count(*) FROM user_signals"), 0LL);
         // Unknown events are skipped, a replayed key is stored once, a future time is clamped.
         const auto stored = send([](v1::RecordSignals& r) {
-            *r.add_signals() = view("aaaaaaaa-0000-4000-8000-00000000ffff", key(7));
+            *r.add_records() = view("aaaaaaaa-0000-4000-8000-00000000ffff", key(7));
             auto s = view(kRock, key(8));
             s.set_at_ms(s.at_ms() + 86'400'000LL * 365);
-            *r.add_signals() = s;
-            *r.add_signals() = view(kRock, key(8));
+            *r.add_records() = s;
+            *r.add_records() = view(kRock, key(8));
         });
         QCOMPARE(stored.ack().id(), std::string("1"));
         QCOMPARE(scalar(*f.conn, "SELECT count(*) FROM user_signals WHERE at <= now()"), 1LL);
-        QCOMPARE(send([](v1::RecordSignals& r) { *r.add_signals() = view(kRock, key(8)); }).ack().id(), std::string("0"));
+        QCOMPARE(send([](v1::RecordSignals& r) { *r.add_records() = view(kRock, key(8)); }).ack().id(), std::string("0"));
         const server::Principal anonymous;
-        QCOMPARE(call(f.api, *f.conn, anonymous, [](v1::Envelope& e) { *e.mutable_record_signals()->add_signals() = view(kRock, key(9)); })
+        QCOMPARE(call(f.api, *f.conn, anonymous, [](v1::Envelope& e) { *e.mutable_record_signals()->add_records() = view(kRock, key(9)); })
                      .error()
                      .code(),
                  v1::UNAUTHENTICATED);
