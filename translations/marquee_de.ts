@@ -221,6 +221,131 @@
     </message>
 </context>
 <context>
+    <name>TicketPdfText</name>
+    <message>
+        <source>This order has no tickets yet.</source>
+        <translation>Diese Bestellung enthält noch keine Tickets.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Tickets %1</source>
+        <translation>Tickets %1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketVerifierText</name>
+    <message>
+        <source>Valid ticket</source>
+        <translation>Gültiges Ticket</translation>
+    </message>
+    <message>
+        <source>This is not a Marquee ticket code.</source>
+        <translation>Dies ist kein Marquee-Ticketcode.</translation>
+    </message>
+    <message>
+        <source>This ticket was signed with a key this device does not know yet. Connect to sync the keys, then scan it again.</source>
+        <translation>Dieses Ticket wurde mit einem Schlüssel signiert, den dieses Gerät noch nicht kennt. Stellen Sie eine Verbindung her, um die Schlüssel zu synchronisieren, und scannen Sie es dann erneut.</translation>
+    </message>
+    <message>
+        <source>Invalid ticket: the code was altered or forged.</source>
+        <translation>Ungültiges Ticket: Der Code wurde verändert oder gefälscht.</translation>
+    </message>
+    <message>
+        <source>Invalid ticket: it is dated after its signing key was retired.</source>
+        <translation>Ungültiges Ticket: Es ist auf einen Zeitpunkt nach der Stilllegung seines Signaturschlüssels datiert.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketViews</name>
+    <message>
+        <source>Ticket %1, %2</source>
+        <translation>Ticket %1, %2</translation>
+    </message>
+    <message>
+        <source>The order could not be read.</source>
+        <translation>Die Bestellung konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Tickets %1.pdf</source>
+        <translation>Tickets %1.pdf</translation>
+    </message>
+    <message>
+        <source>Save tickets as PDF</source>
+        <translation>Tickets als PDF speichern</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF-Dokumente (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Gebühr</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Steuer</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+</context>
+<context>
+    <name>core::tickets</name>
+    <message>
+        <source>TICKET</source>
+        <translation>TICKET</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Platz</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Kategorie</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <comment>stamp across a cancelled ticket</comment>
+        <translation>UNGÜLTIG</translation>
+    </message>
+    <message>
+        <source>This ticket is no longer valid.</source>
+        <translation>Dieses Ticket ist nicht mehr gültig.</translation>
+    </message>
+    <message>
+        <source>Show this code at the entrance</source>
+        <translation>Zeigen Sie diesen Code am Einlass vor</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Marquee event client</source>
@@ -330,10 +455,466 @@
     </message>
 </context>
 <context>
+    <name>marquee::client::BookingPanel</name>
+    <message>
+        <source>Hold selected seats</source>
+        <translation>Ausgewählte Plätze vormerken</translation>
+    </message>
+    <message>
+        <source>Or let us pick the best seats together:</source>
+        <translation>Oder lassen Sie uns die besten zusammenhängenden Plätze auswählen:</translation>
+    </message>
+    <message>
+        <source>Number of seats</source>
+        <translation>Anzahl der Plätze</translation>
+    </message>
+    <message>
+        <source>Price category</source>
+        <translation>Preiskategorie</translation>
+    </message>
+    <message>
+        <source>Find seats</source>
+        <translation>Plätze suchen</translation>
+    </message>
+    <message>
+        <source>Holding seats…</source>
+        <translation>Plätze werden vorgemerkt …</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Beliebige Kategorie</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Standing: %1</source>
+        <translation>Stehplätze: %1</translation>
+    </message>
+    <message>
+        <source>Log in to book seats.</source>
+        <translation>Melden Sie sich an, um Plätze zu buchen.</translation>
+    </message>
+    <message>
+        <source>Offline: seats can be booked when the connection is back.</source>
+        <translation>Offline: Plätze können gebucht werden, sobald die Verbindung wiederhergestellt ist.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::BookingService</name>
+    <message>
+        <source>The payment provider could not be reached. Your seats stay held; try again.</source>
+        <translation>Der Zahlungsanbieter ist nicht erreichbar. Ihre Plätze bleiben vorgemerkt; versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The payment provider refused the request. Please try again later.</source>
+        <translation>Der Zahlungsanbieter hat die Anfrage abgelehnt. Bitte versuchen Sie es später erneut.</translation>
+    </message>
+    <message>
+        <source>The payment was declined and the seats were released. Pick seats again to retry.</source>
+        <translation>Die Zahlung wurde abgelehnt und die Plätze wurden freigegeben. Wählen Sie erneut Plätze aus, um es noch einmal zu versuchen.</translation>
+    </message>
+    <message>
+        <source>Your hold has expired and the seats were released. Pick seats again.</source>
+        <translation>Ihre Vormerkung ist abgelaufen und die Plätze wurden freigegeben. Wählen Sie erneut Plätze aus.</translation>
+    </message>
+    <message>
+        <source>Log in to book seats.</source>
+        <translation>Melden Sie sich an, um Plätze zu buchen.</translation>
+    </message>
+    <message>
+        <source>You are offline. Seats can be held only while connected.</source>
+        <translation>Sie sind offline. Plätze können nur mit bestehender Verbindung vorgemerkt werden.</translation>
+    </message>
+    <message>
+        <source>You are offline: the hold cannot be extended now.</source>
+        <translation>Sie sind offline: Die Vormerkung kann jetzt nicht verlängert werden.</translation>
+    </message>
+    <message>
+        <source>You are offline: the offered seats cannot be booked now.</source>
+        <translation>Sie sind offline: Die angebotenen Plätze können jetzt nicht gebucht werden.</translation>
+    </message>
+    <message>
+        <source>The server did not answer. Check the connection and try again.</source>
+        <translation>Der Server hat nicht geantwortet. Prüfen Sie die Verbindung und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Dazu sind Sie nicht berechtigt.</translation>
+    </message>
+    <message>
+        <source>This event no longer exists.</source>
+        <translation>Diese Veranstaltung gibt es nicht mehr.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>%1 Meanwhile the seats were taken by someone else; please pick seats again.</source>
+        <translation>%1 Inzwischen wurden die Plätze von jemand anderem gebucht; bitte wählen Sie erneut Plätze aus.</translation>
+    </message>
+    <message>
+        <source>The hold could not be extended: %1</source>
+        <translation>Die Vormerkung konnte nicht verlängert werden: %1</translation>
+    </message>
+    <message>
+        <source>Someone else was faster: those seats were just taken. Try again.</source>
+        <translation>Jemand anderes war schneller: Diese Plätze wurden gerade vergeben. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Sorry, these seats were just taken: %1</source>
+        <translation>Diese Plätze wurden leider gerade vergeben: %1</translation>
+    </message>
+    <message>
+        <source>Sold out: there are not enough seats left that match your choice.</source>
+        <translation>Ausverkauft: Es sind nicht mehr genügend passende Plätze für Ihre Auswahl frei.</translation>
+    </message>
+    <message>
+        <source>The connection dropped before the seats were held. Try again.</source>
+        <translation>Die Verbindung wurde unterbrochen, bevor die Plätze vorgemerkt waren. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The seats could not be held. %1</source>
+        <translation>Die Plätze konnten nicht vorgemerkt werden. %1</translation>
+    </message>
+    <message>
+        <source>The connection dropped while paying. The order is sent again with the same key when the server is back, so you are never charged twice.</source>
+        <translation>Die Verbindung wurde während der Zahlung unterbrochen. Die Bestellung wird mit demselben Schlüssel erneut gesendet, sobald der Server wieder erreichbar ist; Sie werden also nie doppelt belastet.</translation>
+    </message>
+    <message>
+        <source>This payment method is not available to you.</source>
+        <translation>Diese Zahlungsart steht Ihnen nicht zur Verfügung.</translation>
+    </message>
+    <message>
+        <source>Please check your details: %1</source>
+        <translation>Bitte prüfen Sie Ihre Angaben: %1</translation>
+    </message>
+    <message>
+        <source>A payment for these seats is still being processed. Please wait a moment.</source>
+        <translation>Eine Zahlung für diese Plätze wird noch verarbeitet. Bitte warten Sie einen Moment.</translation>
+    </message>
+    <message>
+        <source>This event is not on sale any more.</source>
+        <translation>Für diese Veranstaltung läuft kein Verkauf mehr.</translation>
+    </message>
+    <message>
+        <source>The order could not be made. %1</source>
+        <translation>Die Bestellung konnte nicht ausgeführt werden. %1</translation>
+    </message>
+    <message>
+        <source>The payment options could not be loaded. %1</source>
+        <translation>Die Zahlungsoptionen konnten nicht geladen werden. %1</translation>
+    </message>
+    <message>
+        <source>The order is still being processed; try again in a moment.</source>
+        <translation>Die Bestellung wird noch verarbeitet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>This order can no longer be cancelled.</source>
+        <translation>Diese Bestellung kann nicht mehr storniert werden.</translation>
+    </message>
+    <message>
+        <source>You are offline. Orders can be made only while connected.</source>
+        <translation>Sie sind offline. Bestellungen sind nur mit bestehender Verbindung möglich.</translation>
+    </message>
+    <message>
+        <source>Card payments are not available right now.</source>
+        <translation>Kartenzahlungen sind derzeit nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Sorry, the seats were taken before the order completed.</source>
+        <translation>Die Plätze wurden leider vergeben, bevor die Bestellung abgeschlossen war.</translation>
+    </message>
+    <message>
+        <source>The payment provider could not be reached. Try again.</source>
+        <translation>Der Zahlungsanbieter ist nicht erreichbar. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The order could not be completed (%1).</source>
+        <translation>Die Bestellung konnte nicht abgeschlossen werden (%1).</translation>
+    </message>
+    <message>
+        <source>Insufficient funds on the card. Try another card.</source>
+        <translation>Die Karte ist nicht ausreichend gedeckt. Versuchen Sie es mit einer anderen Karte.</translation>
+    </message>
+    <message>
+        <source>The card has expired. Try another card.</source>
+        <translation>Die Karte ist abgelaufen. Versuchen Sie es mit einer anderen Karte.</translation>
+    </message>
+    <message>
+        <source>The expiry date is not valid.</source>
+        <translation>Das Ablaufdatum ist ungültig.</translation>
+    </message>
+    <message>
+        <source>The security code (CVC) is incorrect.</source>
+        <translation>Die Prüfnummer (CVC) ist falsch.</translation>
+    </message>
+    <message>
+        <source>The card number is incorrect.</source>
+        <translation>Die Kartennummer ist falsch.</translation>
+    </message>
+    <message>
+        <source>The card could not be processed. Please try again.</source>
+        <translation>Die Karte konnte nicht verarbeitet werden. Bitte versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The bank asks for an authentication this checkout cannot do. Try another card.</source>
+        <translation>Die Bank verlangt eine Authentifizierung, die dieser Bezahlvorgang nicht unterstützt. Versuchen Sie es mit einer anderen Karte.</translation>
+    </message>
+    <message>
+        <source>The card terminal did not answer in time.</source>
+        <translation>Das Kartenterminal hat nicht rechtzeitig geantwortet.</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled at the card terminal.</source>
+        <translation>Die Zahlung wurde am Kartenterminal abgebrochen.</translation>
+    </message>
+    <message>
+        <source>The card terminal is offline.</source>
+        <translation>Das Kartenterminal ist offline.</translation>
+    </message>
+    <message>
+        <source>The cash tendered is less than the total.</source>
+        <translation>Der erhaltene Barbetrag ist geringer als der Gesamtbetrag.</translation>
+    </message>
+    <message>
+        <source>The card was declined. Try another card.</source>
+        <translation>Die Karte wurde abgelehnt. Versuchen Sie es mit einer anderen Karte.</translation>
+    </message>
+    <message>
+        <source>Payment in progress</source>
+        <translation>Zahlung läuft</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Not completed</source>
+        <translation>Nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Cancelled and refunded</source>
+        <translation>Storniert und erstattet</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::CategoryModel</name>
     <message>
         <source>All categories</source>
         <translation>Alle Kategorien</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::CheckoutDialog</name>
+    <message>
+        <source>Checkout</source>
+        <translation>Bestellung abschließen</translation>
+    </message>
+    <message>
+        <source>Time left to complete the order</source>
+        <translation>Verbleibende Zeit zum Abschließen der Bestellung</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Verlängern</translation>
+    </message>
+    <message>
+        <source>Keep the seats a little longer</source>
+        <translation>Plätze etwas länger vormerken</translation>
+    </message>
+    <message>
+        <source>Your seats</source>
+        <translation>Ihre Plätze</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Käufer</translation>
+    </message>
+    <message>
+        <source>Name on the tickets</source>
+        <translation>Name auf den Tickets</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@beispiel.de</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Kartenterminal</translation>
+    </message>
+    <message>
+        <source>1234 5678 9012 3456</source>
+        <translation>1234 5678 9012 3456</translation>
+    </message>
+    <message>
+        <source>MM/YY</source>
+        <translation>MM/JJ</translation>
+    </message>
+    <message>
+        <source>CVC</source>
+        <translation>CVC</translation>
+    </message>
+    <message>
+        <source>Card details are sent directly to the payment provider.</source>
+        <translation>Kartendaten werden direkt an den Zahlungsanbieter übermittelt.</translation>
+    </message>
+    <message>
+        <source>Card number:</source>
+        <translation>Kartennummer:</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>Gültig bis:</translation>
+    </message>
+    <message>
+        <source>Security code:</source>
+        <translation>Prüfnummer:</translation>
+    </message>
+    <message>
+        <source>amount received</source>
+        <translation>erhaltener Betrag</translation>
+    </message>
+    <message>
+        <source>Tendered:</source>
+        <translation>Erhalten:</translation>
+    </message>
+    <message>
+        <source>Change due:</source>
+        <translation>Rückgeld:</translation>
+    </message>
+    <message>
+        <source>Terminal:</source>
+        <translation>Terminal:</translation>
+    </message>
+    <message>
+        <source>Release seats</source>
+        <translation>Plätze freigeben</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Bezahlen</translation>
+    </message>
+    <message>
+        <source>Save tickets as PDF…</source>
+        <translation>Tickets als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Your hold has expired</source>
+        <translation>Ihre Vormerkung ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>Pick seats again</source>
+        <translation>Erneut Plätze auswählen</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Gesamt: %1</translation>
+    </message>
+    <message>
+        <source> (incl. %1 tax, %2 fees)</source>
+        <translation> (inkl. %1 Steuern, %2 Gebühren)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standing place(s)</source>
+        <translation>
+            <numerusform>%n Stehplatz</numerusform>
+            <numerusform>%n Stehplätze</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prices, fees and taxes are shown when you pay.</source>
+        <translation>Preise, Gebühren und Steuern werden beim Bezahlen angezeigt.</translation>
+    </message>
+    <message>
+        <source>Tickets: %1 — booking fees and taxes are added when you pay.</source>
+        <translation>Tickets: %1 — Buchungsgebühren und Steuern kommen beim Bezahlen hinzu.</translation>
+    </message>
+    <message>
+        <source>Hurry: your seats are held for %1 more</source>
+        <translation>Beeilen Sie sich: Ihre Plätze sind nur noch %1 vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Your seats are held for %1</source>
+        <translation>Ihre Plätze sind %1 vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 50.00</source>
+        <translation>Geben Sie einen Betrag wie 50,00 ein</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>Es fehlen %1</translation>
+    </message>
+    <message>
+        <source>The seats were released. Pick seats again.</source>
+        <translation>Die Plätze wurden freigegeben. Wählen Sie erneut Plätze aus.</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>%1 bezahlen</translation>
+    </message>
+    <message>
+        <source>Paying… please wait.</source>
+        <translation>Zahlung läuft … bitte warten.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Thank you!&lt;/h2&gt;&lt;p&gt;Order &lt;b&gt;%1&lt;/b&gt; is confirmed: %2 paid.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Vielen Dank!&lt;/h2&gt;&lt;p&gt;Bestellung &lt;b&gt;%1&lt;/b&gt; ist bestätigt: %2 bezahlt.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Change due: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Rückgeld: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The tickets are also sent to %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Die Tickets werden außerdem an %1 gesendet.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Your tickets are being issued; they appear here and in My Orders &amp;amp; Tickets.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ihre Tickets werden ausgestellt; sie erscheinen hier und unter „Meine Bestellungen &amp;amp; Tickets“.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Please enter the name for the tickets and an e-mail address for the confirmation.</source>
+        <translation>Bitte geben Sie den Namen für die Tickets und eine E-Mail-Adresse für die Bestätigung ein.</translation>
+    </message>
+    <message>
+        <source>Please enter the card number, its expiry date (MM/YY) and security code.</source>
+        <translation>Bitte geben Sie die Kartennummer, das Ablaufdatum (MM/JJ) und die Prüfnummer ein.</translation>
+    </message>
+    <message>
+        <source>Enter the amount received.</source>
+        <translation>Geben Sie den erhaltenen Betrag ein.</translation>
     </message>
 </context>
 <context>
@@ -428,6 +1009,14 @@ bis %2</translation>
     <message>
         <source>Open the seat map with live availability</source>
         <translation>Saalplan mit aktueller Verfügbarkeit öffnen</translation>
+    </message>
+    <message>
+        <source>Join waitlist…</source>
+        <translation>Auf die Warteliste …</translation>
+    </message>
+    <message>
+        <source>Sold out: get seats held for you when some come free</source>
+        <translation>Ausverkauft: Lassen Sie sich Plätze vormerken, sobald welche frei werden</translation>
     </message>
 </context>
 <context>
@@ -829,6 +1418,149 @@ Rohdaten:
     <message>
         <source>The server could not do that right now (%1).</source>
         <translation>Der Server konnte das gerade nicht ausführen (%1).</translation>
+    </message>
+    <message>
+        <source>Add Source…</source>
+        <translation>Quelle hinzufügen …</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Pausieren</translation>
+    </message>
+    <message>
+        <source>Feed category</source>
+        <translation>Kategorie im Feed</translation>
+    </message>
+    <message>
+        <source>Maps to</source>
+        <translation>Entspricht</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Category mappings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Kategoriezuordnungen&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Source %1 added; its first run is due now.</source>
+        <translation>Quelle %1 hinzugefügt; ihr erster Lauf steht jetzt an.</translation>
+    </message>
+    <message>
+        <source>%1 paused.</source>
+        <translation>%1 pausiert.</translation>
+    </message>
+    <message>
+        <source>%1 resumed.</source>
+        <translation>%1 fortgesetzt.</translation>
+    </message>
+    <message>
+        <source>%1: fetching the feed…</source>
+        <translation>%1: Feed wird abgerufen …</translation>
+    </message>
+    <message>
+        <source>%1: parsing the feed…</source>
+        <translation>%1: Feed wird analysiert …</translation>
+    </message>
+    <message>
+        <source>%1: reading records, %2 of %3…</source>
+        <translation>%1: Datensätze werden gelesen, %2 von %3 …</translation>
+    </message>
+    <message>
+        <source>%1: writing to the catalog, %2 of %3 records…</source>
+        <translation>%1: Schreiben in den Katalog, %2 von %3 Datensätzen …</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Fortsetzen</translation>
+    </message>
+    <message>
+        <source>Add Source</source>
+        <translation>Quelle hinzufügen</translation>
+    </message>
+    <message>
+        <source>e.g. city-hall</source>
+        <translation>z. B. stadthalle</translation>
+    </message>
+    <message>
+        <source>https://example.org/events.ics</source>
+        <translation>https://example.org/events.ics</translation>
+    </message>
+    <message>
+        <source>iCalendar (.ics)</source>
+        <translation>iCalendar (.ics)</translation>
+    </message>
+    <message>
+        <source>Web page with schema.org events (JSON-LD)</source>
+        <translation>Webseite mit schema.org-Veranstaltungen (JSON-LD)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Feed URL:</source>
+        <translation>Feed-URL:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format:</translation>
+    </message>
+    <message>
+        <source>Fetch every:</source>
+        <translation>Abrufen alle:</translation>
+    </message>
+    <message>
+        <source>Time zone for times without one:</source>
+        <translation>Zeitzone für Zeitangaben ohne Zeitzone:</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::JoinWaitlistDialog</name>
+    <message>
+        <source>Join the waitlist</source>
+        <translation>Auf die Warteliste setzen</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is sold out. Join the waitlist and we will hold seats for you as soon as some come free, side by side when we can. You get an e-mail and a notice here, and have a while to complete the booking.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; ist ausverkauft. Tragen Sie sich in die Warteliste ein, dann merken wir Ihnen Plätze vor, sobald welche frei werden – nach Möglichkeit nebeneinander. Sie erhalten eine E-Mail und eine Benachrichtigung hier und haben dann etwas Zeit, die Buchung abzuschließen.</translation>
+    </message>
+    <message>
+        <source>Seats wanted</source>
+        <translation>Gewünschte Plätze</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Beliebige Kategorie</translation>
+    </message>
+    <message>
+        <source>Price category</source>
+        <translation>Preiskategorie</translation>
+    </message>
+    <message>
+        <source>Seats wanted:</source>
+        <translation>Gewünschte Plätze:</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Kategorie:</translation>
+    </message>
+    <message>
+        <source>Join waitlist</source>
+        <translation>Auf die Warteliste</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +2169,77 @@ Rohdaten:
         <source>Ingest Sources…</source>
         <translation>Importquellen …</translation>
     </message>
+    <message>
+        <source>My Orders &amp;&amp; Tickets</source>
+        <translation>Meine Bestellungen &amp;&amp; Tickets</translation>
+    </message>
+    <message>
+        <source>My Waitlist</source>
+        <translation>Meine Warteliste</translation>
+    </message>
+    <message>
+        <source>Seats are held for you for %1. Complete the booking in My Waitlist.</source>
+        <translation>Für Sie sind %1 lang Plätze vorgemerkt. Schließen Sie die Buchung unter „Meine Warteliste“ ab.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::MyOrdersWindow</name>
+    <message>
+        <source>My Orders &amp; Tickets</source>
+        <translation>Meine Bestellungen &amp; Tickets</translation>
+    </message>
+    <message>
+        <source>Save tickets as PDF…</source>
+        <translation>Tickets als PDF speichern …</translation>
+    </message>
+    <message>
+        <source>Cancel order and refund</source>
+        <translation>Bestellung stornieren und erstatten</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Bestellung stornieren</translation>
+    </message>
+    <message>
+        <source>Cancel this order? The tickets become invalid and the payment is refunded.</source>
+        <translation>Diese Bestellung stornieren? Die Tickets werden ungültig und die Zahlung wird erstattet.</translation>
+    </message>
+    <message>
+        <source>The order was cancelled; the refund is on its way.</source>
+        <translation>Die Bestellung wurde storniert; die Erstattung ist veranlasst.</translation>
+    </message>
+    <message>
+        <source>Offline: showing the orders and tickets saved on this device. Tickets can still be shown at the entrance.</source>
+        <translation>Offline: Es werden die auf diesem Gerät gespeicherten Bestellungen und Tickets angezeigt. Tickets können weiterhin am Einlass vorgezeigt werden.</translation>
+    </message>
+    <message>
+        <source>No orders yet.</source>
+        <translation>Noch keine Bestellungen.</translation>
+    </message>
+    <message>
+        <source>Select an order to see its tickets.</source>
+        <translation>Wählen Sie eine Bestellung aus, um ihre Tickets zu sehen.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;%2&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Order &lt;b&gt;%4&lt;/b&gt; · %5 · %6&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;%2&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Bestellung &lt;b&gt;%4&lt;/b&gt; · %5 · %6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Refunded: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Erstattet: %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You can cancel this order until %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Sie können diese Bestellung bis %1 stornieren.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cancelling needs a connection.</source>
+        <translation>Zum Stornieren ist eine Verbindung erforderlich.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird storniert …</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::NumberingWidget</name>
@@ -1483,6 +2286,29 @@ Rohdaten:
     <message>
         <source>Skipped numbers must be whole numbers separated by commas.</source>
         <translation>Ausgelassene Nummern müssen ganze Zahlen sein, durch Kommas getrennt.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::OrderListModel</name>
+    <message>
+        <source>Event date</source>
+        <translation>Veranstaltungsdatum</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2814,161 @@ Rohdaten:
         <source>Point at a seat or tap it to see its section, row, price and features.</source>
         <translation>Zeigen Sie auf einen Platz oder tippen Sie ihn an, um Block, Reihe, Preis und Merkmale zu sehen.</translation>
     </message>
+    <message>
+        <source>Book</source>
+        <translation>Buchen</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::WaitlistPanel</name>
+    <message>
+        <source>My waitlist</source>
+        <translation>Meine Warteliste</translation>
+    </message>
+    <message>
+        <source>You are not on any waitlist. When an event is sold out, join its waitlist from the event page.</source>
+        <translation>Sie stehen auf keiner Warteliste. Ist eine Veranstaltung ausverkauft, können Sie sich auf der Veranstaltungsseite in ihre Warteliste eintragen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s), any category</source>
+        <translation>
+            <numerusform>%n Platz, beliebige Kategorie</numerusform>
+            <numerusform>%n Plätze, beliebige Kategorie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s), %1</source>
+        <translation>
+            <numerusform>%n Platz, %1</numerusform>
+            <numerusform>%n Plätze, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The offer has lapsed.</source>
+        <translation>Das Angebot ist abgelaufen.</translation>
+    </message>
+    <message>
+        <source>Held for you for %1 more</source>
+        <translation>Noch %1 für Sie vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Offered seats</source>
+        <translation>Angebotene Plätze</translation>
+    </message>
+    <message>
+        <source>No seats side by side were free, so these seats are apart.</source>
+        <translation>Es waren keine nebeneinanderliegenden Plätze frei, daher liegen diese Plätze getrennt.</translation>
+    </message>
+    <message>
+        <source>Complete booking</source>
+        <translation>Buchung abschließen</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Ablehnen</translation>
+    </message>
+    <message>
+        <source>Leave waitlist</source>
+        <translation>Warteliste verlassen</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::WaitlistService</name>
+    <message>
+        <source>Log in to join the waitlist.</source>
+        <translation>Melden Sie sich an, um sich in die Warteliste einzutragen.</translation>
+    </message>
+    <message>
+        <source>You are offline. Join the waitlist once the connection is back.</source>
+        <translation>Sie sind offline. Tragen Sie sich in die Warteliste ein, sobald die Verbindung wiederhergestellt ist.</translation>
+    </message>
+    <message>
+        <source>You are offline. Leave the waitlist once the connection is back.</source>
+        <translation>Sie sind offline. Verlassen Sie die Warteliste, sobald die Verbindung wiederhergestellt ist.</translation>
+    </message>
+    <message>
+        <source>Waiting — number %1 in line</source>
+        <translation>Wartend — Platz %1 in der Warteschlange</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Wartend</translation>
+    </message>
+    <message>
+        <source>Seats offered to you</source>
+        <translation>Ihnen angebotene Plätze</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Gebucht</translation>
+    </message>
+    <message>
+        <source>Offer lapsed</source>
+        <translation>Angebot abgelaufen</translation>
+    </message>
+    <message>
+        <source>Left the waitlist</source>
+        <translation>Warteliste verlassen</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <source>You could not leave the waitlist: %1</source>
+        <translation>Sie konnten die Warteliste nicht verlassen: %1</translation>
+    </message>
+    <message>
+        <source>An order is being paid from this offer; it cannot be left now.</source>
+        <translation>Für dieses Angebot wird gerade eine Bestellung bezahlt; die Warteliste kann jetzt nicht verlassen werden.</translation>
+    </message>
+    <message>
+        <source>This waitlist entry is not yours.</source>
+        <translation>Dieser Wartelisteneintrag gehört nicht Ihnen.</translation>
+    </message>
+    <message>
+        <source>You are already on the waitlist for this event and category.</source>
+        <translation>Sie stehen bereits auf der Warteliste für diese Veranstaltung und Kategorie.</translation>
+    </message>
+    <message>
+        <source>Enough seats are still free, though not side by side. Pick them on the seat map.</source>
+        <translation>Es sind noch genügend Plätze frei, allerdings nicht nebeneinander. Wählen Sie sie im Saalplan aus.</translation>
+    </message>
+    <message>
+        <source>Enough seats are still free. Hold them now instead of waiting.</source>
+        <translation>Es sind noch genügend Plätze frei. Merken Sie sie jetzt vor, statt zu warten.</translation>
+    </message>
+    <message>
+        <source>This event has no seat map, so it has no waitlist.</source>
+        <translation>Diese Veranstaltung hat keinen Saalplan und daher keine Warteliste.</translation>
+    </message>
+    <message>
+        <source>This event is cancelled or over.</source>
+        <translation>Diese Veranstaltung wurde abgesagt oder ist vorbei.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The event has only %n seat(s) in this category.</source>
+        <translation>
+            <numerusform>Die Veranstaltung hat in dieser Kategorie nur %n Platz.</numerusform>
+            <numerusform>Die Veranstaltung hat in dieser Kategorie nur %n Plätze.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The waitlist request was refused: %1</source>
+        <translation>Die Anfrage für die Warteliste wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The connection dropped. Try again when it is back.</source>
+        <translation>Die Verbindung wurde unterbrochen. Versuchen Sie es erneut, sobald sie wiederhergestellt ist.</translation>
+    </message>
+    <message>
+        <source>Joining the waitlist failed: %1</source>
+        <translation>Eintragen in die Warteliste fehlgeschlagen: %1</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::WishlistService</name>
@@ -2010,6 +2991,25 @@ Rohdaten:
     <message>
         <source>The server refused the wishlist change; it was undone.</source>
         <translation>Der Server hat die Änderung der Merkliste abgelehnt; sie wurde zurückgenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::tickets::TicketWidget</name>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Void ticket for %1, %2</source>
+        <translation>Ungültiges Ticket für %1, %2</translation>
+    </message>
+    <message>
+        <source>Ticket for %1, %2, %3</source>
+        <translation>Ticket für %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>No ticket selected</source>
+        <translation>Kein Ticket ausgewählt</translation>
     </message>
 </context>
 </TS>

@@ -221,6 +221,131 @@
     </message>
 </context>
 <context>
+    <name>TicketPdfText</name>
+    <message>
+        <source>This order has no tickets yet.</source>
+        <translation>Cette commande ne contient pas encore de billets.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>Impossible d’écrire %1 : %2</translation>
+    </message>
+    <message>
+        <source>Tickets %1</source>
+        <translation>Billets %1</translation>
+    </message>
+</context>
+<context>
+    <name>TicketVerifierText</name>
+    <message>
+        <source>Valid ticket</source>
+        <translation>Billet valide</translation>
+    </message>
+    <message>
+        <source>This is not a Marquee ticket code.</source>
+        <translation>Ce n’est pas un code de billet Marquee.</translation>
+    </message>
+    <message>
+        <source>This ticket was signed with a key this device does not know yet. Connect to sync the keys, then scan it again.</source>
+        <translation>Ce billet a été signé avec une clé que cet appareil ne connaît pas encore. Connectez-vous pour synchroniser les clés, puis scannez-le à nouveau.</translation>
+    </message>
+    <message>
+        <source>Invalid ticket: the code was altered or forged.</source>
+        <translation>Billet non valide : le code a été modifié ou falsifié.</translation>
+    </message>
+    <message>
+        <source>Invalid ticket: it is dated after its signing key was retired.</source>
+        <translation>Billet non valide : il est daté d’après le retrait de sa clé de signature.</translation>
+    </message>
+</context>
+<context>
+    <name>TicketViews</name>
+    <message>
+        <source>Ticket %1, %2</source>
+        <translation>Billet %1, %2</translation>
+    </message>
+    <message>
+        <source>The order could not be read.</source>
+        <translation>La commande n’a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>Tickets %1.pdf</source>
+        <translation>Billets %1.pdf</translation>
+    </message>
+    <message>
+        <source>Save tickets as PDF</source>
+        <translation>Enregistrer les billets en PDF</translation>
+    </message>
+    <message>
+        <source>PDF documents (*.pdf)</source>
+        <translation>Documents PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>Fee</source>
+        <translation>Frais</translation>
+    </message>
+    <message>
+        <source>Tax</source>
+        <translation>Taxe</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>core::tickets</name>
+    <message>
+        <source>TICKET</source>
+        <translation>BILLET</translation>
+    </message>
+    <message>
+        <source>Seat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Catégorie</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>Prix</translation>
+    </message>
+    <message>
+        <source>VOID</source>
+        <comment>stamp across a cancelled ticket</comment>
+        <translation>ANNULÉ</translation>
+    </message>
+    <message>
+        <source>This ticket is no longer valid.</source>
+        <translation>Ce billet n’est plus valide.</translation>
+    </message>
+    <message>
+        <source>Show this code at the entrance</source>
+        <translation>Présentez ce code à l’entrée</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Marquee event client</source>
@@ -330,10 +455,466 @@
     </message>
 </context>
 <context>
+    <name>marquee::client::BookingPanel</name>
+    <message>
+        <source>Hold selected seats</source>
+        <translation>Réserver les places sélectionnées</translation>
+    </message>
+    <message>
+        <source>Or let us pick the best seats together:</source>
+        <translation>Ou laissez-nous choisir les meilleures places côte à côte :</translation>
+    </message>
+    <message>
+        <source>Number of seats</source>
+        <translation>Nombre de places</translation>
+    </message>
+    <message>
+        <source>Price category</source>
+        <translation>Catégorie de prix</translation>
+    </message>
+    <message>
+        <source>Find seats</source>
+        <translation>Trouver des places</translation>
+    </message>
+    <message>
+        <source>Holding seats…</source>
+        <translation>Réservation des places…</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Toutes catégories</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Standing: %1</source>
+        <translation>Places debout : %1</translation>
+    </message>
+    <message>
+        <source>Log in to book seats.</source>
+        <translation>Connectez-vous pour réserver des places.</translation>
+    </message>
+    <message>
+        <source>Offline: seats can be booked when the connection is back.</source>
+        <translation>Hors ligne : les places pourront être réservées dès le retour de la connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::BookingService</name>
+    <message>
+        <source>The payment provider could not be reached. Your seats stay held; try again.</source>
+        <translation>Le prestataire de paiement est injoignable. Vos places restent réservées ; réessayez.</translation>
+    </message>
+    <message>
+        <source>The payment provider refused the request. Please try again later.</source>
+        <translation>Le prestataire de paiement a refusé la demande. Veuillez réessayer plus tard.</translation>
+    </message>
+    <message>
+        <source>The payment was declined and the seats were released. Pick seats again to retry.</source>
+        <translation>Le paiement a été refusé et les places ont été libérées. Choisissez à nouveau des places pour réessayer.</translation>
+    </message>
+    <message>
+        <source>Your hold has expired and the seats were released. Pick seats again.</source>
+        <translation>Votre réservation a expiré et les places ont été libérées. Choisissez à nouveau des places.</translation>
+    </message>
+    <message>
+        <source>Log in to book seats.</source>
+        <translation>Connectez-vous pour réserver des places.</translation>
+    </message>
+    <message>
+        <source>You are offline. Seats can be held only while connected.</source>
+        <translation>Vous êtes hors ligne. Les places ne peuvent être réservées qu’avec une connexion.</translation>
+    </message>
+    <message>
+        <source>You are offline: the hold cannot be extended now.</source>
+        <translation>Vous êtes hors ligne : la réservation ne peut pas être prolongée pour le moment.</translation>
+    </message>
+    <message>
+        <source>You are offline: the offered seats cannot be booked now.</source>
+        <translation>Vous êtes hors ligne : les places proposées ne peuvent pas être réservées pour le moment.</translation>
+    </message>
+    <message>
+        <source>The server did not answer. Check the connection and try again.</source>
+        <translation>Le serveur n’a pas répondu. Vérifiez la connexion et réessayez.</translation>
+    </message>
+    <message>
+        <source>You are not allowed to do this.</source>
+        <translation>Vous n’êtes pas autorisé à effectuer cette action.</translation>
+    </message>
+    <message>
+        <source>This event no longer exists.</source>
+        <translation>Cet événement n’existe plus.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Le serveur a refusé : %1</translation>
+    </message>
+    <message>
+        <source>%1 Meanwhile the seats were taken by someone else; please pick seats again.</source>
+        <translation>%1 Entre-temps, les places ont été prises par quelqu’un d’autre ; veuillez choisir à nouveau des places.</translation>
+    </message>
+    <message>
+        <source>The hold could not be extended: %1</source>
+        <translation>La réservation n’a pas pu être prolongée : %1</translation>
+    </message>
+    <message>
+        <source>Someone else was faster: those seats were just taken. Try again.</source>
+        <translation>Quelqu’un a été plus rapide : ces places viennent d’être prises. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Sorry, these seats were just taken: %1</source>
+        <translation>Désolé, ces places viennent d’être prises : %1</translation>
+    </message>
+    <message>
+        <source>Sold out: there are not enough seats left that match your choice.</source>
+        <translation>Complet : il ne reste pas assez de places correspondant à votre choix.</translation>
+    </message>
+    <message>
+        <source>The connection dropped before the seats were held. Try again.</source>
+        <translation>La connexion a été interrompue avant la réservation des places. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The seats could not be held. %1</source>
+        <translation>Les places n’ont pas pu être réservées. %1</translation>
+    </message>
+    <message>
+        <source>The connection dropped while paying. The order is sent again with the same key when the server is back, so you are never charged twice.</source>
+        <translation>La connexion a été interrompue pendant le paiement. La commande sera renvoyée avec la même clé dès le retour du serveur : vous ne serez jamais débité deux fois.</translation>
+    </message>
+    <message>
+        <source>This payment method is not available to you.</source>
+        <translation>Ce moyen de paiement ne vous est pas proposé.</translation>
+    </message>
+    <message>
+        <source>Please check your details: %1</source>
+        <translation>Veuillez vérifier vos informations : %1</translation>
+    </message>
+    <message>
+        <source>A payment for these seats is still being processed. Please wait a moment.</source>
+        <translation>Un paiement pour ces places est encore en cours de traitement. Veuillez patienter un instant.</translation>
+    </message>
+    <message>
+        <source>This event is not on sale any more.</source>
+        <translation>Cet événement n’est plus en vente.</translation>
+    </message>
+    <message>
+        <source>The order could not be made. %1</source>
+        <translation>La commande n’a pas pu être passée. %1</translation>
+    </message>
+    <message>
+        <source>The payment options could not be loaded. %1</source>
+        <translation>Les options de paiement n’ont pas pu être chargées. %1</translation>
+    </message>
+    <message>
+        <source>The order is still being processed; try again in a moment.</source>
+        <translation>La commande est encore en cours de traitement ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>This order can no longer be cancelled.</source>
+        <translation>Cette commande ne peut plus être annulée.</translation>
+    </message>
+    <message>
+        <source>You are offline. Orders can be made only while connected.</source>
+        <translation>Vous êtes hors ligne. Les commandes ne peuvent être passées qu’avec une connexion.</translation>
+    </message>
+    <message>
+        <source>Card payments are not available right now.</source>
+        <translation>Les paiements par carte sont momentanément indisponibles.</translation>
+    </message>
+    <message>
+        <source>Sorry, the seats were taken before the order completed.</source>
+        <translation>Désolé, les places ont été prises avant la finalisation de la commande.</translation>
+    </message>
+    <message>
+        <source>The payment provider could not be reached. Try again.</source>
+        <translation>Le prestataire de paiement est injoignable. Réessayez.</translation>
+    </message>
+    <message>
+        <source>The order could not be completed (%1).</source>
+        <translation>La commande n’a pas pu être finalisée (%1).</translation>
+    </message>
+    <message>
+        <source>Insufficient funds on the card. Try another card.</source>
+        <translation>Provision insuffisante sur la carte. Essayez une autre carte.</translation>
+    </message>
+    <message>
+        <source>The card has expired. Try another card.</source>
+        <translation>La carte a expiré. Essayez une autre carte.</translation>
+    </message>
+    <message>
+        <source>The expiry date is not valid.</source>
+        <translation>La date d’expiration n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>The security code (CVC) is incorrect.</source>
+        <translation>Le cryptogramme (CVC) est incorrect.</translation>
+    </message>
+    <message>
+        <source>The card number is incorrect.</source>
+        <translation>Le numéro de carte est incorrect.</translation>
+    </message>
+    <message>
+        <source>The card could not be processed. Please try again.</source>
+        <translation>La carte n’a pas pu être traitée. Veuillez réessayer.</translation>
+    </message>
+    <message>
+        <source>The bank asks for an authentication this checkout cannot do. Try another card.</source>
+        <translation>La banque demande une authentification que ce paiement ne prend pas en charge. Essayez une autre carte.</translation>
+    </message>
+    <message>
+        <source>The card terminal did not answer in time.</source>
+        <translation>Le terminal de paiement n’a pas répondu à temps.</translation>
+    </message>
+    <message>
+        <source>The payment was cancelled at the card terminal.</source>
+        <translation>Le paiement a été annulé sur le terminal de paiement.</translation>
+    </message>
+    <message>
+        <source>The card terminal is offline.</source>
+        <translation>Le terminal de paiement est hors ligne.</translation>
+    </message>
+    <message>
+        <source>The cash tendered is less than the total.</source>
+        <translation>Le montant en espèces remis est inférieur au total.</translation>
+    </message>
+    <message>
+        <source>The card was declined. Try another card.</source>
+        <translation>La carte a été refusée. Essayez une autre carte.</translation>
+    </message>
+    <message>
+        <source>Payment in progress</source>
+        <translation>Paiement en cours</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmée</translation>
+    </message>
+    <message>
+        <source>Not completed</source>
+        <translation>Non finalisée</translation>
+    </message>
+    <message>
+        <source>Cancelled and refunded</source>
+        <translation>Annulée et remboursée</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::CategoryModel</name>
     <message>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::CheckoutDialog</name>
+    <message>
+        <source>Checkout</source>
+        <translation>Finaliser la commande</translation>
+    </message>
+    <message>
+        <source>Time left to complete the order</source>
+        <translation>Temps restant pour finaliser la commande</translation>
+    </message>
+    <message>
+        <source>Extend</source>
+        <translation>Prolonger</translation>
+    </message>
+    <message>
+        <source>Keep the seats a little longer</source>
+        <translation>Garder les places un peu plus longtemps</translation>
+    </message>
+    <message>
+        <source>Your seats</source>
+        <translation>Vos places</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Acheteur</translation>
+    </message>
+    <message>
+        <source>Name on the tickets</source>
+        <translation>Nom figurant sur les billets</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nom@exemple.fr</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Terminal de paiement</translation>
+    </message>
+    <message>
+        <source>1234 5678 9012 3456</source>
+        <translation>1234 5678 9012 3456</translation>
+    </message>
+    <message>
+        <source>MM/YY</source>
+        <translation>MM/AA</translation>
+    </message>
+    <message>
+        <source>CVC</source>
+        <translation>CVC</translation>
+    </message>
+    <message>
+        <source>Card details are sent directly to the payment provider.</source>
+        <translation>Les données de carte sont transmises directement au prestataire de paiement.</translation>
+    </message>
+    <message>
+        <source>Card number:</source>
+        <translation>Numéro de carte :</translation>
+    </message>
+    <message>
+        <source>Expiry:</source>
+        <translation>Expiration :</translation>
+    </message>
+    <message>
+        <source>Security code:</source>
+        <translation>Cryptogramme :</translation>
+    </message>
+    <message>
+        <source>amount received</source>
+        <translation>montant reçu</translation>
+    </message>
+    <message>
+        <source>Tendered:</source>
+        <translation>Montant remis :</translation>
+    </message>
+    <message>
+        <source>Change due:</source>
+        <translation>Monnaie à rendre :</translation>
+    </message>
+    <message>
+        <source>Terminal:</source>
+        <translation>Terminal :</translation>
+    </message>
+    <message>
+        <source>Release seats</source>
+        <translation>Libérer les places</translation>
+    </message>
+    <message>
+        <source>Pay</source>
+        <translation>Payer</translation>
+    </message>
+    <message>
+        <source>Save tickets as PDF…</source>
+        <translation>Enregistrer les billets en PDF…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
+    </message>
+    <message>
+        <source>Your hold has expired</source>
+        <translation>Votre réservation a expiré</translation>
+    </message>
+    <message>
+        <source>Pick seats again</source>
+        <translation>Choisir à nouveau des places</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total : %1</translation>
+    </message>
+    <message>
+        <source> (incl. %1 tax, %2 fees)</source>
+        <translation> (dont %1 de taxes, %2 de frais)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standing place(s)</source>
+        <translation>
+            <numerusform>%n place debout</numerusform>
+            <numerusform>%n places debout</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Prices, fees and taxes are shown when you pay.</source>
+        <translation>Les prix, frais et taxes sont affichés lors du paiement.</translation>
+    </message>
+    <message>
+        <source>Tickets: %1 — booking fees and taxes are added when you pay.</source>
+        <translation>Billets : %1 — les frais de réservation et les taxes sont ajoutés lors du paiement.</translation>
+    </message>
+    <message>
+        <source>Hurry: your seats are held for %1 more</source>
+        <translation>Dépêchez-vous : vos places ne sont plus réservées que pendant %1</translation>
+    </message>
+    <message>
+        <source>Your seats are held for %1</source>
+        <translation>Vos places sont réservées pendant %1</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 50.00</source>
+        <translation>Saisissez un montant, p. ex. 50,00</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>Il manque %1</translation>
+    </message>
+    <message>
+        <source>The seats were released. Pick seats again.</source>
+        <translation>Les places ont été libérées. Choisissez à nouveau des places.</translation>
+    </message>
+    <message>
+        <source>Pay %1</source>
+        <translation>Payer %1</translation>
+    </message>
+    <message>
+        <source>Paying… please wait.</source>
+        <translation>Paiement en cours… veuillez patienter.</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Thank you!&lt;/h2&gt;&lt;p&gt;Order &lt;b&gt;%1&lt;/b&gt; is confirmed: %2 paid.&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Merci !&lt;/h2&gt;&lt;p&gt;La commande &lt;b&gt;%1&lt;/b&gt; est confirmée : %2 payés.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Change due: &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Monnaie à rendre : &lt;b&gt;%1&lt;/b&gt;&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The tickets are also sent to %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les billets sont également envoyés à %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Your tickets are being issued; they appear here and in My Orders &amp;amp; Tickets.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Vos billets sont en cours d’émission ; ils apparaissent ici et dans «&#xa0;Mes commandes &amp;amp; billets&#xa0;».&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Please enter the name for the tickets and an e-mail address for the confirmation.</source>
+        <translation>Veuillez saisir le nom figurant sur les billets et une adresse e-mail pour la confirmation.</translation>
+    </message>
+    <message>
+        <source>Please enter the card number, its expiry date (MM/YY) and security code.</source>
+        <translation>Veuillez saisir le numéro de carte, sa date d’expiration (MM/AA) et son cryptogramme.</translation>
+    </message>
+    <message>
+        <source>Enter the amount received.</source>
+        <translation>Saisissez le montant reçu.</translation>
     </message>
 </context>
 <context>
@@ -428,6 +1009,14 @@ jusqu&apos;au %2</translation>
     <message>
         <source>Open the seat map with live availability</source>
         <translation>Ouvrir le plan de salle avec les disponibilités en direct</translation>
+    </message>
+    <message>
+        <source>Join waitlist…</source>
+        <translation>S’inscrire sur la liste d’attente…</translation>
+    </message>
+    <message>
+        <source>Sold out: get seats held for you when some come free</source>
+        <translation>Complet : faites-vous réserver des places dès qu’il s’en libère</translation>
     </message>
 </context>
 <context>
@@ -829,6 +1418,149 @@ Données brutes :
     <message>
         <source>The server could not do that right now (%1).</source>
         <translation>Le serveur n’a pas pu effectuer cette opération pour le moment (%1).</translation>
+    </message>
+    <message>
+        <source>Add Source…</source>
+        <translation>Ajouter une source…</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Suspendre</translation>
+    </message>
+    <message>
+        <source>Feed category</source>
+        <translation>Catégorie du flux</translation>
+    </message>
+    <message>
+        <source>Maps to</source>
+        <translation>Correspond à</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Category mappings&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Correspondances de catégories&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Source %1 added; its first run is due now.</source>
+        <translation>Source %1 ajoutée ; sa première exécution est prévue maintenant.</translation>
+    </message>
+    <message>
+        <source>%1 paused.</source>
+        <translation>%1 suspendue.</translation>
+    </message>
+    <message>
+        <source>%1 resumed.</source>
+        <translation>%1 reprise.</translation>
+    </message>
+    <message>
+        <source>%1: fetching the feed…</source>
+        <translation>%1 : récupération du flux…</translation>
+    </message>
+    <message>
+        <source>%1: parsing the feed…</source>
+        <translation>%1 : analyse du flux…</translation>
+    </message>
+    <message>
+        <source>%1: reading records, %2 of %3…</source>
+        <translation>%1 : lecture des enregistrements, %2 sur %3…</translation>
+    </message>
+    <message>
+        <source>%1: writing to the catalog, %2 of %3 records…</source>
+        <translation>%1 : écriture dans le catalogue, %2 enregistrements sur %3…</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>Reprendre</translation>
+    </message>
+    <message>
+        <source>Add Source</source>
+        <translation>Ajouter une source</translation>
+    </message>
+    <message>
+        <source>e.g. city-hall</source>
+        <translation>p. ex. mairie</translation>
+    </message>
+    <message>
+        <source>https://example.org/events.ics</source>
+        <translation>https://example.org/events.ics</translation>
+    </message>
+    <message>
+        <source>iCalendar (.ics)</source>
+        <translation>iCalendar (.ics)</translation>
+    </message>
+    <message>
+        <source>Web page with schema.org events (JSON-LD)</source>
+        <translation>Page web avec des événements schema.org (JSON-LD)</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>Feed URL:</source>
+        <translation>URL du flux :</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>Format :</translation>
+    </message>
+    <message>
+        <source>Fetch every:</source>
+        <translation>Récupérer toutes les :</translation>
+    </message>
+    <message>
+        <source>Time zone for times without one:</source>
+        <translation>Fuseau horaire pour les heures qui n’en ont pas :</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Ajouter</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::JoinWaitlistDialog</name>
+    <message>
+        <source>Join the waitlist</source>
+        <translation>S’inscrire sur la liste d’attente</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; is sold out. Join the waitlist and we will hold seats for you as soon as some come free, side by side when we can. You get an e-mail and a notice here, and have a while to complete the booking.</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; est complet. Inscrivez-vous sur la liste d’attente et nous vous réserverons des places dès qu’il s’en libère, côte à côte si possible. Vous recevrez un e-mail et une notification ici, et disposerez d’un certain temps pour finaliser la réservation.</translation>
+    </message>
+    <message>
+        <source>Seats wanted</source>
+        <translation>Places souhaitées</translation>
+    </message>
+    <message>
+        <source>Any category</source>
+        <translation>Toutes catégories</translation>
+    </message>
+    <message>
+        <source>Price category</source>
+        <translation>Catégorie de prix</translation>
+    </message>
+    <message>
+        <source>Seats wanted:</source>
+        <translation>Places souhaitées :</translation>
+    </message>
+    <message>
+        <source>Category:</source>
+        <translation>Catégorie :</translation>
+    </message>
+    <message>
+        <source>Join waitlist</source>
+        <translation>S’inscrire sur la liste d’attente</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Fermer</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +2169,77 @@ Données brutes :
         <source>Ingest Sources…</source>
         <translation>Sources d’import…</translation>
     </message>
+    <message>
+        <source>My Orders &amp;&amp; Tickets</source>
+        <translation>Mes commandes &amp;&amp; billets</translation>
+    </message>
+    <message>
+        <source>My Waitlist</source>
+        <translation>Ma liste d’attente</translation>
+    </message>
+    <message>
+        <source>Seats are held for you for %1. Complete the booking in My Waitlist.</source>
+        <translation>Des places vous sont réservées pendant %1. Finalisez la réservation dans «&#xa0;Ma liste d’attente&#xa0;».</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::MyOrdersWindow</name>
+    <message>
+        <source>My Orders &amp; Tickets</source>
+        <translation>Mes commandes &amp; billets</translation>
+    </message>
+    <message>
+        <source>Save tickets as PDF…</source>
+        <translation>Enregistrer les billets en PDF…</translation>
+    </message>
+    <message>
+        <source>Cancel order and refund</source>
+        <translation>Annuler la commande et rembourser</translation>
+    </message>
+    <message>
+        <source>Cancel order</source>
+        <translation>Annuler la commande</translation>
+    </message>
+    <message>
+        <source>Cancel this order? The tickets become invalid and the payment is refunded.</source>
+        <translation>Annuler cette commande ? Les billets ne seront plus valides et le paiement sera remboursé.</translation>
+    </message>
+    <message>
+        <source>The order was cancelled; the refund is on its way.</source>
+        <translation>La commande a été annulée ; le remboursement est en cours.</translation>
+    </message>
+    <message>
+        <source>Offline: showing the orders and tickets saved on this device. Tickets can still be shown at the entrance.</source>
+        <translation>Hors ligne : affichage des commandes et billets enregistrés sur cet appareil. Les billets peuvent toujours être présentés à l’entrée.</translation>
+    </message>
+    <message>
+        <source>No orders yet.</source>
+        <translation>Aucune commande pour le moment.</translation>
+    </message>
+    <message>
+        <source>Select an order to see its tickets.</source>
+        <translation>Sélectionnez une commande pour voir ses billets.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;%2&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Order &lt;b&gt;%4&lt;/b&gt; · %5 · %6&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;%1&lt;/h3&gt;&lt;p&gt;%2&lt;br&gt;%3&lt;/p&gt;&lt;p&gt;Commande &lt;b&gt;%4&lt;/b&gt; · %5 · %6&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Refunded: %1&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Remboursé : %1&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;You can cancel this order until %1.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Vous pouvez annuler cette commande jusqu’au %1.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Cancelling needs a connection.</source>
+        <translation>L’annulation nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Annulation…</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::NumberingWidget</name>
@@ -1483,6 +2286,29 @@ Données brutes :
     <message>
         <source>Skipped numbers must be whole numbers separated by commas.</source>
         <translation>Les numéros sautés doivent être des nombres entiers séparés par des virgules.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::OrderListModel</name>
+    <message>
+        <source>Event date</source>
+        <translation>Date de l’événement</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
     </message>
 </context>
 <context>
@@ -1988,6 +2814,161 @@ Données brutes :
         <source>Point at a seat or tap it to see its section, row, price and features.</source>
         <translation>Pointez ou touchez une place pour voir son bloc, son rang, son prix et ses caractéristiques.</translation>
     </message>
+    <message>
+        <source>Book</source>
+        <translation>Réserver</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::WaitlistPanel</name>
+    <message>
+        <source>My waitlist</source>
+        <translation>Ma liste d’attente</translation>
+    </message>
+    <message>
+        <source>You are not on any waitlist. When an event is sold out, join its waitlist from the event page.</source>
+        <translation>Vous n’êtes inscrit sur aucune liste d’attente. Lorsqu’un événement est complet, inscrivez-vous sur sa liste d’attente depuis la page de l’événement.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s), any category</source>
+        <translation>
+            <numerusform>%n place, toutes catégories</numerusform>
+            <numerusform>%n places, toutes catégories</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s), %1</source>
+        <translation>
+            <numerusform>%n place, %1</numerusform>
+            <numerusform>%n places, %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The offer has lapsed.</source>
+        <translation>L’offre a expiré.</translation>
+    </message>
+    <message>
+        <source>Held for you for %1 more</source>
+        <translation>Encore réservées pour vous pendant %1</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Événement</translation>
+    </message>
+    <message>
+        <source>Offered seats</source>
+        <translation>Places proposées</translation>
+    </message>
+    <message>
+        <source>No seats side by side were free, so these seats are apart.</source>
+        <translation>Aucune place côte à côte n’était libre ; ces places sont donc séparées.</translation>
+    </message>
+    <message>
+        <source>Complete booking</source>
+        <translation>Finaliser la réservation</translation>
+    </message>
+    <message>
+        <source>Decline</source>
+        <translation>Refuser</translation>
+    </message>
+    <message>
+        <source>Leave waitlist</source>
+        <translation>Quitter la liste d’attente</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::WaitlistService</name>
+    <message>
+        <source>Log in to join the waitlist.</source>
+        <translation>Connectez-vous pour vous inscrire sur la liste d’attente.</translation>
+    </message>
+    <message>
+        <source>You are offline. Join the waitlist once the connection is back.</source>
+        <translation>Vous êtes hors ligne. Inscrivez-vous sur la liste d’attente dès le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>You are offline. Leave the waitlist once the connection is back.</source>
+        <translation>Vous êtes hors ligne. Quittez la liste d’attente dès le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Waiting — number %1 in line</source>
+        <translation>En attente — n°&#xa0;%1 dans la file</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>En attente</translation>
+    </message>
+    <message>
+        <source>Seats offered to you</source>
+        <translation>Places qui vous sont proposées</translation>
+    </message>
+    <message>
+        <source>Booked</source>
+        <translation>Réservé</translation>
+    </message>
+    <message>
+        <source>Offer lapsed</source>
+        <translation>Offre expirée</translation>
+    </message>
+    <message>
+        <source>Left the waitlist</source>
+        <translation>Liste d’attente quittée</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>Inconnu</translation>
+    </message>
+    <message>
+        <source>You could not leave the waitlist: %1</source>
+        <translation>Impossible de quitter la liste d’attente : %1</translation>
+    </message>
+    <message>
+        <source>An order is being paid from this offer; it cannot be left now.</source>
+        <translation>Une commande issue de cette offre est en cours de paiement ; impossible de quitter la liste d’attente pour le moment.</translation>
+    </message>
+    <message>
+        <source>This waitlist entry is not yours.</source>
+        <translation>Cette inscription sur liste d’attente ne vous appartient pas.</translation>
+    </message>
+    <message>
+        <source>You are already on the waitlist for this event and category.</source>
+        <translation>Vous êtes déjà inscrit sur la liste d’attente pour cet événement et cette catégorie.</translation>
+    </message>
+    <message>
+        <source>Enough seats are still free, though not side by side. Pick them on the seat map.</source>
+        <translation>Il reste suffisamment de places libres, mais pas côte à côte. Choisissez-les sur le plan de salle.</translation>
+    </message>
+    <message>
+        <source>Enough seats are still free. Hold them now instead of waiting.</source>
+        <translation>Il reste suffisamment de places libres. Réservez-les maintenant au lieu d’attendre.</translation>
+    </message>
+    <message>
+        <source>This event has no seat map, so it has no waitlist.</source>
+        <translation>Cet événement n’a pas de plan de salle, et donc pas de liste d’attente.</translation>
+    </message>
+    <message>
+        <source>This event is cancelled or over.</source>
+        <translation>Cet événement est annulé ou terminé.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The event has only %n seat(s) in this category.</source>
+        <translation>
+            <numerusform>L’événement ne compte que %n place dans cette catégorie.</numerusform>
+            <numerusform>L’événement ne compte que %n places dans cette catégorie.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The waitlist request was refused: %1</source>
+        <translation>La demande d’inscription sur liste d’attente a été refusée : %1</translation>
+    </message>
+    <message>
+        <source>The connection dropped. Try again when it is back.</source>
+        <translation>La connexion a été interrompue. Réessayez dès son rétablissement.</translation>
+    </message>
+    <message>
+        <source>Joining the waitlist failed: %1</source>
+        <translation>L’inscription sur la liste d’attente a échoué : %1</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::WishlistService</name>
@@ -2010,6 +2991,25 @@ Données brutes :
     <message>
         <source>The server refused the wishlist change; it was undone.</source>
         <translation>Le serveur a refusé la modification des favoris ; elle a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::tickets::TicketWidget</name>
+    <message>
+        <source>Ticket</source>
+        <translation>Billet</translation>
+    </message>
+    <message>
+        <source>Void ticket for %1, %2</source>
+        <translation>Billet annulé pour %1, %2</translation>
+    </message>
+    <message>
+        <source>Ticket for %1, %2, %3</source>
+        <translation>Billet pour %1, %2, %3</translation>
+    </message>
+    <message>
+        <source>No ticket selected</source>
+        <translation>Aucun billet sélectionné</translation>
     </message>
 </context>
 </TS>
