@@ -17,9 +17,11 @@ namespace {
 constexpr const char* kDueSources =
     "SELECT name FROM sources WHERE kind = 'url' AND NOT paused AND next_run_at <= now() "
     "ORDER BY next_run_at, id LIMIT 100";
-// Milliseconds until the next unpaused source is due (0 when one is due now), NULL if none.
+// Milliseconds until the next unpaused source is due (0 when one is due now), NULL if none
+// (greatest() ignores a NULL argument, so without the CASE "none" read as "due now": a busy loop).
 constexpr const char* kNextDue =
-    "SELECT greatest(0, (extract(epoch FROM min(next_run_at) - now()) * 1000)::bigint) FROM sources "
+    "SELECT CASE WHEN min(next_run_at) IS NOT NULL "
+    "THEN greatest(0, (extract(epoch FROM min(next_run_at) - now()) * 1000)::bigint) END FROM sources "
     "WHERE kind = 'url' AND NOT paused";
 
 } // namespace
