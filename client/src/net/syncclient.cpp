@@ -3,6 +3,7 @@
 
 #include "net/bookingcodec.h"
 #include "net/changedecoder.h"
+#include "net/recommendcodec.h"
 #include "net/searchcodec.h"
 
 #include "marquee/core/version.hpp"
@@ -401,6 +402,71 @@ quint64 SyncClient::listWaitlist()
     return send(RequestKind::WaitlistList, env);
 }
 
+quint64 SyncClient::recordSignals(const QList<SignalRecordInfo>& records)
+{
+    v1::Envelope env;
+    auto* request = env.mutable_record_signals();
+    for (const SignalRecordInfo& r : records)
+        toProto(r, request->add_records());
+    return send(RequestKind::RecommendationAck, env);
+}
+
+quint64 SyncClient::getRecommendations(quint32 limit, const TrendingArea& area)
+{
+    v1::Envelope env;
+    auto* request = env.mutable_get_recommendations();
+    request->set_limit(limit);
+    if (area.radiusKm > 0) {
+        request->set_latitude(area.latitude);
+        request->set_longitude(area.longitude);
+        request->set_radius_km(area.radiusKm);
+    }
+    return send(RequestKind::RecommendationList, env);
+}
+
+quint64 SyncClient::getSimilarEvents(const QString& eventId, quint32 limit)
+{
+    v1::Envelope env;
+    env.mutable_get_similar_events()->set_event_id(eventId.toStdString());
+    env.mutable_get_similar_events()->set_limit(limit);
+    return send(RequestKind::RecommendationList, env);
+}
+
+quint64 SyncClient::getTrending(const TrendingArea& area, quint32 limit)
+{
+    v1::Envelope env;
+    auto* request = env.mutable_get_trending();
+    request->set_city(area.city.toStdString());
+    if (area.radiusKm > 0) {
+        request->set_latitude(area.latitude);
+        request->set_longitude(area.longitude);
+        request->set_radius_km(area.radiusKm);
+    }
+    request->set_limit(limit);
+    return send(RequestKind::RecommendationList, env);
+}
+
+quint64 SyncClient::getRecommendationSettings()
+{
+    v1::Envelope env;
+    env.mutable_get_recommendation_settings();
+    return send(RequestKind::RecommendationSettings, env);
+}
+
+quint64 SyncClient::setRecommendationSettings(const RecommendationSettingsInfo& settings)
+{
+    v1::Envelope env;
+    toProto(settings, env.mutable_set_recommendation_settings()->mutable_settings());
+    return send(RequestKind::RecommendationSettings, env);
+}
+
+quint64 SyncClient::deleteMyHistory()
+{
+    v1::Envelope env;
+    env.mutable_delete_my_history();
+    return send(RequestKind::RecommendationAck, env);
+}
+
 void SyncClient::pull()
 {
     if (!m_helloDone || m_pullRequest != 0 || m_paused)
@@ -566,6 +632,15 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
             Q_EMIT waitlistListReceived(id, entries);
         }
         break;
+    case RequestKind::RecommendationList:
+        if (env.has_recommendation_list())
+            Q_EMIT recommendationListReceived(id, fromProto(env.recommendation_list()));
+        break;
+    case RequestKind::RecommendationSettings:
+        if (env.has_recommendation_settings())
+            Q_EMIT recommendationSettingsReceived(id, fromProto(env.recommendation_settings()));
+        break;
+    case RequestKind::RecommendationAck:
     case RequestKind::Logout:
     case RequestKind::Wishlist:
     case RequestKind::ReleaseHold:

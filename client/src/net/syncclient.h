@@ -2,6 +2,7 @@
 // runs the pull loop and hands converted batches to whoever applies them.
 #pragma once
 
+#include "store/recommendrecords.h"
 #include "store/records.h"
 #include "store/searchtypes.h"
 
@@ -103,6 +104,16 @@ public:
                          quint32 seats);
     quint64 leaveWaitlist(const QString& entryId);
     quint64 listWaitlist();
+    // Recommendations (recommend.proto). Lists are answered by recommendationListReceived,
+    // settings by recommendationSettingsReceived; RecordSignals and DeleteMyHistory by
+    // ackReceived (id = how many signals were stored / deleted); refusals by requestFailed.
+    quint64 recordSignals(const QList<SignalRecordInfo>& records);
+    quint64 getRecommendations(quint32 limit, const TrendingArea& area = {});
+    quint64 getSimilarEvents(const QString& eventId, quint32 limit);
+    quint64 getTrending(const TrendingArea& area, quint32 limit);
+    quint64 getRecommendationSettings();
+    quint64 setRecommendationSettings(const RecommendationSettingsInfo& settings);
+    quint64 deleteMyHistory();
     void pull(); // pull from cursor() (no-op while a pull is in flight)
     // The owner could not store a batch: stop pulling and ignore pushes (a pull answer in
     // flight is dropped) until resumeFrom() names the cursor that was committed.
@@ -135,6 +146,8 @@ Q_SIGNALS:
     void paymentConfigReceived(quint64 requestId, const marquee::client::PaymentConfigInfo& config);
     void waitlistEntryReceived(quint64 requestId, const marquee::client::WaitlistEntryInfo& entry);
     void waitlistListReceived(quint64 requestId, const QList<marquee::client::WaitlistEntryInfo>& entries);
+    void recommendationListReceived(quint64 requestId, const marquee::client::RecommendationListInfo& list);
+    void recommendationSettingsReceived(quint64 requestId, const marquee::client::RecommendationSettingsInfo& settings);
     void authenticationRejected(); // HTTP 401 at the upgrade: the token is no longer valid
     void fatalError(const marquee::client::ErrorInfo& error); // e.g. unsupported protocol version
 
@@ -142,7 +155,8 @@ private:
     enum class RequestKind {
         Hello, Pull, Login, Register, Logout, Wishlist,
         SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout, Search, IngestAdmin,
-        Hold, ReleaseHold, Order, OrderList, PaymentConfig, WaitlistEntry, WaitlistList
+        Hold, ReleaseHold, Order, OrderList, PaymentConfig, WaitlistEntry, WaitlistList,
+        RecommendationList, RecommendationSettings, RecommendationAck
     };
     struct Pending {
         RequestKind kind;

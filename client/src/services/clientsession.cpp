@@ -2,6 +2,7 @@
 #include "services/clientsession.h"
 
 #include "booking/bookingservice.h"
+#include "recommend/recommendservice.h"
 #include "services/accountservice.h"
 #include "services/catalogservice.h"
 #include "services/searchservice.h"
@@ -35,6 +36,7 @@ ClientSession::ClientSession(Options options, QObject* parent)
     connect(this, &ClientSession::batchApplied, m_booking, &BookingService::notifyBatchApplied);
     m_waitlist = new WaitlistService(m_store.get(), m_sync, m_account, this);
     connect(this, &ClientSession::batchApplied, m_waitlist, &WaitlistService::notifyBatchApplied);
+    m_recommend = new RecommendService(m_store.get(), m_sync, m_account, this);
 
     connect(m_sync, &SyncClient::connected, this, &ClientSession::onConnected);
     connect(m_sync, &SyncClient::batchReady, this, &ClientSession::onBatchReady);

@@ -18,6 +18,7 @@ class AccountService;
 class BookingService;
 class CatalogService;
 class LocalStore;
+class RecommendService;
 class SearchService;
 class WaitlistService;
 class SeatingService;
@@ -55,6 +56,7 @@ public:
     SearchService* search() const { return m_search; }
     BookingService* booking() const { return m_booking; }
     WaitlistService* waitlist() const { return m_waitlist; }
+    RecommendService* recommend() const { return m_recommend; }
 
     QUrl serverUrl() const;
     State state() const { return m_state; }
@@ -95,6 +97,7 @@ private:
     SearchService* m_search = nullptr;
     BookingService* m_booking = nullptr;
     WaitlistService* m_waitlist = nullptr;
+    RecommendService* m_recommend = nullptr;
     QThread m_thread;
     SyncWorker* m_worker = nullptr;
 

@@ -5,11 +5,7 @@
 #include "services/accountservice.h"
 #include "store/localstore.h"
 
-#include <QLoggingCategory>
-
 namespace marquee::client {
-
-Q_LOGGING_CATEGORY(lcWishlist, "marquee.wishlist")
 
 WishlistService::WishlistService(LocalStore* store, SyncClient* sync, AccountService* account, QObject* parent)
     : QObject(parent), m_store(store), m_sync(sync), m_account(account)
@@ -28,7 +24,9 @@ bool WishlistService::isWishlisted(const QString& eventId) const
 
 int WishlistService::pendingCount() const
 {
-    return m_account->isLoggedIn() ? static_cast<int>(m_store->outbox(m_account->userId()).size()) : 0;
+    return m_account->isLoggedIn()
+        ? static_cast<int>(m_store->outbox(m_account->userId(), QLatin1String(LocalStore::kWishlistOutboxKind)).size())
+        : 0;
 }
 
 bool WishlistService::toggle(const QString& eventId)
@@ -58,14 +56,11 @@ void WishlistService::flush()
     if (m_inFlight || !canSend())
         return;
     // Oldest first: the server must see the user's toggles in the order they were made.
-    const QList<OutboxEntry> entries = m_store->outbox(m_account->userId());
+    // Other kinds (recommendation signals) have their own sender.
+    const QList<OutboxEntry> entries = m_store->outbox(m_account->userId(), QLatin1String(LocalStore::kWishlistOutboxKind), 1);
     if (entries.isEmpty())
         return;
     const OutboxEntry& next = entries.first();
-    if (next.kind != QLatin1String("wishlist")) {
-        qCWarning(lcWishlist) << "unknown outbox kind" << next.kind << "left in place";
-        return;
-    }
     const bool add = LocalStore::wishlistPayloadAdds(next.payload);
     const quint64 id = m_sync->sendWishlistMutation(next.key, next.entityId, add);
     m_inFlight = InFlight{id, next};

@@ -216,6 +216,24 @@ CREATE TABLE order_requests(
   card_payment_method TEXT NOT NULL, terminal_id TEXT NOT NULL, cash_tendered INTEGER NOT NULL,
   created_at INTEGER NOT NULL);
 )sql",
+    // 8: recommendations (recommendstore.cpp). The lists the server ranked, as fetched (user_id 0:
+    // the public ones, similar events and trending), shown offline with the time they were
+    // fetched; the user's settings (tracking decides offline whether a signal is recorded).
+    // Signals themselves are outbox entries of kind 'signal'.
+    R"sql(
+CREATE TABLE recommendation_lists(
+  user_id INTEGER NOT NULL, kind INTEGER NOT NULL, list_key TEXT NOT NULL, fetched_at INTEGER NOT NULL,
+  computed_at INTEGER NOT NULL, model_trained_at INTEGER NOT NULL,
+  PRIMARY KEY(user_id, kind, list_key)) WITHOUT ROWID;
+CREATE TABLE recommendation_items(
+  user_id INTEGER NOT NULL, kind INTEGER NOT NULL, list_key TEXT NOT NULL, position INTEGER NOT NULL,
+  event_id TEXT NOT NULL, score REAL NOT NULL, reason INTEGER NOT NULL, anchor_event_id TEXT NOT NULL,
+  anchor_title TEXT NOT NULL,
+  PRIMARY KEY(user_id, kind, list_key, position)) WITHOUT ROWID;
+CREATE TABLE recommendation_settings(
+  user_id INTEGER PRIMARY KEY, tracking INTEGER NOT NULL, payload TEXT NOT NULL, updated_at INTEGER NOT NULL);
+CREATE INDEX outbox_by_kind ON outbox(user_id, kind, seq);
+)sql",
 };
 static_assert(std::size(kUpgradeSteps) == LocalStore::kSchemaVersion);
 
@@ -1196,14 +1214,22 @@ std::optional<OutboxEntry> LocalStore::toggleWishlist(qint64 userId, const QStri
     return entry;
 }
 
-QList<OutboxEntry> LocalStore::outbox(std::optional<qint64> userId)
+QList<OutboxEntry> LocalStore::outbox(std::optional<qint64> userId, const QString& kind, int limit)
 {
     QList<OutboxEntry> out;
     QSqlQuery q(database());
+    QStringList where;
+    if (userId)
+        where << QStringLiteral("user_id=?");
+    if (!kind.isEmpty())
+        where << QStringLiteral("kind=?");
     q.prepare(QStringLiteral("SELECT seq,key,user_id,kind,entity_id,payload,created_at,attempts,last_error FROM outbox")
-              + (userId ? QStringLiteral(" WHERE user_id=?") : QString()) + QStringLiteral(" ORDER BY seq"));
+              + (where.isEmpty() ? QString() : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND ")))
+              + QStringLiteral(" ORDER BY seq") + (limit >= 0 ? QStringLiteral(" LIMIT %1").arg(limit) : QString()));
     if (userId)
         q.addBindValue(*userId);
+    if (!kind.isEmpty())
+        q.addBindValue(kind);
     if (!exec(q))
         return out;
     while (q.next()) {
@@ -1270,7 +1296,7 @@ bool LocalStore::clearUserData(qint64 userId)
     QSqlQuery q(database());
     q.prepare(QStringLiteral("DELETE FROM wishlist WHERE user_id=?"));
     q.addBindValue(userId);
-    return exec(q) && clearBookingData(userId);
+    return exec(q) && clearBookingData(userId) && clearRecommendationData(userId);
 }
 
 bool LocalStore::reapplyPendingWishlist(qint64 userId)

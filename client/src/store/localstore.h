@@ -3,6 +3,7 @@
 #pragma once
 
 #include "store/records.h"
+#include "store/recommendrecords.h"
 #include "store/searchtypes.h"
 
 #include <QSqlDatabase>
@@ -18,7 +19,7 @@ namespace marquee::client {
 class LocalStore {
 public:
     // Schema version written to PRAGMA user_version; each step upgrades from version-1.
-    static constexpr int kSchemaVersion = 7;
+    static constexpr int kSchemaVersion = 8;
     // Applied events a transaction indexes for search before it commits (live pushes, small
     // pages); more are left to indexSearchBacklog(), so a cold sync does not wait for FTS5.
     static constexpr int kInlineIndexRows = 1000;
@@ -85,8 +86,11 @@ public:
     QStringList wishlist(qint64 userId);
     // Flips the local row and appends an outbox entry, in one transaction.
     std::optional<OutboxEntry> toggleWishlist(qint64 userId, const QString& eventId);
-    QList<OutboxEntry> outbox(std::optional<qint64> userId = std::nullopt);
+    // Oldest first; kind empty: every kind; limit < 0: all.
+    QList<OutboxEntry> outbox(std::optional<qint64> userId = std::nullopt, const QString& kind = {}, int limit = -1);
     bool removeOutboxEntry(const QString& key);
+    bool removeOutboxEntries(const QStringList& keys); // one transaction
+    int dropOutboxEntries(qint64 userId, const QString& kind); // how many; -1 on an error
     bool recordOutboxFailure(const QString& key, const QString& error);
     // A rejected mutation: drop the entry and undo its effect on the local row.
     bool rejectOutboxEntry(const OutboxEntry& entry);
@@ -109,6 +113,26 @@ public:
     QList<OrderRequest> orderRequests(qint64 userId);
     bool removeOrderRequest(const QString& idempotencyKey);
 
+    // Recommendations (recommendstore.cpp). Lists are cached per user; userId 0 holds the public
+    // ones (similar events, trending), shared by whoever uses this device.
+    bool saveRecommendationList(qint64 userId, RecommendationListKind kind, const QString& key,
+                                const RecommendationListInfo& list, qint64 fetchedAtMs);
+    // Items whose events are in the catalog, not cancelled and not over at nowMs, in rank order.
+    std::optional<CachedRecommendationList> recommendationList(qint64 userId, RecommendationListKind kind,
+                                                               const QString& key, qint64 nowMs);
+    bool clearRecommendationLists(qint64 userId, RecommendationListKind kind);
+    std::optional<RecommendationSettingsInfo> recommendationSettings(qint64 userId);
+    bool saveRecommendationSettings(qint64 userId, const RecommendationSettingsInfo& settings);
+    // A view or search click goes to the outbox like any mutation (kSignalOutboxKind), so it
+    // survives being offline and restarts and is sent once (its key is the idempotency key).
+    std::optional<OutboxEntry> appendSignal(qint64 userId, const QString& eventId, SignalKind kind,
+                                            const QString& searchQuery, qint64 atMs);
+    static SignalRecordInfo signalRecord(const OutboxEntry& entry);
+    static constexpr const char* kSignalOutboxKind = "signal";
+    static constexpr const char* kWishlistOutboxKind = "wishlist";
+    // Similar-event lists kept at most (the oldest fetched go first).
+    static constexpr int kMaxCachedSimilarLists = 200;
+
     // Payload of a wishlist outbox entry.
     static QByteArray wishlistPayload(const QString& eventId, bool add);
     static bool wishlistPayloadAdds(const QByteArray& payload);
@@ -127,6 +151,7 @@ private:
     bool clearSearchIndex();
     bool reindexSearchBatch(bool learnWords);
     bool clearBookingData(qint64 userId); // the user's orders and waitlist entries
+    bool clearRecommendationData(qint64 userId); // the user's lists and settings
 
     QString m_path;
     QString m_connectionName;

@@ -9,6 +9,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 namespace marquee::client {
 
 namespace {
@@ -103,6 +105,11 @@ EventDetailWidget::EventDetailWidget(QWidget* parent) : QWidget(parent)
     setDetails(std::nullopt);
 }
 
+void EventDetailWidget::setSimilarEventsView(QWidget* view)
+{
+    m_content->layout()->addWidget(view);
+}
+
 void EventDetailWidget::setSeatMapAvailable(bool available)
 {
     m_seats->setVisible(available);
@@ -123,11 +130,12 @@ void EventDetailWidget::setDetails(const std::optional<EventDetails>& details)
     m_placeholder->setVisible(!details);
     m_content->setVisible(details.has_value());
     if (!details) {
-        m_eventId.clear();
+        if (!std::exchange(m_eventId, QString()).isEmpty())
+            Q_EMIT eventShown(QString());
         return;
     }
     const core::Event& e = details->event;
-    m_eventId = QString::fromStdString(e.id);
+    const QString shownBefore = std::exchange(m_eventId, QString::fromStdString(e.id));
     m_soldOut = e.status == core::EventStatus::SoldOut;
     m_joinWaitlist->setVisible(m_soldOut && !m_seats->isHidden());
     m_title->setText(QString::fromStdString(e.title));
@@ -154,6 +162,8 @@ void EventDetailWidget::setDetails(const std::optional<EventDetails>& details)
     m_description->setText(QString::fromStdString(e.description));
     m_wishlist->setChecked(details->wishlisted);
     m_wishlist->setText(details->wishlisted ? tr("★ On your wishlist") : tr("☆ Add to wishlist"));
+    if (m_eventId != shownBefore)
+        Q_EMIT eventShown(m_eventId);
 }
 
 } // namespace marquee::client

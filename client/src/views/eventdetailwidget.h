@@ -1,5 +1,6 @@
 // EventDetailWidget: the detail pane for one event (time in its zone, venue, price, status,
-// tags, performers, description) with the wishlist toggle.
+// tags, performers, description) with the wishlist toggle, and below it the "Similar events"
+// view the main window puts there.
 #pragma once
 
 #include "store/records.h"
@@ -27,11 +28,15 @@ public:
     QPushButton* seatsButton() const { return m_seats; }
     QPushButton* joinWaitlistButton() const { return m_joinWaitlist; }
     QString statusText() const;
+    // Shown under the event while one is shown (the window owns what it shows).
+    void setSimilarEventsView(QWidget* view);
 
 Q_SIGNALS:
     void wishlistToggleRequested(const QString& eventId);
     void seatsRequested(const QString& eventId);
     void joinWaitlistRequested(const QString& eventId);
+    // Another event is shown (not emitted when the same one is refreshed); empty: none.
+    void eventShown(const QString& eventId);
 
 private:
     QString m_eventId;

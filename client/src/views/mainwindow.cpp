@@ -7,6 +7,10 @@
 #include "editor/layouteditorwindow.h"
 #include "models/categorymodel.h"
 #include "models/eventlistmodel.h"
+#include "recommend/recommendationlistmodel.h"
+#include "recommend/recommendationlistwidget.h"
+#include "recommend/recommendationsettingsdialog.h"
+#include "recommend/recommendservice.h"
 #include "services/accountservice.h"
 #include "services/catalogservice.h"
 #include "services/clientsession.h"
@@ -30,10 +34,12 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMessageBox>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -55,6 +61,7 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     m_logout = toolbar->addAction(tr("Log out"), this, [this] { m_session->account()->logout(); });
     m_myOrders = toolbar->addAction(tr("My Orders && Tickets"), this, &MainWindow::openMyOrders);
     m_myWaitlist = toolbar->addAction(tr("My Waitlist"), this, &MainWindow::openWaitlist);
+    m_recommendSettings = toolbar->addAction(tr("Recommendation Settings…"), this, &MainWindow::openRecommendationSettings);
     m_editSeatMaps = toolbar->addAction(tr("Edit Seat Maps…"), this, [this] {
         if (!m_layoutEditor) {
             m_layoutEditor = new LayoutEditorWindow(m_session->seating(), m_session->catalog(), this); // a window of its own
@@ -121,7 +128,9 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
 
     // Table and detail pane.
     auto* splitter = new QSplitter(Qt::Horizontal, central);
-    m_table = new QTableView(splitter);
+    m_pages = new QTabWidget(splitter);
+    m_pages->setDocumentMode(true);
+    m_table = new QTableView(m_pages);
     m_table->setModel(m_events);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
@@ -141,7 +150,32 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     m_details = new EventDetailWidget(scroll);
     scroll->setWidget(m_details);
     scroll->setMinimumWidth(320);
-    splitter->addWidget(m_table);
+    // Recommendations: pages beside the table, similar events under the details.
+    RecommendService* recommend = session->recommend();
+    m_forYou = new RecommendationListWidget(new RecommendationListModel(recommend, RecommendationListKind::ForYou, this),
+                                            tr("Picked for you"), m_pages);
+    m_trending = new RecommendationListWidget(
+        new RecommendationListModel(recommend, RecommendationListKind::Trending, this), tr("Trending near you"), m_pages);
+    for (RecommendationListWidget* page : {m_forYou, m_trending})
+        page->setContentsMargins(8, 8, 8, 0);
+    m_pages->addTab(m_table, tr("All Events"));
+    m_pages->addTab(m_forYou, tr("For You"));
+    m_pages->addTab(m_trending, tr("Trending Near You"));
+    m_similar = new RecommendationListWidget(new RecommendationListModel(recommend, RecommendationListKind::Similar, this),
+                                             tr("Similar events"), m_details);
+    m_similar->setMaximumRows(4);
+    m_details->setSimilarEventsView(m_similar);
+    connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
+        if (auto* page = qobject_cast<RecommendationListWidget*>(m_pages->widget(index)))
+            page->model()->refresh(); // opening a page fetches it fresh when online
+    });
+    for (RecommendationListWidget* list : {m_forYou, m_trending, m_similar})
+        connect(list, &RecommendationListWidget::eventActivated, this, &MainWindow::openEvent);
+    connect(m_details, &EventDetailWidget::eventShown, this, [this](const QString& eventId) {
+        m_similar->model()->setEventId(eventId);
+        m_session->recommend()->recordView(eventId);
+    });
+    splitter->addWidget(m_pages);
     splitter->addWidget(scroll);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
@@ -211,6 +245,9 @@ void MainWindow::updateAccount()
     m_logout->setVisible(in);
     m_myOrders->setVisible(in);
     m_myWaitlist->setVisible(in);
+    m_recommendSettings->setVisible(in);
+    if (!in && m_settingsDialog)
+        m_settingsDialog->close(); // another user's settings must not stay on screen
     if (!in && m_waitlistWindow)
         m_waitlistWindow->close(); // another user's entries must not stay on screen
     if (!in && m_myOrdersWindow)
@@ -333,11 +370,42 @@ void MainWindow::selectEvent(const QString& eventId)
 
 void MainWindow::showSearchHit(const QString& eventId)
 {
+    // The query is the one whose results are on screen (the panel only shows current ones).
+    m_session->recommend()->recordSearchClick(eventId, m_searchPanel->searchBox()->text());
+    openEvent(eventId);
+}
+
+void MainWindow::openEvent(const QString& eventId)
+{
     selectEvent(eventId);
     const auto details = m_session->catalog()->eventDetails(eventId);
     m_details->setDetails(details);
     if (!details) // found by the server, not synced to this device yet
         statusBar()->showMessage(tr("This event is not in the offline catalog yet; it appears once synced."), 8000);
+}
+
+void MainWindow::openRecommendationSettings()
+{
+    if (!m_settingsDialog) {
+        // Cities of the cached venues, each with its centre for "within N km".
+        QHash<QString, QPointF> centres;
+        QHash<QString, int> counts;
+        for (const core::Venue& v : m_session->catalog()->venues()) {
+            if (v.city.empty() || (v.latitude == 0 && v.longitude == 0))
+                continue;
+            const QString city = QString::fromStdString(v.city);
+            centres[city] += QPointF(v.latitude, v.longitude);
+            ++counts[city];
+        }
+        for (auto it = centres.begin(); it != centres.end(); ++it)
+            *it /= counts.value(it.key());
+        m_settingsDialog = new RecommendationSettingsDialog(m_session->recommend(), m_session->catalog()->categories(),
+                                                            centres, this);
+        m_settingsDialog->setAttribute(Qt::WA_DeleteOnClose);
+    }
+    m_settingsDialog->show();
+    m_settingsDialog->raise();
+    m_settingsDialog->activateWindow();
 }
 
 void MainWindow::openLogin(int mode)

@@ -1,4 +1,5 @@
-// MainWindow: toolbar (account), filter bar, event table, detail pane and connection status.
+// MainWindow: toolbar (account), filter bar, event table with the "For you" and "Trending near
+// you" pages beside it, detail pane (with similar events) and connection status.
 // Holds models and services only; never touches SQL or sockets.
 #pragma once
 
@@ -11,6 +12,7 @@ class QCheckBox;
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QTabWidget;
 class QTableView;
 
 namespace marquee::client {
@@ -21,6 +23,9 @@ class ConnectionIndicator;
 class EventDetailWidget;
 class EventListModel;
 class MyOrdersWindow;
+class RecommendationListModel;
+class RecommendationListWidget;
+class RecommendationSettingsDialog;
 class SearchPanel;
 class SeatsDialog;
 
@@ -36,6 +41,13 @@ public:
     SearchPanel* searchPanel() const { return m_searchPanel; }
     QAction* myOrdersAction() const { return m_myOrders; }
     QAction* myWaitlistAction() const { return m_myWaitlist; }
+    QAction* recommendationSettingsAction() const { return m_recommendSettings; }
+    // The event pages: all events, "For you", "Trending near you".
+    QTabWidget* pages() const { return m_pages; }
+    RecommendationListWidget* forYouView() const { return m_forYou; }
+    RecommendationListWidget* trendingView() const { return m_trending; }
+    RecommendationListWidget* similarView() const { return m_similar; }
+    RecommendationSettingsDialog* recommendationSettingsDialog() const { return m_settingsDialog; }
     QString accountText() const;
     void selectEvent(const QString& eventId);
 
@@ -50,11 +62,19 @@ private:
     void checkoutOffer(const QString& holdId);
     void openMyOrders();
     void showSearchHit(const QString& eventId);
+    void openEvent(const QString& eventId);
+    void openRecommendationSettings();
 
     ClientSession* m_session;
     EventListModel* m_events;
     CategoryModel* m_categories;
     QTableView* m_table;
+    QTabWidget* m_pages;
+    RecommendationListWidget* m_forYou;
+    RecommendationListWidget* m_trending;
+    RecommendationListWidget* m_similar;
+    QAction* m_recommendSettings;
+    QPointer<RecommendationSettingsDialog> m_settingsDialog;
     EventDetailWidget* m_details;
     ConnectionIndicator* m_indicator;
     SearchPanel* m_searchPanel;
