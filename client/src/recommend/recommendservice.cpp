@@ -302,7 +302,8 @@ void RecommendService::onAck(quint64 requestId, const AckInfo& ack)
         flushSignals();
     } else if (requestId == m_deleteRequest) {
         m_deleteRequest = 0;
-        // "For you" came from the deleted history: fetch it again.
+        // "For you" came from the deleted history: fetch it again, ignoring answers computed before.
+        m_listRequests.removeIf([](const auto& request) { return request.value().kind == RecommendationListKind::ForYou; });
         m_store->clearRecommendationLists(m_account->userId(), RecommendationListKind::ForYou);
         Q_EMIT listUpdated(RecommendationListKind::ForYou, QString());
         Q_EMIT historyDeleted(ack.id.toInt());
