@@ -135,7 +135,7 @@ QVariant RecommendationListModel::data(const QModelIndex& index, int role) const
     case EventIdRole:
         return e.item.eventId;
     case WhenRole:
-        return format::eventDateTime(e.startsAtMs, e.timeZone, QLocale(), QLocale::ShortFormat);
+        return format::eventDateTime(e.startsAtMs, e.timeZone, QLocale(), QLocale::ShortFormat, false);
     case VenueRole:
         return e.city.isEmpty() || e.venueName.contains(e.city) ? e.venueName
                                                                 : tr("%1, %2").arg(e.venueName, e.city);

@@ -108,6 +108,7 @@ RecommendationListWidget::RecommendationListWidget(RecommendationListModel* mode
     m_list->setModel(m_model);
     m_list->setItemDelegate(new RecommendationDelegate(m_list));
     m_list->setUniformItemSizes(true);
+    m_list->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff); // the delegate elides
     m_list->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);

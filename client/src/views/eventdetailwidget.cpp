@@ -105,11 +105,6 @@ EventDetailWidget::EventDetailWidget(QWidget* parent) : QWidget(parent)
     setDetails(std::nullopt);
 }
 
-void EventDetailWidget::setSimilarEventsView(QWidget* view)
-{
-    m_content->layout()->addWidget(view);
-}
-
 void EventDetailWidget::setSeatMapAvailable(bool available)
 {
     m_seats->setVisible(available);

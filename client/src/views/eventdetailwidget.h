@@ -1,6 +1,6 @@
 // EventDetailWidget: the detail pane for one event (time in its zone, venue, price, status,
-// tags, performers, description) with the wishlist toggle, and below it the "Similar events"
-// view the main window puts there.
+// tags, performers, description) with the wishlist toggle. Says which event it shows, so the
+// window can show its similar events and record the view.
 #pragma once
 
 #include "store/records.h"
@@ -28,8 +28,6 @@ public:
     QPushButton* seatsButton() const { return m_seats; }
     QPushButton* joinWaitlistButton() const { return m_joinWaitlist; }
     QString statusText() const;
-    // Shown under the event while one is shown (the window owns what it shows).
-    void setSimilarEventsView(QWidget* view);
 
 Q_SIGNALS:
     void wishlistToggleRequested(const QString& eventId);

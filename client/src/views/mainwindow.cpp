@@ -145,11 +145,16 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     m_table->horizontalHeader()->resizeSection(EventListModel::CategoryColumn, 100);
     m_table->horizontalHeader()->resizeSection(EventListModel::PriceColumn, 130);
     m_table->horizontalHeader()->resizeSection(EventListModel::StatusColumn, 90);
-    auto* scroll = new QScrollArea(splitter);
+    // The detail pane: the event (scrolls) and its similar events under it.
+    auto* detailPane = new QWidget(splitter);
+    auto* detailLayout = new QVBoxLayout(detailPane);
+    detailLayout->setContentsMargins(0, 0, 0, 0);
+    auto* scroll = new QScrollArea(detailPane);
     scroll->setWidgetResizable(true);
     m_details = new EventDetailWidget(scroll);
     scroll->setWidget(m_details);
-    scroll->setMinimumWidth(320);
+    detailPane->setMinimumWidth(320);
+    detailLayout->addWidget(scroll, 1);
     // Recommendations: pages beside the table, similar events under the details.
     RecommendService* recommend = session->recommend();
     m_forYou = new RecommendationListWidget(new RecommendationListModel(recommend, RecommendationListKind::ForYou, this),
@@ -162,9 +167,11 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     m_pages->addTab(m_forYou, tr("For You"));
     m_pages->addTab(m_trending, tr("Trending Near You"));
     m_similar = new RecommendationListWidget(new RecommendationListModel(recommend, RecommendationListKind::Similar, this),
-                                             tr("Similar events"), m_details);
-    m_similar->setMaximumRows(4);
-    m_details->setSimilarEventsView(m_similar);
+                                             tr("Similar events"), detailPane);
+    m_similar->setMaximumRows(3);
+    m_similar->setContentsMargins(6, 4, 6, 0);
+    m_similar->hide();
+    detailLayout->addWidget(m_similar);
     connect(m_pages, &QTabWidget::currentChanged, this, [this](int index) {
         if (auto* page = qobject_cast<RecommendationListWidget*>(m_pages->widget(index)))
             page->model()->refresh(); // opening a page fetches it fresh when online
@@ -173,10 +180,11 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
         connect(list, &RecommendationListWidget::eventActivated, this, &MainWindow::openEvent);
     connect(m_details, &EventDetailWidget::eventShown, this, [this](const QString& eventId) {
         m_similar->model()->setEventId(eventId);
+        m_similar->setVisible(!eventId.isEmpty());
         m_session->recommend()->recordView(eventId);
     });
     splitter->addWidget(m_pages);
-    splitter->addWidget(scroll);
+    splitter->addWidget(detailPane);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
     splitter->setSizes({820, 380});
@@ -383,6 +391,8 @@ void MainWindow::openEvent(const QString& eventId)
     if (!details) // found by the server, not synced to this device yet
         statusBar()->showMessage(tr("This event is not in the offline catalog yet; it appears once synced."), 8000);
 }
+
+RecommendationSettingsDialog* MainWindow::recommendationSettingsDialog() const { return m_settingsDialog; }
 
 void MainWindow::openRecommendationSettings()
 {

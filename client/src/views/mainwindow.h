@@ -47,7 +47,7 @@ public:
     RecommendationListWidget* forYouView() const { return m_forYou; }
     RecommendationListWidget* trendingView() const { return m_trending; }
     RecommendationListWidget* similarView() const { return m_similar; }
-    RecommendationSettingsDialog* recommendationSettingsDialog() const { return m_settingsDialog; }
+    RecommendationSettingsDialog* recommendationSettingsDialog() const;
     QString accountText() const;
     void selectEvent(const QString& eventId);
 
