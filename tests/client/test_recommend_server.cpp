@@ -489,7 +489,9 @@ private Q_SLOTS:
                                 kTimeoutMs));
         RecommendationListWidget* similar = window.similarView();
         QCOMPARE(similar->model()->key(), picked);
-        QVERIFY(QTest::qWaitFor([&] { return similar->model()->rowCount() > 0; }, kTimeoutMs));
+        // Fetched, then laid out under the details with room for its rows.
+        QVERIFY(QTest::qWaitFor([&] { return similar->model()->rowCount() > 0 && similar->listView()->height() > 50; },
+                                kTimeoutMs));
         QVERIFY(similar->isVisible());
         QVERIFY(similar->model()->reasonAt(0).startsWith(QStringLiteral("Similar to “")));
         screenshot(&window, QStringLiteral("mainwindow-similar"));
