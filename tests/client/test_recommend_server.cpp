@@ -40,6 +40,14 @@ namespace {
 const QString kAnn = QStringLiteral("ann@example.com");
 const QString kBob = QStringLiteral("bob@example.com");
 
+// Visible and laid out within the window (its parents gave it room, nothing cut off).
+bool laidOutInside(QWidget* widget, QWidget* window)
+{
+    const QRect inWindow(widget->mapTo(window, QPoint(0, 0)), widget->size());
+    return widget->isVisible() && window->rect().contains(inWindow)
+        && widget->parentWidget()->height() >= widget->parentWidget()->minimumSizeHint().height();
+}
+
 void screenshot(QWidget* widget, const QString& name)
 {
     const QString dir = qEnvironmentVariable("MARQUEE_SCREENSHOT_DIR");
@@ -490,7 +498,7 @@ private Q_SLOTS:
         RecommendationListWidget* similar = window.similarView();
         QCOMPARE(similar->model()->key(), picked);
         // Fetched, then laid out under the details with room for its rows.
-        QVERIFY(QTest::qWaitFor([&] { return similar->model()->rowCount() > 0 && similar->listView()->height() > 50; },
+        QVERIFY(QTest::qWaitFor([&] { return similar->model()->rowCount() > 0 && laidOutInside(similar->listView(), &window); },
                                 kTimeoutMs));
         QVERIFY(similar->isVisible());
         QVERIFY(similar->model()->reasonAt(0).startsWith(QStringLiteral("Similar to “")));
