@@ -27,6 +27,7 @@
 #include "workers/sequencer.hpp"
 #include "workers/stamp_listener.hpp"
 #include "workers/waitlist_worker.hpp"
+#include "workers/wishlist_alert_worker.hpp"
 
 #include <pqxx/pqxx>
 
@@ -220,6 +221,9 @@ void Server::start() {
     // Recommendations (issue 8): every instance refreshes its snapshot; one trains.
     m_recommendTrainer = std::make_unique<workers::RecommendTrainer>(url, workers::RecommendTrainer::Options{});
     m_recommendTrainer->start();
+    // Wishlist alerts and the weekly digest by mail (one instance per pass, by advisory lock).
+    m_wishlistAlertWorker = std::make_unique<workers::WishlistAlertWorker>(url, workers::WishlistAlertWorker::Options{});
+    m_wishlistAlertWorker->start();
     // Stamps that landed between reading the head and listening are pushed now.
     try {
         m_hub->onHead(m_pool->run([this](pqxx::connection& conn) { return m_api->head(conn); }));
@@ -347,6 +351,7 @@ void Server::stopWorkers() {
     if (m_mailWorker) m_mailWorker->stop();
     if (m_seatStamper) m_seatStamper->stop();
     if (m_recommendTrainer) m_recommendTrainer->stop();
+    if (m_wishlistAlertWorker) m_wishlistAlertWorker->stop();
     if (m_seatListener) m_seatListener->stop();
     if (m_stampListener) m_stampListener->stop();
     if (m_sequencer) m_sequencer->stop();

@@ -36,6 +36,7 @@ class SeatListener;
 class Sequencer;
 class StampListener;
 class WaitlistWorker;
+class WishlistAlertWorker;
 } // namespace workers
 namespace orders {
 class PaymentRegistry;
@@ -144,6 +145,7 @@ private:
     std::unique_ptr<mail::MailWorker> m_mailWorker;
     std::unique_ptr<workers::SeatStamper> m_seatStamper;
     std::unique_ptr<workers::RecommendTrainer> m_recommendTrainer;
+    std::unique_ptr<workers::WishlistAlertWorker> m_wishlistAlertWorker;
     // Destroyed before the members above: pending handlers hold sessions that use them.
     net::asio::io_context m_ioc;
     std::optional<net::asio::executor_work_guard<net::asio::io_context::executor_type>> m_work;

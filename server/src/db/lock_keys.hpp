@@ -23,6 +23,10 @@ inline constexpr std::int64_t kSeatStamper = 0x4D51'0000'0000'0004;
 // Session lock held by the one instance that trains the recommendation model (any instance
 // may take it; the others refresh their snapshot from the stored model).
 inline constexpr std::int64_t kRecommendTrainer = 0x4D51'0000'0000'0010;
+// Session lock taken for one pass of the wishlist alert and weekly digest worker
+// (workers/wishlist_alert_worker) and released after it. Only saves work: a pass is safe on
+// several instances at once (state and alert rows are locked; mails have dedup keys).
+inline constexpr std::int64_t kWishlistAlerts = 0x4D51'0000'0000'0011;
 
 // Two-int4 keys (class, id) for per-source ingest runs: (kIngestSourceClass, sources.id).
 // A run of one source (fetch + ingest + schedule update, and each ingest transaction) holds

@@ -5,6 +5,7 @@
 
 #include "mail/invitation.hpp"
 #include "mail/mail_outbox.hpp"
+#include "mail/mail_text.hpp"
 #include "services/api_internal.hpp"
 #include "tickets/ticket_issuer.hpp"
 
@@ -109,55 +110,6 @@ std::string htmlEscape(const std::string& text) {
 }
 
 namespace {
-
-// Plain text and HTML built side by side, so the two alternatives always say the same.
-class TwoBodies {
-public:
-    void paragraph(const std::string& text) {
-        m_text += text + "\r\n\r\n";
-        m_html += "<p>" + htmlEscape(text) + "</p>\n";
-    }
-    void heading(const std::string& text) {
-        m_text += text + "\r\n" + std::string(std::min<std::size_t>(text.size(), 60), '=') + "\r\n";
-        m_html += "<h2>" + htmlEscape(text) + "</h2>\n";
-    }
-    // Lines of the same block: "label: value" rows.
-    void rows(const std::vector<std::pair<std::string, std::string>>& rows) {
-        m_html += "<table>\n";
-        for (const auto& [label, value] : rows) {
-            m_text += label + (label.empty() ? "" : ": ") + value + "\r\n";
-            m_html += "<tr><th align=\"left\">" + htmlEscape(label) + "</th><td>" + htmlEscape(value) + "</td></tr>\n";
-        }
-        m_text += "\r\n";
-        m_html += "</table>\n";
-    }
-    void list(const std::vector<std::string>& items) {
-        m_html += "<ul>\n";
-        for (const auto& item : items) {
-            m_text += "  - " + item + "\r\n";
-            m_html += "<li>" + htmlEscape(item) + "</li>\n";
-        }
-        m_text += "\r\n";
-        m_html += "</ul>\n";
-    }
-    std::string text() const { return m_text + "-- \r\nMarquee\r\n"; }
-    std::string html(const std::string& title) const {
-        return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + htmlEscape(title) +
-               "</title></head>\n<body>\n" + m_html + "<p>&mdash; Marquee</p>\n</body></html>\n";
-    }
-
-private:
-    std::string m_text;
-    std::string m_html;
-};
-
-std::string greeting(const std::string& name) { return name.empty() ? "Hello," : "Hello " + name + ","; }
-
-std::string whereText(const std::string& venueName, const std::string& venueAddress) {
-    if (venueAddress.empty()) return venueName;
-    if (venueName.empty()) return venueAddress;
-    return venueName + ", " + venueAddress;
-}
 
 std::string lineText(const v1::OrderLine& line, const std::string& currency) {
     return line.label() + " (" + line.price_category_name() + ") " + formatMoney(line.total_minor(), currency);

@@ -1,5 +1,6 @@
 // Catalog and wishlist writes. Every write appends its change-log row in the same
 // transaction (appendChange), so a change is either committed with its log row or not at all.
+#include "recommend/wishlist_alerts.hpp"
 #include "services/api_internal.hpp"
 
 #include "marquee/core/validation.hpp"
@@ -221,6 +222,7 @@ v1::Ack wishlistMutation(pqxx::connection& conn, const Principal& who, const v1:
             appendChange(tx, core::aggregate::kWishlist, eventId, ChangeOp::Upsert, who.userId,
                          entry.SerializeAsString());
             recordServerSignal(tx, who.userId, eventId, "wishlist_add");
+            recommend::recordAlertBaseline(tx, eventId); // changes from here on are alerts
         }
     } else if (!exec(tx, kWishlistRemove, who.userId, eventId).empty()) {
         appendChange(tx, core::aggregate::kWishlist, eventId, ChangeOp::Delete, who.userId, {});

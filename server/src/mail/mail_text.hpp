@@ -1,0 +1,32 @@
+// How Marquee's mails are written: plain-text and HTML bodies built side by side (so the two
+// alternatives always say the same), the greeting and the venue line. Used by every mail.
+#pragma once
+
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace marquee::server::mail {
+
+class TwoBodies {
+public:
+    void paragraph(const std::string& text);
+    void heading(const std::string& text);
+    // Lines of the same block: "label: value" rows.
+    void rows(const std::vector<std::pair<std::string, std::string>>& rows);
+    void list(const std::vector<std::string>& items);
+    // Both bodies end with the same signature; `title` is the HTML document's title.
+    std::string text() const;
+    std::string html(const std::string& title) const;
+
+private:
+    std::string m_text;
+    std::string m_html;
+};
+
+// "Hello Zoë," or "Hello," without a name.
+std::string greeting(const std::string& name);
+// "Deutsches Theater, Schumannstraße 13a, Berlin" (either part may be empty).
+std::string whereText(const std::string& venueName, const std::string& venueAddress);
+
+} // namespace marquee::server::mail

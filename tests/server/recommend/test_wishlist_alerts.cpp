@@ -1,0 +1,588 @@
+// Wishlist alerts and the weekly digest (issue 8) against real PostgreSQL and a real SMTP server
+// (tests/smtp/smtp_server.py, one of the test's own so every received message is counted):
+// each alert kind mails exactly once per change through the real catalog, booking and
+// cancellation paths, reruns / a restarted or second instance send nothing more, a second
+// change mails again, settings switched off mail nothing; the digest goes once per ISO week to
+// opted-in users with the expected events. The workers are driven pass by pass, never slept on.
+#include "db/lock_keys.hpp"
+#include "mail/mail_worker.hpp"
+#include "mail/notifications.hpp"
+#include "mail/mail_outbox.hpp"
+#include "marquee/protocol/seating_conversions.hpp"
+#include "orders/payment_registry.hpp"
+#include "recommend/engine.hpp"
+#include "recommend/weekly_digest.hpp"
+#include "recommend/wishlist_alerts.hpp"
+#include "seating_test_layouts.hpp"
+#include "service_helpers.hpp"
+#include "smtp_test_server.hpp"
+#include "workers/wishlist_alert_worker.hpp"
+
+#include <QtTest>
+
+#include <atomic>
+#include <chrono>
+#include <set>
+#include <thread>
+
+using namespace marquee;
+using namespace marquee::test;
+namespace rec = marquee::server::recommend;
+namespace seating = marquee::core::seating;
+
+namespace {
+
+constexpr const char* kClubId = "33333333-3333-4333-8333-333333333333";
+
+std::atomic<int> keyCounter{0};
+std::string newKey() {
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "00000000-0000-4000-a000-%012d", ++keyCounter);
+    return buffer;
+}
+
+std::int64_t wallMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+std::string stripCr(std::string text) {
+    text.erase(std::remove(text.begin(), text.end(), '\r'), text.end());
+    return text;
+}
+
+// The text/plain part of a received message, parsed by Python's email package.
+std::string textOf(const ReceivedMail& mail) {
+    const auto parsed = inspectMail(mail.path);
+    for (const auto& part : parsed["parts"])
+        if (part["content_type"] == "text/plain") return stripCr(part["text"].get<std::string>());
+    return {};
+}
+
+std::string recipientOf(const ReceivedMail& mail) { return mail.envelope["rcpt_tos"][0].get<std::string>(); }
+
+} // namespace
+
+class TestWishlistAlerts : public QObject {
+    Q_OBJECT
+
+    std::unique_ptr<TestDatabase> db;
+    std::unique_ptr<pqxx::connection> conn;
+    std::unique_ptr<server::Api> api;
+    std::unique_ptr<SmtpTestServer> smtp;
+    server::Principal organizer, staff, alice, bob, carol;
+
+    v1::Envelope handle(const server::Principal& who, const std::function<void(v1::Envelope&)>& fill) {
+        return call(*api, *conn, who, fill);
+    }
+    void sql(const std::string& statement) {
+        pqxx::work tx(*conn);
+        tx.exec0(statement);
+        tx.commit();
+    }
+    void wish(const server::Principal& who, const std::string& eventId) {
+        const auto answer = handle(who, [&](v1::Envelope& r) {
+            auto* w = r.mutable_wishlist_mutation();
+            w->set_idempotency_key(newKey());
+            w->set_event_id(eventId);
+            w->set_add(true);
+        });
+        QVERIFY2(answer.has_ack(), answer.DebugString().c_str());
+    }
+    void settings(const server::Principal& who, const std::function<void(v1::RecommendationSettings&)>& edit) {
+        auto current = handle(who, [](v1::Envelope& r) { r.mutable_get_recommendation_settings(); });
+        QVERIFY2(current.has_recommendation_settings(), current.DebugString().c_str());
+        auto s = current.recommendation_settings();
+        edit(s);
+        const auto answer = handle(who, [&](v1::Envelope& r) { *r.mutable_set_recommendation_settings()->mutable_settings() = s; });
+        QVERIFY2(answer.has_recommendation_settings(), answer.DebugString().c_str());
+    }
+    void editEvent(const std::string& eventId, const std::function<void(v1::Event&)>& edit) {
+        auto event = validEvent();
+        {
+            pqxx::read_transaction tx(*conn);
+            const auto row = tx.exec_params1(
+                "SELECT (extract(epoch FROM starts_at) * 1000)::bigint, coalesce(venue_id::text, ''), price_min_minor "
+                "FROM events WHERE id = $1::uuid",
+                eventId);
+            event.set_starts_at_ms(row[0].as<std::int64_t>());
+            event.set_ends_at_ms(row[0].as<std::int64_t>() + 7'200'000);
+            event.set_venue_id(row[1].as<std::string>());
+            event.mutable_price()->set_min_minor(row[2].as<std::int64_t>());
+        }
+        event.set_id(eventId);
+        edit(event);
+        const auto answer = upsert(*api, *conn, organizer, event);
+        QVERIFY2(answer.has_ack(), answer.DebugString().c_str());
+    }
+    std::string createEvent(const std::string& title) {
+        auto event = validEvent(title);
+        event.set_starts_at_ms(wallMs() + 30LL * 86'400'000);
+        event.set_ends_at_ms(event.starts_at_ms() + 7'200'000);
+        const auto answer = upsert(*api, *conn, organizer, event);
+        if (!answer.has_ack()) qWarning("upsert failed: %s", answer.DebugString().c_str());
+        return answer.ack().id();
+    }
+    std::int64_t startsAtMs(const std::string& eventId) {
+        return scalar(*conn, "SELECT (extract(epoch FROM starts_at) * 1000)::bigint FROM events WHERE id = '" + eventId + "'");
+    }
+
+    // One pass of a worker of its own (a fresh instance each time) on `connection`.
+    rec::AlertPassReport pass(pqxx::connection& connection) {
+        server::workers::WishlistAlertWorker worker(db->connectionString(), {});
+        const auto result = worker.runOnce(connection, false);
+        if (!result.led) qWarning("the worker did not get the lock");
+        return result.alerts;
+    }
+    rec::AlertPassReport pass() { return pass(*conn); }
+
+    // Sends the outbox to the SMTP server; returns the messages it has received so far.
+    std::vector<ReceivedMail> deliver() {
+        server::mail::SmtpSettings settings;
+        settings.url = smtp->url();
+        server::mail::MailWorker worker(db->connectionString(), settings);
+        std::size_t sent = 0;
+        for (;;) {
+            const auto counts = worker.deliverDue(*conn);
+            if (counts.attempted() == 0) break;
+            sent += counts.sent;
+        }
+        const auto outbox = static_cast<std::size_t>(scalar(*conn, "SELECT count(*) FROM mail_outbox WHERE status = 'sent'"));
+        smtp->waitFor([&](const auto& mails) { return mails.size() >= outbox; });
+        return smtp->messages();
+    }
+    static std::vector<ReceivedMail> to(const std::vector<ReceivedMail>& mails, const std::string& address) {
+        std::vector<ReceivedMail> out;
+        for (const auto& m : mails)
+            if (recipientOf(m) == address) out.push_back(m);
+        return out;
+    }
+
+private slots:
+    void init() {
+        if (!TestDatabase::available()) QSKIP("needs the CTest 'postgres' fixture (run through ctest)");
+        server::mail::setMailSender({"Marquee", "alerts@marquee.test"});
+        db = std::make_unique<TestDatabase>();
+        conn = db->connect();
+        seedCatalog(*conn);
+        sql(std::string("INSERT INTO venues (id, name, city, country, time_zone) VALUES ('") + kClubId +
+            "', 'Jazz Club', 'Berlin', 'DE', 'Europe/Berlin')");
+        server::Api::Options options;
+        options.payments = server::orders::PaymentRegistry::withCash();
+        api = std::make_unique<server::Api>(options);
+        organizer = makeUser(*api, *conn, "organizer@example.org", core::Role::Organizer);
+        staff = makeUser(*api, *conn, "staff@example.org", core::Role::Staff);
+        alice = makeUser(*api, *conn, "alice@example.org", core::Role::Attendee);
+        bob = makeUser(*api, *conn, "bob@example.org", core::Role::Attendee);
+        carol = makeUser(*api, *conn, "carol@example.org", core::Role::Attendee);
+        smtp = std::make_unique<SmtpTestServer>();
+        QString error;
+        QVERIFY2(smtp->start(&error), qPrintable(error));
+    }
+    void cleanup() {
+        smtp.reset();
+        api.reset();
+        conn.reset();
+        db.reset();
+    }
+
+    void pureRules() {
+        QCOMPARE(rec::sellingOutThreshold(20), 2LL);
+        QCOMPARE(rec::sellingOutThreshold(21), 3LL);
+        QCOMPARE(rec::sellingOutThreshold(5), 1LL);
+        rec::EventFacts e;
+        e.capacity = 100;
+        e.remaining = 11;
+        QVERIFY(!rec::inSellingOutZone(e, false));
+        e.remaining = 10;
+        QVERIFY(rec::inSellingOutZone(e, false));
+        e.remaining = 20; // back up a little: still in the zone once entered
+        QVERIFY(rec::inSellingOutZone(e, true));
+        QVERIFY(!rec::inSellingOutZone(e, false));
+        e.remaining = 21;
+        QVERIFY(!rec::inSellingOutZone(e, true));
+        e.capacity.reset(); // no seat inventory: never
+        e.remaining = 0;
+        QVERIFY(!rec::inSellingOutZone(e, true));
+
+        rec::EventFacts seen;
+        seen.status = "scheduled";
+        seen.startsAtMs = 1000;
+        seen.venueId = kVenueId;
+        seen.priceMinor = 3000;
+        seen.currency = "EUR";
+        auto now = seen;
+        QVERIFY(rec::compareFacts(seen, false, now).empty());
+        now.priceMinor = 3500; // dearer: no alert
+        QVERIFY(rec::compareFacts(seen, false, now).empty());
+        now.priceMinor = 2500;
+        now.startsAtMs = 2000;
+        auto changes = rec::compareFacts(seen, false, now);
+        QCOMPARE(changes.size(), std::size_t{2});
+        QVERIFY(changes[0].kind == rec::AlertKind::ScheduleChange);
+        QVERIFY(changes[1].kind == rec::AlertKind::PriceDrop);
+        now.currency = "USD"; // another currency is no drop
+        QCOMPARE(rec::compareFacts(seen, false, now).size(), std::size_t{1});
+        now.priceMinor.reset(); // price no longer known: no drop either
+        now.currency = "EUR";
+        QCOMPARE(rec::compareFacts(seen, false, now).size(), std::size_t{1});
+        now.status = "cancelled"; // cancelled says it all
+        changes = rec::compareFacts(seen, false, now);
+        QCOMPARE(changes.size(), std::size_t{1});
+        QVERIFY(changes[0].kind == rec::AlertKind::Cancelled);
+        QVERIFY(rec::compareFacts(now, false, now).empty()); // cancelled again: nothing new
+
+        QCOMPARE(rec::isoWeekOf(1'795'219'200'000), std::string("2026-W47")); // Sat 21 Nov 2026
+        QCOMPARE(rec::isoWeekOf(1'609'632'000'000), std::string("2020-W53")); // Sun 3 Jan 2021
+        QCOMPARE(rec::isoWeekStartMs(1'795'219'200'000), 1'794'787'200'000LL); // Mon 16 Nov 2026 00:00 UTC
+    }
+
+    // Price drops, date and venue changes (catalog edits), a postponement written straight to
+    // the events table (as ingest does) and a cancellation (CancelEvent): one mail per change
+    // and wishlister whose setting is on.
+    void catalogChangesMailOncePerChange() {
+        const auto eventId = createEvent("Late Night Jazz");
+        QVERIFY(!eventId.empty());
+        wish(alice, eventId);
+        wish(bob, eventId);
+        wish(carol, eventId);
+        settings(carol, [](v1::RecommendationSettings& s) {
+            s.set_alert_price_drop(false);
+            s.set_alert_schedule_change(false);
+            s.set_alert_cancelled(false);
+            s.set_alert_selling_out(false);
+        });
+        // Saving recorded the baseline; nothing changed since.
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM wishlist_alert_state"), 1LL);
+        auto report = pass();
+        QCOMPARE(report.eventsWatched, std::size_t{1});
+        QCOMPARE(report.baselines, std::size_t{0});
+        QCOMPARE(report.changes, std::size_t{0});
+        QCOMPARE(report.mails, std::size_t{0});
+
+        editEvent(eventId, [](v1::Event& e) { e.mutable_price()->set_min_minor(1200); });
+        report = pass();
+        QCOMPARE(report.changes, std::size_t{1});
+        QCOMPARE(report.mails, std::size_t{2});
+        auto mails = deliver();
+        QCOMPARE(mails.size(), std::size_t{2});
+        QVERIFY(to(mails, "carol@example.org").empty());
+        const auto aliceMails = to(mails, "alice@example.org");
+        QCOMPARE(aliceMails.size(), std::size_t{1});
+        QCOMPARE(aliceMails[0].header("Subject"), std::string("Price drop: Late Night Jazz now from EUR 12.00 (was EUR 15.00)"));
+        const auto body = textOf(aliceMails[0]);
+        for (const std::string& expected : std::vector<std::string>{"Hello,", "Lowest price: EUR 15.00 → EUR 12.00", "Where: Hall",
+                                           "event reference " + eventId, "switch off \"Price drops\"",
+                                           "Times are the event's local time (Europe/Berlin)."})
+            QVERIFY2(body.find(expected) != std::string::npos, (expected + " not in:\n" + body).c_str());
+
+        // Run again, as a restarted instance, and as a second instance on its own connection:
+        // nothing new is recorded or mailed.
+        QCOMPARE(pass().mails, std::size_t{0});
+        auto second = db->connect();
+        report = pass(*second);
+        QCOMPARE(report.changes, std::size_t{0});
+        QCOMPARE(report.mails, std::size_t{0});
+        QCOMPARE(deliver().size(), std::size_t{2});
+
+        // Dearer is no alert; cheaper again is; bob switched price drops off in between.
+        editEvent(eventId, [](v1::Event& e) { e.mutable_price()->set_min_minor(2000); });
+        QCOMPARE(pass().changes, std::size_t{0});
+        settings(bob, [](v1::RecommendationSettings& s) { s.set_alert_price_drop(false); });
+        editEvent(eventId, [](v1::Event& e) { e.mutable_price()->set_min_minor(1800); });
+        report = pass();
+        QCOMPARE(report.changes, std::size_t{1});
+        QCOMPARE(report.mails, std::size_t{1});
+        mails = deliver();
+        QCOMPARE(to(mails, "alice@example.org").size(), std::size_t{2});
+        QCOMPARE(to(mails, "bob@example.org").size(), std::size_t{1});
+
+        // A new date: old → new in the event's zone.
+        const auto oldStart = startsAtMs(eventId);
+        const auto newStart = oldStart + 86'400'000 + 3'600'000;
+        editEvent(eventId, [&](v1::Event& e) {
+            e.set_starts_at_ms(newStart);
+            e.set_ends_at_ms(newStart + 7'200'000);
+        });
+        QCOMPARE(pass().mails, std::size_t{2});
+        QCOMPARE(pass().mails, std::size_t{0});
+        mails = deliver();
+        auto bobMails = to(mails, "bob@example.org");
+        QCOMPARE(bobMails.size(), std::size_t{2});
+        QCOMPARE(bobMails[1].header("Subject"), std::string("New date: Late Night Jazz"));
+        const auto dateLine = "Date: " + server::mail::formatEventTime(oldStart, "Europe/Berlin") + " → " +
+                              server::mail::formatEventTime(newStart, "Europe/Berlin");
+        QVERIFY2(textOf(bobMails[1]).find(dateLine) != std::string::npos, textOf(bobMails[1]).c_str());
+
+        // A new venue.
+        editEvent(eventId, [](v1::Event& e) { e.set_venue_id(kClubId); });
+        QCOMPARE(pass().mails, std::size_t{2});
+        mails = deliver();
+        bobMails = to(mails, "bob@example.org");
+        QCOMPARE(bobMails.size(), std::size_t{3});
+        QCOMPARE(bobMails[2].header("Subject"), std::string("New venue: Late Night Jazz"));
+        QVERIFY2(textOf(bobMails[2]).find("Venue: Hall → Jazz Club") != std::string::npos, textOf(bobMails[2]).c_str());
+
+        // Postponed by a feed (a plain UPDATE, like ingest's upsert), only alice saved this one.
+        const auto feedEvent = createEvent("Open Air Swing");
+        wish(alice, feedEvent);
+        sql("UPDATE events SET status = 'postponed', updated_at = now() WHERE id = '" + feedEvent + "'");
+        report = pass();
+        QCOMPARE(report.changes, std::size_t{1});
+        QCOMPARE(report.mails, std::size_t{1});
+
+        // Cancelled by the organizer: one mail each; later edits of a cancelled event mail nothing.
+        const auto cancelled = handle(organizer, [&](v1::Envelope& r) {
+            auto* c = r.mutable_cancel_event();
+            c->set_idempotency_key(newKey());
+            c->set_event_id(eventId);
+            c->set_reason("The band is ill");
+        });
+        QVERIFY2(cancelled.has_ack(), cancelled.DebugString().c_str());
+        QCOMPARE(pass().mails, std::size_t{2});
+        sql("UPDATE events SET starts_at = starts_at + interval '2 days' WHERE id = '" + eventId + "'");
+        QCOMPARE(pass().changes, std::size_t{0});
+
+        mails = deliver();
+        const auto aliceAll = to(mails, "alice@example.org");
+        const auto bobAll = to(mails, "bob@example.org");
+        std::vector<std::string> aliceSubjects;
+        for (const auto& m : aliceAll) aliceSubjects.push_back(m.header("Subject"));
+        QCOMPARE(aliceSubjects, (std::vector<std::string>{"Price drop: Late Night Jazz now from EUR 12.00 (was EUR 15.00)",
+                                                           "Price drop: Late Night Jazz now from EUR 18.00 (was EUR 20.00)",
+                                                           "New date: Late Night Jazz", "New venue: Late Night Jazz",
+                                                           "Postponed: Open Air Swing", "Cancelled: Late Night Jazz"}));
+        QCOMPARE(bobAll.size(), std::size_t{4});
+        QCOMPARE(bobAll.back().header("Subject"), std::string("Cancelled: Late Night Jazz"));
+        QVERIFY(to(mails, "carol@example.org").empty());
+        QCOMPARE(mails.size(), std::size_t{10});
+        // Every message once: ten distinct Message-IDs for ten outbox rows.
+        std::set<std::string> ids;
+        for (const auto& m : mails) ids.insert(m.messageId());
+        QCOMPARE(ids.size(), std::size_t{10});
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM mail_outbox"), 10LL);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM wishlist_alerts WHERE completed_at IS NULL"), 0LL);
+    }
+
+    // A seated event with a seat inventory: holds do not count, sales do; the alert fires once
+    // when a tenth or less is left, and again only after the event left the zone (above twice
+    // that) and came back. The price shown is the cheapest category with its fee.
+    void sellingOutOncePerCrossing() {
+        auto layout = smallHall(kVenueId, 2); // 20 seats, 2500 each
+        const auto saved = handle(organizer, [&](v1::Envelope& r) {
+            r.mutable_save_layout()->set_idempotency_key(newKey());
+            *r.mutable_save_layout()->mutable_layout() = protocol::toProto(layout, true);
+        });
+        QVERIFY2(saved.has_ack(), saved.DebugString().c_str());
+        const auto layoutId = saved.ack().id().substr(0, saved.ack().id().find('@'));
+        const auto eventId = createEvent("Chamber Strings");
+        const auto assigned = handle(organizer, [&](v1::Envelope& r) {
+            auto* a = r.mutable_assign_event_layout();
+            a->set_idempotency_key(newKey());
+            a->set_event_id(eventId);
+            a->set_layout_id(layoutId);
+            a->set_layout_version(1);
+        });
+        QVERIFY2(assigned.has_ack(), assigned.DebugString().c_str());
+        const auto ruled = handle(organizer, [&](v1::Envelope& r) {
+            auto* rules = r.mutable_set_booking_rules()->mutable_rules();
+            rules->set_event_id(eventId);
+            rules->set_hold_seconds(900);
+            rules->set_hold_cap_seconds(2700);
+            rules->set_attendee_cancellation(true);
+            rules->set_cancel_deadline_hours(24);
+            rules->set_waitlist_offer_seconds(3600);
+            auto* c = rules->add_charges();
+            c->set_price_category_id("*");
+            c->set_fee_minor(150);
+            c->set_tax_basis_points(1900);
+            c->set_tax_included(true);
+        });
+        QVERIFY2(ruled.has_booking_rules(), ruled.DebugString().c_str());
+        std::vector<std::string> seats;
+        for (const auto& row : layout.areas[0].rows)
+            for (const auto& seat : row.seats) seats.push_back(seat.id);
+        QCOMPARE(seats.size(), std::size_t{20});
+        wish(alice, eventId);
+
+        const auto hold = [&](std::size_t from, std::size_t count) {
+            const auto answer = handle(staff, [&](v1::Envelope& r) {
+                auto* h = r.mutable_hold_seats();
+                h->set_idempotency_key(newKey());
+                h->set_event_id(eventId);
+                for (std::size_t i = from; i < from + count; ++i) h->mutable_seats()->add_ids(seats[i]);
+            });
+            if (!answer.has_hold_result()) qWarning("hold failed: %s", answer.DebugString().c_str());
+            return answer.hold_result().hold_id();
+        };
+        const auto sell = [&](const std::string& holdId) {
+            const auto answer = handle(staff, [&](v1::Envelope& r) {
+                auto* o = r.mutable_create_order();
+                o->set_idempotency_key(newKey());
+                o->set_hold_id(holdId);
+                o->set_buyer_name("Walk-up Buyer");
+                o->set_buyer_email("walkup@example.org");
+                o->set_method(v1::PAYMENT_CASH);
+                o->set_cash_tendered_minor(1'000'000);
+            });
+            if (!answer.has_order() || answer.order().status() != v1::ORDER_CONFIRMED)
+                qWarning("sale failed: %s", answer.DebugString().c_str());
+        };
+
+        // 17 held: still 20 for sale as far as alerts go. Sold: 3 left, above the 2 of the zone.
+        const auto first = hold(0, 17);
+        QVERIFY(!first.empty());
+        QCOMPARE(pass().changes, std::size_t{0});
+        sell(first);
+        QCOMPARE(pass().changes, std::size_t{0});
+        sell(hold(17, 1));
+        auto report = pass();
+        QCOMPARE(report.changes, std::size_t{1});
+        QCOMPARE(report.mails, std::size_t{1});
+        QCOMPARE(pass().changes, std::size_t{0});
+        // The outbox also has the walk-up buyer's order confirmations; alice has one alert.
+        auto mails = to(deliver(), "alice@example.org");
+        QCOMPARE(mails.size(), std::size_t{1});
+        QCOMPARE(mails[0].header("Subject"), std::string("Almost sold out: Chamber Strings (2 places left)"));
+        const auto body = textOf(mails[0]);
+        for (const std::string expected : {"only 2 places of 20 are left", "Price: from EUR 26.50",
+                                           "switch off \"About to sell out\""})
+            QVERIFY2(body.find(expected) != std::string::npos, (expected + " not in:\n" + body).c_str());
+
+        // Three seats come back (refunds): 5 left, out of the zone (above 4) without a mail.
+        sql("DELETE FROM seat_claims WHERE id IN (SELECT id FROM seat_claims WHERE event_id = '" + eventId +
+            "' AND kind = 'sold' ORDER BY id LIMIT 3)");
+        QCOMPARE(pass().changes, std::size_t{0});
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM wishlist_alert_state WHERE selling_out"), 0LL);
+        // Selling three of them again crosses into the zone again: a second mail.
+        sell(hold(0, 3));
+        QCOMPARE(pass().mails, std::size_t{1});
+        QCOMPARE(pass().mails, std::size_t{0});
+        QCOMPARE(to(deliver(), "alice@example.org").size(), std::size_t{2});
+    }
+
+    // Two instances passing at the same moment record a change once and mail each user once;
+    // the worker lock keeps a second instance idle while the first holds it; an alert whose
+    // fan-out bookkeeping was lost (crash) re-runs without a second mail.
+    void concurrentInstancesMailOnce() {
+        const auto eventId = createEvent("Late Night Jazz");
+        wish(alice, eventId);
+        wish(bob, eventId);
+        editEvent(eventId, [](v1::Event& e) { e.mutable_price()->set_min_minor(900); });
+
+        auto first = db->connect();
+        auto second = db->connect();
+        const auto now = wallMs();
+        rec::AlertOptions oneAtATime;
+        oneAtATime.recipientsPerTransaction = 1;
+        rec::AlertPassReport a, b;
+        std::thread t1([&] { a = rec::runWishlistAlerts(*first, now, oneAtATime); });
+        std::thread t2([&] { b = rec::runWishlistAlerts(*second, now, oneAtATime); });
+        t1.join();
+        t2.join();
+        QCOMPARE(a.changes + b.changes, std::size_t{1});
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM wishlist_alerts"), 1LL);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM mail_outbox"), 2LL);
+        QCOMPARE(scalar(*conn, "SELECT recipients FROM wishlist_alerts"), 2LL);
+
+        // The fan-out bookkeeping lost: it runs again, the outbox's dedup keys keep one mail each.
+        sql("UPDATE wishlist_alerts SET completed_at = NULL, mailed_through = 0");
+        pass();
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM mail_outbox"), 2LL);
+        QCOMPARE(deliver().size(), std::size_t{2});
+
+        // While another instance holds the lock, a worker's pass does nothing.
+        pqxx::nontransaction holder(*first);
+        holder.exec_params("SELECT pg_advisory_lock($1)", server::db::lockkey::kWishlistAlerts);
+        editEvent(eventId, [](v1::Event& e) { e.mutable_price()->set_min_minor(800); });
+        server::workers::WishlistAlertWorker worker(db->connectionString(), {});
+        QVERIFY(!worker.runOnce(*second, true).led);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM wishlist_alerts"), 1LL);
+        holder.exec_params("SELECT pg_advisory_unlock($1)", server::db::lockkey::kWishlistAlerts);
+        const auto result = worker.runOnce(*second, false);
+        QVERIFY(result.led);
+        QCOMPARE(result.alerts.mails, std::size_t{2});
+    }
+
+    // The digest: once per ISO week per opted-in user, due from Monday 08:00 UTC, with their
+    // top recommendations and the reason; switched off or never on: no mail.
+    void weeklyDigestOncePerWeek() {
+        sql("INSERT INTO categories (id, name, parent_id) VALUES ('sports', 'Sports', NULL), "
+            "('sports.football', 'Football', 'sports')");
+        const auto add = [&](const char* id, const char* title, const char* category, const char* starts,
+                             const char* status) {
+            pqxx::work tx(*conn);
+            tx.exec_params0("INSERT INTO events (id, title, category_id, tags, starts_at, time_zone, venue_id, currency, "
+                            "status, price_min_minor, price_max_minor) VALUES ($1::uuid, $2, $3, '{}', "
+                            "now() + $4::interval, 'Europe/Berlin', $5::uuid, 'EUR', $6, 1900, 3900)",
+                            id, title, category, starts, kVenueId, status);
+            tx.commit();
+        };
+        const char* jazzNight = "aaaaaaaa-0000-4000-8000-000000000001";
+        const char* saxJazz = "aaaaaaaa-0000-4000-8000-000000000002";
+        add(jazzNight, "Blue Note Jazz Night", "music.jazz", "20 days", "scheduled");
+        add(saxJazz, "Blue Note Saxophone Jazz", "music.jazz", "25 days", "scheduled");
+        add("aaaaaaaa-0000-4000-8000-000000000003", "Derby Day Football", "sports.football", "22 days", "scheduled");
+        add("aaaaaaaa-0000-4000-8000-000000000004", "Last Month's Jazz", "music.jazz", "-30 days", "scheduled");
+        add("aaaaaaaa-0000-4000-8000-000000000005", "Cancelled Jazz Brunch", "music.jazz", "21 days", "cancelled");
+        const auto dora = makeUser(*api, *conn, "dora@example.org", core::Role::Attendee);
+        const auto eve = makeUser(*api, *conn, "eve@example.org", core::Role::Attendee);
+        sql("UPDATE users SET display_name = 'Dora' WHERE id = " + std::to_string(dora.userId));
+        settings(dora, [](v1::RecommendationSettings& s) {
+            s.add_interest_categories("music.jazz");
+            s.set_weekly_digest(true);
+        });
+        settings(eve, [](v1::RecommendationSettings& s) { s.set_weekly_digest(true); });
+        settings(eve, [](v1::RecommendationSettings& s) { s.set_weekly_digest(false); }); // unsubscribed
+        rec::Engine::instance().refresh(*conn);
+
+        const auto monday = rec::isoWeekStartMs(wallMs());
+        const auto week = rec::isoWeekOf(monday);
+        QCOMPARE(rec::runWeeklyDigests(*conn, monday + 7 * 3'600'000).mailed, std::size_t{0}); // not due before 08:00
+        auto clock = monday + 9 * 3'600'000;
+        server::workers::WishlistAlertWorker::Options options;
+        options.clockMs = [&clock] { return clock; };
+        server::workers::WishlistAlertWorker worker(db->connectionString(), options);
+        auto result = worker.runOnce(*conn, true);
+        QVERIFY(result.led);
+        QCOMPARE(result.digest.mailed, std::size_t{1});
+        QCOMPARE(result.digest.nothingNew, std::size_t{0});
+        // Again the same week (later, another instance): nothing.
+        clock += 2 * 86'400'000;
+        QCOMPARE(worker.runOnce(*conn, true).digest.mailed, std::size_t{0});
+        auto other = db->connect();
+        QCOMPARE(rec::runWeeklyDigests(*other, clock).mailed, std::size_t{0});
+
+        auto mails = deliver();
+        QCOMPARE(mails.size(), std::size_t{1});
+        QCOMPARE(recipientOf(mails[0]), std::string("dora@example.org"));
+        QVERIFY2(mails[0].header("Subject").rfind("Your Marquee picks for the week of ", 0) == 0,
+                 mails[0].header("Subject").c_str());
+        const auto body = textOf(mails[0]);
+        for (const std::string& expected : std::vector<std::string>{"Hello Dora,", "Here are 2 upcoming events", "Blue Note Jazz Night",
+                                           "Blue Note Saxophone Jazz", "Why: Matches your interests",
+                                           "Price: from EUR 19.00", std::string("Event reference: ") + jazzNight,
+                                           "switch off \"Weekly digest\""})
+            QVERIFY2(body.find(expected) != std::string::npos, (expected + " not in:\n" + body).c_str());
+        for (const std::string unexpected : {"Derby Day", "Last Month", "Cancelled Jazz"})
+            QVERIFY2(body.find(unexpected) == std::string::npos, (unexpected + " in:\n" + body).c_str());
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM weekly_digests WHERE iso_week = '" + week + "' AND mail_id IS NOT NULL "
+                               "AND event_ids @> ARRAY['" + std::string(jazzNight) + "', '" + saxJazz +
+                               "']::uuid[] AND cardinality(event_ids) = 2"),
+                 1LL);
+
+        // The next week: one more digest for dora, still none for eve.
+        clock = monday + 7 * 86'400'000 + 9 * 3'600'000;
+        QCOMPARE(worker.runOnce(*conn, true).digest.mailed, std::size_t{1});
+        QCOMPARE(worker.runOnce(*conn, true).digest.mailed, std::size_t{0});
+        mails = deliver();
+        QCOMPARE(mails.size(), std::size_t{2});
+        QVERIFY(to(mails, "eve@example.org").empty());
+        QCOMPARE(scalar(*conn, "SELECT count(DISTINCT iso_week) FROM weekly_digests WHERE user_id = " +
+                               std::to_string(dora.userId)),
+                 2LL);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestWishlistAlerts)
+#include "test_wishlist_alerts.moc"
