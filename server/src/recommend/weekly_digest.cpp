@@ -11,6 +11,8 @@
 
 #include <cstdio>
 #include <map>
+#include <memory>
+#include <optional>
 #include <stdexcept>
 
 namespace marquee::server::recommend {
@@ -110,10 +112,10 @@ DigestPassReport runWeeklyDigests(pqxx::connection& conn, std::int64_t nowMs, co
     const auto dueMs = isoWeekStartMs(nowMs) + std::chrono::duration_cast<std::chrono::milliseconds>(options.dueAfterWeekStart).count();
     if (nowMs < dueMs) return report;
     const auto week = isoWeekOf(nowMs);
-    const auto snapshot = Engine::instance().current(conn);
-    const HybridRanker ranker(snapshot->events, snapshot->content, snapshot->als ? &*snapshot->als : nullptr,
-                              snapshot->trending, snapshot->weights);
     const auto batch = static_cast<std::int64_t>(std::max<std::size_t>(1, options.usersPerBatch));
+    // The snapshot (and the ranker over it) only once someone is due: most passes find nobody.
+    std::shared_ptr<const Snapshot> snapshot;
+    std::optional<HybridRanker> ranker;
     std::int64_t after = 0;
     for (;;) {
         std::vector<mail::Recipient> users;
@@ -122,8 +124,13 @@ DigestPassReport runWeeklyDigests(pqxx::connection& conn, std::int64_t nowMs, co
             for (const auto& row : exec(tx, kDueUsers, week, after, batch))
                 users.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>()});
         }
+        if (!users.empty() && !snapshot) {
+            snapshot = Engine::instance().current(conn);
+            ranker.emplace(snapshot->events, snapshot->content, snapshot->als ? &*snapshot->als : nullptr,
+                           snapshot->trending, snapshot->weights);
+        }
         for (const auto& to : users) {
-            const auto mailed = sendDigest(conn, *snapshot, ranker, to, week, nowMs, options);
+            const auto mailed = sendDigest(conn, *snapshot, *ranker, to, week, nowMs, options);
             if (mailed && *mailed) ++report.mailed;
             else if (mailed) ++report.nothingNew;
             after = to.userId;
