@@ -487,7 +487,8 @@ private Q_SLOTS:
         QVERIFY(forYou->listView()->isVisible());
         screenshot(&window, QStringLiteral("mainwindow-for-you"));
 
-        // Clicking a recommendation opens it: details, a view recorded, its similar events.
+        // Clicking a recommendation opens it: details, a view recorded once it stayed a moment,
+        // its similar events.
         const QString picked = forYou->model()->eventIdAt(0);
         const int before = serverSignals(m_ann, QStringLiteral("AND signal = 'view'"));
         const QRect first = forYou->listView()->visualRect(forYou->model()->index(0, 0));
@@ -506,6 +507,7 @@ private Q_SLOTS:
 
         // Trending near you (ann's area: Potsdam, 10 km).
         window.pages()->setCurrentWidget(window.trendingView());
+        QCOMPARE(window.trendingView()->heading(), QStringLiteral("Trending within 10 km of Potsdam"));
         QVERIFY(QTest::qWaitFor([&] { return !s->recommend()->isRefreshing(RecommendationListKind::Trending,
                                                                              s->recommend()->trendingArea().key()); },
                                 kTimeoutMs));

@@ -177,6 +177,7 @@ private Q_SLOTS:
 
         window.pages()->setCurrentWidget(window.trendingView());
         window.trendingView()->model()->reload();
+        QCOMPARE(window.trendingView()->heading(), QStringLiteral("Trending in Berlin"));
         QCOMPARE(window.trendingView()->model()->rowCount(), 2);
         QCOMPARE(window.trendingView()->model()->reasonAt(0), QStringLiteral("Popular in your area this week"));
         screenshot(&window, QStringLiteral("views-trending-offline"));

@@ -104,6 +104,15 @@ QString RecommendationListModel::eventIdAt(int row) const
 
 QString RecommendationListModel::reasonAt(int row) const { return data(index(row, 0), ReasonRole).toString(); }
 
+QString RecommendationListModel::trendingHeading(const TrendingArea& area)
+{
+    if (area.radiusKm > 0 && !area.city.isEmpty())
+        return tr("Trending within %1 km of %2").arg(QLocale().toString(area.radiusKm, 'f', 0), area.city);
+    if (area.radiusKm > 0)
+        return tr("Trending within %1 km of you").arg(QLocale().toString(area.radiusKm, 'f', 0));
+    return area.city.isEmpty() ? tr("Trending this week") : tr("Trending in %1").arg(area.city);
+}
+
 QString RecommendationListModel::reasonText(const RecommendationEntry& entry, bool areaKnown)
 {
     const QString anchor = entry.item.anchorTitle;

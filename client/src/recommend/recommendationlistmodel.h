@@ -41,6 +41,8 @@ public:
     bool isOfflineCopy() const; // showing a cached list while offline
     qint64 fetchedAtMs() const { return m_list ? m_list->fetchedAtMs : 0; }
 
+    // "Trending in Berlin", "Trending within 25 km of Potsdam", "Trending this week".
+    static QString trendingHeading(const TrendingArea& area);
     // The reason in the user's words ("Because you saved X", "Popular in your area this week").
     static QString reasonText(const RecommendationEntry& entry, bool areaKnown);
 

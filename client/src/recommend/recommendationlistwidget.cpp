@@ -84,17 +84,17 @@ RecommendationListWidget::RecommendationListWidget(RecommendationListModel* mode
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     auto* header = new QHBoxLayout;
-    auto* title = new QLabel(heading, this);
-    QFont titleFont = title->font();
+    m_heading = new QLabel(heading, this);
+    QFont titleFont = m_heading->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
-    title->setFont(titleFont);
+    m_heading->setFont(titleFont);
     m_refresh = new QToolButton(this);
     m_refresh->setText(tr("Refresh"));
     m_refresh->setToolTip(tr("Ask the server for fresh recommendations"));
     m_refresh->setAutoRaise(true);
     connect(m_refresh, &QToolButton::clicked, m_model, &RecommendationListModel::refresh);
-    header->addWidget(title);
+    header->addWidget(m_heading);
     header->addStretch(1);
     header->addWidget(m_refresh);
     layout->addLayout(header);
@@ -123,6 +123,10 @@ RecommendationListWidget::RecommendationListWidget(RecommendationListModel* mode
     connect(m_model, &QAbstractItemModel::modelReset, this, &RecommendationListWidget::updateState);
     updateState();
 }
+
+void RecommendationListWidget::setHeading(const QString& heading) { m_heading->setText(heading); }
+
+QString RecommendationListWidget::heading() const { return m_heading->text(); }
 
 void RecommendationListWidget::setMaximumRows(int rows)
 {

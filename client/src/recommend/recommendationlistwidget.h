@@ -22,6 +22,8 @@ public:
     QListView* listView() const { return m_list; }
     QLabel* stateLabel() const { return m_state; }
     QToolButton* refreshButton() const { return m_refresh; }
+    void setHeading(const QString& heading);
+    QString heading() const;
     // At most this many rows tall (the detail pane's "Similar events"); 0: fills the space.
     void setMaximumRows(int rows);
 
@@ -32,6 +34,7 @@ private:
     void updateState();
 
     RecommendationListModel* m_model;
+    QLabel* m_heading;
     QLabel* m_state;
     QListView* m_list;
     QToolButton* m_refresh;

@@ -296,16 +296,20 @@ void RecommendationSettingsDialog::updateEnabled()
     const bool online = m_service->isOnline() && m_service->isLoggedIn();
     m_save->setEnabled(online && !m_service->isSavingSettings());
     m_deleteHistory->setEnabled(online);
-    if (!m_service->isLoggedIn())
+    if (!m_service->isLoggedIn()) {
         setStatus(tr("Log in to change your recommendation settings."), true);
-    else if (!m_service->isOnline())
+        m_showsConnectionProblem = true;
+    } else if (!m_service->isOnline()) {
         setStatus(tr("Offline — showing your settings as last saved; changes need a connection."), true);
-    else if (m_status->text() == tr("Offline — showing your settings as last saved; changes need a connection."))
-        setStatus(QString());
+        m_showsConnectionProblem = true;
+    } else if (m_showsConnectionProblem) {
+        setStatus(QString()); // connected again
+    }
 }
 
 void RecommendationSettingsDialog::setStatus(const QString& text, bool problem)
 {
+    m_showsConnectionProblem = false;
     m_status->setText(text);
     m_status->setStyleSheet(problem ? QStringLiteral("color:#b03a2e;") : QString());
 }

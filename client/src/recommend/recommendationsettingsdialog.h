@@ -64,6 +64,7 @@ private:
     QHash<QString, QPointF> m_cityCentres; // lower-case city -> (latitude, longitude)
     RecommendationSettingsInfo m_shown;    // what the form was last filled with
     bool m_dirty = false;
+    bool m_showsConnectionProblem = false; // the status says offline / logged out
     QCheckBox* m_tracking;
     QPushButton* m_deleteHistory;
     QListWidget* m_categories;

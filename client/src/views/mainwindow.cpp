@@ -178,11 +178,23 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
     });
     for (RecommendationListWidget* list : {m_forYou, m_trending, m_similar})
         connect(list, &RecommendationListWidget::eventActivated, this, &MainWindow::openEvent);
+    m_viewDwell.setSingleShot(true);
+    m_viewDwell.setInterval(kViewDwellMs);
+    connect(&m_viewDwell, &QTimer::timeout, this, [this] { m_session->recommend()->recordView(m_shownEventId); });
     connect(m_details, &EventDetailWidget::eventShown, this, [this](const QString& eventId) {
         m_similar->model()->setEventId(eventId);
         m_similar->setVisible(!eventId.isEmpty());
-        m_session->recommend()->recordView(eventId);
+        m_shownEventId = eventId;
+        if (eventId.isEmpty())
+            m_viewDwell.stop();
+        else
+            m_viewDwell.start();
     });
+    const auto showTrendingArea = [this] {
+        m_trending->setHeading(RecommendationListModel::trendingHeading(m_session->recommend()->trendingArea()));
+    };
+    connect(recommend, &RecommendService::settingsChanged, this, showTrendingArea);
+    showTrendingArea();
     splitter->addWidget(m_pages);
     splitter->addWidget(detailPane);
     splitter->setStretchFactor(0, 3);

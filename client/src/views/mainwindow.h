@@ -5,6 +5,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QTimer>
 
 class QAction;
 class QDialog;
@@ -42,6 +43,7 @@ public:
     QAction* myOrdersAction() const { return m_myOrders; }
     QAction* myWaitlistAction() const { return m_myWaitlist; }
     QAction* recommendationSettingsAction() const { return m_recommendSettings; }
+    static constexpr int kViewDwellMs = 1500;
     // The event pages: all events, "For you", "Trending near you".
     QTabWidget* pages() const { return m_pages; }
     RecommendationListWidget* forYouView() const { return m_forYou; }
@@ -75,6 +77,9 @@ private:
     RecommendationListWidget* m_similar;
     QAction* m_recommendSettings;
     QPointer<RecommendationSettingsDialog> m_settingsDialog;
+    // A view counts once the event stayed on screen a moment (not while arrowing through rows).
+    QTimer m_viewDwell;
+    QString m_shownEventId;
     EventDetailWidget* m_details;
     ConnectionIndicator* m_indicator;
     SearchPanel* m_searchPanel;
