@@ -5,6 +5,7 @@
 // change mails again, settings switched off mail nothing; the digest goes once per ISO week to
 // opted-in users with the expected events. The workers are driven pass by pass, never slept on.
 #include "db/lock_keys.hpp"
+#include "ingest/ingest.hpp"
 #include "mail/mail_worker.hpp"
 #include "mail/notifications.hpp"
 #include "mail/mail_outbox.hpp"
@@ -19,6 +20,8 @@
 #include "workers/wishlist_alert_worker.hpp"
 
 #include <QtTest>
+
+#include <date/date.h>
 
 #include <atomic>
 #include <chrono>
@@ -60,6 +63,19 @@ std::string textOf(const ReceivedMail& mail) {
 }
 
 std::string recipientOf(const ReceivedMail& mail) { return mail.envelope["rcpt_tos"][0].get<std::string>(); }
+
+// A club's event page as a feed publishes it (JSON-LD), `daysAhead` from today at 19:00 UTC.
+std::string clubPage(int daysAhead, const std::string& price, const std::string& status) {
+    const auto day = date::floor<date::days>(std::chrono::system_clock::now()) + date::days(daysAhead);
+    return "<html><head><script type=\"application/ld+json\">{\"@context\":\"https://schema.org\","
+           "\"@type\":\"MusicEvent\",\"@id\":\"https://club.example/events/77\",\"name\":\"Harbour Blues\","
+           "\"startDate\":\"" + date::format("%Y-%m-%dT19:00:00Z", day) + "\","
+           "\"eventStatus\":\"https://schema.org/" + status + "\","
+           "\"location\":{\"@type\":\"Place\",\"name\":\"Harbour Club\",\"address\":{\"@type\":\"PostalAddress\","
+           "\"addressLocality\":\"Hamburg\",\"addressCountry\":\"DE\"}},"
+           "\"offers\":{\"@type\":\"Offer\",\"price\":\"" + price + "\",\"priceCurrency\":\"EUR\"}}"
+           "</script></head></html>";
+}
 
 } // namespace
 
@@ -125,6 +141,69 @@ class TestWishlistAlerts : public QObject {
     }
     std::int64_t startsAtMs(const std::string& eventId) {
         return scalar(*conn, "SELECT (extract(epoch FROM starts_at) * 1000)::bigint FROM events WHERE id = '" + eventId + "'");
+    }
+
+    // Saves `layout`, creates an event on it with a booking fee of 1.50 (19 % tax included).
+    std::string seatedEvent(const seating::Layout& layout, const std::string& title) {
+        const auto saved = handle(organizer, [&](v1::Envelope& r) {
+            r.mutable_save_layout()->set_idempotency_key(newKey());
+            *r.mutable_save_layout()->mutable_layout() = protocol::toProto(layout, true);
+        });
+        if (!saved.has_ack()) return {};
+        const auto layoutId = saved.ack().id().substr(0, saved.ack().id().find('@'));
+        const auto eventId = createEvent(title);
+        const auto assigned = handle(organizer, [&](v1::Envelope& r) {
+            auto* a = r.mutable_assign_event_layout();
+            a->set_idempotency_key(newKey());
+            a->set_event_id(eventId);
+            a->set_layout_id(layoutId);
+            a->set_layout_version(1);
+        });
+        const auto ruled = handle(organizer, [&](v1::Envelope& r) {
+            auto* rules = r.mutable_set_booking_rules()->mutable_rules();
+            rules->set_event_id(eventId);
+            rules->set_hold_seconds(900);
+            rules->set_hold_cap_seconds(2700);
+            rules->set_attendee_cancellation(true);
+            rules->set_cancel_deadline_hours(24);
+            rules->set_waitlist_offer_seconds(3600);
+            auto* c = rules->add_charges();
+            c->set_price_category_id("*");
+            c->set_fee_minor(150);
+            c->set_tax_basis_points(1900);
+            c->set_tax_included(true);
+        });
+        if (!assigned.has_ack() || !ruled.has_booking_rules()) return {};
+        return eventId;
+    }
+    std::string hold(const std::string& eventId, const std::function<void(v1::HoldSeats&)>& what) {
+        const auto answer = handle(staff, [&](v1::Envelope& r) {
+            auto* h = r.mutable_hold_seats();
+            h->set_idempotency_key(newKey());
+            h->set_event_id(eventId);
+            what(*h);
+        });
+        if (!answer.has_hold_result()) qWarning("hold failed: %s", answer.DebugString().c_str());
+        return answer.hold_result().hold_id();
+    }
+    std::string holdSeats(const std::string& eventId, const std::vector<std::string>& seatIds) {
+        return hold(eventId, [&](v1::HoldSeats& h) {
+            for (const auto& id : seatIds) h.mutable_seats()->add_ids(id);
+        });
+    }
+    // A cash sale at the box office of what `holdId` holds.
+    void sell(const std::string& holdId) {
+        const auto answer = handle(staff, [&](v1::Envelope& r) {
+            auto* o = r.mutable_create_order();
+            o->set_idempotency_key(newKey());
+            o->set_hold_id(holdId);
+            o->set_buyer_name("Walk-up Buyer");
+            o->set_buyer_email("walkup@example.org");
+            o->set_method(v1::PAYMENT_CASH);
+            o->set_cash_tendered_minor(1'000'000);
+        });
+        if (!answer.has_order() || answer.order().status() != v1::ORDER_CONFIRMED)
+            qWarning("sale failed: %s", answer.DebugString().c_str());
     }
 
     // One pass of a worker of its own (a fresh instance each time) on `connection`.
@@ -364,78 +443,64 @@ private slots:
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM wishlist_alerts WHERE completed_at IS NULL"), 0LL);
     }
 
+    // Events from a feed change through ingest's bulk upsert: a new date and a lower price in one
+    // run are two alerts, a later EventCancelled one more.
+    void ingestUpdatesAlertToo() {
+        namespace ingest = server::ingest;
+        const auto source = ingest::ensureSource(*conn, "club-page", ingest::Format::JsonLd);
+        ingest::IngestOptions options;
+        options.nowMs = wallMs();
+        auto report = ingest::ingestPayload(*conn, source, clubPage(40, "18", "EventScheduled"), "https://club.example/", options);
+        QCOMPARE(report.created, std::size_t{1});
+        std::string eventId;
+        {
+            pqxx::read_transaction tx(*conn);
+            eventId = tx.exec1("SELECT id::text FROM events WHERE title = 'Harbour Blues'")[0].as<std::string>();
+        }
+        wish(alice, eventId);
+        QCOMPARE(pass().changes, std::size_t{0});
+
+        report = ingest::ingestPayload(*conn, source, clubPage(41, "15", "EventRescheduled"), "https://club.example/", options);
+        QCOMPARE(report.updated, std::size_t{1});
+        auto result = pass();
+        QCOMPARE(result.changes, std::size_t{2});
+        QCOMPARE(result.mails, std::size_t{2});
+        QCOMPARE(pass().mails, std::size_t{0});
+        report = ingest::ingestPayload(*conn, source, clubPage(41, "15", "EventCancelled"), "https://club.example/", options);
+        QCOMPARE(pass().mails, std::size_t{1});
+        QCOMPARE(pass().mails, std::size_t{0});
+
+        std::set<std::string> subjects;
+        for (const auto& m : to(deliver(), "alice@example.org")) subjects.insert(m.header("Subject"));
+        QCOMPARE(subjects, (std::set<std::string>{"New date: Harbour Blues",
+                                                  "Price drop: Harbour Blues now from EUR 15.00 (was EUR 18.00)",
+                                                  "Cancelled: Harbour Blues"}));
+    }
+
     // A seated event with a seat inventory: holds do not count, sales do; the alert fires once
     // when a tenth or less is left, and again only after the event left the zone (above twice
     // that) and came back. The price shown is the cheapest category with its fee.
     void sellingOutOncePerCrossing() {
         auto layout = smallHall(kVenueId, 2); // 20 seats, 2500 each
-        const auto saved = handle(organizer, [&](v1::Envelope& r) {
-            r.mutable_save_layout()->set_idempotency_key(newKey());
-            *r.mutable_save_layout()->mutable_layout() = protocol::toProto(layout, true);
-        });
-        QVERIFY2(saved.has_ack(), saved.DebugString().c_str());
-        const auto layoutId = saved.ack().id().substr(0, saved.ack().id().find('@'));
-        const auto eventId = createEvent("Chamber Strings");
-        const auto assigned = handle(organizer, [&](v1::Envelope& r) {
-            auto* a = r.mutable_assign_event_layout();
-            a->set_idempotency_key(newKey());
-            a->set_event_id(eventId);
-            a->set_layout_id(layoutId);
-            a->set_layout_version(1);
-        });
-        QVERIFY2(assigned.has_ack(), assigned.DebugString().c_str());
-        const auto ruled = handle(organizer, [&](v1::Envelope& r) {
-            auto* rules = r.mutable_set_booking_rules()->mutable_rules();
-            rules->set_event_id(eventId);
-            rules->set_hold_seconds(900);
-            rules->set_hold_cap_seconds(2700);
-            rules->set_attendee_cancellation(true);
-            rules->set_cancel_deadline_hours(24);
-            rules->set_waitlist_offer_seconds(3600);
-            auto* c = rules->add_charges();
-            c->set_price_category_id("*");
-            c->set_fee_minor(150);
-            c->set_tax_basis_points(1900);
-            c->set_tax_included(true);
-        });
-        QVERIFY2(ruled.has_booking_rules(), ruled.DebugString().c_str());
+        const auto eventId = seatedEvent(layout, "Chamber Strings");
+        QVERIFY(!eventId.empty());
         std::vector<std::string> seats;
         for (const auto& row : layout.areas[0].rows)
             for (const auto& seat : row.seats) seats.push_back(seat.id);
         QCOMPARE(seats.size(), std::size_t{20});
         wish(alice, eventId);
-
-        const auto hold = [&](std::size_t from, std::size_t count) {
-            const auto answer = handle(staff, [&](v1::Envelope& r) {
-                auto* h = r.mutable_hold_seats();
-                h->set_idempotency_key(newKey());
-                h->set_event_id(eventId);
-                for (std::size_t i = from; i < from + count; ++i) h->mutable_seats()->add_ids(seats[i]);
-            });
-            if (!answer.has_hold_result()) qWarning("hold failed: %s", answer.DebugString().c_str());
-            return answer.hold_result().hold_id();
-        };
-        const auto sell = [&](const std::string& holdId) {
-            const auto answer = handle(staff, [&](v1::Envelope& r) {
-                auto* o = r.mutable_create_order();
-                o->set_idempotency_key(newKey());
-                o->set_hold_id(holdId);
-                o->set_buyer_name("Walk-up Buyer");
-                o->set_buyer_email("walkup@example.org");
-                o->set_method(v1::PAYMENT_CASH);
-                o->set_cash_tendered_minor(1'000'000);
-            });
-            if (!answer.has_order() || answer.order().status() != v1::ORDER_CONFIRMED)
-                qWarning("sale failed: %s", answer.DebugString().c_str());
+        const auto holdRange = [&](std::size_t from, std::size_t count) {
+            return holdSeats(eventId, std::vector<std::string>(seats.begin() + static_cast<std::ptrdiff_t>(from),
+                                                               seats.begin() + static_cast<std::ptrdiff_t>(from + count)));
         };
 
         // 17 held: still 20 for sale as far as alerts go. Sold: 3 left, above the 2 of the zone.
-        const auto first = hold(0, 17);
+        const auto first = holdRange(0, 17);
         QVERIFY(!first.empty());
         QCOMPARE(pass().changes, std::size_t{0});
         sell(first);
         QCOMPARE(pass().changes, std::size_t{0});
-        sell(hold(17, 1));
+        sell(holdRange(17, 1));
         auto report = pass();
         QCOMPARE(report.changes, std::size_t{1});
         QCOMPARE(report.mails, std::size_t{1});
@@ -455,10 +520,42 @@ private slots:
         QCOMPARE(pass().changes, std::size_t{0});
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM wishlist_alert_state WHERE selling_out"), 0LL);
         // Selling three of them again crosses into the zone again: a second mail.
-        sell(hold(0, 3));
+        sell(holdRange(0, 3));
         QCOMPARE(pass().mails, std::size_t{1});
         QCOMPARE(pass().mails, std::size_t{0});
         QCOMPARE(to(deliver(), "alice@example.org").size(), std::size_t{2});
+    }
+
+    // Standing places count too: held places are still for sale, sold ones are gone.
+    void standingPlacesCount() {
+        auto layout = smallHall(kVenueId, 1); // 10 seats
+        seating::Area standing;
+        standing.id = layout.allocateId('a');
+        standing.label = "Standing";
+        standing.kind = seating::AreaKind::GeneralAdmission;
+        standing.capacity = 10;
+        standing.priceCategoryId = "pc1";
+        standing.outline = {{100, 1800}, {400, 1800}, {400, 1950}, {100, 1950}};
+        layout.areas.push_back(standing);
+        const auto eventId = seatedEvent(layout, "Standing Room Only");
+        QVERIFY(!eventId.empty());
+        wish(bob, eventId);
+        const auto places = hold(eventId, [&](v1::HoldSeats& h) {
+            h.mutable_general_admission()->set_area_id(standing.id);
+            h.mutable_general_admission()->set_count(10);
+        });
+        QVERIFY(!places.empty());
+        QCOMPARE(pass().changes, std::size_t{0}); // 20 of 20 still for sale
+        sell(places);
+        std::vector<std::string> seats;
+        for (const auto& seat : layout.areas[0].rows[0].seats) seats.push_back(seat.id);
+        sell(holdSeats(eventId, std::vector<std::string>(seats.begin(), seats.begin() + 7)));
+        QCOMPARE(pass().changes, std::size_t{0}); // 3 left
+        sell(holdSeats(eventId, {seats[7]}));
+        QCOMPARE(pass().mails, std::size_t{1}); // 2 left: a tenth of 20
+        const auto mails = to(deliver(), "bob@example.org");
+        QCOMPARE(mails.size(), std::size_t{1});
+        QCOMPARE(mails[0].header("Subject"), std::string("Almost sold out: Standing Room Only (2 places left)"));
     }
 
     // Two instances passing at the same moment record a change once and mail each user once;
