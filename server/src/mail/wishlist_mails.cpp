@@ -13,13 +13,17 @@ namespace marquee::server::mail {
 
 namespace {
 
-// The client's names for the settings (recommend.proto RecommendationSettings).
+// The client's words for the settings (Recommendation Settings, "E-mail me about events on my
+// wishlist when they…"), so the mail names the box to untick.
+constexpr const char* kSettingsPlace = "open Recommendation Settings in Marquee and untick ";
+constexpr const char* kAlertsGroup = " under \"E-mail me about events on my wishlist when they\u2026\"";
+
 std::string settingLabel(recommend::AlertKind kind) {
     switch (kind) {
-    case recommend::AlertKind::SellingOut: return "About to sell out";
-    case recommend::AlertKind::PriceDrop: return "Price drops";
-    case recommend::AlertKind::ScheduleChange: return "Date or venue changes";
-    case recommend::AlertKind::Cancelled: return "Cancellations";
+    case recommend::AlertKind::SellingOut: return "are about to sell out";
+    case recommend::AlertKind::PriceDrop: return "drop in price";
+    case recommend::AlertKind::ScheduleChange: return "change date or venue";
+    case recommend::AlertKind::Cancelled: return "are cancelled";
     }
     return "";
 }
@@ -32,7 +36,8 @@ std::string fromPrice(const recommend::EventFacts& e) {
 
 // Where to find the event: the wishlist, and its id for support or search.
 void addEventReference(TwoBodies& body, const recommend::EventFacts& event) {
-    body.paragraph("Open Marquee and go to your wishlist to see it (event reference " + event.eventId + ").");
+    body.paragraph("Open Marquee and tick \"Wishlist only\" above the event list to find it (event reference " +
+                   event.eventId + ").");
 }
 
 void addTimeZoneNote(TwoBodies& body, const recommend::EventFacts& event) {
@@ -114,8 +119,8 @@ void enqueueWishlistAlert(pqxx::transaction_base& tx, std::int64_t alertId, reco
     if (kind == recommend::AlertKind::Cancelled)
         body.paragraph("If you bought tickets, the order mails tell you about your refund.");
     addEventReference(body, now);
-    body.paragraph("You get this mail because " + now.title + " is on your wishlist. To stop these alerts, open "
-                   "Marquee's settings for recommendations and alerts and switch off \"" + settingLabel(kind) + "\".");
+    body.paragraph("You get this mail because " + now.title + " is on your wishlist. To stop these alerts, " +
+                   kSettingsPlace + "\"" + settingLabel(kind) + "\"" + kAlertsGroup + ".");
 
     OutgoingMail mail;
     mail.dedupKey = "wishlist-alert:" + std::to_string(alertId) + ":" + std::to_string(to.userId);
@@ -156,9 +161,9 @@ std::int64_t enqueueWeeklyDigest(pqxx::transaction_base& tx, const std::string& 
         body.rows(rows);
     }
     body.paragraph("Times are each event's local time. Open Marquee and look for an event by its title, or find "
-                   "more in \"For you\".");
-    body.paragraph("You get this digest because you switched on the weekly digest. To stop it, open Marquee's "
-                   "settings for recommendations and alerts and switch off \"Weekly digest\".");
+                   "more on the \"For You\" page.");
+    body.paragraph(std::string("You get this digest because you switched on the weekly digest. To stop it, ") +
+                   kSettingsPlace + "\"Also send me a weekly digest of recommended events\".");
 
     OutgoingMail mail;
     mail.dedupKey = "weekly-digest:" + std::to_string(to.userId) + ":" + isoWeek;

@@ -351,7 +351,7 @@ private slots:
         QCOMPARE(aliceMails[0].header("Subject"), std::string("Price drop: Late Night Jazz now from EUR 12.00 (was EUR 15.00)"));
         const auto body = textOf(aliceMails[0]);
         for (const std::string& expected : std::vector<std::string>{"Hello,", "Lowest price: EUR 15.00 → EUR 12.00", "Where: Hall",
-                                           "event reference " + eventId, "switch off \"Price drops\"",
+                                           "event reference " + eventId, "untick \"drop in price\" under \"E-mail me about events on my wishlist when they…\"",
                                            "Times are the event's local time (Europe/Berlin)."})
             QVERIFY2(body.find(expected) != std::string::npos, (expected + " not in:\n" + body).c_str());
 
@@ -511,7 +511,7 @@ private slots:
         QCOMPARE(mails[0].header("Subject"), std::string("Almost sold out: Chamber Strings (2 places left)"));
         const auto body = textOf(mails[0]);
         for (const std::string expected : {"only 2 places of 20 are left", "Price: from EUR 26.50",
-                                           "switch off \"About to sell out\""})
+                                           "untick \"are about to sell out\""})
             QVERIFY2(body.find(expected) != std::string::npos, (expected + " not in:\n" + body).c_str());
 
         // Three seats come back (refunds): 5 left, out of the zone (above 4) without a mail.
@@ -659,7 +659,7 @@ private slots:
         for (const std::string& expected : std::vector<std::string>{"Hello Dora,", "Here are 2 upcoming events", "Blue Note Jazz Night",
                                            "Blue Note Saxophone Jazz", "Why: Matches your interests",
                                            "Price: from EUR 19.00", std::string("Event reference: ") + jazzNight,
-                                           "switch off \"Weekly digest\""})
+                                           "untick \"Also send me a weekly digest of recommended events\""})
             QVERIFY2(body.find(expected) != std::string::npos, (expected + " not in:\n" + body).c_str());
         for (const std::string unexpected : {"Derby Day", "Last Month", "Cancelled Jazz"})
             QVERIFY2(body.find(unexpected) == std::string::npos, (unexpected + " in:\n" + body).c_str());
