@@ -227,6 +227,22 @@ private Q_SLOTS:
         QCOMPARE(serverSignals(m_ann, QStringLiteral("AND signal = 'wishlist_add'")), 1);
     }
 
+    void longSearchQueriesAreCutToWhatTheServerTakes()
+    {
+        auto s = loggedIn(dir(QStringLiteral("ann")), kAnn);
+        QVERIFY(s);
+        QSignalSpy sent(s->recommend(), &RecommendService::signalsSent);
+        // 400 two-byte letters (800 bytes of UTF-8): cut to 500 bytes, so the batch is taken.
+        QVERIFY(s->recommend()->recordSearchClick(m_annEvents.at(3), QString(400, QChar(0x00FC))));
+        QVERIFY(QTest::qWaitFor([&] { return !sent.isEmpty(); }, kTimeoutMs));
+        QCOMPARE(sent.first().at(1).toInt(), 1);
+        QCOMPARE(m_server
+                     .query(QStringLiteral("SELECT octet_length(search_query) FROM user_signals WHERE user_id = %1 AND "
+                                           "search_query LIKE 'üü%'")
+                                .arg(m_ann)),
+                 QStringList{QStringLiteral("500")});
+    }
+
     void listsShownWithReasons()
     {
         QVERIFY(!m_annEvents.isEmpty());

@@ -159,7 +159,11 @@ bool RecommendService::recordView(const QString& eventId) { return record(eventI
 
 bool RecommendService::recordSearchClick(const QString& eventId, const QString& query)
 {
-    return record(eventId, SignalKind::SearchClick, query.trimmed().left(200));
+    // The server takes at most kMaxQueryBytes of UTF-8; a longer one would fail the whole batch.
+    QString text = query.simplified();
+    while (text.toUtf8().size() > kMaxQueryBytes)
+        text.chop(text.size() > 1 && text.at(text.size() - 1).isLowSurrogate() ? 2 : 1);
+    return record(eventId, SignalKind::SearchClick, text);
 }
 
 bool RecommendService::record(const QString& eventId, SignalKind kind, const QString& query)

@@ -28,6 +28,7 @@ public:
     static constexpr quint32 kSimilarLimit = 8;
     static constexpr quint32 kTrendingLimit = 20;
     static constexpr int kMaxSignalsPerBatch = 500; // the server's cap per RecordSignals
+    static constexpr qsizetype kMaxQueryBytes = 500;  // the server's cap on a search click's query
     // "For you" and trending are fetched again this often while online.
     static constexpr int kRefreshIntervalMs = 15 * 60 * 1000;
     // Opening the same event again within this time is not another view.
