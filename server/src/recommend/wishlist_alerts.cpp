@@ -87,10 +87,13 @@ bool stateDiffers(const EventFacts& seen, bool seenSellingOut, const EventFacts&
 // Detects and records the changes of one event under its state row's lock; returns how many.
 std::size_t recordChanges(pqxx::connection& conn, const std::string& eventId) {
     pqxx::work tx(conn);
+    // Lock first, read the event after: once another worker's update of this row has committed,
+    // the facts read here are at least as new as the ones it stored (a stale read could
+    // otherwise move the state back and report the same change again).
+    const auto seen = lockSeenState(tx, eventId);
     const auto facts = loadEventFacts(tx, {eventId});
     if (facts.empty()) return 0; // deleted meanwhile
     const auto& now = facts.front();
-    const auto seen = lockSeenState(tx, eventId);
     if (!seen) { // pruned meanwhile: start again from here
         storeSeen(tx, kInsertSeen, now, inSellingOutZone(now, false));
         tx.commit();
