@@ -195,10 +195,12 @@ std::vector<AlertChange> compareFacts(const EventFacts& seen, bool seenSellingOu
                         {"old_venue", seen.venueName},
                         {"new_venue", now.venueName},
                         {"postponed", postponed}}});
-    if (seen.priceMinor && now.priceMinor && seen.currency == now.currency && *now.priceMinor < *seen.priceMinor)
+    const bool soldOut = now.status == "sold_out"; // nothing to buy at any price
+    if (!soldOut && seen.priceMinor && now.priceMinor && seen.currency == now.currency &&
+        *now.priceMinor < *seen.priceMinor)
         out.push_back({AlertKind::PriceDrop,
                        {{"old_price_minor", *seen.priceMinor}, {"new_price_minor", *now.priceMinor}, {"currency", now.currency}}});
-    if (!seenSellingOut && now.status != "sold_out" && now.remaining > 0 && inSellingOutZone(now, false))
+    if (!seenSellingOut && !soldOut && now.remaining > 0 && inSellingOutZone(now, false))
         out.push_back({AlertKind::SellingOut, {{"remaining", now.remaining}, {"capacity", now.capacity.value_or(0)}}});
     return out;
 }

@@ -300,6 +300,9 @@ private slots:
         QCOMPARE(changes.size(), std::size_t{2});
         QVERIFY(changes[0].kind == rec::AlertKind::ScheduleChange);
         QVERIFY(changes[1].kind == rec::AlertKind::PriceDrop);
+        now.status = "sold_out"; // cheaper but sold out: only the new date
+        QCOMPARE(rec::compareFacts(seen, false, now).size(), std::size_t{1});
+        now.status = "scheduled";
         now.currency = "USD"; // another currency is no drop
         QCOMPARE(rec::compareFacts(seen, false, now).size(), std::size_t{1});
         now.priceMinor.reset(); // price no longer known: no drop either
