@@ -532,6 +532,43 @@ private slots:
         panel.searchBox()->clear();
         QVERIFY(searched.wait(5000));
     }
+
+    // Right after a cold sync the offline index is still being built: the panel says the
+    // newest events may be missing, and stops saying it once the backlog is indexed.
+    void partialIndexIsShownOffscreen()
+    {
+        LocalStore cold(m_dir.filePath(QStringLiteral("partial-panel.sqlite")));
+        QVERIFY(cold.open());
+        // A small first page (indexed with its transaction), then a large one (left to the backlog).
+        const auto changes = largeCatalog(LocalStore::kInlineIndexRows + 300);
+        QVERIFY(cold.applyBatch(batchOf(changes, 0, 200), 0).error.isEmpty());
+        QVERIFY(cold.applyBatch(batchOf(changes, 200, changes.size()), 0).error.isEmpty());
+        QVERIFY(cold.hasSearchBacklog());
+        SyncClient sync; // never connected: the cache answers
+        SearchService service(&cold, &sync);
+        service.setClock([] { return kNow; });
+        SearchPanel panel(&service);
+        panel.setDebounceInterval(0);
+        panel.resize(820, 460);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QSignalSpy searched(&panel, &SearchPanel::searched);
+        panel.searchBox()->setText(QStringLiteral("jazz"));
+        QVERIFY(searched.wait(5000));
+        QVERIFY(panel.offlineNotice()->isVisible());
+        const QString partialNotice = panel.offlineNotice()->text();
+        QVERIFY2(partialNotice.contains(QLatin1String("still being indexed")), qPrintable(partialNotice));
+        QVERIFY(panel.resultModel()->rowCount() >= 1); // what the first page indexed is found already
+        QCoreApplication::sendPostedEvents(); // the layout takes the new texts before the picture
+        QVERIFY(panel.grab().toImage().save(QStringLiteral(MARQUEE_BINARY_DIR "/search_panel_partial.png")));
+
+        while (cold.hasSearchBacklog())
+            QVERIFY2(cold.indexSearchBacklog(), qPrintable(cold.lastError()));
+        panel.searchBox()->setText(QStringLiteral("jazz "));
+        QVERIFY(searched.wait(5000));
+        QVERIFY(panel.offlineNotice()->isVisible());
+        QVERIFY(!panel.offlineNotice()->text().contains(QLatin1String("still being indexed")));
+    }
 };
 
 QTEST_MAIN(TestClientSearch)

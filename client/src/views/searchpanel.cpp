@@ -128,7 +128,7 @@ SearchPanel::SearchPanel(SearchService* search, QWidget* parent)
     top->addWidget(m_box, 1);
     top->addWidget(m_status);
     layout->addLayout(top);
-    m_offline->setText(tr("Offline: searching the offline catalog on this device."));
+    m_offline->setWordWrap(true);
     m_offline->setStyleSheet(QStringLiteral("QLabel { background: #fff4d6; color: #6b4e00; padding: 3px 6px; }"));
     m_offline->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
     m_offline->hide();
@@ -193,6 +193,12 @@ void SearchPanel::showResults(const SearchResults& results)
         return; // an answer for text that has changed since
     m_model->setResults(results);
     m_results->setVisible(true);
+    // Offline, and said plainly when the cache's search index is still being built after a
+    // sync: the newest events may be missing from what the device can find.
+    m_offline->setText(results.partialIndex
+                           ? tr("Offline: searching the offline catalog on this device. It is still being indexed, "
+                                "so recently synced events may be missing.")
+                           : tr("Offline: searching the offline catalog on this device."));
     m_offline->setVisible(results.offline);
     const qint64 total = results.total >= 0 ? results.total : results.hits.size();
     m_status->setText(results.hits.isEmpty() ? tr("No events found") : tr("%n result(s)", nullptr, static_cast<int>(total)));
