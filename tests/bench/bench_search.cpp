@@ -11,6 +11,7 @@
 #include <xapian.h>
 
 #include "marquee/core/typo.hpp"
+#include "db/migrations.hpp"
 #include "services/api.hpp"
 #include "store/localstore.h"
 #include "store/searchtext.h"
@@ -374,6 +375,169 @@ void benchClientSearch(const std::vector<GeneratedEvent>& clientCorpus, const st
                 clientTypo.recallSum / std::max(1, clientTypo.recallCount), clientTypo.recallCount);
 }
 
+// The server corpus lives in a database of the fixture cluster: a throwaway one, or with
+// --database NAME a kept one that the next run with the same --events reuses (the 1,000,000
+// event load and index build take minutes; the latency runs do not).
+class CorpusDatabase {
+public:
+    explicit CorpusDatabase(const std::string& keptName) : m_kept(!keptName.empty()) {
+        if (!m_kept) {
+            m_throwaway = std::make_unique<test::TestDatabase>();
+            m_connectionString = m_throwaway->connectionString();
+            return;
+        }
+        const auto admin = test::TestDatabase::adminConnectionString();
+        {
+            pqxx::connection conn(admin);
+            pqxx::nontransaction tx(conn);
+            if (tx.exec_params("SELECT 1 FROM pg_database WHERE datname = $1", keptName).empty())
+                tx.exec0("CREATE DATABASE " + tx.quote_name(keptName));
+        }
+        m_connectionString = admin + " dbname=" + keptName;
+        pqxx::connection conn(m_connectionString);
+        server::db::migrate(conn, server::db::builtinMigrations());
+    }
+    std::unique_ptr<pqxx::connection> connect() const { return std::make_unique<pqxx::connection>(m_connectionString); }
+    bool kept() const { return m_kept; }
+
+private:
+    bool m_kept;
+    std::unique_ptr<test::TestDatabase> m_throwaway;
+    std::string m_connectionString;
+};
+
+// A text[] literal for COPY: every element quoted, '"' and '\' escaped.
+std::string textArray(const std::vector<std::string>& items) {
+    std::string out = "{";
+    for (const auto& item : items) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (const char c : item) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
+// 1a. The rows, by COPY into an unlogged staging table (no search index yet). The first
+// `clientEvents` generated events are also the client's corpus.
+void loadCorpus(pqxx::connection& conn, long long events, long long clientEvents, std::int64_t nowMs, int venues,
+                std::vector<GeneratedEvent>& clientCorpus) {
+    std::mt19937_64 rng(20261121);
+    const auto start = std::chrono::steady_clock::now();
+    {
+        pqxx::work tx(conn);
+        tx.exec0("DROP TABLE IF EXISTS bench_staging");
+        tx.exec0("CREATE UNLOGGED TABLE bench_staging (n bigint, id uuid, title text, description text, category_id text, "
+                 "tags text[], performers text[], venue_id uuid, starts_ms bigint, price bigint)");
+        tx.commit();
+    }
+    constexpr long long kProgressEvery = 100000;
+    for (long long first = 0; first < events; first += kProgressEvery) {
+        pqxx::work tx(conn);
+        pqxx::stream_to copy(tx, "bench_staging",
+                             std::vector<std::string>{"n", "id", "title", "description", "category_id", "tags",
+                                                      "performers", "venue_id", "starts_ms", "price"});
+        for (long long i = first; i < std::min(events, first + kProgressEvery); ++i) {
+            auto e = generateEvent(rng, i, nowMs, venues);
+            copy << std::make_tuple(i, e.id, e.title, e.description, e.category, textArray(e.tags),
+                                    textArray(e.performers), venueId(e.venue), e.startsAtMs, e.priceMin);
+            if (i < clientEvents) clientCorpus.push_back(std::move(e));
+        }
+        copy.complete();
+        tx.commit();
+        std::printf("  load: %lld / %lld events (%.1f s)\n", std::min(events, first + kProgressEvery), events,
+                    msSince(start) / 1000);
+    }
+}
+
+// 1b. The index build, as the ingest catalog stage writes events (migration 0008): the rows go
+// into `events` with search_vector and search_title computed in the INSERT … SELECT (the
+// per-row trigger steps aside), the vocabulary is learnt set-based, then the GIN indexes
+// (dropped before the load) are built. `connections` workers share the rows in chunks.
+struct BuildTimes {
+    double rowsMs = 0;
+    double vocabularyMs = 0;
+    double indexesMs = 0;
+};
+
+BuildTimes buildIndex(const CorpusDatabase& db, long long events, int connections) {
+    BuildTimes times;
+    constexpr long long kChunk = 25000;
+    std::atomic<long long> nextChunk{0};
+    std::atomic<long long> done{0};
+    std::mutex printMutex;
+    auto start = std::chrono::steady_clock::now();
+    const auto worker = [&] {
+        auto conn = db.connect();
+        for (long long first = kChunk * nextChunk++; first < events; first = kChunk * nextChunk++) {
+            pqxx::work tx(*conn);
+            tx.exec("SELECT set_config('marquee.search_bulk', 'on', true)");
+            tx.exec_params0(
+                "INSERT INTO events (id, title, description, category_id, tags, performers, starts_at, time_zone, "
+                "venue_id, price_min_minor, price_max_minor, currency, search_vector, search_title) "
+                "SELECT id, title, description, category_id, tags, performers, "
+                "'epoch'::timestamptz + starts_ms * interval '1 ms', 'Europe/Berlin', venue_id, price, price, 'EUR', "
+                "search_document(title, search_event_people(performers, venue_id), "
+                "search_event_labels(tags, category_id), description), coalesce(search_fold(title), '') "
+                "FROM bench_staging WHERE n >= $1 AND n < $2",
+                first, first + kChunk);
+            // This chunk's words; the vocabulary takes them in one statement below (workers
+            // adding the same words to it at once would wait on each other's row locks).
+            tx.exec_params0("INSERT INTO bench_words SELECT DISTINCT w FROM bench_staging s, regexp_split_to_table("
+                            "search_fold(concat_ws(' ', s.title, search_event_people(s.performers, s.venue_id), "
+                            "search_event_labels(s.tags, s.category_id), s.description)), ' ') AS w "
+                            "WHERE s.n >= $1 AND s.n < $2 AND char_length(w) >= 4",
+                            first, first + kChunk);
+            tx.commit();
+            const auto total = done += std::min(kChunk, events - first);
+            if (total % 100000 < kChunk || total == events) {
+                std::lock_guard lock(printMutex);
+                std::printf("  index build: %lld / %lld events (%.1f s)\n", total, events, msSince(start) / 1000);
+            }
+        }
+    };
+    {
+        auto conn = db.connect();
+        pqxx::work tx(*conn);
+        tx.exec0("DROP TABLE IF EXISTS bench_words");
+        tx.exec0("CREATE UNLOGGED TABLE bench_words (word text)");
+        tx.commit();
+    }
+    std::vector<std::thread> threads;
+    for (int c = 0; c < connections; ++c) threads.emplace_back(worker);
+    for (auto& t : threads) t.join();
+    times.rowsMs = msSince(start);
+
+    auto conn = db.connect();
+    pqxx::nontransaction tx(*conn);
+    tx.exec0("SET statement_timeout = 0");
+    start = std::chrono::steady_clock::now();
+    tx.exec0("INSERT INTO search_vocabulary (word) SELECT DISTINCT word FROM bench_words ORDER BY 1 "
+             "ON CONFLICT (word) DO NOTHING");
+    tx.exec0("DROP TABLE bench_words");
+    times.vocabularyMs = msSince(start);
+
+    // Every search index of events that the load skipped, built concurrently, one per connection.
+    start = std::chrono::steady_clock::now();
+    std::vector<std::string> indexes;
+    for (const auto& row : tx.exec("SELECT indexdef FROM bench_search_indexes")) indexes.push_back(row[0].as<std::string>());
+    std::vector<std::thread> builders;
+    for (const auto& definition : indexes)
+        builders.emplace_back([&db, definition] {
+            auto c = db.connect();
+            pqxx::nontransaction t(*c);
+            t.exec0("SET maintenance_work_mem = '512MB'");
+            t.exec0(definition);
+        });
+    for (auto& t : builders) t.join();
+    times.indexesMs = msSince(start);
+    tx.exec0("ALTER TABLE events ENABLE TRIGGER events_search_refresh");
+    return times;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -386,6 +550,8 @@ int main(int argc, char** argv) {
     parser.addOption({QStringLiteral("clients"), QStringLiteral("Concurrent search clients."), QStringLiteral("n"), QStringLiteral("16")});
     parser.addOption({QStringLiteral("queries"), QStringLiteral("Queries of each kind."), QStringLiteral("n"), QStringLiteral("400")});
     parser.addOption({QStringLiteral("ilike-queries"), QStringLiteral("Queries of each kind for the ILIKE scan."), QStringLiteral("n"), QStringLiteral("32")});
+    parser.addOption({QStringLiteral("build-connections"), QStringLiteral("Connections that build the server index."), QStringLiteral("n"), QStringLiteral("2")});
+    parser.addOption({QStringLiteral("database"), QStringLiteral("Keep the server corpus in this database of the fixture cluster and reuse it when it holds --events events."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("client-only"), QStringLiteral("Only the client's offline search (no PostgreSQL, no Xapian).")});
     parser.process(app);
     const bool clientOnly = parser.isSet(QStringLiteral("client-only"));
@@ -395,14 +561,19 @@ int main(int argc, char** argv) {
     const int clients = parser.value(QStringLiteral("clients")).toInt();
     const int queryCount = parser.value(QStringLiteral("queries")).toInt();
     const int ilikeCount = parser.value(QStringLiteral("ilike-queries")).toInt();
+    const int buildConnections = std::max(1, parser.value(QStringLiteral("build-connections")).toInt());
     const auto nowMs =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
     constexpr int kVenues = 200;
     const auto venues = generateVenues(kVenues);
-    if (clientOnly) { // the same client corpus and queries as a full run: same seeds, same order
+    const auto generateClientCorpus = [&] { // the first events of the server corpus: same seed, same order
         std::mt19937_64 rng(20261121);
-        std::vector<GeneratedEvent> clientCorpus;
-        for (long long i = 0; i < clientEvents; ++i) clientCorpus.push_back(generateEvent(rng, i, nowMs, kVenues));
+        std::vector<GeneratedEvent> corpus;
+        for (long long i = 0; i < clientEvents; ++i) corpus.push_back(generateEvent(rng, i, nowMs, kVenues));
+        return corpus;
+    };
+    if (clientOnly) {
+        const auto clientCorpus = generateClientCorpus();
         std::mt19937_64 queryRng(99);
         const auto prefixes = prefixQueries(queryRng, queryCount);
         const auto typos = typoQueries(queryRng, queryCount);
@@ -410,71 +581,71 @@ int main(int argc, char** argv) {
         return 0;
     }
     if (!test::TestDatabase::available()) fail("needs the postgres fixture ($MARQUEE_TEST_PG_DIR)");
-    test::TestDatabase db;
+    const CorpusDatabase db(parser.value(QStringLiteral("database")).toStdString());
     auto conn = db.connect();
     std::printf("corpus: %lld generated events (titles and descriptions from EN/DE/FR/ES/IT word lists), %d venues\n",
                 events, kVenues);
+    std::printf("load average at the start: %s", loadAverage().c_str());
 
-    // 1. Load without the per-row trigger, then build the index as one measured step.
-    {
-        pqxx::work tx(*conn);
-        for (const auto& [id, name] : kCategories)
-            tx.exec_params0("INSERT INTO categories (id, name, parent_id) VALUES ($1, $2, NULLIF(split_part($1, '.', 1), $1))",
-                            id, name);
-        for (const auto& v : venues)
-            tx.exec_params0("INSERT INTO venues (id, name, city, country, latitude, longitude, time_zone) "
-                            "VALUES ($1::uuid, $2, $3, 'DE', $4, $5, 'Europe/Berlin')",
-                            v.id, v.name, v.city, v.latitude, v.longitude);
-        tx.exec0("ALTER TABLE events DISABLE TRIGGER events_search_refresh");
-        tx.exec0("DROP INDEX events_search_idx");
-        tx.commit();
-    }
-    std::mt19937_64 rng(20261121);
+    // 1. Load without the search index, then build it as one measured step (or reuse a kept corpus).
     std::vector<GeneratedEvent> clientCorpus;
-    auto start = std::chrono::steady_clock::now();
-    constexpr long long kChunk = 20000;
-    for (long long first = 0; first < events; first += kChunk) {
-        nlohmann::json rows = nlohmann::json::array();
-        for (long long i = first; i < std::min(events, first + kChunk); ++i) {
-            auto e = generateEvent(rng, i, nowMs, kVenues);
-            rows.push_back({{"id", e.id}, {"title", e.title}, {"description", e.description}, {"category_id", e.category},
-                            {"tags", e.tags}, {"performers", e.performers}, {"venue_id", venueId(e.venue)},
-                            {"starts_ms", e.startsAtMs}, {"price", e.priceMin}});
-            if (i < clientEvents) clientCorpus.push_back(std::move(e));
-        }
+    BuildTimes build;
+    bool reused = false;
+    {
         pqxx::work tx(*conn);
-        tx.exec_params0(
-            "INSERT INTO events (id, title, description, category_id, tags, performers, starts_at, time_zone, venue_id, "
-            "price_min_minor, price_max_minor, currency) "
-            "SELECT r.id, r.title, r.description, r.category_id, ARRAY(SELECT jsonb_array_elements_text(r.tags)), "
-            "ARRAY(SELECT jsonb_array_elements_text(r.performers)), 'epoch'::timestamptz + r.starts_ms * interval '1 ms', "
-            "'Europe/Berlin', r.venue_id, r.price, r.price, 'EUR' "
-            "FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, title text, description text, category_id text, tags jsonb, "
-            "performers jsonb, venue_id uuid, starts_ms bigint, price bigint)",
-            rows.dump());
+        tx.exec0("CREATE TABLE IF NOT EXISTS bench_search_corpus (events bigint, rows_ms float8, vocabulary_ms float8, "
+                 "indexes_ms float8, load_ms float8)");
+        const auto kept = tx.exec_params("SELECT rows_ms, vocabulary_ms, indexes_ms FROM bench_search_corpus WHERE events = $1",
+                                         events);
+        if (!kept.empty()) {
+            reused = true;
+            build = {kept[0][0].as<double>(), kept[0][1].as<double>(), kept[0][2].as<double>()};
+        }
         tx.commit();
     }
-    std::printf("load:   %.1f s (rows only, no search index)\n", msSince(start) / 1000);
-
-    double vectorsMs = 0, ginMs = 0;
-    long long vocabulary = 0;
-    {
+    if (reused) {
+        std::printf("reusing the corpus kept in this database (its build times below are from the run that built it)\n");
+        clientCorpus = generateClientCorpus();
+    } else {
+        {
+            pqxx::work tx(*conn);
+            tx.exec0("TRUNCATE events, search_vocabulary, bench_search_corpus CASCADE");
+            for (const auto& [id, name] : kCategories)
+                tx.exec_params0("INSERT INTO categories (id, name, parent_id) VALUES ($1, $2, NULLIF(split_part($1, '.', 1), $1)) "
+                                "ON CONFLICT DO NOTHING",
+                                id, name);
+            for (const auto& v : venues)
+                tx.exec_params0("INSERT INTO venues (id, name, city, country, latitude, longitude, time_zone) "
+                                "VALUES ($1::uuid, $2, $3, 'DE', $4, $5, 'Europe/Berlin') ON CONFLICT DO NOTHING",
+                                v.id, v.name, v.city, v.latitude, v.longitude);
+            // The search indexes of events (GIN, trigram) are dropped for the load and rebuilt in the build step.
+            tx.exec0("CREATE TABLE IF NOT EXISTS bench_search_indexes (name text, indexdef text)");
+            tx.exec0("INSERT INTO bench_search_indexes SELECT indexname, indexdef FROM pg_indexes "
+                     "WHERE tablename = 'events' AND (indexdef LIKE '%USING gin%' OR indexdef LIKE '%search%') "
+                     "AND indexname NOT IN (SELECT name FROM bench_search_indexes)");
+            for (const auto& row : tx.exec("SELECT name FROM bench_search_indexes"))
+                tx.exec0("DROP INDEX IF EXISTS " + tx.quote_name(row[0].as<std::string>()));
+            tx.exec0("ALTER TABLE events DISABLE TRIGGER events_search_refresh");
+            tx.commit();
+        }
+        const auto loadStart = std::chrono::steady_clock::now();
+        loadCorpus(*conn, events, clientEvents, nowMs, kVenues, clientCorpus);
+        const double loadMs = msSince(loadStart);
+        std::printf("load: %.1f s (COPY of the generated rows into a staging table)\n", loadMs / 1000);
+        build = buildIndex(db, events, buildConnections);
         pqxx::nontransaction tx(*conn);
         tx.exec0("SET statement_timeout = 0");
-        tx.exec0("SET maintenance_work_mem = '512MB'");
-        start = std::chrono::steady_clock::now();
-        tx.exec("SELECT search_reindex()");
-        vectorsMs = msSince(start);
-        start = std::chrono::steady_clock::now();
-        tx.exec0("CREATE INDEX events_search_idx ON events USING gin (search_vector)");
-        ginMs = msSince(start);
-        tx.exec0("ALTER TABLE events ENABLE TRIGGER events_search_refresh");
+        tx.exec0("DROP TABLE bench_staging");
         tx.exec0("VACUUM ANALYZE events");
         tx.exec0("VACUUM ANALYZE search_vocabulary");
-        vocabulary = tx.exec1("SELECT count(*) FROM search_vocabulary")[0].as<long long>();
+        tx.exec_params0("INSERT INTO bench_search_corpus VALUES ($1, $2, $3, $4, $5)", events, build.rowsMs,
+                        build.vocabularyMs, build.indexesMs, loadMs);
     }
-    std::printf("index build (server): %.1f s = vectors + vocabulary %.1f s, GIN index %.1f s; vocabulary %lld words\n",
-                (vectorsMs + ginMs) / 1000, vectorsMs / 1000, ginMs / 1000, vocabulary);
+    const auto vocabulary = pqxx::nontransaction(*conn).exec1("SELECT count(*) FROM search_vocabulary")[0].as<long long>();
+    std::printf("index build (server, %d connections): %.1f s = rows with vectors %.1f s + vocabulary %.1f s + "
+                "GIN indexes %.1f s; vocabulary %lld words\n",
+                buildConnections, (build.rowsMs + build.vocabularyMs + build.indexesMs) / 1000, build.rowsMs / 1000,
+                build.vocabularyMs / 1000, build.indexesMs / 1000, vocabulary);
 
     std::mt19937_64 queryRng(99);
     const auto prefixes = prefixQueries(queryRng, queryCount);
@@ -531,7 +702,7 @@ int main(int argc, char** argv) {
     // Baseline 2: Xapian over the same documents (folded text, field weights like ours).
     QTemporaryDir xapianDir;
     const std::string xapianPath = xapianDir.path().toStdString() + "/xapian";
-    start = std::chrono::steady_clock::now();
+    auto start = std::chrono::steady_clock::now();
     {
         Xapian::WritableDatabase xdb(xapianPath, Xapian::DB_CREATE_OR_OVERWRITE);
         Xapian::TermGenerator indexer;
