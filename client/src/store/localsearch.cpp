@@ -7,6 +7,7 @@
 #include "marquee/core/typo.hpp"
 
 #include <QHash>
+#include <QSet>
 #include <QSqlError>
 #include <QTimeZone>
 #include <QVariant>
@@ -22,6 +23,8 @@ namespace {
 constexpr int kTypoCandidates = 100;
 constexpr int kMaxHits = 100;
 constexpr int kRankedChunk = 512; // ranked documents whose events one statement reads
+constexpr int kFacetCandidates = 1000;  // the best candidates facets are counted over
+constexpr int kSortedCandidates = 5000; // candidates a date or distance sort orders
 constexpr double kEarthRadiusKm = 6371.0088;
 
 QString quoted(const QString& word) { return QLatin1Char('"') + QString(word).replace(QLatin1Char('"'), QStringLiteral("\"\"")) + QLatin1Char('"'); }
@@ -89,6 +92,7 @@ struct Row {
     qint64 priceMax = 0;
     QString currency;
     int status = 0;
+    int tier = 0; // 0 exact title, 1 title match, 2 other match (localsearch tiers)
     double rank = 0;
     bool exactTitle = false;
     bool hasDistance = false;
@@ -166,39 +170,65 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
         for (const DateBucket& bucket : kDateBuckets)
             bucketWindows.append(core::datePresetWindow(bucket.preset, "UTC", nowMs));
     }
-    // Candidate rows: the text match and the filters facets do not count (venue, place, seats).
-    // A text search ranks in FTS5 alone (rowid and bm25: nothing else is joined or sorted per
-    // matching row) and reads the events of the best-ranked rows in chunks, until candidateRows
-    // of them pass the filters and no row left could tie with the last.
+    // Candidate rows: the text match and the filters facets do not count (venue, place, seats);
+    // without facets, every filter. The conditions are shared by the statement that reads the
+    // candidates' events and, for a text search, by the tiers that choose the candidates.
     const bool textual = !words.isEmpty();
+    QString conditions = QStringLiteral("(CASE WHEN e.ends_at > 0 THEN e.ends_at ELSE e.starts_at END) >= :now");
+    if (!f.venueId.isEmpty())
+        conditions += QStringLiteral(" AND e.venue_id = :venue");
+    if (f.seatsAvailable)
+        conditions += QStringLiteral(" AND e.status = 0");
+    const bool inBox = f.hasPoint && f.radiusKm > 0;
+    if (inBox) // a box around the circle; the exact distance is checked below
+        conditions += QStringLiteral(" AND v.latitude BETWEEN :latLo AND :latHi AND v.longitude BETWEEN :lonLo AND :lonHi");
+    // Without facets every filter runs in SQL and only the rows shown come back; with facets
+    // the candidates come back and the date, category and price filters (which each facet
+    // leaves out in turn) run below.
+    const bool filtersInSql = !query.includeFacets;
+    if (filtersInSql) {
+        conditions += QStringLiteral(" AND (CASE WHEN e.ends_at > 0 THEN e.ends_at ELSE e.starts_at END) >= :from"
+                                     " AND e.starts_at < :to AND e.price_min BETWEEN :priceLo AND :priceHi");
+        if (f.freeOnly)
+            conditions += QStringLiteral(" AND e.price_min = 0");
+        if (!f.categoryId.isEmpty())
+            conditions += QStringLiteral(" AND (e.category_id = :category OR substr(e.category_id, 1, length(:category) + 1) = :category || '.')");
+    }
+    const auto bindFilters = [&](QSqlQuery& statement) {
+        statement.bindValue(QStringLiteral(":now"), nowMs);
+        if (!f.venueId.isEmpty())
+            statement.bindValue(QStringLiteral(":venue"), f.venueId);
+        if (filtersInSql) {
+            statement.bindValue(QStringLiteral(":from"), static_cast<qint64>(window.fromMs));
+            statement.bindValue(QStringLiteral(":to"), static_cast<qint64>(window.toMs));
+            statement.bindValue(QStringLiteral(":priceLo"), f.priceMinMinor.value_or(0));
+            statement.bindValue(QStringLiteral(":priceHi"), f.priceMaxMinor.value_or(std::numeric_limits<qint64>::max()));
+            if (!f.categoryId.isEmpty())
+                statement.bindValue(QStringLiteral(":category"), f.categoryId);
+        }
+        if (inBox) {
+            const double dLat = f.radiusKm / 111.0;
+            const double dLon = f.radiusKm / (111.0 * std::max(0.01, std::cos(f.latitude * M_PI / 180.0)));
+            statement.bindValue(QStringLiteral(":latLo"), f.latitude - dLat);
+            statement.bindValue(QStringLiteral(":latHi"), f.latitude + dLat);
+            statement.bindValue(QStringLiteral(":lonLo"), f.longitude - dLon);
+            statement.bindValue(QStringLiteral(":lonHi"), f.longitude + dLon);
+        }
+    };
+    // How many candidates: a relevance page without facets needs only the rows it shows; facets
+    // count over the best kFacetCandidates; date and distance sorts order every candidate.
+    const int limit = std::clamp(query.limit, 1, kMaxHits);
+    const bool byRelevance = query.sort == SearchQuery::Sort::Relevance || query.sort == SearchQuery::Sort::Popularity;
+    const int candidateRows = !byRelevance ? kSortedCandidates : filtersInSql ? kMaxHits : kFacetCandidates;
     QString sql = QStringLiteral(
         "SELECT e.id, e.title, e.rowid, e.category_id, coalesce(c.name, ''), e.starts_at, e.ends_at, "
         "e.time_zone, e.venue_id, coalesce(v.name, ''), coalesce(v.city, ''), coalesce(v.latitude, 0), "
         "coalesce(v.longitude, 0), v.id IS NOT NULL, e.price_min, e.price_max, e.currency, e.status "
-        "FROM events e LEFT JOIN venues v ON v.id = e.venue_id LEFT JOIN categories c ON c.id = e.category_id "
-        "WHERE (CASE WHEN e.ends_at > 0 THEN e.ends_at ELSE e.starts_at END) >= :now");
+        "FROM events e LEFT JOIN venues v ON v.id = e.venue_id LEFT JOIN categories c ON c.id = e.category_id WHERE ")
+        + conditions;
     if (textual)
         sql += QStringLiteral(" AND e.rowid IN (SELECT value FROM json_each(:docs))");
-    if (!f.venueId.isEmpty())
-        sql += QStringLiteral(" AND e.venue_id = :venue");
-    if (f.seatsAvailable)
-        sql += QStringLiteral(" AND e.status = 0");
-    if (f.hasPoint && f.radiusKm > 0) // a box around the circle; the exact distance is checked below
-        sql += QStringLiteral(" AND v.latitude BETWEEN :latLo AND :latHi AND v.longitude BETWEEN :lonLo AND :lonHi");
-    // Without facets every filter runs in SQL and only a few pages' worth of rows come back;
-    // with facets the candidates come back and the date, category and price filters (which
-    // each facet leaves out in turn) run below.
-    const bool filtersInSql = !query.includeFacets;
-    if (filtersInSql) {
-        sql += QStringLiteral(" AND (CASE WHEN e.ends_at > 0 THEN e.ends_at ELSE e.starts_at END) >= :from"
-                              " AND e.starts_at < :to AND e.price_min BETWEEN :priceLo AND :priceHi");
-        if (f.freeOnly)
-            sql += QStringLiteral(" AND e.price_min = 0");
-        if (!f.categoryId.isEmpty())
-            sql += QStringLiteral(" AND (e.category_id = :category OR substr(e.category_id, 1, length(:category) + 1) = :category || '.')");
-    }
-    const int candidateRows = filtersInSql && query.sort == SearchQuery::Sort::Relevance ? 4 * kMaxHits : 5000;
-    if (!textual)
+    else
         sql += QStringLiteral(" ORDER BY e.starts_at, e.id LIMIT ") + QString::number(candidateRows);
     QSqlQuery q(db);
     q.setForwardOnly(true);
@@ -206,32 +236,13 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
         m_lastError = q.lastError().text();
         return out;
     }
-    q.bindValue(QStringLiteral(":now"), nowMs);
-    if (!f.venueId.isEmpty())
-        q.bindValue(QStringLiteral(":venue"), f.venueId);
-    if (filtersInSql) {
-        q.bindValue(QStringLiteral(":from"), static_cast<qint64>(window.fromMs));
-        q.bindValue(QStringLiteral(":to"), static_cast<qint64>(window.toMs));
-        q.bindValue(QStringLiteral(":priceLo"), f.priceMinMinor.value_or(0));
-        q.bindValue(QStringLiteral(":priceHi"), f.priceMaxMinor.value_or(std::numeric_limits<qint64>::max()));
-        if (!f.categoryId.isEmpty())
-            q.bindValue(QStringLiteral(":category"), f.categoryId);
-    }
-    if (f.hasPoint && f.radiusKm > 0) {
-        const double dLat = f.radiusKm / 111.0;
-        const double dLon = f.radiusKm / (111.0 * std::max(0.01, std::cos(f.latitude * M_PI / 180.0)));
-        q.bindValue(QStringLiteral(":latLo"), f.latitude - dLat);
-        q.bindValue(QStringLiteral(":latHi"), f.latitude + dLat);
-        q.bindValue(QStringLiteral(":lonLo"), f.longitude - dLon);
-        q.bindValue(QStringLiteral(":lonHi"), f.longitude + dLon);
-    }
+    bindFilters(q);
     const QString foldedQuery = foldForSearch(query.text);
     QList<Row> rows;
-    QHash<qint64, double> rankOf; // rowid -> bm25 of the streamed documents
+    QHash<qint64, std::pair<int, double>> rankOf; // rowid -> tier and bm25 of the candidate documents
     // Runs the candidate statement (for text: over the documents in rankOf) and keeps its rows.
     const auto readCandidates = [&]() {
         if (!q.exec()) {
-            // A match expression FTS5 refuses is a query without results, never an error shown.
             m_lastError = q.lastError().text();
             return false;
         }
@@ -255,8 +266,10 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
             r.priceMax = q.value(15).toLongLong();
             r.currency = q.value(16).toString();
             r.status = q.value(17).toInt();
-            r.rank = rankOf.value(r.doc);
-            r.exactTitle = textual && foldForSearch(r.title) == foldedQuery;
+            const auto [tier, rank] = rankOf.value(r.doc, {2, 0.0});
+            r.tier = tier;
+            r.rank = rank;
+            r.exactTitle = textual && tier == 0;
             if (f.hasPoint && r.hasVenue && !(r.latitude == 0 && r.longitude == 0)) {
                 r.hasDistance = true;
                 r.distanceKm = haversineKm(f.latitude, f.longitude, r.latitude, r.longitude);
@@ -271,44 +284,77 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
         if (!readCandidates())
             return out;
     } else {
-        QSqlQuery ranked(db);
-        ranked.setForwardOnly(true);
-        ranked.prepare(QStringLiteral("SELECT rowid, rank FROM event_search WHERE event_search MATCH ? "
-                                      "AND rank MATCH 'bm25(0.0, 10.0, 5.0, 3.0, 1.0)' ORDER BY rank"));
-        ranked.addBindValue(matchExpression(words));
-        if (!ranked.exec()) {
-            m_lastError = ranked.lastError().text();
-            return out;
-        }
-        // The best (rank, start) first, as the candidates were always ordered.
-        const auto byRank = [](const Row& a, const Row& b) {
-            return a.rank != b.rank ? a.rank < b.rank : a.startsAt < b.startsAt;
+        // Candidates in tiers that follow the ranking, each with the SQL filters and stopping at
+        // the bound, so bm25 is computed for at most candidateRows rows however many match
+        // (FTS5 returns matches in rowid order and stops at the LIMIT; ORDER BY rank would
+        // score every match first):
+        //   0. the title starts with the query (where an exact title can only be);
+        //   1. the title matches; 2. any column matches.
+        // Within the last tier that contributes, which rows are candidates is rowid order, not
+        // bm25 (docs/search.md#the-client-offline).
+        const QString expression = matchExpression(words);
+        QStringList phrase;
+        for (const SearchWord& word : words)
+            phrase << word.text;
+        const QString titleStart = QStringLiteral("{title} : ^ ") + quoted(phrase.join(QLatin1Char(' ')))
+            + (words.constLast().prefix ? QStringLiteral(" *") : QString());
+        const QStringList tiers{titleStart, QStringLiteral("{title} : (") + expression + QLatin1Char(')'), expression};
+        struct Ranked {
+            qint64 doc;
+            int tier;
+            double rank;
         };
-        bool streamEnded = false;
-        double lastStreamed = 0;
-        while (!streamEnded) {
+        QList<Ranked> ranked;
+        QSet<qint64> seen;
+        for (int tier = 0; tier < tiers.size() && ranked.size() < candidateRows; ++tier) {
+            QSqlQuery tierQuery(db);
+            tierQuery.setForwardOnly(true);
+            if (!tierQuery.prepare(QStringLiteral("SELECT event_search.rowid, %1, bm25(event_search, 0.0, 10.0, 5.0, 3.0, 1.0) "
+                                             "FROM event_search JOIN events e ON e.rowid = event_search.rowid %2 "
+                                             "WHERE event_search MATCH :match AND %3 LIMIT :bound")
+                                  .arg(tier == 0 ? QStringLiteral("event_search.title") : QStringLiteral("''"),
+                                       inBox ? QStringLiteral("JOIN venues v ON v.id = e.venue_id") : QString(), conditions))) {
+                m_lastError = tierQuery.lastError().text();
+                return out;
+            }
+            bindFilters(tierQuery);
+            tierQuery.bindValue(QStringLiteral(":match"), tiers.at(tier));
+            tierQuery.bindValue(QStringLiteral(":bound"), candidateRows); // it may repeat earlier tiers' rows first
+            if (!tierQuery.exec()) {
+                // A match expression FTS5 refuses is a query without results, never an error shown.
+                m_lastError = tierQuery.lastError().text();
+                return out;
+            }
+            while (tierQuery.next() && ranked.size() < candidateRows) {
+                const qint64 doc = tierQuery.value(0).toLongLong();
+                if (seen.contains(doc))
+                    continue;
+                seen.insert(doc);
+                // An exact title ranks first; otherwise a title that starts with the query is a title match.
+                const bool exact = tier == 0 && foldForSearch(tierQuery.value(1).toString()) == foldedQuery;
+                ranked.append({doc, exact ? 0 : std::max(tier, 1), tierQuery.value(2).toDouble()});
+            }
+        }
+        std::sort(ranked.begin(), ranked.end(), [](const Ranked& a, const Ranked& b) {
+            return a.tier != b.tier ? a.tier < b.tier : a.rank != b.rank ? a.rank < b.rank : a.doc < b.doc;
+        });
+        // The events of the candidates, a chunk at a time: for a relevance page without facets
+        // only as many as it shows (every candidate passed the filters already, except the
+        // exact radius), otherwise all of them.
+        const qsizetype needed = byRelevance && filtersInSql ? limit : ranked.size();
+        for (qsizetype first = 0; first < ranked.size() && rows.size() < needed; first += kRankedChunk) {
             QString docs = QStringLiteral("[");
-            for (int n = 0; n < kRankedChunk; ++n) {
-                if (!ranked.next()) {
-                    streamEnded = true;
-                    break;
-                }
-                const qint64 doc = ranked.value(0).toLongLong();
-                lastStreamed = ranked.value(1).toDouble();
-                rankOf.insert(doc, lastStreamed);
-                docs += (n > 0 ? QStringLiteral(",") : QString()) + QString::number(doc);
+            const qsizetype end = std::min<qsizetype>(ranked.size(), first + std::min<qsizetype>(kRankedChunk, needed));
+            for (qsizetype i = first; i < end; ++i) {
+                const Ranked& candidate = ranked.at(i);
+                rankOf.insert(candidate.doc, {candidate.tier, candidate.rank});
+                docs += (i > first ? QStringLiteral(",") : QString()) + QString::number(candidate.doc);
             }
             docs += QLatin1Char(']');
             q.bindValue(QStringLiteral(":docs"), docs);
             if (!readCandidates())
                 return out;
-            std::stable_sort(rows.begin(), rows.end(), byRank);
-            // Enough once a later document cannot rank level with the last candidate kept.
-            if (rows.size() >= candidateRows && lastStreamed > rows.at(candidateRows - 1).rank)
-                break;
         }
-        if (rows.size() > candidateRows)
-            rows.resize(candidateRows);
     }
 
     // The date, category and price filters, and the facets that each leave their own out.
@@ -337,7 +383,8 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
         if (dateOk && categoryOk && priceOk)
             hits.append(&r);
     }
-    out.total = hits.size();
+    // A relevance page without facets reads only the rows it shows: the total is not known.
+    out.total = textual && byRelevance && filtersInSql ? -1 : hits.size();
     if (query.includeFacets) {
         out.categories = categories.values();
         std::sort(out.categories.begin(), out.categories.end(), [](const FacetValue& a, const FacetValue& b) {
@@ -351,17 +398,17 @@ SearchResults LocalStore::search(const SearchQuery& query, qint64 nowMs)
                                priceCounts.at(i), kPriceBands[i].min, kPriceBands[i].max});
     }
 
-    // Ranking: exact title first, then bm25 (field-weighted); other sorts as on the server.
+    // Ranking: exact title first, then title matches, then the rest, each by bm25 (field-weighted);
+    // other sorts as on the server.
     // Popularity needs wish-list counts the cache does not have: it ranks by relevance.
     std::stable_sort(hits.begin(), hits.end(), [&](const Row* a, const Row* b) {
         switch (query.sort) {
         case SearchQuery::Sort::Date: return a->startsAt < b->startsAt;
         case SearchQuery::Sort::Distance:
             return (a->hasDistance ? a->distanceKm : 1e9) < (b->hasDistance ? b->distanceKm : 1e9);
-        default: return a->exactTitle != b->exactTitle ? a->exactTitle : a->rank < b->rank;
+        default: return a->tier != b->tier ? a->tier < b->tier : a->rank < b->rank;
         }
     });
-    const int limit = std::clamp(query.limit, 1, kMaxHits);
     const qsizetype shown = std::min<qsizetype>(hits.size(), limit);
     // Descriptions (the longest column) only for the hits shown, in one statement.
     QHash<qint64, QString> descriptions;
