@@ -51,7 +51,9 @@ std::string matchQuery(const std::vector<QueryWord>& words, bool withTypos) {
     for (const auto& word : words) {
         if (!out.empty()) out += " & ";
         out += '(';
-        appendAlternative(out, word.text, word.prefix);
+        appendAlternative(out, word.text, word.prefix && !word.completionsListed);
+        if (word.completionsListed)
+            for (const auto& completion : word.completions) appendAlternative(out, completion, false);
         for (const auto& stem : word.stems) appendAlternative(out, stem, false);
         if (withTypos)
             for (const auto& typo : word.typos) appendAlternative(out, typo, false);

@@ -17,6 +17,11 @@ inline constexpr std::size_t kMaxSuggestBytes = 200;
 inline constexpr std::size_t kMaxQueryWords = 10; // later words are ignored, as Meilisearch does
 inline constexpr std::uint32_t kDefaultLimit = 20;
 inline constexpr std::uint32_t kMaxLimit = 100;
+// Relevance ranks at most this many candidates (search_service.cpp, relevanceHitsSql): the
+// results a relevance search pages through (Meilisearch bounds its own with maxTotalHits, 1000).
+inline constexpr std::uint32_t kRelevanceCandidates = 200;
+// A prefix with more vocabulary completions than this stays a tsquery prefix (word:*).
+inline constexpr int kMaxCompletions = 48;
 
 // Highlight markers ts_headline puts around matches (control characters never kept in text).
 inline constexpr char kMarkStart = '\x02';
@@ -28,6 +33,11 @@ struct QueryWord {
     bool prefix = false;            // also matches words that start with it
     std::vector<std::string> stems; // English / German / French stems that differ from text
     std::vector<std::string> typos; // vocabulary words within the typo budget
+    // A prefix word's completions from the vocabulary, when there are few enough to list (see
+    // kMaxCompletions): matched as exact words instead of a tsquery prefix, which lets the GIN
+    // index skip through the other words' postings instead of reading every completion's.
+    std::vector<std::string> completions;
+    bool completionsListed = false;
 };
 
 // Whether a word may match as a prefix: every word of 3+ characters (a partial word anywhere

@@ -27,7 +27,9 @@ using search::QueryWord;
 // Folds the query and expands each word: stems in the catalog languages, and vocabulary
 // words that trigram similarity proposes as typo candidates (the exact budget is checked in
 // C++, core::withinTypoBudget, because a swap counts as one typo there and two in
-// Levenshtein). $1 query, $2 whether the last word is still being typed, $3 word limit.
+// Levenshtein), and the vocabulary words a prefix word completes to (its 4th column, at most
+// $4 + 1 of them: more than $4 means too many to list). $1 query, $2 whether the last word is
+// still being typed, $3 word limit.
 constexpr const char* kExpandWordsSql = R"SQL(
 WITH words AS (
     SELECT q.w, q.i, q.i = count(*) OVER () AND $2 AS typing
@@ -44,7 +46,11 @@ SELECT w, typing,
            SELECT v.word FROM search_vocabulary v
            WHERE (v.word % w OR (typing AND w <% v.word)) AND v.word <> w
              AND (typing OR levenshtein_less_equal(v.word, w, 4) <= 4)
-           ORDER BY similarity(v.word, w) DESC, v.word LIMIT 64), ' ') ELSE '' END
+           ORDER BY similarity(v.word, w) DESC, v.word LIMIT 64), ' ') ELSE '' END,
+       array_to_string(ARRAY(
+           SELECT v.word FROM search_vocabulary v
+           WHERE v.word COLLATE "C" > w AND v.word COLLATE "C" < w || chr(1114111)
+           ORDER BY v.word COLLATE "C" LIMIT $4::int + 1), ' ')
 FROM words ORDER BY i
 )SQL";
 
@@ -52,18 +58,19 @@ FROM words ORDER BY i
 // $1 match tsquery ('' none), $2/$3 date window (ms), $4 category, $5/$6 cheapest-price range,
 // $7 free only, $8 venue, $9 has point, $10/$11 latitude/longitude, $12 radius km (0 none),
 // $13 seats available. v: the event's venue; d.km: its distance from the point.
-constexpr const char* kFromSql = R"SQL(
+constexpr const char* kFromJoinSql = R"SQL(
 FROM events e
 LEFT JOIN venues v ON v.id = e.venue_id
 CROSS JOIN LATERAL (SELECT CASE WHEN $9::boolean AND v.id IS NOT NULL AND NOT (v.latitude = 0 AND v.longitude = 0)
     THEN 12742.0176 * asin(least(1.0, sqrt(power(sin(radians(v.latitude - $10::float8) / 2), 2)
          + cos(radians($10::float8)) * cos(radians(v.latitude)) * power(sin(radians(v.longitude - $11::float8) / 2), 2))))
     END AS km) d
-WHERE ($1 = '' OR e.search_vector @@ NULLIF($1, '')::tsquery)
-  AND ($8 = '' OR e.venue_id = NULLIF($8, '')::uuid)
-  AND ($12::float8 <= 0 OR d.km <= $12::float8)
-  AND (NOT $13::boolean OR e.status = 'scheduled')
 )SQL";
+constexpr const char* kPlaceOkSql = R"SQL(($8 = '' OR e.venue_id = NULLIF($8, '')::uuid)
+  AND ($12::float8 <= 0 OR d.km <= $12::float8)
+  AND (NOT $13::boolean OR e.status = 'scheduled'))SQL";
+const std::string kFromSql = std::string(kFromJoinSql) +
+                             "WHERE ($1 = '' OR e.search_vector @@ NULLIF($1, '')::tsquery)\n  AND " + kPlaceOkSql + "\n";
 constexpr const char* kDateOkSql =
     "(coalesce(e.ends_at, e.starts_at) >= 'epoch'::timestamptz + $2::bigint * interval '1 millisecond' "
     "AND e.starts_at < 'epoch'::timestamptz + $3::bigint * interval '1 millisecond')";
@@ -71,26 +78,19 @@ constexpr const char* kCategoryOkSql =
     "($4 = '' OR e.category_id = $4 OR left(e.category_id, char_length($4) + 1) = $4 || '.')";
 constexpr const char* kPriceOkSql = "(e.price_min_minor BETWEEN $5::bigint AND $6::bigint AND (NOT $7::boolean OR e.price_min_minor = 0))";
 
-// Hits: $14 exact tsquery (no typos), $15 folded query, $16 sort, $17/$18 cursor key and id
-// ('' first page), $19 page size + 1, $20 highlight tsquery. The sort key k is ascending for
-// every sort, so one keyset condition pages them all.
-const std::string& hitsSql() {
-    static const std::string sql = std::string(R"SQL(
-WITH matched AS (
-    SELECT e.id, e.venue_id, e.starts_at, d.km,
-           CASE WHEN $1 = '' THEN 0::float8 ELSE
-               8 * (e.search_title = $15)::int + starts_with(e.search_title, $15)::int
-               + 2 * coalesce(e.search_vector @@ NULLIF($14, '')::tsquery, false)::int
-               + ts_rank('{0.1, 0.2, 0.4, 1.0}', e.search_vector, NULLIF($1, '')::tsquery) END AS score
-)SQL") + kFromSql + " AND " + kDateOkSql + " AND " + kCategoryOkSql + " AND " + kPriceOkSql + R"SQL(
-), keyed AS (
-    SELECT m.*, (CASE $16::int
-        WHEN 1 THEN extract(epoch FROM m.starts_at) * 1000
-        WHEN 2 THEN coalesce(m.km, 1e9)
-        WHEN 3 THEN -(SELECT count(*) FROM wishlist w WHERE w.event_id = m.id)
-        ELSE -m.score END)::float8 AS k
-    FROM matched m
-), page AS (
+// Relevance, highest first: the whole title is the query (+8), the event matches without a
+// typo (+2), the title starts with the query (+1), then ts_rank with weights A 1.0, B 0.4,
+// C 0.2, D 0.1. $14 exact tsquery (no typos), $15 folded query.
+constexpr const char* kScoreSql =
+    "CASE WHEN $1 = '' THEN 0::float8 ELSE "
+    "8 * (e.search_title = $15)::int + starts_with(e.search_title, $15)::int "
+    "+ 2 * coalesce(e.search_vector @@ NULLIF($14, '')::tsquery, false)::int "
+    "+ ts_rank('{0.1, 0.2, 0.4, 1.0}', e.search_vector, NULLIF($1, '')::tsquery) END";
+
+// The page of hits and their texts, from `keyed` (id, venue_id, score, km, ascending sort key
+// k): $17/$18 cursor key and id ('' first page), $19 page size + 1, $20 highlight tsquery.
+constexpr const char* kPageSql = R"SQL(
+page AS (
     SELECT * FROM keyed
     WHERE $18 = '' OR (k, id) > ($17::float8, NULLIF($18, '')::uuid)
     ORDER BY k, id LIMIT $19::bigint
@@ -108,6 +108,73 @@ LEFT JOIN venues vn ON vn.id = p.venue_id
 CROSS JOIN LATERAL (SELECT )SQL" MARQUEE_SQL_EVENT_COLUMNS R"SQL( FROM events WHERE events.id = p.id) ev
 ORDER BY p.k, p.id
 )SQL";
+
+// Hits in any sort over every matching row: $16 sort (1 date, 2 distance, 3 popularity, else
+// relevance). The sort key k is ascending for every sort, so one keyset condition pages them all.
+const std::string& hitsSql() {
+    static const std::string sql = std::string(R"SQL(
+WITH matched AS (
+    SELECT e.id, e.venue_id, e.starts_at, d.km, )SQL") + kScoreSql + " AS score\n" + kFromSql + " AND " + kDateOkSql +
+                                   " AND " + kCategoryOkSql + " AND " + kPriceOkSql + R"SQL(
+), keyed AS (
+    SELECT m.*, (CASE $16::int
+        WHEN 1 THEN extract(epoch FROM m.starts_at) * 1000
+        WHEN 2 THEN coalesce(m.km, 1e9)
+        WHEN 3 THEN -(SELECT count(*) FROM wishlist w WHERE w.event_id = m.id)
+        ELSE -m.score END)::float8 AS k
+    FROM matched m
+), )SQL" + kPageSql;
+    return sql;
+}
+
+// Hits by relevance over a bounded candidate set ($16 the bound). Ranking every matching row
+// is what made broad queries slow (a 3-letter prefix matches a tenth of a large catalog, and
+// ts_rank reads each vector), so candidates come in tiers that follow the score, each from
+// its own index and each stopping at the bound, and the later tiers run only while the bound
+// is not reached:
+//   0. the folded title is the query (btree on search_title);
+//   1. the title starts with the query and the event matches without typos (same btree);
+//   2. the title matches without typos (GIN on the title's lexemes, weight A of the vector);
+//   3. any field matches without typos (GIN on search_vector);
+//   4. and 5. the same two with the typo candidates (only when the query has any).
+// Within the last tier that contributes, which rows are candidates is the index's (physical)
+// order, not the score: for a query matching more rows than the bound, the best-scored rows of
+// that tier may be missed. docs/search.md#matching-and-ranking says what this costs.
+const std::string& relevanceHitsSql() {
+    static const std::string sql = [] {
+        // No join here: the venue is looked up only when there is a point ($9), which planning
+        // folds away otherwise (six tiers with a join each took milliseconds to plan).
+        const std::string km = "(CASE WHEN $9::boolean THEN (SELECT CASE WHEN NOT (v.latitude = 0 AND v.longitude = 0) THEN "
+                               "12742.0176 * asin(least(1.0, sqrt(power(sin(radians(v.latitude - $10::float8) / 2), 2) "
+                               "+ cos(radians($10::float8)) * cos(radians(v.latitude)) "
+                               "* power(sin(radians(v.longitude - $11::float8) / 2), 2)))) END "
+                               "FROM venues v WHERE v.id = e.venue_id) END)";
+        const std::string filters = "($8 = '' OR e.venue_id = NULLIF($8, '')::uuid) AND ($12::float8 <= 0 OR " + km +
+                                    " <= $12::float8) AND (NOT $13::boolean OR e.status = 'scheduled') AND " + kDateOkSql +
+                                    " AND " + kCategoryOkSql + " AND " + kPriceOkSql;
+        // orderBy: an index order the tier reads in, so it stops at the bound (the GIN tiers
+        // have none: a bitmap scan in table order).
+        const auto tier = [&](const std::string& condition, const char* orderBy = "") {
+            return "(SELECT e.id, e.venue_id, " + km + " AS km, " + std::string(kScoreSql) +
+                   " AS score FROM events e WHERE " + condition + " AND " + filters + orderBy + " LIMIT $16::bigint)";
+        };
+        constexpr const char* kByTitle = " ORDER BY e.search_title COLLATE \"C\"";
+        constexpr const char* kTitleIs = "e.search_title COLLATE \"C\" = $15";
+        constexpr const char* kTitleStarts = "e.search_title COLLATE \"C\" >= $15 AND e.search_title COLLATE \"C\" < $15 || chr(1114111)";
+        constexpr const char* kTitleExact = "ts_filter(e.search_vector, '{a}') @@ NULLIF($14, '')::tsquery";
+        constexpr const char* kAnyExact = "e.search_vector @@ NULLIF($14, '')::tsquery";
+        constexpr const char* kTyposOnly = "$14 <> $1 AND ";
+        constexpr const char* kTitleMatch = "ts_filter(e.search_vector, '{a}') @@ NULLIF($1, '')::tsquery";
+        constexpr const char* kAnyMatch = "e.search_vector @@ NULLIF($1, '')::tsquery";
+        return "WITH candidates AS MATERIALIZED (\n    SELECT * FROM (\n" + tier(kTitleIs) + "\nUNION ALL\n" +
+               tier(std::string(kTitleStarts) + " AND " + kAnyExact, kByTitle) + "\nUNION ALL\n" + tier(kTitleExact) +
+               "\nUNION ALL\n" + tier(kAnyExact) + "\nUNION ALL\n" + tier(kTyposOnly + std::string(kTitleMatch)) +
+               "\nUNION ALL\n" + tier(kTyposOnly + std::string(kAnyMatch)) + R"SQL(
+    ) tiers LIMIT $16::bigint
+), keyed AS (
+    SELECT DISTINCT ON (c.id) c.*, -c.score AS k FROM candidates c ORDER BY c.id
+), )SQL" + kPageSql;
+    }();
     return sql;
 }
 
@@ -224,7 +291,7 @@ std::vector<QueryWord> expandWords(pqxx::transaction_base& tx, const std::string
     std::vector<QueryWord> words;
     const bool typing = endsInsideWord(query);
     for (const auto& row :
-         tx.exec_params(kExpandWordsSql, query, typing, static_cast<int>(search::kMaxQueryWords))) {
+         tx.exec_params(kExpandWordsSql, query, typing, static_cast<int>(search::kMaxQueryWords), search::kMaxCompletions)) {
         QueryWord word;
         word.text = row[0].as<std::string>();
         const bool beingTyped = row[1].as<bool>();
@@ -234,6 +301,10 @@ std::vector<QueryWord> expandWords(pqxx::transaction_base& tx, const std::string
         for (const auto& candidate : splitWords(row[3].as<std::string>()))
             if (core::withinTypoBudget(folded, core::decodeUtf8(candidate), beingTyped))
                 word.typos.push_back(candidate);
+        if (word.prefix) {
+            word.completions = splitWords(row[4].as<std::string>());
+            word.completionsListed = word.completions.size() <= static_cast<std::size_t>(search::kMaxCompletions);
+        }
         words.push_back(std::move(word));
     }
     return words;
@@ -392,7 +463,11 @@ v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& reque
     pqxx::read_transaction tx(conn);
     // Typo candidates: similarity 0.25 still proposes two-typo words of 9+ characters; the
     // word-similarity threshold lets a half-typed word find the words it may become.
-    tx.exec0("SET LOCAL pg_trgm.similarity_threshold = 0.25; SET LOCAL pg_trgm.word_similarity_threshold = 0.5");
+    // Search statements always read through their indexes: with LIMIT and a broad estimate the
+    // planner may otherwise pick a sequential scan that finds a rare word only after most of
+    // the table. A larger work_mem keeps a broad word's bitmap exact (no per-row recheck).
+    tx.exec0("SET LOCAL pg_trgm.similarity_threshold = 0.25; SET LOCAL pg_trgm.word_similarity_threshold = 0.5; "
+             "SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'");
     const auto words = expandWords(tx, request.query());
     const auto match = search::matchQuery(words, true);
     const auto exact = search::matchQuery(words, false);
@@ -401,10 +476,12 @@ v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& reque
     if (words.empty() && sort == v1::SEARCH_SORT_RELEVANCE) sort = v1::SEARCH_SORT_DATE;
 
     const auto p = filterParams(request.filters(), match, nowMs);
+    const bool byRelevance = sort == v1::SEARCH_SORT_RELEVANCE;
     const auto rows = tx.exec_params(
-        hitsSql(), p.match, p.window.fromMs, p.window.toMs, p.category, p.priceLo, p.priceHi, p.freeOnly, p.venue,
-        p.hasPoint, p.latitude, p.longitude, p.radiusKm, p.seatsAvailable, exact, foldedQuery(words),
-        static_cast<int>(sort), cursor.key(), cursor.id(), static_cast<int>(limit) + 1, search::highlightQuery(words));
+        byRelevance ? relevanceHitsSql() : hitsSql(), p.match, p.window.fromMs, p.window.toMs, p.category, p.priceLo,
+        p.priceHi, p.freeOnly, p.venue, p.hasPoint, p.latitude, p.longitude, p.radiusKm, p.seatsAvailable, exact,
+        foldedQuery(words), byRelevance ? static_cast<int>(search::kRelevanceCandidates) : static_cast<int>(sort),
+        cursor.key(), cursor.id(), static_cast<int>(limit) + 1, search::highlightQuery(words));
 
     v1::SearchResponse out;
     for (const auto& word : words)
