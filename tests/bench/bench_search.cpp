@@ -30,6 +30,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <functional>
 #include <mutex>
 #include <random>
@@ -37,6 +38,7 @@
 #include <thread>
 
 #include <time.h>
+#include <unistd.h>
 
 using namespace marquee;
 
@@ -275,6 +277,41 @@ Timings runConcurrent(int clients, const std::vector<BenchQuery>& queries, const
     for (auto& t : threads) t.join();
     return out;
 }
+
+// CPU seconds (user + system) process `pid` has used so far (/proc/<pid>/stat fields 14, 15).
+double cpuSeconds(long pid) {
+    std::FILE* file = std::fopen(("/proc/" + std::to_string(pid) + "/stat").c_str(), "r");
+    if (!file) return 0;
+    char line[1024] = {};
+    const bool read = std::fgets(line, sizeof line, file) != nullptr;
+    std::fclose(file);
+    const char* afterName = read ? std::strrchr(line, ')') : nullptr; // the name may hold spaces
+    unsigned long user = 0, system = 0;
+    if (!afterName || std::sscanf(afterName + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu %lu", &user, &system) != 2)
+        return 0;
+    return static_cast<double>(user + system) / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+// CPU per query of a run, on a machine where wall-clock latency is mostly waiting for a core:
+// the PostgreSQL backends serving it and this process (request path, decoding, the bench).
+struct CpuUse {
+    std::vector<long> backends;
+    double backendsBefore = 0, selfBefore = 0;
+    void start() {
+        backendsBefore = 0;
+        for (const long pid : backends) backendsBefore += cpuSeconds(pid);
+        selfBefore = cpuSeconds(getpid());
+    }
+    std::string perQuery(std::size_t queries) const {
+        double backendsAfter = 0;
+        for (const long pid : backends) backendsAfter += cpuSeconds(pid);
+        const double n = static_cast<double>(std::max<std::size_t>(1, queries));
+        char text[160];
+        std::snprintf(text, sizeof text, "  CPU per query: PostgreSQL %.2f ms, this process %.2f ms",
+                      1e3 * (backendsAfter - backendsBefore) / n, 1e3 * (cpuSeconds(getpid()) - selfBefore) / n);
+        return text;
+    }
+};
 
 void report(const char* label, const Timings& t, const char* target = "", bool withCpu = false) {
     std::printf("%-34s %5zu queries: p50 %8.2f ms  p95 %8.2f ms%s", label, t.ms.size(), percentile(t.ms, 0.5),
@@ -670,10 +707,16 @@ int main(int argc, char** argv) {
     runConcurrent(clients, std::vector<BenchQuery>(prefixes.begin(), prefixes.begin() + std::min(32, queryCount)), ours,
                   false); // warm the caches
     std::printf("\n-- server search, %d concurrent clients (Api::handle, one connection each) --\n", clients);
+    CpuUse cpu;
+    for (auto& c : connections) cpu.backends.push_back(pqxx::nontransaction(*c).exec1("SELECT pg_backend_pid()")[0].as<long>());
+    cpu.start();
     const auto oursPrefix = runConcurrent(clients, prefixes, ours, false);
     report("ours: prefix", oursPrefix, "  (target p95 <= 20 ms)");
+    std::printf("%s\n", cpu.perQuery(prefixes.size()).c_str());
+    cpu.start();
     const auto oursTypoTimed = runConcurrent(clients, typos, ours, false);
     report("ours: typo", oursTypoTimed, "  (target p95 <= 50 ms)");
+    std::printf("%s\n", cpu.perQuery(typos.size()).c_str());
     const auto oursTypo = runConcurrent(clients, typos, ours, true);
     std::printf("%-34s typo recall %.3f over %d queries\n", "ours: typo vs exact spelling",
                 oursTypo.recallSum / std::max(1, oursTypo.recallCount), oursTypo.recallCount);
@@ -696,7 +739,9 @@ int main(int argc, char** argv) {
     std::printf("\n-- baseline: sequential ILIKE scan, %d concurrent clients --\n", clients);
     const std::vector<BenchQuery> ilikePrefixes(prefixes.begin(), prefixes.begin() + std::min(ilikeCount, queryCount));
     const std::vector<BenchQuery> ilikeTypos(typos.begin(), typos.begin() + std::min(ilikeCount, queryCount));
+    cpu.start();
     report("ILIKE: prefix", runConcurrent(clients, ilikePrefixes, ilike, false));
+    std::printf("%s\n", cpu.perQuery(ilikePrefixes.size()).c_str());
     report("ILIKE: typo (+ recall)", runConcurrent(clients, ilikeTypos, ilike, true));
 
     // Baseline 2: Xapian over the same documents (folded text, field weights like ours).
@@ -765,8 +810,12 @@ int main(int argc, char** argv) {
     };
     std::printf("\n-- baseline: Xapian 1.4 (same documents, folded, field weights 10/5/3/1, spelling data) --\n");
     std::printf("index build (Xapian): %.1f s\n", xapianBuildMs / 1000);
+    cpu.start();
     report("Xapian: prefix", runConcurrent(clients, prefixes, xapian, false));
+    std::printf("%s\n", cpu.perQuery(prefixes.size()).c_str());
+    cpu.start();
     report("Xapian: typo", runConcurrent(clients, typos, xapian, false));
+    std::printf("%s\n", cpu.perQuery(typos.size()).c_str());
     const auto xapianTypo = runConcurrent(clients, typos, xapian, true);
     std::printf("%-34s typo recall %.3f over %d queries\n", "Xapian: typo vs exact spelling",
                 xapianTypo.recallSum / std::max(1, xapianTypo.recallCount), xapianTypo.recallCount);
