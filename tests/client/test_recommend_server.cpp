@@ -39,6 +39,7 @@ namespace {
 
 const QString kAnn = QStringLiteral("ann@example.com");
 const QString kBob = QStringLiteral("bob@example.com");
+const QString kCara = QStringLiteral("cara@example.com");
 
 // Visible and laid out within the window (its parents gave it room, nothing cut off).
 bool laidOutInside(QWidget* widget, QWidget* window)
@@ -127,7 +128,9 @@ private Q_SLOTS:
         QStandardPaths::setTestModeEnabled(true);
         QVERIFY(m_root.isValid());
         const QString error =
-            startDemoServer(m_server, {{kAnn, QStringLiteral("attendee")}, {kBob, QStringLiteral("attendee")}});
+            startDemoServer(m_server, {{kAnn, QStringLiteral("attendee")},
+                                      {kBob, QStringLiteral("attendee")},
+                                      {kCara, QStringLiteral("attendee")}});
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_ann = serverUserId(m_server, kAnn);
         m_bob = serverUserId(m_server, kBob);
@@ -548,6 +551,25 @@ private Q_SLOTS:
         QVERIFY(forYou->stateLabel()->text().startsWith(QStringLiteral("Offline — showing recommendations from ")));
         QVERIFY(forYou->model()->rowCount() > 0);
         screenshot(&window, QStringLiteral("mainwindow-for-you-offline"));
+    }
+
+    void aBacklogGoesInBatchesOf500()
+    {
+        auto s = loggedIn(dir(QStringLiteral("cara")), kCara);
+        QVERIFY(s);
+        QVERIFY(settingsArrived(*s));
+        const auto rows = s->catalog()->events({});
+        QVERIFY(rows.size() >= 650);
+        s->stop();
+        for (int i = 0; i < 650; ++i)
+            QVERIFY(s->recommend()->recordView(rows.at(i).id));
+        QCOMPARE(s->recommend()->pendingSignalCount(), 650);
+        QSignalSpy sent(s->recommend(), &RecommendService::signalsSent);
+        QVERIFY(startAndSync(*s));
+        QVERIFY(QTest::qWaitFor([&] { return s->recommend()->pendingSignalCount() == 0 && sent.size() == 2; }, kTimeoutMs));
+        QCOMPARE(sent.at(0).at(0).toInt(), 500);
+        QCOMPARE(sent.at(1).at(0).toInt(), 150);
+        QCOMPARE(serverSignals(serverUserId(m_server, kCara)), 650);
     }
 
     void trackingOffRecordsNothing()
