@@ -2,8 +2,8 @@
 // each holding one seat at a time (closed loop), p50/p99 latency, and zero double-claimed seats
 // checked in SQL after the run, every status change stamped gap-free, and a live seat-map
 // watcher whose map matches a fresh snapshot. The same run measures the ceiling: pgbench
-// running the server's hold SQL (services/hold_sql.hpp) as a custom script against the same
-// database (and once with a per-event row lock added, what the old status_seq bump cost), and
+// running the server's hold SQL (services/hold_sql.hpp: the one-statement hold) as a custom
+// script against the same database, the full path's three statements for comparison, and
 // pgbench TPC-B for context.
 #include "seating_test_layouts.hpp"
 #include "service_helpers.hpp"
@@ -128,28 +128,36 @@ std::string substitute(std::string sql, const std::vector<std::string>& params) 
     return sql;
 }
 
-// One HoldSeats for one seat as pgbench runs it: the server's own statements
-// (services/hold_sql.hpp), in its order, with pgbench variables for the parameters. Seats are
-// random among 10^8 ids, so a conflict is rare and harmless (ON CONFLICT DO NOTHING); the
-// advisory-lock key is hashtext() instead of the server's FNV-1a (same SQL, another number).
-// eventLockRow: also UPDATE one row per event before commit, the serialization point the
-// status_seq bump used to be, to show what it would cost this SQL.
-std::string holdScript(const std::string& eventId, std::int64_t firstUser, std::int64_t lastUser, bool eventLockRow) {
+// One HoldSeats for one seat as pgbench runs it: the server's own SQL (services/hold_sql.hpp)
+// with pgbench variables for the parameters. Seats are random among 10^8 ids, so a conflict is
+// rare and harmless; the advisory-lock key is hashtext() instead of the server's FNV-1a (same
+// SQL, another number). oneStatement: what the server runs (kHoldNamedSeats, its own implicit
+// transaction); otherwise the full path's three statements in one transaction.
+std::string holdScript(const std::string& eventId, const std::string& layoutId, std::int64_t firstUser,
+                       std::int64_t lastUser, bool oneStatement) {
     namespace sql = server::detail::holdsql;
     const auto ev = "'" + eventId + "'";
     const std::string key = "('pgb-' || :seat)";
+    const auto lockClass = std::to_string(server::db::lockkey::kSeatHoldClass);
     std::string script;
     script += "\\set seat random(1, 100000000)\n";
     script += "\\set u random(" + std::to_string(firstUser) + ", " + std::to_string(lastUser) + ")\n";
+    if (oneStatement) {
+        script += substitute(sql::kHoldNamedSeats.sql,
+                             {ev, ":u", key, "'" + layoutId + "'", "1", lockClass,
+                              "(ARRAY[hashtext(" + ev + " || '/pgb' || :seat)])", "(ARRAY['pgb' || :seat])", "'{0}'",
+                              std::to_string(static_cast<int>(core::seating::SeatStatus::Held))}) +
+                  ";\n";
+        return script;
+    }
     script += "BEGIN;\n";
     script += substitute(sql::kHoldStart.sql, {ev, ":u", key, "(ARRAY[hashtext(" + ev + " || '/pgb' || :seat)])",
-                                              std::to_string(server::db::lockkey::kSeatHoldClass)}) +
+                                              lockClass}) +
               ";\n";
     script += substitute(sql::kInsertHoldWithClaims.sql,
                          {ev, ":u", key, "900", "2700", "(jsonb_build_array(jsonb_build_object('id', 'pgb' || :seat, 'idx', 0)))"}) +
               ";\n";
     script += substitute(sql::kRecordChange.sql, {ev, "1", "'{0}'", "'{1}'", "('{' || :u || '}')", "'[]'"}) + ";\n";
-    if (eventLockRow) script += "UPDATE bench_event_lock SET n = n + 1 WHERE id = 1;\n";
     script += "END;\n";
     return script;
 }
@@ -401,15 +409,10 @@ int main(int argc, char** argv) {
         file.write(text.data(), static_cast<qint64>(text.size()));
         return file.fileName();
     };
-    const auto fullScript = writeScript(QStringLiteral("hold.sql"), holdScript(eventId, firstUser, lastUser, false));
-    const auto lockRowScript =
-        writeScript(QStringLiteral("hold_event_lock.sql"), holdScript(eventId, firstUser, lastUser, true));
-    {
-        pqxx::work tx(conn);
-        tx.exec0("CREATE TABLE bench_event_lock (id integer PRIMARY KEY, n bigint NOT NULL); "
-                 "INSERT INTO bench_event_lock VALUES (1, 0)");
-        tx.commit();
-    }
+    const auto holdSql =
+        writeScript(QStringLiteral("hold.sql"), holdScript(eventId, layoutId, firstUser, lastUser, true));
+    const auto fullPathSql =
+        writeScript(QStringLiteral("hold_full_path.sql"), holdScript(eventId, layoutId, firstUser, lastUser, false));
     const auto conninfo = server.databaseUrl();
     const auto pgbench = [&](const QString& script, int connections) {
         return runPgbench({QStringLiteral("-n"), QStringLiteral("-M"), QStringLiteral("prepared"), QStringLiteral("-c"),
@@ -427,12 +430,13 @@ int main(int argc, char** argv) {
     };
     std::printf("ceiling (pgbench, same database, %s s each; load now %s):\n", qPrintable(pgbenchSeconds),
                 loadAverage().c_str());
-    const auto ceiling = pgbench(fullScript, dbWorkers);
-    report(("hold SQL, " + std::to_string(dbWorkers) + " connections").c_str(), ceiling);
-    report(("hold SQL, " + std::to_string(clients) + " connections").c_str(), pgbench(fullScript, clients));
-    report(("hold SQL + one per-event row UPDATE before commit (the old status_seq bump's lock), " +
-            std::to_string(dbWorkers) + " connections").c_str(),
-           pgbench(lockRowScript, dbWorkers));
+    const auto ceiling = pgbench(holdSql, dbWorkers);
+    report(("hold SQL (one statement, as the server runs it), " + std::to_string(dbWorkers) + " connections").c_str(),
+           ceiling);
+    report(("hold SQL, " + std::to_string(clients) + " connections").c_str(), pgbench(holdSql, clients));
+    report(("the full path's three statements in one transaction, " + std::to_string(dbWorkers) + " connections")
+               .c_str(),
+           pgbench(fullPathSql, dbWorkers));
     const auto init = runPgbench({QStringLiteral("-i"), QStringLiteral("-q"), QStringLiteral("-s"), QStringLiteral("4"), conninfo});
     if (!init.ok && init.output.find("done") == std::string::npos) std::printf("  pgbench -i failed:\n%s\n", init.output.c_str());
     report(("TPC-B (scale 4), " + std::to_string(dbWorkers) + " connections").c_str(),

@@ -1,6 +1,7 @@
 // Booking, first layer: seat holds (HoldSeats, ExtendHold, ReleaseHold), the shared "lock a
 // live hold" check the order saga confirms through, and the hold sweeper's release of lapsed
-// holds. Schema: 0005_seating.sql + 0009_holds.sql; lock keys: db/lock_keys.hpp.
+// holds. Schema: 0005_seating.sql + 0009_holds.sql (+ 0018: the one-statement hold of named
+// seats); lock keys: db/lock_keys.hpp.
 #include "services/api_internal.hpp"
 
 #include "db/lock_keys.hpp"
@@ -12,8 +13,10 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 #include <set>
 #include <stdexcept>
+#include <unordered_map>
 
 namespace marquee::server::detail {
 
@@ -21,6 +24,7 @@ namespace {
 
 namespace seating = core::seating;
 using seating::SeatStatus;
+using holdsql::kHoldNamedSeats;
 using holdsql::kHoldStart;
 using holdsql::kInsertHoldWithClaims;
 
@@ -101,9 +105,11 @@ constexpr Statement kLockLapsedHolds{
     "booking_lock_lapsed_holds",
     "SELECT id::text FROM seat_holds WHERE id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid) "
     "AND expires_at <= clock_timestamp() ORDER BY id FOR UPDATE SKIP LOCKED"};
+// now() (the sweep's start), not clock_timestamp(): a stable bound the expiry index can stop
+// at, where a volatile one made every sweep read every live hold.
 constexpr Statement kLockExpiredHolds{
     "booking_lock_expired_holds",
-    "SELECT id::text, event_id::text FROM seat_holds WHERE expires_at <= clock_timestamp() "
+    "SELECT id::text, event_id::text FROM seat_holds WHERE expires_at <= now() "
     "ORDER BY expires_at LIMIT $1 FOR UPDATE SKIP LOCKED"};
 constexpr Statement kDeleteHoldClaims{
     "booking_delete_hold_claims",
@@ -182,6 +188,18 @@ std::vector<std::size_t> busySeats(const LockKeys& keys, const std::vector<std::
     }
     std::sort(busy.begin(), busy.end());
     return busy;
+}
+
+// The keys in a comma-separated list ("" for none), as the hold statements list the keys not
+// granted.
+std::vector<std::int32_t> keyList(const std::string& list) {
+    std::vector<std::int32_t> keys;
+    for (std::size_t from = 0; from < list.size();) {
+        const auto comma = std::min(list.find(',', from), list.size());
+        keys.push_back(static_cast<std::int32_t>(std::stol(list.substr(from, comma - from))));
+        from = comma + 1;
+    }
+    return keys;
 }
 
 // Takes the seats' advisory locks in key order; returns the seats whose lock another
@@ -306,14 +324,14 @@ void claimPastLapsedHolds(pqxx::transaction_base& tx, const std::string& eventId
 }
 
 // The answer for a hold this request has just written (no need to read it back).
-// `inserted`: id, expires_at and max_expires_at (ms) of the new hold.
-v1::HoldResult newHoldResult(const pqxx::row& inserted, const std::string& eventId, std::vector<SeatPick> seats,
-                             const seating::SeatIndex& index) {
+// `written`: id, expires_at and max_expires_at (ms) of the new hold, from column `first` on.
+v1::HoldResult newHoldResult(const pqxx::row& written, pqxx::row::size_type first, const std::string& eventId,
+                             std::vector<SeatPick> seats, const seating::SeatIndex& index) {
     v1::HoldResult result;
-    result.set_hold_id(inserted[0].as<std::string>());
+    result.set_hold_id(written[first].as<std::string>());
     result.set_event_id(eventId);
-    result.set_expires_at_ms(inserted[1].as<std::int64_t>());
-    result.set_max_expires_at_ms(inserted[2].as<std::int64_t>());
+    result.set_expires_at_ms(written[first + 1].as<std::int64_t>());
+    result.set_max_expires_at_ms(written[first + 2].as<std::int64_t>());
     std::sort(seats.begin(), seats.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
     for (const auto& pick : seats) {
         auto* seat = result.add_seats();
@@ -322,6 +340,119 @@ v1::HoldResult newHoldResult(const pqxx::row& inserted, const std::string& event
         if (pick.index < index.size()) seat->set_label(seatLabel(index, pick.index));
     }
     return result;
+}
+
+// The layout version each event was last seen pinned to, for the one-statement hold: it
+// resolves seat ids to indexes before the statement, which checks the pin under the event's
+// KEY SHARE lock, so a stale entry costs a pass through the full path, never a wrong index.
+// Keyed by database and event (tests run one process against many databases). Layouts are
+// held weakly: the layout cache alone decides how many stay decoded.
+class EventPins {
+public:
+    struct Pin {
+        std::string layoutId;
+        std::uint32_t version = 0;
+        std::shared_ptr<const LoadedLayout> layout;
+    };
+    std::optional<Pin> find(const std::string& key) {
+        const std::lock_guard lock(m_mutex);
+        const auto it = m_pins.find(key);
+        if (it == m_pins.end()) return std::nullopt;
+        auto layout = it->second.layout.lock();
+        if (!layout) return std::nullopt;
+        return Pin{it->second.layoutId, it->second.version, std::move(layout)};
+    }
+    void remember(const std::string& key, const std::string& layoutId, std::uint32_t version,
+                  const std::shared_ptr<const LoadedLayout>& layout) {
+        const std::lock_guard lock(m_mutex);
+        if (m_pins.size() >= kCapacity && !m_pins.count(key)) m_pins.clear(); // rare: start over
+        m_pins[key] = {layoutId, version, layout};
+    }
+    static std::string keyOf(pqxx::connection& conn, const std::string& eventId) {
+        return std::string(conn.dbname()) + '/' + eventId;
+    }
+
+private:
+    struct Entry {
+        std::string layoutId;
+        std::uint32_t version = 0;
+        std::weak_ptr<const LoadedLayout> layout;
+    };
+    static constexpr std::size_t kCapacity = 4096;
+    std::mutex m_mutex;
+    std::unordered_map<std::string, Entry> m_pins;
+};
+
+EventPins& eventPins() {
+    static EventPins pins;
+    return pins;
+}
+
+// Seat ids as a PostgreSQL text[] literal: every element quoted, '"' and '\' escaped.
+std::string seatIdArray(const std::vector<SeatPick>& seats) {
+    std::string array = "{";
+    for (const auto& seat : seats) {
+        if (array.size() > 1) array += ',';
+        array += '"';
+        for (const auto c : seat.id) {
+            if (c == '"' || c == '\\') array += '\\';
+            array += c;
+        }
+        array += '"';
+    }
+    return array + "}";
+}
+
+std::string seatIndexArray(const std::vector<SeatPick>& seats) {
+    std::string array = "{";
+    for (const auto& seat : seats) {
+        if (array.size() > 1) array += ',';
+        array += std::to_string(seat.index);
+    }
+    return array + "}";
+}
+
+// The hold of named seats in one statement (kHoldNamedSeats), on the event's remembered pin.
+// nullopt: the full path decides (no pin remembered, a seat unknown to it, the pin moved, a
+// replay, a lapsed hold in the way, a claim made meanwhile). Taken seats fail at once.
+std::optional<v1::HoldResult> holdNamedSeats(pqxx::connection& conn, const Principal& who, const std::string& eventId,
+                                             const v1::HoldSeats& request) {
+    const auto pin = eventPins().find(EventPins::keyOf(conn, eventId));
+    if (!pin) return std::nullopt;
+    std::vector<SeatPick> seats;
+    for (const auto& id : request.seats().ids()) {
+        const auto index = pin->layout->index.indexOf(id);
+        if (!index) return std::nullopt; // the full path names unknown seats on the current pin
+        seats.push_back({id, *index});
+    }
+    std::sort(seats.begin(), seats.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
+    const auto keys = lockKeys(eventId, seats);
+    pqxx::nontransaction tx(conn); // the statement is its own transaction
+    pqxx::result rows;
+    try {
+        rows = exec(tx, kHoldNamedSeats, eventId, who.userId, request.idempotency_key(), pin->layoutId,
+                    static_cast<std::int64_t>(pin->version), db::lockkey::kSeatHoldClass, keyArray(keys),
+                    seatIdArray(seats), seatIndexArray(seats), static_cast<int>(SeatStatus::Held));
+    } catch (const pqxx::sql_error& e) {
+        if (e.sqlstate() == holdsql::kClaimedMeanwhileState) return std::nullopt; // rolled back whole
+        throw;
+    }
+    const auto& row = rows.at(0);
+    const auto outcome = row[0].as<std::string>();
+    if (outcome == "held") return newHoldResult(row, 1, eventId, std::move(seats), pin->layout->index);
+    TakenSeats taken;
+    if (outcome == "busy") {
+        for (const auto i : busySeats(keys, keyList(row[4].as<std::string>()))) taken.add(seats[i].id, "busy");
+        taken.fail();
+    }
+    if (outcome == "claimed") {
+        // [[seat id, kind, lapsed]]: live claims fail the request; lapsed holds only are the
+        // full path's to release.
+        for (const auto& claim : nlohmann::json::parse(row[4].as<std::string>()))
+            if (!claim.at(2).get<bool>()) taken.add(claim.at(0).get<std::string>(), claim.at(1).get<std::string>());
+        if (!taken.empty()) taken.fail();
+    }
+    return std::nullopt;
 }
 
 // Best available: picks a block on the event's current status, locks it, and picks again
@@ -413,7 +544,11 @@ v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1:
              {{"field", "selection"}});
     }
 
-    // Seats named in the request: their lock keys need no reads, so the first statement takes them.
+    if (request.has_seats())
+        if (auto held = holdNamedSeats(conn, who, eventId, request)) return std::move(*held);
+
+    // The full path. Seats named in the request: their lock keys need no reads, so the first
+    // statement takes them.
     std::vector<SeatPick> seats;
     if (request.has_seats())
         for (const auto& id : request.seats().ids()) seats.push_back({id, 0});
@@ -438,6 +573,7 @@ v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1:
         fail(v1::FAILED_PRECONDITION, "the event has no seat map", {{"id", eventId}, {"reason", "no_seat_map"}});
     const auto layout = loadLayoutVersion(tx, layoutId, start[1].as<std::uint32_t>(), start[4].as<std::size_t>());
     if (!layout) throw std::runtime_error("the event's layout version is missing");
+    eventPins().remember(EventPins::keyOf(conn, eventId), layoutId, start[1].as<std::uint32_t>(), layout);
     const auto capSeconds = start[3].as<std::int64_t>();
 
     std::set<std::string> lapsedHolds;
@@ -460,15 +596,8 @@ v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1:
             fail(v1::INVALID_ARGUMENT, "the event's seat map has no seat '" + firstUnknown + "'", std::move(details));
         }
         // Never wait: a seat another transaction is holding right now counts as taken.
-        std::vector<std::int32_t> notGranted;
-        const auto busyKeys = start[7].as<std::string>();
-        for (std::size_t from = 0; from < busyKeys.size();) {
-            const auto comma = std::min(busyKeys.find(',', from), busyKeys.size());
-            notGranted.push_back(static_cast<std::int32_t>(std::stol(busyKeys.substr(from, comma - from))));
-            from = comma + 1;
-        }
         TakenSeats taken;
-        for (const auto i : busySeats(keys, notGranted)) taken.add(seats[i].id, "busy");
+        for (const auto i : busySeats(keys, keyList(start[7].as<std::string>()))) taken.add(seats[i].id, "busy");
         if (!taken.empty()) taken.fail();
     } else if (request.has_best_available()) {
         seats = pickBestAvailable(tx, eventId, *layout, request.best_available(), lapsedHolds);
@@ -499,7 +628,7 @@ v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1:
         for (const auto& seat : seats)
             changes[seat.index] = {seat.index, static_cast<std::uint8_t>(SeatStatus::Held), who.userId};
         gaChanges = released.gaAreas;
-        result = newHoldResult(inserted[0], eventId, seats, layout->index);
+        result = newHoldResult(inserted[0], 0, eventId, seats, layout->index);
     } else {
         const auto inserted =
             exec(tx, kInsertHold, eventId, who.userId, key, holdSeconds, capSeconds, gaArea, gaCount);
@@ -520,7 +649,7 @@ v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1:
         gaChanges = released.gaAreas;
         gaChanges[gaArea] = {counter[0][0].as<std::uint32_t>(), counter[0][1].as<std::uint32_t>()};
         for (const auto& row : released.seats) changes[row.seatIndex] = row;
-        result = newHoldResult(inserted[0], eventId, {}, layout->index);
+        result = newHoldResult(inserted[0], 0, eventId, {}, layout->index);
         result.set_ga_area_id(gaArea);
         result.set_ga_count(gaCount);
     }

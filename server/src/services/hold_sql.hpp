@@ -1,11 +1,25 @@
-// The statements of a HoldSeats for named seats, in the order the server runs them (reads and
-// seat locks, the hold with its claims, the status change), shared with bench_holds: its
-// pgbench ceiling runs this very SQL. Schema: migrations 0005, 0009 and 0011.
+// The SQL of a HoldSeats for named seats, shared with bench_holds (its pgbench ceiling runs
+// this very SQL): the one-statement hold the server tries first, and the statements of the
+// full path (reads and seat locks, the hold with its claims, the status change) it falls back
+// to. Schema: migrations 0005, 0009, 0011 and 0018.
 #pragma once
 
 #include "services/api_internal.hpp"
 
 namespace marquee::server::detail::holdsql {
+
+// The whole hold of named seats in one statement, run outside an explicit transaction (one
+// round trip, one implicit transaction): hold_named_seats() in 0018_hold_named_seats.sql.
+// $4/$5: the layout pin the seat indexes in $9 were read from; $7: the seats' lock keys,
+// ascending; $8/$9: seat ids and their indexes, by ascending index. Columns: outcome ('held',
+// 'busy', 'claimed', 'retry'), hold id, expiry and cap (ms), detail.
+inline constexpr Statement kHoldNamedSeats{
+    "booking_hold_named_seats",
+    "SELECT outcome, coalesce(hold_id::text, ''), coalesce(expires_ms, 0), coalesce(max_expires_ms, 0), "
+    "coalesce(detail, '') FROM hold_named_seats($1::uuid, $2::bigint, $3, $4::uuid, $5::integer, $6::integer, "
+    "$7::integer[], $8::text[], $9::integer[], $10::smallint)"};
+// Raised by hold_named_seats() when a claim appeared between its check and its insert.
+inline constexpr const char* kClaimedMeanwhileState = "MQ409";
 
 // Everything a hold reads before it writes, in one statement: the event's pin (FOR KEY SHARE:
 // a layout move waits for us) with the pinned version's encoded size (the layout cache's

@@ -1,14 +1,20 @@
 // Seat holds against a real PostgreSQL database: specific / best-available / GA holds, the
 // "taken" answer, replay, extend and release by the holder only, the sweeper, confirm-at-expiry
-// (lockLiveHold), hostile input, and the 500-client race: real Api calls from 16 threads, each
-// with its own database connection (500 WebSocket sockets are covered by bench_holds).
+// (lockLiveHold), hostile input, the one-statement hold of named seats (every outcome of
+// hold_named_seats(), seat ids that need quoting, a layout move under a remembered pin), and
+// the 500-client race: real Api calls from 16 threads, each with its own database connection
+// (500 WebSocket sockets are covered by bench_holds).
 #include "seating_test_layouts.hpp"
 #include "service_helpers.hpp"
 
+#include "db/lock_keys.hpp"
 #include "marquee/protocol/seating_conversions.hpp"
 #include "services/api_internal.hpp"
+#include "services/hold_sql.hpp"
 
 #include <QtTest>
+
+#include <nlohmann/json.hpp>
 
 #include <atomic>
 #include <barrier>
@@ -91,6 +97,49 @@ private:
         f->api.stampSeatChanges(*f->conn);
         return scalar(*f->conn, "SELECT status_seq FROM event_seat_state");
     }
+    // Saves `next` as a new version of the layout and moves the event onto it.
+    void moveEventTo(seating::Layout next, std::uint32_t version) {
+        next.id = layout.id;
+        next.version = version;
+        v1::Envelope save;
+        save.mutable_save_layout()->set_idempotency_key(newKey());
+        save.mutable_save_layout()->set_base_version(version - 1);
+        *save.mutable_save_layout()->mutable_layout() = protocol::toProto(next, true);
+        const auto saved = handle(organizer, save);
+        QVERIFY2(saved.has_ack(), saved.error().message().c_str());
+        const auto assigned = call(f->api, *f->conn, organizer, [&](v1::Envelope& r) {
+            auto* a = r.mutable_assign_event_layout();
+            a->set_idempotency_key(newKey());
+            a->set_event_id(eventId);
+            a->set_layout_id(layout.id);
+            a->set_layout_version(version);
+        });
+        QVERIFY2(assigned.has_ack(), assigned.error().message().c_str());
+    }
+    // hold_named_seats() called directly, as the server calls it (one statement, no explicit
+    // transaction), for seats given as (id, index); returns outcome and detail.
+    std::pair<std::string, std::string> holdInOneStatement(pqxx::connection& conn, const server::Principal& who,
+                                                           const std::vector<std::pair<std::string, int>>& seats,
+                                                           std::uint32_t version = 1, const std::string& key = newKey()) {
+        std::string keys = "{";
+        std::string ids = "{";
+        std::string indexes = "{";
+        std::set<std::int32_t> sortedKeys;
+        for (const auto& [id, index] : seats) {
+            sortedKeys.insert(server::detail::seatHoldLockKey(eventId, id));
+            ids += (ids.size() > 1 ? ",\"" : "\"") + id + "\"";
+            indexes += (indexes.size() > 1 ? "," : "") + std::to_string(index);
+        }
+        for (const auto k : sortedKeys) keys += (keys.size() > 1 ? "," : "") + std::to_string(k);
+        pqxx::nontransaction tx(conn);
+        conn.prepare(server::detail::holdsql::kHoldNamedSeats.name, server::detail::holdsql::kHoldNamedSeats.sql);
+        const auto row = tx.exec_prepared1(server::detail::holdsql::kHoldNamedSeats.name, eventId, who.userId, key,
+                                           layout.id, static_cast<std::int64_t>(version),
+                                           server::db::lockkey::kSeatHoldClass, keys + "}", ids + "}", indexes + "}",
+                                           static_cast<int>(seating::SeatStatus::Held));
+        return {row[0].as<std::string>(), row[4].as<std::string>()};
+    }
+
     // Users straight into the table: 500 Argon2id hashes would take minutes.
     std::vector<server::Principal> bulkUsers(int count) {
         pqxx::work tx(*f->conn);
@@ -449,6 +498,106 @@ private slots:
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_holds"), 0LL);
         QCOMPARE(scalar(*f->conn, "SELECT taken FROM seat_ga_counters"), 0LL);
         QCOMPARE(statusSeq(), seq);
+    }
+
+    // Each outcome of hold_named_seats() (migration 0018), called as the server calls it.
+    void oneStatementHoldAnswersEveryCase() {
+        const auto changesBefore = scalar(*f->conn, "SELECT count(*) FROM seat_status_changes");
+        // Granted: the hold, its claims and one unstamped change with a log row per seat.
+        const auto key = newKey();
+        QCOMPARE(holdInOneStatement(*f->conn, alice, {{seatIds[3], 3}, {seatIds[4], 4}}, 1, key).first,
+                 std::string("held"));
+        QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_claims c JOIN seat_holds h ON h.id = c.hold_id "
+                                  "WHERE c.kind = 'held' AND c.expires_at = h.expires_at AND h.holder_user_id = " +
+                                      std::to_string(alice.userId)),
+                 2LL);
+        QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_status_changes WHERE status_seq IS NULL"),
+                 changesBefore + 1);
+        QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_status_log l JOIN seat_status_changes c ON c.id = l.change_id "
+                                  "WHERE c.status_seq IS NULL AND l.status = 1 AND l.seat_index IN (3, 4) "
+                                  "AND l.holder_user_id = " + std::to_string(alice.userId)),
+                 2LL);
+        const auto writtenBefore = [&] {
+            return scalar(*f->conn, "SELECT (SELECT count(*) FROM seat_holds) + (SELECT count(*) FROM seat_claims) + "
+                                    "(SELECT count(*) FROM seat_status_changes)");
+        };
+        const auto written = writtenBefore();
+        // The same key again, or a pin that is not the event's: the full path decides.
+        QCOMPARE(holdInOneStatement(*f->conn, alice, {{seatIds[3], 3}}, 1, key).first, std::string("retry"));
+        QCOMPARE(holdInOneStatement(*f->conn, bob, {{seatIds[7], 7}}, 2).first, std::string("retry"));
+        // A live claim: named with its kind; a lapsed hold's claim is marked lapsed.
+        auto claimed = holdInOneStatement(*f->conn, bob, {{seatIds[4], 4}, {seatIds[8], 8}});
+        QCOMPARE(claimed.first, std::string("claimed"));
+        QCOMPARE(nlohmann::json::parse(claimed.second).dump(), "[[\"" + seatIds[4] + "\",\"held\",false]]");
+        exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second'");
+        claimed = holdInOneStatement(*f->conn, bob, {{seatIds[3], 3}});
+        QCOMPARE(nlohmann::json::parse(claimed.second).dump(), "[[\"" + seatIds[3] + "\",\"held\",true]]");
+        // A seat another transaction is claiming right now: its key comes back, nothing waits.
+        auto other = f->db.connect();
+        pqxx::work claiming(*other);
+        const auto busyKey = server::detail::seatHoldLockKey(eventId, seatIds[9]);
+        claiming.exec_params("SELECT pg_advisory_xact_lock($1::integer, $2::integer)", server::db::lockkey::kSeatHoldClass,
+                             busyKey);
+        const auto busy = holdInOneStatement(*f->conn, bob, {{seatIds[9], 9}, {seatIds[8], 8}});
+        QCOMPARE(busy.first, std::string("busy"));
+        QCOMPARE(busy.second, std::to_string(busyKey));
+        claiming.commit();
+        QCOMPARE(writtenBefore(), written); // none of the refusals wrote anything
+        // And through the service: the busy seat is free again, the lapsed hold is taken over.
+        QVERIFY(hold(bob, {seatIds[8]}).has_hold_result()); // remembers the event's pin
+        const auto takeover = hold(bob, {seatIds[3], seatIds[9]});
+        QVERIFY2(takeover.has_hold_result(), takeover.error().message().c_str());
+        QCOMPARE(doubleClaims(), 0LL);
+        const auto refused = hold(alice, {seatIds[8], seatIds[10]});
+        QCOMPARE(refused.error().code(), v1::ALREADY_EXISTS);
+        QCOMPARE(takenSeats(refused.error()), std::set<std::string>{seatIds[8]});
+    }
+
+    // Seat ids are free text in imported layouts: they travel to the one-statement hold as a
+    // quoted text[] literal.
+    void seatIdsThatNeedQuotingAreHeldExactly() {
+        auto odd = layout;
+        const std::vector<std::string> names{"q\"uote", "back\\slash", "com,ma", "{brace}", "sp ace", "NULL"};
+        for (std::size_t i = 0; i < names.size(); ++i) odd.areas[0].rows[0].seats[i].id = names[i];
+        moveEventTo(odd, 2);
+        const auto first = hold(alice, {names[0]}); // remembers the pin
+        QVERIFY2(first.has_hold_result(), first.error().message().c_str());
+        const auto rest = hold(alice, {names[1], names[2], names[3], names[4], names[5]});
+        QVERIFY2(rest.has_hold_result(), rest.error().message().c_str());
+        QCOMPARE(rest.hold_result().seats_size(), 5);
+        const seating::SeatIndex index(odd);
+        pqxx::work tx(*f->conn);
+        for (const auto& name : names) {
+            const auto row = tx.exec_params("SELECT seat_index FROM seat_claims WHERE kind = 'held' AND seat_id = $1", name);
+            QVERIFY2(row.size() == 1, name.c_str());
+            QCOMPARE(row[0][0].as<std::uint32_t>(), *index.indexOf(name));
+        }
+        tx.commit();
+        const auto again = hold(bob, {names[2], seatIds[50]});
+        QCOMPARE(takenSeats(again.error()), std::set<std::string>{names[2]});
+    }
+
+    // A hold made on a remembered pin after the event moved to another layout version: the
+    // statement notices, the full path holds with the new version's seat indexes.
+    void aLayoutMoveUnderARememberedPinHoldsWithTheNewIndexes() {
+        QVERIFY(hold(alice, {seatIds[90]}).has_hold_result()); // remembers version 1
+        auto next = layout;
+        auto& rowA = next.areas[0].rows[0];
+        rowA.seats.erase(rowA.seats.begin()); // every later seat's index moves down by one
+        moveEventTo(next, 2);
+        const seating::SeatIndex index(next);
+        const auto held = hold(bob, {seatIds[55]});
+        QVERIFY2(held.has_hold_result(), held.error().message().c_str());
+        QCOMPARE(held.hold_result().seats(0).seat_index(), *index.indexOf(seatIds[55]));
+        QCOMPARE(scalar(*f->conn, "SELECT seat_index FROM seat_claims WHERE seat_id = '" + seatIds[55] + "'"),
+                 static_cast<long long>(*index.indexOf(seatIds[55])));
+        QCOMPARE(scalar(*f->conn, "SELECT seat_index FROM seat_claims WHERE seat_id = '" + seatIds[90] + "'"),
+                 static_cast<long long>(*index.indexOf(seatIds[90])));
+        // The next hold runs on the new pin.
+        const auto next2 = hold(bob, {seatIds[56]});
+        QVERIFY(next2.has_hold_result());
+        QCOMPARE(next2.hold_result().seats(0).seat_index(), *index.indexOf(seatIds[56]));
+        QCOMPARE(hold(alice, {seatIds[0]}).error().code(), v1::INVALID_ARGUMENT); // gone in version 2
     }
 
     // 500 clients (real Api calls on 16 database connections, one thread each) race for 100
