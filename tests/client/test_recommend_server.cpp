@@ -599,15 +599,22 @@ private Q_SLOTS:
             QCOMPARE(other->recommend()->pendingSignalCount(), 0);
         }
         // Reconnecting learns the switch; what waited is not stored.
-        QSignalSpy changed(rec, &RecommendService::settingsChanged);
         QVERIFY(startAndSync(*s));
         QVERIFY(QTest::qWaitFor([&] { return !rec->trackingEnabled() && rec->pendingSignalCount() == 0; }, kTimeoutMs));
         QVERIFY(!rec->recordView(rows.at(3).id));
         QCOMPARE(rec->pendingSignalCount(), 0);
         QCOMPARE(serverSignals(m_bob), 0);
+        // The switch is remembered offline, across a restart of the client.
+        s.reset();
+        auto restarted = openSession(dir(QStringLiteral("bob")), m_server.wsUrl());
+        QVERIFY(restarted);
+        QVERIFY(!restarted->recommend()->trackingEnabled());
+        QVERIFY(!restarted->recommend()->recordView(rows.at(3).id));
+        QCOMPARE(restarted->recommend()->pendingSignalCount(), 0);
+        QVERIFY(startAndSync(*restarted));
         // Even the server-side ones: a wishlist add while tracking is off is not a signal.
-        QSignalSpy acked(s->wishlist(), &WishlistService::outboxFlushed);
-        QVERIFY(s->wishlist()->toggle(rows.at(0).id));
+        QSignalSpy acked(restarted->wishlist(), &WishlistService::outboxFlushed);
+        QVERIFY(restarted->wishlist()->toggle(rows.at(0).id));
         QVERIFY(acked.wait(kTimeoutMs));
         QCOMPARE(serverSignals(m_bob), 0);
     }

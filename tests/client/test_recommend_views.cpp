@@ -17,6 +17,7 @@
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace marquee;
 using namespace marquee::client;
@@ -161,6 +162,7 @@ private Q_SLOTS:
         QVERIFY(forYou->stateLabel()->isVisible());
         QVERIFY(forYou->stateLabel()->text().startsWith(QStringLiteral("Offline — showing recommendations from ")));
         QCOMPARE(forYou->model()->rowCount(), 5);
+        QVERIFY(!forYou->refreshButton()->isEnabled()); // offline: nobody to ask
 
         // Clicking the second pick opens it, its similar events underneath.
         QListView* list = forYou->listView();

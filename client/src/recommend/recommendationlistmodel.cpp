@@ -176,6 +176,11 @@ QHash<int, QByteArray> RecommendationListModel::roleNames() const
     return names;
 }
 
+bool RecommendationListModel::canRefresh() const
+{
+    return m_service->canFetch(m_kind) && !(m_kind == RecommendationListKind::Similar && m_key.isEmpty());
+}
+
 bool RecommendationListModel::isOfflineCopy() const { return m_list.has_value() && !m_service->isOnline(); }
 
 QString RecommendationListModel::emptyText() const

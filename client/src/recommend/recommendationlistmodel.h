@@ -39,6 +39,7 @@ public:
     // Empty when the list is current and has items.
     QString stateText() const;
     bool isOfflineCopy() const; // showing a cached list while offline
+    bool canRefresh() const;    // the server can be asked now (online; For you: logged in)
     qint64 fetchedAtMs() const { return m_list ? m_list->fetchedAtMs : 0; }
 
     // "Trending in Berlin", "Trending within 25 km of Potsdam", "Trending this week".

@@ -145,6 +145,7 @@ void RecommendationListWidget::updateState()
                                                 "border-radius:3px; padding:4px 6px;")
                                : QStringLiteral("color:#5f6368; padding:2px 0;"));
     m_list->setVisible(m_model->rowCount() > 0);
+    m_refresh->setEnabled(m_model->canRefresh());
     if (m_maximumRows > 0) {
         const int rowHeight = m_list->sizeHintForRow(0) > 0 ? m_list->sizeHintForRow(0) : 3 * fontMetrics().height() + 14;
         const int rows = std::min(m_model->rowCount(), m_maximumRows);
