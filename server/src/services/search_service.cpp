@@ -133,7 +133,8 @@ WITH matched AS (
 // its own index and each stopping at the bound, and the later tiers run only while the bound
 // is not reached:
 //   0. the folded title is the query (btree on search_title);
-//   1. the title starts with the query and the event matches without typos (same btree);
+//   1. the title starts with the query (same btree, read in title order; every query word is
+//      then in the title as typed, so the event matches without typos);
 //   2. the title matches without typos (GIN on the title's lexemes, weight A of the vector);
 //   3. any field matches without typos (GIN on search_vector);
 //   4. and 5. the same two with the typo candidates (only when the query has any).
@@ -167,7 +168,7 @@ const std::string& relevanceHitsSql() {
         constexpr const char* kTitleMatch = "ts_filter(e.search_vector, '{a}') @@ NULLIF($1, '')::tsquery";
         constexpr const char* kAnyMatch = "e.search_vector @@ NULLIF($1, '')::tsquery";
         return "WITH candidates AS MATERIALIZED (\n    SELECT * FROM (\n" + tier(kTitleIs) + "\nUNION ALL\n" +
-               tier(std::string(kTitleStarts) + " AND " + kAnyExact, kByTitle) + "\nUNION ALL\n" + tier(kTitleExact) +
+               tier(kTitleStarts, kByTitle) + "\nUNION ALL\n" + tier(kTitleExact) +
                "\nUNION ALL\n" + tier(kAnyExact) + "\nUNION ALL\n" + tier(kTyposOnly + std::string(kTitleMatch)) +
                "\nUNION ALL\n" + tier(kTyposOnly + std::string(kAnyMatch)) + R"SQL(
     ) tiers LIMIT $16::bigint
