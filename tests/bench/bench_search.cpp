@@ -1,6 +1,8 @@
 // Search benchmark (issue 6), in one run over one generated corpus:
-//  1. server search: index build time, then prefix and typo query latency (p50/p95) with
-//     16 concurrent clients through the real request path (Api::handle, one connection each);
+//  1. server search: the corpus loaded by COPY, the index build timed (as the ingest bulk path
+//     writes events, on --build-connections workers; --database keeps the corpus for reuse),
+//     then prefix and typo query latency (p50/p95) with 16 concurrent clients through the real
+//     request path (Api::handle, one connection each) and the CPU each query cost;
 //  2. baselines on the same corpus and queries: a sequential ILIKE scan, and Xapian 1.4
 //     (latency and typo recall beside ours);
 //  3. the client's offline search (LocalStore FTS5) over a cache of --client-events events
