@@ -209,7 +209,10 @@ void SearchPanel::showResults(const SearchResults& results)
 QWidget* SearchPanel::chip(const QString& text, bool active, const std::function<void()>& onClick)
 {
     auto* button = new QToolButton(m_chipBar);
-    button->setText(active ? tr("%1 ✕").arg(text) : text);
+    // A label such as "Jazz & Blues" would otherwise lose its '&' to a keyboard shortcut.
+    QString shown = text;
+    shown.replace(QLatin1Char('&'), QStringLiteral("&&"));
+    button->setText(active ? tr("%1 ✕").arg(shown) : shown);
     button->setAutoRaise(!active);
     button->setCheckable(true);
     button->setChecked(active);
