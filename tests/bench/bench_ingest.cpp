@@ -2,11 +2,18 @@
 // series, venues from a list, duplicates, a few broken records) is parsed, standardised,
 // de-duplicated and upserted into a fresh PostgreSQL database by ingestPayload, and again
 // (all unchanged). Baselines in the same run: a raw libical parse of the same file, and a raw
-// COPY of the same catalog rows into a table shaped like `events`.
+// COPY of the same catalog rows into a table shaped like `events`. Prints wall and CPU time
+// (this process, and the PostgreSQL backend), the stages of the ingest, and when the new
+// events were searchable through the real search service.
 #include "ingest/ingest.hpp"
 #include "ingest/libical.hpp"
 #include "ingest/parsers.hpp"
+#include "marquee/v1/search.pb.h"
+#include "services/api_internal.hpp"
 #include "test_db.hpp"
+
+#include <sys/resource.h>
+#include <unistd.h>
 
 #include <pqxx/pqxx>
 
@@ -15,6 +22,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <fstream>
+#include <iterator>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -28,6 +38,63 @@ using Clock = std::chrono::steady_clock;
 double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
+
+// CPU seconds (user + system) used so far by this process, all threads.
+double ownCpuSeconds() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_usec) / 1e6; };
+    return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+// CPU seconds of another local process (/proc/<pid>/stat fields 14 and 15): the PostgreSQL
+// backend serving a connection.
+double processCpuSeconds(int pid) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    const auto close = text.rfind(')'); // the command name may contain spaces
+    if (close == std::string::npos) return 0;
+    std::istringstream fields(text.substr(close + 2));
+    std::string field;
+    double ticks = 0;
+    for (int i = 3; i <= 15 && fields >> field; ++i)
+        if (i >= 14) ticks += std::stod(field);
+    return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+std::string loadAverage() {
+    std::ifstream in("/proc/loadavg");
+    std::string one, five, fifteen;
+    in >> one >> five >> fifteen;
+    return one + " " + five + " " + fifteen;
+}
+
+// Wall time and CPU time of this process and of one PostgreSQL backend over a phase.
+struct Phase {
+    explicit Phase(int backendPid) : m_backend(backendPid) { start(); }
+    void start() {
+        m_start = Clock::now();
+        m_cpu = ownCpuSeconds();
+        m_backendCpu = m_backend > 0 ? processCpuSeconds(m_backend) : 0;
+    }
+    void stop() {
+        wall = secondsSince(m_start);
+        cpu = ownCpuSeconds() - m_cpu;
+        backendCpu = m_backend > 0 ? processCpuSeconds(m_backend) - m_backendCpu : 0;
+    }
+    std::string cpuText() const {
+        char text[96];
+        std::snprintf(text, sizeof text, "CPU %.2f s here + %.2f s PostgreSQL", cpu, backendCpu);
+        return text;
+    }
+    double wall = 0, cpu = 0, backendCpu = 0;
+
+private:
+    int m_backend;
+    Clock::time_point m_start;
+    double m_cpu;
+    double m_backendCpu;
+};
 
 [[noreturn]] void fail(const std::string& why) {
     std::fprintf(stderr, "bench_ingest: %s\n", why.c_str());
@@ -162,7 +229,7 @@ std::int64_t scalar(pqxx::connection& conn, const std::string& sql) {
 
 // Baseline 2: COPY of the same catalog rows (as the ingest wrote them) into a fresh table
 // shaped like `events`, with its indexes: what writing the rows alone costs.
-double rawCopy(pqxx::connection& conn, std::size_t& rows) {
+Phase rawCopy(pqxx::connection& conn, std::size_t& rows) {
     pqxx::result data;
     {
         pqxx::read_transaction tx(conn);
@@ -175,7 +242,7 @@ double rawCopy(pqxx::connection& conn, std::size_t& rows) {
         tx.exec0("CREATE TABLE bench_events (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS INCLUDING INDEXES)");
         tx.commit();
     }
-    const auto start = Clock::now();
+    Phase phase(conn.backendpid());
     pqxx::work tx(conn);
     pqxx::stream_to copy(tx, "bench_events",
                          std::vector<std::string>{"id", "title", "description", "category_id", "starts_at", "ends_at",
@@ -190,7 +257,30 @@ double rawCopy(pqxx::connection& conn, std::size_t& rows) {
     copy.complete();
     tx.commit();
     rows = data.size();
-    return secondsSince(start);
+    phase.stop();
+    return phase;
+}
+
+// The events whose stored vector differs from search_document() over their final row, in a
+// sample of `rows` events (search_document costs about a millisecond per event).
+std::int64_t vectorsDifferingFromSql(pqxx::connection& conn, int rows) {
+    pqxx::read_transaction tx(conn);
+    return tx.exec1("SELECT count(*) FROM (SELECT * FROM events ORDER BY md5(id::text) LIMIT " + std::to_string(rows) +
+                    ") e WHERE search_vector IS DISTINCT FROM search_document(title, search_event_people(performers, "
+                    "venue_id), search_event_labels(tags, category_id), description) "
+                    "OR search_title IS DISTINCT FROM coalesce(search_fold(title), '')")[0]
+        .as<std::int64_t>();
+}
+
+// Whether the real search service finds an event with exactly this title.
+bool searchFinds(pqxx::connection& conn, const std::string& title) {
+    marquee::v1::SearchRequest request;
+    request.set_query(title);
+    request.set_limit(20);
+    const auto response = marquee::server::detail::search(conn, request, kNowMs);
+    for (const auto& hit : response.hits())
+        if (hit.event().title() == title) return true;
+    return false;
 }
 
 } // namespace
@@ -200,56 +290,91 @@ int main(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; ++i)
         if (std::strcmp(argv[i], "--events") == 0) events = std::strtoul(argv[i + 1], nullptr, 10);
     if (!TestDatabase::available()) fail("needs the ctest 'postgres' fixture (MARQUEE_TEST_PG_DIR)");
+    const auto loadBefore = loadAverage();
 
     const auto feed = generateFeed(events);
     std::printf("feed: %zu occurrences, %zu duplicate VEVENTs, %zu broken, %.1f MB\n", feed.occurrences,
                 feed.duplicates, feed.broken, static_cast<double>(feed.ics.size()) / 1e6);
 
     std::size_t components = 0;
-    const double libicalSeconds = rawLibicalParse(feed.ics, components);
+    Phase libical(0);
+    rawLibicalParse(feed.ics, components);
+    libical.stop();
 
     IngestOptions options;
     options.nowMs = kNowMs;
+    int backend = 0; // the ingest connection's PostgreSQL backend, once connected
     ParseOptions parseOptions;
     parseOptions.nowMs = kNowMs;
-    auto start = Clock::now();
+    Phase parse(0);
     const auto parsed = parseIcs(feed.ics, parseOptions);
-    const double parseSeconds = secondsSince(start);
+    parse.stop();
 
     TestDatabase db;
     auto conn = db.connect();
+    auto searchConn = db.connect();
+    backend = conn->backendpid();
+    options.cpuClock = [&backend] { return ownCpuSeconds() + processCpuSeconds(backend); };
     const auto source = ensureSource(*conn, "bench-city", Format::Ics);
-    start = Clock::now();
-    const auto first = ingestPayload(*conn, source, feed.ics, "bench.ics", options);
-    const double ingestSeconds = secondsSince(start);
-    start = Clock::now();
-    const auto second = ingestPayload(*conn, source, feed.ics, "bench.ics", options);
-    const double rerunSeconds = secondsSince(start);
+    // The last record of the feed that is an event of its own (not a duplicate, not broken).
+    std::string probeTitle;
+    for (auto it = parsed.records.rbegin(); it != parsed.records.rend() && probeTitle.empty(); ++it)
+        if (it->problem.empty()) probeTitle = it->title;
+
+    Phase first(backend);
+    const auto ingestStart = Clock::now();
+    const auto report = ingestPayload(*conn, source, feed.ics, "bench.ics", options);
+    first.stop();
+    // Vectors are written in the ingest transaction: the first search after the commit must find it.
+    const bool found = searchFinds(*searchConn, probeTitle);
+    const double searchableSeconds = secondsSince(ingestStart);
+    if (!found) fail("the search service does not find '" + probeTitle + "' after the ingest committed");
+
+    Phase second(backend);
+    const auto rerun = ingestPayload(*conn, source, feed.ics, "bench.ics", options);
+    second.stop();
 
     // The run must have done the whole job, or its time means nothing.
     const auto eventRows = scalar(*conn, "SELECT count(*) FROM events");
     const auto logRows = scalar(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'");
     const auto venueRows = scalar(*conn, "SELECT count(*) FROM venues");
+    const auto emptyVectors = scalar(*conn, "SELECT count(*) FROM events WHERE search_vector = ''");
     const std::size_t expectedEvents = parsed.records.size() - feed.duplicates - feed.broken;
-    if (first.created != expectedEvents || first.merged != feed.duplicates || first.quarantined.size() != feed.broken ||
-        static_cast<std::size_t>(eventRows) != expectedEvents || static_cast<std::size_t>(logRows) != expectedEvents ||
-        venueRows != static_cast<std::int64_t>(std::size(kVenues)))
-        fail("unexpected result: " + first.toJson().dump().substr(0, 300) + " events=" + std::to_string(eventRows) +
+    if (report.created != expectedEvents || report.merged != feed.duplicates ||
+        report.quarantined.size() != feed.broken || static_cast<std::size_t>(eventRows) != expectedEvents ||
+        static_cast<std::size_t>(logRows) != expectedEvents || venueRows != static_cast<std::int64_t>(std::size(kVenues)))
+        fail("unexpected result: " + report.toJson().dump().substr(0, 300) + " events=" + std::to_string(eventRows) +
              " log=" + std::to_string(logRows) + " venues=" + std::to_string(venueRows));
-    if (second.unchanged != first.created + first.merged || second.created + second.updated + second.merged != 0)
-        fail("the re-run changed something: " + second.toJson().dump().substr(0, 300));
+    if (rerun.unchanged != report.created + report.merged || rerun.created + rerun.updated + rerun.merged != 0)
+        fail("the re-run changed something: " + rerun.toJson().dump().substr(0, 300));
+    constexpr int kVectorSample = 1000;
+    const auto differing = vectorsDifferingFromSql(*conn, kVectorSample);
+    if (emptyVectors != 0 || differing != 0)
+        fail(std::to_string(emptyVectors) + " events without a search vector, " + std::to_string(differing) + " of " +
+             std::to_string(kVectorSample) + " sampled vectors differ from search_document()");
 
     std::size_t copiedRows = 0;
-    const double copySeconds = rawCopy(*conn, copiedRows);
+    const auto copy = rawCopy(*conn, copiedRows);
+    const double copySeconds = copy.wall;
 
-    std::printf("raw libical parse (baseline):       %7.3f s  (%zu VEVENTs)\n", libicalSeconds, components);
-    std::printf("parse (libical + expansion + zones): %7.3f s  (%zu records)\n", parseSeconds, parsed.records.size());
-    std::printf("raw PostgreSQL COPY (baseline):      %7.3f s  (%zu rows into a copy of events)\n", copySeconds,
-                copiedRows);
-    std::printf("ingest, new feed:                    %7.3f s  (%zu new, %zu merged, %zu quarantined; %.0f records/s)\n",
-                ingestSeconds, first.created, first.merged, first.quarantined.size(),
-                static_cast<double>(parsed.records.size()) / ingestSeconds);
-    std::printf("ingest, same feed again:             %7.3f s  (%zu unchanged)\n", rerunSeconds, second.unchanged);
-    std::printf("ingest / (libical parse + COPY):     %7.2f\n", ingestSeconds / (libicalSeconds + copySeconds));
+    const double baselines = libical.wall + copySeconds;
+    std::printf("load average before / after: %s / %s (2 cores)\n", loadBefore.c_str(), loadAverage().c_str());
+    std::printf("raw libical parse (baseline):       %7.3f s  (%zu VEVENTs; %s)\n", libical.wall, components,
+                libical.cpuText().c_str());
+    std::printf("parse (libical + expansion + zones): %7.3f s  (%zu records; %s)\n", parse.wall,
+                parsed.records.size(), parse.cpuText().c_str());
+    std::printf("raw PostgreSQL COPY (baseline):      %7.3f s  (%zu rows into a copy of events; %s)\n", copySeconds,
+                copiedRows, copy.cpuText().c_str());
+    std::printf("ingest, new feed:                    %7.3f s  (%zu new, %zu merged, %zu quarantined; %.0f records/s; %s)\n",
+                first.wall, report.created, report.merged, report.quarantined.size(),
+                static_cast<double>(parsed.records.size()) / first.wall, first.cpuText().c_str());
+    for (const auto& stage : report.stages)
+        std::printf("    %-66s %7.3f s  (CPU %.3f s)\n", stage.stage.c_str(), stage.wallSeconds, stage.cpuSeconds);
+    std::printf("searchable (search service finds the last event):  %7.3f s after the ingest started\n",
+                searchableSeconds);
+    std::printf("ingest, same feed again:             %7.3f s  (%zu unchanged; %s)\n", second.wall, rerun.unchanged,
+                second.cpuText().c_str());
+    std::printf("ingest / (libical parse + COPY):     %7.2f\n", first.wall / baselines);
+    std::printf("search vectors: none empty, %d sampled equal to search_document()\n", kVectorSample);
     return 0;
 }

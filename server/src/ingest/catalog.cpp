@@ -42,7 +42,8 @@ constexpr const char* kCreateStaging =
     "prev_ms bigint NOT NULL, title text NOT NULL) ON COMMIT DROP; "
     "CREATE TEMP TABLE ingest_events (id uuid NOT NULL, title text, description text, category_id text, "
     "performers text[], starts_ms bigint, ends_ms bigint, time_zone text, venue_id text, price_min bigint, "
-    "price_max bigint, currency text, status text, image_url text) ON COMMIT DROP; "
+    "price_max bigint, currency text, status text, image_url text, search_vector tsvector, search_title text) "
+    "ON COMMIT DROP; "
     "CREATE TEMP TABLE ingest_prov (ref text NOT NULL, event_id uuid NOT NULL, match_uid text, content_hash text, "
     "data jsonb, status text) ON COMMIT DROP";
 constexpr const char* kTruncateStaging =
@@ -64,25 +65,29 @@ constexpr Statement kLookupUids{
     "SELECT DISTINCT ON (p.match_uid) p.match_uid, p.event_id::text, e.source, e.status "
     "FROM ingest_uids u JOIN event_provenance p ON p.match_uid = u.uid AND p.match_uid <> '' "
     "JOIN events e ON e.id = p.event_id ORDER BY p.match_uid, p.first_seen_at, p.source_id"};
-// 3. Events at the same venue within the start tolerance (also around previousStartDate)
-// whose folded titles are similar; `mine`: this source already describes that event.
+// 3. Another source's (or Marquee's) events at the same venue within the start tolerance (also
+// around previousStartDate) whose folded titles are similar; `mine`: this source already
+// describes that event. Events this source owns are always its own, so they are not even
+// compared; pr.title is folded already, and search_title is search_fold(title), which is
+// ingest_fold(title) with the dictionary named (migration 0007).
 constexpr Statement kLookupSimilar{
     "ingest_lookup_similar",
     "SELECT pr.ord, c.id::text, c.source, c.status, c.mine FROM ingest_probe pr CROSS JOIN LATERAL ("
-    "  SELECT e.id, e.source, e.status, e.created_at, similarity(ingest_fold(e.title), ingest_fold(pr.title)) AS sim, "
+    "  SELECT e.id, e.source, e.status, e.created_at, similarity(e.search_title, pr.title) AS sim, "
     "  EXISTS (SELECT 1 FROM event_provenance p WHERE p.event_id = e.id AND p.source_id = $1) AS mine "
-    "  FROM events e WHERE e.venue_id = pr.venue_id "
+    "  FROM events e WHERE e.venue_id = pr.venue_id AND e.source <> $4 "
     "  AND (e.starts_at BETWEEN " MQ_TS("pr.starts_ms") " - $2 * interval '1 millisecond' "
     "                       AND " MQ_TS("pr.starts_ms") " + $2 * interval '1 millisecond' "
     "    OR (pr.prev_ms > 0 AND e.starts_at BETWEEN " MQ_TS("pr.prev_ms") " - $2 * interval '1 millisecond' "
     "                                           AND " MQ_TS("pr.prev_ms") " + $2 * interval '1 millisecond')) "
-    "  AND similarity(ingest_fold(e.title), ingest_fold(pr.title)) >= $3 "
+    "  AND similarity(e.search_title, pr.title) >= $3 "
     "  ORDER BY sim DESC, e.created_at LIMIT 8) c "
     "ORDER BY pr.ord, c.sim DESC, c.created_at"};
 
-constexpr Statement kVenuesWithEvents{
-    "ingest_venues_with_events",
-    "SELECT DISTINCT v::text FROM unnest($1::uuid[]) AS v WHERE EXISTS (SELECT 1 FROM events e WHERE e.venue_id = v)"};
+constexpr Statement kVenuesWithOthersEvents{
+    "ingest_venues_with_others_events",
+    "SELECT DISTINCT v::text FROM unnest($1::uuid[]) AS v "
+    "WHERE EXISTS (SELECT 1 FROM events e WHERE e.venue_id = v AND e.source <> $2)"};
 constexpr Statement kFindVenues{
     "ingest_find_venues",
     "SELECT id::text, name, city, latitude, longitude, similarity(ingest_fold(name), ingest_fold($1)) AS sim "
@@ -94,40 +99,39 @@ constexpr Statement kInsertVenue{
     "INSERT INTO venues (id, name, address, city, country, latitude, longitude, time_zone) "
     "VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id"};
 
-// Every event row this source writes, new or changed, in one statement. The per-row search
-// trigger steps aside (marquee.search_bulk, migration 0008): the vectors are computed here,
-// set-based, exactly as the trigger would (a new row has no tags; an updated one keeps its own).
-#define MQ_PEOPLE(p) "search_event_people(" p "performers, NULLIF(" p "venue_id, '')::uuid)"
+// Every event row this source writes, new or changed, in one statement, with the search
+// vector and title that SearchIndexer built for it (the per-row trigger steps aside:
+// marquee.search_bulk, migration 0008).
 constexpr Statement kUpsertEvents{
     "ingest_upsert_events",
     "INSERT INTO events (id, title, description, category_id, performers, starts_at, ends_at, time_zone, venue_id, "
     "price_min_minor, price_max_minor, currency, status, image_url, source, updated_at, search_vector, search_title) "
     "SELECT id, title, description, category_id, performers, "
     MQ_TS("starts_ms") ", CASE WHEN ends_ms > 0 THEN " MQ_TS("ends_ms") " END, time_zone, NULLIF(venue_id, '')::uuid, "
-    "price_min, price_max, currency, status, image_url, $1, " MQ_TS("$2") ", "
-    "search_document(title, " MQ_PEOPLE("") ", search_event_labels('{}', category_id), description), "
-    "coalesce(search_fold(title), '') FROM ingest_events "
+    "price_min, price_max, currency, status, image_url, $1, " MQ_TS("$2") ", coalesce(search_vector, ''), "
+    "search_title FROM ingest_events "
     "ON CONFLICT (id) DO UPDATE SET title = excluded.title, description = excluded.description, "
     "category_id = excluded.category_id, performers = excluded.performers, starts_at = excluded.starts_at, "
     "ends_at = excluded.ends_at, time_zone = excluded.time_zone, venue_id = excluded.venue_id, "
     "price_min_minor = excluded.price_min_minor, price_max_minor = excluded.price_max_minor, "
     "currency = excluded.currency, status = excluded.status, image_url = excluded.image_url, "
-    "updated_at = excluded.updated_at, search_title = excluded.search_title, "
-    "search_vector = search_document(excluded.title, search_event_people(excluded.performers, excluded.venue_id), "
-    "search_event_labels(events.tags, excluded.category_id), excluded.description) "
+    "updated_at = excluded.updated_at, search_title = excluded.search_title, search_vector = excluded.search_vector "
     "WHERE events.source <> 'marquee'"};
+// The rows SearchIndexer left to SQL: indexed from their final row, exactly as the trigger does.
+constexpr Statement kIndexExactly{
+    "ingest_index_exactly",
+    "UPDATE events SET search_vector = search_document(title, search_event_people(performers, venue_id), "
+    "search_event_labels(tags, category_id), description) WHERE id = ANY($1::uuid[]) AND source <> 'marquee'"};
 // The vocabulary words of the rows above (what the trigger's search_learn_words adds), sorted
 // so that concurrent writers take their row locks in the same order.
 constexpr Statement kLearnWords{
     "ingest_learn_words",
-    "INSERT INTO search_vocabulary (word) SELECT DISTINCT w FROM ingest_events i, regexp_split_to_table(coalesce("
-    "search_fold(concat_ws(' ', i.title, " MQ_PEOPLE("i.") ", search_event_labels('{}', i.category_id), "
-    "i.description)), ''), ' ') AS w WHERE char_length(w) >= 4 ORDER BY 1 ON CONFLICT (word) DO NOTHING"};
-#undef MQ_PEOPLE
+    "INSERT INTO search_vocabulary (word) SELECT w FROM unnest($1::text[]) AS w ORDER BY 1 ON CONFLICT (word) DO NOTHING"};
 constexpr const char* kSearchBulkOn = "SELECT set_config('marquee.search_bulk', 'on', true)";
 constexpr const char* kSearchBulkOff = "SELECT set_config('marquee.search_bulk', 'off', true)";
+// Which of the rows exist already, with their tags (an update keeps them; they are indexed).
 constexpr Statement kExistingEvents{"ingest_existing_events",
-                                    "SELECT id::text FROM events WHERE id = ANY($1::uuid[])"};
+                                    "SELECT id::text, array_to_string(tags, ' ') FROM events WHERE id = ANY($1::uuid[])"};
 constexpr Statement kCancelEvents{
     "ingest_cancel_events",
     "UPDATE events SET status = 'cancelled', updated_at = " MQ_TS("$2") " "
@@ -257,21 +261,6 @@ private:
     pqxx::stream_to m_stream;
 };
 
-// A text[] literal: every element quoted, '"' and '\' escaped.
-std::string textArray(const std::vector<std::string>& items) {
-    std::string out = "{";
-    for (const auto& item : items) {
-        if (out.size() > 1) out += ',';
-        out += '"';
-        for (const char c : item) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
-
 detail::ChangeRow eventChange(const core::Event& e) {
     v1::Event proto;
     protocol::toProto(e, &proto);
@@ -344,7 +333,7 @@ struct CatalogWriter::Batch {
 CatalogWriter::CatalogWriter(pqxx::work& tx, const SourceConfig& source, std::int64_t rawPayloadId,
                              const IngestOptions& options, IngestReport& report)
     : m_tx(tx), m_source(source), m_rawPayloadId(rawPayloadId), m_options(options), m_report(report),
-      m_wallMs(wallClockMs()) {}
+      m_wallMs(wallClockMs()), m_clock(report.stages, options.cpuClock) {}
 
 void CatalogWriter::quarantine(const std::string& ref, const std::string& reason, const std::string& raw) {
     exec(m_tx, kQuarantine, m_source.id, m_rawPayloadId, ref, reason, truncateUtf8(raw, kMaxQuarantineRaw));
@@ -492,6 +481,7 @@ private:
 } // namespace
 
 void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
+    m_clock.lap("catalog: other");
     tx.exec0(kTruncateStaging);
     b.dataText.resize(b.size);
     b.hashes.resize(b.size);
@@ -559,26 +549,37 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
             }
         }
     }
-    // Only venues that already have events can hold a duplicate (a new city's first feed skips this).
+    // Only venues with other sources' events can hold a duplicate (a new city's first feed, or
+    // a source alone at its venues, skips this). Asked once per venue and run: a first event
+    // of another source that commits at such a venue while this run goes is missed, exactly
+    // as if it had committed just after this run (runs of different sources never see each
+    // other's uncommitted events anyway).
     if (!probes.empty()) {
-        std::vector<std::string> probeVenues;
-        for (const auto i : probes) probeVenues.push_back(b.venueIds[i]);
-        std::unordered_set<std::string> busy;
-        for (const auto& row : exec(tx, kVenuesWithEvents, uuidArray(probeVenues))) busy.insert(row[0].as<std::string>());
-        std::erase_if(probes, [&](std::size_t i) { return !busy.count(b.venueIds[i]); });
+        std::vector<std::string> unknown;
+        for (const auto i : probes)
+            if (m_othersAtVenue.emplace(b.venueIds[i], false).second) unknown.push_back(b.venueIds[i]);
+        if (!unknown.empty())
+            for (const auto& row : exec(tx, kVenuesWithOthersEvents, uuidArray(unknown), m_source.name))
+                m_othersAtVenue[row[0].as<std::string>()] = true;
+        std::erase_if(probes, [&](std::size_t i) { return !m_othersAtVenue.at(b.venueIds[i]); });
     }
     if (!probes.empty()) {
         {
+            std::vector<std::string> titles;
+            titles.reserve(probes.size());
+            for (const auto i : probes) titles.push_back(b.record(i).event.title);
+            const auto folded = m_search.fold(tx, titles);
             CopyInto<5> probe(tx, "ingest_probe", {"ord", "venue_id", "starts_ms", "prev_ms", "title"});
-            for (const auto i : probes) {
-                const auto& s = b.record(i);
-                probe.row({std::to_string(i), b.venueIds[i], std::to_string(s.event.startsAtMs),
-                           std::to_string(s.previousStartUtcMs.value_or(0)), s.event.title});
+            for (std::size_t k = 0; k < probes.size(); ++k) {
+                const auto& s = b.record(probes[k]);
+                probe.row({std::to_string(probes[k]), b.venueIds[probes[k]], std::to_string(s.event.startsAtMs),
+                           std::to_string(s.previousStartUtcMs.value_or(0)), folded[k]});
             }
             probe.complete();
         }
         if (probes.size() >= kAnalyzeStagingFrom) tx.exec0("ANALYZE ingest_probe");
-        for (const auto& row : exec(tx, kLookupSimilar, m_source.id, m_options.startToleranceMs, m_options.titleSimilarity)) {
+        for (const auto& row : exec(tx, kLookupSimilar, m_source.id, m_options.startToleranceMs, m_options.titleSimilarity,
+                                    m_source.name)) {
             const auto i = row[0].as<std::size_t>();
             b.similar[i].push_back({row[1].as<std::string>(), row[4].as<bool>()});
             b.events.emplace(row[1].as<std::string>(), Batch::EventState{row[2].as<std::string>(), row[3].as<std::string>()});
@@ -687,29 +688,55 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
     // Events go through a staging table and one upsert that also indexes them for search;
     // provenance rows that do not exist yet go straight into their table by COPY, the others
     // through staging and one upsert. A new event's final row is exactly what this batch wrote.
-    std::unordered_set<std::string> existingEvents;
+    std::unordered_map<std::string, std::string> existingEvents; // id -> its tags, joined by ' '
     if (!b.eventRows.empty()) {
         std::vector<std::string> ids;
         ids.reserve(b.eventRows.size());
         for (const auto& [id, e] : b.eventRows) ids.push_back(id);
-        for (const auto& row : exec(tx, kExistingEvents, uuidArray(ids))) existingEvents.insert(row[0].as<std::string>());
+        for (const auto& row : exec(tx, kExistingEvents, uuidArray(ids)))
+            existingEvents.emplace(row[0].as<std::string>(), row[1].as<std::string>());
     }
+    m_clock.lap("catalog: lookups and decisions");
     if (!b.eventRows.empty()) {
+        std::vector<SearchFields> fields;
+        fields.reserve(b.eventRows.size());
+        for (const auto& [id, e] : b.eventRows) {
+            std::string performers;
+            for (const auto& p : e.performers) performers += (performers.empty() ? "" : " ") + p;
+            const auto existing = existingEvents.find(id);
+            fields.push_back({e.title, std::move(performers), e.venueId,
+                              existing == existingEvents.end() ? std::string() : existing->second, e.categoryId,
+                              e.description});
+        }
+        std::set<std::string> vocabulary;
+        const auto search = m_search.index(tx, fields, vocabulary);
+        m_clock.lap("search: vectors built (C++ and lexicon)");
+        std::vector<std::string> exactIds;
         {
-            CopyInto<14> rows(tx, "ingest_events",
+            CopyInto<16> rows(tx, "ingest_events",
                               {"id", "title", "description", "category_id", "performers", "starts_ms", "ends_ms",
-                               "time_zone", "venue_id", "price_min", "price_max", "currency", "status", "image_url"});
-            for (const auto& [id, e] : b.eventRows)
-                rows.row({id, e.title, e.description, e.categoryId, textArray(e.performers), std::to_string(e.startsAtMs),
-                          std::to_string(e.endsAtMs), e.timeZone, e.venueId, std::to_string(e.price.minMinor),
-                          std::to_string(e.price.maxMinor), e.price.currency, statusName(e.status), e.imageUrl});
+                               "time_zone", "venue_id", "price_min", "price_max", "currency", "status", "image_url",
+                               "search_vector", "search_title"});
+            std::size_t i = 0;
+            for (const auto& [id, e] : b.eventRows) {
+                const auto& indexed = search[i++];
+                if (indexed.exact) exactIds.push_back(id);
+                rows.row({id, e.title, e.description, e.categoryId, postgresTextArray(e.performers),
+                          std::to_string(e.startsAtMs), std::to_string(e.endsAtMs), e.timeZone, e.venueId,
+                          std::to_string(e.price.minMinor), std::to_string(e.price.maxMinor), e.price.currency,
+                          statusName(e.status), e.imageUrl, indexed.vector, indexed.title},
+                         indexed.exact ? 1U << 14 : 0U);
+            }
             rows.complete();
         }
         if (b.eventRows.size() >= kAnalyzeStagingFrom) tx.exec0("ANALYZE ingest_events");
         tx.exec(kSearchBulkOn);
         exec(tx, kUpsertEvents, m_source.name, m_wallMs);
         tx.exec(kSearchBulkOff);
-        exec(tx, kLearnWords);
+        m_clock.lap("catalog: events upserted");
+        if (!exactIds.empty()) exec(tx, kIndexExactly, uuidArray(exactIds));
+        exec(tx, kLearnWords, postgresTextArray({vocabulary.begin(), vocabulary.end()}));
+        m_clock.lap("search: exact rows and vocabulary");
     }
     if (!b.cancelIds.empty()) exec(tx, kCancelEvents, uuidArray(b.cancelIds), m_wallMs);
     for (const auto& ref : b.deleteRefs)
@@ -747,12 +774,14 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         }
     }
     exec(tx, kResolveQuarantine, m_source.id);
+    m_clock.lap("catalog: provenance");
     std::unordered_set<std::string> filled;
     if (!b.fill.ids().empty())
         for (const auto& row : exec(tx, kFillMissing, uuidArray(b.fill.ids()), m_wallMs)) {
             filled.insert(row[0].as<std::string>());
             b.changed.add(row[0].as<std::string>());
         }
+    m_clock.lap("catalog: missing fields filled");
 
     // Change log: new venues, then the final rows of every event this batch changed.
     std::vector<detail::ChangeRow> changes = std::move(b.venueChanges);
@@ -776,6 +805,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         }
     }
     detail::appendChanges(tx, changes);
+    m_clock.lap("change log");
 }
 
 } // namespace marquee::server::ingest

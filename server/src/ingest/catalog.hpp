@@ -4,12 +4,14 @@
 #pragma once
 
 #include "ingest/ingest.hpp"
+#include "ingest/search_index.hpp"
 
 #include <pqxx/pqxx>
 
 #include <cstdint>
 #include <map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace marquee::server::ingest {
@@ -37,6 +39,9 @@ private:
     IngestReport& m_report;
     std::int64_t m_wallMs;
     std::map<std::string, std::string> m_venues; // venue key -> id, for this run (committed batches only)
+    std::unordered_map<std::string, bool> m_othersAtVenue; // venue id -> other sources have events there
+    SearchIndexer m_search;                      // its caches last the run
+    StageClock m_clock;
 };
 
 } // namespace marquee::server::ingest

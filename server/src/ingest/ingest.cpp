@@ -70,11 +70,13 @@ struct Prepared {
     ParseResult parsed;
     std::vector<StandardEvent> events;
     std::vector<std::pair<std::size_t, std::string>> rejected;
+    double seconds = 0; // how long preparing took (on its own thread)
 };
 
 Prepared prepare(const SourceConfig& source, const std::string& payload, const ParseOptions& options,
                  const ProgressCallback& onProgress) {
     constexpr std::size_t kProgressEvery = 1000;
+    const auto start = std::chrono::steady_clock::now();
     Prepared out;
     if (onProgress) onProgress(Stage::Parsing, 0, 0);
     out.parsed = parse(source.format, payload, options);
@@ -86,12 +88,14 @@ Prepared prepare(const SourceConfig& source, const std::string& payload, const P
         if (!result.event) out.rejected.emplace_back(i, std::move(result.reason));
         else out.events.push_back(std::move(*result.event));
     }
+    out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return out;
 }
 
 IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::string& payload,
                  const std::string& origin, const IngestOptions& options, std::int64_t existingRawId) {
     IngestReport report;
+    StageClock clock(report.stages, options.cpuClock);
     ParseOptions parseOptions;
     parseOptions.defaultZone = source.defaultZone;
     parseOptions.nowMs = options.nowMs != 0 ? options.nowMs : wallClockMs();
@@ -112,7 +116,10 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     if (report.rawPayloadId == 0)
         report.rawPayloadId = exec(tx, kInsertRaw, source.id, origin, detail::toBinary(payload), sha256Hex(payload))[0][0]
                                   .as<std::int64_t>();
-    const auto [parsed, events, rejected] = prepared.get();
+    clock.lap("raw payload stored");
+    const auto [parsed, events, rejected, prepareSeconds] = prepared.get();
+    clock.lap("waiting for parse + standardise");
+    report.stages.push_back({"(parse + standardise on its own thread, overlapping the above)", prepareSeconds, 0});
     report.outsideHorizon = parsed.outsideHorizon;
     CatalogWriter writer(tx, source, report.rawPayloadId, options, report);
     if (!parsed.fatal.empty()) {
@@ -121,12 +128,15 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     }
     for (const auto& [index, reason] : rejected)
         writer.quarantine(parsed.records[index].ref, reason, parsed.records[index].raw);
-    writer.write(events);
+    writer.write(events); // the writer times its own stages
+    clock.skip();
     tx.commit();
+    clock.lap("commit");
     if (report.created + report.merged > 1000) {
         // Fresh statistics for the next run and for the sync queries over the grown catalog.
         pqxx::nontransaction analyze(conn);
         analyze.exec0("ANALYZE events, venues, event_provenance");
+        clock.lap("analyze");
     }
     return report;
 }
@@ -137,6 +147,32 @@ std::int32_t sourceLockId(std::int64_t sourceId) {
     // sources.id is a bigserial; the two-int4 key space takes its low 32 bits (distinct for
     // the first 2^31 sources, and a collision would only serialise two runs).
     return static_cast<std::int32_t>(sourceId & 0x7FFF'FFFF);
+}
+
+StageClock::StageClock(std::vector<StageTime>& totals, std::function<double()> cpuClock)
+    : m_totals(totals), m_cpuClock(std::move(cpuClock)) {
+    skip();
+}
+
+void StageClock::lap(std::string_view stage) {
+    const auto now = std::chrono::steady_clock::now();
+    const double cpu = m_cpuClock ? m_cpuClock() : 0;
+    const double wall = std::chrono::duration<double>(now - m_last).count();
+    const double used = cpu - m_lastCpu;
+    m_last = now;
+    m_lastCpu = cpu;
+    for (auto& total : m_totals)
+        if (total.stage == stage) {
+            total.wallSeconds += wall;
+            total.cpuSeconds += used;
+            return;
+        }
+    m_totals.push_back({std::string(stage), wall, used});
+}
+
+void StageClock::skip() {
+    m_last = std::chrono::steady_clock::now();
+    m_lastCpu = m_cpuClock ? m_cpuClock() : 0;
 }
 
 nlohmann::json IngestReport::toJson() const {

@@ -10,8 +10,11 @@
 #include <nlohmann/json.hpp>
 #include <pqxx/pqxx>
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace marquee::server::ingest {
@@ -23,6 +26,16 @@ struct IngestOptions {
                                                  // ... and the same venue
     std::size_t maxRecords = 200'000;
     ProgressCallback onProgress;                 // optional; called from the run's threads
+    // Optional: CPU seconds used so far by whatever the caller watches (the benchmark: itself
+    // and the PostgreSQL backend), for the per-stage CPU times in IngestReport::stages.
+    std::function<double()> cpuClock;
+};
+
+// Time spent in one stage of a run (a stage may be entered once per batch; these are sums).
+struct StageTime {
+    std::string stage;
+    double wallSeconds = 0;
+    double cpuSeconds = 0; // by IngestOptions::cpuClock; 0 without one
 };
 
 struct QuarantineItem {
@@ -40,7 +53,23 @@ struct IngestReport {
     std::vector<QuarantineItem> quarantined;
     std::string fatal; // the payload as a whole could not be used (it is quarantined too)
     std::int64_t rawPayloadId = 0;
+    std::vector<StageTime> stages; // in the order they first ran
     nlohmann::json toJson() const;
+};
+
+// Adds the time since its previous lap (or its start) to a stage's total in
+// IngestReport::stages.
+class StageClock {
+public:
+    StageClock(std::vector<StageTime>& totals, std::function<double()> cpuClock);
+    void lap(std::string_view stage);
+    void skip(); // the time since the previous lap is not counted
+
+private:
+    std::vector<StageTime>& m_totals;
+    std::function<double()> m_cpuClock;
+    std::chrono::steady_clock::time_point m_last;
+    double m_lastCpu = 0;
 };
 
 // Creates the source if it does not exist (kind 'file', the given format) and returns its

@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace marquee::server::ingest {
 
@@ -53,6 +54,10 @@ std::optional<std::int64_t> parsePriceMinor(std::string_view text, std::string& 
 std::string sha256Hex(std::string_view bytes);
 // A name-based UUID (RFC 4122 version 5, SHA-1) in the given namespace UUID.
 std::string uuidV5(std::string_view namespaceUuid, std::string_view name);
+
+// A PostgreSQL text[] literal (for a parameter or a COPY field): every element quoted, '"' and
+// '\' escaped.
+std::string postgresTextArray(const std::vector<std::string>& items);
 
 // Lower case, ASCII letters and digits only, single spaces: for comparing names in C++.
 std::string foldForMatch(std::string_view text);
