@@ -8,6 +8,8 @@
 #include "marquee/protocol/conversions.hpp"
 #include "services/api_internal.hpp"
 
+#include <date/date.h>
+
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -99,7 +101,7 @@ constexpr Statement kInsertVenue{
     "INSERT INTO venues (id, name, address, city, country, latitude, longitude, time_zone) "
     "VALUES ($1::uuid, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO NOTHING RETURNING id"};
 
-// Every event row this source writes, new or changed, in one statement, with the search
+// Every event row this source changes, in one statement, with the search
 // vector and title that SearchIndexer built for it (the per-row trigger steps aside:
 // marquee.search_bulk, migration 0008).
 constexpr Statement kUpsertEvents{
@@ -265,6 +267,11 @@ detail::ChangeRow eventChange(const core::Event& e) {
     v1::Event proto;
     protocol::toProto(e, &proto);
     return {std::string(core::aggregate::kEvent), e.id, detail::ChangeOp::Upsert, 0, proto.SerializeAsString()};
+}
+
+// A timestamptz literal for COPY.
+std::string timestampText(std::int64_t ms) {
+    return date::format("%F %T+00", std::chrono::sys_time<std::chrono::milliseconds>(std::chrono::milliseconds(ms)));
 }
 
 std::string statusName(core::EventStatus status) { return std::string(core::eventStatusName(status)); }
@@ -501,12 +508,14 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         }
         refs.complete();
     }
+    m_clock.lap("catalog: provenance JSON, hashes, refs staged");
     if (b.size >= kAnalyzeStagingFrom) tx.exec0("ANALYZE ingest_refs");
     for (const auto& row : exec(tx, kLookupOwn, m_source.id)) {
         b.own[row[2].as<std::string>()] = {row[3].as<std::string>(), row[4].as<std::string>(), row[7].as<bool>()};
         b.knownRefs.insert(row[2].as<std::string>());
         b.events[row[3].as<std::string>()] = {row[5].as<std::string>(), row[6].as<std::string>()};
     }
+    m_clock.lap("catalog: lookup of own records");
     const auto ownFound = [&](const StandardEvent& s) -> std::pair<const Batch::OwnRow*, std::string> {
         if (const auto it = b.own.find(s.ref); it != b.own.end()) return {&it->second, s.ref};
         for (const auto& alt : s.altRefs)
@@ -585,6 +594,8 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
             b.events.emplace(row[1].as<std::string>(), Batch::EventState{row[2].as<std::string>(), row[3].as<std::string>()});
         }
     }
+
+    m_clock.lap("catalog: UIDs, venues, duplicate probe");
 
     // --- Decisions, in record order ------------------------------------------------------
     const auto writeProvenance = [&](std::size_t i, const std::string& eventId) {
@@ -685,8 +696,8 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
     }
 
     // --- Writes --------------------------------------------------------------------------
-    // Events go through a staging table and one upsert that also indexes them for search;
-    // provenance rows that do not exist yet go straight into their table by COPY, the others
+    // New events go straight into their table by COPY, with the search vectors built here;
+    // existing ones through a staging table and one upsert; provenance rows that do not exist yet go straight into their table by COPY, the others
     // through staging and one upsert. A new event's final row is exactly what this batch wrote.
     std::unordered_map<std::string, std::string> existingEvents; // id -> its tags, joined by ' '
     if (!b.eventRows.empty()) {
@@ -696,7 +707,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         for (const auto& row : exec(tx, kExistingEvents, uuidArray(ids)))
             existingEvents.emplace(row[0].as<std::string>(), row[1].as<std::string>());
     }
-    m_clock.lap("catalog: lookups and decisions");
+    m_clock.lap("catalog: decisions");
     if (!b.eventRows.empty()) {
         std::vector<SearchFields> fields;
         fields.reserve(b.eventRows.size());
@@ -712,7 +723,34 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         const auto search = m_search.index(tx, fields, vocabulary);
         m_clock.lap("search: vectors built (C++ and lexicon)");
         std::vector<std::string> exactIds;
+        std::size_t updates = 0;
+        tx.exec(kSearchBulkOn);
         {
+            // New rows straight into the table (the per-row search trigger steps aside).
+            CopyInto<18> rows(tx, "events",
+                              {"id", "title", "description", "category_id", "performers", "starts_at", "ends_at",
+                               "time_zone", "venue_id", "price_min_minor", "price_max_minor", "currency", "status",
+                               "image_url", "source", "updated_at", "search_vector", "search_title"});
+            const auto updatedAt = timestampText(m_wallMs);
+            std::size_t i = 0;
+            for (const auto& [id, e] : b.eventRows) {
+                const auto& indexed = search[i++];
+                if (existingEvents.count(id)) {
+                    ++updates;
+                    continue;
+                }
+                if (indexed.exact) exactIds.push_back(id);
+                rows.row({id, e.title, e.description, e.categoryId, postgresTextArray(e.performers),
+                          timestampText(e.startsAtMs), e.endsAtMs > 0 ? timestampText(e.endsAtMs) : std::string(),
+                          e.timeZone, e.venueId, std::to_string(e.price.minMinor), std::to_string(e.price.maxMinor),
+                          e.price.currency, statusName(e.status), e.imageUrl, m_source.name, updatedAt, indexed.vector,
+                          indexed.title},
+                         (e.endsAtMs > 0 ? 0U : 1U << 6) | (e.venueId.empty() ? 1U << 8 : 0U));
+            }
+            rows.complete();
+        }
+        if (updates > 0) {
+            // Rows that exist: through staging and one upsert.
             CopyInto<16> rows(tx, "ingest_events",
                               {"id", "title", "description", "category_id", "performers", "starts_ms", "ends_ms",
                                "time_zone", "venue_id", "price_min", "price_max", "currency", "status", "image_url",
@@ -720,6 +758,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
             std::size_t i = 0;
             for (const auto& [id, e] : b.eventRows) {
                 const auto& indexed = search[i++];
+                if (!existingEvents.count(id)) continue;
                 if (indexed.exact) exactIds.push_back(id);
                 rows.row({id, e.title, e.description, e.categoryId, postgresTextArray(e.performers),
                           std::to_string(e.startsAtMs), std::to_string(e.endsAtMs), e.timeZone, e.venueId,
@@ -728,12 +767,11 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
                          indexed.exact ? 1U << 14 : 0U);
             }
             rows.complete();
+            if (updates >= kAnalyzeStagingFrom) tx.exec0("ANALYZE ingest_events");
+            exec(tx, kUpsertEvents, m_source.name, m_wallMs);
         }
-        if (b.eventRows.size() >= kAnalyzeStagingFrom) tx.exec0("ANALYZE ingest_events");
-        tx.exec(kSearchBulkOn);
-        exec(tx, kUpsertEvents, m_source.name, m_wallMs);
         tx.exec(kSearchBulkOff);
-        m_clock.lap("catalog: events upserted");
+        m_clock.lap("catalog: events written");
         if (!exactIds.empty()) exec(tx, kIndexExactly, uuidArray(exactIds));
         exec(tx, kLearnWords, postgresTextArray({vocabulary.begin(), vocabulary.end()}));
         m_clock.lap("search: exact rows and vocabulary");
