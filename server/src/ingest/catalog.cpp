@@ -51,6 +51,9 @@ constexpr const char* kCreateStaging =
 constexpr const char* kTruncateStaging =
     "TRUNCATE ingest_refs, ingest_uids, ingest_probe, ingest_events, ingest_prov";
 
+// The two lookups below probe an index once per staged row (LATERAL ... LIMIT 1 keeps the
+// planner from turning them into joins): as a prepared statement's generic plan, a join read
+// every provenance row of the source, and the events of each, for every batch of a big feed.
 // 1. This source's own earlier records, by ref and by earlier refs (alt > 0). Whether another
 // record cancelled the event only matters when the record changed.
 constexpr Statement kLookupOwn{
@@ -59,14 +62,15 @@ constexpr Statement kLookupOwn{
     "CASE WHEN r.alt > 0 OR p.content_hash <> r.hash THEN EXISTS (SELECT 1 FROM event_provenance q "
     "  WHERE q.event_id = p.event_id AND q.status = 'cancelled' AND NOT (q.source_id = p.source_id AND q.ref = p.ref)) "
     "ELSE false END "
-    "FROM ingest_refs r JOIN event_provenance p ON p.source_id = $1 AND p.ref = r.ref "
+    "FROM ingest_refs r CROSS JOIN LATERAL (SELECT o.source_id, o.ref, o.event_id, o.content_hash "
+    "  FROM event_provenance o WHERE o.source_id = $1 AND o.ref = r.ref LIMIT 1) p "
     "JOIN events e ON e.id = p.event_id"};
 // 2. The first provenance (any source) that carried a UID.
 constexpr Statement kLookupUids{
     "ingest_lookup_uids",
-    "SELECT DISTINCT ON (p.match_uid) p.match_uid, p.event_id::text, e.source, e.status "
-    "FROM ingest_uids u JOIN event_provenance p ON p.match_uid = u.uid AND p.match_uid <> '' "
-    "JOIN events e ON e.id = p.event_id ORDER BY p.match_uid, p.first_seen_at, p.source_id"};
+    "SELECT u.uid, f.event_id::text, f.source, f.status FROM ingest_uids u CROSS JOIN LATERAL ("
+    "  SELECT p.event_id, e.source, e.status FROM event_provenance p JOIN events e ON e.id = p.event_id "
+    "  WHERE p.match_uid = u.uid AND p.match_uid <> '' ORDER BY p.first_seen_at, p.source_id LIMIT 1) f"};
 // 3. Another source's (or Marquee's) events at the same venue within the start tolerance (also
 // around previousStartDate) whose folded titles are similar; `mine`: this source already
 // describes that event. Events this source owns are always its own, so they are not even

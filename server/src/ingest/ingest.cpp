@@ -108,6 +108,10 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
                                std::cref(parseOptions), std::cref(options.onProgress));
 
     pqxx::work tx(conn);
+    // The catalog statements read and write thousands of rows by index; their cost estimates
+    // still pass the JIT thresholds, and compiling them (inlined, optimised) took longer than
+    // running them, at every batch.
+    tx.exec0("SET LOCAL jit = off");
     // Two runs of one source (CLI, scheduler, another instance) write one after the other:
     // the second sees the first's provenance instead of racing it for the same rows.
     exec(tx, kLockSource, db::lockkey::kIngestSourceClass, sourceLockId(source.id));
