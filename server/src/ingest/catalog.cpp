@@ -76,12 +76,14 @@ constexpr Statement kLookupUids{
 // around previousStartDate) whose folded titles are similar; `mine`: this source already
 // describes that event. Events this source owns are always its own, so they are not even
 // compared; pr.title is folded already, and search_title is search_fold(title), which is
-// ingest_fold(title) with the dictionary named (migration 0007).
+// ingest_fold(title) with the dictionary named (migration 0007). `mine` reads the event's few
+// provenance rows by event id: as EXISTS (event_id, source_id), stale statistics made the
+// planner AND it with every provenance row of the source, per candidate.
 constexpr Statement kLookupSimilar{
     "ingest_lookup_similar",
     "SELECT pr.ord, c.id::text, c.source, c.status, c.mine FROM ingest_probe pr CROSS JOIN LATERAL ("
     "  SELECT e.id, e.source, e.status, e.created_at, similarity(e.search_title, pr.title) AS sim, "
-    "  EXISTS (SELECT 1 FROM event_provenance p WHERE p.event_id = e.id AND p.source_id = $1) AS mine "
+    "  $1 = ANY (ARRAY(SELECT p.source_id FROM event_provenance p WHERE p.event_id = e.id)) AS mine "
     "  FROM events e WHERE e.venue_id = pr.venue_id AND e.source <> $4 "
     "  AND (e.starts_at BETWEEN " MQ_TS("pr.starts_ms") " - $2 * interval '1 millisecond' "
     "                       AND " MQ_TS("pr.starts_ms") " + $2 * interval '1 millisecond' "
