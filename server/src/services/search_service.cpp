@@ -20,9 +20,10 @@ namespace {
 
 using search::QueryWord;
 
-// Search statements run through exec_params (unnamed statements), so each is planned with
-// its actual values: a filter that is off folds away and the GIN index plan is chosen per
-// query instead of one generic plan for all of them.
+// Relevance searches and word expansion are named prepared statements (parsed once per
+// connection), always planned with the call's values (plan_cache_mode = force_custom_plan, set
+// by search()): the GIN or btree plan is chosen per query instead of one generic plan for all
+// of them. Other sorts run as unnamed statements, planned the same way.
 
 // Folds the query and expands each word: stems in the catalog languages, and vocabulary
 // words that trigram similarity proposes as typo candidates (the exact budget is checked in
@@ -30,7 +31,7 @@ using search::QueryWord;
 // Levenshtein), and the vocabulary words a prefix word completes to (its 4th column, at most
 // $4 + 1 of them: more than $4 means too many to list). $1 query, $2 whether the last word is
 // still being typed, $3 word limit.
-constexpr const char* kExpandWordsSql = R"SQL(
+constexpr Statement kExpandWords{"search_expand_words", R"SQL(
 WITH words AS (
     SELECT q.w, q.i, q.i = count(*) OVER () AND $2 AS typing
     FROM unnest((regexp_split_to_array(coalesce(search_fold($1), ''), ' '))[1:$3]) WITH ORDINALITY AS q(w, i)
@@ -52,7 +53,7 @@ SELECT w, typing,
            WHERE v.word COLLATE "C" > w AND v.word COLLATE "C" < w || chr(1114111)
            ORDER BY v.word COLLATE "C" LIMIT $4::int + 1), ' ')
 FROM words ORDER BY i
-)SQL";
+)SQL"};
 
 // Filters shared by the hit and facet statements. Parameters:
 // $1 match tsquery ('' none), $2/$3 date window (ms), $4 category, $5/$6 cheapest-price range,
@@ -127,6 +128,19 @@ WITH matched AS (
     return sql;
 }
 
+// Filters a relevance search applies, one bit each: the statement names only these, so that
+// planning (which estimates and matches every clause of each of the six tiers against the
+// indexes of events) skips the ones that are off instead of folding them tier by tier.
+enum ActiveFilter : unsigned {
+    kVenueFilter = 1,
+    kRadiusFilter = 2,
+    kSeatsFilter = 4,
+    kDateEndFilter = 8, // an upper bound on starts_at (the lower bound, "not over yet", is always on)
+    kCategoryFilter = 16,
+    kPriceFilter = 32,
+    kFilterCombinations = 64,
+};
+
 // Hits by relevance over a bounded candidate set ($16 the bound). Ranking every matching row
 // is what made broad queries slow (a 3-letter prefix matches a tenth of a large catalog, and
 // ts_rank reads each vector), so candidates come in tiers that follow the score, each from
@@ -141,42 +155,65 @@ WITH matched AS (
 // Within the last tier that contributes, which rows are candidates is the index's (physical)
 // order, not the score: for a query matching more rows than the bound, the best-scored rows of
 // that tier may be missed. docs/search.md#matching-and-ranking says what this costs.
-const std::string& relevanceHitsSql() {
-    static const std::string sql = [] {
-        // No join here: the venue is looked up only when there is a point ($9), which planning
-        // folds away otherwise (six tiers with a join each took milliseconds to plan).
-        const std::string km = "(CASE WHEN $9::boolean THEN (SELECT CASE WHEN NOT (v.latitude = 0 AND v.longitude = 0) THEN "
-                               "12742.0176 * asin(least(1.0, sqrt(power(sin(radians(v.latitude - $10::float8) / 2), 2) "
-                               "+ cos(radians($10::float8)) * cos(radians(v.latitude)) "
-                               "* power(sin(radians(v.longitude - $11::float8) / 2), 2)))) END "
-                               "FROM venues v WHERE v.id = e.venue_id) END)";
-        const std::string filters = "($8 = '' OR e.venue_id = NULLIF($8, '')::uuid) AND ($12::float8 <= 0 OR " + km +
-                                    " <= $12::float8) AND (NOT $13::boolean OR e.status = 'scheduled') AND " + kDateOkSql +
-                                    " AND " + kCategoryOkSql + " AND " + kPriceOkSql;
-        // orderBy: an index order the tier reads in, so it stops at the bound (the GIN tiers
-        // have none: a bitmap scan in table order).
-        const auto tier = [&](const std::string& condition, const char* orderBy = "") {
-            return "(SELECT e.id, e.venue_id, " + km + " AS km, " + std::string(kScoreSql) +
-                   " AS score FROM events e WHERE " + condition + " AND " + filters + orderBy + " LIMIT $16::bigint)";
-        };
-        constexpr const char* kByTitle = " ORDER BY e.search_title COLLATE \"C\"";
-        constexpr const char* kTitleIs = "e.search_title COLLATE \"C\" = $15";
-        constexpr const char* kTitleStarts = "e.search_title COLLATE \"C\" >= $15 AND e.search_title COLLATE \"C\" < $15 || chr(1114111)";
-        constexpr const char* kTitleExact = "ts_filter(e.search_vector, '{a}') @@ NULLIF($14, '')::tsquery";
-        constexpr const char* kAnyExact = "e.search_vector @@ NULLIF($14, '')::tsquery";
-        constexpr const char* kTyposOnly = "$14 <> $1 AND ";
-        constexpr const char* kTitleMatch = "ts_filter(e.search_vector, '{a}') @@ NULLIF($1, '')::tsquery";
-        constexpr const char* kAnyMatch = "e.search_vector @@ NULLIF($1, '')::tsquery";
-        return "WITH candidates AS MATERIALIZED (\n    SELECT * FROM (\n" + tier(kTitleIs) + "\nUNION ALL\n" +
-               tier(kTitleStarts, kByTitle) + "\nUNION ALL\n" + tier(kTitleExact) +
-               "\nUNION ALL\n" + tier(kAnyExact) + "\nUNION ALL\n" + tier(kTyposOnly + std::string(kTitleMatch)) +
-               "\nUNION ALL\n" + tier(kTyposOnly + std::string(kAnyMatch)) + R"SQL(
-    ) tiers LIMIT $16::bigint
+// One statement per combination of active filters (`filters`, ActiveFilter bits), each a named
+// prepared statement (parsed once per connection, planned per call with its values).
+std::string buildRelevanceHitsSql(unsigned active) {
+    // No join here: the venue is looked up only when there is a point ($9), which planning
+    // folds away otherwise (six tiers with a join each took milliseconds to plan).
+    const std::string km = "(CASE WHEN $9::boolean THEN (SELECT CASE WHEN NOT (v.latitude = 0 AND v.longitude = 0) THEN "
+                           "12742.0176 * asin(least(1.0, sqrt(power(sin(radians(v.latitude - $10::float8) / 2), 2) "
+                           "+ cos(radians($10::float8)) * cos(radians(v.latitude)) "
+                           "* power(sin(radians(v.longitude - $11::float8) / 2), 2)))) END "
+                           "FROM venues v WHERE v.id = e.venue_id) END)";
+    std::string filters = "coalesce(e.ends_at, e.starts_at) >= 'epoch'::timestamptz + $2::bigint * interval '1 millisecond'";
+    if (active & kDateEndFilter) filters += " AND e.starts_at < 'epoch'::timestamptz + $3::bigint * interval '1 millisecond'";
+    if (active & kVenueFilter) filters += " AND e.venue_id = NULLIF($8, '')::uuid";
+    if (active & kRadiusFilter) filters += " AND " + km + " <= $12::float8";
+    if (active & kSeatsFilter) filters += " AND e.status = 'scheduled'";
+    if (active & kCategoryFilter) filters += std::string(" AND ") + kCategoryOkSql;
+    if (active & kPriceFilter) filters += std::string(" AND ") + kPriceOkSql;
+    // orderBy: an index order the tier reads in, so it stops at the bound (the GIN tiers
+    // have none: a bitmap scan in table order).
+    const auto tier = [&](const std::string& condition, const char* orderBy = "") {
+        return "(SELECT e.id, e.venue_id, " + km + " AS km, " + std::string(kScoreSql) +
+               " AS score FROM events e WHERE " + condition + " AND " + filters + orderBy + " LIMIT $16::bigint)";
+    };
+    constexpr const char* kByTitle = " ORDER BY e.search_title COLLATE \"C\"";
+    constexpr const char* kTitleIs = "e.search_title COLLATE \"C\" = $15";
+    constexpr const char* kTitleStarts = "e.search_title COLLATE \"C\" >= $15 AND e.search_title COLLATE \"C\" < $15 || chr(1114111)";
+    constexpr const char* kTitleExact = "ts_filter(e.search_vector, '{a}') @@ NULLIF($14, '')::tsquery";
+    constexpr const char* kAnyExact = "e.search_vector @@ NULLIF($14, '')::tsquery";
+    constexpr const char* kTyposOnly = "$14 <> $1 AND ";
+    constexpr const char* kTitleMatch = "ts_filter(e.search_vector, '{a}') @@ NULLIF($1, '')::tsquery";
+    constexpr const char* kAnyMatch = "e.search_vector @@ NULLIF($1, '')::tsquery";
+    // Every parameter is bound whatever the filters, so each gets its type here; with its
+    // value known, planning folds this to true.
+    constexpr const char* kTypedParams =
+        "$2::bigint IS NOT NULL AND $3::bigint IS NOT NULL AND $4::text IS NOT NULL AND $5::bigint IS NOT NULL "
+        "AND $6::bigint IS NOT NULL AND $7::boolean IS NOT NULL AND $8::text IS NOT NULL AND $12::float8 IS NOT NULL "
+        "AND $13::boolean IS NOT NULL";
+    return "WITH candidates AS MATERIALIZED (\n    SELECT * FROM (\n" + tier(kTitleIs) + "\nUNION ALL\n" +
+           tier(kTitleStarts, kByTitle) + "\nUNION ALL\n" + tier(kTitleExact) + "\nUNION ALL\n" + tier(kAnyExact) +
+           "\nUNION ALL\n" + tier(kTyposOnly + std::string(kTitleMatch)) + "\nUNION ALL\n" +
+           tier(kTyposOnly + std::string(kAnyMatch)) + "\n    ) tiers WHERE " + kTypedParams + R"SQL( LIMIT $16::bigint
 ), keyed AS (
     SELECT DISTINCT ON (c.id) c.*, -c.score AS k FROM candidates c ORDER BY c.id
 ), )SQL" + kPageSql;
+}
+
+struct RelevanceStatement {
+    std::string name;
+    std::string sql;
+};
+
+const RelevanceStatement& relevanceHitsStatement(unsigned activeFilters) {
+    static const auto statements = [] {
+        std::vector<RelevanceStatement> all;
+        for (unsigned active = 0; active < kFilterCombinations; ++active)
+            all.push_back({"search_relevance_" + std::to_string(active), buildRelevanceHitsSql(active)});
+        return all;
     }();
-    return sql;
+    return statements.at(activeFilters);
 }
 
 // Facets: every row that passes the text and the other filters, with one flag per faceted
@@ -292,7 +329,7 @@ std::vector<QueryWord> expandWords(pqxx::transaction_base& tx, const std::string
     std::vector<QueryWord> words;
     const bool typing = endsInsideWord(query);
     for (const auto& row :
-         tx.exec_params(kExpandWordsSql, query, typing, static_cast<int>(search::kMaxQueryWords), search::kMaxCompletions)) {
+         exec(tx, kExpandWords, query, typing, static_cast<int>(search::kMaxQueryWords), search::kMaxCompletions)) {
         QueryWord word;
         word.text = row[0].as<std::string>();
         const bool beingTyped = row[1].as<bool>();
@@ -398,6 +435,19 @@ FilterParams filterParams(const v1::SearchFilters& f, std::string match, std::in
     return p;
 }
 
+// The ActiveFilter bits of `p`: a filter is off when it would pass every event (prices are never
+// negative, and the open date window ends in the year 9999).
+unsigned activeFilters(const FilterParams& p) {
+    unsigned active = 0;
+    if (!p.venue.empty()) active |= kVenueFilter;
+    if (p.radiusKm > 0) active |= kRadiusFilter;
+    if (p.seatsAvailable) active |= kSeatsFilter;
+    if (p.window.toMs < search::kOpenFutureMs) active |= kDateEndFilter;
+    if (!p.category.empty()) active |= kCategoryFilter;
+    if (p.priceLo > 0 || p.priceHi < std::numeric_limits<std::int64_t>::max() || p.freeOnly) active |= kPriceFilter;
+    return active;
+}
+
 void fillFacets(pqxx::transaction_base& tx, const FilterParams& p, const v1::SearchFilters& filters, std::int64_t nowMs,
                 v1::SearchResponse& out) {
     std::vector<search::TimeWindow> windows;
@@ -467,8 +517,10 @@ v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& reque
     // Search statements always read through their indexes: with LIMIT and a broad estimate the
     // planner may otherwise pick a sequential scan that finds a rare word only after most of
     // the table. A larger work_mem keeps a broad word's bitmap exact (no per-row recheck).
+    // Prepared statements are still planned with each call's values: a generic plan (one for
+    // all values) sorted every title of a prefix's range and cost 3x the CPU of a custom one.
     tx.exec0("SET LOCAL pg_trgm.similarity_threshold = 0.25; SET LOCAL pg_trgm.word_similarity_threshold = 0.5; "
-             "SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'");
+             "SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'; SET LOCAL plan_cache_mode = force_custom_plan");
     const auto words = expandWords(tx, request.query());
     const auto match = search::matchQuery(words, true);
     const auto exact = search::matchQuery(words, false);
@@ -478,11 +530,18 @@ v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& reque
 
     const auto p = filterParams(request.filters(), match, nowMs);
     const bool byRelevance = sort == v1::SEARCH_SORT_RELEVANCE;
-    const auto rows = tx.exec_params(
-        byRelevance ? relevanceHitsSql() : hitsSql(), p.match, p.window.fromMs, p.window.toMs, p.category, p.priceLo,
-        p.priceHi, p.freeOnly, p.venue, p.hasPoint, p.latitude, p.longitude, p.radiusKm, p.seatsAvailable, exact,
-        foldedQuery(words), byRelevance ? static_cast<int>(search::kRelevanceCandidates) : static_cast<int>(sort),
-        cursor.key(), cursor.id(), static_cast<int>(limit) + 1, search::highlightQuery(words));
+    // Both statements take the same parameters: the filters, then the query texts and the page.
+    const auto withParams = [&](auto&& execute) {
+        return execute(p.match, p.window.fromMs, p.window.toMs, p.category, p.priceLo, p.priceHi, p.freeOnly, p.venue,
+                       p.hasPoint, p.latitude, p.longitude, p.radiusKm, p.seatsAvailable, exact, foldedQuery(words),
+                       byRelevance ? static_cast<int>(search::kRelevanceCandidates) : static_cast<int>(sort), cursor.key(),
+                       cursor.id(), static_cast<int>(limit) + 1, search::highlightQuery(words));
+    };
+    const auto rows = byRelevance ? withParams([&](const auto&... params) {
+        const auto& statement = relevanceHitsStatement(activeFilters(p));
+        return exec(tx, Statement{statement.name.c_str(), statement.sql.c_str()}, params...);
+    })
+                                  : withParams([&](const auto&... params) { return tx.exec_params(hitsSql(), params...); });
 
     v1::SearchResponse out;
     for (const auto& word : words)
