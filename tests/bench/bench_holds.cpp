@@ -157,7 +157,9 @@ std::string holdScript(const std::string& eventId, const std::string& layoutId, 
     script += substitute(sql::kInsertHoldWithClaims.sql,
                          {ev, ":u", key, "900", "2700", "(jsonb_build_array(jsonb_build_object('id', 'pgb' || :seat, 'idx', 0)))"}) +
               ";\n";
-    script += substitute(sql::kRecordChange.sql, {ev, "1", "'{0}'", "'{1}'", "('{' || :u || '}')", "'[]'"}) + ";\n";
+    script += substitute(sql::kRecordChange.sql,
+                         {ev, "1", "'{0}'", "'{1}'", "('{' || :u || '}')", "'{}'", "'{}'", "'{}'"}) +
+              ";\n";
     script += "END;\n";
     return script;
 }

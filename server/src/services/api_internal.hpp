@@ -57,6 +57,30 @@ pqxx::result exec(pqxx::transaction_base& tx, const Statement& stmt, Args&&... a
     return tx.exec_prepared(stmt.name, std::forward<Args>(args)...);
 }
 
+// Numbers as a PostgreSQL array literal ("{1,2,3}"), for an $n::integer[] / bigint[] parameter.
+std::string integerArray(const auto& values) {
+    std::string out = "{";
+    for (const auto value : values) {
+        if (out.size() > 1) out += ',';
+        out += std::to_string(value);
+    }
+    return out + "}";
+}
+// Strings as a PostgreSQL text[] literal: every element quoted, '"' and '\\' escaped.
+std::string textArray(const auto& values) {
+    std::string out = "{";
+    for (const std::string& value : values) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (const auto c : value) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
 // Hex and SHA-256 come from common/digest.hpp (one implementation for the whole server).
 using server::fromHex;
 using server::sha256;

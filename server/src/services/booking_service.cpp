@@ -171,12 +171,9 @@ LockKeys lockKeys(const std::string& eventId, const std::vector<SeatPick>& seats
 
 // The keys as a PostgreSQL integer array literal, ascending.
 std::string keyArray(const LockKeys& keys) {
-    std::string array = "{";
-    for (const auto& entry : keys) {
-        if (array.size() > 1) array += ',';
-        array += std::to_string(entry.first);
-    }
-    return array + "}";
+    std::vector<std::int32_t> ascending;
+    for (const auto& entry : keys) ascending.push_back(entry.first);
+    return integerArray(ascending);
 }
 
 // The seats covered by the keys not granted, sorted.
@@ -388,30 +385,6 @@ EventPins& eventPins() {
     return pins;
 }
 
-// Seat ids as a PostgreSQL text[] literal: every element quoted, '"' and '\' escaped.
-std::string seatIdArray(const std::vector<SeatPick>& seats) {
-    std::string array = "{";
-    for (const auto& seat : seats) {
-        if (array.size() > 1) array += ',';
-        array += '"';
-        for (const auto c : seat.id) {
-            if (c == '"' || c == '\\') array += '\\';
-            array += c;
-        }
-        array += '"';
-    }
-    return array + "}";
-}
-
-std::string seatIndexArray(const std::vector<SeatPick>& seats) {
-    std::string array = "{";
-    for (const auto& seat : seats) {
-        if (array.size() > 1) array += ',';
-        array += std::to_string(seat.index);
-    }
-    return array + "}";
-}
-
 // The hold of named seats in one statement (kHoldNamedSeats), on the event's remembered pin.
 // nullopt: the full path decides (no pin remembered, a seat unknown to it, the pin moved, a
 // replay, a lapsed hold in the way, a claim made meanwhile). Taken seats fail at once.
@@ -427,12 +400,18 @@ std::optional<v1::HoldResult> holdNamedSeats(pqxx::connection& conn, const Princ
     }
     std::sort(seats.begin(), seats.end(), [](const auto& a, const auto& b) { return a.index < b.index; });
     const auto keys = lockKeys(eventId, seats);
+    std::vector<std::string> ids;
+    std::vector<std::uint32_t> indexes;
+    for (const auto& seat : seats) {
+        ids.push_back(seat.id);
+        indexes.push_back(seat.index);
+    }
     pqxx::nontransaction tx(conn); // the statement is its own transaction
     pqxx::result rows;
     try {
         rows = exec(tx, kHoldNamedSeats, eventId, who.userId, request.idempotency_key(), pin->layoutId,
                     static_cast<std::int64_t>(pin->version), db::lockkey::kSeatHoldClass, keyArray(keys),
-                    seatIdArray(seats), seatIndexArray(seats), static_cast<int>(SeatStatus::Held));
+                    textArray(ids), integerArray(indexes), static_cast<int>(SeatStatus::Held));
     } catch (const pqxx::sql_error& e) {
         if (e.sqlstate() == holdsql::kClaimedMeanwhileState) return std::nullopt; // rolled back whole
         throw;

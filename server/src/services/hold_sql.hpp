@@ -1,7 +1,7 @@
 // The SQL of a HoldSeats for named seats, shared with bench_holds (its pgbench ceiling runs
 // this very SQL): the one-statement hold the server tries first, and the statements of the
 // full path (reads and seat locks, the hold with its claims, the status change) it falls back
-// to. Schema: migrations 0005, 0009, 0011 and 0018.
+// to. Schema: migrations 0005, 0009, 0011, 0018 and 0023 (which folds the status log into the change).
 #pragma once
 
 #include "services/api_internal.hpp"
@@ -9,7 +9,8 @@
 namespace marquee::server::detail::holdsql {
 
 // The whole hold of named seats in one statement, run outside an explicit transaction (one
-// round trip, one implicit transaction): hold_named_seats() in 0018_hold_named_seats.sql.
+// round trip, one implicit transaction): hold_named_seats(), 0018_hold_named_seats.sql as
+// revised in 0023_status_change_arrays.sql.
 // $4/$5: the layout pin the seat indexes in $9 were read from; $7: the seats' lock keys,
 // ascending; $8/$9: seat ids and their indexes, by ascending index. Columns: outcome ('held',
 // 'busy', 'claimed', 'retry'), hold id, expiry and cap (ms), detail.
@@ -53,15 +54,13 @@ inline constexpr Statement kInsertHoldWithClaims{
     "idx integer) ON CONFLICT (event_id, seat_id) DO NOTHING RETURNING 1) "
     "SELECT h.id::text, (extract(epoch FROM h.expires_at) * 1000)::bigint, "
     "(extract(epoch FROM h.max_expires_at) * 1000)::bigint, (SELECT count(*) FROM c) FROM h"};
-// One change: its row (unstamped: a stamper numbers it after commit) and its log rows; seats
-// travel as arrays of integers (built from numbers only), general-admission areas as JSON.
+// One change, one row (unstamped: a stamper numbers it after commit): its seats as parallel
+// integer arrays (index, status byte, holder or 0; built from numbers only) and its
+// general-admission counters (area ids as a quoted text[] literal, capacities, places taken).
 inline constexpr Statement kRecordChange{
     "seating_record_change",
-    "WITH c AS (INSERT INTO seat_status_changes (event_id, width) VALUES ($1::uuid, $2::smallint) RETURNING id), "
-    "s AS (INSERT INTO seat_status_log (change_id, seat_index, status, holder_user_id) "
-    "SELECT c.id, r.i, r.s, NULLIF(r.h, 0) FROM c, unnest($3::integer[], $4::smallint[], $5::bigint[]) AS r(i, s, h)), "
-    "g AS (INSERT INTO seat_status_log (change_id, area_id, ga_capacity, ga_taken) "
-    "SELECT c.id, r.a, r.c, r.t FROM c, jsonb_to_recordset($6::jsonb) AS r(a text, c integer, t integer)) "
-    "SELECT id FROM c"};
+    "INSERT INTO seat_status_changes (event_id, width, seat_indexes, statuses, holders, ga_area_ids, ga_capacities, "
+    "ga_taken) VALUES ($1::uuid, $2::smallint, $3::integer[], $4::smallint[], $5::bigint[], $6::text[], $7::integer[], "
+    "$8::integer[]) RETURNING id"};
 
 } // namespace marquee::server::detail::holdsql

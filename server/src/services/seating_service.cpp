@@ -161,23 +161,30 @@ constexpr Statement kSnapshot{
 
 constexpr Statement kCurrentStatusSeq{"seating_current_status_seq",
                                       "SELECT status_seq FROM event_seat_state WHERE event_id = $1::uuid"};
-// A change without log rows (a layout move) comes back as one row of NULLs.
+// A change's seats and general-admission counters (0018: arrays on the change row), one row
+// each as the status log had them: seats first, then areas (ord); a change with neither (a
+// layout move) comes back as one row of NULLs.
+#define MARQUEE_SQL_CHANGE_ROWS                                                                                        \
+    "SELECT c.status_seq, l.seat_index, l.status, coalesce(l.holder, 0), l.area_id, l.ga_capacity, l.ga_taken "      \
+    "FROM seat_status_changes c LEFT JOIN LATERAL ("                                                                  \
+    "SELECT s.i AS seat_index, s.st::integer AS status, s.h AS holder, NULL::text AS area_id, "                     \
+    "NULL::integer AS ga_capacity, NULL::integer AS ga_taken, s.n AS ord "                                           \
+    "FROM unnest(c.seat_indexes, c.statuses, c.holders) WITH ORDINALITY AS s(i, st, h, n) "                          \
+    "UNION ALL SELECT NULL, NULL, NULL, g.a, g.c, g.t, cardinality(c.seat_indexes) + g.n "                           \
+    "FROM unnest(c.ga_area_ids, c.ga_capacities, c.ga_taken) WITH ORDINALITY AS g(a, c, t, n)) l ON true "
 constexpr Statement kStatusLogAfter{
     "seating_status_log_after",
-    "SELECT c.status_seq, l.seat_index, l.status, coalesce(l.holder_user_id, 0), l.area_id, l.ga_capacity, l.ga_taken "
-    "FROM seat_status_changes c LEFT JOIN seat_status_log l ON l.change_id = c.id "
-    "WHERE c.event_id = $1::uuid AND c.status_seq > $2 ORDER BY c.status_seq, l.id LIMIT $3"};
+    MARQUEE_SQL_CHANGE_ROWS "WHERE c.event_id = $1::uuid AND c.status_seq > $2 ORDER BY c.status_seq, l.ord LIMIT $3"};
 constexpr Statement kStatusLogGroup{
     "seating_status_log_group",
-    "SELECT c.status_seq, l.seat_index, l.status, coalesce(l.holder_user_id, 0), l.area_id, l.ga_capacity, l.ga_taken "
-    "FROM seat_status_changes c LEFT JOIN seat_status_log l ON l.change_id = c.id "
-    "WHERE c.event_id = $1::uuid AND c.status_seq = $2 ORDER BY l.id"};
+    MARQUEE_SQL_CHANGE_ROWS "WHERE c.event_id = $1::uuid AND c.status_seq = $2 ORDER BY l.ord"};
+#undef MARQUEE_SQL_CHANGE_ROWS
 constexpr Statement kStatusSeqs{
     "seating_status_seqs",
     "SELECT event_id::text, status_seq FROM event_seat_state "
     "WHERE event_id IN (SELECT (jsonb_array_elements_text($1::jsonb))::uuid)"};
 // An event's newest change stays, so a feed that fell behind the pruning sees a gap, and an
-// unstamped one always stays. Log rows go with their change (ON DELETE CASCADE).
+// unstamped one always stays.
 constexpr Statement kPruneStatusLog{
     "seating_prune_status_log",
     "DELETE FROM seat_status_changes c WHERE c.created_at < now() - $1::bigint * interval '1 second' "
@@ -191,15 +198,6 @@ std::uint8_t statusOfKind(const std::string& kind) {
     if (kind == "sold") return static_cast<std::uint8_t>(SeatStatus::Sold);
     if (kind == "leased") return static_cast<std::uint8_t>(SeatStatus::Leased);
     throw std::runtime_error("unknown seat claim kind '" + kind + "'");
-}
-
-std::string integerArray(const auto& values) {
-    std::string out = "{";
-    for (const auto value : values) {
-        if (out.size() > 1) out += ',';
-        out += std::to_string(value);
-    }
-    return out + "}";
 }
 
 std::string versionId(const std::string& layoutId, std::uint32_t version) {
@@ -314,10 +312,17 @@ std::uint64_t recordSeatChanges(pqxx::transaction_base& tx, const std::string& e
         statuses.push_back(row.status);
         holders.push_back(row.holderUserId);
     }
-    auto counters = nlohmann::json::array();
-    for (const auto& area : areas) counters.push_back({{"a", area.areaId}, {"c", area.capacity}, {"t", area.taken}});
+    std::vector<std::string> areaIds;
+    std::vector<std::uint32_t> capacities;
+    std::vector<std::uint32_t> taken;
+    for (const auto& area : areas) {
+        areaIds.push_back(area.areaId);
+        capacities.push_back(area.capacity);
+        taken.push_back(area.taken);
+    }
     const auto change = exec(tx, kRecordChange, eventId, static_cast<int>(width), integerArray(indexes),
-                             integerArray(statuses), integerArray(holders), counters.dump());
+                             integerArray(statuses), integerArray(holders), textArray(areaIds),
+                             integerArray(capacities), integerArray(taken));
     return change[0][0].as<std::uint64_t>();
 }
 

@@ -239,16 +239,15 @@ private slots:
         QVERIFY(before && subscribe(*other, m_eventId) && subscribe(*anonymous, m_eventId));
 
         // A hold written the way a seat-status writer writes it: the claim, then an unstamped
-        // change with its log row; the server's stamper numbers it and the feed pushes it.
+        // change carrying the seat; the server's stamper numbers it and the feed pushes it.
         const auto seat = seatId(1, 4);
         const auto index = QString::number(indexOf(seat));
         QString error;
         m_server.query(QStringLiteral(
                            "INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at) "
                            "VALUES ('%1', '%2', %3, 'held', %4, now() + interval '10 minutes'); "
-                           "WITH c AS (INSERT INTO seat_status_changes (event_id) VALUES ('%1') RETURNING id) "
-                           "INSERT INTO seat_status_log (change_id, seat_index, status, holder_user_id) "
-                           "SELECT c.id, %3, 1, %4 FROM c")
+                           "INSERT INTO seat_status_changes (event_id, seat_indexes, statuses, holders) "
+                           "VALUES ('%1', ARRAY[%3], ARRAY[1], ARRAY[%4]::bigint[])")
                            .arg(QString::fromStdString(m_eventId), QString::fromStdString(seat), index)
                            .arg(m_attendeeId),
                        &error);
@@ -457,8 +456,8 @@ private slots:
         pqxx::work slow(slowConn);
         slow.exec_params0("INSERT INTO seat_claims (event_id, seat_id, seat_index, kind) VALUES ($1, $2, $3, 'blocked')",
                           m_eventId, slowSeat, indexOf(slowSeat));
-        slow.exec_params0("WITH c AS (INSERT INTO seat_status_changes (event_id) VALUES ($1) RETURNING id) "
-                          "INSERT INTO seat_status_log (change_id, seat_index, status) SELECT c.id, $2, $3 FROM c",
+        slow.exec_params0("INSERT INTO seat_status_changes (event_id, seat_indexes, statuses, holders) "
+                          "VALUES ($1, ARRAY[$2::integer], ARRAY[$3::smallint], ARRAY[0::bigint])",
                           m_eventId, indexOf(slowSeat), static_cast<int>(SeatStatus::Blocked));
         // Two fast writers, one per instance, commit meanwhile and are numbered at once.
         QVERIFY(blockOn(*organizerA, seatId(0, 6)));
