@@ -1,7 +1,7 @@
 // Booking, first layer: seat holds (HoldSeats, ExtendHold, ReleaseHold), the shared "lock a
 // live hold" check the order saga confirms through, and the hold sweeper's release of lapsed
-// holds. Schema: 0005_seating.sql + 0009_holds.sql (+ 0018: the one-statement hold of named
-// seats); lock keys: db/lock_keys.hpp.
+// holds. Schema: 0005_seating.sql + 0009_holds.sql (0018 + 0023: the one-statement hold of
+// named seats); lock keys: db/lock_keys.hpp.
 #include "services/api_internal.hpp"
 
 #include "db/lock_keys.hpp"
