@@ -2181,6 +2181,34 @@ Rohdaten:
         <source>Seats are held for you for %1. Complete the booking in My Waitlist.</source>
         <translation>Für Sie sind %1 lang Plätze vorgemerkt. Schließen Sie die Buchung unter „Meine Warteliste“ ab.</translation>
     </message>
+    <message>
+        <source>Recommendation Settings…</source>
+        <translation>Empfehlungseinstellungen …</translation>
+    </message>
+    <message>
+        <source>Picked for you</source>
+        <translation>Für Sie ausgewählt</translation>
+    </message>
+    <message>
+        <source>Trending near you</source>
+        <translation>Angesagt in Ihrer Nähe</translation>
+    </message>
+    <message>
+        <source>All Events</source>
+        <translation>Alle Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>For You</source>
+        <translation>Für Sie</translation>
+    </message>
+    <message>
+        <source>Trending Near You</source>
+        <translation>Angesagt in Ihrer Nähe</translation>
+    </message>
+    <message>
+        <source>Similar events</source>
+        <translation>Ähnliche Veranstaltungen</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::MyOrdersWindow</name>
@@ -2393,6 +2421,317 @@ Rohdaten:
     </message>
 </context>
 <context>
+    <name>marquee::client::RecommendService</name>
+    <message>
+        <source>The recommendations could not be saved: %1</source>
+        <translation>Die Empfehlungen konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>You are offline: settings can be changed once connected.</source>
+        <translation>Sie sind offline: Die Einstellungen können geändert werden, sobald eine Verbindung besteht.</translation>
+    </message>
+    <message>
+        <source>Log in to change your recommendation settings.</source>
+        <translation>Melden Sie sich an, um Ihre Empfehlungseinstellungen zu ändern.</translation>
+    </message>
+    <message>
+        <source>You are offline: your history can be deleted once connected.</source>
+        <translation>Sie sind offline: Ihr Verlauf kann gelöscht werden, sobald eine Verbindung besteht.</translation>
+    </message>
+    <message>
+        <source>Log in to delete your history.</source>
+        <translation>Melden Sie sich an, um Ihren Verlauf zu löschen.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>Der Server war nicht erreichbar.</translation>
+    </message>
+    <message>
+        <source>Log in again to continue.</source>
+        <translation>Melden Sie sich erneut an, um fortzufahren.</translation>
+    </message>
+    <message>
+        <source>The server refused this: %1</source>
+        <translation>Der Server hat dies abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>This event is not known to the server.</source>
+        <translation>Diese Veranstaltung ist dem Server nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server (%1).</source>
+        <translation>Auf dem Server ist ein Fehler aufgetreten (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::RecommendationListModel</name>
+    <message>
+        <source>Trending within %1 km of %2</source>
+        <translation>Angesagt im Umkreis von %1 km um %2</translation>
+    </message>
+    <message>
+        <source>Trending within %1 km of you</source>
+        <translation>Angesagt im Umkreis von %1 km</translation>
+    </message>
+    <message>
+        <source>Trending this week</source>
+        <translation>Diese Woche angesagt</translation>
+    </message>
+    <message>
+        <source>Trending in %1</source>
+        <translation>Angesagt in %1</translation>
+    </message>
+    <message>
+        <source>Picked for your taste</source>
+        <translation>Passend zu Ihrem Geschmack</translation>
+    </message>
+    <message>
+        <source>Because you saved “%1”</source>
+        <translation>Weil Sie „%1“ auf Ihre Merkliste gesetzt haben</translation>
+    </message>
+    <message>
+        <source>Because you liked “%1”</source>
+        <translation>Weil Ihnen „%1“ gefallen hat</translation>
+    </message>
+    <message>
+        <source>Similar to events you looked at</source>
+        <translation>Ähnlich wie Veranstaltungen, die Sie sich angesehen haben</translation>
+    </message>
+    <message>
+        <source>Similar to “%1”</source>
+        <translation>Ähnlich wie „%1“</translation>
+    </message>
+    <message>
+        <source>Popular in your area this week</source>
+        <translation>Diese Woche beliebt in Ihrer Region</translation>
+    </message>
+    <message>
+        <source>Popular this week</source>
+        <translation>Diese Woche beliebt</translation>
+    </message>
+    <message>
+        <source>Matches your interests</source>
+        <translation>Passt zu Ihren Interessen</translation>
+    </message>
+    <message>
+        <source>Recommended for you</source>
+        <translation>Für Sie empfohlen</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · %3
+%4</source>
+        <translation>%1
+%2 · %3
+%4</translation>
+    </message>
+    <message>
+        <source>%1, %2. %3</source>
+        <translation>%1, %2. %3</translation>
+    </message>
+    <message>
+        <source>Nothing to recommend yet. Open or save a few events, or tell us your interests in the recommendation settings.</source>
+        <translation>Noch keine Empfehlungen. Öffnen Sie einige Veranstaltungen oder setzen Sie sie auf Ihre Merkliste – oder geben Sie in den Empfehlungseinstellungen Ihre Interessen an.</translation>
+    </message>
+    <message>
+        <source>No similar upcoming events.</source>
+        <translation>Keine ähnlichen bevorstehenden Veranstaltungen.</translation>
+    </message>
+    <message>
+        <source>Nothing is trending this week yet.</source>
+        <translation>Diese Woche ist noch nichts angesagt.</translation>
+    </message>
+    <message>
+        <source>Nothing is trending in your area this week yet.</source>
+        <translation>In Ihrer Region ist diese Woche noch nichts angesagt.</translation>
+    </message>
+    <message>
+        <source>Log in to see events picked for you.</source>
+        <translation>Melden Sie sich an, um für Sie ausgewählte Veranstaltungen zu sehen.</translation>
+    </message>
+    <message>
+        <source>Loading recommendations…</source>
+        <translation>Empfehlungen werden geladen …</translation>
+    </message>
+    <message>
+        <source>Offline — recommendations appear once connected.</source>
+        <translation>Offline — Empfehlungen erscheinen, sobald eine Verbindung besteht.</translation>
+    </message>
+    <message>
+        <source>Recommendations could not be loaded: %1</source>
+        <translation>Die Empfehlungen konnten nicht geladen werden: %1</translation>
+    </message>
+    <message>
+        <source>Offline — showing recommendations from %1</source>
+        <translation>Offline — Empfehlungen mit Stand %1</translation>
+    </message>
+    <message>
+        <source>Could not update (%1) — showing recommendations from %2</source>
+        <translation>Aktualisierung fehlgeschlagen (%1) — Empfehlungen mit Stand %2</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::RecommendationListWidget</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Ask the server for fresh recommendations</source>
+        <translation>Aktuelle Empfehlungen vom Server abrufen</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::RecommendationSettingsDialog</name>
+    <message>
+        <source>Recommendation Settings</source>
+        <translation>Empfehlungseinstellungen</translation>
+    </message>
+    <message>
+        <source>Your activity</source>
+        <translation>Ihre Aktivität</translation>
+    </message>
+    <message>
+        <source>Use the events I open and search for to recommend events</source>
+        <translation>Von mir geöffnete und gesuchte Veranstaltungen für Empfehlungen nutzen</translation>
+    </message>
+    <message>
+        <source>When this is off, nothing you do is recorded, and your orders are not used for recommendations.</source>
+        <translation>Ist dies ausgeschaltet, wird nichts von Ihrer Aktivität aufgezeichnet, und Ihre Bestellungen werden nicht für Empfehlungen verwendet.</translation>
+    </message>
+    <message>
+        <source>Delete My History…</source>
+        <translation>Meinen Verlauf löschen …</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Interessen</translation>
+    </message>
+    <message>
+        <source>Other interests (comma-separated):</source>
+        <translation>Weitere Interessen (durch Kommas getrennt):</translation>
+    </message>
+    <message>
+        <source>e.g. jazz, stand-up, chamber music</source>
+        <translation>z. B. Jazz, Stand-up, Kammermusik</translation>
+    </message>
+    <message>
+        <source>Your area</source>
+        <translation>Ihre Region</translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>Überall</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>Only this city</source>
+        <translation>Nur diese Stadt</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Stadt:</translation>
+    </message>
+    <message>
+        <source>Within:</source>
+        <translation>Umkreis:</translation>
+    </message>
+    <message>
+        <source>&quot;Trending near you&quot; and &quot;For you&quot; look here. A distance searches around the city&apos;s centre.</source>
+        <translation>„Angesagt in Ihrer Nähe“ und „Für Sie“ beziehen sich auf diese Region. Mit einer Entfernung wird im Umkreis um das Stadtzentrum gesucht.</translation>
+    </message>
+    <message>
+        <source>E-mail me about events on my wishlist when they…</source>
+        <translation>Mich per E-Mail zu Veranstaltungen auf meiner Merkliste benachrichtigen, wenn sie …</translation>
+    </message>
+    <message>
+        <source>are about to sell out</source>
+        <translation>bald ausverkauft sind</translation>
+    </message>
+    <message>
+        <source>drop in price</source>
+        <translation>im Preis sinken</translation>
+    </message>
+    <message>
+        <source>change date or venue</source>
+        <translation>Datum oder Ort ändern</translation>
+    </message>
+    <message>
+        <source>are cancelled</source>
+        <translation>abgesagt werden</translation>
+    </message>
+    <message>
+        <source>Also send me a weekly digest of recommended events</source>
+        <translation>Mir außerdem wöchentlich eine Übersicht empfohlener Veranstaltungen senden</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your history was deleted (%n recorded action(s)).</source>
+        <translation>
+            <numerusform>Ihr Verlauf wurde gelöscht (%n aufgezeichnete Aktion).</numerusform>
+            <numerusform>Ihr Verlauf wurde gelöscht (%n aufgezeichnete Aktionen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up to 50 other interests, each at most 100 characters.</source>
+        <translation>Bis zu 50 weitere Interessen mit je höchstens 100 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The city name is too long.</source>
+        <translation>Der Name der Stadt ist zu lang.</translation>
+    </message>
+    <message>
+        <source>Pick a city from the list to search within a distance of it.</source>
+        <translation>Wählen Sie eine Stadt aus der Liste, um im Umkreis um sie zu suchen.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Speichern …</translation>
+    </message>
+    <message>
+        <source>Delete My History</source>
+        <translation>Meinen Verlauf löschen</translation>
+    </message>
+    <message>
+        <source>Delete everything Marquee has recorded about the events you opened, searched for, saved and booked for your recommendations?</source>
+        <translation>Alles löschen, was Marquee für Ihre Empfehlungen über die von Ihnen geöffneten, gesuchten, gemerkten und gebuchten Veranstaltungen aufgezeichnet hat?</translation>
+    </message>
+    <message>
+        <source>&quot;For you&quot; starts over from your interests. Your orders, tickets and wishlist stay. This cannot be undone.</source>
+        <translation>„Für Sie“ beginnt dann wieder bei Ihren Interessen. Ihre Bestellungen, Tickets und Ihre Merkliste bleiben erhalten. Dies kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <source>Delete History</source>
+        <translation>Verlauf löschen</translation>
+    </message>
+    <message>
+        <source>Deleting your history…</source>
+        <translation>Ihr Verlauf wird gelöscht …</translation>
+    </message>
+    <message>
+        <source>Log in to change your recommendation settings.</source>
+        <translation>Melden Sie sich an, um Ihre Empfehlungseinstellungen zu ändern.</translation>
+    </message>
+    <message>
+        <source>Offline — showing your settings as last saved; changes need a connection.</source>
+        <translation>Offline — angezeigt werden Ihre zuletzt gespeicherten Einstellungen; für Änderungen ist eine Verbindung nötig.</translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::SearchPanel</name>
     <message>
         <source>Tonight</source>
@@ -2460,6 +2799,10 @@ Rohdaten:
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Offline: searching the offline catalog on this device. It is still being indexed, so recently synced events may be missing.</source>
+        <translation>Offline: Es wird im Offline-Katalog auf diesem Gerät gesucht. Er wird noch indiziert, daher fehlen möglicherweise kürzlich synchronisierte Veranstaltungen.</translation>
     </message>
 </context>
 <context>

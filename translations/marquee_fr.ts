@@ -2181,6 +2181,34 @@ Données brutes :
         <source>Seats are held for you for %1. Complete the booking in My Waitlist.</source>
         <translation>Des places vous sont réservées pendant %1. Finalisez la réservation dans «&#xa0;Ma liste d’attente&#xa0;».</translation>
     </message>
+    <message>
+        <source>Recommendation Settings…</source>
+        <translation>Paramètres de recommandation…</translation>
+    </message>
+    <message>
+        <source>Picked for you</source>
+        <translation>Sélectionnés pour vous</translation>
+    </message>
+    <message>
+        <source>Trending near you</source>
+        <translation>Tendances près de chez vous</translation>
+    </message>
+    <message>
+        <source>All Events</source>
+        <translation>Tous les événements</translation>
+    </message>
+    <message>
+        <source>For You</source>
+        <translation>Pour vous</translation>
+    </message>
+    <message>
+        <source>Trending Near You</source>
+        <translation>Tendances près de chez vous</translation>
+    </message>
+    <message>
+        <source>Similar events</source>
+        <translation>Événements similaires</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::MyOrdersWindow</name>
@@ -2393,6 +2421,317 @@ Données brutes :
     </message>
 </context>
 <context>
+    <name>marquee::client::RecommendService</name>
+    <message>
+        <source>The recommendations could not be saved: %1</source>
+        <translation>Impossible d’enregistrer les recommandations : %1</translation>
+    </message>
+    <message>
+        <source>You are offline: settings can be changed once connected.</source>
+        <translation>Vous êtes hors ligne : les paramètres pourront être modifiés dès le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Log in to change your recommendation settings.</source>
+        <translation>Connectez-vous pour modifier vos paramètres de recommandation.</translation>
+    </message>
+    <message>
+        <source>You are offline: your history can be deleted once connected.</source>
+        <translation>Vous êtes hors ligne : votre historique pourra être supprimé dès le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Log in to delete your history.</source>
+        <translation>Connectez-vous pour supprimer votre historique.</translation>
+    </message>
+    <message>
+        <source>The server could not be reached.</source>
+        <translation>Le serveur est injoignable.</translation>
+    </message>
+    <message>
+        <source>Log in again to continue.</source>
+        <translation>Reconnectez-vous pour continuer.</translation>
+    </message>
+    <message>
+        <source>The server refused this: %1</source>
+        <translation>Le serveur a refusé cette demande : %1</translation>
+    </message>
+    <message>
+        <source>This event is not known to the server.</source>
+        <translation>Cet événement est inconnu du serveur.</translation>
+    </message>
+    <message>
+        <source>Something went wrong on the server (%1).</source>
+        <translation>Une erreur s’est produite sur le serveur (%1).</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::RecommendationListModel</name>
+    <message>
+        <source>Trending within %1 km of %2</source>
+        <translation>Tendances dans un rayon de %1 km autour de %2</translation>
+    </message>
+    <message>
+        <source>Trending within %1 km of you</source>
+        <translation>Tendances à moins de %1 km de chez vous</translation>
+    </message>
+    <message>
+        <source>Trending this week</source>
+        <translation>Tendances de la semaine</translation>
+    </message>
+    <message>
+        <source>Trending in %1</source>
+        <translation>Tendances à %1</translation>
+    </message>
+    <message>
+        <source>Picked for your taste</source>
+        <translation>Choisi selon vos goûts</translation>
+    </message>
+    <message>
+        <source>Because you saved “%1”</source>
+        <translation>Parce que vous avez ajouté «&#xa0;%1&#xa0;» à vos favoris</translation>
+    </message>
+    <message>
+        <source>Because you liked “%1”</source>
+        <translation>Parce que vous avez aimé «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Similar to events you looked at</source>
+        <translation>Semblable aux événements que vous avez consultés</translation>
+    </message>
+    <message>
+        <source>Similar to “%1”</source>
+        <translation>Semblable à «&#xa0;%1&#xa0;»</translation>
+    </message>
+    <message>
+        <source>Popular in your area this week</source>
+        <translation>Populaire près de chez vous cette semaine</translation>
+    </message>
+    <message>
+        <source>Popular this week</source>
+        <translation>Populaire cette semaine</translation>
+    </message>
+    <message>
+        <source>Matches your interests</source>
+        <translation>Correspond à vos centres d’intérêt</translation>
+    </message>
+    <message>
+        <source>Recommended for you</source>
+        <translation>Recommandé pour vous</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>%1
+%2 · %3
+%4</source>
+        <translation>%1
+%2 · %3
+%4</translation>
+    </message>
+    <message>
+        <source>%1, %2. %3</source>
+        <translation>%1, %2. %3</translation>
+    </message>
+    <message>
+        <source>Nothing to recommend yet. Open or save a few events, or tell us your interests in the recommendation settings.</source>
+        <translation>Aucune recommandation pour l’instant. Ouvrez quelques événements ou ajoutez-les à vos favoris, ou indiquez vos centres d’intérêt dans les paramètres de recommandation.</translation>
+    </message>
+    <message>
+        <source>No similar upcoming events.</source>
+        <translation>Aucun événement similaire à venir.</translation>
+    </message>
+    <message>
+        <source>Nothing is trending this week yet.</source>
+        <translation>Aucune tendance cette semaine pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Nothing is trending in your area this week yet.</source>
+        <translation>Aucune tendance près de chez vous cette semaine pour l’instant.</translation>
+    </message>
+    <message>
+        <source>Log in to see events picked for you.</source>
+        <translation>Connectez-vous pour voir les événements sélectionnés pour vous.</translation>
+    </message>
+    <message>
+        <source>Loading recommendations…</source>
+        <translation>Chargement des recommandations…</translation>
+    </message>
+    <message>
+        <source>Offline — recommendations appear once connected.</source>
+        <translation>Hors ligne — les recommandations apparaîtront dès le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Recommendations could not be loaded: %1</source>
+        <translation>Impossible de charger les recommandations : %1</translation>
+    </message>
+    <message>
+        <source>Offline — showing recommendations from %1</source>
+        <translation>Hors ligne — affichage des recommandations (dernière mise à jour : %1)</translation>
+    </message>
+    <message>
+        <source>Could not update (%1) — showing recommendations from %2</source>
+        <translation>Mise à jour impossible (%1) — affichage des recommandations (dernière mise à jour : %2)</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::RecommendationListWidget</name>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Ask the server for fresh recommendations</source>
+        <translation>Demander de nouvelles recommandations au serveur</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::RecommendationSettingsDialog</name>
+    <message>
+        <source>Recommendation Settings</source>
+        <translation>Paramètres de recommandation</translation>
+    </message>
+    <message>
+        <source>Your activity</source>
+        <translation>Votre activité</translation>
+    </message>
+    <message>
+        <source>Use the events I open and search for to recommend events</source>
+        <translation>Utiliser les événements que j’ouvre et que je recherche pour me recommander des événements</translation>
+    </message>
+    <message>
+        <source>When this is off, nothing you do is recorded, and your orders are not used for recommendations.</source>
+        <translation>Lorsque cette option est désactivée, aucune de vos actions n’est enregistrée et vos commandes ne sont pas utilisées pour les recommandations.</translation>
+    </message>
+    <message>
+        <source>Delete My History…</source>
+        <translation>Supprimer mon historique…</translation>
+    </message>
+    <message>
+        <source>Interests</source>
+        <translation>Centres d’intérêt</translation>
+    </message>
+    <message>
+        <source>Other interests (comma-separated):</source>
+        <translation>Autres centres d’intérêt (séparés par des virgules) :</translation>
+    </message>
+    <message>
+        <source>e.g. jazz, stand-up, chamber music</source>
+        <translation>p. ex. jazz, stand-up, musique de chambre</translation>
+    </message>
+    <message>
+        <source>Your area</source>
+        <translation>Votre région</translation>
+    </message>
+    <message>
+        <source>Anywhere</source>
+        <translation>Partout</translation>
+    </message>
+    <message>
+        <source> km</source>
+        <translation> km</translation>
+    </message>
+    <message>
+        <source>Only this city</source>
+        <translation>Cette ville uniquement</translation>
+    </message>
+    <message>
+        <source>City:</source>
+        <translation>Ville :</translation>
+    </message>
+    <message>
+        <source>Within:</source>
+        <translation>Rayon :</translation>
+    </message>
+    <message>
+        <source>&quot;Trending near you&quot; and &quot;For you&quot; look here. A distance searches around the city&apos;s centre.</source>
+        <translation>«&#xa0;Tendances près de chez vous&#xa0;» et «&#xa0;Pour vous&#xa0;» s’appuient sur cette région. Une distance définit un rayon autour du centre-ville.</translation>
+    </message>
+    <message>
+        <source>E-mail me about events on my wishlist when they…</source>
+        <translation>M’avertir par e-mail lorsque des événements de mes favoris…</translation>
+    </message>
+    <message>
+        <source>are about to sell out</source>
+        <translation>sont presque complets</translation>
+    </message>
+    <message>
+        <source>drop in price</source>
+        <translation>baissent de prix</translation>
+    </message>
+    <message>
+        <source>change date or venue</source>
+        <translation>changent de date ou de lieu</translation>
+    </message>
+    <message>
+        <source>are cancelled</source>
+        <translation>sont annulés</translation>
+    </message>
+    <message>
+        <source>Also send me a weekly digest of recommended events</source>
+        <translation>M’envoyer aussi chaque semaine une sélection d’événements recommandés</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Enregistrer</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Enregistré.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Your history was deleted (%n recorded action(s)).</source>
+        <translation>
+            <numerusform>Votre historique a été supprimé (%n action enregistrée).</numerusform>
+            <numerusform>Votre historique a été supprimé (%n actions enregistrées).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Up to 50 other interests, each at most 100 characters.</source>
+        <translation>Jusqu’à 50 autres centres d’intérêt, de 100 caractères maximum chacun.</translation>
+    </message>
+    <message>
+        <source>The city name is too long.</source>
+        <translation>Le nom de la ville est trop long.</translation>
+    </message>
+    <message>
+        <source>Pick a city from the list to search within a distance of it.</source>
+        <translation>Choisissez une ville dans la liste pour chercher dans un rayon autour d’elle.</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Enregistrement…</translation>
+    </message>
+    <message>
+        <source>Delete My History</source>
+        <translation>Supprimer mon historique</translation>
+    </message>
+    <message>
+        <source>Delete everything Marquee has recorded about the events you opened, searched for, saved and booked for your recommendations?</source>
+        <translation>Supprimer tout ce que Marquee a enregistré pour vos recommandations sur les événements que vous avez ouverts, recherchés, ajoutés aux favoris et réservés ?</translation>
+    </message>
+    <message>
+        <source>&quot;For you&quot; starts over from your interests. Your orders, tickets and wishlist stay. This cannot be undone.</source>
+        <translation>«&#xa0;Pour vous&#xa0;» repartira de vos centres d’intérêt. Vos commandes, billets et favoris sont conservés. Cette action est irréversible.</translation>
+    </message>
+    <message>
+        <source>Delete History</source>
+        <translation>Supprimer l’historique</translation>
+    </message>
+    <message>
+        <source>Deleting your history…</source>
+        <translation>Suppression de votre historique…</translation>
+    </message>
+    <message>
+        <source>Log in to change your recommendation settings.</source>
+        <translation>Connectez-vous pour modifier vos paramètres de recommandation.</translation>
+    </message>
+    <message>
+        <source>Offline — showing your settings as last saved; changes need a connection.</source>
+        <translation>Hors ligne — affichage de vos paramètres tels qu’enregistrés en dernier ; les modifications nécessitent une connexion.</translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::SearchPanel</name>
     <message>
         <source>Tonight</source>
@@ -2460,6 +2799,10 @@ Données brutes :
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Offline: searching the offline catalog on this device. It is still being indexed, so recently synced events may be missing.</source>
+        <translation>Hors ligne : recherche dans le catalogue hors ligne de cet appareil. Son indexation est en cours : des événements récemment synchronisés peuvent manquer.</translation>
     </message>
 </context>
 <context>
