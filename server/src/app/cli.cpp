@@ -3,6 +3,7 @@
 #include "app/cli.hpp"
 
 #include "app/server.hpp"
+#include "common/curl_global.hpp"
 #include "common/log.hpp"
 #include "ingest/fetcher.hpp"
 #include "ingest/ingest.hpp"
@@ -80,6 +81,16 @@ serve options:
                        POST /webhooks/payments
   --terminal-ids ID[,ID...]
                        box-office card terminals at the provider (enables them)
+  --payment-timeout-ms MS
+                       time for one provider API call, a terminal lookup or refund;
+                       past it the outcome is unknown and the same call is repeated
+                       later with the same key (default 15000; 1000 to 600000)
+  --terminal-timeout-ms MS
+                       time the customer has at the card terminal before the
+                       transaction is looked up (default 90000; 1000 to 600000)
+  --payment-connect-timeout-ms MS
+                       time to connect to the provider (default 3000; 100 to 600000;
+                       a call's own timeout above still bounds it)
 
 create-user options:
   --email EMAIL        account e-mail (required)
@@ -145,6 +156,9 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
         {"--payment-publishable-key", {"serve"}},
         {"--payment-webhook-secret", {"serve"}},
         {"--terminal-ids", {"serve"}},
+        {"--payment-timeout-ms", {"serve"}},
+        {"--terminal-timeout-ms", {"serve"}},
+        {"--payment-connect-timeout-ms", {"serve"}},
         // Not in --help: tests slow the rate limit down so they do not race the server.
         {"--rate-limit", {"serve"}},
         {"--rate-burst", {"serve"}},
@@ -567,6 +581,15 @@ int cmdServe(const Parsed& p) {
         payment.terminalIds.emplace_back(list.substr(0, comma));
         list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
     }
+    const auto milliseconds = [&p](const char* name, std::chrono::milliseconds fallback) {
+        return std::chrono::milliseconds(parseCount(p, name, static_cast<unsigned>(fallback.count()), 3'600'000));
+    };
+    payment.callTimeout = milliseconds("--payment-timeout-ms", payment.callTimeout);
+    payment.terminalTimeout = milliseconds("--terminal-timeout-ms", payment.terminalTimeout);
+    payment.connectTimeout = milliseconds("--payment-connect-timeout-ms", payment.connectTimeout);
+    if (payment.apiUrl.empty() && (p.values.count("--payment-timeout-ms") || p.values.count("--terminal-timeout-ms") ||
+                                   p.values.count("--payment-connect-timeout-ms")))
+        throw UsageError("the payment timeout options need --payment-url");
     if (const auto problem = payments::checkCardProviderOptions(payment)) throw UsageError(*problem);
 
     Server server(std::move(options));
@@ -606,6 +629,7 @@ int runCli(int argc, char** argv) {
         return kFailure;
     }
     log::init(parsed.logLevel);
+    initCurlOnce(); // libcurl's global set-up is not for threads that already run
     try {
         if (parsed.command == "serve") return cmdServe(parsed);
         if (parsed.command == "migrate") return cmdMigrate(parsed);

@@ -5,8 +5,22 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
+#include <string_view>
 
 namespace marquee::server::db::lockkey {
+
+// FNV-1a 32 over the parts one after the other, as int32: the id half of the two-int4 keys
+// below that are derived from text (stable across builds and instances).
+inline std::int32_t fnv1a32(std::initializer_list<std::string_view> parts) {
+    std::uint32_t hash = 2166136261U;
+    for (const auto part : parts)
+        for (const auto c : part) {
+            hash ^= static_cast<std::uint8_t>(c);
+            hash *= 16777619U;
+        }
+    return static_cast<std::int32_t>(hash);
+}
 
 // Session lock held while migrations run, so two instances starting together apply each
 // migration once.

@@ -1,13 +1,14 @@
 // sendSmtp over libcurl's SMTP (see smtp_client.hpp).
 #include "mail/smtp_client.hpp"
 
+#include "common/curl_global.hpp"
+
 #include <curl/curl.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <memory>
-#include <mutex>
 
 namespace marquee::server::mail {
 
@@ -19,11 +20,6 @@ struct EasyCleanup {
 struct SlistFree {
     void operator()(curl_slist* list) const { curl_slist_free_all(list); }
 };
-
-void ensureCurlInitialised() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct Conversation {
     const std::string* mime = nullptr;
@@ -105,7 +101,7 @@ const char* outcomeName(SmtpResult::Outcome outcome) {
 
 SmtpResult sendSmtp(const SmtpSettings& settings, const std::string& envelopeFrom, const std::string& recipient,
                     const std::string& mime, const std::function<bool()>& cancelled) {
-    ensureCurlInitialised();
+    initCurlOnce();
     const std::unique_ptr<CURL, EasyCleanup> curl(curl_easy_init());
     if (!curl) return {SmtpResult::Outcome::Transient, 0, "libcurl could not create a handle"};
     Conversation conversation;

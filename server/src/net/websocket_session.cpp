@@ -45,6 +45,16 @@ v1::Envelope shuttingDownAnswer(std::uint64_t requestId) {
     return protocol::makeError(requestId, v1::UNAVAILABLE, "server is shutting down");
 }
 
+// Hello.device_id: the client's installation id (a UUID from the desktop client). It is
+// stored on orders, so only a short, plain token is taken.
+bool isValidDeviceId(std::string_view id) {
+    if (id.size() > 64) return false;
+    return std::all_of(id.begin(), id.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
+               c == '.' || c == ':';
+    });
+}
+
 } // namespace
 
 WebSocketSession::WebSocketSession(tcp::socket&& socket, Context& ctx, Principal principal, RequestMeta meta,
@@ -233,6 +243,13 @@ void WebSocketSession::startHello(v1::Envelope request) {
         closeWith(websocket::close_code::protocol_error, "unsupported protocol version", true);
         return;
     }
+    if (!isValidDeviceId(hello.device_id())) {
+        m_ctx.metrics.requestHandled("hello", 0.0);
+        sendError(request.request_id(), v1::INVALID_ARGUMENT,
+                  "device_id must be at most 64 letters, digits, '-', '_', '.' or ':'", {{"field", "device_id"}});
+        return;
+    }
+    m_meta.deviceId = hello.device_id();
     m_helloDone = true;
     // Later requests wait for HelloOk, so it is always the first answer.
     m_helloPending = true;

@@ -81,7 +81,7 @@ private:
     websocket::stream<beast::tcp_stream> m_ws;
     beast::flat_buffer m_buffer;
     const Principal m_principal;
-    const RequestMeta m_meta;
+    RequestMeta m_meta; // deviceId is set once, by Hello
     std::shared_ptr<ConnectionLimiter::Slot> m_slot;
     asio::steady_timer m_writeTimer; // armed while a write (or the close handshake) is under way
 

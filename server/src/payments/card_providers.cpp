@@ -23,6 +23,17 @@ std::optional<std::string> checkCardProviderOptions(const CardProviderOptions& o
         return "--payment-webhook-secret must start with whsec_";
     if (o.publishableKey.empty() && o.terminalIds.empty())
         return "--payment-url needs --payment-publishable-key (online cards) or --terminal-ids (card terminals)";
+    using std::chrono::milliseconds;
+    if (o.callTimeout < milliseconds(kMinCallTimeoutMs) || o.callTimeout > milliseconds(kMaxCallTimeoutMs))
+        return "--payment-timeout-ms must be from " + std::to_string(kMinCallTimeoutMs) + " to " +
+               std::to_string(kMaxCallTimeoutMs);
+    if (o.terminalTimeout < milliseconds(kMinCallTimeoutMs) || o.terminalTimeout > milliseconds(kMaxCallTimeoutMs))
+        return "--terminal-timeout-ms must be from " + std::to_string(kMinCallTimeoutMs) + " to " +
+               std::to_string(kMaxCallTimeoutMs);
+    // A connect timeout longer than a call's own is harmless: the call's bounds the whole exchange.
+    if (o.connectTimeout < milliseconds(kMinConnectTimeoutMs) || o.connectTimeout > milliseconds(kMaxCallTimeoutMs))
+        return "--payment-connect-timeout-ms must be from " + std::to_string(kMinConnectTimeoutMs) + " to " +
+               std::to_string(kMaxCallTimeoutMs);
     for (const auto& id : o.terminalIds)
         if (id.empty() || id.size() > 64 || id.find_first_of("/?#% ") != std::string::npos)
             return "--terminal-ids: '" + id + "' is not a terminal id";
@@ -32,7 +43,8 @@ std::optional<std::string> checkCardProviderOptions(const CardProviderOptions& o
 void registerCardProviders(orders::PaymentRegistry& registry, const CardProviderOptions& options) {
     if (options.onlineCards()) {
         registry.add(v1::PAYMENT_CARD_ONLINE,
-                     std::make_shared<StripeProvider>(StripeOptions{options.apiUrl, options.secretKey}));
+                     std::make_shared<StripeProvider>(StripeOptions{options.apiUrl, options.secretKey,
+                                                                    options.callTimeout, options.connectTimeout}));
         registry.setOnlineConfig({options.apiUrl, options.publishableKey});
         log::info("online card payments enabled", {{"provider_url", options.apiUrl}});
     }
@@ -41,6 +53,9 @@ void registerCardProviders(orders::PaymentRegistry& registry, const CardProvider
         terminal.apiUrl = options.apiUrl;
         terminal.secretKey = options.secretKey;
         terminal.terminalIds = options.terminalIds;
+        terminal.timeout = options.terminalTimeout;
+        terminal.lookupTimeout = options.callTimeout;
+        terminal.connectTimeout = options.connectTimeout;
         registry.add(v1::PAYMENT_CARD_TERMINAL, std::make_shared<CardTerminalProvider>(std::move(terminal)));
         registry.setTerminalIds(options.terminalIds);
         log::info("card terminals enabled", {{"terminals", options.terminalIds}});

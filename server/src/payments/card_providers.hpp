@@ -3,6 +3,7 @@
 // office, both at the same provider URL (Stripe or the payment sandbox).
 #pragma once
 
+#include <chrono>
 #include <optional>
 #include <string>
 #include <vector>
@@ -19,10 +20,20 @@ struct CardProviderOptions {
     std::string publishableKey;           // --payment-publishable-key (pk_…): enables online cards
     std::string webhookSecret;            // --payment-webhook-secret (whsec_…): enables /webhooks/payments
     std::vector<std::string> terminalIds; // --terminal-ids: enables the card terminal
+    // How long a call may take before its outcome counts as unknown (RetryLater, or for the
+    // terminal a lookup by idempotency key); docs/payments.md "Timeouts".
+    std::chrono::milliseconds callTimeout{15'000};     // --payment-timeout-ms: API calls, terminal lookups
+    std::chrono::milliseconds terminalTimeout{90'000}; // --terminal-timeout-ms: the customer at the reader
+    std::chrono::milliseconds connectTimeout{3'000};   // --payment-connect-timeout-ms
 
     bool onlineCards() const { return !apiUrl.empty() && !publishableKey.empty(); }
     bool terminals() const { return !apiUrl.empty() && !terminalIds.empty(); }
 };
+
+// Bounds of the timeout options (milliseconds).
+inline constexpr long kMinCallTimeoutMs = 1'000;
+inline constexpr long kMaxCallTimeoutMs = 600'000;
+inline constexpr long kMinConnectTimeoutMs = 100;
 
 // Why these options cannot work together (for a usage error), or nullopt when they can.
 std::optional<std::string> checkCardProviderOptions(const CardProviderOptions& options);

@@ -44,7 +44,7 @@ CardTerminalProvider::CardTerminalProvider(CardTerminalOptions options)
     : m_api(options.apiUrl, options.secretKey,
             HttpClient::Options{options.timeout, options.connectTimeout, 1024 * 1024, "marquee-server"}),
       m_lookupApi(options.apiUrl, options.secretKey,
-                  HttpClient::Options{std::chrono::milliseconds(10'000), options.connectTimeout, 1024 * 1024,
+                  HttpClient::Options{options.lookupTimeout, options.connectTimeout, 1024 * 1024,
                                       "marquee-server"}),
       m_terminalIds(std::move(options.terminalIds)) {}
 

@@ -16,6 +16,7 @@ struct CardTerminalOptions {
     std::string secretKey;
     std::vector<std::string> terminalIds;       // readers Marquee may use; others are refused
     std::chrono::milliseconds timeout{90'000};  // the customer's time at the reader
+    std::chrono::milliseconds lookupTimeout{15'000}; // a lookup or refund does not wait for a customer
     std::chrono::milliseconds connectTimeout{3'000};
 };
 

@@ -2,20 +2,16 @@
 // signals (CURLOPT_NOSIGNAL; worker threads), http/https only, no redirects.
 #include "payments/http_client.hpp"
 
+#include "common/curl_global.hpp"
+
 #include <curl/curl.h>
 
 #include <algorithm>
 #include <cctype>
 #include <memory>
-#include <mutex>
 
 namespace marquee::server::payments {
 namespace {
-
-void initCurlOnce() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
 
 struct Transfer {
     HttpResponse* response;

@@ -244,9 +244,9 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
             });
         // Orders (104-113, 119-121; the waitlist's 114-118 are the waitlist service's).
         case v1::Envelope::kCreateOrder:
-            return dbStep([who, payments = options.payments, create = request.create_order()](pqxx::connection& conn,
-                                                                                              v1::Envelope& out) {
-                *out.mutable_order() = detail::createOrder(conn, *payments, who, create);
+            return dbStep([who, device = meta.deviceId, payments = options.payments,
+                           create = request.create_order()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_order() = detail::createOrder(conn, *payments, who, device, create);
             });
         case v1::Envelope::kGetOrder:
             return dbStep([who, get = request.get_order()](pqxx::connection& conn, v1::Envelope& out) {

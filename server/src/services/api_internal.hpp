@@ -200,6 +200,9 @@ SeatChangeRange seatChangesAfter(pqxx::connection& conn, const std::string& even
 std::vector<std::pair<std::string, std::uint64_t>> seatStatusSeqs(pqxx::connection& conn,
                                                                   const std::vector<std::string>& eventIds);
 std::size_t pruneSeatStatusLog(pqxx::connection& conn, std::chrono::seconds retention);
+// A seat as people read it, the same on holds, order lines and tickets: "Stalls · A · 12"
+// (the row label left out when empty).
+std::string seatLabel(const core::seating::SeatIndex& index, std::uint32_t seatIndex);
 
 // Booking holds (booking_service.cpp).
 v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1::HoldSeats& request);
@@ -302,8 +305,9 @@ v1::CategoryMappingList listCategoryMappings(pqxx::connection& conn, const Princ
 // answering; CancelEvent leaves the per-order refunds to the saga runner.
 // appendEventChange (catalog_service.cpp): the event's current row to the change log.
 void appendEventChange(pqxx::transaction_base& tx, const std::string& eventId);
+// deviceId: the connection's device (RequestMeta::deviceId), recorded as the order's device_id.
 v1::Order createOrder(pqxx::connection& conn, const orders::PaymentRegistry& registry, const Principal& who,
-                      const v1::CreateOrder& request);
+                      const std::string& deviceId, const v1::CreateOrder& request);
 v1::Order getOrder(pqxx::connection& conn, const Principal& who, const v1::GetOrder& request);
 v1::OrderList listOrders(pqxx::connection& conn, const Principal& who, const v1::ListOrders& request);
 v1::OrderList findOrders(pqxx::connection& conn, const Principal& who, const v1::FindOrders& request);

@@ -134,14 +134,6 @@ void requireCount(std::uint32_t count, const char* field) {
              {{"field", field}, {"max", std::to_string(kMaxSeatsPerHold)}});
 }
 
-std::string seatLabel(const seating::SeatIndex& index, std::uint32_t seatIndex) {
-    const auto& area = index.area(seatIndex);
-    const auto& row = index.row(seatIndex);
-    std::string label = area.label;
-    if (!row.label.empty()) label += " · " + row.label;
-    return label + " · " + index.seat(seatIndex).label;
-}
-
 // Seats a request could not get: details "taken.<seat id>" = why, "count" = how many.
 class TakenSeats {
 public:
@@ -481,18 +473,7 @@ std::vector<SeatPick> pickBestAvailable(pqxx::transaction_base& tx, const std::s
 } // namespace
 
 std::int32_t seatHoldLockKey(std::string_view eventId, std::string_view seatId) {
-    // FNV-1a (32 bit) over "<event id>/<seat id>": stable across builds and instances.
-    std::uint32_t hash = 2166136261U;
-    const auto mix = [&hash](std::string_view bytes) {
-        for (const auto c : bytes) {
-            hash ^= static_cast<std::uint8_t>(c);
-            hash *= 16777619U;
-        }
-    };
-    mix(eventId);
-    mix("/");
-    mix(seatId);
-    return static_cast<std::int32_t>(hash);
+    return db::lockkey::fnv1a32({eventId, "/", seatId});
 }
 
 v1::HoldResult holdSeats(pqxx::connection& conn, const Principal& who, const v1::HoldSeats& request) {

@@ -54,8 +54,8 @@ constexpr Statement kInsertOrder{
     "orders_insert",
     "INSERT INTO orders (code, event_id, user_id, sold_by_user_id, idempotency_key, request_hash, hold_id, currency, "
     "subtotal_minor, fees_minor, tax_minor, total_minor, payment_method, buyer_name, buyer_email, payment_token, "
-    "terminal_id, cash_tendered_minor, hold_expires_at) VALUES ($1, $2::uuid, $3, NULLIF($4::bigint, 0), $5, $6, "
-    "$7::uuid, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::timestamptz) "
+    "terminal_id, cash_tendered_minor, hold_expires_at, device_id) VALUES ($1, $2::uuid, $3, NULLIF($4::bigint, 0), "
+    "$5, $6, $7::uuid, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19::timestamptz, $20) "
     "ON CONFLICT DO NOTHING RETURNING id::text"};
 constexpr Statement kInsertLines{
     "orders_insert_lines",
@@ -222,14 +222,6 @@ struct PricedLine {
     orders::LinePrice price;
 };
 
-std::string seatLabel(const core::seating::SeatIndex& index, std::uint32_t seatIndex) {
-    // The label HoldResult shows: "Stalls · A · 12" (row label left out when empty).
-    const auto& row = index.row(seatIndex);
-    std::string label = index.area(seatIndex).label;
-    if (!row.label.empty()) label += " · " + row.label;
-    return label + " · " + index.seat(seatIndex).label;
-}
-
 void validatePayment(const orders::PaymentRegistry& registry, const Principal& who, const v1::CreateOrder& request) {
     const auto method = request.method();
     if (orders::methodName(method).empty())
@@ -304,7 +296,7 @@ std::vector<PricedLine> priceHold(pqxx::transaction_base& tx, const std::string&
 } // namespace
 
 v1::Order createOrder(pqxx::connection& conn, const orders::PaymentRegistry& registry, const Principal& who,
-                      const v1::CreateOrder& request) {
+                      const std::string& deviceId, const v1::CreateOrder& request) {
     requireUser(who);
     requireIdempotencyKey(request.idempotency_key());
     const auto holdId = requireUuid(request.hold_id(), "hold_id");
@@ -365,7 +357,7 @@ v1::Order createOrder(pqxx::connection& conn, const orders::PaymentRegistry& reg
                     std::string(orders::methodName(request.method())), request.buyer_name(), buyerEmail,
                     request.card_payment_method(), request.terminal_id(),
                     request.method() == v1::PAYMENT_CASH ? request.cash_tendered_minor() : std::int64_t{0},
-                    holdExpires);
+                    holdExpires, deviceId);
                 if (!inserted.empty()) orderId = inserted[0][0].as<std::string>();
                 // Otherwise the code was taken (the key cannot be: we hold the hold's lock and
                 // a concurrent request with our key would have found the hold in an order).

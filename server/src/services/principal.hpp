@@ -26,6 +26,9 @@ struct RequestMeta {
     // What throttles count per address: the IPv4 address, or the IPv6 /64 (one subscriber
     // usually owns a whole /64). Empty: peerAddress.
     std::string addressKey;
+    // The installation the connection comes from (Hello.device_id, validated); empty when the
+    // client did not say. Orders record it (the box-office till a sale was made at).
+    std::string deviceId;
 
     const std::string& throttleAddress() const { return addressKey.empty() ? peerAddress : addressKey; }
 };

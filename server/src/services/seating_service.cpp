@@ -237,6 +237,13 @@ LayoutCache& layoutCache() {
 
 } // namespace
 
+std::string seatLabel(const seating::SeatIndex& index, std::uint32_t seatIndex) {
+    const auto& row = index.row(seatIndex);
+    std::string label = index.area(seatIndex).label;
+    if (!row.label.empty()) label += " · " + row.label;
+    return label + " · " + index.seat(seatIndex).label;
+}
+
 std::string requireUuid(const std::string& value, const char* field) {
     auto id = core::lowerAscii(value);
     if (!core::isUuid(id)) fail(v1::INVALID_ARGUMENT, std::string(field) + " must be a UUID", {{"field", field}});

@@ -226,13 +226,8 @@ std::vector<WaitingEntry> waitingQueue(pqxx::connection& conn, const std::string
 } // namespace
 
 std::int32_t eventLockKey(std::string_view eventId) {
-    // FNV-1a 32, like the seat-hold keys (another class, so no clash with them).
-    std::uint32_t hash = 2166136261U;
-    for (const auto c : eventId) {
-        hash ^= static_cast<std::uint8_t>(c);
-        hash *= 16777619U;
-    }
-    return static_cast<std::int32_t>(hash);
+    // Like the seat-hold keys (another class, so no clash with them).
+    return db::lockkey::fnv1a32({eventId});
 }
 
 std::string offerHoldKey(pqxx::transaction_base& tx, const std::string& entryId) {

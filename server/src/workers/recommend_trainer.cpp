@@ -33,14 +33,10 @@ void RecommendTrainer::run() {
                     pqxx::nontransaction lock(conn);
                     if (lock.exec_params1("SELECT pg_try_advisory_lock($1)", db::lockkey::kRecommendTrainer)[0].as<bool>()) {
                         lock.commit();
-                        try {
-                            recommend::Engine::instance().train(conn, m_options.als);
-                            trained = true;
-                        } catch (...) {
-                            pqxx::nontransaction unlock(conn);
-                            unlock.exec_params("SELECT pg_advisory_unlock($1)", db::lockkey::kRecommendTrainer);
-                            throw;
-                        }
+                        // A failed training throws out of this loop, which closes the
+                        // connection: the session lock goes with it.
+                        recommend::Engine::instance().train(conn, m_options.als);
+                        trained = true;
                         pqxx::nontransaction unlock(conn);
                         unlock.exec_params("SELECT pg_advisory_unlock($1)", db::lockkey::kRecommendTrainer);
                     }

@@ -58,7 +58,8 @@ private slots:
         const auto run = runServer({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         for (const char* word : {"serve", "migrate", "create-user", "--listen", "--port-file", "--database-url",
-                                 "--data-dir", "--demo", "--threads", "--db-workers", "--log-level"})
+                                 "--data-dir", "--demo", "--threads", "--db-workers", "--log-level", "--payment-timeout-ms",
+                                 "--terminal-timeout-ms", "--payment-connect-timeout-ms"})
             QVERIFY2(run.out.contains(QLatin1String(word)), word);
     }
 
@@ -95,6 +96,24 @@ private slots:
                                                  QStringLiteral("a@example.org"), QStringLiteral("--role"), QStringLiteral("king"),
                                                  QStringLiteral("--database-url"), QStringLiteral("host=/nonexistent")}
                                   << QStringLiteral("--role");
+        const QStringList payment{QStringLiteral("serve"), QStringLiteral("--payment-url"),
+                                  QStringLiteral("http://127.0.0.1:1"), QStringLiteral("--payment-secret-key"),
+                                  QStringLiteral("sk_test_x"), QStringLiteral("--terminal-ids"), QStringLiteral("tmr_1")};
+        QTest::newRow("payment timeout not a number")
+            << payment + QStringList{QStringLiteral("--payment-timeout-ms"), QStringLiteral("soon")}
+            << QStringLiteral("--payment-timeout-ms must be a number");
+        QTest::newRow("payment timeout too short")
+            << payment + QStringList{QStringLiteral("--payment-timeout-ms"), QStringLiteral("10")}
+            << QStringLiteral("--payment-timeout-ms must be from 1000 to 600000");
+        QTest::newRow("terminal timeout too long")
+            << payment + QStringList{QStringLiteral("--terminal-timeout-ms"), QStringLiteral("900000")}
+            << QStringLiteral("--terminal-timeout-ms must be from 1000 to 600000");
+        QTest::newRow("connect timeout too short")
+            << payment + QStringList{QStringLiteral("--payment-connect-timeout-ms"), QStringLiteral("50")}
+            << QStringLiteral("--payment-connect-timeout-ms must be from 100 to 600000");
+        QTest::newRow("payment timeout without a provider")
+            << QStringList{QStringLiteral("serve"), QStringLiteral("--terminal-timeout-ms"), QStringLiteral("5000")}
+            << QStringLiteral("need --payment-url");
     }
 
     void badArguments() {

@@ -229,6 +229,20 @@ private slots:
         QCOMPARE(QString::fromStdString(answer->hello_ok().email()), kOrganizerEmail);
     }
 
+    void badDeviceIdIsRefusedAndHelloMayBeRetried() {
+        WsClient client;
+        QVERIFY(client.connect(port()));
+        for (const std::string& bad : {std::string(65, 'a'), std::string("till 1"), std::string("x'; DROP")}) {
+            const auto answer = client.hello(1, bad);
+            QVERIFY(answer && answer->has_error());
+            QCOMPARE(answer->error().code(), v1::INVALID_ARGUMENT);
+            QCOMPARE(answer->error().details().at("field"), std::string("device_id"));
+        }
+        const auto ok = client.hello(1, "0b6c1f9e-2d5a-4c1e-9d3f-7a8b9c0d1e2f");
+        QVERIFY(ok);
+        QVERIFY2(ok->has_hello_ok(), ok->DebugString().c_str());
+    }
+
     void versionMismatch() {
         WsClient client;
         QVERIFY(client.connect(port()));

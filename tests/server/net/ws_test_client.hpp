@@ -181,10 +181,11 @@ public:
         return std::nullopt;
     }
 
-    std::optional<v1::Envelope> hello(std::uint32_t major = 1) {
+    std::optional<v1::Envelope> hello(std::uint32_t major = 1, const std::string& deviceId = {}) {
         v1::Envelope request;
         request.mutable_hello()->set_protocol_major(major);
         request.mutable_hello()->set_client_name("marquee-test/1");
+        request.mutable_hello()->set_device_id(deviceId);
         return call(request);
     }
 
