@@ -10,6 +10,7 @@
 #include "mail/notifications.hpp"
 #include "services/api_internal.hpp"
 #include "tickets/ticket_issuer.hpp"
+#include "waitlist/waitlist.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -33,6 +34,8 @@ constexpr int kMaxBackoffSeconds = 300;
 constexpr int kIdleRecheckSeconds = 60;
 // advance() stops after this many steps in one go (a saga has at most a dozen).
 constexpr int kMaxStepsPerAdvance = 32;
+// The failure of an order whose payment was refused; its hold stays for a retry.
+constexpr const char* kPaymentDeclined = "payment_declined";
 
 constexpr Statement kTryLock{"saga_try_lock", "SELECT pg_try_advisory_lock($1::integer, hashtext($2))"};
 constexpr Statement kUnlock{"saga_unlock", "SELECT pg_advisory_unlock($1::integer, hashtext($2))"};
@@ -41,7 +44,8 @@ constexpr Statement kLockOrder{
     "saga_lock_order",
     "SELECT o.status, o.saga_step, o.user_id, o.event_id::text, coalesce(o.hold_id::text, ''), o.payment_method, "
     "o.currency, o.total_minor, o.code, o.payment_token, o.terminal_id, o.cash_tendered_minor, o.open_refunds, "
-    "e.title, e.status FROM orders o JOIN events e ON e.id = o.event_id WHERE o.id = $1::uuid FOR UPDATE OF o"};
+    "e.title, e.status, o.failure_reason FROM orders o JOIN events e ON e.id = o.event_id "
+    "WHERE o.id = $1::uuid FOR UPDATE OF o"};
 // Confirm reads the event's status under a key-share lock: CancelEvent locks the event row
 // FOR UPDATE, so a confirm either commits before it (and its order is refunded) or sees
 // the event cancelled.
@@ -197,6 +201,7 @@ struct OrderState {
     int openRefunds = 0;
     std::string eventTitle;
     std::string eventStatus;
+    std::string failureReason;
 };
 
 std::optional<OrderState> lockOrder(pqxx::transaction_base& tx, const std::string& orderId) {
@@ -220,6 +225,7 @@ std::optional<OrderState> lockOrder(pqxx::transaction_base& tx, const std::strin
     s.openRefunds = r[12].as<int>();
     s.eventTitle = r[13].as<std::string>();
     s.eventStatus = r[14].as<std::string>();
+    s.failureReason = r[15].as<std::string>();
     return s;
 }
 
@@ -537,7 +543,7 @@ private:
         };
         s.record = [this](pqxx::work& tx, const OrderState&, const payments::Result& result) {
             if (result.outcome == payments::Outcome::Succeeded) exec(tx, kSetStep, m_orderId, "payment_authorized");
-            else exec(tx, kFailOrder, m_orderId, "payment_declined");
+            else exec(tx, kFailOrder, m_orderId, std::string(kPaymentDeclined));
         };
         return providerStep(order, s);
     }
@@ -569,6 +575,8 @@ private:
             if (sold.size() != seatLines) throw std::logic_error("a live hold no longer holds the order's seats");
             exec(tx, kDeleteHold, order->holdId);
             exec(tx, kConfirmOrder, m_orderId);
+            // A hold that was a waitlist offer: the offer is taken (its entry accepted) now.
+            waitlist::markAccepted(tx, order->holdId);
         }
         exec(tx, kCompleteStep, m_orderId, std::string("confirm"), outcome);
         publishOrder(tx, m_orderId);
@@ -629,10 +637,13 @@ private:
     }
 
     bool releaseSeats(const OrderState& order) {
-        // A hold still standing (a declined payment) is released the way ReleaseHold does it;
-        // a repeat finds it gone. Its own transaction: releaseHold commits itself.
+        // A declined payment keeps the hold until its own expiry: the buyer may try another
+        // card or cash with a new CreateOrder on the same hold (the sweeper releases it if
+        // nobody does). Any other failure releases a hold still standing the way ReleaseHold
+        // does it; a repeat finds it gone. Its own transaction: releaseHold commits itself.
         hitFailpoint("release_seats", "before");
-        if (!order.holdId.empty()) {
+        const bool keepHold = order.failureReason == kPaymentDeclined;
+        if (!order.holdId.empty() && !keepHold) {
             Principal buyer;
             buyer.userId = order.userId;
             v1::ReleaseHold release;
@@ -645,9 +656,9 @@ private:
         }
         return databaseStep(
             "release_seats",
-            [](pqxx::work&, const OrderState& now) -> std::optional<std::string> {
+            [keepHold](pqxx::work&, const OrderState& now) -> std::optional<std::string> {
                 if (now.step != "compensating") return std::nullopt;
-                return "released";
+                return keepHold ? "hold_kept" : "released";
             },
             true);
     }

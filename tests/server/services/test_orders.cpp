@@ -303,8 +303,9 @@ private slots:
         QCOMPARE(scalar(*conn, "SELECT taken FROM seat_ga_counters"), 3LL); // sold places stay counted
     }
 
-    void shortCashIsDeclinedAndTheSeatsGoBack() {
+    void shortCashIsDeclinedAndTheHoldStaysForARetry() {
         const auto holdId = holdSeats(staff, {seatIds[12]});
+        const auto expiresBefore = scalar(*conn, "SELECT (extract(epoch FROM expires_at) * 1000)::bigint FROM seat_holds");
         const auto answer = create(staff, cashOrder(holdId, 100));
         QVERIFY2(answer.has_order(), answer.error().message().c_str());
         QCOMPARE(answer.order().status(), v1::ORDER_FAILED);
@@ -312,11 +313,45 @@ private slots:
         QCOMPARE(answer.order().payment().status(), v1::PAYMENT_DECLINED);
         QCOMPARE(answer.order().payment().decline_code(), std::string("insufficient_cash"));
         QCOMPARE(answer.order().step(), v1::SAGA_COMPENSATED);
-        QCOMPARE(claims("held") + claims("sold"), 0LL);
-        QCOMPARE(scalar(*conn, "SELECT count(*) FROM seat_holds"), 0LL);
-        // Someone else can buy the seat now.
-        const auto again = create(staff, cashOrder(holdSeats(staff, {seatIds[12]}), 10'000));
+        // The seat stays held by the same hold, with the hold's own expiry, for another try.
+        QCOMPARE(claims("held"), 1LL);
+        QCOMPARE(claims("sold"), 0LL);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM seat_holds WHERE id = '" + holdId + "'"), 1LL);
+        QCOMPARE(scalar(*conn, "SELECT (extract(epoch FROM expires_at) * 1000)::bigint FROM seat_holds"), expiresBefore);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM saga_steps WHERE order_id = '" + answer.order().id() +
+                                   "' AND step = 'release_seats' AND outcome = 'hold_kept'"),
+                 1LL);
+        // Nobody else can take it meanwhile.
+        const auto other = handle(organizer, [&](v1::Envelope& r) {
+            auto* hold = r.mutable_hold_seats();
+            hold->set_idempotency_key(newKey());
+            hold->set_event_id(eventId);
+            hold->mutable_seats()->add_ids(seatIds[12]);
+        });
+        QVERIFY(other.has_error());
+        // The retry with enough cash buys it with the same hold: a second order, confirmed.
+        const auto again = create(staff, cashOrder(holdId, 10'000));
+        QVERIFY2(again.has_order(), again.error().message().c_str());
+        QVERIFY(again.order().id() != answer.order().id());
         QCOMPARE(again.order().status(), v1::ORDER_CONFIRMED);
+        QCOMPARE(claims("sold"), 1LL);
+        QCOMPARE(claims("held"), 0LL);
+        QCOMPARE(doubleClaims(), 0LL);
+        QCOMPARE(getOrder(staff, answer.order().id()).order().status(), v1::ORDER_FAILED);
+    }
+
+    void aDeclinedHoldLapsesOnItsOwn() {
+        const auto holdId = holdSeats(staff, {seatIds[13]});
+        QCOMPARE(create(staff, cashOrder(holdId, 100)).order().status(), v1::ORDER_FAILED);
+        QCOMPARE(claims("held"), 1LL);
+        // The hold runs out: the sweeper releases it like any hold, and a retry is refused.
+        exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second', "
+             "max_expires_at = clock_timestamp() WHERE id = '" + holdId + "'");
+        QCOMPARE(server::detail::sweepExpiredHolds(*conn, 10), std::size_t{1});
+        QCOMPARE(claims("held"), 0LL);
+        const auto retry = create(staff, cashOrder(holdId, 10'000));
+        QVERIFY(retry.has_error());
+        QCOMPARE(retry.error().details().at("reason"), std::string("hold_expired"));
     }
 
     void replayReturnsTheSameOrderAndAReusedKeyIsRefused() {
@@ -483,8 +518,15 @@ private slots:
         QCOMPARE(declined.order().failure_reason(), std::string("payment_declined"));
         QCOMPARE(declined.order().payment().decline_code(), std::string("insufficient_funds"));
         QCOMPARE(declined.order().step(), v1::SAGA_COMPENSATED);
-        QCOMPARE(claims("held"), 0LL);
+        QCOMPARE(claims("held"), 1LL); // kept for another card
         QVERIFY(card->followUps().empty()); // nothing to void
+        // Another card on the same hold goes through.
+        card->scriptAuthorize(server::payments::Outcome::Succeeded);
+        const auto retried = create(alice, cardOrder(declined.order().hold_id()));
+        QVERIFY2(retried.has_order(), retried.error().message().c_str());
+        QCOMPARE(retried.order().status(), v1::ORDER_CONFIRMED);
+        QCOMPARE(claims("held"), 0LL);
+        QCOMPARE(card->authorizations(retried.order().id()), 1);
 
         // The provider cannot say: the order waits with a back-off, then the runner repeats
         // the call with the same key and the saga finishes.

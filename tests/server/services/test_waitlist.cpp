@@ -7,6 +7,8 @@
 #include "service_helpers.hpp"
 
 #include "marquee/protocol/seating_conversions.hpp"
+#include "orders/payment_registry.hpp"
+#include "scripted_card_provider.hpp"
 #include "services/api_internal.hpp"
 #include "waitlist/waitlist.hpp"
 #include "workers/sequencer.hpp"
@@ -332,14 +334,33 @@ private slots:
         const auto aliceHold = entry(alice, a.id()).hold_id();
         const auto bobHold = entry(bob, b.id()).hold_id();
 
-        // The saga's confirming transaction calls markAccepted.
+        // Alice buys her offer (a card order through the saga): the confirming transaction
+        // accepts her entry at once, no worker pass needed.
+        auto registry = server::orders::PaymentRegistry::withCash();
+        registry->add(v1::PAYMENT_CARD_ONLINE, std::make_shared<test::ScriptedCardProvider>());
+        v1::CreateOrder buy;
+        buy.set_idempotency_key(newKey());
+        buy.set_hold_id(aliceHold);
+        buy.set_buyer_name("Alice");
+        buy.set_buyer_email("alice@example.org");
+        buy.set_method(v1::PAYMENT_CARD_ONLINE);
+        buy.set_card_payment_method("pm_card_visa");
+        const auto order = server::detail::createOrder(*f->conn, *registry, alice, {}, buy);
+        QCOMPARE(order.status(), v1::ORDER_CONFIRMED);
+        QCOMPARE(entry(alice, a.id()).status(), v1::WAITLIST_ACCEPTED);
+        // Her client learns it from the change log (the sequencer is not running here).
+        server::workers::Sequencer::stampPending(*f->conn);
+        const auto logged = changeLogEntries(alice);
+        QVERIFY(!logged.empty());
+        QCOMPARE(logged.back().id(), a.id());
+        QCOMPARE(logged.back().status(), v1::WAITLIST_ACCEPTED);
+        QCOMPARE(server::waitlist::settleOffers(*f->conn).accepted, std::size_t{0}); // nothing left to settle
         {
             pqxx::work tx(*f->conn);
-            QVERIFY(server::waitlist::markAccepted(tx, aliceHold));
+            QVERIFY(!server::waitlist::markAccepted(tx, aliceHold)); // once only
             QVERIFY(!server::waitlist::markAccepted(tx, "99999999-9999-4999-8999-999999999999"));
             tx.commit();
         }
-        QCOMPARE(entry(alice, a.id()).status(), v1::WAITLIST_ACCEPTED);
 
         // Without the call, the worker sees the confirmed order once the hold is gone.
         exec("INSERT INTO orders (code, event_id, user_id, idempotency_key, request_hash, hold_id, status, "
