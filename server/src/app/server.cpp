@@ -19,9 +19,8 @@
 #include "services/demo_catalog.hpp"
 #include "services/password_hasher.hpp"
 #include "workers/ingest_scheduler.hpp"
-#include "workers/hold_sweeper.hpp"
+#include "workers/periodic_worker.hpp"
 #include "workers/recommend_trainer.hpp"
-#include "workers/saga_runner.hpp"
 #include "workers/seat_stamper.hpp"
 #include "workers/seat_listener.hpp"
 #include "workers/sequencer.hpp"
@@ -51,6 +50,10 @@ namespace {
 // Status-log rows older than this are pruned (an event's newest change always stays): a
 // seat feed that falls further behind gets a gap and its clients resubscribe.
 constexpr std::chrono::seconds kSeatStatusRetention{10 * 60};
+// Lapsed holds released per sweep, and due orders advanced per saga-runner pass; a full
+// batch runs the next pass at once.
+constexpr std::size_t kSweepBatch = 500;
+constexpr std::size_t kSagaBatch = 20;
 
 // Written to a temporary file and renamed, so a reader never sees a partial number.
 void writePortFile(const std::filesystem::path& path, unsigned short port) {
@@ -200,15 +203,24 @@ void Server::start() {
     // Scheduled feeds (issue 5): one instance across all of them runs the due sources.
     m_ingestScheduler = std::make_unique<workers::IngestScheduler>(url, workers::IngestScheduler::Options{});
     m_ingestScheduler->start();
-    m_holdSweeper = std::make_unique<workers::HoldSweeper>(
-        url, [api](pqxx::connection& conn) { return api->sweepExpiredHolds(conn); });
+    // Releases lapsed holds every second (FOR UPDATE SKIP LOCKED: every instance runs one).
+    m_holdSweeper = std::make_unique<workers::PeriodicWorker>(
+        url,
+        [api](pqxx::connection& conn) {
+            const auto released = api->sweepExpiredHolds(conn, kSweepBatch);
+            if (released > 0) log::debug("released lapsed holds", {{"holds", released}});
+            return released >= kSweepBatch;
+        },
+        workers::PeriodicWorker::Options{"hold sweeper", std::chrono::seconds(1), {}});
     m_holdSweeper->start();
-    // Resumes unfinished order sagas (after a crash too); every instance runs one.
+    // Resumes unfinished order sagas (after a crash too, a provider's retry-later, a refund
+    // or a payment webhook: NOTIFY marquee_saga); every instance runs one, orders are claimed
+    // FOR UPDATE SKIP LOCKED and each is driven under its own advisory lock (orders/saga.hpp).
     auto* payments = m_payments.get();
-    m_sagaRunner = std::make_unique<workers::SagaRunner>(
-        url, [payments](pqxx::connection& conn, std::size_t maxOrders) {
-            return orders::runDueSagas(conn, *payments, maxOrders);
-        });
+    m_sagaRunner = std::make_unique<workers::PeriodicWorker>(
+        url,
+        [payments](pqxx::connection& conn) { return orders::runDueSagas(conn, *payments, kSagaBatch) >= kSagaBatch; },
+        workers::PeriodicWorker::Options{"saga runner", std::chrono::seconds(1), "marquee_saga"});
     m_sagaRunner->start();
     // Waitlist offers (every instance; one worker per event at a time, by advisory lock).
     m_waitlistWorker = std::make_unique<workers::WaitlistWorker>(url);

@@ -28,8 +28,7 @@ class Pool;
 } // namespace db
 namespace workers {
 class IngestScheduler;
-class HoldSweeper;
-class SagaRunner;
+class PeriodicWorker;
 class SeatStamper;
 class RecommendTrainer;
 class SeatListener;
@@ -138,9 +137,9 @@ private:
     std::unique_ptr<net::RevocationListener> m_revocationListener;
     std::unique_ptr<workers::SeatListener> m_seatListener;
     std::unique_ptr<workers::IngestScheduler> m_ingestScheduler;
-    std::unique_ptr<workers::HoldSweeper> m_holdSweeper;
+    std::unique_ptr<workers::PeriodicWorker> m_holdSweeper;
     std::shared_ptr<orders::PaymentRegistry> m_payments;
-    std::unique_ptr<workers::SagaRunner> m_sagaRunner;
+    std::unique_ptr<workers::PeriodicWorker> m_sagaRunner;
     std::unique_ptr<workers::WaitlistWorker> m_waitlistWorker;
     std::unique_ptr<mail::MailWorker> m_mailWorker;
     std::unique_ptr<workers::SeatStamper> m_seatStamper;

@@ -34,7 +34,7 @@ private:
     const PaymentRegistry& m_registry;
 };
 
-// The saga runner's pass (workers/saga_runner): claims up to `maxOrders` due unfinished orders
+// The saga runner's pass (a workers/periodic_worker): claims up to `maxOrders` due unfinished orders
 // (FOR UPDATE SKIP LOCKED, so every instance may run it) and advances each. An order whose
 // advance throws gets a back-off. Returns how many orders were advanced.
 std::size_t runDueSagas(pqxx::connection& conn, const PaymentRegistry& registry, std::size_t maxOrders);

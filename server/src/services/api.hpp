@@ -126,7 +126,7 @@ public:
     // any time): up to `maxEvents` events per call; returns how many changes it stamped.
     std::size_t stampSeatChanges(pqxx::connection& conn, std::size_t maxEvents = 1000);
 
-    // The hold sweeper (workers/hold_sweeper): releases up to `maxHolds` lapsed holds and
+    // The hold sweeper (a workers/periodic_worker): releases up to `maxHolds` lapsed holds and
     // announces their seats; safe to run on every instance at once. Throws on database errors.
     std::size_t sweepExpiredHolds(pqxx::connection& conn, std::size_t maxHolds = 500);
 
