@@ -2,33 +2,22 @@
 // process itself at a named failpoint: MARQUEE_FAILPOINTS) before, inside and after each saga
 // step while it sells over a real WebSocket, then restarted without failpoints. Whatever the
 // point, every order ends either confirmed (seats sold once, payment captured) or fully
-// compensated (seats available, hold gone, an authorization voided), with at most one
-// authorization per order, and the client's replay of CreateOrder returns the same order.
-#include "seating_test_layouts.hpp"
-#include "test_server.hpp"
-#include "ws_test_client.hpp"
-
-#include "marquee/protocol/seating_conversions.hpp"
+// compensated (seats available, hold gone, an authorization voided; a declined payment keeps
+// its hold for another try), with at most one authorization per order, and the client's
+// replay of CreateOrder returns the same order. The card variant: test_saga_crash_card.
+#include "seated_event_server.hpp"
 
 #include <QtTest>
 
+using marquee::test::SeatedEventServer;
 using marquee::test::WsClient;
 using marquee::testing::TestServer;
 namespace v1 = marquee::v1;
 
 namespace {
 
-const QString kPassword = QStringLiteral("correct horse battery staple");
-constexpr const char* kVenueId = "55555555-5555-4555-8555-555555555555";
 // Long enough for a loaded CI machine to restart the server and the runner to finish a saga.
 constexpr int kSettleTimeoutMs = 60'000;
-
-int keyCounter = 0;
-std::string newKey() {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "00000000-0000-4000-a000-%012d", ++keyCounter);
-    return buffer;
-}
 
 } // namespace
 
@@ -36,46 +25,15 @@ class TestSagaCrash : public QObject {
     Q_OBJECT
 
 private:
-    TestServer m_server;
+    SeatedEventServer m_event;
+    TestServer& m_server = m_event.server();
     std::string m_staffToken;
-    std::string m_eventId;
     std::vector<std::string> m_seats;
     std::size_t m_nextSeat = 0;
 
-    std::optional<v1::Envelope> anonymousCall(v1::Envelope request) {
-        WsClient client;
-        if (!client.connect(m_server.port()) || !client.hello()) return std::nullopt;
-        return client.call(std::move(request));
-    }
-    std::string login(const QString& email) {
-        v1::Envelope request;
-        request.mutable_login()->set_email(email.toStdString());
-        request.mutable_login()->set_password(kPassword.toStdString());
-        const auto answer = anonymousCall(request);
-        return answer && answer->has_session() ? answer->session().token() : std::string();
-    }
-    std::unique_ptr<WsClient> open(const std::string& token) {
-        auto client = std::make_unique<WsClient>();
-        if (!client->connect(m_server.port(), token) || !client->hello()) return nullptr;
-        return client;
-    }
-    QString one(const QString& sql) {
-        QString error;
-        const auto rows = m_server.query(sql, &error);
-        if (!error.isEmpty()) qWarning("%s: %s", qPrintable(sql), qPrintable(error));
-        return rows.isEmpty() ? QString() : rows.first();
-    }
-
-    // Restarts the server with `failpoints` armed (empty: none).
-    bool restartWith(const QByteArray& failpoints) {
-        if (failpoints.isEmpty()) qunsetenv("MARQUEE_FAILPOINTS");
-        else qputenv("MARQUEE_FAILPOINTS", failpoints);
-        QString error;
-        const bool ok = m_server.restart(&error);
-        qunsetenv("MARQUEE_FAILPOINTS");
-        if (!ok) qWarning("restart failed: %s", qPrintable(error));
-        return ok;
-    }
+    std::unique_ptr<WsClient> open(const std::string& token) { return m_event.open(token); }
+    QString one(const QString& sql) { return m_event.one(sql); }
+    bool restartWith(const QByteArray& failpoints) { return m_event.restartWith(failpoints); }
 
     struct Sale {
         std::string holdId;
@@ -90,15 +48,11 @@ private:
         const auto client = open(m_staffToken);
         if (!client) return sale;
         sale.seatId = m_seats.at(m_nextSeat++);
-        v1::Envelope hold;
-        hold.mutable_hold_seats()->set_idempotency_key(newKey());
-        hold.mutable_hold_seats()->set_event_id(m_eventId);
-        hold.mutable_hold_seats()->mutable_seats()->add_ids(sale.seatId);
-        const auto held = client->call(hold);
+        const auto held = m_event.hold(*client, {sale.seatId});
         if (!held || !held->has_hold_result()) return sale;
         sale.holdId = held->hold_result().hold_id();
         auto* create = sale.createOrder.mutable_create_order();
-        create->set_idempotency_key(newKey());
+        create->set_idempotency_key(m_event.newKey());
         create->set_hold_id(sale.holdId);
         create->set_buyer_name("Crash Test");
         create->set_buyer_email("crash@example.org");
@@ -126,8 +80,9 @@ private:
     }
 
     // The invariants after a crash and a restart, for one order of one seat.
-    void checkOutcome(const QString& orderId, const std::string& seatId, const QString& expectedStatus) {
-        const auto seat = QString::fromStdString(seatId);
+    void checkOutcome(const QString& orderId, const Sale& sale, const QString& expectedStatus) {
+        const auto seat = QString::fromStdString(sale.seatId);
+        const auto hold = QString::fromStdString(sale.holdId);
         const auto status = one(QStringLiteral("SELECT status FROM orders WHERE id = '%1'").arg(orderId));
         QCOMPARE(status, expectedStatus);
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM payment_operations WHERE order_id = '%1' AND kind = "
@@ -171,17 +126,26 @@ private:
             QCOMPARE(one(QStringLiteral("SELECT count(*) FROM tickets WHERE order_id = '%1' AND voided_at IS NULL")
                              .arg(orderId)),
                      QStringLiteral("0"));
+        } else if (one(QStringLiteral("SELECT failure_reason FROM orders WHERE id = '%1'").arg(orderId)) ==
+                   QLatin1String("payment_declined")) {
+            // Declined: nothing to void, and the hold stays (with its seat) for another try.
+            QCOMPARE(one(QStringLiteral("SELECT string_agg(kind || ':' || status, ',' ORDER BY kind) FROM "
+                                        "payment_operations WHERE order_id = '%1'")
+                             .arg(orderId)),
+                     QStringLiteral("authorize:declined"));
+            QCOMPARE(one(QStringLiteral("SELECT kind || '/' || hold_id FROM seat_claims WHERE seat_id = '%1'").arg(seat)),
+                     QStringLiteral("held/") + hold);
+            QCOMPARE(one(QStringLiteral("SELECT count(*) FROM seat_holds WHERE id = '%1' AND expires_at > now()").arg(hold)),
+                     QStringLiteral("1"));
         } else {
             QCOMPARE(one(QStringLiteral("SELECT count(*) FROM seat_claims WHERE seat_id = '%1'").arg(seat)),
                      QStringLiteral("0"));
-            QCOMPARE(one(QStringLiteral("SELECT count(*) FROM seat_holds")), QStringLiteral("0"));
-            // A payment that was authorized is voided; a declined one needs nothing.
-            const auto payment = one(QStringLiteral("SELECT string_agg(kind || ':' || status, ',' ORDER BY kind) FROM "
-                                                    "payment_operations WHERE order_id = '%1'")
-                                         .arg(orderId));
-            QVERIFY2(payment == QLatin1String("authorize:declined") ||
-                         payment == QLatin1String("authorize:succeeded,void:succeeded"),
-                     qPrintable(payment));
+            QCOMPARE(one(QStringLiteral("SELECT count(*) FROM seat_holds WHERE id = '%1'").arg(hold)), QStringLiteral("0"));
+            // The authorization is voided.
+            QCOMPARE(one(QStringLiteral("SELECT string_agg(kind || ':' || status, ',' ORDER BY kind) FROM "
+                                        "payment_operations WHERE order_id = '%1'")
+                             .arg(orderId)),
+                     QStringLiteral("authorize:succeeded,void:succeeded"));
         }
         // The order's latest change-log record says the same (the client's cache follows it).
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM change_log WHERE aggregatetype = 'order' AND aggregateid = "
@@ -220,7 +184,7 @@ private:
         QVERIFY2(settled(orderId), qPrintable(one(QStringLiteral("SELECT status || ' ' || saga_step || ' ' || "
                                                                  "last_error FROM orders WHERE id = '%1'")
                                                       .arg(orderId))));
-        checkOutcome(orderId, sale.seatId, expectedStatus);
+        checkOutcome(orderId, sale, expectedStatus);
         replayAnswersWithTheSameOrder(sale, orderId);
     }
 
@@ -228,48 +192,14 @@ private slots:
     void initTestCase() {
         if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture (run through ctest)");
         QString error;
-        QVERIFY2(m_server.start(&error), qPrintable(error));
-        QVERIFY(m_server.createUser(QStringLiteral("crash-organizer@example.org"), kPassword,
-                                    QStringLiteral("organizer")));
-        QVERIFY(m_server.createUser(QStringLiteral("crash-staff@example.org"), kPassword, QStringLiteral("staff")));
-        m_server.query(QStringLiteral("INSERT INTO categories (id, name) VALUES ('test', 'Test'); "
-                                      "INSERT INTO venues (id, name, time_zone) VALUES ('%1', 'Hall', 'Europe/Berlin')")
-                           .arg(QString::fromLatin1(kVenueId)),
-                       &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        const auto organizerToken = login(QStringLiteral("crash-organizer@example.org"));
-        m_staffToken = login(QStringLiteral("crash-staff@example.org"));
-        QVERIFY(!organizerToken.empty() && !m_staffToken.empty());
-
-        const auto organizer = open(organizerToken);
-        QVERIFY(organizer);
-        auto layout = marquee::test::smallHall(kVenueId, 6);
-        v1::Envelope save;
-        save.mutable_save_layout()->set_idempotency_key(newKey());
-        *save.mutable_save_layout()->mutable_layout() = marquee::protocol::toProto(layout, true);
-        const auto saved = organizer->call(save);
-        QVERIFY(saved && saved->has_ack());
-        layout.id = saved->ack().id().substr(0, saved->ack().id().find('@'));
-        v1::Envelope upsert;
-        auto* event = upsert.mutable_upsert_event()->mutable_event();
-        event->set_title("Crash concert");
-        event->set_category_id("test");
-        event->set_time_zone("Europe/Berlin");
-        event->set_starts_at_ms(4102444800000);
-        event->set_venue_id(kVenueId);
-        event->mutable_price()->set_currency("EUR");
-        const auto created = organizer->call(upsert);
-        QVERIFY(created && created->has_ack());
-        m_eventId = created->ack().id();
-        v1::Envelope assign;
-        assign.mutable_assign_event_layout()->set_idempotency_key(newKey());
-        assign.mutable_assign_event_layout()->set_event_id(m_eventId);
-        assign.mutable_assign_event_layout()->set_layout_id(layout.id);
-        assign.mutable_assign_event_layout()->set_layout_version(1);
-        const auto assigned = organizer->call(assign);
-        QVERIFY(assigned && assigned->has_ack());
-        for (const auto& row : layout.areas[0].rows)
-            for (const auto& seat : row.seats) m_seats.push_back(seat.id);
+        SeatedEventServer::Options options;
+        options.title = "Crash concert";
+        options.rows = 6;
+        options.organizerEmail = "crash-organizer@example.org";
+        QVERIFY2(m_event.start(options, &error), qPrintable(error));
+        m_staffToken = m_event.createUser("crash-staff@example.org", "staff");
+        QVERIFY(!m_staffToken.empty());
+        m_seats = m_event.seatIds();
     }
 
     // A cash sale that succeeds, killed at every point of its forward steps.
@@ -331,7 +261,7 @@ private slots:
         QVERIFY(m_server.serverLog().contains(QStringLiteral("failpoint ") + QString::fromLatin1(voidPoint)));
         QVERIFY(restartWith({}));
         QVERIFY(settled(orderId));
-        checkOutcome(orderId, sale.seatId, QStringLiteral("failed"));
+        checkOutcome(orderId, sale, QStringLiteral("failed"));
         QCOMPARE(one(QStringLiteral("SELECT failure_reason FROM orders WHERE id = '%1'").arg(orderId)),
                  QStringLiteral("hold_expired"));
         replayAnswersWithTheSameOrder(sale, orderId);
@@ -352,7 +282,7 @@ private slots:
         QVERIFY(settled(orderId));
         QVERIFY(restartWith(point));
         v1::Envelope cancel;
-        cancel.mutable_cancel_order()->set_idempotency_key(newKey());
+        cancel.mutable_cancel_order()->set_idempotency_key(m_event.newKey());
         cancel.mutable_cancel_order()->set_order_id(orderId.toStdString());
         {
             const auto client = open(m_staffToken);
@@ -363,7 +293,7 @@ private slots:
         QVERIFY(m_server.serverLog().contains(QStringLiteral("failpoint ") + QString::fromLatin1(point)));
         QVERIFY(restartWith({}));
         QVERIFY(settled(orderId));
-        checkOutcome(orderId, sale.seatId, QStringLiteral("cancelled"));
+        checkOutcome(orderId, sale, QStringLiteral("cancelled"));
         // The replayed cancellation answers with the cancelled order and refunds nothing more.
         const auto client = open(m_staffToken);
         QVERIFY(client);

@@ -2,9 +2,7 @@
 // limit (a stadium layout upload), live SeatDelta pushes to other connections after a block,
 // HeldByMe for the holder only, gap-free status_seq (also across two instances and a writer
 // that commits late), and Unsubscribe stopping the deltas.
-#include "seating_test_layouts.hpp"
-#include "test_server.hpp"
-#include "ws_test_client.hpp"
+#include "seated_event_server.hpp"
 
 #include "marquee/core/seating/demo_layouts.hpp"
 #include "marquee/core/seating/seat_index.hpp"
@@ -16,6 +14,7 @@
 
 #include <set>
 
+using marquee::test::SeatedEventServer;
 using marquee::test::WsClient;
 using marquee::testing::TestServer;
 namespace v1 = marquee::v1;
@@ -24,16 +23,7 @@ using seating::SeatStatus;
 
 namespace {
 
-const QString kOrganizerEmail = QStringLiteral("seat-organizer@example.org");
-const QString kPassword = QStringLiteral("correct horse battery staple");
 constexpr const char* kVenueId = "44444444-4444-4444-8444-444444444444";
-
-int keyCounter = 0;
-std::string newKey() {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "00000000-0000-4000-9000-%012d", ++keyCounter);
-    return buffer;
-}
 
 } // namespace
 
@@ -41,46 +31,18 @@ class TestSeatingNet : public QObject {
     Q_OBJECT
 
 private:
-    TestServer m_server;
+    SeatedEventServer m_event;
+    TestServer& m_server = m_event.server();
     std::string m_organizerToken;
     std::string m_attendeeToken;
     std::string m_attendee2Token;
     std::int64_t m_attendeeId = 0;
-    seating::Layout m_layout;
+    seating::Layout m_layout; // the event's (m_event.layout())
     std::string m_eventId;
 
-    unsigned short port() const { return m_server.port(); }
-
-    std::optional<v1::Envelope> authCall(v1::Envelope request) {
-        WsClient client;
-        if (!client.connect(port()) || !client.hello()) return std::nullopt;
-        return client.call(std::move(request));
-    }
-
-    std::string login(const QString& email) {
-        v1::Envelope request;
-        request.mutable_login()->set_email(email.toStdString());
-        request.mutable_login()->set_password(kPassword.toStdString());
-        const auto answer = authCall(request);
-        return answer && answer->has_session() ? answer->session().token() : std::string();
-    }
-
-    std::string registerAttendee(const std::string& email, std::int64_t* userId = nullptr) {
-        v1::Envelope request;
-        request.mutable_register_()->set_email(email);
-        request.mutable_register_()->set_password(kPassword.toStdString());
-        const auto answer = authCall(request);
-        if (!answer || !answer->has_session()) return {};
-        if (userId) *userId = answer->session().user_id();
-        return answer->session().token();
-    }
-
+    std::string newKey() { return m_event.newKey(); }
     // A connection that said Hello (as the token's user; anonymous without one).
-    std::unique_ptr<WsClient> open(const std::string& token) {
-        auto client = std::make_unique<WsClient>();
-        if (!client->connect(port(), token) || !client->hello()) return nullptr;
-        return client;
-    }
+    std::unique_ptr<WsClient> open(const std::string& token) { return m_event.open(token); }
 
     std::optional<v1::Envelope> block(WsClient& organizer, const std::vector<std::string>& seats, bool blocked = true) {
         v1::Envelope request;
@@ -116,47 +78,17 @@ private slots:
     void initTestCase() {
         if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture (run through ctest)");
         QString error;
-        QVERIFY2(m_server.start(&error), qPrintable(error));
-        QVERIFY2(m_server.createUser(kOrganizerEmail, kPassword, QStringLiteral("organizer")),
-                 qPrintable(m_server.serverLog()));
-        m_server.query(QStringLiteral("INSERT INTO categories (id, name) VALUES ('test', 'Test'); "
-                                      "INSERT INTO venues (id, name, time_zone) VALUES ('%1', 'Hall', 'Europe/Berlin')")
-                           .arg(QString::fromLatin1(kVenueId)),
-                       &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_organizerToken = login(kOrganizerEmail);
-        m_attendeeToken = registerAttendee("seat-attendee@example.org", &m_attendeeId);
-        m_attendee2Token = registerAttendee("seat-attendee2@example.org");
-        QVERIFY(!m_organizerToken.empty() && !m_attendeeToken.empty() && !m_attendee2Token.empty());
-
         // The organizer's event selling a small hall.
-        const auto organizer = open(m_organizerToken);
-        QVERIFY(organizer);
-        m_layout = marquee::test::smallHall(kVenueId);
-        v1::Envelope save;
-        save.mutable_save_layout()->set_idempotency_key(newKey());
-        *save.mutable_save_layout()->mutable_layout() = marquee::protocol::toProto(m_layout, true);
-        const auto saved = organizer->call(save);
-        QVERIFY(saved && saved->has_ack());
-        m_layout.id = saved->ack().id().substr(0, saved->ack().id().find('@'));
-        v1::Envelope upsert;
-        auto* event = upsert.mutable_upsert_event()->mutable_event();
-        event->set_title("Seated concert");
-        event->set_category_id("test");
-        event->set_time_zone("Europe/Berlin");
-        event->set_starts_at_ms(4102444800000);
-        event->set_venue_id(kVenueId);
-        event->mutable_price()->set_currency("EUR");
-        const auto created = organizer->call(upsert);
-        QVERIFY(created && created->has_ack());
-        m_eventId = created->ack().id();
-        v1::Envelope assign;
-        assign.mutable_assign_event_layout()->set_idempotency_key(newKey());
-        assign.mutable_assign_event_layout()->set_event_id(m_eventId);
-        assign.mutable_assign_event_layout()->set_layout_id(m_layout.id);
-        assign.mutable_assign_event_layout()->set_layout_version(1);
-        const auto assigned = organizer->call(assign);
-        QVERIFY2(assigned && assigned->has_ack(), assigned ? assigned->error().message().c_str() : "no answer");
+        SeatedEventServer::Options options;
+        options.venueId = kVenueId;
+        options.organizerEmail = "seat-organizer@example.org";
+        QVERIFY2(m_event.start(options, &error), qPrintable(error));
+        m_organizerToken = m_event.organizerToken();
+        m_attendeeToken = m_event.registerAttendee("seat-attendee@example.org", &m_attendeeId);
+        m_attendee2Token = m_event.registerAttendee("seat-attendee2@example.org");
+        QVERIFY(!m_organizerToken.empty() && !m_attendeeToken.empty() && !m_attendee2Token.empty());
+        m_layout = m_event.layout();
+        m_eventId = m_event.eventId();
     }
 
     void organizersMayUploadAStadiumAttendeesMayNot() {

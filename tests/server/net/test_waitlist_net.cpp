@@ -2,34 +2,21 @@
 // a release wakes the worker (LISTEN marquee_seats), the offer reaches the user's connection
 // as a live change-log push and the seat map shows HeldByMe to them alone; a lapsed offer is
 // swept, expires, and the seats go to the next in line — all inside the server process.
-#include "seating_test_layouts.hpp"
-#include "test_server.hpp"
-#include "ws_test_client.hpp"
+#include "seated_event_server.hpp"
 
 #include "marquee/core/seating/seat_index.hpp"
-#include "marquee/protocol/seating_conversions.hpp"
 
 #include <QtTest>
 
 #include <functional>
 
+using marquee::test::SeatedEventServer;
 using marquee::test::WsClient;
 using marquee::testing::TestServer;
 namespace v1 = marquee::v1;
 namespace seating = marquee::core::seating;
 
 namespace {
-
-const QString kOrganizerEmail = QStringLiteral("wl-organizer@example.org");
-const QString kPassword = QStringLiteral("correct horse battery staple");
-constexpr const char* kVenueId = "55555555-5555-4555-8555-555555555555";
-
-int keyCounter = 0;
-std::string newKey() {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "00000000-0000-4000-a000-%012d", ++keyCounter);
-    return buffer;
-}
 
 // A connection that follows its user's change log: pulled to the head, then live pushes.
 struct Follower {
@@ -83,98 +70,33 @@ class TestWaitlistNet : public QObject {
     Q_OBJECT
 
 private:
-    TestServer m_server;
-    seating::Layout m_layout;
-    std::string m_eventId;
+    SeatedEventServer m_event;
+    TestServer& m_server = m_event.server();
     std::string m_bobToken;
 
-    unsigned short port() const { return m_server.port(); }
-
-    std::optional<v1::Envelope> anonymousCall(v1::Envelope request) {
-        WsClient client;
-        if (!client.connect(port()) || !client.hello()) return std::nullopt;
-        return client.call(std::move(request));
-    }
-    std::string login(const QString& email) {
-        v1::Envelope request;
-        request.mutable_login()->set_email(email.toStdString());
-        request.mutable_login()->set_password(kPassword.toStdString());
-        const auto answer = anonymousCall(request);
-        return answer && answer->has_session() ? answer->session().token() : std::string();
-    }
-    std::string registerAttendee(const std::string& email) {
-        v1::Envelope request;
-        request.mutable_register_()->set_email(email);
-        request.mutable_register_()->set_password(kPassword.toStdString());
-        const auto answer = anonymousCall(request);
-        return answer && answer->has_session() ? answer->session().token() : std::string();
-    }
-    std::unique_ptr<WsClient> open(const std::string& token) {
-        auto client = std::make_unique<WsClient>();
-        if (!client->connect(port(), token) || !client->hello()) return nullptr;
-        return client;
-    }
+    std::string registerAttendee(const std::string& email) { return m_event.registerAttendee(email); }
+    std::unique_ptr<WsClient> open(const std::string& token) { return m_event.open(token); }
     std::optional<v1::Envelope> hold(WsClient& client, const std::vector<std::string>& seats) {
-        v1::Envelope request;
-        request.mutable_hold_seats()->set_idempotency_key(newKey());
-        request.mutable_hold_seats()->set_event_id(m_eventId);
-        for (const auto& seat : seats) request.mutable_hold_seats()->mutable_seats()->add_ids(seat);
-        return client.call(request);
+        return m_event.hold(client, seats);
     }
     std::optional<v1::Envelope> join(WsClient& client, std::uint32_t seats) {
         v1::Envelope request;
-        request.mutable_join_waitlist()->set_idempotency_key(newKey());
-        request.mutable_join_waitlist()->set_event_id(m_eventId);
+        request.mutable_join_waitlist()->set_idempotency_key(m_event.newKey());
+        request.mutable_join_waitlist()->set_event_id(m_event.eventId());
         request.mutable_join_waitlist()->set_price_category_id("pc1");
         request.mutable_join_waitlist()->set_seats(seats);
         return client.call(request);
-    }
-    std::vector<std::string> seatIds() const {
-        std::vector<std::string> out;
-        for (const auto& row : m_layout.areas.at(0).rows)
-            for (const auto& seat : row.seats) out.push_back(seat.id);
-        return out;
     }
 
 private slots:
     void initTestCase() {
         if (TestServer::clusterUrl().isEmpty()) QSKIP("needs the CTest 'postgres' fixture (run through ctest)");
         QString error;
-        QVERIFY2(m_server.start(&error), qPrintable(error));
-        QVERIFY2(m_server.createUser(kOrganizerEmail, kPassword, QStringLiteral("organizer")),
-                 qPrintable(m_server.serverLog()));
-        m_server.query(QStringLiteral("INSERT INTO categories (id, name) VALUES ('test', 'Test'); "
-                                      "INSERT INTO venues (id, name, time_zone) VALUES ('%1', 'Hall', 'Europe/Berlin')")
-                           .arg(QString::fromLatin1(kVenueId)),
-                       &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        const auto organizer = open(login(kOrganizerEmail));
-        QVERIFY(organizer);
-        m_layout = marquee::test::smallHall(kVenueId, 2); // 20 seats
-        v1::Envelope save;
-        save.mutable_save_layout()->set_idempotency_key(newKey());
-        *save.mutable_save_layout()->mutable_layout() = marquee::protocol::toProto(m_layout, true);
-        const auto saved = organizer->call(save);
-        QVERIFY(saved && saved->has_ack());
-        m_layout.id = saved->ack().id().substr(0, saved->ack().id().find('@'));
-        v1::Envelope upsert;
-        auto* event = upsert.mutable_upsert_event()->mutable_event();
-        event->set_title("Sold-out concert");
-        event->set_category_id("test");
-        event->set_time_zone("Europe/Berlin");
-        event->set_starts_at_ms(4102444800000);
-        event->set_venue_id(kVenueId);
-        event->mutable_price()->set_currency("EUR");
-        const auto created = organizer->call(upsert);
-        QVERIFY(created && created->has_ack());
-        m_eventId = created->ack().id();
-        v1::Envelope assign;
-        assign.mutable_assign_event_layout()->set_idempotency_key(newKey());
-        assign.mutable_assign_event_layout()->set_event_id(m_eventId);
-        assign.mutable_assign_event_layout()->set_layout_id(m_layout.id);
-        assign.mutable_assign_event_layout()->set_layout_version(1);
-        const auto assigned = organizer->call(assign);
-        QVERIFY2(assigned && assigned->has_ack(), assigned ? assigned->error().message().c_str() : "no answer");
+        SeatedEventServer::Options options;
+        options.title = "Sold-out concert";
+        options.rows = 2; // 20 seats
+        options.organizerEmail = "wl-organizer@example.org";
+        QVERIFY2(m_event.start(options, &error), qPrintable(error));
         m_bobToken = registerAttendee("wl-bob@example.org");
         QVERIFY(!m_bobToken.empty());
     }
@@ -188,7 +110,7 @@ private slots:
         QVERIFY(alice.pullToHead() && carol.pullToHead());
 
         // Bob holds every seat, the last two in a hold of their own.
-        const auto seats = seatIds();
+        const auto seats = m_event.seatIds();
         const auto most = hold(*bob, std::vector<std::string>(seats.begin(), seats.end() - 2));
         const auto lastTwo = hold(*bob, std::vector<std::string>(seats.end() - 2, seats.end()));
         QVERIFY(most && most->has_hold_result() && lastTwo && lastTwo->has_hold_result());
@@ -205,7 +127,7 @@ private slots:
         const auto aliceMap = open(aliceToken);
         QVERIFY(aliceMap);
         v1::Envelope subscribe;
-        subscribe.mutable_subscribe_seats()->set_event_id(m_eventId);
+        subscribe.mutable_subscribe_seats()->set_event_id(m_event.eventId());
         const auto snapshot = aliceMap->call(subscribe);
         QVERIFY(snapshot && snapshot->has_seat_snapshot());
         v1::Envelope release;
@@ -225,7 +147,7 @@ private slots:
         QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM mail_outbox WHERE kind = 'waitlist_offer'")),
                  QStringList{QStringLiteral("1")});
         // Her seat map shows the offered seats as hers.
-        const auto index = seating::SeatIndex(m_layout);
+        const auto index = seating::SeatIndex(m_event.layout());
         bool heldByMe = false;
         while (!heldByMe) {
             const auto frame = aliceMap->read();
