@@ -70,7 +70,7 @@ private:
     std::vector<std::string> seatIds; // in SeatIndex order
 
     v1::Envelope handle(const server::Principal& who, const v1::Envelope& request) {
-        return f->api.handle(*f->conn, who, server::RequestMeta{"192.0.2.1", {}}, request);
+        return f->api.handle(*f->conn, who, server::RequestMeta{"192.0.2.1", {}, {}}, request);
     }
     v1::Envelope hold(const server::Principal& who, const std::vector<std::string>& seats,
                       const std::string& key = newKey()) {

@@ -62,7 +62,7 @@ private:
     server::Principal admin;
 
     v1::Envelope handle(const server::Principal& who, const v1::Envelope& request) {
-        return f->api.handle(*f->conn, who, server::RequestMeta{"192.0.2.1", {}}, request);
+        return f->api.handle(*f->conn, who, server::RequestMeta{"192.0.2.1", {}, {}}, request);
     }
 
     // Saves `layout` (new lineage when its id is empty); returns "<id>@<version>".
