@@ -16,6 +16,7 @@
 
 #include <QNetworkRequest>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
 #include <QWebSocket>
@@ -89,6 +90,16 @@ inline bool logIn(ClientSession& s, const QString& email, const QString& passwor
     return synced.wait(kTimeoutMs) && s.syncClient()->hello().userId == s.account()->userId();
 }
 
+// A session on `dataDir`, started, synced and logged in as `email` (kPassword); null when
+// any of that failed (logged).
+inline std::unique_ptr<ClientSession> loggedInSession(const QString& dataDir, const QUrl& url, const QString& email)
+{
+    auto s = openSession(dataDir, url);
+    if (!s || !startAndSync(*s) || !logIn(*s, email, kPassword))
+        return nullptr;
+    return s;
+}
+
 inline qint64 serverUserId(const marquee::testing::TestServer& server, const QString& email)
 {
     return server.query(QStringLiteral("SELECT id FROM users WHERE email = '%1'").arg(email)).value(0).toLongLong();
@@ -113,6 +124,39 @@ inline std::uint64_t serverHead(const marquee::testing::TestServer& server)
 // The demo seat maps' venues (fixed ids in the server's demo catalog).
 inline const QString kTheatreVenue = QStringLiteral("6a1c2cdd-7a95-540c-aab5-1f342635f70e"); // Theater des Westens
 inline const QString kStadiumVenue = QStringLiteral("fa5fce28-d727-5041-9a8f-8581a60afd71"); // Olympiastadion
+
+// The demo catalog's first theatre event with a seat map (the booking tests sell it), or "".
+inline QString demoSeatedEvent(const marquee::testing::TestServer& server)
+{
+    return server
+        .query(QStringLiteral("SELECT id FROM events WHERE venue_id = '%1' AND layout_id IS NOT NULL "
+                              "ORDER BY starts_at LIMIT 1")
+                   .arg(kTheatreVenue))
+        .value(0);
+}
+
+// Two attendees who book against each other on the demo server: each logged in on a session
+// of their own, and the demo theatre event they book.
+struct BookingRivals {
+    QTemporaryDir fanDir, rivalDir;
+    std::unique_ptr<ClientSession> fan, rival;
+    QString event;
+
+    // Starts `server` with the demo catalog and both accounts; what went wrong, or "".
+    QString start(marquee::testing::TestServer& server, const QString& fanEmail, const QString& rivalEmail)
+    {
+        const QString error = startDemoServer(server, {{fanEmail, QStringLiteral("attendee")},
+                                                       {rivalEmail, QStringLiteral("attendee")}});
+        if (!error.isEmpty())
+            return error;
+        fan = loggedInSession(fanDir.path(), server.wsUrl(), fanEmail);
+        rival = loggedInSession(rivalDir.path(), server.wsUrl(), rivalEmail);
+        if (!fan || !rival)
+            return QStringLiteral("a session could not log in");
+        event = demoSeatedEvent(server);
+        return event.isEmpty() ? QStringLiteral("the demo catalog has no seated theatre event") : QString();
+    }
+};
 
 // An event's seat status as the server's database has it, as far as blocks go (the only
 // claims there are until booking exists): one byte per seat.

@@ -36,9 +36,10 @@ class TestBookingServer : public QObject {
     Q_OBJECT
 
     TestServer m_server;
-    QTemporaryDir m_fanDir, m_rivalDir;
-    std::unique_ptr<ClientSession> m_fan, m_rival;
-    QString m_event; // a demo theatre event
+    BookingRivals m_rivals;
+    std::unique_ptr<ClientSession>& m_fan = m_rivals.fan;
+    std::unique_ptr<ClientSession>& m_rival = m_rivals.rival;
+    const QString& m_event = m_rivals.event; // a demo theatre event
 
     // The first `count` available seats of the event, as the server's database has them.
     QStringList freeSeats(int count, std::uint32_t from = 0) const
@@ -74,21 +75,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::Ireland));
-        const QString error =
-            startDemoServer(m_server, {{kFan, QStringLiteral("attendee")}, {kRival, QStringLiteral("attendee")}});
+        const QString error = m_rivals.start(m_server, kFan, kRival);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_fan = openSession(m_fanDir.path(), m_server.wsUrl());
-        m_rival = openSession(m_rivalDir.path(), m_server.wsUrl());
-        QVERIFY(m_fan && m_rival);
-        QVERIFY(startAndSync(*m_fan) && startAndSync(*m_rival));
-        QVERIFY(logIn(*m_fan, kFan, kPassword));
-        QVERIFY(logIn(*m_rival, kRival, kPassword));
-        m_event = m_server
-                      .query(QStringLiteral("SELECT id FROM events WHERE venue_id = '%1' AND layout_id IS NOT NULL "
-                                            "ORDER BY starts_at LIMIT 1")
-                                 .arg(kTheatreVenue))
-                      .value(0);
-        QVERIFY(!m_event.isEmpty());
         QVERIFY(m_fan->seating()->layoutForEvent(m_event));
         // The fan watches the seat map, as the Seats page does while checking out.
         QSignalSpy snapshot(m_fan->seating(), &SeatingService::snapshotReceived);

@@ -2,7 +2,7 @@
 // the held seats and a live countdown (urgent in the last minute, Extend), expiry by the
 // server's sweeper → "pick seats again", seats taken by someone else named on the Seats page.
 // Each state is saved as PNG when MARQUEE_SCREENSHOT_DIR is set.
-#include "serverhelpers.h"
+#include "checkouthelpers.h"
 
 #include "booking/bookingpanel.h"
 #include "booking/bookingservice.h"
@@ -32,70 +32,24 @@ namespace {
 const QString kFan = QStringLiteral("fan@example.org");
 const QString kRival = QStringLiteral("rival@example.org");
 
-void screenshot(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("MARQUEE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
 } // namespace
 
 class TestCheckoutServer : public QObject {
     Q_OBJECT
 
     TestServer m_server;
-    QTemporaryDir m_fanDir, m_rivalDir;
-    std::unique_ptr<ClientSession> m_fan, m_rival;
-    QString m_event;
-
-    // Available seats in the page's live status, from `from` on.
-    std::vector<std::uint32_t> availableSeats(const SeatsDialog& page, std::size_t count, std::uint32_t from) const
-    {
-        std::vector<std::uint32_t> out;
-        const SeatMapView* view = page.seatMap();
-        for (std::uint32_t i = from; i < view->geometry().seatCount() && out.size() < count; ++i)
-            if (view->seatStatus(i) == SeatStatus::Available && view->isSelectable(i))
-                out.push_back(i);
-        return out;
-    }
-
-    // Opens the Seats page, selects `count` seats and holds them through the panel.
-    CheckoutDialog* holdThroughPage(SeatsDialog& page, std::size_t count, std::uint32_t from)
-    {
-        page.show();
-        if (!QTest::qWaitFor([&] { return page.seatMap()->hasStatus(); }, kTimeoutMs))
-            return nullptr;
-        page.seatMap()->setSelectedSeats(availableSeats(page, count, from));
-        BookingPanel* panel = page.bookingPanel();
-        if (!panel->holdSelectedButton()->isEnabled())
-            return nullptr;
-        panel->holdSelectedButton()->click();
-        if (!QTest::qWaitFor([&] { return panel->checkoutDialog() != nullptr; }, kTimeoutMs))
-            return nullptr;
-        return panel->checkoutDialog();
-    }
+    BookingRivals m_rivals;
+    std::unique_ptr<ClientSession>& m_fan = m_rivals.fan;
+    std::unique_ptr<ClientSession>& m_rival = m_rivals.rival;
+    const QString& m_event = m_rivals.event;
 
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::Ireland));
-        const QString error =
-            startDemoServer(m_server, {{kFan, QStringLiteral("attendee")}, {kRival, QStringLiteral("attendee")}});
+        const QString error = m_rivals.start(m_server, kFan, kRival);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_fan = openSession(m_fanDir.path(), m_server.wsUrl());
-        m_rival = openSession(m_rivalDir.path(), m_server.wsUrl());
-        QVERIFY(m_fan && m_rival);
-        QVERIFY(startAndSync(*m_fan) && startAndSync(*m_rival));
-        QVERIFY(logIn(*m_fan, kFan, kPassword));
-        QVERIFY(logIn(*m_rival, kRival, kPassword));
-        m_event = m_server
-                      .query(QStringLiteral("SELECT id FROM events WHERE venue_id = '%1' AND layout_id IS NOT NULL "
-                                            "ORDER BY starts_at LIMIT 1")
-                                 .arg(kTheatreVenue))
-                      .value(0);
-        QVERIFY(!m_event.isEmpty());
     }
 
     void holdOpensCheckoutWithCountdown()

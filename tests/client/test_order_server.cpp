@@ -5,7 +5,7 @@
 // declined state and keeps the seats for another card. "My Orders & Tickets" lists the
 // orders, cancels one within the rules, and still works from the cache after the server is
 // gone. (The card cases skip while the server has no --payment-url option.)
-#include "serverhelpers.h"
+#include "checkouthelpers.h"
 
 #include "booking/bookingpanel.h"
 #include "booking/bookingservice.h"
@@ -38,15 +38,6 @@ namespace {
 const QString kFan = QStringLiteral("fan@example.org");
 const QString kClerk = QStringLiteral("clerk@example.org");
 
-void screenshot(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("MARQUEE_SCREENSHOT_DIR");
-    if (dir.isEmpty())
-        return;
-    QCoreApplication::processEvents(); // widgets added just now are shown by a queued call
-    widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
 void enterCard(CheckoutDialog* checkout, const QString& number)
 {
     checkout->nameEdit()->setText(QStringLiteral("Ada Lovelace"));
@@ -70,19 +61,9 @@ class TestOrderServer : public QObject {
 
     CheckoutDialog* holdThroughPage(ClientSession* session, SeatsDialog& page, std::size_t count, std::uint32_t from)
     {
-        page.show();
-        if (!QTest::qWaitFor([&] { return page.seatMap()->hasStatus(); }, kTimeoutMs))
+        CheckoutDialog* checkout = marquee::client::testing::holdThroughPage(page, count, from);
+        if (!checkout)
             return nullptr;
-        std::vector<std::uint32_t> seats;
-        const SeatMapView* view = page.seatMap();
-        for (std::uint32_t i = from; i < view->geometry().seatCount() && seats.size() < count; ++i)
-            if (view->seatStatus(i) == SeatStatus::Available && view->isSelectable(i))
-                seats.push_back(i);
-        page.seatMap()->setSelectedSeats(seats);
-        page.bookingPanel()->holdSelectedButton()->click();
-        if (!QTest::qWaitFor([&] { return page.bookingPanel()->checkoutDialog() != nullptr; }, kTimeoutMs))
-            return nullptr;
-        CheckoutDialog* checkout = page.bookingPanel()->checkoutDialog();
         // The card form is usable once the payment config arrived.
         if (!QTest::qWaitFor([&] { return session->booking()->paymentConfig().has_value(); }, kTimeoutMs))
             return nullptr;
@@ -105,12 +86,9 @@ private Q_SLOTS:
             QVERIFY2(m_server.start(&error, {QStringLiteral("--demo")}), qPrintable(error + m_server.serverLog()));
         QVERIFY(m_server.createUser(kFan, kPassword, QStringLiteral("attendee")));
         QVERIFY(m_server.createUser(kClerk, kPassword, QStringLiteral("staff")));
-        m_fan = openSession(m_fanDir.path(), m_server.wsUrl());
-        m_clerk = openSession(m_clerkDir.path(), m_server.wsUrl());
+        m_fan = loggedInSession(m_fanDir.path(), m_server.wsUrl(), kFan);
+        m_clerk = loggedInSession(m_clerkDir.path(), m_server.wsUrl(), kClerk);
         QVERIFY(m_fan && m_clerk);
-        QVERIFY(startAndSync(*m_fan) && startAndSync(*m_clerk));
-        QVERIFY(logIn(*m_fan, kFan, kPassword));
-        QVERIFY(logIn(*m_clerk, kClerk, kPassword));
         m_event = m_server
                       .query(QStringLiteral("SELECT id FROM events WHERE venue_id = '%1' AND layout_id IS NOT NULL "
                                             "AND starts_at > now() + interval '7 days' ORDER BY starts_at LIMIT 1")
@@ -159,6 +137,7 @@ private Q_SLOTS:
         QVERIFY(checkout);
         BookingService* booking = m_clerk->booking();
         const QString seatId = booking->hold().seats.at(0).seatId;
+        const HoldInfo heldBefore = booking->hold();
         checkout->methodBox()->setCurrentIndex(checkout->methodBox()->findData(static_cast<int>(PaymentMethod::Cash)));
         checkout->nameEdit()->setText(QStringLiteral("Walk-up Buyer"));
         checkout->emailEdit()->setText(QStringLiteral("walkup@example.org"));
@@ -170,6 +149,12 @@ private Q_SLOTS:
         QCOMPARE(checkout->page(), CheckoutDialog::Page::Checkout);
         QVERIFY2(checkout->messageText().contains(QStringLiteral("cash tendered is less")), qPrintable(checkout->messageText()));
         QCOMPARE(booking->hold().seats.at(0).seatId, seatId); // the same seat, still held
+        // by the same hold, with its own expiry: the server kept it for the retry.
+        QCOMPARE(booking->hold().holdId, heldBefore.holdId);
+        QCOMPARE(booking->hold().expiresAtMs, heldBefore.expiresAtMs);
+        QCOMPARE(m_server.query(QStringLiteral("SELECT outcome FROM saga_steps WHERE step = 'release_seats' AND order_id = '%1'")
+                                    .arg(booking->order().id)).value(0),
+                 QStringLiteral("hold_kept"));
         QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM seat_claims WHERE hold_id = '%1'")
                                     .arg(booking->hold().holdId)).value(0),
                  QStringLiteral("1"));
@@ -229,12 +214,15 @@ private Q_SLOTS:
         QStringList seatIds;
         for (const HeldSeatInfo& seat : booking->hold().seats)
             seatIds << seat.seatId;
+        const HoldInfo heldBefore = booking->hold();
         enterCard(checkout, QStringLiteral("4000 0000 0000 0002"));
         checkout->payButton()->click();
         QVERIFY(QTest::qWaitFor([&] { return booking->problem() == Problem::PaymentDeclined; }, kTimeoutMs));
         QVERIFY(QTest::qWaitFor([&] { return booking->state() == State::Held; }, kTimeoutMs));
         QCOMPARE(checkout->page(), CheckoutDialog::Page::Checkout);
         QVERIFY2(checkout->messageText().contains(QStringLiteral("The card was declined")), qPrintable(checkout->messageText()));
+        QVERIFY2(checkout->messageText().contains(QStringLiteral("seats stay held")), qPrintable(checkout->messageText()));
+        QVERIFY2(checkout->payButton()->text().startsWith(QStringLiteral("Try again")), qPrintable(checkout->payButton()->text()));
         QCOMPARE(booking->order().status, OrderStatus::Failed);
         QVERIFY(checkout->cardNumberEdit()->text().isEmpty());
         QVERIFY(checkout->payButton()->isEnabled());
@@ -243,6 +231,8 @@ private Q_SLOTS:
         for (const HeldSeatInfo& seat : booking->hold().seats)
             heldNow << seat.seatId;
         QCOMPARE(heldNow, seatIds);
+        QCOMPARE(booking->hold().holdId, heldBefore.holdId);
+        QCOMPARE(booking->hold().expiresAtMs, heldBefore.expiresAtMs);
         QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM seat_claims WHERE hold_id = '%1'").arg(booking->hold().holdId)).value(0),
                  QStringLiteral("2"));
         screenshot(checkout, QStringLiteral("checkout-declined"));

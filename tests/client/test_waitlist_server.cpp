@@ -28,13 +28,6 @@ namespace {
 const QString kFan = QStringLiteral("fan@example.org");
 const QString kRival = QStringLiteral("rival@example.org");
 
-void screenshot(QWidget* widget, const QString& name)
-{
-    const QString dir = qEnvironmentVariable("MARQUEE_SCREENSHOT_DIR");
-    if (!dir.isEmpty())
-        widget->grab().save(dir + QLatin1Char('/') + name + QStringLiteral(".png"));
-}
-
 QPushButton* buttonNamed(QWidget* root, const QString& objectName)
 {
     return root->findChild<QPushButton*>(objectName);
@@ -46,9 +39,10 @@ class TestWaitlistServer : public QObject {
     Q_OBJECT
 
     TestServer m_server;
-    QTemporaryDir m_fanDir, m_rivalDir;
-    std::unique_ptr<ClientSession> m_fan, m_rival;
-    QString m_event;
+    BookingRivals m_rivals;
+    std::unique_ptr<ClientSession>& m_fan = m_rivals.fan;
+    std::unique_ptr<ClientSession>& m_rival = m_rivals.rival;
+    const QString& m_event = m_rivals.event;
     std::shared_ptr<const core::seating::Layout> m_layout;
 
     QList<JoinWaitlistDialog::Category> categories() const
@@ -83,21 +77,8 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::Ireland));
-        const QString error =
-            startDemoServer(m_server, {{kFan, QStringLiteral("attendee")}, {kRival, QStringLiteral("attendee")}});
+        const QString error = m_rivals.start(m_server, kFan, kRival);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_fan = openSession(m_fanDir.path(), m_server.wsUrl());
-        m_rival = openSession(m_rivalDir.path(), m_server.wsUrl());
-        QVERIFY(m_fan && m_rival);
-        QVERIFY(startAndSync(*m_fan) && startAndSync(*m_rival));
-        QVERIFY(logIn(*m_fan, kFan, kPassword));
-        QVERIFY(logIn(*m_rival, kRival, kPassword));
-        m_event = m_server
-                      .query(QStringLiteral("SELECT id FROM events WHERE venue_id = '%1' AND layout_id IS NOT NULL "
-                                            "ORDER BY starts_at LIMIT 1")
-                                 .arg(kTheatreVenue))
-                      .value(0);
-        QVERIFY(!m_event.isEmpty());
         m_layout = m_fan->seating()->layoutForEvent(m_event);
         QVERIFY(m_layout); // synced through the change log
     }

@@ -219,7 +219,6 @@ void BookingService::releaseHold()
     if (m_hold.isValid() && (m_state == State::Held || m_state == State::Holding) && m_sync->isConnected())
         m_releaseRequest = m_sync->releaseHold(m_hold.holdId);
     m_holdRequest = 0;
-    m_recovery = Recovery::None;
     m_pendingCardOrder.reset();
     setHold(HoldInfo{});
     setState(State::NoHold);
@@ -241,13 +240,6 @@ void BookingService::onHold(quint64 requestId, const HoldInfo& hold)
         return;
     m_holdRequest = 0;
     const bool extended = std::exchange(m_extending, false);
-    if (m_recovery != Recovery::None) {
-        // The hold is (again) live after a declined payment: ready for another card.
-        m_recovery = Recovery::None;
-        setHold(hold);
-        setState(State::Held);
-        return;
-    }
     if (extended && m_state != State::Held)
         return; // paid or released meanwhile
     setHold(hold);
@@ -321,27 +313,6 @@ void BookingService::onFailed(quint64 requestId, const ErrorInfo& error)
     if (requestId == 0)
         return;
     const QString reason = error.details.value(QStringLiteral("reason"));
-    if (requestId == m_holdRequest && m_recovery == Recovery::Checking) {
-        m_holdRequest = 0;
-        m_extending = false;
-        if (isConnectionProblem(error)) {
-            m_recovery = Recovery::None;
-            setState(State::Held); // the hold may well be there; the countdown still tells
-            return;
-        }
-        holdAgain(); // the saga let the hold go with the declined payment
-        return;
-    }
-    if (requestId == m_holdRequest && m_recovery == Recovery::Reholding) {
-        m_holdRequest = 0;
-        m_recovery = Recovery::None;
-        setHold(HoldInfo{});
-        setState(State::NoHold);
-        setProblem(error.code == ErrorCode::AlreadyExists ? Problem::SeatsTaken : Problem::PaymentDeclined,
-                   tr("%1 Meanwhile the seats were taken by someone else; please pick seats again.")
-                       .arg(declineText(m_declineCode)));
-        return;
-    }
     if (requestId == m_holdRequest) {
         m_holdRequest = 0;
         if (std::exchange(m_extending, false)) {
@@ -555,11 +526,12 @@ void BookingService::applyOrder(const OrderInfo& order)
             break;
         }
         if (order.payment.status == PaymentStatus::Declined || reason == QLatin1String("payment_declined")) {
-            const QString code = order.payment.declineCode;
-            setProblem(Problem::PaymentDeclined, declineText(code));
-            m_declineCode = code;
+            // The server keeps the hold (until its own expiry) for another card or cash: the
+            // checkout stays on it with the same countdown.
+            setProblem(Problem::PaymentDeclined, declineText(order.payment.declineCode));
+            m_declineCode = order.payment.declineCode;
             if (live)
-                keepHoldAfterDecline();
+                setState(State::Held);
             else
                 holdLost();
             break;
@@ -577,37 +549,6 @@ void BookingService::applyOrder(const OrderInfo& order)
     case OrderStatus::Unspecified:
         break;
     }
-}
-
-void BookingService::keepHoldAfterDecline()
-{
-    if (m_recovery != Recovery::None || !m_hold.isValid())
-        return;
-    if (!m_sync->isConnected()) {
-        setState(State::Held);
-        return;
-    }
-    // Still live (ExtendHold answers with it) or released with the payment (then held anew).
-    m_recovery = Recovery::Checking;
-    m_extending = true;
-    m_holdRequest = m_sync->extendHold(m_hold.holdId);
-    setState(State::Paying);
-}
-
-void BookingService::holdAgain()
-{
-    HoldRequest request;
-    request.eventId = m_hold.eventId;
-    if (m_hold.seats.isEmpty()) {
-        request.kind = HoldRequest::Kind::GeneralAdmission;
-        request.areaId = m_hold.gaAreaId;
-        request.count = m_hold.gaCount;
-    } else {
-        for (const HeldSeatInfo& seat : std::as_const(m_hold.seats))
-            request.seatIds << seat.seatId;
-    }
-    m_recovery = Recovery::Reholding;
-    m_holdRequest = m_sync->holdSeats(newKey(), request);
 }
 
 void BookingService::notifyBatchApplied(const BatchResult& result)

@@ -115,8 +115,6 @@ private:
     void setHold(const HoldInfo& hold);
     void tick();
     void holdLost(); // the server no longer has the hold
-    void keepHoldAfterDecline();
-    void holdAgain(); // the same seats or places under a new hold
     void submitOrder(OrderRequest request);
     void sendOrderRequest(const OrderRequest& request);
     void applyOrder(const OrderInfo& order);
@@ -141,7 +139,7 @@ private:
     Problem m_problem = Problem::None;
     QString m_problemText;
     QStringList m_takenSeats;
-    QString m_declineCode;
+    QString m_declineCode; // of the payment declined last (Problem::PaymentDeclined)
     HoldInfo m_hold;
     OrderInfo m_order;
     std::optional<PaymentConfigInfo> m_paymentConfig;
@@ -149,10 +147,6 @@ private:
     int m_lastRemaining = -1;
 
     QString m_holdEventId;        // of the last HoldSeats (names taken seats)
-    // After a declined payment the saga may have released the hold: the service checks
-    // (ExtendHold) and holds the same seats again, so the buyer can try another card.
-    enum class Recovery { None, Checking, Reholding };
-    Recovery m_recovery = Recovery::None;
     QSet<std::uint32_t> m_seenHeldByMe; // seats of the hold the live status showed as ours
     quint64 m_holdRequest = 0;    // HoldSeats or ExtendHold in flight
     bool m_extending = false;

@@ -427,8 +427,13 @@ void CheckoutDialog::updateState()
     m_pay->setEnabled(held && methodReady);
     const qint64 total = estimatedTotal();
     // Before the first attempt the fees are not known yet; after it the server's total is.
-    m_pay->setText(m_booking->order().isValid() && total > 0 ? tr("Pay %1").arg(format::money(total, currency()))
-                                                             : tr("Pay"));
+    // After a decline the seats stay held: the button offers the retry.
+    const bool declined = m_booking->problem() == BookingService::Problem::PaymentDeclined;
+    const bool knownTotal = m_booking->order().isValid() && total > 0;
+    if (declined)
+        m_pay->setText(knownTotal ? tr("Try again: pay %1").arg(format::money(total, currency())) : tr("Try again"));
+    else
+        m_pay->setText(knownTotal ? tr("Pay %1").arg(format::money(total, currency())) : tr("Pay"));
     m_release->setEnabled(held);
     for (QWidget* w : {static_cast<QWidget*>(m_name), static_cast<QWidget*>(m_email), static_cast<QWidget*>(m_method),
                        static_cast<QWidget*>(m_methodPages)})
@@ -447,7 +452,9 @@ void CheckoutDialog::showProblem()
     m_message->setStyleSheet(serious ? QStringLiteral("color:#b00020; font-weight:bold;")
                                      : QStringLiteral("color:#444;"));
     if (problem == Problem::PaymentDeclined) {
-        // Try another card: the hold stays, the card fields start empty.
+        // Try another card or cash: the hold stays (the server keeps it), the card fields start empty.
+        m_message->setText(m_booking->problemText() + QLatin1Char('\n') +
+                           tr("Your seats stay held until the countdown runs out: try another card or payment method."));
         m_cardNumber->clear();
         m_cardExpiry->clear();
         m_cardCvc->clear();
