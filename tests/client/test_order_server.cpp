@@ -160,8 +160,18 @@ private Q_SLOTS:
                  QStringLiteral("1"));
         screenshot(checkout, QStringLiteral("checkout-cash-declined"));
         checkout->tenderedEdit()->setText(QStringLiteral("200"));
+        QVERIFY(checkout->payButton()->isEnabled());
         checkout->payButton()->click();
-        QVERIFY(QTest::qWaitFor([&] { return checkout->page() == CheckoutDialog::Page::Confirmed; }, kTimeoutMs));
+        // The retry is a second order on the same hold.
+        QVERIFY2(QTest::qWaitFor([&] { return checkout->page() == CheckoutDialog::Page::Confirmed; }, kTimeoutMs),
+                 qPrintable(checkout->messageText() + QStringLiteral(" | orders of the hold: ") +
+                            m_server.query(QStringLiteral("SELECT string_agg(status || ':' || failure_reason, ',') FROM orders "
+                                                          "WHERE hold_id = '%1'")
+                                               .arg(heldBefore.holdId))
+                                .value(0)));
+        QCOMPARE(m_server.query(QStringLiteral("SELECT string_agg(status, ',' ORDER BY created_at) FROM orders WHERE hold_id = '%1'")
+                                    .arg(heldBefore.holdId)).value(0),
+                 QStringLiteral("failed,confirmed"));
         checkout->accept();
     }
 
