@@ -3,7 +3,7 @@
 // release by someone else reaches the server's offer worker and comes back as a live offer
 // (seats, countdown, "Complete booking" with the hold id), and Decline gives the seats back.
 // Each state is saved as PNG when MARQUEE_SCREENSHOT_DIR is set.
-#include "serverhelpers.h"
+#include "checkouthelpers.h"
 
 #include "booking/bookingservice.h"
 #include "services/seatingservice.h"
