@@ -173,7 +173,11 @@ private:
         QVERIFY(restartWith(point));
         const auto sale = sell(tendered);
         QVERIFY2(!sale.holdId.empty(), "the hold before the sale failed");
-        QVERIFY2(!sale.answer, "the server answered although the failpoint should have killed it");
+        // Answered only when the saga runner drove the order instead (it claims due orders
+        // too): then the runner hits the point.
+        if (sale.answer)
+            QVERIFY2(QTest::qWaitFor([&] { return !m_server.isRunning(); }, kSettleTimeoutMs),
+                     "the server never reached the failpoint");
         m_server.kill(); // reaps the process (it is gone already)
         QVERIFY2(m_server.serverLog().contains(QStringLiteral("failpoint ") + QString::fromLatin1(point)),
                  qPrintable(m_server.serverLog().right(2000)));
@@ -245,7 +249,9 @@ private slots:
         QFETCH(QByteArray, voidPoint);
         QVERIFY(restartWith("saga.authorize.called"));
         const auto sale = sell(100'000);
-        QVERIFY(!sale.holdId.empty() && !sale.answer);
+        QVERIFY(!sale.holdId.empty());
+        if (sale.answer) // the runner drove the order: it hits the point
+            QVERIFY(QTest::qWaitFor([&] { return !m_server.isRunning(); }, kSettleTimeoutMs));
         m_server.kill();
         const auto orderId = orderOfHold(sale.holdId);
         QVERIFY(!orderId.isEmpty());
@@ -287,7 +293,10 @@ private slots:
         {
             const auto client = open(m_staffToken);
             QVERIFY(client);
-            QVERIFY2(!client->call(cancel), "the server answered although the failpoint should have killed it");
+            // Answered only when the saga runner drove the refund instead: then it hits the point.
+            if (client->call(cancel))
+                QVERIFY2(QTest::qWaitFor([&] { return !m_server.isRunning(); }, kSettleTimeoutMs),
+                         "the server never reached the failpoint");
         }
         m_server.kill();
         QVERIFY(m_server.serverLog().contains(QStringLiteral("failpoint ") + QString::fromLatin1(point)));
