@@ -552,10 +552,6 @@
         <translation>Der Server hat abgelehnt: %1</translation>
     </message>
     <message>
-        <source>%1 Meanwhile the seats were taken by someone else; please pick seats again.</source>
-        <translation>%1 Inzwischen wurden die Plätze von jemand anderem gebucht; bitte wählen Sie erneut Plätze aus.</translation>
-    </message>
-    <message>
         <source>The hold could not be extended: %1</source>
         <translation>Die Vormerkung konnte nicht verlängert werden: %1</translation>
     </message>
@@ -915,6 +911,18 @@
     <message>
         <source>Enter the amount received.</source>
         <translation>Geben Sie den erhaltenen Betrag ein.</translation>
+    </message>
+    <message>
+        <source>Try again: pay %1</source>
+        <translation>Erneut versuchen: %1 bezahlen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Your seats stay held until the countdown runs out: try another card or payment method.</source>
+        <translation>Ihre Plätze bleiben vorgemerkt, bis der Countdown abläuft: Versuchen Sie es mit einer anderen Karte oder Zahlungsart.</translation>
     </message>
 </context>
 <context>

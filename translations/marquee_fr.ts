@@ -552,10 +552,6 @@
         <translation>Le serveur a refusé : %1</translation>
     </message>
     <message>
-        <source>%1 Meanwhile the seats were taken by someone else; please pick seats again.</source>
-        <translation>%1 Entre-temps, les places ont été prises par quelqu’un d’autre ; veuillez choisir à nouveau des places.</translation>
-    </message>
-    <message>
         <source>The hold could not be extended: %1</source>
         <translation>La réservation n’a pas pu être prolongée : %1</translation>
     </message>
@@ -915,6 +911,18 @@
     <message>
         <source>Enter the amount received.</source>
         <translation>Saisissez le montant reçu.</translation>
+    </message>
+    <message>
+        <source>Try again: pay %1</source>
+        <translation>Réessayer : payer %1</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Your seats stay held until the countdown runs out: try another card or payment method.</source>
+        <translation>Vos places restent réservées jusqu’à la fin du compte à rebours : essayez une autre carte ou un autre moyen de paiement.</translation>
     </message>
 </context>
 <context>
