@@ -293,7 +293,7 @@ int main(int argc, char** argv) {
     }
     // A live seat map on the event throughout (anonymous, so it sees every hold as Held): each
     // delta must be the previous + 1, and its map after the last one must equal a fresh snapshot.
-    test::WsClient watcher;
+    auto watcher = std::make_unique<test::WsClient>();
     const auto subscribeSeats = [&](test::WsClient& client) -> std::optional<v1::SeatSnapshot> {
         v1::Envelope request;
         request.mutable_subscribe_seats()->set_event_id(eventId);
@@ -301,7 +301,10 @@ int main(int argc, char** argv) {
         if (!answer || !answer->has_seat_snapshot()) return std::nullopt;
         return answer->seat_snapshot();
     };
-    const auto firstSnapshot = watcher.connect(server.port()) && watcher.hello() ? subscribeSeats(watcher) : std::nullopt;
+    const auto watch = [&](test::WsClient& client) {
+        return client.connect(server.port()) && client.hello() ? subscribeSeats(client) : std::nullopt;
+    };
+    const auto firstSnapshot = watch(*watcher);
     if (!firstSnapshot) {
         std::fprintf(stderr, "bench_holds: the seat-map watcher could not subscribe\n");
         return 1;
@@ -311,17 +314,33 @@ int main(int argc, char** argv) {
         std::uint64_t seq = 0;
         long long deltas = 0;
         long long gaps = 0;
-    } watched{firstSnapshot->status(), firstSnapshot->status_seq()};
-    // Reads until the stream has been quiet for a while (the run and its stamping are over).
+        long long resyncs = 0; // the server cut the watcher off as too slow; it resubscribed
+        std::string ended;     // how the stream ended
+    } watched{firstSnapshot->status(), firstSnapshot->status_seq(), 0, 0, 0, {}};
+    // Reads until the stream has been quiet for a while (the run and its stamping are over). A
+    // watcher that falls more than the send queue behind is closed by the server ("too slow;
+    // resume from your cursor"); like the client's SeatingService it then resubscribes, and
+    // its map must still end equal to a fresh snapshot.
     std::thread watchThread([&] {
-        while (const auto frame = watcher.read(std::chrono::seconds(10))) {
-            if (!frame->has_seat_delta()) continue;
-            const auto& delta = frame->seat_delta();
-            ++watched.deltas;
-            if (delta.status_seq() != watched.seq + 1) ++watched.gaps;
-            watched.seq = delta.status_seq();
-            for (int i = 0; i < delta.seat_index_size(); ++i)
-                watched.status[delta.seat_index(i)] = delta.status()[static_cast<std::size_t>(i)];
+        for (;;) {
+            while (const auto frame = watcher->read(std::chrono::seconds(10))) {
+                if (!frame->has_seat_delta()) continue;
+                const auto& delta = frame->seat_delta();
+                ++watched.deltas;
+                if (delta.status_seq() != watched.seq + 1) ++watched.gaps;
+                watched.seq = delta.status_seq();
+                for (int i = 0; i < delta.seat_index_size(); ++i)
+                    watched.status[delta.seat_index(i)] = delta.status()[static_cast<std::size_t>(i)];
+            }
+            watched.ended = watcher->error().message() +
+                            (watcher->closeReason().empty() ? "" : " (" + watcher->closeReason() + ")");
+            if (watcher->error() != boost::beast::websocket::error::closed || watched.resyncs >= 100) return;
+            watcher = std::make_unique<test::WsClient>();
+            const auto snapshot = watch(*watcher);
+            if (!snapshot) return;
+            ++watched.resyncs;
+            watched.status = snapshot->status();
+            watched.seq = snapshot->status_seq();
         }
     });
 
@@ -396,8 +415,10 @@ int main(int argc, char** argv) {
     std::printf("  double-claimed seats (SQL): %lld; held claims %lld\n", doubleClaims, heldRows);
     std::printf("  stamping: %s; status_seq %lld, %lld changes, %lld distinct seqs\n",
                 stamped ? "every change stamped" : "NOT ALL STAMPED within 60 s", statusSeq, changes, distinctSeqs);
-    std::printf("  live watcher: %lld deltas, %lld gaps, ended at seq %llu; its map %s a fresh snapshot (seq %llu)\n",
-                watched.deltas, watched.gaps, static_cast<unsigned long long>(watched.seq),
+    std::printf("  live watcher: %lld deltas, %lld gaps, %lld resubscriptions after the server cut it off as too "
+                "slow, ended at seq %llu (stream: %s); its map %s a fresh snapshot (seq %llu)\n",
+                watched.deltas, watched.gaps, watched.resyncs, static_cast<unsigned long long>(watched.seq),
+                watched.ended.c_str(),
                 watcherAgrees ? "equals" : "DIFFERS FROM",
                 finalSnapshot ? static_cast<unsigned long long>(finalSnapshot->status_seq()) : 0ULL);
 

@@ -126,6 +126,7 @@ public:
 
     unsigned httpStatus() const { return m_response.result_int(); }
     beast::error_code error() const { return m_error; }
+    std::string closeReason() const { return std::string(m_ws.reason().reason.c_str()); }
 
     bool sendRaw(const std::string& bytes, bool text = false) {
         m_ws.text(text);
