@@ -343,6 +343,39 @@ private slots:
         QCOMPARE(seen, 1);
     }
 
+    void deviceCertificateVerifiesOnlyWhatTheServerSigned() {
+        const KeyPair server = generateKeyPair();
+        const KeyPair device = generateKeyPair();
+        DeviceCertificateClaims claims{"kiosk-1.north:door", device.publicKey, 1'800'000'000'000};
+        const Signature certificate = signDeviceCertificate(claims, server);
+        QVERIFY(verifyDeviceCertificate(claims, certificate, server.publicKey));
+
+        // Another server key, another device id, key, expiry or a flipped signature bit: refused.
+        QVERIFY(!verifyDeviceCertificate(claims, certificate, generateKeyPair().publicKey));
+        DeviceCertificateClaims otherDevice = claims;
+        otherDevice.deviceId = "kiosk-2";
+        QVERIFY(!verifyDeviceCertificate(otherDevice, certificate, server.publicKey));
+        DeviceCertificateClaims otherKey = claims;
+        otherKey.devicePublicKey = generateKeyPair().publicKey;
+        QVERIFY(!verifyDeviceCertificate(otherKey, certificate, server.publicKey));
+        DeviceCertificateClaims longer = claims;
+        longer.validUntilMs += 1;
+        QVERIFY(!verifyDeviceCertificate(longer, certificate, server.publicKey));
+        Signature flipped = certificate;
+        flipped[17] ^= 0x20;
+        QVERIFY(!verifyDeviceCertificate(claims, flipped, server.publicKey));
+
+        // The id is NUL-terminated in the message, so "a" + key cannot pass as "a\0..." + key.
+        DeviceCertificateClaims withNul = claims;
+        withNul.deviceId = std::string("kiosk\0", 6);
+        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, signDeviceCertificate(withNul, server));
+        QVERIFY(!verifyDeviceCertificate(withNul, certificate, server.publicKey));
+
+        // A ticket signed by the certified device key verifies with it like a server-signed one.
+        TicketClaims ticket = sampleClaims(device);
+        QCOMPARE(verifyTicket(signTicket(ticket, device), lookupOf({server, device})).verdict, Verdict::Valid);
+    }
+
     void layoutUsesTheCaptionsGiven() {
         TicketCaptions captions;
         captions.seat = "Platz";

@@ -181,4 +181,32 @@ Verification verifyTicket(std::string_view code,
     return result;
 }
 
+std::string deviceCertificateMessage(const DeviceCertificateClaims& claims) {
+    std::string message = "MQDC1";
+    message += claims.deviceId;
+    message += '\0';
+    message.append(reinterpret_cast<const char*>(claims.devicePublicKey.data()), claims.devicePublicKey.size());
+    std::array<std::uint8_t, 8> validUntil{};
+    putBigEndian(validUntil.data(), static_cast<std::uint64_t>(claims.validUntilMs), validUntil.size());
+    message.append(reinterpret_cast<const char*>(validUntil.data()), validUntil.size());
+    return message;
+}
+
+Signature signDeviceCertificate(const DeviceCertificateClaims& claims, const KeyPair& serverKey) {
+    ensureSodium();
+    if (claims.deviceId.find('\0') != std::string::npos) throw std::invalid_argument("device id contains a NUL byte");
+    const std::string message = deviceCertificateMessage(claims);
+    Signature signature{};
+    crypto_sign_detached(signature.data(), nullptr, bytesOf(message), message.size(), serverKey.secretKey.data());
+    return signature;
+}
+
+bool verifyDeviceCertificate(const DeviceCertificateClaims& claims, const Signature& certificate,
+                             const PublicKey& serverPublicKey) {
+    ensureSodium();
+    if (claims.deviceId.find('\0') != std::string::npos) return false;
+    const std::string message = deviceCertificateMessage(claims);
+    return crypto_sign_verify_detached(certificate.data(), bytesOf(message), message.size(), serverPublicKey.data()) == 0;
+}
+
 } // namespace marquee::core::tickets

@@ -63,4 +63,20 @@ std::string signTicket(const TicketClaims& claims, const KeyPair& key);
 Verification verifyTicket(std::string_view code,
                           const std::function<std::optional<PublicKey>(std::string_view keyId)>& findKey);
 
+// A device certificate (issue 7, docs/boxoffice.md): the server's ticket key vouches that a
+// box-office device's own key may sign tickets until validUntilMs, so tickets sold offline
+// verify on any device that knows the server's keys.
+struct DeviceCertificateClaims {
+    std::string deviceId;          // Hello.device_id: at most 64 of [A-Za-z0-9-_.:]
+    PublicKey devicePublicKey{};
+    std::int64_t validUntilMs = 0;
+};
+using Signature = std::array<std::uint8_t, 64>;
+
+// The signed bytes: "MQDC1" || device id || 0x00 || device public key || valid until (int64 BE).
+std::string deviceCertificateMessage(const DeviceCertificateClaims& claims);
+Signature signDeviceCertificate(const DeviceCertificateClaims& claims, const KeyPair& serverKey);
+bool verifyDeviceCertificate(const DeviceCertificateClaims& claims, const Signature& certificate,
+                             const PublicKey& serverPublicKey);
+
 } // namespace marquee::core::tickets
