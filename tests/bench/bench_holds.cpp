@@ -314,20 +314,28 @@ int main(int argc, char** argv) {
         std::uint64_t seq = 0;
         long long deltas = 0;
         long long gaps = 0;
-        long long resyncs = 0; // the server cut the watcher off as too slow; it resubscribed
+        long long resyncs = 0; // the connection was lost; it reconnected and resubscribed
         std::string ended;     // how the stream ended
     } watched{firstSnapshot->status(), firstSnapshot->status_seq(), 0, 0, 0, {}};
     // Reads until the stream has been quiet for a while (the run and its stamping are over). A
-    // watcher that falls more than the send queue behind is closed by the server ("too slow;
-    // resume from your cursor"); like the client's SeatingService it then resubscribes, and
-    // its map must still end equal to a fresh snapshot.
+    // watcher that falls behind by half the send queue loses deltas (the server skips them and
+    // then sends the newest, so the watcher sees a gap); like the client's SeatingService it
+    // then resubscribes, and its map must still end equal to a fresh snapshot.
     std::thread watchThread([&] {
         for (;;) {
             while (const auto frame = watcher->read(std::chrono::seconds(10))) {
                 if (!frame->has_seat_delta()) continue;
                 const auto& delta = frame->seat_delta();
                 ++watched.deltas;
-                if (delta.status_seq() != watched.seq + 1) ++watched.gaps;
+                if (delta.status_seq() <= watched.seq) continue;
+                if (delta.status_seq() != watched.seq + 1) {
+                    ++watched.gaps;
+                    const auto snapshot = subscribeSeats(*watcher);
+                    if (!snapshot) break;
+                    watched.status = snapshot->status();
+                    watched.seq = snapshot->status_seq();
+                    continue;
+                }
                 watched.seq = delta.status_seq();
                 for (int i = 0; i < delta.seat_index_size(); ++i)
                     watched.status[delta.seat_index(i)] = delta.status()[static_cast<std::size_t>(i)];
@@ -397,7 +405,7 @@ int main(int argc, char** argv) {
     watchThread.join();
     test::WsClient checker;
     const auto finalSnapshot = checker.connect(server.port()) && checker.hello() ? subscribeSeats(checker) : std::nullopt;
-    const bool watcherAgrees = finalSnapshot && watched.gaps == 0 &&
+    const bool watcherAgrees = finalSnapshot &&
                                watched.seq == finalSnapshot->status_seq() && watched.status == finalSnapshot->status();
 
     std::printf("bench_holds: %d WebSocket clients, %d holds of one seat on one event, server --db-workers %d\n",
@@ -415,8 +423,8 @@ int main(int argc, char** argv) {
     std::printf("  double-claimed seats (SQL): %lld; held claims %lld\n", doubleClaims, heldRows);
     std::printf("  stamping: %s; status_seq %lld, %lld changes, %lld distinct seqs\n",
                 stamped ? "every change stamped" : "NOT ALL STAMPED within 60 s", statusSeq, changes, distinctSeqs);
-    std::printf("  live watcher: %lld deltas, %lld gaps, %lld resubscriptions after the server cut it off as too "
-                "slow, ended at seq %llu (stream: %s); its map %s a fresh snapshot (seq %llu)\n",
+    std::printf("  live watcher: %lld deltas, %lld gaps (skipped deltas; resubscribed), %lld reconnections, ended "
+                "at seq %llu (stream: %s); its map %s a fresh snapshot (seq %llu)\n",
                 watched.deltas, watched.gaps, watched.resyncs, static_cast<unsigned long long>(watched.seq),
                 watched.ended.c_str(),
                 watcherAgrees ? "equals" : "DIFFERS FROM",

@@ -39,6 +39,12 @@ double secondsSince(WebSocketSession::Clock::time_point start) {
 // sees a gap in status_seq (and resubscribes) if any of them was newer than its snapshot.
 constexpr std::size_t kMaxSeatBacklog = 256;
 
+// A watcher that falls behind on seat deltas loses deltas, not its connection: deltas may take
+// up to half of the send queue (frames and bytes), and the skipped ones are replaced by the
+// newest once the queue is down to a quarter (see m_seatSkippedNewest).
+constexpr std::size_t kSeatQueueShareDivisor = 2;
+constexpr std::size_t kSeatQueueResumeDivisor = 4;
+
 bool mayUploadLayouts(core::Role role) { return role == core::Role::Organizer || role == core::Role::Admin; }
 
 v1::Envelope shuttingDownAnswer(std::uint64_t requestId) {
@@ -378,6 +384,7 @@ void WebSocketSession::endSeatSubscription() {
     m_seatEvent.clear();
     m_seatRequestId = 0;
     m_seatBacklog.clear();
+    m_seatSkippedNewest.reset();
 }
 
 // After the snapshot answer has been queued: deltas newer than it follow, in order.
@@ -410,8 +417,23 @@ void WebSocketSession::deliverSeatDelta(std::string eventId, std::uint64_t statu
         }
         if (statusSeq <= self->m_seatSeq) return; // already in the snapshot or sent
         self->m_seatSeq = statusSeq;
+        const auto& limits = self->m_ctx.limits;
+        if (self->m_seatSkippedNewest || self->m_queue.size() >= limits.maxQueuedFrames / kSeatQueueShareDivisor ||
+            self->m_queuedBytes + frame->size() > limits.maxQueuedBytes / kSeatQueueShareDivisor) {
+            if (!self->m_seatSkippedNewest) self->m_ctx.metrics.frameRejected("seat_delta_skipped");
+            self->m_seatSkippedNewest = std::move(frame);
+            return;
+        }
         self->enqueue(std::move(frame));
     });
+}
+
+void WebSocketSession::sendSkippedSeatDeltaIfDrained() {
+    if (!m_seatSkippedNewest || m_queue.size() > m_ctx.limits.maxQueuedFrames / kSeatQueueResumeDivisor ||
+        m_queuedBytes > m_ctx.limits.maxQueuedBytes / kSeatQueueResumeDivisor)
+        return;
+    enqueue(std::move(m_seatSkippedNewest));
+    m_seatSkippedNewest.reset();
 }
 
 void WebSocketSession::closeRevoked() {
@@ -486,6 +508,7 @@ void WebSocketSession::onWrite(error_code ec, std::size_t) {
         doWrite();
     else if (m_closing)
         doClose();
+    if (!m_closing) sendSkippedSeatDeltaIfDrained(); // after doWrite: enqueue starts no second write
     maybeResumeReading();
 }
 

@@ -117,6 +117,11 @@ private:
     std::uint64_t m_seatSeq = 0;
     bool m_seatSnapshotSent = false;
     std::deque<PendingSeatDelta> m_seatBacklog;
+    // Seat deltas may fill only part of the send queue. Past that share they are skipped, and
+    // only the newest is kept here; it goes out once the queue has drained, so the client sees
+    // a gap in status_seq and resubscribes, while its requests and answers keep flowing.
+    std::shared_ptr<const std::string> m_seatSkippedNewest;
+    void sendSkippedSeatDeltaIfDrained();
 };
 
 } // namespace marquee::server::net

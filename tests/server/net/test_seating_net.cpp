@@ -162,6 +162,68 @@ private slots:
         QCOMPARE(undo->status(), std::string(2, static_cast<char>(SeatStatus::Available)));
     }
 
+    // A seat watcher that stops reading loses deltas, not its connection (a kiosk's requests
+    // share it): past half of the send queue the server skips deltas, and once the queue has
+    // drained it sends the newest, so the watcher sees a gap in status_seq and resubscribes.
+    void slowSeatWatcherSeesAGapAndKeepsItsConnection() {
+        WsClient watcher;
+        QVERIFY(watcher.connect(m_server.port(), m_attendeeToken, 4096));
+        QVERIFY(watcher.hello());
+        const auto snapshot = subscribe(watcher, m_eventId);
+        QVERIFY(snapshot);
+        const auto first = snapshot->status_seq();
+
+        // 3,000 changes of seat 0 (staying available) written straight into the change table
+        // while the watcher reads nothing; the server's stamper numbers them and the feed pushes.
+        constexpr std::uint64_t kChanges = 3000;
+        QString error;
+        m_server.query(QStringLiteral("INSERT INTO seat_status_changes (event_id, seat_indexes, statuses, holders) "
+                                      "SELECT '%1'::uuid, ARRAY[0], ARRAY[0::smallint], ARRAY[0::bigint] "
+                                      "FROM generate_series(1, %2)")
+                           .arg(QString::fromStdString(m_eventId))
+                           .arg(kChanges),
+                       &error);
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        const auto head = QStringLiteral("SELECT status_seq FROM event_seat_state WHERE event_id = '%1'")
+                              .arg(QString::fromStdString(m_eventId));
+        QTRY_VERIFY_WITH_TIMEOUT(m_server.query(head).value(0).toULongLong() >= first + kChanges, 60000);
+
+        // A request on the same connection is still answered, behind the deltas queued before it.
+        v1::Envelope request;
+        request.set_request_id(watcher.nextId());
+        request.mutable_list_waitlist();
+        QVERIFY(watcher.send(request));
+        bool answered = false;
+        std::uint64_t seq = first;
+        std::uint64_t gaps = 0;
+        std::uint64_t deltas = 0;
+        while (!answered || seq < first + kChanges) {
+            const auto frame = watcher.read();
+            QVERIFY2(frame, qPrintable(QStringLiteral("stream ended at seq %1 (%2)")
+                                           .arg(seq)
+                                           .arg(QString::fromStdString(watcher.closeReason()))));
+            if (frame->request_id() == request.request_id()) {
+                QVERIFY2(frame->has_waitlist_list(), frame->error().message().c_str());
+                answered = true;
+                continue;
+            }
+            QVERIFY(frame->has_seat_delta());
+            QVERIFY(frame->seat_delta().status_seq() > seq);
+            if (frame->seat_delta().status_seq() != seq + 1) ++gaps;
+            seq = frame->seat_delta().status_seq();
+            ++deltas;
+        }
+        QCOMPARE(seq, first + kChanges);
+        QVERIFY2(gaps > 0 && deltas < kChanges, qPrintable(QStringLiteral("%1 deltas, %2 gaps").arg(deltas).arg(gaps)));
+        const auto metrics = marquee::test::httpGet(m_server.port(), "/metrics");
+        QVERIFY(metrics.body.find("marquee_frames_rejected_total{reason=\"seat_delta_skipped\"}") != std::string::npos);
+
+        // Resubscribing gives a snapshot at the head, and live deltas follow it again.
+        const auto again = subscribe(watcher, m_eventId);
+        QVERIFY(again);
+        QCOMPARE(again->status_seq(), first + kChanges);
+    }
+
     void holdsShowAsHeldByMeOnlyToTheHolder() {
         const auto holder = open(m_attendeeToken);
         const auto other = open(m_attendee2Token);

@@ -102,9 +102,16 @@ public:
     WsClient() : m_ws(m_ioc) {}
 
     // Connects and upgrades; on a refused upgrade, httpStatus() holds the HTTP status.
-    bool connect(unsigned short port, const std::string& token = {}) {
+    // receiveBufferBytes > 0: a small socket receive buffer, so a client that stops reading
+    // backs the server up after a few kilobytes instead of megabytes.
+    bool connect(unsigned short port, const std::string& token = {}, int receiveBufferBytes = 0) {
         bool done = false;
         auto& socket = beast::get_lowest_layer(m_ws);
+        if (receiveBufferBytes > 0) {
+            socket.socket().open(tcp::v4(), m_error);
+            if (!m_error) socket.socket().set_option(asio::socket_base::receive_buffer_size(receiveBufferBytes), m_error);
+            if (m_error) return false;
+        }
         socket.async_connect({asio::ip::make_address("127.0.0.1"), port}, [&](beast::error_code ec) {
             m_error = ec;
             done = true;
