@@ -37,13 +37,6 @@ namespace {
 
 constexpr const char* kClubId = "33333333-3333-4333-8333-333333333333";
 
-std::atomic<int> keyCounter{0};
-std::string newKey() {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "00000000-0000-4000-a000-%012d", ++keyCounter);
-    return buffer;
-}
-
 std::int64_t wallMs() {
     return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch())
         .count();
@@ -131,11 +124,15 @@ class TestWishlistAlerts : public QObject {
         const auto answer = upsert(*api, *conn, organizer, event);
         QVERIFY2(answer.has_ack(), answer.DebugString().c_str());
     }
-    std::string createEvent(const std::string& title) {
+    // An event a month from now.
+    static v1::Event futureEvent(const std::string& title) {
         auto event = validEvent(title);
         event.set_starts_at_ms(wallMs() + 30LL * 86'400'000);
         event.set_ends_at_ms(event.starts_at_ms() + 7'200'000);
-        const auto answer = upsert(*api, *conn, organizer, event);
+        return event;
+    }
+    std::string createEvent(const std::string& title) {
+        const auto answer = upsert(*api, *conn, organizer, futureEvent(title));
         if (!answer.has_ack()) qWarning("upsert failed: %s", answer.DebugString().c_str());
         return answer.ack().id();
     }
@@ -145,20 +142,9 @@ class TestWishlistAlerts : public QObject {
 
     // Saves `layout`, creates an event on it with a booking fee of 1.50 (19 % tax included).
     std::string seatedEvent(const seating::Layout& layout, const std::string& title) {
-        const auto saved = handle(organizer, [&](v1::Envelope& r) {
-            r.mutable_save_layout()->set_idempotency_key(newKey());
-            *r.mutable_save_layout()->mutable_layout() = protocol::toProto(layout, true);
-        });
-        if (!saved.has_ack()) return {};
-        const auto layoutId = saved.ack().id().substr(0, saved.ack().id().find('@'));
-        const auto eventId = createEvent(title);
-        const auto assigned = handle(organizer, [&](v1::Envelope& r) {
-            auto* a = r.mutable_assign_event_layout();
-            a->set_idempotency_key(newKey());
-            a->set_event_id(eventId);
-            a->set_layout_id(layoutId);
-            a->set_layout_version(1);
-        });
+        const auto seated = createSeatedEvent(*api, *conn, organizer, layout, futureEvent(title));
+        if (!seated.error.empty()) qWarning("%s", seated.error.c_str());
+        const auto& eventId = seated.eventId;
         const auto ruled = handle(organizer, [&](v1::Envelope& r) {
             auto* rules = r.mutable_set_booking_rules()->mutable_rules();
             rules->set_event_id(eventId);
@@ -173,7 +159,7 @@ class TestWishlistAlerts : public QObject {
             c->set_tax_basis_points(1900);
             c->set_tax_included(true);
         });
-        if (!assigned.has_ack() || !ruled.has_booking_rules()) return {};
+        if (!seated.error.empty() || !ruled.has_booking_rules()) return {};
         return eventId;
     }
     std::string hold(const std::string& eventId, const std::function<void(v1::HoldSeats&)>& what) {

@@ -1,14 +1,19 @@
 // Helpers for the data-layer tests: users, principals, requests and a minimal catalog.
 #pragma once
 
+#include "marquee/core/seating/layout.hpp"
+#include "marquee/protocol/seating_conversions.hpp"
 #include "services/api.hpp"
 #include "test_db.hpp"
 
 #include <pqxx/pqxx>
 
+#include <atomic>
+#include <cstdio>
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace marquee::test {
 
@@ -83,6 +88,48 @@ inline v1::Envelope pull(server::Api& api, pqxx::connection& conn, const server:
         r.mutable_pull_changes()->set_cursor(cursor);
         r.mutable_pull_changes()->set_limit(limit);
     });
+}
+
+// A fresh idempotency key: a UUID unique within the test process.
+inline std::string newKey() {
+    static std::atomic<long long> counter{0};
+    char buffer[40];
+    std::snprintf(buffer, sizeof buffer, "00000000-0000-4000-8000-%012lld", ++counter);
+    return buffer;
+}
+
+// An event on a seat map, made the way an organizer makes one: save the layout, create the
+// event, assign version 1 of the layout to it. `error` is empty on success.
+struct SeatedEvent {
+    std::string layoutId;
+    std::string eventId;
+    std::vector<std::string> seatIds; // the first area's seats, row by row
+    std::string error;
+};
+
+inline SeatedEvent createSeatedEvent(server::Api& api, pqxx::connection& conn, const server::Principal& organizer,
+                                     const core::seating::Layout& layout, const v1::Event& event = validEvent()) {
+    SeatedEvent seated;
+    const auto saved = call(api, conn, organizer, [&](v1::Envelope& r) {
+        r.mutable_save_layout()->set_idempotency_key(newKey());
+        *r.mutable_save_layout()->mutable_layout() = protocol::toProto(layout, true);
+    });
+    if (!saved.has_ack()) return {{}, {}, {}, "saving the layout: " + saved.error().message()};
+    seated.layoutId = saved.ack().id().substr(0, saved.ack().id().find('@'));
+    const auto created = upsert(api, conn, organizer, event);
+    if (!created.has_ack()) return {{}, {}, {}, "creating the event: " + created.error().message()};
+    seated.eventId = created.ack().id();
+    const auto assigned = call(api, conn, organizer, [&](v1::Envelope& r) {
+        auto* a = r.mutable_assign_event_layout();
+        a->set_idempotency_key(newKey());
+        a->set_event_id(seated.eventId);
+        a->set_layout_id(seated.layoutId);
+        a->set_layout_version(1);
+    });
+    if (!assigned.has_ack()) return {{}, {}, {}, "assigning the layout: " + assigned.error().message()};
+    for (const auto& row : layout.areas.at(0).rows)
+        for (const auto& seat : row.seats) seated.seatIds.push_back(seat.id);
+    return seated;
 }
 
 inline long long scalar(pqxx::connection& conn, const std::string& sql) {

@@ -24,18 +24,12 @@
 
 using namespace marquee;
 using marquee::test::call;
+using marquee::test::newKey;
 using marquee::test::Fixture;
 using marquee::test::scalar;
 namespace seating = marquee::core::seating;
 
 namespace {
-
-std::atomic<int> uuidCounter{0};
-std::string newKey() {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "00000000-0000-4000-8000-%012d", ++uuidCounter);
-    return buffer;
-}
 
 v1::Envelope holdRequest(const std::string& eventId, const std::vector<std::string>& seats,
                          const std::string& key = newKey()) {
@@ -167,32 +161,12 @@ private slots:
         bob = f->user("bob@example.org", core::Role::Attendee);
         // 100 seats: 10 rows of 10, plus a general-admission standing area of 30.
         layout = test::smallHall(test::kVenueId, 10);
-        seating::Area standing;
-        standing.id = layout.allocateId('a');
-        standing.label = "Standing";
-        standing.kind = seating::AreaKind::GeneralAdmission;
-        standing.capacity = 30;
-        standing.priceCategoryId = "pc1";
-        standing.outline = {{100, 1800}, {400, 1800}, {400, 1950}, {100, 1950}};
-        layout.areas.push_back(standing);
-        v1::Envelope save;
-        save.mutable_save_layout()->set_idempotency_key(newKey());
-        *save.mutable_save_layout()->mutable_layout() = protocol::toProto(layout, true);
-        const auto saved = handle(organizer, save);
-        QVERIFY2(saved.has_ack(), saved.error().message().c_str());
-        layout.id = saved.ack().id().substr(0, saved.ack().id().find('@'));
-        eventId = test::upsert(f->api, *f->conn, organizer, test::validEvent()).ack().id();
-        const auto assigned = call(f->api, *f->conn, organizer, [&](v1::Envelope& r) {
-            auto* a = r.mutable_assign_event_layout();
-            a->set_idempotency_key(newKey());
-            a->set_event_id(eventId);
-            a->set_layout_id(layout.id);
-            a->set_layout_version(1);
-        });
-        QVERIFY2(assigned.has_ack(), assigned.error().message().c_str());
-        seatIds.clear();
-        for (const auto& row : layout.areas[0].rows)
-            for (const auto& seat : row.seats) seatIds.push_back(seat.id);
+        test::addStandingArea(layout, 30, "pc1");
+        const auto seated = test::createSeatedEvent(f->api, *f->conn, organizer, layout);
+        QVERIFY2(seated.error.empty(), seated.error.c_str());
+        layout.id = seated.layoutId;
+        eventId = seated.eventId;
+        seatIds = seated.seatIds;
         QCOMPARE(seatIds.size(), std::size_t{100});
     }
     void cleanup() { f.reset(); }

@@ -21,19 +21,9 @@
 
 using namespace marquee;
 using marquee::test::call;
+using marquee::test::newKey;
 using marquee::test::scalar;
 namespace seating = marquee::core::seating;
-
-namespace {
-
-std::atomic<int> uuidCounter{0};
-std::string newKey() {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "00000000-0000-4000-9000-%012d", ++uuidCounter);
-    return buffer;
-}
-
-} // namespace
 
 class TestOrders : public QObject {
     Q_OBJECT
@@ -161,33 +151,12 @@ private slots:
         layout = test::smallHall(test::kVenueId, 3);
         layout.priceCategories.push_back({"pc2", "Premium", 4000, "EUR", 0xcc3366});
         for (auto& seat : layout.areas[0].rows[0].seats) seat.priceCategoryId = "pc2";
-        seating::Area standing;
-        standing.id = layout.allocateId('a');
-        standing.label = "Standing";
-        standing.kind = seating::AreaKind::GeneralAdmission;
-        standing.capacity = 30;
-        standing.priceCategoryId = "pc1";
-        standing.outline = {{100, 1800}, {400, 1800}, {400, 1950}, {100, 1950}};
-        layout.areas.push_back(standing);
-        gaArea = standing.id;
-        const auto saved = handle(organizer, [&](v1::Envelope& r) {
-            r.mutable_save_layout()->set_idempotency_key(newKey());
-            *r.mutable_save_layout()->mutable_layout() = protocol::toProto(layout, true);
-        });
-        QVERIFY2(saved.has_ack(), saved.error().message().c_str());
-        layout.id = saved.ack().id().substr(0, saved.ack().id().find('@'));
-        eventId = test::upsert(*api, *conn, organizer, test::validEvent()).ack().id();
-        const auto assigned = handle(organizer, [&](v1::Envelope& r) {
-            auto* a = r.mutable_assign_event_layout();
-            a->set_idempotency_key(newKey());
-            a->set_event_id(eventId);
-            a->set_layout_id(layout.id);
-            a->set_layout_version(1);
-        });
-        QVERIFY2(assigned.has_ack(), assigned.error().message().c_str());
-        seatIds.clear();
-        for (const auto& row : layout.areas[0].rows)
-            for (const auto& seat : row.seats) seatIds.push_back(seat.id);
+        gaArea = test::addStandingArea(layout, 30, "pc1");
+        const auto seated = test::createSeatedEvent(*api, *conn, organizer, layout);
+        QVERIFY2(seated.error.empty(), seated.error.c_str());
+        layout.id = seated.layoutId;
+        eventId = seated.eventId;
+        seatIds = seated.seatIds;
     }
     void cleanup() {
         api.reset();

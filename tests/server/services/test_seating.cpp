@@ -18,20 +18,13 @@
 
 using namespace marquee;
 using marquee::test::call;
+using marquee::test::newKey;
 using marquee::test::Fixture;
 using marquee::test::scalar;
 namespace seating = marquee::core::seating;
 using seating::SeatStatus;
 
 namespace {
-
-int uuidCounter = 0;
-// A fresh UUID per call (idempotency keys).
-std::string newKey() {
-    char buffer[40];
-    std::snprintf(buffer, sizeof buffer, "00000000-0000-4000-8000-%012d", ++uuidCounter);
-    return buffer;
-}
 
 seating::Layout smallHall(int rows = 3) { return test::smallHall(test::kVenueId, rows); }
 

@@ -4,6 +4,7 @@
 #include "marquee/core/seating/generators.hpp"
 #include "marquee/core/seating/layout.hpp"
 
+#include <cstdint>
 #include <string>
 #include <utility>
 
@@ -33,6 +34,21 @@ inline core::seating::Layout smallHall(const std::string& venueId, int rows = 3)
     area.outline = seating::outlineAround(area, 60);
     layout.areas.push_back(std::move(area));
     return layout;
+}
+
+// Adds a general-admission area "Standing" of `capacity` places in `priceCategoryId` below the
+// seats of smallHall(); returns its id.
+inline std::string addStandingArea(core::seating::Layout& layout, std::uint32_t capacity,
+                                   const std::string& priceCategoryId) {
+    core::seating::Area standing;
+    standing.id = layout.allocateId('a');
+    standing.label = "Standing";
+    standing.kind = core::seating::AreaKind::GeneralAdmission;
+    standing.capacity = capacity;
+    standing.priceCategoryId = priceCategoryId;
+    standing.outline = {{100, 1800}, {400, 1800}, {400, 1950}, {100, 1950}};
+    layout.areas.push_back(standing);
+    return standing.id;
 }
 
 } // namespace marquee::test
