@@ -317,6 +317,11 @@ quint64 SyncClient::sendIngestAdmin(v1::Envelope& request)
     return send(RequestKind::IngestAdmin, request);
 }
 
+quint64 SyncClient::sendBoxOffice(v1::Envelope& request)
+{
+    return send(RequestKind::BoxOffice, request);
+}
+
 quint64 SyncClient::holdSeats(const QString& idempotencyKey, const HoldRequest& request)
 {
     v1::Envelope env;
@@ -599,6 +604,9 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
         break;
     case RequestKind::IngestAdmin:
         Q_EMIT ingestAdminAnswered(id, std::make_shared<const v1::Envelope>(std::move(env)));
+        break;
+    case RequestKind::BoxOffice:
+        Q_EMIT boxOfficeAnswered(id, std::make_shared<const v1::Envelope>(std::move(env)));
         break;
     case RequestKind::Hold:
         if (env.has_hold_result())

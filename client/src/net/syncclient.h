@@ -87,6 +87,9 @@ public:
     // Ingest administration (admin only): `request` holds one of the Envelope 80-88 bodies;
     // answered by ingestAdminAnswered with the whole answer envelope (or requestFailed).
     quint64 sendIngestAdmin(v1::Envelope& request);
+    // Box office (boxoffice.proto, FindOrders, partial CancelOrder): `request` holds one body;
+    // answered by boxOfficeAnswered with the whole answer envelope (or requestFailed).
+    quint64 sendBoxOffice(v1::Envelope& request);
     // Booking (the signed-in user's own holds and orders). Holds are answered by holdReceived,
     // ReleaseHold by ackReceived, orders by orderReceived / orderListReceived, the payment
     // config by paymentConfigReceived; refusals by requestFailed.
@@ -140,6 +143,7 @@ Q_SIGNALS:
     void layoutReceived(quint64 requestId, std::shared_ptr<const marquee::core::seating::Layout> layout);
     void searchAnswered(quint64 requestId, const marquee::client::SearchResults& results);
     void ingestAdminAnswered(quint64 requestId, std::shared_ptr<const marquee::v1::Envelope> answer);
+    void boxOfficeAnswered(quint64 requestId, std::shared_ptr<const marquee::v1::Envelope> answer);
     void holdReceived(quint64 requestId, const marquee::client::HoldInfo& hold);
     void orderReceived(quint64 requestId, const marquee::client::OrderInfo& order);
     void orderListReceived(quint64 requestId, const QList<marquee::client::OrderInfo>& orders, bool more);
@@ -156,7 +160,8 @@ private:
         Hello, Pull, Login, Register, Logout, Wishlist,
         SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout, Search, IngestAdmin,
         Hold, ReleaseHold, Order, OrderList, PaymentConfig, WaitlistEntry, WaitlistList,
-        RecommendationList, RecommendationSettings, RecommendationAck
+        RecommendationList, RecommendationSettings, RecommendationAck,
+        BoxOffice
     };
     struct Pending {
         RequestKind kind;

@@ -2,6 +2,9 @@
 #include "services/clientsession.h"
 
 #include "booking/bookingservice.h"
+#include "boxoffice/devicekeyservice.h"
+#include "boxoffice/leaseservice.h"
+#include "boxoffice/offlinesaleservice.h"
 #include "recommend/recommendservice.h"
 #include "services/accountservice.h"
 #include "services/catalogservice.h"
@@ -37,6 +40,9 @@ ClientSession::ClientSession(Options options, QObject* parent)
     m_waitlist = new WaitlistService(m_store.get(), m_sync, m_account, this);
     connect(this, &ClientSession::batchApplied, m_waitlist, &WaitlistService::notifyBatchApplied);
     m_recommend = new RecommendService(m_store.get(), m_sync, m_account, this);
+    m_deviceKeys = new DeviceKeyService(m_store.get(), m_sync, this);
+    m_leases = new LeaseService(m_store.get(), m_sync, m_deviceKeys, this);
+    m_offlineSales = new OfflineSaleService(m_store.get(), m_sync, m_account, m_deviceKeys, m_leases, m_seating, this);
 
     connect(m_sync, &SyncClient::connected, this, &ClientSession::onConnected);
     connect(m_sync, &SyncClient::batchReady, this, &ClientSession::onBatchReady);

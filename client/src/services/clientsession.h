@@ -17,6 +17,9 @@ namespace marquee::client {
 class AccountService;
 class BookingService;
 class CatalogService;
+class DeviceKeyService;
+class LeaseService;
+class OfflineSaleService;
 class LocalStore;
 class RecommendService;
 class SearchService;
@@ -57,6 +60,10 @@ public:
     BookingService* booking() const { return m_booking; }
     WaitlistService* waitlist() const { return m_waitlist; }
     RecommendService* recommend() const { return m_recommend; }
+    // Box office: the device's signing key, its seat leases, offline sales (client/src/boxoffice).
+    DeviceKeyService* deviceKeys() const { return m_deviceKeys; }
+    LeaseService* leases() const { return m_leases; }
+    OfflineSaleService* offlineSales() const { return m_offlineSales; }
 
     QUrl serverUrl() const;
     State state() const { return m_state; }
@@ -98,6 +105,9 @@ private:
     BookingService* m_booking = nullptr;
     WaitlistService* m_waitlist = nullptr;
     RecommendService* m_recommend = nullptr;
+    DeviceKeyService* m_deviceKeys = nullptr;
+    LeaseService* m_leases = nullptr;
+    OfflineSaleService* m_offlineSales = nullptr;
     QThread m_thread;
     SyncWorker* m_worker = nullptr;
 

@@ -234,6 +234,34 @@ CREATE TABLE recommendation_settings(
   user_id INTEGER PRIMARY KEY, tracking INTEGER NOT NULL, payload TEXT NOT NULL, updated_at INTEGER NOT NULL);
 CREATE INDEX outbox_by_kind ON outbox(user_id, kind, seq);
 )sql",
+    // 9: box office (boxofficestore.cpp). The device's own ticket-signing key pair with the
+    // server's certificate; seat leases with one row per leased seat,
+    // its priced OrderLine and its state here (100 = sold offline, not confirmed yet); the sales
+    // made offline (their upload waits in the outbox as kind 'offline_sale'), kept after the
+    // upload with the server's verdict so rejected ones stay flagged for staff.
+    R"sql(
+CREATE TABLE device_keys(
+  key_id TEXT PRIMARY KEY, public_key BLOB NOT NULL, secret_key BLOB NOT NULL, created_at INTEGER NOT NULL,
+  certificate BLOB NOT NULL DEFAULT x'', certified_by_key_id TEXT NOT NULL DEFAULT '',
+  issued_at INTEGER NOT NULL DEFAULT 0, valid_until INTEGER NOT NULL DEFAULT 0, device_name TEXT NOT NULL DEFAULT '');
+CREATE TABLE leases(
+  id TEXT PRIMARY KEY, event_id TEXT NOT NULL, device_id TEXT NOT NULL, staff_user_id INTEGER NOT NULL,
+  status INTEGER NOT NULL, currency TEXT NOT NULL, created_at INTEGER NOT NULL, expires_at INTEGER NOT NULL,
+  event_title TEXT NOT NULL, event_starts_at INTEGER NOT NULL, event_time_zone TEXT NOT NULL,
+  venue_name TEXT NOT NULL, venue_address TEXT NOT NULL);
+CREATE INDEX leases_by_event ON leases(event_id, created_at);
+CREATE TABLE lease_seats(
+  lease_id TEXT NOT NULL REFERENCES leases(id) ON DELETE CASCADE, seat_id TEXT NOT NULL,
+  seat_index INTEGER NOT NULL, label TEXT NOT NULL, price_category_id TEXT NOT NULL, total INTEGER NOT NULL,
+  line BLOB NOT NULL, state INTEGER NOT NULL, order_id TEXT NOT NULL DEFAULT '',
+  PRIMARY KEY(lease_id, seat_id)) WITHOUT ROWID;
+CREATE TABLE offline_sales(
+  order_id TEXT PRIMARY KEY, idempotency_key TEXT NOT NULL UNIQUE, lease_id TEXT NOT NULL,
+  event_id TEXT NOT NULL, order_code TEXT NOT NULL, status INTEGER NOT NULL, reason TEXT NOT NULL DEFAULT '',
+  message TEXT NOT NULL DEFAULT '', sold_at INTEGER NOT NULL, staff_user_id INTEGER NOT NULL,
+  method INTEGER NOT NULL, total INTEGER NOT NULL, buyer_name TEXT NOT NULL, order_payload BLOB NOT NULL);
+CREATE INDEX offline_sales_by_status ON offline_sales(status, sold_at);
+)sql",
 };
 static_assert(std::size(kUpgradeSteps) == LocalStore::kSchemaVersion);
 

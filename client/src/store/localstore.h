@@ -2,6 +2,7 @@
 // One instance per thread (each owns its own QSqlDatabase connection to the same file).
 #pragma once
 
+#include "store/boxofficerecords.h"
 #include "store/records.h"
 #include "store/recommendrecords.h"
 #include "store/searchtypes.h"
@@ -19,7 +20,7 @@ namespace marquee::client {
 class LocalStore {
 public:
     // Schema version written to PRAGMA user_version; each step upgrades from version-1.
-    static constexpr int kSchemaVersion = 8;
+    static constexpr int kSchemaVersion = 9;
     // Applied events a transaction indexes for search before it commits (live pushes, small
     // pages); more are left to indexSearchBacklog(), so a cold sync does not wait for FTS5.
     static constexpr int kInlineIndexRows = 1000;
@@ -112,6 +113,25 @@ public:
     std::optional<OrderRequest> orderRequest(qint64 userId, const QString& holdId);
     QList<OrderRequest> orderRequests(qint64 userId);
     bool removeOrderRequest(const QString& idempotencyKey);
+
+    // Box office (boxofficestore.cpp): this device's ticket-signing key, its seat leases and
+    // the sales it made offline from them.
+    std::optional<DeviceKeyInfo> deviceKey(); // the newest key
+    bool saveDeviceKey(const DeviceKeyInfo& key); // insert, or update its certificate
+    // Stores the server's view of a lease. Seats sold here whose sale is not confirmed yet stay
+    // SoldOffline whatever the server says (it has not seen the sale).
+    bool saveLease(const LeaseInfo& lease);
+    QList<LeaseInfo> leases(const QString& eventId = {}, bool activeOnly = false); // newest first
+    std::optional<LeaseInfo> lease(const QString& leaseId);
+    // One transaction: the sale row, its outbox entry and its seats marked SoldOffline. Nothing
+    // is written when a seat is not Available in the sale's lease (*refusedSeat names it).
+    bool recordOfflineSale(const OfflineSaleWrite& write, QString* refusedSeat = nullptr);
+    QList<OfflineSaleInfo> offlineSales(std::optional<OfflineSaleStatus> status = std::nullopt, const QString& eventId = {});
+    std::optional<OfflineSaleInfo> offlineSale(const QString& orderId);
+    // Upload answers in one transaction: a confirmed sale's seats become Sold and its order is
+    // cached; a rejected one is kept for staff with the reason; both leave the outbox.
+    bool applyOfflineSaleResults(const QList<OfflineSaleResultInfo>& results);
+    static constexpr const char* kOfflineSaleOutboxKind = "offline_sale";
 
     // Recommendations (recommendstore.cpp). Lists are cached per user; userId 0 holds the public
     // ones (similar events, trending), shared by whoever uses this device.

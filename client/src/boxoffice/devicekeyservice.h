@@ -1,0 +1,71 @@
+// DeviceKeyService: this device's own Ed25519 ticket-signing key for offline sales. The key pair
+// is generated once and kept in SQLite (the secret never leaves the device); while a box-office
+// role is connected the public key is registered (RegisterDevice) and the server's certificate
+// kept, and renewed when it comes within kRenewBeforeMs of expiring.
+#pragma once
+
+#include "store/boxofficerecords.h"
+#include "store/records.h"
+
+#include <QObject>
+
+#include <functional>
+#include <memory>
+#include <optional>
+
+namespace marquee::core::tickets {
+struct KeyPair;
+}
+
+namespace marquee::v1 {
+class Envelope;
+}
+
+namespace marquee::client {
+
+class LocalStore;
+class SyncClient;
+
+class DeviceKeyService : public QObject {
+    Q_OBJECT
+public:
+    static constexpr qint64 kRenewBeforeMs = 7LL * 24 * 3600 * 1000;
+
+    DeviceKeyService(LocalStore* store, SyncClient* sync, QObject* parent = nullptr);
+
+    void setClock(std::function<qint64()> nowMs);
+    void setDeviceName(const QString& name) { m_deviceName = name; }
+    QString deviceName() const { return m_deviceName; }
+
+    // The device's key (generated and stored on first use); invalid only when SQLite failed.
+    DeviceKeyInfo key();
+    // Certified and not expired at `nowMs` (default: now).
+    bool isCertified(std::optional<qint64> nowMs = std::nullopt);
+    // The key pair that signs offline tickets, when the key is certified.
+    std::optional<core::tickets::KeyPair> signingKey();
+
+    // Registers (or renews) now when connected with a box-office role; otherwise false.
+    bool registerDevice();
+    bool isRegistering() const { return m_request != 0; }
+
+Q_SIGNALS:
+    void certified(const marquee::client::DeviceKeyInfo& key);
+    void registrationFailed(const QString& message);
+
+private:
+    void onConnected(const HelloInfo& hello);
+    void onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer);
+    void onFailed(quint64 requestId, const ErrorInfo& error);
+    bool needsRegistration();
+
+    LocalStore* m_store;
+    SyncClient* m_sync;
+    std::function<qint64()> m_now;
+    QString m_deviceName;
+    quint64 m_request = 0;
+};
+
+// True for the roles that may use the box office (staff, organizer, admin).
+bool isBoxOfficeRole(core::Role role);
+
+} // namespace marquee::client
