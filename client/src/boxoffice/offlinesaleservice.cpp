@@ -3,6 +3,7 @@
 
 #include "boxoffice/devicekeyservice.h"
 #include "boxoffice/leaseservice.h"
+#include "models/eventformat.h"
 #include "net/bookingcodec.h"
 #include "net/boxofficecodec.h"
 #include "net/syncclient.h"
@@ -15,7 +16,6 @@
 #include "marquee/v1/envelope.pb.h"
 
 #include <QDateTime>
-#include <QLocale>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QUuid>
@@ -32,11 +32,6 @@ QString newId() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
 // The order-code alphabet of the server (orders/order_code.hpp): no 0/O, 1/I/L, U/V.
 constexpr char kCodeAlphabet[] = "23456789ABCDEFGHJKMNPQRSTWXYZ";
-
-QString money(qint64 minor, const QString& currency)
-{
-    return QLocale().toCurrencyString(static_cast<double>(minor) / 100.0, currency);
-}
 
 const LeasedSeatInfo* findSeat(const LeaseInfo& lease, const QString& seatId)
 {
@@ -271,7 +266,7 @@ OfflineSaleOutcome OfflineSaleService::sell(const OfflineSaleRequest& request)
     if (request.method == PaymentMethod::Cash) {
         if (request.tenderedMinor < total)
             return fail(tr("Not enough cash: %1 tendered, %2 due.")
-                            .arg(money(request.tenderedMinor, lease->currency), money(total, lease->currency)));
+                            .arg(format::money(request.tenderedMinor, lease->currency), format::money(total, lease->currency)));
         payment->set_tendered_minor(request.tenderedMinor);
         payment->set_change_due_minor(request.tenderedMinor - total);
         payment->set_provider_reference(code.toStdString());
