@@ -10,7 +10,7 @@ PACKAGES=(
   libclang-rt-14-dev   # libFuzzer + sanitizer runtimes for clang (tests/fuzz)
   # Qt 6 (client)
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev libqt6sql6-sqlite
-  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev
+  qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools qt6-svg-dev qt6-charts-dev libqt6opengl6-dev
   qt6-translations-l10n libgl-dev fonts-dejavu-core
   # server
   libboost-dev libpqxx-dev postgresql postgresql-contrib libssl-dev

@@ -38,26 +38,6 @@ bool isBoxOffice(core::Role role)
     return role == core::Role::Staff || role == core::Role::Organizer || role == core::Role::Admin;
 }
 
-// "12.50" / "12,50" in the user's locale to minor units, without floating point.
-std::optional<qint64> parseMoney(QString text, int digits)
-{
-    const QLocale locale;
-    text = text.trimmed().remove(locale.groupSeparator());
-    if (text.isEmpty())
-        return std::nullopt;
-    text.replace(locale.decimalPoint(), QStringLiteral("."));
-    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,9})(?:\\.(\\d{0,3}))?$"));
-    const auto match = pattern.match(text);
-    if (!match.hasMatch() || match.captured(2).size() > digits)
-        return std::nullopt;
-    qint64 minor = match.captured(1).toLongLong();
-    QString fraction = match.captured(2);
-    fraction = fraction.leftJustified(digits, QLatin1Char('0'));
-    for (int i = 0; i < digits; ++i)
-        minor *= 10;
-    return minor + (digits > 0 ? fraction.toLongLong() : 0);
-}
-
 } // namespace
 
 CheckoutDialog::CheckoutDialog(ClientSession* session, QWidget* parent)
@@ -384,7 +364,7 @@ void CheckoutDialog::updateMethod()
 
 std::optional<qint64> CheckoutDialog::tenderedMinor() const
 {
-    return parseMoney(m_tendered->text(), format::currencyDigits(currency()));
+    return format::parseMoney(m_tendered->text(), format::currencyDigits(currency()));
 }
 
 void CheckoutDialog::updateChangeDue()

@@ -3,6 +3,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QRegularExpression>
 #include <QTimeZone>
 
 #include <cmath>
@@ -85,6 +86,25 @@ QString status(core::EventStatus s)
         break;
     }
     return {};
+}
+
+std::optional<qint64> parseMoney(QString text, int digits)
+{
+    const QLocale locale;
+    text = text.trimmed().remove(locale.groupSeparator());
+    if (text.isEmpty())
+        return std::nullopt;
+    text.replace(locale.decimalPoint(), QStringLiteral("."));
+    static const QRegularExpression pattern(QStringLiteral("^(\\d{1,9})(?:\\.(\\d{0,3}))?$"));
+    const auto match = pattern.match(text);
+    if (!match.hasMatch() || match.captured(2).size() > digits)
+        return std::nullopt;
+    qint64 minor = match.captured(1).toLongLong();
+    QString fraction = match.captured(2);
+    fraction = fraction.leftJustified(digits, QLatin1Char('0'));
+    for (int i = 0; i < digits; ++i)
+        minor *= 10;
+    return minor + (digits > 0 ? fraction.toLongLong() : 0);
 }
 
 } // namespace marquee::client::format

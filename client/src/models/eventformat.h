@@ -7,6 +7,8 @@
 #include <QLocale>
 #include <QString>
 
+#include <optional>
+
 namespace marquee::client::format {
 
 // "Sat, 1 March 2030 20:00 CET" in the event's own time zone, the user's locale.
@@ -17,5 +19,8 @@ QString priceRange(qint64 minMinor, qint64 maxMinor, const QString& currency, co
 QString money(qint64 minor, const QString& currency, const QLocale& locale = QLocale());
 QString status(core::EventStatus status); // empty for Scheduled
 int currencyDigits(const QString& currency);
+// "12.50" / "12,50" in the user's locale to minor units, without floating point; nullopt
+// when it is not an amount with at most `digits` decimals.
+std::optional<qint64> parseMoney(QString text, int digits);
 
 } // namespace marquee::client::format

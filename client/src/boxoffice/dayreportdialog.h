@@ -1,0 +1,72 @@
+// DayReportDialog: the end-of-day report (GetDayReport) per device and staff member: sales by
+// payment method, refunds, tickets, cash expected against cash counted (entered here and
+// recorded with RecordCashCount, the difference shown), a bar chart by payment method, and
+// printing or saving the whole report as PDF.
+#pragma once
+
+#include "net/boxofficecodec.h"
+
+#include <QDialog>
+
+class QChart;
+class QChartView;
+class QDateEdit;
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QTableWidget;
+
+namespace marquee::client {
+
+class ClientSession;
+class CounterService;
+
+class DayReportDialog : public QDialog {
+    Q_OBJECT
+public:
+    DayReportDialog(ClientSession* session, CounterService* counter, QWidget* parent = nullptr);
+
+    void setPdfDirectory(const QString& directory) { m_pdfDirectory = directory; }
+    DayReportInfo report() const { return m_report; }
+    // Sales minus refunds per payment method over every row (what the chart shows).
+    QMap<PaymentMethod, qint64> netByMethod() const;
+
+    QDateEdit* dayEdit() const { return m_day; }
+    QPushButton* loadButton() const { return m_load; }
+    QTableWidget* table() const { return m_table; }
+    QChartView* chartView() const { return m_chartView; }
+    QLineEdit* countedEdit() const { return m_counted; }
+    QPushButton* recordCountButton() const { return m_recordCount; }
+    QLabel* differenceLabel() const { return m_difference; }
+    QPushButton* saveButton() const { return m_save; }
+    QLabel* messageLabel() const { return m_message; }
+
+public Q_SLOTS:
+    void load();
+    void recordCount();
+    // Writes the report (table and chart) to "<dir>/day-report-<day>.pdf"; the path, or empty.
+    QString savePdf();
+
+private:
+    void showReport(const DayReportInfo& report);
+    QString timeZone() const;
+    QString html() const;
+
+    ClientSession* m_session;
+    CounterService* m_counter;
+    QString m_pdfDirectory;
+    DayReportInfo m_report;
+
+    QDateEdit* m_day;
+    QPushButton* m_load;
+    QTableWidget* m_table;
+    QChart* m_chart;
+    QChartView* m_chartView;
+    QLineEdit* m_counted;
+    QPushButton* m_recordCount;
+    QLabel* m_difference;
+    QPushButton* m_save;
+    QLabel* m_message;
+};
+
+} // namespace marquee::client

@@ -1,0 +1,428 @@
+// SalePanel implementation (see salepanel.h).
+#include "boxoffice/salepanel.h"
+
+#include "booking/bookingservice.h"
+#include "boxoffice/boxofficewindow.h"
+#include "boxoffice/leaseservice.h"
+#include "boxoffice/offlinesaleservice.h"
+#include "models/eventformat.h"
+#include "seatmap/seatmapview.h"
+#include "services/clientsession.h"
+#include "tickets/ticketpdf.h"
+
+#include "marquee/core/seating/layout.hpp"
+#include "marquee/core/seating/seat_index.hpp"
+#include "marquee/v1/order.pb.h"
+
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QDir>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QSpinBox>
+#include <QStackedWidget>
+#include <QVBoxLayout>
+
+namespace marquee::client {
+
+namespace {
+
+// Large targets for a busy counter (and touch screens).
+void makeBig(QPushButton* button)
+{
+    button->setMinimumHeight(48);
+    QFont f = button->font();
+    f.setPointSizeF(f.pointSizeF() * 1.2);
+    button->setFont(f);
+}
+
+} // namespace
+
+SalePanel::SalePanel(ClientSession* session, BoxOfficeWindow* window, QWidget* parent)
+    : QWidget(parent), m_session(session), m_window(window)
+{
+    auto* seatsBox = new QGroupBox(tr("Seats"), this);
+    m_bestCount = new QSpinBox(seatsBox);
+    m_bestCount->setRange(1, 20);
+    m_bestCount->setValue(2);
+    m_bestCount->setAccessibleName(tr("Number of seats"));
+    m_best = new QPushButton(tr("Best available"), seatsBox);
+    makeBig(m_best);
+    auto* bestRow = new QHBoxLayout;
+    bestRow->addWidget(m_bestCount);
+    bestRow->addWidget(m_best, 1);
+    m_seats = new QLabel(seatsBox);
+    m_seats->setWordWrap(true);
+    m_due = new QLabel(seatsBox);
+    QFont dueFont = m_due->font();
+    dueFont.setPointSizeF(dueFont.pointSizeF() * 1.4);
+    dueFont.setBold(true);
+    m_due->setFont(dueFont);
+    auto* seatsLayout = new QVBoxLayout(seatsBox);
+    seatsLayout->addLayout(bestRow);
+    seatsLayout->addWidget(m_seats);
+    seatsLayout->addWidget(m_due);
+
+    auto* payBox = new QGroupBox(tr("Payment"), this);
+    m_cash = new QRadioButton(tr("Cash"), payBox);
+    m_terminal = new QRadioButton(tr("Card terminal"), payBox);
+    m_cash->setChecked(true);
+    auto* methods = new QButtonGroup(payBox);
+    methods->addButton(m_cash);
+    methods->addButton(m_terminal);
+    auto* methodRow = new QHBoxLayout;
+    methodRow->addWidget(m_cash);
+    methodRow->addWidget(m_terminal);
+
+    auto* cashPage = new QWidget(payBox);
+    m_tendered = new QLineEdit(cashPage);
+    m_tendered->setPlaceholderText(tr("Cash handed over, e.g. 50.00"));
+    m_tendered->setAccessibleName(tr("Cash tendered"));
+    m_tendered->setMinimumHeight(40);
+    auto* quick = new QGridLayout;
+    auto* exact = new QPushButton(tr("Exact"), cashPage);
+    makeBig(exact);
+    m_quickCash << exact;
+    quick->addWidget(exact, 0, 0);
+    connect(exact, &QPushButton::clicked, this, [this] {
+        m_tendered->setText(QLocale().toString(static_cast<double>(amountDueMinor()) / 100.0, 'f', 2));
+    });
+    int at = 1;
+    for (const int note : {5, 10, 20, 50, 100}) {
+        auto* b = new QPushButton(tr("+%1").arg(format::money(note * 100LL, currency())), cashPage);
+        makeBig(b);
+        quick->addWidget(b, at / 3, at % 3);
+        ++at;
+        m_quickCash << b;
+        connect(b, &QPushButton::clicked, this, [this, note] { addCash(note * 100LL); });
+    }
+    auto* clear = new QPushButton(tr("Clear"), cashPage);
+    connect(clear, &QPushButton::clicked, m_tendered, &QLineEdit::clear);
+    m_changeDue = new QLabel(cashPage);
+    QFont changeFont = m_changeDue->font();
+    changeFont.setPointSizeF(changeFont.pointSizeF() * 1.6);
+    changeFont.setBold(true);
+    m_changeDue->setFont(changeFont);
+    auto* cashLayout = new QFormLayout(cashPage);
+    auto* tenderedRow = new QHBoxLayout;
+    tenderedRow->addWidget(m_tendered, 1);
+    tenderedRow->addWidget(clear);
+    cashLayout->addRow(tr("Tendered:"), tenderedRow);
+    cashLayout->addRow(quick);
+    cashLayout->addRow(tr("Change due:"), m_changeDue);
+
+    auto* terminalPage = new QWidget(payBox);
+    m_terminalBox = new QComboBox(terminalPage);
+    m_terminalReference = new QLineEdit(terminalPage);
+    m_terminalReference->setPlaceholderText(tr("Authorisation code printed by the terminal"));
+    auto* terminalLayout = new QFormLayout(terminalPage);
+    terminalLayout->addRow(tr("Terminal:"), m_terminalBox);
+    terminalLayout->addRow(tr("Offline reference:"), m_terminalReference);
+
+    m_methodPages = new QStackedWidget(payBox);
+    m_methodPages->addWidget(cashPage);
+    m_methodPages->addWidget(terminalPage);
+    auto* payLayout = new QVBoxLayout(payBox);
+    payLayout->addLayout(methodRow);
+    payLayout->addWidget(m_methodPages);
+
+    auto* buyerBox = new QGroupBox(tr("Buyer (optional)"), this);
+    m_name = new QLineEdit(buyerBox);
+    m_name->setPlaceholderText(tr("Walk-up customer"));
+    m_email = new QLineEdit(buyerBox);
+    m_email->setPlaceholderText(tr("Tickets by e-mail too"));
+    auto* buyerLayout = new QFormLayout(buyerBox);
+    buyerLayout->addRow(tr("Name:"), m_name);
+    buyerLayout->addRow(tr("E-mail:"), m_email);
+
+    m_sell = new QPushButton(tr("Sell"), this);
+    makeBig(m_sell);
+    m_sell->setMinimumHeight(60);
+    m_message = new QLabel(this);
+    m_message->setWordWrap(true);
+    m_result = new QLabel(this);
+    m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::RichText);
+    m_printTickets = new QPushButton(tr("Print tickets"), this);
+    m_printReceipt = new QPushButton(tr("Print receipt"), this);
+    makeBig(m_printTickets);
+    makeBig(m_printReceipt);
+    auto* printRow = new QHBoxLayout;
+    printRow->addWidget(m_printTickets);
+    printRow->addWidget(m_printReceipt);
+
+    auto* outer = new QVBoxLayout(this);
+    outer->addWidget(seatsBox);
+    outer->addWidget(payBox);
+    outer->addWidget(buyerBox);
+    outer->addWidget(m_sell);
+    outer->addWidget(m_message);
+    outer->addWidget(m_result);
+    outer->addLayout(printRow);
+    outer->addStretch(1);
+
+    BookingService* booking = session->booking();
+    connect(m_best, &QPushButton::clicked, this, &SalePanel::pickBestAvailable);
+    connect(m_sell, &QPushButton::clicked, this, &SalePanel::sell);
+    connect(m_printTickets, &QPushButton::clicked, this, &SalePanel::printTickets);
+    connect(m_printReceipt, &QPushButton::clicked, this, &SalePanel::printReceipt);
+    connect(m_tendered, &QLineEdit::textChanged, this, &SalePanel::updateChangeDue);
+    connect(m_cash, &QRadioButton::toggled, this, &SalePanel::refresh);
+    connect(m_window->seatMap(), &SeatMapView::selectionChanged, this, &SalePanel::refresh);
+    connect(booking, &BookingService::paymentConfigChanged, this, &SalePanel::refresh);
+    connect(booking, &BookingService::stateChanged, this, [this](BookingService::State state) {
+        if (state == BookingService::State::Held && std::exchange(m_payWhenHeld, false))
+            payHeld();
+        else if (state == BookingService::State::Confirmed) {
+            const OrderInfo order = m_session->booking()->order();
+            finishSale(order, order.payment.changeDueMinor);
+        }
+        refresh();
+    });
+    connect(booking, &BookingService::problemChanged, this, [this](BookingService::Problem problem, const QString& text) {
+        if (problem != BookingService::Problem::None) {
+            m_payWhenHeld = false;
+            showMessage(text);
+        }
+    });
+    connect(booking, &BookingService::ordersChanged, this, [this] {
+        // Tickets are issued just after the confirmation: pick them up for printing.
+        if (m_lastOrder.isValid() && m_lastOrder.tickets.isEmpty())
+            if (auto cached = m_session->booking()->cachedOrder(m_lastOrder.id))
+                m_lastOrder = *cached;
+    });
+    refresh();
+}
+
+QString SalePanel::currency() const
+{
+    const auto layout = m_window->layout();
+    if (layout && !layout->priceCategories.empty())
+        return QString::fromStdString(layout->priceCategories.front().currency);
+    return QStringLiteral("EUR");
+}
+
+QStringList SalePanel::saleSeatIds() const
+{
+    const BookingService* booking = m_session->booking();
+    if (m_window->isOnline() && booking->state() == BookingService::State::Held) {
+        QStringList ids;
+        for (const HeldSeatInfo& seat : booking->hold().seats)
+            ids << seat.seatId;
+        return ids;
+    }
+    return m_window->selectedSeatIds();
+}
+
+qint64 SalePanel::amountDueMinor() const
+{
+    const QStringList seats = saleSeatIds();
+    if (!m_window->isOnline())
+        return m_session->offlineSales()->priceOf(m_window->eventId(), seats);
+    const auto layout = m_window->layout();
+    if (!layout)
+        return 0;
+    const core::seating::SeatIndex& index = m_window->seatMap()->geometry().index();
+    qint64 sum = 0;
+    for (std::uint32_t i = 0; i < index.size(); ++i) {
+        if (!seats.contains(QString::fromStdString(index.seat(i).id)))
+            continue;
+        if (const auto* pc = layout->priceCategory(index.seat(i).priceCategoryId))
+            sum += pc->priceMinor;
+    }
+    return sum;
+}
+
+std::optional<qint64> SalePanel::tendered() const
+{
+    return format::parseMoney(m_tendered->text(), format::currencyDigits(currency()));
+}
+
+void SalePanel::addCash(qint64 minor)
+{
+    const qint64 now = tendered().value_or(0) + minor;
+    m_tendered->setText(QLocale().toString(static_cast<double>(now) / 100.0, 'f', 2));
+}
+
+void SalePanel::updateChangeDue()
+{
+    const auto cash = tendered();
+    const qint64 due = amountDueMinor();
+    if (!cash)
+        m_changeDue->setText(m_tendered->text().trimmed().isEmpty() ? QString() : tr("Enter an amount like 50.00"));
+    else if (*cash < due)
+        m_changeDue->setText(tr("%1 short").arg(format::money(due - *cash, currency())));
+    else
+        m_changeDue->setText(format::money(*cash - due, currency()));
+}
+
+void SalePanel::refresh()
+{
+    const bool online = m_window->isOnline();
+    const QStringList seats = saleSeatIds();
+    BookingService* booking = m_session->booking();
+    if (online && !booking->paymentConfig())
+        booking->requestPaymentConfig();
+    m_seats->setText(seats.isEmpty() ? tr("Pick seats on the map, or the best available.")
+                                     : tr("%n seat(s) chosen.", "", static_cast<int>(seats.size())));
+    const qint64 due = amountDueMinor();
+    m_due->setText(seats.isEmpty() ? QString()
+                   : online        ? tr("Due: %1 + booking fees").arg(format::money(due, currency()))
+                                   : tr("Due: %1").arg(format::money(due, currency())));
+    m_methodPages->setCurrentIndex(m_cash->isChecked() ? 0 : 1);
+    // Online the terminal is driven by the server; offline staff type the terminal's own reference.
+    m_terminalBox->setVisible(online);
+    m_terminalReference->setVisible(!online);
+    const QString current = m_terminalBox->currentText();
+    m_terminalBox->clear();
+    if (const auto config = booking->paymentConfig())
+        m_terminalBox->addItems(config->terminalIds);
+    m_terminalBox->setCurrentText(current);
+    const bool busy = booking->state() == BookingService::State::Holding || booking->state() == BookingService::State::Paying;
+    m_sell->setEnabled(!busy && !seats.isEmpty());
+    m_sell->setText(seats.isEmpty() ? tr("Sell") : tr("Sell %n seat(s)", "", static_cast<int>(seats.size())));
+    m_printTickets->setEnabled(m_lastOrder.isValid());
+    m_printReceipt->setEnabled(m_lastOrder.isValid());
+    updateChangeDue();
+}
+
+void SalePanel::showMessage(const QString& text, bool error)
+{
+    m_message->setText(text);
+    m_message->setStyleSheet(error ? QStringLiteral("color:#b00020;") : QString());
+}
+
+void SalePanel::pickBestAvailable()
+{
+    const auto count = static_cast<std::uint32_t>(m_bestCount->value());
+    showMessage({});
+    if (!m_window->isOnline()) {
+        const QStringList seats = m_session->offlineSales()->pickSeats(m_window->eventId(), count);
+        if (seats.size() < static_cast<qsizetype>(count)) {
+            showMessage(m_session->leases()->activeLeases(m_window->eventId()).isEmpty()
+                            ? tr("This device has no lease for this event.")
+                            : tr("Only %n seat(s) left in this device's lease.", "", static_cast<int>(seats.size())));
+            return;
+        }
+        m_window->selectSeats(seats);
+        return;
+    }
+    HoldRequest request;
+    request.kind = HoldRequest::Kind::BestAvailable;
+    request.eventId = m_window->eventId();
+    request.count = count;
+    m_payWhenHeld = false;
+    BookingService* booking = m_session->booking();
+    if (booking->state() == BookingService::State::Confirmed || booking->state() == BookingService::State::Expired)
+        booking->reset();
+    booking->holdSeats(request);
+}
+
+void SalePanel::sell()
+{
+    showMessage({});
+    const QStringList seats = saleSeatIds();
+    if (seats.isEmpty())
+        return;
+    const bool cash = m_cash->isChecked();
+    const auto cashGiven = tendered();
+    if (cash && !cashGiven) {
+        showMessage(tr("Enter the cash handed over."));
+        return;
+    }
+    if (!m_window->isOnline()) {
+        OfflineSaleRequest request;
+        request.eventId = m_window->eventId();
+        request.seatIds = seats;
+        request.method = cash ? PaymentMethod::Cash : PaymentMethod::CardTerminal;
+        request.tenderedMinor = cashGiven.value_or(0);
+        request.terminalReference = m_terminalReference->text();
+        request.buyerName = m_name->text().trimmed().isEmpty() ? tr("Walk-up customer") : m_name->text().trimmed();
+        request.buyerEmail = m_email->text().trimmed();
+        const OfflineSaleOutcome outcome = m_session->offlineSales()->sell(request);
+        if (!outcome.ok) {
+            showMessage(outcome.error);
+            return;
+        }
+        m_window->seatMap()->clearSelection();
+        finishSale(outcome.order, outcome.order.payment.changeDueMinor);
+        return;
+    }
+    BookingService* booking = m_session->booking();
+    if (booking->state() == BookingService::State::Held) {
+        payHeld();
+        return;
+    }
+    if (booking->state() == BookingService::State::Confirmed || booking->state() == BookingService::State::Expired)
+        booking->reset();
+    HoldRequest request;
+    request.kind = HoldRequest::Kind::Seats;
+    request.eventId = m_window->eventId();
+    request.seatIds = seats;
+    m_payWhenHeld = booking->holdSeats(request);
+}
+
+void SalePanel::payHeld()
+{
+    BookingService* booking = m_session->booking();
+    const QString name = m_name->text().trimmed().isEmpty() ? tr("Walk-up customer") : m_name->text().trimmed();
+    if (m_cash->isChecked())
+        booking->payByCash(name, m_email->text().trimmed(), tendered().value_or(0));
+    else if (m_terminalBox->currentText().isEmpty())
+        showMessage(tr("No card terminal is configured for this box office."));
+    else
+        booking->payByTerminal(name, m_email->text().trimmed(), m_terminalBox->currentText());
+}
+
+void SalePanel::finishSale(const OrderInfo& order, qint64 changeDueMinor)
+{
+    m_lastOrder = order;
+    m_lastFiles.clear();
+    QString text = tr("<b>Sold %1</b> — %n ticket(s), total %2.", "", static_cast<int>(order.lines.size()))
+                       .arg(order.code.toHtmlEscaped(), format::money(order.totalMinor, order.currency));
+    if (order.payment.method == PaymentMethod::Cash)
+        text += QLatin1Char(' ') + tr("Change due: <b>%1</b>").arg(format::money(changeDueMinor, order.currency));
+    if (!m_window->isOnline())
+        text += QStringLiteral("<br>") + tr("Sold offline: it is uploaded when the connection is back.");
+    m_result->setText(text);
+    m_tendered->clear();
+    m_name->clear();
+    m_email->clear();
+    Q_EMIT sold(order);
+    refresh();
+}
+
+bool SalePanel::printTickets()
+{
+    if (!m_lastOrder.isValid())
+        return false;
+    v1::Order order;
+    if (!order.ParseFromArray(m_lastOrder.encoded.constData(), static_cast<int>(m_lastOrder.encoded.size()))
+        || order.tickets_size() == 0) {
+        showMessage(tr("The tickets are still being issued; try again in a moment."));
+        return false;
+    }
+    const QString path = QDir(m_window->pdfDirectory()).filePath(m_lastOrder.code + QStringLiteral("-tickets.pdf"));
+    QString error;
+    if (!tickets::exportTicketsPdf(order, path, &error)) {
+        showMessage(error);
+        return false;
+    }
+    m_lastFiles << path;
+    showMessage(tr("Tickets saved to %1").arg(QDir::toNativeSeparators(path)), false);
+    return true;
+}
+
+bool SalePanel::printReceipt()
+{
+    showMessage(tr("Receipt printing is not available in this build."));
+    return false;
+}
+
+} // namespace marquee::client
