@@ -1,6 +1,8 @@
 // MainWindow implementation.
 #include "views/mainwindow.h"
 
+#include "boxoffice/boxofficewindow.h"
+#include "boxoffice/devicekeyservice.h"
 #include "booking/bookingservice.h"
 #include "booking/checkoutdialog.h"
 #include "booking/myorderswindow.h"
@@ -77,6 +79,15 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
         service->setParent(window); // both go when the window is closed
         window->setAttribute(Qt::WA_DeleteOnClose);
         window->show();
+    });
+    m_boxOffice = toolbar->addAction(tr("Box Office…"), this, [this] {
+        if (!m_boxOfficeWindow) {
+            m_boxOfficeWindow = new BoxOfficeWindow(m_session, this); // a window of its own
+            m_boxOfficeWindow->setWindowFlag(Qt::Window);
+            m_boxOfficeWindow->setAttribute(Qt::WA_DeleteOnClose);
+        }
+        m_boxOfficeWindow->show();
+        m_boxOfficeWindow->raise();
     });
     auto* spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -275,6 +286,9 @@ void MainWindow::updateAccount()
     // The server checks the role on every save; the action only spares others a dead end.
     m_editSeatMaps->setVisible(in && (account->role() == core::Role::Organizer || account->role() == core::Role::Admin));
     m_ingestAdmin->setVisible(in && account->role() == core::Role::Admin);
+    m_boxOffice->setVisible(in && isBoxOfficeRole(account->role()));
+    if (!in && m_boxOfficeWindow)
+        m_boxOfficeWindow->close(); // the next staff member signs in first
     m_account->setText(in ? tr("Logged in as %1").arg(account->email()) : tr("Not logged in"));
     m_wishlistOnly->setEnabled(in);
     if (!in)

@@ -18,6 +18,7 @@ class QTableView;
 
 namespace marquee::client {
 
+class BoxOfficeWindow;
 class CategoryModel;
 class ClientSession;
 class ConnectionIndicator;
@@ -102,6 +103,8 @@ private:
     // Organizers and admins: the seat-map editor (one window, reused).
     QAction* m_editSeatMaps;
     QAction* m_ingestAdmin;
+    QAction* m_boxOffice;
+    QPointer<BoxOfficeWindow> m_boxOfficeWindow;
     QPointer<QWidget> m_layoutEditor;
 };
 
