@@ -592,8 +592,11 @@ int main(int argc, char** argv) {
     parser.addOption({QStringLiteral("build-connections"), QStringLiteral("Connections that build the server index."), QStringLiteral("n"), QStringLiteral("2")});
     parser.addOption({QStringLiteral("database"), QStringLiteral("Keep the server corpus in this database of the fixture cluster and reuse it when it holds --events events."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("client-only"), QStringLiteral("Only the client's offline search (no PostgreSQL, no Xapian).")});
+    parser.addOption({QStringLiteral("server-only"),
+                      QStringLiteral("Only our server search (no ILIKE, Xapian or client baselines): for iterating on a kept corpus.")});
     parser.process(app);
     const bool clientOnly = parser.isSet(QStringLiteral("client-only"));
+    const bool serverOnly = parser.isSet(QStringLiteral("server-only"));
     const auto events = parser.value(QStringLiteral("events")).toLongLong();
     const auto clientEvents = clientOnly ? parser.value(QStringLiteral("client-events")).toLongLong()
                                          : std::min<long long>(parser.value(QStringLiteral("client-events")).toLongLong(), events);
@@ -722,6 +725,7 @@ int main(int argc, char** argv) {
     const auto oursTypo = runConcurrent(clients, typos, ours, true);
     std::printf("%-34s typo recall %.3f over %d queries\n", "ours: typo vs exact spelling",
                 oursTypo.recallSum / std::max(1, oursTypo.recallCount), oursTypo.recallCount);
+    if (serverOnly) return 0;
 
     // Baseline 1: sequential ILIKE scan of title and description, every word a substring.
     const RunQuery ilike = [&](int c, const std::string& text) {

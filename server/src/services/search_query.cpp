@@ -62,6 +62,59 @@ std::string matchQuery(const std::vector<QueryWord>& words, bool withTypos) {
     return out;
 }
 
+std::vector<std::string> correctedForms(const std::vector<QueryWord>& words, std::size_t limit) {
+    // Choices per word: 0 is the word as typed, i > 0 its typo candidate i - 1. Enumerated by
+    // number of corrections, then by how far down each word's candidates they go.
+    struct Choice {
+        std::vector<std::size_t> pick;
+        std::size_t corrections = 0;
+        std::size_t depth = 0;
+    };
+    std::vector<Choice> all{Choice{std::vector<std::size_t>(words.size(), 0)}};
+    constexpr std::size_t kMaxCombinations = 256; // bounds the work for long queries full of candidates
+    for (std::size_t w = 0; w < words.size(); ++w) {
+        std::vector<Choice> next;
+        for (const auto& choice : all)
+            for (std::size_t i = 0; i <= words[w].typos.size() && next.size() < kMaxCombinations; ++i) {
+                auto extended = choice;
+                extended.pick[w] = i;
+                extended.corrections += i > 0 ? 1 : 0;
+                extended.depth += i;
+                next.push_back(std::move(extended));
+            }
+        all = std::move(next);
+    }
+    std::stable_sort(all.begin(), all.end(), [](const Choice& a, const Choice& b) {
+        return a.corrections != b.corrections ? a.corrections < b.corrections : a.depth < b.depth;
+    });
+    std::vector<std::string> out;
+    for (const auto& choice : all) {
+        if (choice.corrections == 0) continue; // the query as typed has its own tier
+        if (out.size() >= limit) break;
+        std::string form;
+        for (std::size_t w = 0; w < words.size(); ++w) {
+            if (w > 0) form += ' ';
+            form += choice.pick[w] == 0 ? words[w].text : words[w].typos[choice.pick[w] - 1];
+        }
+        out.push_back(std::move(form));
+    }
+    return out;
+}
+
+std::string textArrayLiteral(const std::vector<std::string>& items) {
+    std::string out = "{";
+    for (const auto& item : items) {
+        if (out.size() > 1) out += ',';
+        out += '"';
+        for (const char c : item) {
+            if (c == '"' || c == '\\') out += '\\';
+            out += c;
+        }
+        out += '"';
+    }
+    return out + "}";
+}
+
 std::string highlightQuery(const std::vector<QueryWord>& words) {
     std::string out;
     for (const auto& word : words) {

@@ -22,6 +22,8 @@ inline constexpr std::uint32_t kMaxLimit = 100;
 inline constexpr std::uint32_t kRelevanceCandidates = 200;
 // A prefix with more vocabulary completions than this stays a tsquery prefix (word:*).
 inline constexpr int kMaxCompletions = 48;
+// Corrected forms of a query whose titles are read as a range (search_service.cpp, tier 4).
+inline constexpr std::size_t kMaxCorrectedForms = 8;
 
 // Highlight markers ts_headline puts around matches (control characters never kept in text).
 inline constexpr char kMarkStart = '\x02';
@@ -51,6 +53,12 @@ std::string matchQuery(const std::vector<QueryWord>& words, bool withTypos);
 std::string highlightQuery(const std::vector<QueryWord>& words);
 // Weight-A prefix query over all words (suggestions match titles only).
 std::string titlePrefixQuery(const std::vector<QueryWord>& words);
+// The query with typo candidates in place of its words, as title prefixes to look up: fewest
+// corrections first, each word's candidates in the order given (closest first), at most `limit`;
+// empty when no word has a candidate.
+std::vector<std::string> correctedForms(const std::vector<QueryWord>& words, std::size_t limit);
+// A PostgreSQL text[] literal of `items` (each element quoted).
+std::string textArrayLiteral(const std::vector<std::string>& items);
 // A lexeme quoted for tsquery input.
 std::string quoteLexeme(std::string_view lexeme);
 

@@ -20,10 +20,12 @@ namespace {
 
 using search::QueryWord;
 
-// Relevance searches and word expansion are named prepared statements (parsed once per
-// connection), always planned with the call's values (plan_cache_mode = force_custom_plan, set
-// by search()): the GIN or btree plan is chosen per query instead of one generic plan for all
-// of them. Other sorts run as unnamed statements, planned the same way.
+// Relevance searches and word expansion are named prepared statements, parsed and planned once
+// per connection (plan_cache_mode = force_generic_plan, set by search()): planning the six tiers
+// for each call's values cost more CPU than running them. The statements are written so that one
+// plan suits every value: the tiers read fixed indexes, the candidate bound is a literal, and
+// the filters that are off are left out of the text (one statement per set of active filters).
+// Other sorts run as unnamed statements, planned per call.
 
 // Folds the query and expands each word: stems in the catalog languages, and vocabulary
 // words that trigram similarity proposes as typo candidates (the exact budget is checked in
@@ -145,26 +147,33 @@ enum ActiveFilter : unsigned {
 // is what made broad queries slow (a 3-letter prefix matches a tenth of a large catalog, and
 // ts_rank reads each vector), so candidates come in tiers that follow the score, each from
 // its own index and each stopping at the bound, and the later tiers run only while the bound
-// is not reached:
-//   0. the folded title is the query (btree on search_title);
-//   1. the title starts with the query (same btree, read in title order; every query word is
-//      then in the title as typed, so the event matches without typos);
+// is not reached. Each tier scores its rows; a row found by several keeps its first tier.
+//   1. the folded title starts with the query, the title itself first (the covering btree of
+//      migration 0027, read in title order as an index-only scan: no heap row, no vector);
+//      12 for the whole title, else 3, plus how much of the title the query covers (0..1];
 //   2. the title matches without typos (GIN on the title's lexemes, weight A of the vector);
-//   3. any field matches without typos (GIN on search_vector);
-//   4. and 5. the same two with the typo candidates (only when the query has any).
-// Within the last tier that contributes, which rows are candidates is the index's (physical)
-// order, not the score: for a query matching more rows than the bound, the best-scored rows of
-// that tier may be missed. docs/search.md#matching-and-ranking says what this costs.
+//   3. any field matches without typos (GIN on search_vector); 2 + ts_rank for both;
+//   4. the title starts with a corrected form of the query ($21, the typo candidates put in
+//      place of the misspelt words): the same index-only read as tier 1, 1 + coverage;
+//   5. and 6. as 2 and 3 with the typo candidates: ts_rank alone.
+// So: the exact title, titles starting with the query, matches as typed, titles starting with
+// the corrected query, other corrections. Rows of tiers 2/3 always match as typed, and rows of
+// 5/6 never do (every row that does is already in 3), so the "no typo" bonus is the tier's.
+// Within the last tier that contributes, which rows are candidates is the index's order (title
+// order in 1 and 4, physical order in the GIN tiers), not the score: for a query matching more
+// rows than the bound, the best-scored rows of that tier may be missed.
+// docs/search.md#matching-and-ranking says what this costs.
 // One statement per combination of active filters (`filters`, ActiveFilter bits), each a named
-// prepared statement (parsed once per connection, planned per call with its values).
+// prepared statement (parsed and planned once per connection: a generic plan, see search()).
 std::string buildRelevanceHitsSql(unsigned active) {
-    // No join here: the venue is looked up only when there is a point ($9), which planning
-    // folds away otherwise (six tiers with a join each took milliseconds to plan).
+    // No join here: the venue is looked up only when there is a point ($9).
     const std::string km = "(CASE WHEN $9::boolean THEN (SELECT CASE WHEN NOT (v.latitude = 0 AND v.longitude = 0) THEN "
                            "12742.0176 * asin(least(1.0, sqrt(power(sin(radians(v.latitude - $10::float8) / 2), 2) "
                            "+ cos(radians($10::float8)) * cos(radians(v.latitude)) "
                            "* power(sin(radians(v.longitude - $11::float8) / 2), 2)))) END "
                            "FROM venues v WHERE v.id = e.venue_id) END)";
+    // Every filter reads only columns of the covering title index (migration 0027), so the
+    // title tiers stay index-only scans whatever the filters.
     std::string filters = "coalesce(e.ends_at, e.starts_at) >= 'epoch'::timestamptz + $2::bigint * interval '1 millisecond'";
     if (active & kDateEndFilter) filters += " AND e.starts_at < 'epoch'::timestamptz + $3::bigint * interval '1 millisecond'";
     if (active & kVenueFilter) filters += " AND e.venue_id = NULLIF($8, '')::uuid";
@@ -172,32 +181,45 @@ std::string buildRelevanceHitsSql(unsigned active) {
     if (active & kSeatsFilter) filters += " AND e.status = 'scheduled'";
     if (active & kCategoryFilter) filters += std::string(" AND ") + kCategoryOkSql;
     if (active & kPriceFilter) filters += std::string(" AND ") + kPriceOkSql;
-    // orderBy: an index order the tier reads in, so it stops at the bound (the GIN tiers
-    // have none: a bitmap scan in table order).
-    const auto tier = [&](const std::string& condition, const char* orderBy = "") {
-        return "(SELECT e.id, e.venue_id, " + km + " AS km, " + std::string(kScoreSql) +
-               " AS score FROM events e WHERE " + condition + " AND " + filters + orderBy + " LIMIT $16::bigint)";
+    // The bound is a literal, not $16: a generic plan then knows it reads at most this many rows
+    // of a title range, and reads them in index order instead of fetching and sorting the range.
+    const std::string bound = " LIMIT " + std::to_string(search::kRelevanceCandidates);
+    const auto gin = [&](int tier, const char* condition, const char* score) {
+        return "(SELECT " + std::to_string(tier) + " AS tier, e.id, e.venue_id, " + km + " AS km, " + score +
+               " AS score FROM events e WHERE " + condition + " AND " + filters + bound + ")";
     };
-    constexpr const char* kByTitle = " ORDER BY e.search_title COLLATE \"C\"";
-    constexpr const char* kTitleIs = "e.search_title COLLATE \"C\" = $15";
-    constexpr const char* kTitleStarts = "e.search_title COLLATE \"C\" >= $15 AND e.search_title COLLATE \"C\" < $15 || chr(1114111)";
+    // Titles starting with `form`, in title order; `score` sees the title and the form.
+    const auto titleRange = [&](const char* form, const char* score) {
+        return "SELECT e.id, e.venue_id, " + km + " AS km, " + score + " AS score FROM events e WHERE e.search_title COLLATE \"C\" >= " +
+               form + " AND e.search_title COLLATE \"C\" < " + form + " || chr(1114111) AND " + filters +
+               " ORDER BY e.search_title COLLATE \"C\"" + bound;
+    };
+    constexpr const char* kCoverage = "char_length(%s)::float8 / greatest(1, char_length(e.search_title))";
+    const auto coverage = [&](const char* form) {
+        std::string out = kCoverage;
+        return out.replace(out.find("%s"), 2, form);
+    };
+    const std::string startsScore = "3 + 8 * (e.search_title = $15)::int + " + coverage("$15");
+    const std::string correctedScore = "1 + " + coverage("f.form");
+    constexpr const char* kRank = "ts_rank('{0.1, 0.2, 0.4, 1.0}', e.search_vector, NULLIF($1, '')::tsquery)";
+    const std::string exactScore = std::string("2 + ") + kRank;
     constexpr const char* kTitleExact = "ts_filter(e.search_vector, '{a}') @@ NULLIF($14, '')::tsquery";
     constexpr const char* kAnyExact = "e.search_vector @@ NULLIF($14, '')::tsquery";
-    constexpr const char* kTyposOnly = "$14 <> $1 AND ";
-    constexpr const char* kTitleMatch = "ts_filter(e.search_vector, '{a}') @@ NULLIF($1, '')::tsquery";
-    constexpr const char* kAnyMatch = "e.search_vector @@ NULLIF($1, '')::tsquery";
-    // Every parameter is bound whatever the filters, so each gets its type here; with its
-    // value known, planning folds this to true.
+    constexpr const char* kTitleTypo = "$14 <> $1 AND ts_filter(e.search_vector, '{a}') @@ NULLIF($1, '')::tsquery";
+    constexpr const char* kAnyTypo = "$14 <> $1 AND e.search_vector @@ NULLIF($1, '')::tsquery";
+    // Every parameter is bound whatever the filters, so each gets its type here.
     constexpr const char* kTypedParams =
         "$2::bigint IS NOT NULL AND $3::bigint IS NOT NULL AND $4::text IS NOT NULL AND $5::bigint IS NOT NULL "
         "AND $6::bigint IS NOT NULL AND $7::boolean IS NOT NULL AND $8::text IS NOT NULL AND $12::float8 IS NOT NULL "
-        "AND $13::boolean IS NOT NULL";
-    return "WITH candidates AS MATERIALIZED (\n    SELECT * FROM (\n" + tier(kTitleIs) + "\nUNION ALL\n" +
-           tier(kTitleStarts, kByTitle) + "\nUNION ALL\n" + tier(kTitleExact) + "\nUNION ALL\n" + tier(kAnyExact) +
-           "\nUNION ALL\n" + tier(kTyposOnly + std::string(kTitleMatch)) + "\nUNION ALL\n" +
-           tier(kTyposOnly + std::string(kAnyMatch)) + "\n    ) tiers WHERE " + kTypedParams + R"SQL( LIMIT $16::bigint
+        "AND $13::boolean IS NOT NULL AND $16::bigint IS NOT NULL";
+    return "WITH candidates AS MATERIALIZED (\n    SELECT * FROM (\n(SELECT 1 AS tier, t.* FROM (" +
+           titleRange("$15", startsScore.c_str()) + ") t)\nUNION ALL\n" + gin(2, kTitleExact, exactScore.c_str()) +
+           "\nUNION ALL\n" + gin(3, kAnyExact, exactScore.c_str()) +
+           "\nUNION ALL\n(SELECT 4 AS tier, t.* FROM unnest($21::text[]) AS f(form) CROSS JOIN LATERAL (" +
+           titleRange("f.form", correctedScore.c_str()) + ") t" + bound + ")\nUNION ALL\n" + gin(5, kTitleTypo, kRank) +
+           "\nUNION ALL\n" + gin(6, kAnyTypo, kRank) + "\n    ) tiers WHERE " + kTypedParams + bound + R"SQL(
 ), keyed AS (
-    SELECT DISTINCT ON (c.id) c.*, -c.score AS k FROM candidates c ORDER BY c.id
+    SELECT DISTINCT ON (c.id) c.id, c.venue_id, c.km, c.score, -c.score AS k FROM candidates c ORDER BY c.id, c.tier
 ), )SQL" + kPageSql;
 }
 
@@ -517,10 +539,9 @@ v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& reque
     // Search statements always read through their indexes: with LIMIT and a broad estimate the
     // planner may otherwise pick a sequential scan that finds a rare word only after most of
     // the table. A larger work_mem keeps a broad word's bitmap exact (no per-row recheck).
-    // Prepared statements are still planned with each call's values: a generic plan (one for
-    // all values) sorted every title of a prefix's range and cost 3x the CPU of a custom one.
+    // Prepared statements keep one generic plan per connection (see the top of this file).
     tx.exec0("SET LOCAL pg_trgm.similarity_threshold = 0.25; SET LOCAL pg_trgm.word_similarity_threshold = 0.5; "
-             "SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'; SET LOCAL plan_cache_mode = force_custom_plan");
+             "SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'; SET LOCAL plan_cache_mode = force_generic_plan");
     const auto words = expandWords(tx, request.query());
     const auto match = search::matchQuery(words, true);
     const auto exact = search::matchQuery(words, false);
@@ -539,7 +560,8 @@ v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& reque
     };
     const auto rows = byRelevance ? withParams([&](const auto&... params) {
         const auto& statement = relevanceHitsStatement(activeFilters(p));
-        return exec(tx, Statement{statement.name.c_str(), statement.sql.c_str()}, params...);
+        return exec(tx, Statement{statement.name.c_str(), statement.sql.c_str()}, params...,
+                    search::textArrayLiteral(search::correctedForms(words, search::kMaxCorrectedForms)));
     })
                                   : withParams([&](const auto&... params) { return tx.exec_params(hitsSql(), params...); });
 

@@ -151,6 +151,37 @@ private slots:
         QCOMPARE(f.search("festival").corrected_words_size(), 0);
     }
 
+    void correctedFormsPutCandidatesInPlaceOfWords() {
+        using server::search::QueryWord;
+        std::vector<QueryWord> words(2);
+        words[0].text = "jaz";
+        words[1].text = "festvial";
+        QVERIFY(server::search::correctedForms(words, 8).empty()); // nothing to correct
+        words[1].typos = {"festival", "festivals"};
+        words[0].typos = {"jazz"};
+        const std::vector<std::string> expected{"jaz festival", "jazz festvial", "jaz festivals", "jazz festival"};
+        QCOMPARE(server::search::correctedForms(words, 4), expected); // one correction first, closest first
+        QCOMPARE(server::search::correctedForms(words, 8).size(), std::size_t(5));
+        QCOMPARE(server::search::textArrayLiteral({"a b", "x\"y"}), std::string("{\"a b\",\"x\\\"y\"}"));
+    }
+
+    // The candidate bound (200) cuts what the title-lexeme tiers read in table order; titles that
+    // start with the query, as typed or corrected, come from the title index first.
+    void titlesStartingWithTheQueryComeFirstBeyondTheBound() {
+        SearchFixture f;
+        pqxx::work tx(*f.conn);
+        tx.exec0("INSERT INTO events (title, category_id, starts_at, time_zone, currency) "
+                 "SELECT 'Grand Festival ' || i, 'theatre', now() + interval '3 days', 'Europe/Berlin', 'EUR' "
+                 "FROM generate_series(1, 250) AS i");
+        tx.commit();
+        const auto lumiere = f.add("Festival Lumière");
+        for (const char* query : {"festival ", "festvial ", "festival lumiere", "festvial lumiere"}) {
+            const auto response = f.search(query);
+            QVERIFY2(response.hits_size() > 0, query);
+            QVERIFY2(response.hits(0).event().id() == lumiere, query);
+        }
+    }
+
     void exactTitleRanksFirstAndHighlights() {
         SearchFixture f;
         f.add("Night of Jazz", [](v1::Event& e) { e.set_description("Jazz jazz jazz all night long with jazz."); });
