@@ -186,38 +186,27 @@ std::chrono::milliseconds MailWorker::timeUntilDue(pqxx::connection& conn) {
 
 void MailWorker::run() {
     using namespace std::chrono_literals;
-    auto backoff = 100ms;
-    while (!m_loop.stopping()) {
-        try {
-            pqxx::connection conn(m_connectionString);
-            // A silently re-opened session would no longer LISTEN.
-            db::inhibitReactivation(conn);
-            db::applySessionLimits(conn);
-            workers::WakeReceiver wake(conn, kMailChannel);
-            backoff = 100ms;
-            while (!m_loop.stopping()) {
-                const auto counts = deliverDue(conn);
-                // A full batch may mean more are due: go again without waiting.
-                if (counts.attempted() >= m_options.batchSize) continue;
-                // Waits in slices so that stop() is prompt; a NOTIFY (new mail) ends the wait. A
-                // due row that could not be claimed is another instance's for a moment: no spinning.
-                auto remaining = timeUntilDue(conn);
-                if (counts.attempted() == 0) remaining = std::max<std::chrono::milliseconds>(remaining, 100ms);
-                while (remaining > 0ms && !m_loop.stopping()) {
-                    const auto slice = std::min<std::chrono::milliseconds>(remaining, 250ms);
-                    const auto us = std::chrono::duration_cast<std::chrono::microseconds>(slice).count();
-                    if (conn.await_notification(static_cast<long>(us / 1'000'000), static_cast<long>(us % 1'000'000)) > 0)
-                        break;
-                    if (!conn.is_open()) throw pqxx::broken_connection("mail worker connection closed");
-                    remaining -= slice;
-                }
+    m_loop.runConnected(m_connectionString, "mail worker", [&](pqxx::connection& conn) {
+        db::applySessionLimits(conn);
+        workers::WakeReceiver wake(conn, kMailChannel);
+        while (!m_loop.stopping()) {
+            const auto counts = deliverDue(conn);
+            // A full batch may mean more are due: go again without waiting.
+            if (counts.attempted() >= m_options.batchSize) continue;
+            // Waits in slices so that stop() is prompt; a NOTIFY (new mail) ends the wait. A
+            // due row that could not be claimed is another instance's for a moment: no spinning.
+            auto remaining = timeUntilDue(conn);
+            if (counts.attempted() == 0) remaining = std::max<std::chrono::milliseconds>(remaining, 100ms);
+            while (remaining > 0ms && !m_loop.stopping()) {
+                const auto slice = std::min<std::chrono::milliseconds>(remaining, 250ms);
+                const auto us = std::chrono::duration_cast<std::chrono::microseconds>(slice).count();
+                if (conn.await_notification(static_cast<long>(us / 1'000'000), static_cast<long>(us % 1'000'000)) > 0)
+                    break;
+                if (!conn.is_open()) throw pqxx::broken_connection("mail worker connection closed");
+                remaining -= slice;
             }
-        } catch (const std::exception& e) {
-            log::warn("mail worker lost its database connection", {{"error", e.what()}});
-            m_loop.sleepFor(backoff);
-            backoff = std::min<std::chrono::milliseconds>(backoff * 2, 5s);
         }
-    }
+    });
 }
 
 } // namespace marquee::server::mail

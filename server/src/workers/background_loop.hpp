@@ -1,12 +1,16 @@
-// The thread, stop flag and interruptible sleep shared by the Sequencer and the
-// StampListener: start() runs a body on its own thread, stop() asks it to end and joins.
+// The thread, stop flag and interruptible sleep shared by the server's background workers:
+// start() runs a body on its own thread, stop() asks it to end and joins; runConnected() is the
+// reconnect-with-back-off life of a worker that owns a database connection.
 #pragma once
 
 #include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <mutex>
+#include <string>
 #include <thread>
+
+#include <pqxx/connection>
 
 namespace marquee::server::workers {
 
@@ -25,6 +29,23 @@ public:
     bool stopping() const;
     // Waits up to `duration`; returns early (false) once stop() was called.
     bool sleepFor(std::chrono::milliseconds duration);
+
+    struct Reconnect {
+        std::chrono::milliseconds firstBackoff{100};
+        std::chrono::milliseconds maxBackoff{5000};
+        std::function<void()> onLost; // e.g. "no longer leader"
+    };
+    // From the loop's body: runs `session` on a fresh connection until stop(). When the
+    // connection breaks or `session` throws, logs "<name> lost its database connection", calls
+    // onLost, waits a back-off that doubles up to maxBackoff (cut short by stop()) and connects
+    // again. Reactivation is inhibited: a silently re-opened session would have lost its
+    // LISTENs and session locks. `session` returns only once stopping() is true.
+    void runConnected(const std::string& connectionString, const std::string& name,
+                      const std::function<void(pqxx::connection&)>& session, const Reconnect& reconnect);
+    void runConnected(const std::string& connectionString, const std::string& name,
+                      const std::function<void(pqxx::connection&)>& session) {
+        runConnected(connectionString, name, session, Reconnect{});
+    }
 
 private:
     mutable std::mutex m_mutex;

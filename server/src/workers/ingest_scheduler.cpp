@@ -78,41 +78,31 @@ void IngestScheduler::runDueSources(pqxx::connection& conn) {
 
 void IngestScheduler::run() {
     using namespace std::chrono_literals;
-    auto backoff = 1000ms;
-    while (!m_loop.stopping()) {
-        try {
-            pqxx::connection conn(m_connectionString);
-            if (!becomeLeader(conn, db::lockkey::kIngestScheduler, m_loop, m_options.leaderRetry)) break;
-            m_leader = true;
-            backoff = 1000ms;
-            log::info("ingest scheduler is leader", {{"backend_pid", conn.backendpid()}});
-            WakeReceiver wake(conn, ingest::kSourcesChannel);
-            while (!m_loop.stopping()) {
-                runDueSources(conn);
-                auto sleep = m_options.maxSleep;
-                {
-                    pqxx::read_transaction tx(conn);
-                    const auto next = tx.exec1(kNextDue)[0];
-                    if (!next.is_null())
-                        sleep = std::min(sleep, std::chrono::milliseconds(next.as<std::int64_t>()));
-                }
-                // Sleep until then, a NOTIFY (source added / resumed) or stop(), whichever is
-                // first; in slices so stop() is noticed within a quarter second.
-                const auto until = std::chrono::steady_clock::now() + sleep;
-                while (!m_loop.stopping() && std::chrono::steady_clock::now() < until) {
-                    const auto slice = std::min<std::chrono::milliseconds>(
-                        250ms, std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()));
-                    if (conn.await_notification(0, static_cast<long>(std::max<std::int64_t>(slice.count(), 1)) * 1000) > 0)
-                        break;
-                }
+    m_loop.runConnected(m_connectionString, "ingest scheduler", [&](pqxx::connection& conn) {
+        if (!becomeLeader(conn, db::lockkey::kIngestScheduler, m_loop, m_options.leaderRetry)) return;
+        m_leader = true;
+        log::info("ingest scheduler is leader", {{"backend_pid", conn.backendpid()}});
+        WakeReceiver wake(conn, ingest::kSourcesChannel);
+        while (!m_loop.stopping()) {
+            runDueSources(conn);
+            auto sleep = m_options.maxSleep;
+            {
+                pqxx::read_transaction tx(conn);
+                const auto next = tx.exec1(kNextDue)[0];
+                if (!next.is_null())
+                    sleep = std::min(sleep, std::chrono::milliseconds(next.as<std::int64_t>()));
             }
-        } catch (const std::exception& e) {
-            m_leader = false;
-            log::warn("ingest scheduler lost its database connection", {{"error", e.what()}});
-            m_loop.sleepFor(backoff);
-            backoff = std::min<std::chrono::milliseconds>(backoff * 2, 30s);
+            // Sleep until then, a NOTIFY (source added / resumed) or stop(), whichever is
+            // first; in slices so stop() is noticed within a quarter second.
+            const auto until = std::chrono::steady_clock::now() + sleep;
+            while (!m_loop.stopping() && std::chrono::steady_clock::now() < until) {
+                const auto slice = std::min<std::chrono::milliseconds>(
+                    250ms, std::chrono::duration_cast<std::chrono::milliseconds>(until - std::chrono::steady_clock::now()));
+                if (conn.await_notification(0, static_cast<long>(std::max<std::int64_t>(slice.count(), 1)) * 1000) > 0)
+                    break;
+            }
         }
-    }
+    }, {1000ms, 30s, [this] { m_leader = false; }});
     m_leader = false;
 }
 

@@ -25,32 +25,23 @@ void PeriodicWorker::stop() { m_loop.stop(); }
 
 void PeriodicWorker::run() {
     using namespace std::chrono_literals;
-    auto backoff = 100ms;
-    while (!m_loop.stopping()) {
-        try {
-            pqxx::connection conn(m_connectionString);
-            db::applySessionLimits(conn);
-            std::unique_ptr<WakeReceiver> wake;
-            if (!m_options.wakeChannel.empty()) wake = std::make_unique<WakeReceiver>(conn, m_options.wakeChannel);
-            backoff = 100ms;
-            while (!m_loop.stopping()) {
-                bool more = false;
-                try {
-                    more = m_pass(conn);
-                } catch (const pqxx::broken_connection&) {
-                    throw;
-                } catch (const std::exception& e) {
-                    // A rolled-back pass (deadlock, serialization, a bad row) is tried again later.
-                    log::warn(m_options.name + " pass failed", {{"error", e.what()}});
-                }
-                if (!more) waitForNextPass(conn, wake != nullptr);
+    m_loop.runConnected(m_connectionString, m_options.name, [&](pqxx::connection& conn) {
+        db::applySessionLimits(conn);
+        std::unique_ptr<WakeReceiver> wake;
+        if (!m_options.wakeChannel.empty()) wake = std::make_unique<WakeReceiver>(conn, m_options.wakeChannel);
+        while (!m_loop.stopping()) {
+            bool more = false;
+            try {
+                more = m_pass(conn);
+            } catch (const pqxx::broken_connection&) {
+                throw;
+            } catch (const std::exception& e) {
+                // A rolled-back pass (deadlock, serialization, a bad row) is tried again later.
+                log::warn(m_options.name + " pass failed", {{"error", e.what()}});
             }
-        } catch (const std::exception& e) {
-            log::warn(m_options.name + " lost its database connection", {{"error", e.what()}});
-            m_loop.sleepFor(backoff);
-            backoff = std::min<std::chrono::milliseconds>(backoff * 2, 5s);
+            if (!more) waitForNextPass(conn, wake != nullptr);
         }
-    }
+    });
 }
 
 void PeriodicWorker::waitForNextPass(pqxx::connection& conn, bool listening) {

@@ -44,41 +44,30 @@ void SeatListener::stop() { m_loop.stop(); }
 void SeatListener::run() {
     using namespace std::chrono_literals;
     using Clock = std::chrono::steady_clock;
-    auto backoff = 100ms;
     auto nextMaintenance = Clock::now() + m_options.maintenanceEvery;
-    while (!m_loop.stopping()) {
-        try {
-            pqxx::connection conn(m_connectionString);
-            // A silently re-opened session would no longer LISTEN: fail and catch up instead.
-            db::inhibitReactivation(conn);
-            db::applySessionLimits(conn);
-            ChangeReceiver receiver(conn, m_callbacks.onChange);
-            backoff = 100ms;
-            // Changes made while we were not listening.
-            if (m_callbacks.onTick) m_callbacks.onTick();
-            const auto us = std::chrono::duration_cast<std::chrono::microseconds>(m_options.tick).count();
-            while (!m_loop.stopping()) {
-                const bool idle =
-                    conn.await_notification(static_cast<long>(us / 1000000), static_cast<long>(us % 1000000)) == 0;
-                if (!conn.is_open()) throw pqxx::broken_connection("seat listener connection closed");
-                if (idle && m_callbacks.onTick) m_callbacks.onTick();
-                if (Clock::now() >= nextMaintenance) {
-                    nextMaintenance = Clock::now() + m_options.maintenanceEvery;
-                    try {
-                        if (m_callbacks.maintenance) m_callbacks.maintenance(conn);
-                    } catch (const pqxx::broken_connection&) {
-                        throw;
-                    } catch (const std::exception& e) {
-                        log::warn("seat listener maintenance failed", {{"error", e.what()}});
-                    }
+    m_loop.runConnected(m_connectionString, "seat listener", [&](pqxx::connection& conn) {
+        db::applySessionLimits(conn);
+        ChangeReceiver receiver(conn, m_callbacks.onChange);
+        // Changes made while we were not listening.
+        if (m_callbacks.onTick) m_callbacks.onTick();
+        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(m_options.tick).count();
+        while (!m_loop.stopping()) {
+            const bool idle =
+                conn.await_notification(static_cast<long>(us / 1000000), static_cast<long>(us % 1000000)) == 0;
+            if (!conn.is_open()) throw pqxx::broken_connection("seat listener connection closed");
+            if (idle && m_callbacks.onTick) m_callbacks.onTick();
+            if (Clock::now() >= nextMaintenance) {
+                nextMaintenance = Clock::now() + m_options.maintenanceEvery;
+                try {
+                    if (m_callbacks.maintenance) m_callbacks.maintenance(conn);
+                } catch (const pqxx::broken_connection&) {
+                    throw;
+                } catch (const std::exception& e) {
+                    log::warn("seat listener maintenance failed", {{"error", e.what()}});
                 }
             }
-        } catch (const std::exception& e) {
-            log::warn("seat listener lost its database connection", {{"error", e.what()}});
-            m_loop.sleepFor(backoff);
-            backoff = std::min<std::chrono::milliseconds>(backoff * 2, 5s);
         }
-    }
+    });
 }
 
 } // namespace marquee::server::workers

@@ -31,35 +31,25 @@ void SeatStamper::stop() {
 
 void SeatStamper::run() {
     using namespace std::chrono_literals;
-    auto backoff = 100ms;
-    while (!m_loop.stopping()) {
-        try {
-            pqxx::connection conn(m_connectionString);
-            if (!becomeLeader(conn, db::lockkey::kSeatStamper, m_loop, m_options.leaderRetry)) break;
-            const int leaderPid = conn.backendpid();
-            m_leader = true;
-            backoff = 100ms;
-            log::info("seat stamper is leader", {{"backend_pid", leaderPid}});
-            while (!m_loop.stopping()) {
-                if (conn.backendpid() != leaderPid) throw pqxx::broken_connection("seat stamper connection was reset");
-                std::size_t stamped = 0;
-                try {
-                    stamped = m_stamp(conn);
-                } catch (const pqxx::broken_connection&) {
-                    throw;
-                } catch (const std::exception& e) {
-                    // A failed round (a statement timeout, a deadlock) changed nothing: try again.
-                    log::warn("seat stamping failed", {{"error", e.what()}});
-                }
-                m_loop.sleepFor(stamped > 0 ? m_options.busyInterval : m_options.idleInterval);
+    m_loop.runConnected(m_connectionString, "seat stamper", [&](pqxx::connection& conn) {
+        if (!becomeLeader(conn, db::lockkey::kSeatStamper, m_loop, m_options.leaderRetry)) return;
+        const int leaderPid = conn.backendpid();
+        m_leader = true;
+        log::info("seat stamper is leader", {{"backend_pid", leaderPid}});
+        while (!m_loop.stopping()) {
+            if (conn.backendpid() != leaderPid) throw pqxx::broken_connection("seat stamper connection was reset");
+            std::size_t stamped = 0;
+            try {
+                stamped = m_stamp(conn);
+            } catch (const pqxx::broken_connection&) {
+                throw;
+            } catch (const std::exception& e) {
+                // A failed round (a statement timeout, a deadlock) changed nothing: try again.
+                log::warn("seat stamping failed", {{"error", e.what()}});
             }
-        } catch (const std::exception& e) {
-            m_leader = false;
-            log::warn("seat stamper lost its database connection", {{"error", e.what()}});
-            m_loop.sleepFor(backoff);
-            backoff = std::min<std::chrono::milliseconds>(backoff * 2, 5s);
+            m_loop.sleepFor(stamped > 0 ? m_options.busyInterval : m_options.idleInterval);
         }
-    }
+    }, {100ms, 5s, [this] { m_leader = false; }});
     m_leader = false;
 }
 

@@ -172,44 +172,34 @@ bool Sequencer::compactionTick(pqxx::connection& conn) {
 
 void Sequencer::run() {
     using namespace std::chrono_literals;
-    auto backoff = 100ms;
-    while (!m_loop.stopping()) {
-        try {
-            pqxx::connection conn(m_connectionString);
-            // Leader election: the session lock is held for the life of this connection and
-            // released by PostgreSQL if this process dies.
-            if (!becomeLeader(conn, db::lockkey::kSequencer, m_loop, m_options.leaderRetry)) break;
-            const int leaderPid = conn.backendpid();
-            m_leader = true;
-            backoff = 100ms;
-            log::info("sequencer is leader", {{"backend_pid", leaderPid}});
+    m_loop.runConnected(m_connectionString, "sequencer", [&](pqxx::connection& conn) {
+        // Leader election: the session lock is held for the life of this connection and
+        // released by PostgreSQL if this process dies.
+        if (!becomeLeader(conn, db::lockkey::kSequencer, m_loop, m_options.leaderRetry)) return;
+        const int leaderPid = conn.backendpid();
+        m_leader = true;
+        log::info("sequencer is leader", {{"backend_pid", leaderPid}});
 
-            WakeReceiver wake(conn, "marquee_changes");
-            auto nextCompaction = std::chrono::steady_clock::now() + m_options.compactEvery;
-            while (!m_loop.stopping()) {
-                // Belt and braces next to inhibitReactivation: a re-opened session lost the lock.
-                if (conn.backendpid() != leaderPid) throw pqxx::broken_connection("sequencer connection was reset");
-                const auto stamped = stampOnce(conn);
-                if (stamped.rows > 0 && m_onStamped) m_onStamped(stamped.rows, stamped.head, stamped.lagSeconds);
-                if (m_options.compactEvery.count() > 0 && std::chrono::steady_clock::now() >= nextCompaction) {
-                    // A skipped round (writers kept the table busy) is retried soon, not a
-                    // whole period later.
-                    const auto wait = compactionTick(conn) ? m_options.compactEvery
-                                                           : std::min<std::chrono::seconds>(m_options.compactEvery, 10s);
-                    nextCompaction = std::chrono::steady_clock::now() + wait;
-                }
-                // Wakes on a writer's commit (NOTIFY marquee_changes); the timeout bounds both
-                // the latency if a notification is lost and how long stop() waits.
-                const auto us = std::chrono::duration_cast<std::chrono::microseconds>(m_options.pollInterval).count();
-                conn.await_notification(static_cast<long>(us / 1000000), static_cast<long>(us % 1000000));
+        WakeReceiver wake(conn, "marquee_changes");
+        auto nextCompaction = std::chrono::steady_clock::now() + m_options.compactEvery;
+        while (!m_loop.stopping()) {
+            // Belt and braces next to inhibitReactivation: a re-opened session lost the lock.
+            if (conn.backendpid() != leaderPid) throw pqxx::broken_connection("sequencer connection was reset");
+            const auto stamped = stampOnce(conn);
+            if (stamped.rows > 0 && m_onStamped) m_onStamped(stamped.rows, stamped.head, stamped.lagSeconds);
+            if (m_options.compactEvery.count() > 0 && std::chrono::steady_clock::now() >= nextCompaction) {
+                // A skipped round (writers kept the table busy) is retried soon, not a
+                // whole period later.
+                const auto wait = compactionTick(conn) ? m_options.compactEvery
+                                                       : std::min<std::chrono::seconds>(m_options.compactEvery, 10s);
+                nextCompaction = std::chrono::steady_clock::now() + wait;
             }
-        } catch (const std::exception& e) {
-            m_leader = false;
-            log::warn("sequencer lost its database connection", {{"error", e.what()}});
-            m_loop.sleepFor(backoff);
-            backoff = std::min<std::chrono::milliseconds>(backoff * 2, 5s);
+            // Wakes on a writer's commit (NOTIFY marquee_changes); the timeout bounds both
+            // the latency if a notification is lost and how long stop() waits.
+            const auto us = std::chrono::duration_cast<std::chrono::microseconds>(m_options.pollInterval).count();
+            conn.await_notification(static_cast<long>(us / 1000000), static_cast<long>(us % 1000000));
         }
-    }
+    }, {100ms, 5s, [this] { m_leader = false; }});
     m_leader = false;
 }
 

@@ -44,41 +44,30 @@ void StampListener::stop() { m_loop.stop(); }
 
 void StampListener::run() {
     using namespace std::chrono_literals;
-    auto backoff = 100ms;
     std::uint64_t reported = 0;
-    while (!m_loop.stopping()) {
-        try {
-            pqxx::connection conn(m_connectionString);
-            // A silently re-opened session would no longer LISTEN: fail and catch up instead.
-            db::inhibitReactivation(conn);
-            db::applySessionLimits(conn);
-            std::uint64_t newest = 0;
-            HeadReceiver receiver(conn, newest);
-            // Catch up on stamps made while we were not listening (start-up, outage).
-            {
-                pqxx::read_transaction tx(conn);
-                newest = std::max(newest, tx.exec1(db::kSelectChangeLogHead)[0].as<std::uint64_t>());
-            }
-            backoff = 100ms;
-            const auto us = std::chrono::duration_cast<std::chrono::microseconds>(m_tick).count();
-            bool idleTick = false;
-            while (!m_loop.stopping()) {
-                // Report a newer head at once; on an idle tick repeat the newest, so a push
-                // that failed downstream is retried without waiting for the next stamp.
-                if (newest > reported || (idleTick && newest > 0)) {
-                    reported = std::max(reported, newest);
-                    if (m_onHead) m_onHead(newest);
-                }
-                // Bounded so that stop() is prompt and idle ticks happen.
-                idleTick = conn.await_notification(static_cast<long>(us / 1000000), static_cast<long>(us % 1000000)) == 0;
-                if (!conn.is_open()) throw pqxx::broken_connection("stamp listener connection closed");
-            }
-        } catch (const std::exception& e) {
-            log::warn("stamp listener lost its database connection", {{"error", e.what()}});
-            m_loop.sleepFor(backoff);
-            backoff = std::min<std::chrono::milliseconds>(backoff * 2, 5s);
+    m_loop.runConnected(m_connectionString, "stamp listener", [&](pqxx::connection& conn) {
+        db::applySessionLimits(conn);
+        std::uint64_t newest = 0;
+        HeadReceiver receiver(conn, newest);
+        // Catch up on stamps made while we were not listening (start-up, outage).
+        {
+            pqxx::read_transaction tx(conn);
+            newest = std::max(newest, tx.exec1(db::kSelectChangeLogHead)[0].as<std::uint64_t>());
         }
-    }
+        const auto us = std::chrono::duration_cast<std::chrono::microseconds>(m_tick).count();
+        bool idleTick = false;
+        while (!m_loop.stopping()) {
+            // Report a newer head at once; on an idle tick repeat the newest, so a push
+            // that failed downstream is retried without waiting for the next stamp.
+            if (newest > reported || (idleTick && newest > 0)) {
+                reported = std::max(reported, newest);
+                if (m_onHead) m_onHead(newest);
+            }
+            // Bounded so that stop() is prompt and idle ticks happen.
+            idleTick = conn.await_notification(static_cast<long>(us / 1000000), static_cast<long>(us % 1000000)) == 0;
+            if (!conn.is_open()) throw pqxx::broken_connection("stamp listener connection closed");
+        }
+    });
 }
 
 } // namespace marquee::server::workers
