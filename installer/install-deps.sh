@@ -17,6 +17,7 @@ PACKAGES=(
   prometheus-cpp-dev libspdlog-dev libfmt-dev nlohmann-json3-dev
   libcurl4-openssl-dev   # payment providers' HTTP client (and the mailer's SMTP)
   libgmime-3.0-dev   # MIME composition of outgoing mail (server/src/mail)
+  libjemalloc-dev   # the server's allocator (server/CMakeLists.txt)
   # shared
   protobuf-compiler libprotobuf-dev libsodium-dev libsqlite3-dev
   libical-dev libqrencode-dev libhowardhinnant-date-dev libeigen3-dev

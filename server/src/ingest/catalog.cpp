@@ -303,8 +303,8 @@ private:
 struct CatalogWriter::Batch {
     const StandardEvent* const* records = nullptr;
     std::size_t size = 0;
-    std::vector<std::string> dataText; // provenance data, as stored and hashed
-    std::vector<std::string> hashes;
+    const std::string* dataText = nullptr; // per record: provenance data, as stored and hashed
+    const std::string* hashes = nullptr;   // per record: its hash
 
     struct OwnRow {
         std::string eventId;
@@ -357,12 +357,39 @@ void CatalogWriter::quarantine(const std::string& ref, const std::string& reason
 void CatalogWriter::write(const std::vector<StandardEvent>& records) {
     if (records.empty()) return;
     m_tx.exec0(kCreateStaging);
+    // The provenance JSON and its hash (what tells an unchanged record) of every record: the
+    // client's largest cost per record, and independent of the database. The first slice's
+    // are made on two threads; every later slice's on a second thread while the slice before
+    // it is written, so they overlap the database's work.
+    m_dataText.assign(records.size(), std::string());
+    m_hashes.assign(records.size(), std::string());
+    const auto serialise = [this, &records](std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            m_dataText[i] = records[i].data().dump();
+            m_hashes[i] = sha256Hex(m_dataText[i]);
+        }
+    };
     // Slices keep the admin screen's progress moving on large feeds; later slices see what
     // earlier ones wrote, as the halves of a refused batch do.
     constexpr std::size_t kSlice = 10'000;
+    const auto sliceEnd = [&](std::size_t begin) { return std::min(records.size(), begin + kSlice); };
+    {
+        const auto end = sliceEnd(0);
+        auto firstHalf = std::async(std::launch::async, serialise, std::size_t{0}, end / 2);
+        serialise(end / 2, end);
+        firstHalf.get();
+    }
+    m_clock.lap("catalog: provenance JSON and hashes (first slice; later ones overlap the writes)");
+    std::future<void> nextSlice; // destroyed (joined) before an exception leaves: it writes members
     for (std::size_t begin = 0; begin < records.size(); begin += kSlice) {
+        if (nextSlice.valid()) {
+            nextSlice.get();
+            m_clock.lap("catalog: waiting for provenance JSON and hashes");
+        }
+        const auto end = sliceEnd(begin);
+        if (end < records.size()) nextSlice = std::async(std::launch::async, serialise, end, sliceEnd(end));
         if (m_options.onProgress) m_options.onProgress(Stage::Writing, begin, records.size());
-        writeRange(records, begin, std::min(records.size(), begin + kSlice));
+        writeRange(records, begin, end);
     }
     if (m_options.onProgress) m_options.onProgress(Stage::Writing, records.size(), records.size());
 }
@@ -373,6 +400,8 @@ void CatalogWriter::writeRange(const std::vector<StandardEvent>& records, std::s
     Batch batch;
     batch.records = pointers.data();
     batch.size = pointers.size();
+    batch.dataText = &m_dataText[begin];
+    batch.hashes = &m_hashes[begin];
     try {
         pqxx::subtransaction sub(m_tx, "ingest_batch");
         writeBatch(sub, batch);
@@ -497,25 +526,10 @@ private:
 void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
     m_clock.lap("catalog: other");
     tx.exec0(kTruncateStaging);
-    b.dataText.resize(b.size);
-    b.hashes.resize(b.size);
     b.venueIds.resize(b.size);
     b.similar.resize(b.size);
 
     // --- Lookups -------------------------------------------------------------------------
-    // The provenance JSON and its hash (what tells an unchanged record) of every record, on
-    // two threads: it is most of the client's work for a feed that did not change.
-    {
-        const auto serialise = [&b](std::size_t begin, std::size_t end) {
-            for (std::size_t i = begin; i < end; ++i) {
-                b.dataText[i] = b.record(i).data().dump();
-                b.hashes[i] = sha256Hex(b.dataText[i]);
-            }
-        };
-        auto firstHalf = std::async(std::launch::async, serialise, std::size_t{0}, b.size / 2);
-        serialise(b.size / 2, b.size);
-        firstHalf.get();
-    }
     {
         CopyInto<4> refs(tx, "ingest_refs", {"ord", "ref", "alt", "hash"});
         for (std::size_t i = 0; i < b.size; ++i) {
@@ -526,7 +540,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         }
         refs.complete();
     }
-    m_clock.lap("catalog: provenance JSON, hashes, refs staged");
+    m_clock.lap("catalog: refs staged");
     if (b.size >= kAnalyzeStagingFrom) tx.exec0("ANALYZE ingest_refs");
     for (const auto& row : exec(tx, kLookupOwn, m_source.id)) {
         b.own[row[2].as<std::string>()] = {row[3].as<std::string>(), row[4].as<std::string>(), row[7].as<bool>()};

@@ -41,6 +41,8 @@ private:
     std::map<std::string, std::string> m_venues; // venue key -> id, for this run (committed batches only)
     std::unordered_map<std::string, bool> m_othersAtVenue; // venue id -> other sources have events there
     SearchIndexer m_search;                      // its caches last the run
+    std::vector<std::string> m_dataText;         // per record of write(): provenance data as stored
+    std::vector<std::string> m_hashes;           // ... and its hash
     StageClock m_clock;
 };
 

@@ -137,9 +137,12 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     tx.commit();
     clock.lap("commit");
     if (report.created + report.merged > 1000) {
-        // Fresh statistics for the next run and for the sync queries over the grown catalog.
+        // Fresh statistics for the next run, for the sync queries over the grown catalog and
+        // for search (the vector's lexeme frequencies). Of the provenance, only the columns
+        // that lookups filter on: no query filters on `data`, and its jsonb statistics cost
+        // as much as the rest of that table's.
         pqxx::nontransaction analyze(conn);
-        analyze.exec0("ANALYZE events, venues, event_provenance");
+        analyze.exec0("ANALYZE events, venues, event_provenance (source_id, ref, event_id, match_uid, status)");
         clock.lap("analyze");
     }
     return report;
