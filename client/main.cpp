@@ -1,4 +1,6 @@
 // marquee: the desktop/kiosk client. Start-up only: arguments, locale, translations, window.
+#include "kiosk/kiosksettings.h"
+#include "kiosk/kioskwindow.h"
 #include "services/clientsession.h"
 #include "views/mainwindow.h"
 
@@ -8,6 +10,7 @@
 #include <QCommandLineParser>
 #include <QLibraryInfo>
 #include <QMessageBox>
+#include <QTextStream>
 #include <QTranslator>
 
 using namespace marquee::client;
@@ -46,7 +49,12 @@ int main(int argc, char* argv[])
     const QCommandLineOption dataOption(QStringLiteral("data-dir"),
                                         QApplication::translate("main", "Directory for the local cache."),
                                         QStringLiteral("dir"));
-    parser.addOptions({serverOption, langOption, dataOption});
+    const QCommandLineOption kioskOption(QStringLiteral("kiosk"),
+                                         QApplication::translate("main", "Full-screen self-service kiosk (staff PIN to leave)."));
+    const QCommandLineOption setPinOption(
+        QStringLiteral("set-kiosk-pin"),
+        QApplication::translate("main", "Read a new kiosk staff PIN (4 to 12 digits) from standard input and exit."));
+    parser.addOptions({serverOption, langOption, dataOption, kioskOption, setPinOption});
     parser.process(app);
 
     // The system locale unless --lang says otherwise; numbers, dates and money follow it too.
@@ -54,6 +62,27 @@ int main(int argc, char* argv[])
         const QLocale locale(parser.value(langOption));
         QLocale::setDefault(locale);
         useLocale(locale);
+    }
+
+    const QString kioskSettingsPath = kiosk::KioskSettings::defaultPath(parser.value(dataOption));
+    if (parser.isSet(setPinOption)) {
+        QTextStream in(stdin);
+        QTextStream err(stderr);
+        const QString pin = in.readLine().trimmed();
+        if (!kiosk::isAcceptablePin(pin)) {
+            err << QApplication::translate("main", "A kiosk PIN has 4 to 12 digits; nothing was changed.") << Qt::endl;
+            return 2;
+        }
+        kiosk::KioskSettings settings = kiosk::KioskSettings::load(kioskSettingsPath);
+        settings.pinHash = kiosk::hashPin(pin);
+        QString error;
+        if (settings.pinHash.isEmpty() || !settings.save(kioskSettingsPath, &error)) {
+            err << QApplication::translate("main", "The PIN could not be saved to %1.").arg(kioskSettingsPath) << Qt::endl;
+            return 1;
+        }
+        err << QApplication::translate("main", "Kiosk staff PIN saved (Argon2id hash) in %1.").arg(kioskSettingsPath)
+            << Qt::endl;
+        return 0;
     }
 
     ClientSession::Options options;
@@ -66,6 +95,21 @@ int main(int argc, char* argv[])
         QMessageBox::critical(nullptr, QApplication::translate("main", "Marquee"),
                               QApplication::translate("main", "The local cache could not be opened:\n%1").arg(error));
         return 1;
+    }
+    if (parser.isSet(kioskOption)) {
+        const kiosk::KioskSettings settings = kiosk::KioskSettings::load(kioskSettingsPath);
+        if (settings.pinHash.isEmpty()) {
+            // A kiosk nobody can unlock would have to be killed to leave it.
+            QMessageBox::critical(nullptr, QApplication::translate("main", "Marquee"),
+                                  QApplication::translate("main", "Set the kiosk staff PIN first:\n"
+                                                                  "echo 1234 | marquee --set-kiosk-pin"));
+            return 2;
+        }
+        kiosk::KioskWindow kioskWindow(&session, settings, kioskSettingsPath);
+        QObject::connect(&kioskWindow, &kiosk::KioskWindow::leaveRequested, &app, &QApplication::quit);
+        kioskWindow.showFullScreen();
+        session.start();
+        return QApplication::exec();
     }
     MainWindow window(&session);
     window.show();

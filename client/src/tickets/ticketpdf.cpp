@@ -38,6 +38,25 @@ void setError(QString* error, const QString& text)
 
 } // namespace
 
+std::vector<PreparedTicket> prepareTickets(const v1::Order& order, core::tickets::TicketFormat format,
+                                           const QLocale& locale)
+{
+    const auto captions = ticketCaptions();
+    std::vector<PreparedTicket> out;
+    out.reserve(static_cast<std::size_t>(order.tickets_size()));
+    for (const auto& ticket : order.tickets()) {
+        const auto fields = ticketFields(order, ticket, locale);
+        PreparedTicket prepared{core::tickets::layoutTicket(fields, captions, format), {}};
+        try {
+            prepared.qr = core::tickets::encodeQr(fields.code);
+        } catch (const std::exception&) {
+            prepared.qr = {}; // a ticket without a usable code prints without a symbol rather than a wrong one
+        }
+        out.push_back(std::move(prepared));
+    }
+    return out;
+}
+
 bool exportTicketsPdf(const v1::Order& order, const QString& path, QString* error, const QLocale& locale)
 {
     if (order.tickets().empty()) {
@@ -49,7 +68,6 @@ bool exportTicketsPdf(const v1::Order& order, const QString& path, QString* erro
         setError(error, TicketPdfText::cannotWrite(path, file.errorString()));
         return false;
     }
-    const auto captions = ticketCaptions();
     QPdfWriter writer(&file);
     writer.setCreator(QStringLiteral("Marquee"));
     writer.setTitle(TicketPdfText::title(QString::fromStdString(order.code())));
@@ -61,21 +79,14 @@ bool exportTicketsPdf(const v1::Order& order, const QString& path, QString* erro
         return false;
     }
     bool first = true;
-    for (const auto& ticket : order.tickets()) {
+    for (const PreparedTicket& ticket : prepareTickets(order, core::tickets::TicketFormat::A6, locale)) {
         if (!first)
             writer.newPage();
         first = false;
-        const auto fields = ticketFields(order, ticket, locale);
-        const auto page = core::tickets::layoutTicket(fields, captions, core::tickets::TicketFormat::A6);
-        core::tickets::QrMatrix qr;
-        try {
-            qr = core::tickets::encodeQr(fields.code);
-        } catch (const std::exception&) {
-            qr = {}; // a ticket without a usable code prints without a symbol rather than a wrong one
-        }
         // Qt's A6 is whole points (104.8 x 148.2 mm): fit the layout's 105 x 148 mm into it.
+        const auto& page = ticket.page;
         const double scale = std::min(writer.width() / page.widthMm, writer.height() / page.heightMm);
-        paintTicket(painter, QRectF(0, 0, page.widthMm * scale, page.heightMm * scale), page, qr, false);
+        paintTicket(painter, QRectF(0, 0, page.widthMm * scale, page.heightMm * scale), page, ticket.qr, false);
     }
     painter.end();
     file.close();
