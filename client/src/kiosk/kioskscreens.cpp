@@ -4,6 +4,7 @@
 #include "kiosk/keypad.h"
 #include "kiosk/touchmetrics.h"
 #include "models/eventformat.h"
+#include "seatmap/seatmaplegend.h"
 #include "seatmap/seatmapview.h"
 
 #include <QDate>
@@ -157,6 +158,14 @@ EventsScreen::EventsScreen(QWidget* parent) : QWidget(parent)
     for (int i = 0; i < kTilesPerPage; ++i) {
         auto* tile = new QPushButton(this);
         tile->setProperty("tile", true);
+        // Rich text (a bold title) on a button: a label inside it that lets the taps through.
+        auto* text = new QLabel(tile);
+        text->setObjectName(QStringLiteral("tileText"));
+        text->setTextFormat(Qt::RichText);
+        text->setWordWrap(true);
+        text->setAttribute(Qt::WA_TransparentForMouseEvents);
+        auto* tileLayout = new QVBoxLayout(tile);
+        tileLayout->addWidget(text);
         tile->setFocusPolicy(Qt::NoFocus);
         tile->setMinimumHeight(mmToPixels(38, screenOf(this)));
         tile->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
@@ -219,13 +228,17 @@ void EventsScreen::showPage(int page)
         }
         const EventRow& e = m_events.at(index);
         const QString when = format::eventDateTime(e.startsAtMs, e.timeZone, QLocale(), QLocale::ShortFormat, false);
-        QString text = e.title + QLatin1Char('\n') + (isToday(e) ? tr("TODAY %1").arg(when) : when);
+        QStringList lines{isToday(e) ? tr("TODAY %1").arg(when) : when};
         if (!e.venueName.isEmpty())
-            text += QLatin1Char('\n') + e.venueName;
+            lines << e.venueName;
         if (e.priceMaxMinor > 0)
-            text += QLatin1Char('\n') + format::priceRange(e.priceMinMinor, e.priceMaxMinor, e.currency);
-        tile->setText(text);
-        tile->setAccessibleName(text);
+            lines << format::priceRange(e.priceMinMinor, e.priceMaxMinor, e.currency);
+        QStringList escaped;
+        for (const QString& line : std::as_const(lines))
+            escaped << line.toHtmlEscaped();
+        tile->findChild<QLabel*>(QStringLiteral("tileText"))
+            ->setText(QStringLiteral("<big><b>%1</b></big><br>%2").arg(e.title.toHtmlEscaped(), escaped.join(QStringLiteral("<br>"))));
+        tile->setAccessibleName(e.title + QLatin1Char('\n') + lines.join(QLatin1Char('\n')));
         tile->setProperty("today", isToday(e));
         tile->show();
     }
@@ -249,7 +262,21 @@ SeatsScreen::SeatsScreen(QWidget* parent) : QWidget(parent)
     m_view = new SeatMapView(this);
     m_view->setSelectionMode(SeatMapView::SelectionMode::Multiple);
     m_view->setMinimapVisible(false);
-    body->addWidget(m_view, 3);
+    auto* mapColumn = new QVBoxLayout;
+    mapColumn->addWidget(m_view, 1);
+    auto* zoom = new QHBoxLayout;
+    auto* zoomIn = makeButton(tr("Zoom in"), this);
+    auto* zoomOut = makeButton(tr("Zoom out"), this);
+    auto* whole = makeButton(tr("Whole venue"), this);
+    zoom->addWidget(zoomIn);
+    zoom->addWidget(zoomOut);
+    zoom->addWidget(whole);
+    zoom->addStretch(1);
+    mapColumn->addLayout(zoom);
+    body->addLayout(mapColumn, 3);
+    connect(zoomIn, &QPushButton::clicked, this, [this] { m_view->zoomStep(1.6, m_view->rect().center()); });
+    connect(zoomOut, &QPushButton::clicked, this, [this] { m_view->zoomStep(1 / 1.6, m_view->rect().center()); });
+    connect(whole, &QPushButton::clicked, m_view, &SeatMapView::fitToView);
 
     auto* side = new QVBoxLayout;
     side->addWidget(makeText(tr("How many tickets?"), this, "lead"));
@@ -276,6 +303,8 @@ SeatsScreen::SeatsScreen(QWidget* parent) : QWidget(parent)
     m_message->setMinimumHeight(mmToPixels(20, screenOf(this)));
     m_message->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     side->addWidget(m_message);
+    m_legend = new SeatMapLegend(m_view, this);
+    side->addWidget(m_legend);
     side->addStretch(1);
     m_back = makeButton(tr("◀ Back to events"), this);
     side->addWidget(m_back);
@@ -296,6 +325,7 @@ void SeatsScreen::setEvent(const QString& title, std::shared_ptr<const core::sea
     m_title->setText(title);
     m_view->setSeatingLayout(std::move(layout));
     m_view->setStatus({});
+    m_legend->rebuild();
     m_view->clearSelection();
     setMessage(QString(), false);
     setCount(2);
@@ -305,7 +335,7 @@ void SeatsScreen::setCount(int count)
 {
     m_count = std::clamp(count, 1, kMaxSeats);
     m_countLabel->setText(QString::number(m_count));
-    m_best->setText(tr("Best %n seat(s)", nullptr, m_count));
+    m_best->setText(tr("Best available (%1)").arg(m_count));
     updateButtons();
 }
 
@@ -527,6 +557,8 @@ ProcessingScreen::ProcessingScreen(QWidget* parent) : QWidget(parent)
     auto* buttons = new QHBoxLayout;
     m_cancel = makeButton(tr("Cancel"), this);
     m_retry = makeButton(tr("Try again"), this, true);
+    for (QPushButton* button : {m_cancel, m_retry})
+        button->setMinimumSize(mmToPixels(60, screenOf(this)), mmToPixels(kButtonMm * 1.4, screenOf(this)));
     buttons->addStretch(1);
     buttons->addWidget(m_cancel);
     buttons->addWidget(m_retry);
@@ -561,7 +593,7 @@ void ProcessingScreen::showProblem(const QString& title, const QString& detail, 
     m_progress->hide();
     m_retry->setVisible(retry);
     m_cancel->show();
-    m_cancel->setText(retry ? tr("Cancel") : tr("Start over"));
+    m_cancel->setText(retry ? tr("Cancel and release the seats") : tr("Start over"));
 }
 
 QString ProcessingScreen::titleText() const { return m_title->text(); }

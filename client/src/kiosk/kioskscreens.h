@@ -24,6 +24,7 @@ struct Layout;
 }
 
 namespace marquee::client {
+class SeatMapLegend;
 class SeatMapView;
 }
 
@@ -127,6 +128,7 @@ private:
     QPushButton* m_selected;
     QPushButton* m_back;
     QLabel* m_message;
+    SeatMapLegend* m_legend;
     int m_count = 2;
     bool m_busy = false;
 };

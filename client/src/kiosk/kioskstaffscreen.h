@@ -38,6 +38,7 @@ public:
 
     QLineEdit* pinEdit() const { return m_pin; }
     OnScreenKeypad* pinKeypad() const { return m_keypad; }
+    QPushButton* pinBackButton() const { return m_pinBack; }
     QPushButton* idleMinusButton() const { return m_idleMinus; }
     QPushButton* idlePlusButton() const { return m_idlePlus; }
     QPushButton* cashButton() const { return m_cash; }

@@ -210,6 +210,8 @@ KioskWindow::KioskWindow(ClientSession* session, KioskSettings settings, QString
     qApp->installEventFilter(this);
     applySettings();
     booking->requestPaymentConfig();
+    if (booking->state() != State::Paying)
+        booking->reset(); // a kiosk starts with no customer (a leftover hold is released)
     showAttract();
 }
 
@@ -348,6 +350,8 @@ void KioskWindow::chooseEvent(const QString& eventId)
     m_eventTitle = title;
     m_seats->setEvent(title, m_layout);
     m_seats->setBusy(false);
+    // A fresh subscription: its snapshot fills this map even if the event was watched before.
+    m_session->seating()->unsubscribe();
     m_session->seating()->subscribe(eventId);
     setScreen(Screen::Seats);
 }
@@ -531,11 +535,15 @@ void KioskWindow::onBookingChanged()
         return;
     case State::Held:
         // Back from paying without an order: declined, unreachable or refused. The hold stays.
-        if (problem != Problem::None)
-            m_processing->showProblem(problem == Problem::PaymentDeclined ? tr("Payment declined") : tr("Payment not completed"),
-                                      booking->problemText() + QLatin1Char('\n')
-                                          + tr("Your seats stay held for %n more second(s).", nullptr, booking->remainingSeconds()),
-                                      true);
+        if (problem == Problem::None)
+            return; // the moment between "pay" and the request leaving
+        m_processing->showProblem(problem == Problem::PaymentDeclined ? tr("Payment declined") : tr("Payment not completed"),
+                                  booking->problemText() + QLatin1Char('\n')
+                                      + tr("Your seats stay held for %1 more minutes.")
+                                            .arg(QStringLiteral("%1:%2")
+                                                     .arg(booking->remainingSeconds() / 60)
+                                                     .arg(booking->remainingSeconds() % 60, 2, 10, QLatin1Char('0'))),
+                                  true);
         m_idle->setActive(true); // the customer decides now: an abandoned retry screen times out
         return;
     case State::Expired:

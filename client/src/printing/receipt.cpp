@@ -72,7 +72,7 @@ Receipt receiptForOrder(const OrderInfo& order, const ReceiptContext& context)
     const PaymentInfo& pay = order.payment;
     r.payment << ReceiptRow{ReceiptText::tr("Paid by"), ReceiptText::methodName(pay.method), false};
     if (!pay.cardLast4.isEmpty())
-        r.payment << ReceiptRow{pay.cardBrand.isEmpty() ? ReceiptText::tr("Card") : pay.cardBrand,
+        r.payment << ReceiptRow{pay.cardBrand.isEmpty() ? ReceiptText::tr("Card") : locale.toUpper(pay.cardBrand),
                                 ReceiptText::tr("•••• %1").arg(pay.cardLast4), false};
     if (pay.method == PaymentMethod::Cash) {
         r.payment << ReceiptRow{ReceiptText::tr("Cash tendered"), money(pay.tenderedMinor), false};
