@@ -27,6 +27,7 @@ PACKAGES=(
   libxapian-dev   # bench_search's baseline search engine
   openssl   # the HTTPS fetch test makes its CA and certificate at run time
   libzbar-dev   # ticket tests decode the rendered QR codes
+  poppler-utils   # kiosk tests read printed PDFs back (pdftoppm, pdftotext)
 )
 
 missing=()
