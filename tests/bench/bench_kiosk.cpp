@@ -125,39 +125,39 @@ int main(int argc, char* argv[])
                 qPrintable(loadAverage()));
 
     // --- Kiosk: the real widgets, printing PDFs.
-    const QString settingsPath = KioskSettings::defaultPath(dataDir.path());
-    KioskSettings settings = kioskSettings(printDir.path(), kiosk::hashPin(QStringLiteral("2468")));
-    KioskWindow kiosk(session.get(), settings, settingsPath);
-    kiosk.resize(1280, 800);
-    kiosk.show();
+    const QString settingsPath = kiosk::KioskSettings::defaultPath(dataDir.path());
+    kiosk::KioskSettings settings = kioskSettings(printDir.path(), kiosk::hashPin(QStringLiteral("2468")));
+    KioskWindow kioskWindow(session.get(), settings, settingsPath);
+    kioskWindow.resize(1280, 800);
+    kioskWindow.show();
     Series kioskSeries;
     QString eventId;
     OrderInfo lastOrder;
     for (int i = 0; i < sales; ++i) {
-        if (!tapThroughToSummary(kiosk, 2)) {
+        if (!tapThroughToSummary(kioskWindow, 2)) {
             std::fprintf(stderr, "kiosk sale %d: could not hold seats\n", i);
             return 1;
         }
         eventId = booking->hold().eventId;
-        QSignalSpy printed(&kiosk, &KioskWindow::printed);
+        QSignalSpy printed(&kioskWindow, &KioskWindow::printed);
         const double cpu0 = selfCpuSeconds();
         const double server0 = processCpuSeconds(server.processId());
         QElapsedTimer timer;
         timer.start();
-        tap(kiosk.summaryScreen()->cardButton());
+        tap(kioskWindow.summaryScreen()->cardButton());
         if (!printed.wait(kTimeoutMs) && printed.isEmpty()) {
-            std::fprintf(stderr, "kiosk sale %d: nothing printed (%s)\n", i, qPrintable(kiosk.processingScreen()->detailText()));
+            std::fprintf(stderr, "kiosk sale %d: nothing printed (%s)\n", i, qPrintable(kioskWindow.processingScreen()->detailText()));
             return 1;
         }
         kioskSeries.ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
         kioskSeries.clientCpu += selfCpuSeconds() - cpu0;
         kioskSeries.serverCpu += processCpuSeconds(server.processId()) - server0;
-        if (!kiosk.lastTicketPrint().ok || !kiosk.lastReceiptPrint().ok) {
+        if (!kioskWindow.lastTicketPrint().ok || !kioskWindow.lastReceiptPrint().ok) {
             std::fprintf(stderr, "kiosk sale %d: printing failed\n", i);
             return 1;
         }
         lastOrder = booking->order();
-        tap(kiosk.doneScreen()->doneButton());
+        tap(kioskWindow.doneScreen()->doneButton());
     }
 
     // --- Baseline: BookingService alone, the same event, seats and terminal; no UI, no printing.
