@@ -90,14 +90,12 @@ constexpr const char* kScoreSql =
     "+ 2 * coalesce(e.search_vector @@ NULLIF($14, '')::tsquery, false)::int "
     "+ ts_rank('{0.1, 0.2, 0.4, 1.0}', e.search_vector, NULLIF($1, '')::tsquery) END";
 
-// The page of hits and their texts, from `keyed` (id, venue_id, score, km, ascending sort key
-// k): $17/$18 cursor key and id ('' first page), $19 page size + 1, $20 highlight tsquery.
-constexpr const char* kPageSql = R"SQL(
-page AS (
-    SELECT * FROM keyed
-    WHERE $18 = '' OR (k, id) > ($17::float8, NULLIF($18, '')::uuid)
-    ORDER BY k, id LIMIT $19::bigint
-)
+// After the cursor: $17/$18 the last key and id of the previous page ('' first page).
+constexpr const char* kAfterCursorSql = "($18 = '' OR (k, id) > ($17::float8, NULLIF($18, '')::uuid))";
+
+// The hits of `page` (id, venue_id, score, km, ascending sort key k; at most $19 = page size + 1
+// rows) and their texts: $20 highlight tsquery.
+constexpr const char* kPageSelectSql = R"SQL(
 SELECT p.k, p.score, p.km, coalesce(vn.name, ''), coalesce(vn.city, ''),
        (SELECT count(*) FROM wishlist w WHERE w.event_id = p.id),
        coalesce(ts_headline('marquee_fold', translate(ev.title, chr(2) || chr(3), ''), NULLIF($20, '')::tsquery,
@@ -111,6 +109,10 @@ LEFT JOIN venues vn ON vn.id = p.venue_id
 CROSS JOIN LATERAL (SELECT )SQL" MARQUEE_SQL_EVENT_COLUMNS R"SQL( FROM events WHERE events.id = p.id) ev
 ORDER BY p.k, p.id
 )SQL";
+
+// The page from `keyed` (id, venue_id, score, km, k), then its hits.
+const std::string kPageSql = std::string("\npage AS (\n    SELECT * FROM keyed WHERE ") + kAfterCursorSql +
+                             "\n    ORDER BY k, id LIMIT $19::bigint\n)" + kPageSelectSql;
 
 // Hits in any sort over every matching row: $16 sort (1 date, 2 distance, 3 popularity, else
 // relevance). The sort key k is ascending for every sort, so one keyset condition pages them all.
@@ -143,22 +145,26 @@ enum ActiveFilter : unsigned {
     kFilterCombinations = 64,
 };
 
-// Hits by relevance over a bounded candidate set ($16 the bound). Ranking every matching row
-// is what made broad queries slow (a 3-letter prefix matches a tenth of a large catalog, and
-// ts_rank reads each vector), so candidates come in tiers that follow the score, each from
-// its own index and each stopping at the bound, and the later tiers run only while the bound
-// is not reached. Each tier scores its rows; a row found by several keeps its first tier.
+// Hits by relevance over a bounded candidate set. Ranking every matching row is what made
+// broad queries slow (a 3-letter prefix matches a tenth of a large catalog, and ts_rank reads
+// each vector), so candidates come in tiers, each from its own index and stopping at the bound
+// (kRelevanceCandidates over all tiers together, in tier order):
 //   1. the folded title starts with the query, the title itself first (the covering btree of
 //      migration 0027, read in title order as an index-only scan: no heap row, no vector);
-//      12 for the whole title, else 3, plus how much of the title the query covers (0..1];
 //   2. the title matches without typos (GIN on the title's lexemes, weight A of the vector);
-//   3. any field matches without typos (GIN on search_vector); 2 + ts_rank for both;
-//   4. the title starts with a corrected form of the query ($21, the typo candidates put in
-//      place of the misspelt words): the same index-only read as tier 1, 1 + coverage;
-//   5. and 6. as 2 and 3 with the typo candidates: ts_rank alone.
-// So: the exact title, titles starting with the query, matches as typed, titles starting with
-// the corrected query, other corrections. Rows of tiers 2/3 always match as typed, and rows of
-// 5/6 never do (every row that does is already in 3), so the "no typo" bonus is the tier's.
+//   3. any field matches without typos (GIN on search_vector);
+//   4. the title starts with a corrected form of the query ($21: typo candidates in place of the
+//      misspelt words), the same index-only read as tier 1;
+//   5. and 6. as 2 and 3 with the typo candidates.
+// The tiers fall into four groups whose scores do not overlap, so every row of a group ranks
+// above every row of the next:
+//   A (tier 1): 12 for the whole title, else 3 + the share of the title the query covers (0..1];
+//   B (2, 3):   2 + ts_rank (capped at 1; weights A 1.0, B 0.4, C 0.2, D 0.1): matches as typed;
+//   C (4):      1 + 0.99 x the share of the title the corrected form covers;
+//   D (5, 6):   ts_rank (capped at 1): other corrections.
+// A row is a candidate of the first group that finds it. Because the groups are ordered, a page
+// is the rows of A after the cursor, then of B, and so on: a group's tiers run only when the page
+// reaches past the groups before it (for most first pages, the title tier alone fills them).
 // Within the last tier that contributes, which rows are candidates is the index's order (title
 // order in 1 and 4, physical order in the GIN tiers), not the score: for a query matching more
 // rows than the bound, the best-scored rows of that tier may be missed.
@@ -181,46 +187,61 @@ std::string buildRelevanceHitsSql(unsigned active) {
     if (active & kSeatsFilter) filters += " AND e.status = 'scheduled'";
     if (active & kCategoryFilter) filters += std::string(" AND ") + kCategoryOkSql;
     if (active & kPriceFilter) filters += std::string(" AND ") + kPriceOkSql;
-    // The bound is a literal, not $16: a generic plan then knows it reads at most this many rows
-    // of a title range, and reads them in index order instead of fetching and sorting the range.
-    const std::string bound = " LIMIT " + std::to_string(search::kRelevanceCandidates);
-    const auto gin = [&](int tier, const char* condition, const char* score) {
-        return "(SELECT " + std::to_string(tier) + " AS tier, e.id, e.venue_id, " + km + " AS km, " + score +
-               " AS score FROM events e WHERE " + condition + " AND " + filters + bound + ")";
+    // The per-tier bound is a literal: a generic plan then knows a title tier reads at most this
+    // many rows of a range, and reads them in index order instead of fetching and sorting it.
+    const std::string bound = std::to_string(search::kRelevanceCandidates);
+    const std::string limit = " LIMIT " + bound;
+    const auto gin = [&](const char* condition, const char* score) {
+        return "(SELECT e.id, e.venue_id, " + km + " AS km, " + score + " AS score FROM events e WHERE " + condition +
+               " AND " + filters + limit + ")";
     };
     // Titles starting with `form`, in title order; `score` sees the title and the form.
-    const auto titleRange = [&](const char* form, const char* score) {
+    const auto titleRange = [&](const char* form, const std::string& score) {
         return "SELECT e.id, e.venue_id, " + km + " AS km, " + score + " AS score FROM events e WHERE e.search_title COLLATE \"C\" >= " +
                form + " AND e.search_title COLLATE \"C\" < " + form + " || chr(1114111) AND " + filters +
-               " ORDER BY e.search_title COLLATE \"C\"" + bound;
+               " ORDER BY e.search_title COLLATE \"C\"" + limit;
     };
-    constexpr const char* kCoverage = "char_length(%s)::float8 / greatest(1, char_length(e.search_title))";
-    const auto coverage = [&](const char* form) {
-        std::string out = kCoverage;
-        return out.replace(out.find("%s"), 2, form);
+    const auto coverage = [](const char* form) {
+        return std::string("char_length(") + form + ")::float8 / greatest(1, char_length(e.search_title))";
     };
-    const std::string startsScore = "3 + 8 * (e.search_title = $15)::int + " + coverage("$15");
-    const std::string correctedScore = "1 + " + coverage("f.form");
-    constexpr const char* kRank = "ts_rank('{0.1, 0.2, 0.4, 1.0}', e.search_vector, NULLIF($1, '')::tsquery)";
+    // $1 and $14 are bound as tsquery (never empty here): a generic plan would otherwise parse
+    // the text into a tsquery again for every row it scores.
+    constexpr const char* kRank = "least(1, ts_rank('{0.1, 0.2, 0.4, 1.0}', e.search_vector, $1::tsquery))";
     const std::string exactScore = std::string("2 + ") + kRank;
-    constexpr const char* kTitleExact = "ts_filter(e.search_vector, '{a}') @@ NULLIF($14, '')::tsquery";
-    constexpr const char* kAnyExact = "e.search_vector @@ NULLIF($14, '')::tsquery";
-    constexpr const char* kTitleTypo = "$14 <> $1 AND ts_filter(e.search_vector, '{a}') @@ NULLIF($1, '')::tsquery";
-    constexpr const char* kAnyTypo = "$14 <> $1 AND e.search_vector @@ NULLIF($1, '')::tsquery";
+    constexpr const char* kTitleExact = "ts_filter(e.search_vector, '{a}') @@ $14::tsquery";
+    constexpr const char* kAnyExact = "e.search_vector @@ $14::tsquery";
+    constexpr const char* kTitleTypo = "$14::tsquery <> $1::tsquery AND ts_filter(e.search_vector, '{a}') @@ $1::tsquery";
+    constexpr const char* kAnyTypo = "$14::tsquery <> $1::tsquery AND e.search_vector @@ $1::tsquery";
     // Every parameter is bound whatever the filters, so each gets its type here.
     constexpr const char* kTypedParams =
         "$2::bigint IS NOT NULL AND $3::bigint IS NOT NULL AND $4::text IS NOT NULL AND $5::bigint IS NOT NULL "
         "AND $6::bigint IS NOT NULL AND $7::boolean IS NOT NULL AND $8::text IS NOT NULL AND $12::float8 IS NOT NULL "
         "AND $13::boolean IS NOT NULL AND $16::bigint IS NOT NULL";
-    return "WITH candidates AS MATERIALIZED (\n    SELECT * FROM (\n(SELECT 1 AS tier, t.* FROM (" +
-           titleRange("$15", startsScore.c_str()) + ") t)\nUNION ALL\n" + gin(2, kTitleExact, exactScore.c_str()) +
-           "\nUNION ALL\n" + gin(3, kAnyExact, exactScore.c_str()) +
-           "\nUNION ALL\n(SELECT 4 AS tier, t.* FROM unnest($21::text[]) AS f(form) CROSS JOIN LATERAL (" +
-           titleRange("f.form", correctedScore.c_str()) + ") t" + bound + ")\nUNION ALL\n" + gin(5, kTitleTypo, kRank) +
-           "\nUNION ALL\n" + gin(6, kAnyTypo, kRank) + "\n    ) tiers WHERE " + kTypedParams + bound + R"SQL(
-), keyed AS (
-    SELECT DISTINCT ON (c.id) c.id, c.venue_id, c.km, c.score, -c.score AS k FROM candidates c ORDER BY c.id, c.tier
-), )SQL" + kPageSql;
+    // A group: the rows its tiers read, up to what the earlier groups left of the bound, minus the
+    // rows an earlier group has; a row found twice in the group keeps its best score.
+    const auto group = [&](const std::string& name, const std::string& tiers, const std::vector<std::string>& earlier) {
+        std::string left = bound, unseen = "true";
+        for (const auto& g : earlier) {
+            left += " - (SELECT count(*) FROM " + g + ")";
+            unseen += " AND c.id NOT IN (SELECT id FROM " + g + ")";
+        }
+        return name + " AS MATERIALIZED (\n    SELECT DISTINCT ON (c.id) c.* FROM (SELECT * FROM (" + tiers +
+               ") t LIMIT greatest(0, " + left + ")) c\n    WHERE " + unseen + " ORDER BY c.id, c.score DESC\n)";
+    };
+    const auto pageOf = [&](const char* g) {
+        return std::string("(SELECT * FROM (SELECT id, venue_id, km, score, -score AS k FROM ") + g + ") " + g +
+               " WHERE " + kAfterCursorSql + " ORDER BY k, id LIMIT $19::bigint)";
+    };
+    return "WITH " + group("a", titleRange("$15", "3 + 8 * (e.search_title = $15)::int + " + coverage("$15")), {}) +
+           ",\n" + group("b", gin(kTitleExact, exactScore.c_str()) + " UNION ALL " + gin(kAnyExact, exactScore.c_str()), {"a"}) +
+           ",\n" +
+           group("c",
+                 "SELECT t.* FROM unnest($21::text[]) AS f(form) CROSS JOIN LATERAL (" +
+                     titleRange("f.form", "1 + 0.99 * " + coverage("f.form")) + ") t",
+                 {"a", "b"}) +
+           ",\n" + group("d", gin(kTitleTypo, kRank) + " UNION ALL " + gin(kAnyTypo, kRank), {"a", "b", "c"}) +
+           ",\npage AS (\n    SELECT * FROM (" + pageOf("a") + " UNION ALL " + pageOf("b") + " UNION ALL " + pageOf("c") +
+           " UNION ALL " + pageOf("d") + ") groups WHERE " + kTypedParams + " LIMIT $19::bigint\n)" + kPageSelectSql;
 }
 
 struct RelevanceStatement {

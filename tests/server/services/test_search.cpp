@@ -290,6 +290,44 @@ private slots:
         Q_UNUSED(play);
     }
 
+    // Relevance pages run through the score groups in order (title starts with the query, matches
+    // as typed, titles starting with a corrected form, other corrections): small pages give the
+    // same order as one large page, with no repeats or gaps.
+    void relevancePagesCrossTheScoreGroups() {
+        SearchFixture f;
+        const auto literal = f.add("Lantren Club"); // the misspelling itself starts a title
+        const auto asTyped = f.add("Evening Walk", [](v1::Event& e) { e.set_description("Bring a lantren along."); });
+        std::vector<std::string> corrected, otherCorrections;
+        for (int i = 0; i < 3; ++i) {
+            corrected.push_back(f.add("Lantern Parade " + std::to_string(i)));
+            otherCorrections.push_back(f.add("Night Lantern " + std::to_string(i)));
+        }
+        otherCorrections.push_back(f.add("Quiet Evening", [](v1::Event& e) { e.set_description("A lantern walk."); }));
+        v1::SearchRequest request;
+        request.set_query("lantren ");
+        request.set_limit(100);
+        const auto all = f.search(request);
+        QCOMPARE(all.hits_size(), 9);
+        QCOMPARE(all.hits(0).event().id(), literal);
+        QCOMPARE(all.hits(1).event().id(), asTyped);
+        for (int i = 2; i < 5; ++i)
+            QVERIFY(contains(corrected, all.hits(i).event().id()));
+        for (int i = 5; i < 9; ++i)
+            QVERIFY(contains(otherCorrections, all.hits(i).event().id()));
+        for (int i = 1; i < 9; ++i) QVERIFY(all.hits(i - 1).score() >= all.hits(i).score());
+        request.set_limit(2);
+        std::vector<std::string> paged;
+        for (int page = 0; page < 10; ++page) {
+            const auto response = f.search(request);
+            for (const auto& hit : response.hits()) paged.push_back(hit.event().id());
+            if (response.next_cursor().empty()) break;
+            request.set_cursor(response.next_cursor());
+        }
+        std::vector<std::string> once;
+        for (const auto& hit : all.hits()) once.push_back(hit.event().id());
+        QCOMPARE(paged, once);
+    }
+
     void datePresetsInTheUsersZone() {
         SearchFixture f;
         // Windows are checked against fixed clocks in test_search_query; here the SQL side.
