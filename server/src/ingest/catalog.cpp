@@ -4,6 +4,7 @@
 // per table for the writes, missing fields filled from merged sources, and the change log.
 #include "ingest/catalog.hpp"
 
+#include "ingest/halves.hpp"
 #include "ingest/text.hpp"
 #include "marquee/protocol/conversions.hpp"
 #include "services/api_internal.hpp"
@@ -15,6 +16,7 @@
 #include <chrono>
 #include <cmath>
 #include <future>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -290,6 +292,7 @@ public:
         if (m_seen.insert(id).second) m_ids.push_back(id);
     }
     const std::vector<std::string>& ids() const { return m_ids; }
+    bool contains(const std::string& id) const { return m_seen.count(id) > 0; }
 
 private:
     std::vector<std::string> m_ids;
@@ -373,12 +376,7 @@ void CatalogWriter::write(const std::vector<StandardEvent>& records) {
     // earlier ones wrote, as the halves of a refused batch do.
     constexpr std::size_t kSlice = 10'000;
     const auto sliceEnd = [&](std::size_t begin) { return std::min(records.size(), begin + kSlice); };
-    {
-        const auto end = sliceEnd(0);
-        auto firstHalf = std::async(std::launch::async, serialise, std::size_t{0}, end / 2);
-        serialise(end / 2, end);
-        firstHalf.get();
-    }
+    inTwoHalves(sliceEnd(0), [&](std::size_t, std::size_t begin, std::size_t end) { serialise(begin, end); });
     m_clock.lap("catalog: provenance JSON and hashes (first slice; later ones overlap the writes)");
     std::future<void> nextSlice; // destroyed (joined) before an exception leaves: it writes members
     for (std::size_t begin = 0; begin < records.size(); begin += kSlice) {
@@ -739,6 +737,20 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         for (const auto& row : exec(tx, kExistingEvents, uuidArray(ids)))
             existingEvents.emplace(row[0].as<std::string>(), row[1].as<std::string>());
     }
+    // The change-log rows of the events this batch creates (and no other source fills) are
+    // their rows as written: encoded on a second thread while the writes below run.
+    // b.eventRows is only read from here on.
+    std::vector<std::optional<detail::ChangeRow>> newEventChanges(b.changed.ids().size());
+    auto encodeNewEvents = std::async(std::launch::async, [&] {
+        for (std::size_t k = 0; k < newEventChanges.size(); ++k) {
+            const auto& id = b.changed.ids()[k];
+            const auto row = b.eventRows.find(id);
+            if (row == b.eventRows.end() || existingEvents.count(id) || b.fill.contains(id)) continue;
+            auto e = row->second;
+            e.updatedAtMs = m_wallMs;
+            newEventChanges[k] = eventChange(e);
+        }
+    });
     m_clock.lap("catalog: decisions");
     if (!b.eventRows.empty()) {
         std::vector<SearchFields> fields;
@@ -845,6 +857,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
     }
     exec(tx, kResolveQuarantine, m_source.id);
     m_clock.lap("catalog: provenance");
+    encodeNewEvents.get();
     std::unordered_set<std::string> filled;
     if (!b.fill.ids().empty())
         for (const auto& row : exec(tx, kFillMissing, uuidArray(b.fill.ids()), m_wallMs)) {
@@ -865,9 +878,12 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
             reloaded.emplace(e.id, std::move(e));
         }
     changes.reserve(changes.size() + b.changed.ids().size());
-    for (const auto& id : b.changed.ids()) {
+    for (std::size_t k = 0; k < b.changed.ids().size(); ++k) {
+        const auto& id = b.changed.ids()[k];
         if (const auto it = reloaded.find(id); it != reloaded.end()) {
             changes.push_back(eventChange(it->second));
+        } else if (k < newEventChanges.size() && newEventChanges[k]) { // ids the fill added come after
+            changes.push_back(std::move(*newEventChanges[k]));
         } else {
             auto e = b.eventRows.at(id);
             e.updatedAtMs = m_wallMs;

@@ -3,14 +3,18 @@
 #include "ingest/ingest.hpp"
 
 #include "ingest/catalog.hpp"
+#include "ingest/halves.hpp"
 #include "ingest/parsers.hpp"
 #include "db/lock_keys.hpp"
 #include "ingest/text.hpp"
 #include "marquee/protocol/conversions.hpp"
 #include "services/api_internal.hpp"
 
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <future>
+#include <iterator>
 #include <stdexcept>
 
 namespace marquee::server::ingest {
@@ -80,14 +84,27 @@ Prepared prepare(const SourceConfig& source, const std::string& payload, const P
     Prepared out;
     if (onProgress) onProgress(Stage::Parsing, 0, 0);
     out.parsed = parse(source.format, payload, options);
+    // Standardising looks at one record at a time: the two halves on two threads, joined in
+    // record order.
     const auto count = out.parsed.records.size();
-    out.events.reserve(count);
-    for (std::size_t i = 0; i < count; ++i) {
-        if (onProgress && i % kProgressEvery == 0) onProgress(Stage::Parsing, i, count);
-        auto result = standardise(out.parsed.records[i], source);
-        if (!result.event) out.rejected.emplace_back(i, std::move(result.reason));
-        else out.events.push_back(std::move(*result.event));
-    }
+    if (onProgress) onProgress(Stage::Parsing, 0, count);
+    std::atomic<std::size_t> done{0};
+    std::array<Prepared, 2> halves;
+    inTwoHalves(count, [&](std::size_t half, std::size_t begin, std::size_t end) {
+        auto& part = halves[half];
+        part.events.reserve(end - begin);
+        for (std::size_t i = begin; i < end; ++i) {
+            if (onProgress && (i - begin) % kProgressEvery == kProgressEvery - 1)
+                onProgress(Stage::Parsing, done += kProgressEvery, count);
+            auto result = standardise(out.parsed.records[i], source);
+            if (!result.event) part.rejected.emplace_back(i, std::move(result.reason));
+            else part.events.push_back(std::move(*result.event));
+        }
+    });
+    out.events = std::move(halves[0].events);
+    out.rejected = std::move(halves[0].rejected);
+    std::move(halves[1].events.begin(), halves[1].events.end(), std::back_inserter(out.events));
+    std::move(halves[1].rejected.begin(), halves[1].rejected.end(), std::back_inserter(out.rejected));
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return out;
 }

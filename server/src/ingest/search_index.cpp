@@ -8,6 +8,7 @@
 // parser would split, limits of positions) it marks `exact`, and SQL computes that row.
 #include "ingest/search_index.hpp"
 
+#include "ingest/halves.hpp"
 #include "ingest/text.hpp"
 #include "services/api_internal.hpp"
 
@@ -180,11 +181,16 @@ void SearchIndexer::foldInto(const std::string& text, std::vector<std::string>& 
     });
 }
 
-void SearchIndexer::resolveWords(pqxx::transaction_base& tx, const std::vector<std::vector<std::string>>& fieldWords) {
+void SearchIndexer::resolveWords(pqxx::transaction_base& tx, const std::vector<std::vector<std::string>>& fieldWords,
+                                 std::set<std::string>& vocabulary) {
     std::vector<std::vector<const std::string*>> chunks;
     for (const auto& words : fieldWords)
         for (const auto& w : words) {
             const auto [it, added] = m_words.try_emplace(w);
+            if (it->second.call != m_calls) { // first time in this call
+                it->second.call = m_calls;
+                if (utf8Chars(w) >= kVocabularyMinChars) vocabulary.insert(w);
+            }
             if (!added) continue;
             if (w.size() > kMaxWordBytes) continue; // stays unsafe
             it->second.safe = true;
@@ -257,29 +263,36 @@ std::vector<SearchEntry> SearchIndexer::index(pqxx::transaction_base& tx, const 
     resolveContexts(tx, rows);
 
     // The words of each row's four fields (A title, B people, C labels, D description).
+    // Folding and assembling read only what the lexicon resolved: two threads, half the rows each.
     std::vector<std::vector<std::string>> fieldWords(rows.size() * 4);
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-        const auto& r = rows[i];
-        auto* f = &fieldWords[i * 4];
-        foldInto(r.title, f[0]);
-        foldInto(r.performers, f[1]);
-        if (!r.venueId.empty()) splitSpaces(m_venueWords.at(r.venueId), f[1]);
-        foldInto(r.tags, f[2]);
-        splitSpaces(m_categoryWords.at(r.categoryId), f[2]);
-        foldInto(r.description, f[3]);
-    }
-    resolveWords(tx, fieldWords);
+    inTwoHalves(rows.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const auto& r = rows[i];
+            auto* f = &fieldWords[i * 4];
+            foldInto(r.title, f[0]);
+            foldInto(r.performers, f[1]);
+            if (!r.venueId.empty()) splitSpaces(m_venueWords.at(r.venueId), f[1]);
+            foldInto(r.tags, f[2]);
+            splitSpaces(m_categoryWords.at(r.categoryId), f[2]);
+            foldInto(r.description, f[3]);
+        }
+    });
+    ++m_calls;
+    resolveWords(tx, fieldWords, vocabulary);
 
     std::vector<SearchEntry> out(rows.size());
+    inTwoHalves(rows.size(), [&](std::size_t, std::size_t begin, std::size_t end) { assemble(fieldWords, begin, end, out); });
+    return out;
+}
+
+void SearchIndexer::assemble(const std::vector<std::vector<std::string>>& fieldWords, std::size_t begin,
+                             std::size_t end, std::vector<SearchEntry>& out) const {
     std::unordered_map<std::string_view, std::vector<std::uint32_t>> postings; // lexeme -> position << 2 | field
     constexpr std::array<char, 4> kWeights{'A', 'B', 'C', 'D'};
-    for (std::size_t i = 0; i < rows.size(); ++i) {
+    for (std::size_t i = begin; i < end; ++i) {
         const auto* f = &fieldWords[i * 4];
         auto& entry = out[i];
         for (const auto& w : f[0]) entry.title += (entry.title.empty() ? "" : " ") + w;
-        for (std::size_t field = 0; field < 4; ++field)
-            for (const auto& w : f[field])
-                if (utf8Chars(w) >= kVocabularyMinChars) vocabulary.insert(w);
 
         // search_document(): setweight(field vector) || ..., and each field vector is
         // simple || english || german || french. tsvector concatenation shifts the right
@@ -324,7 +337,6 @@ std::vector<SearchEntry> SearchIndexer::index(pqxx::transaction_base& tx, const 
             }
         }
     }
-    return out;
 }
 
 } // namespace marquee::server::ingest

@@ -7,6 +7,7 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <set>
 #include <string>
 #include <unordered_map>
@@ -48,14 +49,21 @@ private:
     struct Word {
         std::array<std::string, kConfigs> lexemes; // "" = no lexeme (a stop word)
         bool safe = false;                          // the lexicon saw it as exactly one token
+        std::uint64_t call = 0;                     // the last index() call that used it
     };
     void checkAsciiFolding(pqxx::transaction_base& tx);
     void resolveChunks(pqxx::transaction_base& tx, const std::vector<const std::string*>& texts);
     void resolveContexts(pqxx::transaction_base& tx, const std::vector<SearchFields>& rows);
-    void resolveWords(pqxx::transaction_base& tx, const std::vector<std::vector<std::string>>& fieldWords);
+    // Also adds the call's distinct vocabulary words to `vocabulary`.
+    void resolveWords(pqxx::transaction_base& tx, const std::vector<std::vector<std::string>>& fieldWords,
+                      std::set<std::string>& vocabulary);
     void foldInto(const std::string& text, std::vector<std::string>& words) const;
+    // The vectors of rows [begin, end) from their fields' words (four per row), into `out`.
+    void assemble(const std::vector<std::vector<std::string>>& fieldWords, std::size_t begin, std::size_t end,
+                  std::vector<SearchEntry>& out) const;
     template <typename Visit> void forEachChunk(const std::string& text, Visit&& visit) const;
 
+    std::uint64_t m_calls = 0; // index() calls so far
     bool m_checked = false;
     bool m_asciiFast = false;                                        // ASCII folds as plain lower case here
     std::unordered_map<std::string, std::string> m_chunks;           // chunk with non-ASCII -> search_fold
