@@ -6,13 +6,23 @@
 
 #include "serverhelpers.h"
 
+#include "boxoffice/devicekeyservice.h"
+#include "boxoffice/leaseservice.h"
 #include "kiosk/keypad.h"
 #include "kiosk/kioskscreens.h"
 #include "kiosk/kiosksettings.h"
 #include "kiosk/kioskwindow.h"
 #include "qr_scan.hpp"
 #include "sandbox_process.hpp"
+#include "marquee/core/seating/seat_index.hpp"
+#include "marquee/core/tickets/ticket_code.hpp"
+#include "marquee/v1/order.pb.h"
 #include "seatmap/seatmapview.h"
+#include "services/seatingservice.h"
+#include "store/localstore.h"
+
+#include <QDateTime>
+#include <QUuid>
 
 #include <QImage>
 #include <QProcess>
@@ -129,6 +139,101 @@ inline QStringList decodeQrCodes(const QImage& image)
     for (const auto& text : marquee::test::scanQrCodes(pixels.data(), gray.width(), gray.height()))
         found << QString::fromStdString(text);
     return found;
+}
+
+// What the box office's services keep once the server has certified this device's key and
+// leased it `count` free seats of `eventId` (the last seats of the layout not claimed on the
+// server, priced from their category, no fee): written straight to SQLite so the kiosk can sell
+// offline without the server's lease handlers. `certifier` stands in for the server's ticket
+// key. Returns the leased seat ids (empty when something was missing).
+inline QStringList installOfflineLease(ClientSession& session, const marquee::testing::TestServer& server,
+                                       const QString& eventId, int count, const core::tickets::KeyPair& certifier)
+{
+    const auto layout = session.seating()->layoutForEvent(eventId);
+    if (!layout)
+        return {};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    DeviceKeyInfo key = session.deviceKeys()->key();
+    core::tickets::DeviceCertificateClaims claims;
+    claims.deviceId = session.leases()->deviceId().toStdString();
+    std::copy_n(reinterpret_cast<const std::uint8_t*>(key.publicKey.constData()), 32, claims.devicePublicKey.begin());
+    claims.validUntilMs = now + 30LL * 86'400'000;
+    const auto certificate = core::tickets::signDeviceCertificate(claims, certifier);
+    key.certificate = QByteArray(reinterpret_cast<const char*>(certificate.data()), static_cast<qsizetype>(certificate.size()));
+    key.certifiedByKeyId = QString::fromStdString(certifier.keyId);
+    key.issuedAtMs = now;
+    key.validUntilMs = claims.validUntilMs;
+    if (!session.store()->saveDeviceKey(key))
+        return {};
+
+    const QStringList claimed =
+        server.query(QStringLiteral("SELECT seat_id FROM seat_claims WHERE event_id = '%1'").arg(eventId));
+    const core::seating::SeatIndex index(*layout);
+    LeaseInfo lease;
+    lease.id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    lease.eventId = eventId;
+    lease.deviceId = session.leases()->deviceId();
+    lease.staffUserId = session.account()->userId();
+    lease.status = LeaseStatus::Active;
+    lease.createdAtMs = now;
+    lease.expiresAtMs = now + 86'400'000;
+    QStringList seatIds;
+    for (std::uint32_t i = static_cast<std::uint32_t>(index.size()); i-- > 0 && seatIds.size() < count;) {
+        const auto& seat = index.seat(i);
+        const QString id = QString::fromStdString(seat.id);
+        if (claimed.contains(id))
+            continue;
+        const core::seating::PriceCategory* category = nullptr;
+        for (const auto& pc : layout->priceCategories)
+            if (pc.id == seat.priceCategoryId)
+                category = &pc;
+        if (!category)
+            continue;
+        LeasedSeatInfo leased;
+        leased.seatId = id;
+        leased.label = QStringLiteral("%1 · %2 · %3")
+                           .arg(QString::fromStdString(index.area(i).label), QString::fromStdString(index.row(i).label),
+                                QString::fromStdString(seat.label));
+        leased.seatIndex = i;
+        leased.priceCategoryId = QString::fromStdString(category->id);
+        leased.priceCategoryName = QString::fromStdString(category->name);
+        leased.priceMinor = category->priceMinor;
+        leased.taxMinor = category->priceMinor * 19 / 119;
+        leased.totalMinor = category->priceMinor;
+        leased.state = LeasedSeatState::Available;
+        v1::OrderLine line;
+        line.set_seat_id(seat.id);
+        line.set_label(leased.label.toStdString());
+        line.set_price_category_id(category->id);
+        line.set_price_category_name(category->name);
+        line.set_price_minor(category->priceMinor);
+        line.set_tax_minor(leased.taxMinor);
+        line.set_total_minor(category->priceMinor);
+        const std::string bytes = line.SerializeAsString();
+        leased.line = QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size()));
+        lease.currency = QString::fromStdString(category->currency);
+        lease.seats.append(leased);
+        seatIds << id;
+    }
+    if (const auto details = session.catalog()->eventDetails(eventId)) {
+        lease.eventTitle = QString::fromStdString(details->event.title);
+        lease.eventStartsAtMs = details->event.startsAtMs;
+        lease.eventTimeZone = QString::fromStdString(details->event.timeZone);
+        if (details->venue)
+            lease.venueName = QString::fromStdString(details->venue->name);
+    }
+    if (seatIds.size() < count || !session.store()->saveLease(lease))
+        return {};
+    return seatIds;
+}
+
+// The kiosk's cash sale from "Pay cash" on the summary to "Cash received": `tendered` typed on
+// the keypad. The caller taps the confirm key (what is timed).
+inline bool enterCash(KioskWindow& kiosk, const QString& tendered)
+{
+    if (!tap(kiosk.summaryScreen()->cashButton()) || !waitScreen(kiosk, KioskWindow::Screen::Cash))
+        return false;
+    return typeOn(kiosk.cashScreen()->keypad(), tendered) && kiosk.cashScreen()->confirmButton()->isEnabled();
 }
 
 } // namespace marquee::client::testing

@@ -10,6 +10,7 @@
 #include "kioskhelpers.h"
 
 #include "booking/bookingservice.h"
+#include "boxoffice/offlinesaleservice.h"
 #include "kiosk/idlemonitor.h"
 #include "kiosk/kioskstaffscreen.h"
 #include "kiosk/touchmetrics.h"
@@ -439,6 +440,92 @@ private Q_SLOTS:
         QTest::keyClick(kiosk.get(), Qt::Key_Q, Qt::ControlModifier);
         QCOMPARE(fired, 1); // the test's shortcut is real: unlocked, it fires
         QVERIFY(kiosk->close());
+    }
+
+    // Last: it kills the server. The kiosk sells the seats leased to this device, cash at a
+    // staffed kiosk, tickets signed with the device key, and says plainly that it is offline.
+    void offlineSaleFromTheLease()
+    {
+        const QString eventId = [&] {
+            auto probe = openKiosk(baseSettings());
+            return probe->saleableEvents().value(0).id;
+        }();
+        QVERIFY(!eventId.isEmpty());
+        const core::tickets::KeyPair certifier = core::tickets::generateKeyPair();
+        const QStringList leased = installOfflineLease(*m_session, m_server, eventId, 4, certifier);
+        QCOMPARE(leased.size(), 4);
+        QCOMPARE(m_session->leases()->availableSeats(eventId), 4);
+        m_server.kill();
+        QVERIFY(QTest::qWaitFor([&] { return !m_session->syncClient()->isConnected(); }, kTimeoutMs));
+
+        // Unstaffed and offline: out of service (a card terminal needs the server).
+        {
+            auto unstaffed = openKiosk(baseSettings());
+            QVERIFY2(unstaffed->attractScreen()->noticeText().contains(QStringLiteral("Out of service")),
+                     qPrintable(unstaffed->attractScreen()->noticeText()));
+            QVERIFY(!unstaffed->attractScreen()->startButton()->isEnabled());
+        }
+        KioskSettings settings = baseSettings();
+        settings.staffedCash = true;
+        auto kiosk = openKiosk(settings);
+        QVERIFY2(kiosk->attractScreen()->noticeText().contains(QStringLiteral("Offline")),
+                 qPrintable(kiosk->attractScreen()->noticeText()));
+        screenshot(kiosk.get(), QStringLiteral("kiosk-10-offline-attract"));
+        QVERIFY(tap(kiosk->attractScreen()->startButton()));
+        QVERIFY(waitScreen(*kiosk, Screen::Events));
+        QCOMPARE(kiosk->eventsScreen()->tiles().size(), 1); // only the leased event
+        QVERIFY(tap(kiosk->eventsScreen()->tiles().first()));
+        QVERIFY(waitScreen(*kiosk, Screen::Seats));
+        QVERIFY2(kiosk->seatsScreen()->messageText().contains(QStringLiteral("4 left")),
+                 qPrintable(kiosk->seatsScreen()->messageText()));
+        // More than the lease has: said plainly, nothing sold.
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(tap(kiosk->seatsScreen()->plusButton()));
+        QCOMPARE(kiosk->seatsScreen()->count(), 5);
+        QVERIFY(tap(kiosk->seatsScreen()->bestButton()));
+        QVERIFY2(kiosk->seatsScreen()->messageText().contains(QStringLiteral("only 4")),
+                 qPrintable(kiosk->seatsScreen()->messageText()));
+        for (int i = 0; i < 3; ++i)
+            QVERIFY(tap(kiosk->seatsScreen()->minusButton()));
+        screenshot(kiosk.get(), QStringLiteral("kiosk-10-offline-seats"));
+        QVERIFY(tap(kiosk->seatsScreen()->bestButton()));
+        QVERIFY(waitScreen(*kiosk, Screen::Summary));
+        SummaryScreen* summary = kiosk->summaryScreen();
+        QVERIFY(summary->countdownText().contains(QStringLiteral("Offline")));
+        QVERIFY(!summary->cardButton()->isEnabled());
+        screenshot(kiosk.get(), QStringLiteral("kiosk-10-offline-summary"));
+        QVERIFY(enterCash(*kiosk, QStringLiteral("500")));
+        QSignalSpy printed(kiosk.get(), &KioskWindow::printed);
+        QVERIFY(tap(kiosk->cashScreen()->confirmButton()));
+        QVERIFY(printed.wait(kTimeoutMs) || !printed.isEmpty());
+        QCOMPARE(kiosk->screen(), Screen::Done);
+        QVERIFY2(kiosk->doneScreen()->detailText().contains(QStringLiteral("Sold offline")),
+                 qPrintable(kiosk->doneScreen()->detailText()));
+        screenshot(kiosk.get(), QStringLiteral("kiosk-10-offline-done"));
+
+        // One sale in the outbox, two of the four leased seats left, tickets signed by the device.
+        QCOMPARE(m_session->offlineSales()->pendingCount(), 1);
+        QCOMPARE(m_session->leases()->availableSeats(eventId), 2);
+        const DeviceKeyInfo deviceKey = m_session->deviceKeys()->key();
+        tickets::TicketVerifier verifier([&](const QString& keyId) -> std::optional<tickets::CachedTicketKey> {
+            if (keyId != deviceKey.keyId)
+                return std::nullopt;
+            return tickets::CachedTicketKey{deviceKey.publicKey, 0};
+        });
+        const auto ticketsPrinted = kiosk->lastTicketPrint();
+        QVERIFY2(ticketsPrinted.ok, qPrintable(ticketsPrinted.error));
+        for (int page = 1; page <= 2; ++page) {
+            const QStringList codes = decodeQrCodes(pdfPageImage(ticketsPrinted.files.value(0), page));
+            QCOMPARE(codes.size(), 1);
+            const auto result = verifier.verify(codes.first());
+            QVERIFY2(result.valid(), qPrintable(result.message));
+            QCOMPARE(QString::fromStdString(result.claims.eventId), eventId.toLower());
+        }
+        const QString receipt = pdfText(kiosk->lastReceiptPrint().files.value(0)).simplified();
+        QVERIFY2(receipt.contains(QStringLiteral("from this kiosk's reserved seats")), qPrintable(receipt)); // ("offline" comes out as a ligature)
+        QVERIFY(receipt.contains(QStringLiteral("Change due")));
+        QVERIFY(tap(kiosk->doneScreen()->doneButton()));
+        QVERIFY(waitScreen(*kiosk, Screen::Attract));
     }
 
     void cleanupTestCase() { m_session.reset(); }

@@ -128,12 +128,17 @@ void AttractScreen::setUpcoming(const QList<EventRow>& events)
     m_upcoming->setText(rows.isEmpty() ? QString() : tr("Coming up:") + QStringLiteral("<br>") + rows.join(QStringLiteral("<br>")));
 }
 
-void AttractScreen::setNotice(const QString& text)
+void AttractScreen::setNotice(const QString& text, bool blocking)
 {
     m_notice->setText(text);
     m_notice->setVisible(!text.isEmpty());
-    m_start->setEnabled(text.isEmpty());
+    m_notice->setProperty("role", blocking ? QStringLiteral("problem") : QStringLiteral("offline"));
+    m_notice->style()->unpolish(m_notice);
+    m_notice->style()->polish(m_notice);
+    m_start->setEnabled(!blocking);
 }
+
+QString AttractScreen::noticeText() const { return m_notice->isVisible() ? m_notice->text() : QString(); }
 
 QString AttractScreen::upcomingText() const { return m_upcoming->text(); }
 
@@ -327,6 +332,7 @@ void SeatsScreen::setEvent(const QString& title, std::shared_ptr<const core::sea
     m_view->setStatus({});
     m_legend->rebuild();
     m_view->clearSelection();
+    m_offline = false;
     setMessage(QString(), false);
     setCount(2);
 }
@@ -355,12 +361,19 @@ void SeatsScreen::setMessage(const QString& text, bool problem)
 
 QString SeatsScreen::messageText() const { return m_message->text(); }
 
+void SeatsScreen::setOfflineNote(const QString& text)
+{
+    m_offline = !text.isEmpty();
+    setMessage(text, false);
+    updateButtons();
+}
+
 void SeatsScreen::updateButtons()
 {
     const auto selected = static_cast<int>(m_view->selectedSeats().size());
     m_minus->setEnabled(!m_busy && m_count > 1);
     m_plus->setEnabled(!m_busy && m_count < kMaxSeats);
-    m_best->setEnabled(!m_busy && m_view->hasStatus());
+    m_best->setEnabled(!m_busy && (m_view->hasStatus() || m_offline));
     m_selected->setText(selected == 0 ? tr("Book the seats I tapped") : tr("Book %n tapped seat(s)", nullptr, selected));
     m_selected->setEnabled(!m_busy && selected > 0 && selected <= kMaxSeats);
 }
@@ -441,7 +454,17 @@ void SummaryScreen::setCountdown(int seconds)
 {
     const QString clock = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
     m_countdown->setText(tr("Your seats are held for %1").arg(clock));
+    m_countdown->setProperty("role", QStringLiteral("countdown"));
     m_countdown->setProperty("urgent", seconds < 60);
+    m_countdown->style()->unpolish(m_countdown);
+    m_countdown->style()->polish(m_countdown);
+}
+
+void SummaryScreen::setNote(const QString& text)
+{
+    m_countdown->setText(text);
+    m_countdown->setProperty("urgent", false);
+    m_countdown->setProperty("role", QStringLiteral("offline"));
     m_countdown->style()->unpolish(m_countdown);
     m_countdown->style()->polish(m_countdown);
 }

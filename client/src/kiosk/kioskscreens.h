@@ -42,7 +42,9 @@ class AttractScreen : public QWidget {
 public:
     explicit AttractScreen(QWidget* parent = nullptr);
     void setUpcoming(const QList<EventRow>& events);
-    void setNotice(const QString& text); // "out of service" reasons; empty hides it
+    // What the customer must know first; blocking (out of service) disables starting.
+    void setNotice(const QString& text, bool blocking);
+    QString noticeText() const;
     QPushButton* startButton() const { return m_start; }
     QPushButton* staffButton() const { return m_staff; }
     QString upcomingText() const;
@@ -105,6 +107,8 @@ public:
     void setBusy(bool busy);
     void setMessage(const QString& text, bool problem);
     QString messageText() const;
+    // Offline: no live status; best available picks from this device's lease.
+    void setOfflineNote(const QString& text);
     QPushButton* plusButton() const { return m_plus; }
     QPushButton* minusButton() const { return m_minus; }
     QPushButton* bestButton() const { return m_best; }
@@ -131,6 +135,7 @@ private:
     SeatMapLegend* m_legend;
     int m_count = 2;
     bool m_busy = false;
+    bool m_offline = false;
 };
 
 class SummaryScreen : public QWidget {
@@ -140,6 +145,7 @@ public:
     // Seat label, category and price per line; the total so far (fees come with the order).
     void setSummary(const QString& title, const QList<QStringList>& lines, const QString& total);
     void setCountdown(int seconds);
+    void setNote(const QString& text); // instead of a countdown (an offline sale has no hold)
     void setCashAvailable(bool available);
     void setCardAvailable(bool available, const QString& whyNot = {});
     QString email() const;

@@ -2,6 +2,8 @@
 #include "kiosk/kioskwindow.h"
 
 #include "booking/bookingservice.h"
+#include "boxoffice/leaseservice.h"
+#include "boxoffice/offlinesaleservice.h"
 #include "kiosk/idlemonitor.h"
 #include "kiosk/kioskscreens.h"
 #include "kiosk/kioskstaffscreen.h"
@@ -242,6 +244,7 @@ void KioskWindow::applyStyle()
                       "QLabel[role=\"lead\"] { font-size: %4px; }"
                       "QLabel[role=\"upcoming\"] { font-size: %4px; color: #333; }"
                       "QLabel[role=\"problem\"] { color: #b00020; font-weight: bold; }"
+                      "QLabel[role=\"offline\"] { background: #fff4d6; border: 2px solid #e0c060; padding: 8px; }"
                       "QLabel[role=\"total\"] { font-size: %4px; font-weight: bold; }"
                       "QLabel[role=\"count\"] { font-size: %2px; font-weight: bold; }"
                       "QLabel[role=\"countdown\"] { background: #e8f0fe; color: #1a3d7c; padding: 8px; }"
@@ -284,9 +287,22 @@ QString KioskWindow::outOfServiceReason() const
     const core::Role role = account->role();
     if (role != core::Role::Staff && role != core::Role::Organizer && role != core::Role::Admin)
         return tr("Out of service: the signed-in account may not sell at a kiosk.");
-    if (!m_session->syncClient()->isConnected())
-        return tr("Out of service: no connection to the ticket server. Please use the box office.");
+    if (isOffline()) {
+        if (m_session->leases()->availableSeats(QString()) == 0)
+            return tr("Out of service: no connection to the ticket server. Please use the box office.");
+        if (!m_settings.staffedCash)
+            return tr("Out of service while offline: card payments need the connection. Please use the box office.");
+    }
     return {};
+}
+
+bool KioskWindow::isOffline() const { return !m_session->syncClient()->isConnected(); }
+
+QString KioskWindow::offlineNote(const QString& eventId) const
+{
+    return tr("Offline: selling from the seats reserved for this kiosk (%1 left). The sale is confirmed with the "
+              "server when the connection is back.")
+        .arg(m_session->leases()->availableSeats(eventId));
 }
 
 QList<EventRow> KioskWindow::saleableEvents() const
@@ -301,6 +317,8 @@ QList<EventRow> KioskWindow::saleableEvents() const
             continue;
         if (!m_session->seating()->eventLayoutPin(row.id))
             continue; // the kiosk sells seated events with a seat map
+        if (isOffline() && m_session->leases()->availableSeats(row.id) == 0)
+            continue; // offline only the seats leased to this device can be sold
         if (!m_settings.venueId.isEmpty()) {
             const auto details = m_session->catalog()->eventDetails(row.id);
             if (!details || QString::fromStdString(details->event.venueId) != m_settings.venueId)
@@ -318,7 +336,9 @@ void KioskWindow::showAttract()
 {
     const QList<EventRow> events = saleableEvents();
     m_attract->setUpcoming(events);
-    m_attract->setNotice(outOfServiceReason());
+    const QString outOfService = outOfServiceReason();
+    m_attract->setNotice(outOfService.isEmpty() && isOffline() ? offlineNote(QString()) : outOfService,
+                         !outOfService.isEmpty());
     m_idleWarning->hide();
     setScreen(Screen::Attract);
 }
@@ -352,12 +372,28 @@ void KioskWindow::chooseEvent(const QString& eventId)
     m_seats->setBusy(false);
     // A fresh subscription: its snapshot fills this map even if the event was watched before.
     m_session->seating()->unsubscribe();
-    m_session->seating()->subscribe(eventId);
+    if (isOffline())
+        m_seats->setOfflineNote(offlineNote(eventId));
+    else
+        m_session->seating()->subscribe(eventId);
     setScreen(Screen::Seats);
 }
 
 void KioskWindow::holdBest(int count)
 {
+    if (isOffline()) {
+        const QStringList seats = m_session->offlineSales()->pickSeats(m_eventId, static_cast<std::uint32_t>(count));
+        if (seats.size() < count) {
+            m_seats->setMessage(seats.isEmpty() ? tr("Offline, and no seats reserved for this kiosk are left for this event.")
+                                                : tr("Offline: only %1 of the seats reserved for this kiosk are left.")
+                                                      .arg(seats.size()),
+                                true);
+            return;
+        }
+        m_offlineSeats = seats;
+        showSummary();
+        return;
+    }
     HoldRequest request;
     request.kind = HoldRequest::Kind::BestAvailable;
     request.eventId = m_eventId;
@@ -376,6 +412,18 @@ void KioskWindow::holdSeats(const std::vector<std::uint32_t>& seats)
     request.eventId = m_eventId;
     for (std::uint32_t seat : seats)
         request.seatIds << QString::fromStdString(m_seats->seatMap()->geometry().index().seat(seat).id);
+    if (isOffline()) {
+        for (const QString& id : std::as_const(request.seatIds)) {
+            const QString refusal = m_session->offlineSales()->refusal(m_eventId, id);
+            if (!refusal.isEmpty()) {
+                m_seats->setMessage(refusal, true);
+                return;
+            }
+        }
+        m_offlineSeats = request.seatIds;
+        showSummary();
+        return;
+    }
     if (m_session->booking()->holdSeats(request)) {
         m_seats->setBusy(true);
         m_seats->setMessage(tr("Holding your seats…"), false);
@@ -385,6 +433,11 @@ void KioskWindow::holdSeats(const std::vector<std::uint32_t>& seats)
 qint64 KioskWindow::estimatedTotal(QString* currency) const
 {
     const BookingService* booking = m_session->booking();
+    if (!m_offlineSeats.isEmpty()) {
+        const QList<LeaseInfo> leases = m_session->leases()->activeLeases(m_eventId);
+        *currency = leases.isEmpty() ? QString() : leases.first().currency;
+        return m_session->offlineSales()->priceOf(m_eventId, m_offlineSeats); // the lease's prices, fees included
+    }
     const OrderInfo order = booking->order();
     if (order.isValid() && order.totalMinor > 0) {
         *currency = order.currency; // after a first attempt: the server's total with fees
@@ -408,6 +461,10 @@ qint64 KioskWindow::estimatedTotal(QString* currency) const
 
 void KioskWindow::showSummary()
 {
+    if (!m_offlineSeats.isEmpty()) {
+        showOfflineSummary();
+        return;
+    }
     const BookingService* booking = m_session->booking();
     const HoldInfo hold = booking->hold();
     QList<QStringList> lines;
@@ -436,6 +493,33 @@ void KioskWindow::showSummary()
     m_summary->setCashAvailable(m_settings.staffedCash);
     const bool terminal = !terminalId().isEmpty();
     m_summary->setCardAvailable(terminal, terminal ? QString() : tr("Card payments are not available at this kiosk right now."));
+    setScreen(Screen::Summary);
+}
+
+void KioskWindow::showOfflineSummary()
+{
+    QList<QStringList> lines;
+    const core::seating::SeatIndex* index = m_layout ? &m_seats->seatMap()->geometry().index() : nullptr;
+    QString currency;
+    const qint64 total = estimatedTotal(&currency);
+    for (const QString& id : std::as_const(m_offlineSeats)) {
+        QString label = id;
+        QString category;
+        if (index)
+            if (const auto seat = index->indexOf(id.toStdString())) {
+                label = QStringLiteral("%1 · %2 · %3")
+                            .arg(QString::fromStdString(index->area(*seat).label), QString::fromStdString(index->row(*seat).label),
+                                 QString::fromStdString(index->seat(*seat).label));
+                for (const auto& pc : m_layout->priceCategories)
+                    if (pc.id == index->seat(*seat).priceCategoryId)
+                        category = QString::fromStdString(pc.name);
+            }
+        lines << QStringList{label, category, format::money(m_session->offlineSales()->priceOf(m_eventId, {id}), currency)};
+    }
+    m_summary->setSummary(m_eventTitle, lines, tr("Total: %1").arg(format::money(total, currency)));
+    m_summary->setNote(offlineNote(m_eventId));
+    m_summary->setCashAvailable(m_settings.staffedCash);
+    m_summary->setCardAvailable(false, tr("Card payments need the connection to the ticket server."));
     setScreen(Screen::Summary);
 }
 
@@ -474,13 +558,44 @@ void KioskWindow::payByCash(qint64 tenderedMinor)
 {
     m_lastMethod = PayMethod::Cash;
     m_lastTendered = tenderedMinor;
+    if (!m_offlineSeats.isEmpty()) {
+        sellOffline(tenderedMinor);
+        return;
+    }
     m_processing->showWorking(tr("Recording the cash payment…"), tr("One moment please."));
     setScreen(Screen::Processing);
     m_session->booking()->payByCash(customerName(), customerEmail(), tenderedMinor);
 }
 
+void KioskWindow::sellOffline(qint64 tenderedMinor)
+{
+    OfflineSaleRequest request;
+    request.eventId = m_eventId;
+    request.seatIds = m_offlineSeats;
+    request.method = PaymentMethod::Cash;
+    request.tenderedMinor = tenderedMinor;
+    request.buyerName = customerName();
+    request.buyerEmail = m_summary->email(); // optional offline: mailed once uploaded
+    // One SQLite transaction with its outbox entry: the seats are sold here, never twice.
+    const OfflineSaleOutcome outcome = m_session->offlineSales()->sell(request);
+    if (!outcome.ok) {
+        m_processing->showProblem(tr("The sale could not be completed"), outcome.error, true);
+        setScreen(Screen::Processing);
+        m_idle->setActive(true);
+        return;
+    }
+    m_offlineSeats.clear();
+    printAndFinish(outcome.order, true);
+}
+
 void KioskWindow::retryPayment()
 {
+    if (!m_offlineSeats.isEmpty()) {
+        QString currency;
+        m_cash->setTotal(estimatedTotal(&currency), currency);
+        setScreen(Screen::Cash);
+        return;
+    }
     if (m_session->booking()->state() != State::Held)
         return;
     if (m_lastMethod == PayMethod::Cash) {
@@ -565,12 +680,22 @@ void KioskWindow::printWhenIssued()
     }
     if (m_printedOrderId == order.id)
         return;
+    printAndFinish(order, false);
+}
+
+void KioskWindow::printAndFinish(const OrderInfo& order, bool soldOffline)
+{
     m_printedOrderId = order.id;
     m_ticketPrint = m_printer.printTickets(order);
     printing::ReceiptContext context;
     context.deviceName = m_settings.deviceName.isEmpty() ? m_session->store()->ensureDeviceId() : m_settings.deviceName;
+    if (soldOffline)
+        context.note = tr("Sold offline from this kiosk's reserved seats; confirmed with the server when the kiosk is back "
+                          "online.");
     m_receiptPrint = m_printer.printReceipt(printing::receiptForOrder(order, context));
-    QString note = tr("Please take your tickets and your receipt.");
+    QString note = soldOffline ? tr("Sold offline: the sale is confirmed with the server when the connection is back. "
+                                    "Please take your tickets and your receipt.")
+                               : tr("Please take your tickets and your receipt.");
     const bool problem = !m_ticketPrint.ok || !m_receiptPrint.ok;
     if (problem) {
         qCWarning(lcKiosk) << "printing failed:" << m_ticketPrint.error << m_receiptPrint.error;
@@ -597,6 +722,7 @@ void KioskWindow::wipeSession()
     m_cash->setTotal(0, QString());
     m_eventId.clear();
     m_eventTitle.clear();
+    m_offlineSeats.clear();
     m_layout.reset();
     m_lastMethod = PayMethod::None;
     m_lastTendered = 0;

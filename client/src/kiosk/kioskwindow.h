@@ -110,6 +110,11 @@ private:
     void onPinEntered(const QString& pin, int purpose);
     void saveStaffSettings();
     void leaveKioskMode();
+    void showOfflineSummary();
+    void sellOffline(qint64 tenderedMinor);
+    void printAndFinish(const OrderInfo& order, bool soldOffline);
+    bool isOffline() const;
+    QString offlineNote(const QString& eventId) const;
     QString terminalId() const;
     QString outOfServiceReason() const;
     QString customerName() const;
@@ -141,6 +146,7 @@ private:
 
     QString m_eventId;
     QString m_eventTitle;
+    QStringList m_offlineSeats; // offline: the leased seats the customer is buying (no hold needed)
     std::shared_ptr<const core::seating::Layout> m_layout;
     enum class PayMethod { None, Terminal, Cash } m_lastMethod = PayMethod::None;
     qint64 m_lastTendered = 0;
