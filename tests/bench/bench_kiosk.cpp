@@ -4,10 +4,13 @@
 // server. Baseline in the same run: the same purchase through BookingService alone (no UI,
 // no printing), from payByTerminal to the confirmed order with its tickets issued. Also the
 // printing alone (tickets + receipt PDFs of one order) and the CPU time per sale of the client
-// and of the server process, since the machine is shared and wall times are noisy.
+// and of the server process, since the machine is shared and wall times are noisy. Offline
+// variant: the server killed, a staffed kiosk sells cash from this device's lease (tap "Cash
+// received" → printed PDFs), against OfflineSaleService::sell alone.
 #include "kioskhelpers.h"
 
 #include "booking/bookingservice.h"
+#include "boxoffice/offlinesaleservice.h"
 #include "services/clientsession.h"
 
 #include <QApplication>
@@ -127,7 +130,8 @@ int main(int argc, char* argv[])
     // --- Kiosk: the real widgets, printing PDFs.
     const QString settingsPath = kiosk::KioskSettings::defaultPath(dataDir.path());
     kiosk::KioskSettings settings = kioskSettings(printDir.path(), kiosk::hashPin(QStringLiteral("2468")));
-    KioskWindow kioskWindow(session.get(), settings, settingsPath);
+    auto window = std::make_unique<KioskWindow>(session.get(), settings, settingsPath);
+    KioskWindow& kioskWindow = *window;
     kioskWindow.resize(1280, 800);
     kioskWindow.show();
     Series kioskSeries;
@@ -145,7 +149,7 @@ int main(int argc, char* argv[])
         QElapsedTimer timer;
         timer.start();
         tap(kioskWindow.summaryScreen()->cardButton());
-        if (!printed.wait(kTimeoutMs) && printed.isEmpty()) {
+        if (printed.isEmpty() && !printed.wait(kTimeoutMs)) {
             std::fprintf(stderr, "kiosk sale %d: nothing printed (%s)\n", i, qPrintable(kioskWindow.processingScreen()->detailText()));
             return 1;
         }
@@ -214,7 +218,70 @@ int main(int argc, char* argv[])
     report("kiosk: tap pay -> printed PDFs", kioskSeries);
     report("baseline: BookingService only", baseline);
     report("printing only (tickets+receipt)", printing);
-    std::printf("ratio kiosk/baseline p50: %.2f   load at end: %s\n",
-                percentile(kioskSeries.ms, 0.5) / std::max(0.001, percentile(baseline.ms, 0.5)), qPrintable(loadAverage()));
+    std::printf("ratio kiosk/baseline p50: %.2f\n",
+                percentile(kioskSeries.ms, 0.5) / std::max(0.001, percentile(baseline.ms, 0.5)));
+
+    // --- Offline: the server is gone; a staffed kiosk sells cash from this device's lease.
+    window.reset();
+    const QStringList leased =
+        installOfflineLease(*session, server, eventId, 4 * sales, core::tickets::generateKeyPair());
+    if (leased.size() < 4 * sales) {
+        std::fprintf(stderr, "could not lease %d seats for the offline variant\n", 4 * sales);
+        return 1;
+    }
+    server.kill();
+    if (!QTest::qWaitFor([&] { return !session->syncClient()->isConnected(); }, kTimeoutMs)) {
+        std::fprintf(stderr, "the session did not notice the server was gone\n");
+        return 1;
+    }
+    settings.staffedCash = true;
+    window = std::make_unique<KioskWindow>(session.get(), settings, settingsPath);
+    window->resize(1280, 800);
+    window->show();
+    Series offline;
+    for (int i = 0; i < sales; ++i) {
+        if (!tapThroughToSummary(*window, 2) || !enterCash(*window, QStringLiteral("500"))) {
+            std::fprintf(stderr, "offline kiosk sale %d: could not reach the cash step\n", i);
+            return 1;
+        }
+        QSignalSpy printed(window.get(), &KioskWindow::printed);
+        const double cpu0 = selfCpuSeconds();
+        QElapsedTimer timer;
+        timer.start();
+        tap(window->cashScreen()->confirmButton());
+        if (printed.isEmpty() && !printed.wait(kTimeoutMs)) {
+            std::fprintf(stderr, "offline kiosk sale %d: nothing printed (%s)\n", i,
+                         qPrintable(window->processingScreen()->detailText()));
+            return 1;
+        }
+        offline.ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        offline.clientCpu += selfCpuSeconds() - cpu0;
+        tap(window->doneScreen()->doneButton());
+    }
+    // Baseline: OfflineSaleService::sell alone (the same SQLite transaction, no UI, no printing).
+    Series offlineBaseline;
+    for (int i = 0; i < sales; ++i) {
+        OfflineSaleRequest request;
+        request.eventId = eventId;
+        request.seatIds = session->offlineSales()->pickSeats(eventId, 2);
+        request.method = PaymentMethod::Cash;
+        request.tenderedMinor = 50'000;
+        request.buyerName = QStringLiteral("Kiosk customer");
+        const double cpu0 = selfCpuSeconds();
+        QElapsedTimer timer;
+        timer.start();
+        const OfflineSaleOutcome outcome = session->offlineSales()->sell(request);
+        offlineBaseline.ms.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        offlineBaseline.clientCpu += selfCpuSeconds() - cpu0;
+        if (!outcome.ok) {
+            std::fprintf(stderr, "offline baseline sale %d: %s\n", i, qPrintable(outcome.error));
+            return 1;
+        }
+    }
+    report("offline kiosk: tap pay -> PDFs", offline);
+    report("offline baseline: sell() only", offlineBaseline);
+    std::printf("ratio offline kiosk/baseline p50: %.2f   pending offline sales: %d   load at end: %s\n",
+                percentile(offline.ms, 0.5) / std::max(0.001, percentile(offlineBaseline.ms, 0.5)),
+                session->offlineSales()->pendingCount(), qPrintable(loadAverage()));
     return 0;
 }

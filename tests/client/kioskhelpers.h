@@ -76,8 +76,9 @@ inline bool typeOn(kiosk::OnScreenKeypad* keypad, const QString& text)
     return true;
 }
 
-// Attract → first event tile → seats with live status → best `count` → the summary with the
-// hold. False (and a warning) when a step did not happen in time.
+// Attract → first event tile → seats (live status online) → best `count` → the summary with
+// the hold (offline: the leased seats picked). False (and a warning) when a step did not happen
+// in time.
 inline bool tapThroughToSummary(KioskWindow& kiosk, int count)
 {
     if (!tap(kiosk.attractScreen()->startButton()) || !waitScreen(kiosk, KioskWindow::Screen::Events)) {
@@ -90,7 +91,8 @@ inline bool tapThroughToSummary(KioskWindow& kiosk, int count)
         return false;
     }
     kiosk::SeatsScreen* seats = kiosk.seatsScreen();
-    if (!QTest::qWaitFor([&] { return seats->seatMap()->hasStatus(); }, kTimeoutMs)) {
+    // Online the live status enables it; offline the lease does at once.
+    if (!QTest::qWaitFor([&] { return seats->bestButton()->isEnabled(); }, kTimeoutMs)) {
         qWarning() << "no live seat status";
         return false;
     }

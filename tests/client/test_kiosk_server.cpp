@@ -165,7 +165,7 @@ private Q_SLOTS:
         QCOMPARE(kiosk->screen(), Screen::Processing);
         QVERIFY(!kiosk->idleMonitor()->isActive()); // a payment in progress is never timed out
         screenshot(kiosk.get(), QStringLiteral("kiosk-5-processing"));
-        QVERIFY(printed.wait(kTimeoutMs) || !printed.isEmpty());
+        QVERIFY(!printed.isEmpty() || printed.wait(kTimeoutMs));
         QCOMPARE(kiosk->screen(), Screen::Done);
         screenshot(kiosk.get(), QStringLiteral("kiosk-6-done"));
         const OrderInfo order = booking->order();
@@ -249,7 +249,7 @@ private Q_SLOTS:
         screenshot(kiosk.get(), QStringLiteral("kiosk-5b-declined"));
         QSignalSpy printed(kiosk.get(), &KioskWindow::printed);
         QVERIFY(tap(processing->retryButton()));
-        QVERIFY(printed.wait(kTimeoutMs) || !printed.isEmpty());
+        QVERIFY(!printed.isEmpty() || printed.wait(kTimeoutMs));
         QCOMPARE(booking->order().status, OrderStatus::Confirmed);
         QCOMPARE(booking->order().holdId, holdId);
         QVERIFY(kiosk->lastTicketPrint().ok);
@@ -273,7 +273,7 @@ private Q_SLOTS:
         screenshot(kiosk.get(), QStringLiteral("kiosk-4b-cash"));
         QSignalSpy printed(kiosk.get(), &KioskWindow::printed);
         QVERIFY(tap(cash->confirmButton()));
-        QVERIFY(printed.wait(kTimeoutMs) || !printed.isEmpty());
+        QVERIFY(!printed.isEmpty() || printed.wait(kTimeoutMs));
         const OrderInfo order = m_session->booking()->order();
         QCOMPARE(order.payment.method, PaymentMethod::Cash);
         QCOMPARE(order.payment.tenderedMinor, 50'000);
@@ -497,7 +497,7 @@ private Q_SLOTS:
         QVERIFY(enterCash(*kiosk, QStringLiteral("500")));
         QSignalSpy printed(kiosk.get(), &KioskWindow::printed);
         QVERIFY(tap(kiosk->cashScreen()->confirmButton()));
-        QVERIFY(printed.wait(kTimeoutMs) || !printed.isEmpty());
+        QVERIFY(!printed.isEmpty() || printed.wait(kTimeoutMs));
         QCOMPARE(kiosk->screen(), Screen::Done);
         QVERIFY2(kiosk->doneScreen()->detailText().contains(QStringLiteral("Sold offline")),
                  qPrintable(kiosk->doneScreen()->detailText()));
