@@ -57,10 +57,11 @@ BoxOfficeWindow::BoxOfficeWindow(ClientSession* session, QWidget* parent)
     m_view->setMinimapVisible(false);
     m_legend = new SeatMapLegend(m_view, this);
     auto* mapColumn = new QWidget(this);
-    auto* mapLayout = new QVBoxLayout(mapColumn);
+    auto* mapLayout = new QHBoxLayout(mapColumn);
     mapLayout->setContentsMargins(0, 0, 0, 0);
     mapLayout->addWidget(m_view, 1);
-    mapLayout->addWidget(m_legend);
+    m_legend->setMaximumWidth(230);
+    mapLayout->addWidget(m_legend, 0, Qt::AlignTop);
 
     m_tabs = new QTabWidget(this);
     m_sale = new SalePanel(session, this, m_tabs);
@@ -173,9 +174,7 @@ void BoxOfficeWindow::loadLayout()
         return;
     m_layout = layout;
     m_view->setSeatingLayout(m_layout);
-    m_legend->rebuild();
-    if (m_layout)
-        m_view->fitToView();
+    m_legend->rebuild(); // the view fits the new layout itself once it has a size
 }
 
 bool BoxOfficeWindow::isOnline() const { return m_session->syncClient()->isConnected(); }

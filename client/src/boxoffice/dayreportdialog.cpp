@@ -198,6 +198,7 @@ void DayReportDialog::showReport(const DayReportInfo& report)
     for (QAbstractAxis* axis : m_chart->axes())
         m_chart->removeAxis(axis);
     auto* sales = new QBarSet(tr("Sales"));
+    m_salesBars = sales;
     auto* refunds = new QBarSet(tr("Refunds"));
     QStringList categories;
     double top = 0;
@@ -231,6 +232,14 @@ void DayReportDialog::showReport(const DayReportInfo& report)
     m_save->setEnabled(report.isValid());
     if (report.isValid() && report.rows.isEmpty())
         m_message->setText(tr("No box-office sales on this day."));
+}
+
+QList<qreal> DayReportDialog::chartSales() const
+{
+    QList<qreal> out;
+    for (int i = 0; m_salesBars && i < m_salesBars->count(); ++i)
+        out << m_salesBars->at(i);
+    return out;
 }
 
 QString DayReportDialog::html() const

@@ -8,6 +8,7 @@
 
 #include <QDialog>
 
+class QBarSet;
 class QChart;
 class QChartView;
 class QDateEdit;
@@ -30,6 +31,8 @@ public:
     DayReportInfo report() const { return m_report; }
     // Sales minus refunds per payment method over every row (what the chart shows).
     QMap<PaymentMethod, qint64> netByMethod() const;
+    // The chart's sales bars (cash, card terminal, card online) in currency units.
+    QList<qreal> chartSales() const;
 
     QDateEdit* dayEdit() const { return m_day; }
     QPushButton* loadButton() const { return m_load; }
@@ -61,6 +64,7 @@ private:
     QPushButton* m_load;
     QTableWidget* m_table;
     QChart* m_chart;
+    QBarSet* m_salesBars = nullptr; // owned by the chart's series
     QChartView* m_chartView;
     QLineEdit* m_counted;
     QPushButton* m_recordCount;

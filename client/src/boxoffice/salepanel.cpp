@@ -7,6 +7,7 @@
 #include "boxoffice/offlinesaleservice.h"
 #include "models/eventformat.h"
 #include "seatmap/seatmapview.h"
+#include "services/accountservice.h"
 #include "services/clientsession.h"
 #include "tickets/ticketpdf.h"
 
@@ -368,16 +369,24 @@ void SalePanel::sell()
     m_payWhenHeld = booking->holdSeats(request);
 }
 
+QString SalePanel::buyerEmail() const
+{
+    // The server needs an address for the confirmation; a walk-up buyer who gives none gets
+    // the order on the selling staff member's account (the order's user), so it goes there.
+    const QString typed = m_email->text().trimmed();
+    return typed.isEmpty() ? m_session->account()->email() : typed;
+}
+
 void SalePanel::payHeld()
 {
     BookingService* booking = m_session->booking();
     const QString name = m_name->text().trimmed().isEmpty() ? tr("Walk-up customer") : m_name->text().trimmed();
     if (m_cash->isChecked())
-        booking->payByCash(name, m_email->text().trimmed(), tendered().value_or(0));
+        booking->payByCash(name, buyerEmail(), tendered().value_or(0));
     else if (m_terminalBox->currentText().isEmpty())
         showMessage(tr("No card terminal is configured for this box office."));
     else
-        booking->payByTerminal(name, m_email->text().trimmed(), m_terminalBox->currentText());
+        booking->payByTerminal(name, buyerEmail(), m_terminalBox->currentText());
 }
 
 void SalePanel::finishSale(const OrderInfo& order, qint64 changeDueMinor)

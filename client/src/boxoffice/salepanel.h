@@ -70,6 +70,7 @@ private:
     void addCash(qint64 minor);
     void updateChangeDue();
     void payHeld();
+    QString buyerEmail() const;
     void finishSale(const OrderInfo& order, qint64 changeDueMinor);
     void showMessage(const QString& text, bool error = true);
 

@@ -128,3 +128,4 @@ struct OfflineSaleResultInfo {
 
 Q_DECLARE_METATYPE(marquee::client::LeaseInfo)
 Q_DECLARE_METATYPE(marquee::client::DeviceKeyInfo)
+Q_DECLARE_METATYPE(marquee::client::OfflineSaleInfo)

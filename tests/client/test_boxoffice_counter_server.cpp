@@ -1,0 +1,250 @@
+// The box-office window online, offscreen, against the real server: a walk-up cash sale with
+// change due and its tickets saved as PDF; finding the order by name, e-mail and order code;
+// refunding one line, then the rest; exchanging a line for a seat picked on the map; the
+// end-of-day report's figures (cash expected against the cash counted, the chart by payment
+// method) and its PDF.
+#include "boxofficehelpers.h"
+
+#include "boxoffice/boxofficewindow.h"
+#include "boxoffice/counterpanel.h"
+#include "boxoffice/counterservice.h"
+#include "boxoffice/dayreportdialog.h"
+#include "boxoffice/salepanel.h"
+#include "models/eventformat.h"
+
+#include <QFileInfo>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QRadioButton>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableWidget>
+
+#include <numeric>
+
+using namespace marquee;
+using namespace marquee::client;
+using namespace marquee::client::testing;
+using marquee::testing::TestServer;
+
+namespace {
+
+const QString kClerk = QStringLiteral("clerk@example.org");
+const QString kBuyer = QStringLiteral("Grace Counter");
+const QString kBuyerEmail = QStringLiteral("grace@example.org");
+
+} // namespace
+
+class TestBoxOfficeCounterServer : public QObject {
+    Q_OBJECT
+
+    TestServer m_server;
+    QTemporaryDir m_clerkDir, m_pdfDir;
+    std::unique_ptr<ClientSession> m_clerk;
+    std::unique_ptr<BoxOfficeWindow> m_window;
+    QString m_event;
+    OrderInfo m_sold;
+
+    // Sells the seats through the sale panel for cash; the confirmed order (invalid on failure).
+    OrderInfo sellForCash(const QStringList& seats, const QString& tendered, const QString& buyer, const QString& email)
+    {
+        SalePanel* sale = m_window->salePanel();
+        m_window->selectSeats(seats);
+        sale->cashButton()->setChecked(true);
+        sale->tenderedEdit()->setText(tendered);
+        sale->nameEdit()->setText(buyer);
+        sale->emailEdit()->setText(email);
+        QSignalSpy sold(sale, &SalePanel::sold);
+        sale->sellButton()->click();
+        if (!sold.wait(kTimeoutMs)) {
+            qWarning() << "no sale:" << sale->messageLabel()->text();
+            return {};
+        }
+        return sold.first().first().value<OrderInfo>();
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::Ireland));
+        const QString error = startDemoServer(m_server, {{kClerk, QStringLiteral("staff")}});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        m_clerk = loggedInSession(m_clerkDir.path(), m_server.wsUrl(), kClerk);
+        QVERIFY(m_clerk);
+        m_event = demoSeatedEvent(m_server);
+        QVERIFY(!m_event.isEmpty());
+        m_window = std::make_unique<BoxOfficeWindow>(m_clerk.get());
+        m_window->setPdfDirectory(m_pdfDir.path());
+        m_window->resize(1400, 900);
+        m_window->setEvent(m_event);
+        m_window->show();
+        QVERIFY(QTest::qWaitFor([&] { return m_window->seatMap()->hasStatus(); }, kTimeoutMs));
+    }
+
+    void cleanupTestCase() { m_window.reset(); }
+
+    void walkUpCashSaleShowsChangeDue()
+    {
+        QVERIFY2(m_window->bannerText().startsWith(QStringLiteral("Online")), qPrintable(m_window->bannerText()));
+        SalePanel* sale = m_window->salePanel();
+        m_window->selectSeats(seatIdsOf(*m_clerk, m_event, 700, 2));
+        sale->tenderedEdit()->setText(QStringLiteral("1000.00"));
+        QVERIFY(sale->changeDueLabel()->text().startsWith(QStringLiteral("€")));
+        screenshot(m_window.get(), QStringLiteral("boxoffice-online-sale"));
+        m_sold = sellForCash(seatIdsOf(*m_clerk, m_event, 700, 2), QStringLiteral("1000.00"), kBuyer, kBuyerEmail);
+        QVERIFY(m_sold.isValid());
+        QCOMPARE(m_sold.status, OrderStatus::Confirmed);
+        QCOMPARE(m_sold.payment.method, PaymentMethod::Cash);
+        QCOMPARE(m_sold.payment.tenderedMinor, 100'000);
+        QCOMPARE(m_sold.payment.changeDueMinor, 100'000 - m_sold.totalMinor);
+        QVERIFY2(sale->resultLabel()->text().contains(format::money(m_sold.payment.changeDueMinor, m_sold.currency)),
+                 qPrintable(sale->resultLabel()->text()));
+        QCOMPARE(m_server.query(QStringLiteral("SELECT sold_by_user_id || '/' || device_id FROM orders WHERE id = '%1'").arg(m_sold.id))
+                     .value(0),
+                 QStringLiteral("%1/%2").arg(serverUserId(m_server, kClerk)).arg(m_clerk->leases()->deviceId()));
+        // The tickets follow the confirmation; then they print.
+        QVERIFY(QTest::qWaitFor([&] { return sale->lastOrder().tickets.size() == 2; }, kTimeoutMs));
+        QVERIFY2(sale->printTickets(), qPrintable(sale->messageLabel()->text()));
+        QVERIFY(QFileInfo(sale->lastFiles().first()).size() > 1000);
+        screenshot(m_window.get(), QStringLiteral("boxoffice-online-sold"));
+    }
+
+    void findByNameEmailAndCode()
+    {
+        CounterPanel* counter = m_window->counterPanel();
+        m_window->tabs()->setCurrentWidget(counter);
+        for (const QString& query : {QStringLiteral("grace count"), kBuyerEmail, m_sold.code.toLower()}) {
+            QSignalSpy found(m_window->counter(), &CounterService::ordersFound);
+            counter->searchEdit()->setText(query);
+            counter->findButton()->click();
+            QVERIFY2(found.wait(kTimeoutMs), qPrintable(query + QStringLiteral(": ") + counter->messageLabel()->text()));
+            const auto orders = found.first().at(1).value<QList<OrderInfo>>();
+            QVERIFY2(std::any_of(orders.cbegin(), orders.cend(), [&](const OrderInfo& o) { return o.id == m_sold.id; }),
+                     qPrintable(query));
+        }
+        QCOMPARE(counter->currentOrder().id, m_sold.id); // one match: shown at once
+        QCOMPARE(counter->lineList()->count(), 2);
+        QVERIFY(counter->reprint());
+        QVERIFY(QFileInfo(counter->reprintedFiles().first()).fileName().startsWith(m_sold.code + QStringLiteral("-reprint-1")));
+        // Nothing matches: said so.
+        QSignalSpy none(m_window->counter(), &CounterService::ordersFound);
+        counter->searchEdit()->setText(QStringLiteral("nobody-by-this-name"));
+        counter->findButton()->click();
+        QVERIFY(none.wait(kTimeoutMs));
+        QCOMPARE(counter->messageLabel()->text(), QStringLiteral("No order matches."));
+    }
+
+    void refundOneLineThenTheRest()
+    {
+        CounterPanel* counter = m_window->counterPanel();
+        counter->showOrder(m_sold);
+        const OrderLineInfo first = m_sold.lines.first();
+        counter->setLineChecked(first.lineNo, true);
+        QSignalSpy refunded(m_window->counter(), &CounterService::refunded);
+        counter->refundLinesButton()->click();
+        QVERIFY2(refunded.wait(kTimeoutMs), qPrintable(counter->messageLabel()->text()));
+        OrderInfo order = refunded.first().first().value<OrderInfo>();
+        QCOMPARE(order.payment.refundedMinor, first.totalMinor);
+        QCOMPARE(m_server.query(QStringLiteral("SELECT refunded FROM order_lines WHERE order_id = '%1' AND line_no = %2")
+                                    .arg(m_sold.id).arg(first.lineNo)).value(0),
+                 QStringLiteral("t"));
+        QVERIFY(counter->lineList()->item(0)->text().contains(QStringLiteral("refunded")));
+        screenshot(m_window.get(), QStringLiteral("boxoffice-counter-refund"));
+
+        QSignalSpy all(m_window->counter(), &CounterService::refunded);
+        counter->refundAllButton()->click();
+        QVERIFY2(all.wait(kTimeoutMs), qPrintable(counter->messageLabel()->text()));
+        order = all.first().first().value<OrderInfo>();
+        QCOMPARE(order.payment.refundedMinor, m_sold.totalMinor);
+        QCOMPARE(serverOrderStatus(m_server, m_sold.id), QStringLiteral("cancelled"));
+    }
+
+    void exchangeALineForASeatOnTheMap()
+    {
+        const OrderInfo order = sellForCash(seatIdsOf(*m_clerk, m_event, 720, 2), QStringLiteral("1000.00"), kBuyer, {});
+        QVERIFY(order.isValid());
+        CounterPanel* counter = m_window->counterPanel();
+        counter->showOrder(order);
+        counter->setLineChecked(order.lines.at(1).lineNo, true);
+        const QString newSeat = seatIdsOf(*m_clerk, m_event, 730, 1).first();
+        m_window->selectSeats({newSeat});
+        counter->exchangeCashEdit()->setText(QStringLiteral("100.00"));
+        QSignalSpy exchanged(m_window->counter(), &CounterService::exchanged);
+        counter->exchangeButton()->click();
+        QVERIFY2(exchanged.wait(kTimeoutMs), qPrintable(counter->messageLabel()->text()));
+        const OrderInfo after = exchanged.first().first().value<OrderInfo>();
+        QStringList seats;
+        for (const OrderLineInfo& l : after.lines)
+            seats << l.seatId;
+        QVERIFY2(seats.contains(newSeat), qPrintable(seats.join(QLatin1Char(','))));
+        QVERIFY(!seats.contains(order.lines.at(1).seatId));
+        QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM seat_claims WHERE event_id = '%1' AND seat_id = '%2'")
+                                    .arg(m_event, order.lines.at(1).seatId)).value(0),
+                 QStringLiteral("0"));
+        QCOMPARE(serverSeatsSoldTwice(m_server, m_event), 0);
+    }
+
+    void dayReportFigures()
+    {
+        // Another cash sale that stays: the drawer holds its money at the end of the day.
+        const OrderInfo kept = sellForCash(seatIdsOf(*m_clerk, m_event, 740, 1), QStringLiteral("200.00"), kBuyer, {});
+        QVERIFY(kept.isValid());
+        DayReportDialog* report = m_window->openDayReport();
+        QSignalSpy loaded(m_window->counter(), &CounterService::dayReportLoaded);
+        report->loadButton()->click();
+        QVERIFY2(loaded.wait(kTimeoutMs), qPrintable(report->messageLabel()->text()));
+        const DayReportInfo info = report->report();
+        const auto row = std::find_if(info.rows.cbegin(), info.rows.cend(), [&](const DayReportRowInfo& r) {
+            return r.deviceId == m_clerk->leases()->deviceId() && r.staffUserId == serverUserId(m_server, kClerk);
+        });
+        QVERIFY(row != info.rows.cend());
+        // Cash expected = cash taken minus cash paid back, as the server's orders say.
+        const qint64 expected = m_server
+                                    .query(QStringLiteral("SELECT coalesce(sum(total_minor), 0) FROM orders WHERE sold_by_user_id = %1 "
+                                                          "AND status IN ('confirmed', 'cancelled')")
+                                               .arg(serverUserId(m_server, kClerk)))
+                                    .value(0)
+                                    .toLongLong()
+            - m_server.query(QStringLiteral("SELECT coalesce(sum(r.amount_minor), 0) FROM order_refunds r JOIN orders o ON o.id = r.order_id "
+                                            "WHERE o.sold_by_user_id = %1 AND r.status = 'refunded'").arg(serverUserId(m_server, kClerk)))
+                  .value(0)
+                  .toLongLong();
+        QCOMPARE(row->cashExpectedMinor, expected);
+        QVERIFY(row->ticketsSold >= 5);
+        QCOMPARE(report->netByMethod().value(PaymentMethod::Cash), expected);
+        // The chart's sales bars: cash, card terminal, card online (in currency units).
+        const QList<qreal> bars = report->chartSales();
+        QCOMPARE(bars.size(), 3);
+        QCOMPARE(qRound64(bars.at(0) * 100), row->totals.isEmpty() ? 0 : std::accumulate(info.rows.cbegin(), info.rows.cend(), qint64(0),
+            [](qint64 sum, const DayReportRowInfo& r) {
+                for (const PaymentTotalsInfo& t : r.totals)
+                    if (t.method == PaymentMethod::Cash)
+                        sum += t.salesMinor;
+                return sum;
+            }));
+
+        // Count the drawer: 5.00 short.
+        QSignalSpy reloaded(m_window->counter(), &CounterService::dayReportLoaded);
+        report->countedEdit()->setText(QLocale().toString(static_cast<double>(expected - 500) / 100.0, 'f', 2));
+        report->recordCountButton()->click();
+        QVERIFY2(reloaded.wait(kTimeoutMs), qPrintable(report->messageLabel()->text()));
+        const DayReportInfo counted = report->report();
+        const auto mine = std::find_if(counted.rows.cbegin(), counted.rows.cend(), [&](const DayReportRowInfo& r) {
+            return r.deviceId == m_clerk->leases()->deviceId();
+        });
+        QVERIFY(mine != counted.rows.cend() && mine->cashCounted);
+        QCOMPARE(mine->cashDifferenceMinor, -500);
+        QVERIFY2(report->differenceLabel()->text().contains(format::money(-500, counted.currency)),
+                 qPrintable(report->differenceLabel()->text()));
+        report->resize(1100, 800);
+        screenshot(report, QStringLiteral("boxoffice-day-report"));
+        const QString pdf = report->savePdf();
+        QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+};
+
+QTEST_MAIN(TestBoxOfficeCounterServer)
+#include "test_boxoffice_counter_server.moc"
