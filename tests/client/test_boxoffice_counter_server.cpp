@@ -109,6 +109,8 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return sale->lastOrder().tickets.size() == 2; }, kTimeoutMs));
         QVERIFY2(sale->printTickets(), qPrintable(sale->messageLabel()->text()));
         QVERIFY(QFileInfo(sale->lastFiles().first()).size() > 1000);
+        QVERIFY2(sale->printReceipt(), qPrintable(sale->messageLabel()->text()));
+        QVERIFY(sale->lastFiles().last().endsWith(QStringLiteral("-receipt.pdf")));
         screenshot(m_window.get(), QStringLiteral("boxoffice-online-sold"));
     }
 
@@ -128,7 +130,11 @@ private Q_SLOTS:
         QCOMPARE(counter->currentOrder().id, m_sold.id); // one match: shown at once
         QCOMPARE(counter->lineList()->count(), 2);
         QVERIFY(counter->reprint());
-        QVERIFY(QFileInfo(counter->reprintedFiles().first()).fileName().startsWith(m_sold.code + QStringLiteral("-reprint-1")));
+        // A reprint is a file of its own beside the first print.
+        const QString reprinted = counter->reprintedFiles().first();
+        QVERIFY2(QFileInfo(reprinted).fileName().startsWith(m_sold.code), qPrintable(reprinted));
+        QVERIFY(reprinted != m_window->salePanel()->lastFiles().first());
+        QVERIFY(QFileInfo(reprinted).size() > 1000);
         // Nothing matches: said so.
         QSignalSpy none(m_window->counter(), &CounterService::ordersFound);
         counter->searchEdit()->setText(QStringLiteral("nobody-by-this-name"));

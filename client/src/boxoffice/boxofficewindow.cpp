@@ -35,7 +35,7 @@ using core::seating::SeatStatus;
 
 BoxOfficeWindow::BoxOfficeWindow(ClientSession* session, QWidget* parent)
     : QWidget(parent), m_session(session), m_counterService(new CounterService(session->syncClient(), this)),
-      m_pdfDirectory(QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+      m_print(printing::PrintTarget{{}, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation)})
 {
     setWindowTitle(tr("Box office"));
     resize(1280, 800);
@@ -163,7 +163,15 @@ void BoxOfficeWindow::setEvent(const QString& eventId)
     refresh();
 }
 
-void BoxOfficeWindow::setPdfDirectory(const QString& directory) { m_pdfDirectory = directory; }
+void BoxOfficeWindow::setPrintTarget(const printing::PrintTarget& target) { m_print.setTarget(target); }
+
+void BoxOfficeWindow::setPdfDirectory(const QString& directory)
+{
+    printing::PrintTarget target = m_print.target();
+    target.printerName.clear();
+    target.pdfDirectory = directory;
+    m_print.setTarget(target);
+}
 
 void BoxOfficeWindow::loadLayout()
 {
@@ -269,7 +277,7 @@ DayReportDialog* BoxOfficeWindow::openDayReport()
 {
     if (!m_report)
         m_report = new DayReportDialog(m_session, m_counterService, this);
-    m_report->setPdfDirectory(m_pdfDirectory);
+    m_report->setPrintService(&m_print);
     m_report->show();
     m_report->raise();
     return m_report;

@@ -4,6 +4,8 @@
 // management and counter operations; the end-of-day report opens in its own dialog.
 #pragma once
 
+#include "printing/printservice.h"
+
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -39,9 +41,11 @@ public:
     // The event on sale (the combo box lists upcoming events with a seat map).
     void setEvent(const QString& eventId);
     QString eventId() const { return m_eventId; }
-    // Where tickets, receipts and reports are saved as PDF (default: the documents folder).
+    // Where tickets, receipts and reports go: a printer, or PDF files in a folder (default: PDF
+    // in the documents folder). setPdfDirectory keeps the paper and prints to PDF there.
+    void setPrintTarget(const printing::PrintTarget& target);
     void setPdfDirectory(const QString& directory);
-    QString pdfDirectory() const { return m_pdfDirectory; }
+    const printing::PrintService& printService() const { return m_print; }
 
     // Sales go to the server (true) or come from this device's lease (false).
     bool isOnline() const;
@@ -75,7 +79,7 @@ private:
     ClientSession* m_session;
     CounterService* m_counterService;
     QString m_eventId;
-    QString m_pdfDirectory;
+    printing::PrintService m_print;
     std::shared_ptr<const core::seating::Layout> m_layout;
     bool m_wasOnline = false;
 

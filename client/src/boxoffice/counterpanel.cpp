@@ -6,12 +6,8 @@
 #include "boxoffice/counterservice.h"
 #include "models/eventformat.h"
 #include "services/clientsession.h"
-#include "tickets/ticketpdf.h"
-
-#include "marquee/v1/order.pb.h"
 
 #include <QDir>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -205,23 +201,19 @@ void CounterPanel::updateButtons()
 
 bool CounterPanel::reprint()
 {
-    v1::Order order;
-    if (!m_order.isValid() || !order.ParseFromArray(m_order.encoded.constData(), static_cast<int>(m_order.encoded.size()))) {
+    if (!m_order.isValid()) {
         m_message->setText(tr("Choose an order first."));
         return false;
     }
-    // A reprint never overwrites the first print: "-reprint-2", "-reprint-3", …
-    QDir dir(m_window->pdfDirectory());
-    QString path;
-    for (int n = 1; path.isEmpty() || QFileInfo::exists(path); ++n)
-        path = dir.filePath(QStringLiteral("%1-reprint-%2.pdf").arg(m_order.code).arg(n));
-    QString error;
-    if (!tickets::exportTicketsPdf(order, path, &error)) {
-        m_message->setText(error);
+    // A PDF reprint never overwrites the first print (the print service numbers it).
+    const printing::PrintResult result = m_window->printService().printTickets(m_order);
+    if (!result.ok) {
+        m_message->setText(result.error);
         return false;
     }
-    m_files << path;
-    m_message->setText(tr("Tickets saved to %1").arg(QDir::toNativeSeparators(path)));
+    m_files << result.files;
+    m_message->setText(result.files.isEmpty() ? tr("Tickets sent to the printer.")
+                                              : tr("Saved to %1").arg(QDir::toNativeSeparators(result.files.join(QStringLiteral(", ")))));
     return true;
 }
 

@@ -14,14 +14,12 @@
 #include <QChartView>
 #include <QDateEdit>
 #include <QDir>
-#include <QFileInfo>
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QPushButton>
 #include <QTableWidget>
 #include <QTextDocument>
@@ -262,22 +260,23 @@ QString DayReportDialog::html() const
 
 QString DayReportDialog::savePdf()
 {
-    const QString path = QDir(m_pdfDirectory).filePath(QStringLiteral("day-report-%1.pdf").arg(m_day->date().toString(Qt::ISODate)));
-    QPdfWriter writer(path);
-    writer.setPageSize(QPageSize(QPageSize::A4));
-    writer.setPageOrientation(QPageLayout::Landscape);
-    writer.setResolution(150);
-    writer.setTitle(tr("End-of-day report"));
+    if (!m_print)
+        return {};
     QTextDocument doc;
     doc.addResource(QTextDocument::ImageResource, QUrl(QStringLiteral("chart:bars")), m_chartView->grab().toImage());
     doc.setHtml(html());
-    doc.print(&writer); // paginated on the writer's pages
-    if (!QFileInfo(path).size()) {
-        m_message->setText(tr("The report could not be written to %1.").arg(QDir::toNativeSeparators(path)));
+    const printing::PrintResult result = m_print->printDocument(
+        doc, QStringLiteral("day-report-%1").arg(m_day->date().toString(Qt::ISODate)), printing::Paper::A4);
+    if (!result.ok) {
+        m_message->setText(result.error);
         return {};
     }
-    m_message->setText(tr("Report saved to %1").arg(QDir::toNativeSeparators(path)));
-    return path;
+    if (result.files.isEmpty()) {
+        m_message->setText(tr("Report sent to the printer."));
+        return {};
+    }
+    m_message->setText(tr("Report saved to %1").arg(QDir::toNativeSeparators(result.files.first())));
+    return result.files.first();
 }
 
 } // namespace marquee::client

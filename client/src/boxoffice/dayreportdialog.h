@@ -5,6 +5,7 @@
 #pragma once
 
 #include "net/boxofficecodec.h"
+#include "printing/printservice.h"
 
 #include <QDialog>
 
@@ -27,7 +28,8 @@ class DayReportDialog : public QDialog {
 public:
     DayReportDialog(ClientSession* session, CounterService* counter, QWidget* parent = nullptr);
 
-    void setPdfDirectory(const QString& directory) { m_pdfDirectory = directory; }
+    // Where "Print / save as PDF" goes (the box office's printer or PDF folder); not owned.
+    void setPrintService(const printing::PrintService* print) { m_print = print; }
     DayReportInfo report() const { return m_report; }
     // Sales minus refunds per payment method over every row (what the chart shows).
     QMap<PaymentMethod, qint64> netByMethod() const;
@@ -47,7 +49,8 @@ public:
 public Q_SLOTS:
     void load();
     void recordCount();
-    // Writes the report (table and chart) to "<dir>/day-report-<day>.pdf"; the path, or empty.
+    // Prints the report (table and chart) on A4, or writes "day-report-<day>.pdf" to the PDF
+    // folder; the PDF's path (empty when printed on paper or on an error).
     QString savePdf();
 
 private:
@@ -57,7 +60,7 @@ private:
 
     ClientSession* m_session;
     CounterService* m_counter;
-    QString m_pdfDirectory;
+    const printing::PrintService* m_print = nullptr;
     DayReportInfo m_report;
 
     QDateEdit* m_day;

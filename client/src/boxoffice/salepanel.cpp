@@ -9,7 +9,8 @@
 #include "seatmap/seatmapview.h"
 #include "services/accountservice.h"
 #include "services/clientsession.h"
-#include "tickets/ticketpdf.h"
+#include "boxoffice/devicekeyservice.h"
+#include "printing/receipt.h"
 
 #include "marquee/core/seating/layout.hpp"
 #include "marquee/core/seating/seat_index.hpp"
@@ -407,31 +408,41 @@ void SalePanel::finishSale(const OrderInfo& order, qint64 changeDueMinor)
     refresh();
 }
 
+bool SalePanel::report(const printing::PrintResult& result, const QString& printedText)
+{
+    if (!result.ok) {
+        showMessage(result.error);
+        return false;
+    }
+    m_lastFiles << result.files;
+    showMessage(result.files.isEmpty() ? printedText
+                                       : tr("Saved to %1").arg(QDir::toNativeSeparators(result.files.join(QStringLiteral(", ")))),
+                false);
+    return true;
+}
+
 bool SalePanel::printTickets()
 {
     if (!m_lastOrder.isValid())
         return false;
-    v1::Order order;
-    if (!order.ParseFromArray(m_lastOrder.encoded.constData(), static_cast<int>(m_lastOrder.encoded.size()))
-        || order.tickets_size() == 0) {
+    if (m_lastOrder.tickets.isEmpty()) {
         showMessage(tr("The tickets are still being issued; try again in a moment."));
         return false;
     }
-    const QString path = QDir(m_window->pdfDirectory()).filePath(m_lastOrder.code + QStringLiteral("-tickets.pdf"));
-    QString error;
-    if (!tickets::exportTicketsPdf(order, path, &error)) {
-        showMessage(error);
-        return false;
-    }
-    m_lastFiles << path;
-    showMessage(tr("Tickets saved to %1").arg(QDir::toNativeSeparators(path)), false);
-    return true;
+    return report(m_window->printService().printTickets(m_lastOrder), tr("Tickets sent to the printer."));
 }
 
 bool SalePanel::printReceipt()
 {
-    showMessage(tr("Receipt printing is not available in this build."));
-    return false;
+    if (!m_lastOrder.isValid())
+        return false;
+    printing::ReceiptContext context;
+    context.deviceName = m_session->deviceKeys()->deviceName();
+    const QList<OfflineSaleInfo> offline = m_session->offlineSales()->sales(m_lastOrder.eventId);
+    if (std::any_of(offline.cbegin(), offline.cend(), [&](const OfflineSaleInfo& s) { return s.orderId == m_lastOrder.id; }))
+        context.note = tr("Sold offline by this box office; the tickets are valid.");
+    return report(m_window->printService().printReceipt(printing::receiptForOrder(m_lastOrder, context)),
+                  tr("Receipt sent to the printer."));
 }
 
 } // namespace marquee::client

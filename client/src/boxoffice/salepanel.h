@@ -5,6 +5,7 @@
 // OfflineSaleService from this device's lease.
 #pragma once
 
+#include "printing/printtarget.h"
 #include "store/bookingrecords.h"
 
 #include <QStringList>
@@ -73,6 +74,7 @@ private:
     QString buyerEmail() const;
     void finishSale(const OrderInfo& order, qint64 changeDueMinor);
     void showMessage(const QString& text, bool error = true);
+    bool report(const printing::PrintResult& result, const QString& printedText);
 
     ClientSession* m_session;
     BoxOfficeWindow* m_window;
