@@ -218,14 +218,15 @@ void BoxOfficeWindow::showLeaseOnMap()
     if (!m_layout)
         return;
     const auto& index = m_view->geometry().index();
-    QByteArray status(static_cast<qsizetype>(index.size()), static_cast<char>(SeatStatus::Blocked));
+    // Seats outside the lease show as held (a calm grey hatch): not for sale here, state unknown.
+    QByteArray status(static_cast<qsizetype>(index.size()), static_cast<char>(SeatStatus::Held));
     for (const LeaseInfo& lease : m_session->leases()->activeLeases(m_eventId))
         for (const LeasedSeatInfo& seat : lease.seats) {
             if (seat.seatIndex >= index.size() || QString::fromStdString(index.seat(seat.seatIndex).id) != seat.seatId)
                 continue; // another layout version: the index does not line up
             const bool sellable = seat.state == LeasedSeatState::Available;
             const bool sold = seat.state == LeasedSeatState::Sold || seat.state == LeasedSeatState::SoldOffline;
-            status[seat.seatIndex] = static_cast<char>(sellable ? SeatStatus::Available : sold ? SeatStatus::Sold : SeatStatus::Blocked);
+            status[seat.seatIndex] = static_cast<char>(sellable ? SeatStatus::Available : sold ? SeatStatus::Sold : SeatStatus::Held);
         }
     m_view->setStatus(status);
 }
