@@ -205,8 +205,8 @@ void BoxOfficeWindow::selectSeats(const QStringList& seatIds)
         return;
     std::vector<std::uint32_t> seats;
     const auto& index = m_view->geometry().index();
-    for (std::uint32_t i = 0; i < index.size(); ++i)
-        if (seatIds.contains(QString::fromStdString(index.seat(i).id)))
+    for (std::uint32_t i = 0; i < index.size(); ++i) // as clicks would: only seats that may be picked
+        if (m_view->isSelectable(i) && seatIds.contains(QString::fromStdString(index.seat(i).id)))
             seats.push_back(i);
     m_view->setSelectedSeats(seats);
 }

@@ -51,7 +51,7 @@ public:
     bool isOnline() const;
     QString bannerText() const;
     QStringList selectedSeatIds() const;
-    void selectSeats(const QStringList& seatIds);
+    void selectSeats(const QStringList& seatIds); // those of them that may be picked now
     std::shared_ptr<const core::seating::Layout> layout() const { return m_layout; }
 
     SeatMapView* seatMap() const { return m_view; }
