@@ -350,7 +350,7 @@ struct CatalogWriter::Batch {
 CatalogWriter::CatalogWriter(pqxx::work& tx, const SourceConfig& source, std::int64_t rawPayloadId,
                              const IngestOptions& options, IngestReport& report)
     : m_tx(tx), m_source(source), m_rawPayloadId(rawPayloadId), m_options(options), m_report(report),
-      m_wallMs(wallClockMs()), m_clock(report.stages, options.cpuClock) {}
+      m_wallMs(wallClockMs()), m_clock(report.stages, options) {}
 
 void CatalogWriter::quarantine(const std::string& ref, const std::string& reason, const std::string& raw) {
     exec(m_tx, kQuarantine, m_source.id, m_rawPayloadId, ref, reason, truncateUtf8(raw, kMaxQuarantineRaw));
@@ -377,7 +377,7 @@ void CatalogWriter::write(const std::vector<StandardEvent>& records) {
     constexpr std::size_t kSlice = 10'000;
     const auto sliceEnd = [&](std::size_t begin) { return std::min(records.size(), begin + kSlice); };
     inTwoHalves(sliceEnd(0), [&](std::size_t, std::size_t begin, std::size_t end) { serialise(begin, end); });
-    m_clock.lap("catalog: provenance JSON and hashes (first slice; later ones overlap the writes)");
+    m_clock.lap("catalog: provenance JSON and hashes of the first slice");
     std::future<void> nextSlice; // destroyed (joined) before an exception leaves: it writes members
     for (std::size_t begin = 0; begin < records.size(); begin += kSlice) {
         if (nextSlice.valid()) {

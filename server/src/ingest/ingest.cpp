@@ -112,7 +112,7 @@ Prepared prepare(const SourceConfig& source, const std::string& payload, const P
 IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::string& payload,
                  const std::string& origin, const IngestOptions& options, std::int64_t existingRawId) {
     IngestReport report;
-    StageClock clock(report.stages, options.cpuClock);
+    StageClock clock(report.stages, options);
     ParseOptions parseOptions;
     parseOptions.defaultZone = source.defaultZone;
     parseOptions.nowMs = options.nowMs != 0 ? options.nowMs : wallClockMs();
@@ -140,7 +140,7 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     clock.lap("raw payload stored");
     const auto [parsed, events, rejected, prepareSeconds] = prepared.get();
     clock.lap("waiting for parse + standardise");
-    report.stages.push_back({"(parse + standardise on its own thread, overlapping the above)", prepareSeconds, 0});
+    report.stages.push_back({"(parse + standardise on its own thread, overlapping the above)", prepareSeconds, 0, 0});
     report.outsideHorizon = parsed.outsideHorizon;
     CatalogWriter writer(tx, source, report.rawPayloadId, options, report);
     if (!parsed.fatal.empty()) {
@@ -173,30 +173,35 @@ std::int32_t sourceLockId(std::int64_t sourceId) {
     return static_cast<std::int32_t>(sourceId & 0x7FFF'FFFF);
 }
 
-StageClock::StageClock(std::vector<StageTime>& totals, std::function<double()> cpuClock)
-    : m_totals(totals), m_cpuClock(std::move(cpuClock)) {
+StageClock::StageClock(std::vector<StageTime>& totals, const IngestOptions& options)
+    : m_totals(totals), m_processCpuClock(options.processCpuClock), m_databaseCpuClock(options.databaseCpuClock) {
     skip();
 }
 
 void StageClock::lap(std::string_view stage) {
     const auto now = std::chrono::steady_clock::now();
-    const double cpu = m_cpuClock ? m_cpuClock() : 0;
     const double wall = std::chrono::duration<double>(now - m_last).count();
-    const double used = cpu - m_lastCpu;
+    const double processCpu = m_processCpuClock ? m_processCpuClock() : 0;
+    const double databaseCpu = m_databaseCpuClock ? m_databaseCpuClock() : 0;
+    const double processUsed = processCpu - m_lastProcessCpu;
+    const double databaseUsed = databaseCpu - m_lastDatabaseCpu;
     m_last = now;
-    m_lastCpu = cpu;
+    m_lastProcessCpu = processCpu;
+    m_lastDatabaseCpu = databaseCpu;
     for (auto& total : m_totals)
         if (total.stage == stage) {
             total.wallSeconds += wall;
-            total.cpuSeconds += used;
+            total.processCpuSeconds += processUsed;
+            total.databaseCpuSeconds += databaseUsed;
             return;
         }
-    m_totals.push_back({std::string(stage), wall, used});
+    m_totals.push_back({std::string(stage), wall, processUsed, databaseUsed});
 }
 
 void StageClock::skip() {
     m_last = std::chrono::steady_clock::now();
-    m_lastCpu = m_cpuClock ? m_cpuClock() : 0;
+    m_lastProcessCpu = m_processCpuClock ? m_processCpuClock() : 0;
+    m_lastDatabaseCpu = m_databaseCpuClock ? m_databaseCpuClock() : 0;
 }
 
 nlohmann::json IngestReport::toJson() const {
