@@ -589,6 +589,8 @@ int main(int argc, char** argv) {
     parser.addOption({QStringLiteral("clients"), QStringLiteral("Concurrent search clients."), QStringLiteral("n"), QStringLiteral("16")});
     parser.addOption({QStringLiteral("queries"), QStringLiteral("Queries of each kind."), QStringLiteral("n"), QStringLiteral("400")});
     parser.addOption({QStringLiteral("ilike-queries"), QStringLiteral("Queries of each kind for the ILIKE scan."), QStringLiteral("n"), QStringLiteral("32")});
+    parser.addOption({QStringLiteral("facet-queries"), QStringLiteral("Prefix queries that also ask for facet counts."),
+                      QStringLiteral("n"), QStringLiteral("32")});
     parser.addOption({QStringLiteral("build-connections"), QStringLiteral("Connections that build the server index."), QStringLiteral("n"), QStringLiteral("2")});
     parser.addOption({QStringLiteral("database"), QStringLiteral("Keep the server corpus in this database of the fixture cluster and reuse it when it holds --events events."), QStringLiteral("name")});
     parser.addOption({QStringLiteral("client-only"), QStringLiteral("Only the client's offline search (no PostgreSQL, no Xapian).")});
@@ -603,6 +605,7 @@ int main(int argc, char** argv) {
     const int clients = parser.value(QStringLiteral("clients")).toInt();
     const int queryCount = parser.value(QStringLiteral("queries")).toInt();
     const int ilikeCount = parser.value(QStringLiteral("ilike-queries")).toInt();
+    const int facetCount = parser.value(QStringLiteral("facet-queries")).toInt();
     const int buildConnections = std::max(1, parser.value(QStringLiteral("build-connections")).toInt());
     const auto nowMs =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -697,11 +700,13 @@ int main(int argc, char** argv) {
     server::Api api;
     std::vector<std::unique_ptr<pqxx::connection>> connections;
     for (int c = 0; c < clients; ++c) connections.push_back(db.connect());
+    bool withFacets = false; // the search panel's first request for a query asks for facet counts too
     const RunQuery ours = [&](int c, const std::string& text) {
         v1::Envelope request;
         request.set_request_id(1);
         request.mutable_search_request()->set_query(text);
         request.mutable_search_request()->set_limit(10);
+        request.mutable_search_request()->set_include_facets(withFacets);
         const auto answer = api.handle(*connections[static_cast<std::size_t>(c)], server::Principal{}, {}, request);
         if (!answer.has_search_response()) fail("search failed: " + answer.error().message());
         std::vector<QString> texts;
@@ -725,6 +730,14 @@ int main(int argc, char** argv) {
     const auto oursTypo = runConcurrent(clients, typos, ours, true);
     std::printf("%-34s typo recall %.3f over %d queries\n", "ours: typo vs exact spelling",
                 oursTypo.recallSum / std::max(1, oursTypo.recallCount), oursTypo.recallCount);
+    if (facetCount > 0) {
+        withFacets = true;
+        const std::vector<BenchQuery> facetPrefixes(prefixes.begin(), prefixes.begin() + std::min(facetCount, queryCount));
+        cpu.start();
+        report("ours: prefix with facets", runConcurrent(clients, facetPrefixes, ours, false));
+        std::printf("%s\n", cpu.perQuery(facetPrefixes.size()).c_str());
+        withFacets = false;
+    }
     if (serverOnly) return 0;
 
     // Baseline 1: sequential ILIKE scan of title and description, every word a substring.

@@ -22,6 +22,9 @@ inline constexpr std::uint32_t kMaxLimit = 100;
 inline constexpr std::uint32_t kRelevanceCandidates = 200;
 // A prefix with more vocabulary completions than this stays a tsquery prefix (word:*).
 inline constexpr int kMaxCompletions = 48;
+// Facet counts are taken over at most this many matching events (search_service.cpp,
+// facetsSql): exact below it, lower bounds above it (SearchResponse.facets_sampled).
+inline constexpr std::uint32_t kFacetSample = 2000;
 // Corrected forms of a query whose titles are read as a range (search_service.cpp, tier 4).
 inline constexpr std::size_t kMaxCorrectedForms = 8;
 

@@ -328,6 +328,28 @@ private slots:
         QCOMPARE(paged, once);
     }
 
+    // Facet counts stop at the sample bound: exact below it, lower bounds (and said so) above it.
+    void facetCountsAreSampledAboveTheBound() {
+        SearchFixture f;
+        f.add("Harbour Lights");
+        v1::SearchRequest request;
+        request.set_query("harbour");
+        request.set_include_facets(true);
+        auto response = f.search(request);
+        QCOMPARE(response.total(), 1u);
+        QVERIFY(!response.facets_sampled());
+        pqxx::work tx(*f.conn);
+        tx.exec_params0("INSERT INTO events (title, category_id, starts_at, time_zone, currency) "
+                        "SELECT 'Harbour Walk ' || i, 'theatre', now() + interval '2 days', 'Europe/Berlin', 'EUR' "
+                        "FROM generate_series(1, $1::int) AS i",
+                        static_cast<int>(server::search::kFacetSample) + 50);
+        tx.commit();
+        response = f.search(request);
+        QVERIFY(response.facets_sampled());
+        QCOMPARE(response.total(), std::uint64_t(server::search::kFacetSample));
+        QVERIFY(response.hits_size() > 0); // the hits are not affected by the sample
+    }
+
     void datePresetsInTheUsersZone() {
         SearchFixture f;
         // Windows are checked against fixed clocks in test_search_query; here the SQL side.
