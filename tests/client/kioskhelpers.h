@@ -12,7 +12,7 @@
 #include "kiosk/kioskscreens.h"
 #include "kiosk/kiosksettings.h"
 #include "kiosk/kioskwindow.h"
-#include "qr_scan.hpp"
+#include "qr_image.hpp"
 #include "sandbox_process.hpp"
 #include "marquee/core/seating/seat_index.hpp"
 #include "marquee/core/tickets/ticket_code.hpp"
@@ -131,17 +131,7 @@ inline QString pdfText(const QString& pdf)
     return QString::fromUtf8(p.readAllStandardOutput());
 }
 
-inline QStringList decodeQrCodes(const QImage& image)
-{
-    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    std::vector<std::uint8_t> pixels;
-    for (int y = 0; y < gray.height(); ++y)
-        pixels.insert(pixels.end(), gray.constScanLine(y), gray.constScanLine(y) + gray.width());
-    QStringList found;
-    for (const auto& text : marquee::test::scanQrCodes(pixels.data(), gray.width(), gray.height()))
-        found << QString::fromStdString(text);
-    return found;
-}
+inline QStringList decodeQrCodes(const QImage& image) { return marquee::test::scanQrImage(image); }
 
 // What the box office's services keep once the server has certified this device's key and
 // leased it `count` free seats of `eventId` (the last seats of the layout not claimed on the

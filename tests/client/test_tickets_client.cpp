@@ -2,7 +2,7 @@
 // shows a void ticket unmistakably, exportTicketsPdf writes one A6 page per ticket, and
 // TicketVerifier checks codes offline against cached keys.
 #include "marquee/core/tickets/ticket_code.hpp"
-#include "qr_scan.hpp"
+#include "qr_image.hpp"
 #include "marquee/v1/order.pb.h"
 #include "tickets/ticketpdf.h"
 #include "tickets/ticketverifier.h"
@@ -68,17 +68,7 @@ v1::Order sampleOrder(int tickets, bool voided = false)
     return order;
 }
 
-QStringList decodeQr(const QImage& image)
-{
-    const QImage gray = image.convertToFormat(QImage::Format_Grayscale8);
-    std::vector<std::uint8_t> pixels;
-    for (int y = 0; y < gray.height(); ++y)
-        pixels.insert(pixels.end(), gray.constScanLine(y), gray.constScanLine(y) + gray.width());
-    QStringList found;
-    for (const auto& text : marquee::test::scanQrCodes(pixels.data(), gray.width(), gray.height()))
-        found << QString::fromStdString(text);
-    return found;
-}
+QStringList decodeQr(const QImage& image) { return marquee::test::scanQrImage(image); }
 
 // Pixels in the alert red the void stamp uses (and nothing else on a ticket).
 int redPixels(const QImage& image)

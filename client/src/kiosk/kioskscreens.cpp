@@ -60,6 +60,14 @@ bool isToday(const EventRow& event)
 
 } // namespace
 
+void setStyleRole(QWidget* widget, const char* property, const QVariant& value)
+{
+    widget->setProperty(property, value);
+    // Style sheets match dynamic properties only when the widget is polished again.
+    widget->style()->unpolish(widget);
+    widget->style()->polish(widget);
+}
+
 QLabel* makeTitle(const QString& text, QWidget* parent)
 {
     auto* label = makeText(text, parent, "title");
@@ -132,9 +140,7 @@ void AttractScreen::setNotice(const QString& text, bool blocking)
 {
     m_notice->setText(text);
     m_notice->setVisible(!text.isEmpty());
-    m_notice->setProperty("role", blocking ? QStringLiteral("problem") : QStringLiteral("offline"));
-    m_notice->style()->unpolish(m_notice);
-    m_notice->style()->polish(m_notice);
+    setStyleRole(m_notice, "role", blocking ? QStringLiteral("problem") : QStringLiteral("offline"));
     m_start->setEnabled(!blocking);
 }
 
@@ -354,9 +360,7 @@ void SeatsScreen::setBusy(bool busy)
 void SeatsScreen::setMessage(const QString& text, bool problem)
 {
     m_message->setText(text);
-    m_message->setProperty("role", problem ? QStringLiteral("problem") : QString());
-    m_message->style()->unpolish(m_message);
-    m_message->style()->polish(m_message);
+    setStyleRole(m_message, "role", problem ? QStringLiteral("problem") : QString());
 }
 
 QString SeatsScreen::messageText() const { return m_message->text(); }
@@ -454,19 +458,15 @@ void SummaryScreen::setCountdown(int seconds)
 {
     const QString clock = QStringLiteral("%1:%2").arg(seconds / 60).arg(seconds % 60, 2, 10, QLatin1Char('0'));
     m_countdown->setText(tr("Your seats are held for %1").arg(clock));
-    m_countdown->setProperty("role", QStringLiteral("countdown"));
     m_countdown->setProperty("urgent", seconds < 60);
-    m_countdown->style()->unpolish(m_countdown);
-    m_countdown->style()->polish(m_countdown);
+    setStyleRole(m_countdown, "role", QStringLiteral("countdown"));
 }
 
 void SummaryScreen::setNote(const QString& text)
 {
     m_countdown->setText(text);
     m_countdown->setProperty("urgent", false);
-    m_countdown->setProperty("role", QStringLiteral("offline"));
-    m_countdown->style()->unpolish(m_countdown);
-    m_countdown->style()->polish(m_countdown);
+    setStyleRole(m_countdown, "role", QStringLiteral("offline"));
 }
 
 void SummaryScreen::setCashAvailable(bool available) { m_cash->setVisible(available); }
@@ -596,9 +596,7 @@ void ProcessingScreen::showWorking(const QString& title, const QString& detail)
 {
     m_mode = Mode::Working;
     m_title->setText(title);
-    m_title->setProperty("role", QStringLiteral("hero"));
-    m_title->style()->unpolish(m_title);
-    m_title->style()->polish(m_title);
+    setStyleRole(m_title, "role", QStringLiteral("hero"));
     m_detail->setText(detail);
     m_progress->show();
     m_retry->hide();
@@ -609,9 +607,7 @@ void ProcessingScreen::showProblem(const QString& title, const QString& detail, 
 {
     m_mode = Mode::Problem;
     m_title->setText(title);
-    m_title->setProperty("role", QStringLiteral("heroProblem"));
-    m_title->style()->unpolish(m_title);
-    m_title->style()->polish(m_title);
+    setStyleRole(m_title, "role", QStringLiteral("heroProblem"));
     m_detail->setText(detail);
     m_progress->hide();
     m_retry->setVisible(retry);
@@ -655,9 +651,7 @@ void DoneScreen::showOrder(const OrderInfo& order, const QString& printNote, boo
         text += QStringLiteral("<br>") + tr("Change due: <b>%1</b>").arg(format::money(order.payment.changeDueMinor, order.currency));
     m_detail->setText(text);
     m_print->setText(printNote);
-    m_print->setProperty("role", printProblem ? QStringLiteral("problem") : QStringLiteral("lead"));
-    m_print->style()->unpolish(m_print);
-    m_print->style()->polish(m_print);
+    setStyleRole(m_print, "role", printProblem ? QStringLiteral("problem") : QStringLiteral("lead"));
 }
 
 QString DoneScreen::detailText() const { return m_detail->text() + QLatin1Char('\n') + m_print->text(); }

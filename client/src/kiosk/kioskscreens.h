@@ -6,6 +6,7 @@
 #include "store/bookingrecords.h"
 #include "store/records.h"
 
+#include <QVariant>
 #include <QWidget>
 
 #include <cstdint>
@@ -34,6 +35,8 @@ class OnScreenKeypad;
 
 // A large title for the top of a screen.
 QLabel* makeTitle(const QString& text, QWidget* parent);
+// Sets a property the kiosk style sheet selects on (role, urgent) and restyles the widget.
+void setStyleRole(QWidget* widget, const char* property, const QVariant& value);
 // A touch button; primary buttons are the screen's main action.
 QPushButton* makeButton(const QString& text, QWidget* parent, bool primary = false);
 

@@ -14,7 +14,6 @@
 #include <QRegularExpression>
 #include <QRegularExpressionValidator>
 #include <QStackedWidget>
-#include <QStyle>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -190,9 +189,7 @@ void StaffScreen::showPinPad(PinPurpose purpose)
 void StaffScreen::setPinMessage(const QString& text, bool problem)
 {
     m_pinMessage->setText(text);
-    m_pinMessage->setProperty("role", problem ? QStringLiteral("problem") : QString());
-    m_pinMessage->style()->unpolish(m_pinMessage);
-    m_pinMessage->style()->polish(m_pinMessage);
+    setStyleRole(m_pinMessage, "role", problem ? QStringLiteral("problem") : QString());
 }
 
 QString StaffScreen::pinMessage() const { return m_pinMessage->text(); }
