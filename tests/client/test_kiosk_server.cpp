@@ -359,6 +359,12 @@ private Q_SLOTS:
         QVERIFY(!staff->pinKeypad()->isEnabled());
         QCOMPARE(kiosk->pinGate().check(kiosk->settings().pinHash, kPin), PinGate::Result::LockedOut);
         screenshot(kiosk.get(), QStringLiteral("kiosk-8b-staff-locked"));
+        {
+            // Restarting the kiosk does not lift the lock: it is kept beside the settings.
+            KioskWindow restarted(m_session.get(), kiosk->settings(), m_settingsPath);
+            QVERIFY(restarted.pinGate().lockedForMs() > 20'000);
+            QCOMPARE(restarted.pinGate().failures(), 3);
+        }
         QVERIFY(tap(staff->pinBackButton()));
         QVERIFY(waitScreen(*kiosk, Screen::Attract));
 

@@ -113,6 +113,23 @@ void PinGate::setClock(std::function<qint64()> nowMs)
     m_now = nowMs ? std::move(nowMs) : [] { return QDateTime::currentMSecsSinceEpoch(); };
 }
 
+void PinGate::setStatePath(const QString& path)
+{
+    m_statePath = path;
+    const QSettings s(path, QSettings::IniFormat);
+    m_failures = std::max(0, s.value(QStringLiteral("pinGate/failures"), 0).toInt());
+    m_lockedUntilMs = s.value(QStringLiteral("pinGate/lockedUntilMs"), 0).toLongLong();
+}
+
+void PinGate::saveState() const
+{
+    if (m_statePath.isEmpty())
+        return;
+    QSettings s(m_statePath, QSettings::IniFormat);
+    s.setValue(QStringLiteral("pinGate/failures"), m_failures);
+    s.setValue(QStringLiteral("pinGate/lockedUntilMs"), m_lockedUntilMs);
+}
+
 qint64 PinGate::lockedForMs() const { return std::max<qint64>(0, m_lockedUntilMs - m_now()); }
 
 PinGate::Result PinGate::check(const QString& hash, const QString& pin)
@@ -124,6 +141,7 @@ PinGate::Result PinGate::check(const QString& hash, const QString& pin)
     if (pinMatches(hash, pin)) {
         m_failures = 0;
         m_lockedUntilMs = 0;
+        saveState();
         return Result::Accepted;
     }
     ++m_failures;
@@ -131,6 +149,7 @@ PinGate::Result PinGate::check(const QString& hash, const QString& pin)
         const int doublings = std::min(m_failures - kFreeAttempts, 10);
         m_lockedUntilMs = m_now() + std::min(kMaxLockMs, kFirstLockMs << doublings);
     }
+    saveState();
     return Result::Wrong;
 }
 

@@ -37,14 +37,18 @@ bool isAcceptablePin(const QString& pin);
 QString hashPin(const QString& pin);
 bool pinMatches(const QString& hash, const QString& pin);
 
-// Checks PINs against a hash with a growing lock-out: three tries free, then each wrong PIN
-// locks the keypad for 30 s, doubling up to 15 minutes. The clock is injectable for tests.
+// Checks PINs against a hash with a growing lock-out: after three wrong PINs in a row the
+// keypad locks for 30 s, doubling with each further wrong PIN up to 15 minutes. The count and
+// the lock are kept in the settings file when one is given, so restarting the kiosk (pulling
+// its plug) does not reset them. The clock is injectable for tests.
 class PinGate {
 public:
     enum class Result { Accepted, Wrong, LockedOut, NoPinSet };
 
     explicit PinGate(std::function<qint64()> nowMs = {});
     void setClock(std::function<qint64()> nowMs);
+    // Loads the failures and the lock from `path` ([pinGate] in kiosk.ini) and keeps them there.
+    void setStatePath(const QString& path);
 
     Result check(const QString& hash, const QString& pin);
     int failures() const { return m_failures; }
@@ -55,7 +59,10 @@ public:
     static constexpr qint64 kMaxLockMs = 15 * 60'000;
 
 private:
+    void saveState() const;
+
     std::function<qint64()> m_now;
+    QString m_statePath;
     int m_failures = 0;
     qint64 m_lockedUntilMs = 0;
 };

@@ -110,6 +110,7 @@ KioskWindow::KioskWindow(ClientSession* session, KioskSettings settings, QString
 
     applyStyle();
 
+    m_pinGate.setStatePath(m_settingsPath);
     m_staffHold.setSingleShot(true);
     m_staffHold.setInterval(kStaffHoldMs);
     m_pinUnlock.setSingleShot(true);
@@ -557,7 +558,6 @@ void KioskWindow::payByCard()
 void KioskWindow::payByCash(qint64 tenderedMinor)
 {
     m_lastMethod = PayMethod::Cash;
-    m_lastTendered = tenderedMinor;
     if (!m_offlineSeats.isEmpty()) {
         sellOffline(tenderedMinor);
         return;
@@ -725,7 +725,6 @@ void KioskWindow::wipeSession()
     m_offlineSeats.clear();
     m_layout.reset();
     m_lastMethod = PayMethod::None;
-    m_lastTendered = 0;
     m_newPin.clear();
     m_staff->showPinPad(StaffScreen::PinPurpose::Unlock);
     showAttract();

@@ -149,7 +149,6 @@ private:
     QStringList m_offlineSeats; // offline: the leased seats the customer is buying (no hold needed)
     std::shared_ptr<const core::seating::Layout> m_layout;
     enum class PayMethod { None, Terminal, Cash } m_lastMethod = PayMethod::None;
-    qint64 m_lastTendered = 0;
     QString m_printedOrderId;
     printing::PrintResult m_ticketPrint;
     printing::PrintResult m_receiptPrint;
