@@ -155,6 +155,144 @@
     </message>
 </context>
 <context>
+    <name>PrintText</name>
+    <message>
+        <source>The PDF folder &quot;%1&quot; cannot be used.</source>
+        <translation>Der PDF-Ordner „%1“ kann nicht verwendet werden.</translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; is not available.</source>
+        <translation>Der Drucker „%1“ ist nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>The order could not be read.</source>
+        <translation>Die Bestellung konnte nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>This order has no tickets yet.</source>
+        <translation>Diese Bestellung enthält noch keine Tickets.</translation>
+    </message>
+    <message>
+        <source>Tickets %1</source>
+        <translation>Tickets %1</translation>
+    </message>
+    <message>
+        <source>Printing the tickets could not start.</source>
+        <translation>Der Ticketdruck konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>The tickets could not be printed.</source>
+        <translation>Die Tickets konnten nicht gedruckt werden.</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Beleg %1</translation>
+    </message>
+    <message>
+        <source>Printing the receipt could not start.</source>
+        <translation>Der Belegdruck konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed.</source>
+        <translation>Der Beleg konnte nicht gedruckt werden.</translation>
+    </message>
+    <message>
+        <source>Printing could not start.</source>
+        <translation>Der Druck konnte nicht gestartet werden.</translation>
+    </message>
+    <message>
+        <source>The document could not be printed.</source>
+        <translation>Das Dokument konnte nicht gedruckt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptText</name>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>Card (terminal)</source>
+        <translation>Karte (Terminal)</translation>
+    </message>
+    <message>
+        <source>Card (online)</source>
+        <translation>Karte (online)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>Marquee</source>
+        <translation>Marquee</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Zwischensumme</translation>
+    </message>
+    <message>
+        <source>Booking fees</source>
+        <translation>Buchungsgebühren</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>GESAMT</translation>
+    </message>
+    <message>
+        <source>Included tax</source>
+        <translation>Enthaltene Steuern</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Bezahlt mit</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Karte</translation>
+    </message>
+    <message>
+        <source>•••• %1</source>
+        <translation>•••• %1</translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation>Gegeben</translation>
+    </message>
+    <message>
+        <source>Change due</source>
+        <translation>Rückgeld</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Erstattet</translation>
+    </message>
+    <message>
+        <source>Order cancelled</source>
+        <translation>Bestellung storniert</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Verkauft am</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Gedruckt am</translation>
+    </message>
+    <message>
+        <source>Thank you and enjoy the show!</source>
+        <translation>Vielen Dank und viel Vergnügen bei der Vorstellung!</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Beleg %1</translation>
+    </message>
+</context>
+<context>
     <name>SeatMap</name>
     <message>
         <source>Seat map: %1</source>
@@ -372,6 +510,32 @@
 %1</source>
         <translation>Der lokale Zwischenspeicher konnte nicht geöffnet werden:
 %1</translation>
+    </message>
+    <message>
+        <source>Full-screen self-service kiosk (staff PIN to leave).</source>
+        <translation>Selbstbedienungskiosk im Vollbild (Verlassen nur mit Personal-PIN).</translation>
+    </message>
+    <message>
+        <source>Read a new kiosk staff PIN (4 to 12 digits) from standard input and exit.</source>
+        <translation>Neue Personal-PIN für den Kiosk (4 bis 12 Ziffern) von der Standardeingabe lesen und beenden.</translation>
+    </message>
+    <message>
+        <source>A kiosk PIN has 4 to 12 digits; nothing was changed.</source>
+        <translation>Eine Kiosk-PIN hat 4 bis 12 Ziffern; es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be saved to %1.</source>
+        <translation>Die PIN konnte nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Kiosk staff PIN saved (Argon2id hash) in %1.</source>
+        <translation>Personal-PIN für den Kiosk in %1 gespeichert (Argon2id-Hash).</translation>
+    </message>
+    <message>
+        <source>Set the kiosk staff PIN first:
+echo 1234 | marquee --set-kiosk-pin</source>
+        <translation>Legen Sie zuerst die Personal-PIN für den Kiosk fest:
+echo 1234 | marquee --set-kiosk-pin</translation>
     </message>
 </context>
 <context>
@@ -701,6 +865,71 @@
     </message>
 </context>
 <context>
+    <name>marquee::client::BoxOfficeWindow</name>
+    <message>
+        <source>Box office</source>
+        <translation>Kasse</translation>
+    </message>
+    <message>
+        <source>End-of-day report…</source>
+        <translation>Tagesabschluss …</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Veranstaltung:</translation>
+    </message>
+    <message>
+        <source>Connection and lease status</source>
+        <translation>Verbindungs- und Kontingentstatus</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkauf</translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Schalter</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Online — selling live seats.</source>
+        <translation>Online — Verkauf aus dem aktuellen Platzbestand.</translation>
+    </message>
+    <message>
+        <source>This device holds a lease: %1 of %2 seats left for offline sales.</source>
+        <translation>Dieses Gerät hat ein Kontingent: %1 von %2 Plätzen für den Offline-Verkauf übrig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n offline sale(s)…</source>
+        <translation>
+            <numerusform>%n Offline-Verkauf wird hochgeladen …</numerusform>
+            <numerusform>%n Offline-Verkäufe werden hochgeladen …</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline — selling from this device&apos;s lease: %1 of %2 seats left</source>
+        <translation>Offline — Verkauf aus dem Kontingent dieses Geräts: %1 von %2 Plätzen übrig</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n sale(s) waiting to upload)</source>
+        <translation>
+            <numerusform>(%n Verkauf wartet auf das Hochladen)</numerusform>
+            <numerusform>(%n Verkäufe warten auf das Hochladen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline — this device has no lease for this event, so nothing can be sold until the connection is back.</source>
+        <translation>Offline — dieses Gerät hat kein Kontingent für diese Veranstaltung; bis die Verbindung wiederhergestellt ist, kann nichts verkauft werden.</translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::CategoryModel</name>
     <message>
         <source>All categories</source>
@@ -950,6 +1179,345 @@
     <message>
         <source>never synced</source>
         <translation>noch nie synchronisiert</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::CounterPanel</name>
+    <message>
+        <source>Name, e-mail or order code (MQ-…)</source>
+        <translation>Name, E-Mail oder Bestellcode (MQ-…)</translation>
+    </message>
+    <message>
+        <source>Find an order</source>
+        <translation>Bestellung suchen</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Suchen</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Bestellung</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Käufer</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-Mail</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>Bestellpositionen</translation>
+    </message>
+    <message>
+        <source>Reprint tickets</source>
+        <translation>Tickets erneut drucken</translation>
+    </message>
+    <message>
+        <source>Refund checked lines</source>
+        <translation>Markierte Positionen erstatten</translation>
+    </message>
+    <message>
+        <source>Refund whole order</source>
+        <translation>Gesamte Bestellung erstatten</translation>
+    </message>
+    <message>
+        <source>Cash for a price difference, e.g. 10.00</source>
+        <translation>Bargeld für eine Preisdifferenz, z. B. 10,00</translation>
+    </message>
+    <message>
+        <source>Exchange checked lines for the seats selected on the map</source>
+        <translation>Markierte Positionen gegen die auf dem Plan ausgewählten Plätze umtauschen</translation>
+    </message>
+    <message>
+        <source>Refunded: %1 paid back.</source>
+        <translation>Erstattet: %1 zurückgezahlt.</translation>
+    </message>
+    <message>
+        <source>Seats exchanged; new tickets issued.</source>
+        <translation>Plätze umgetauscht; neue Tickets ausgestellt.</translation>
+    </message>
+    <message>
+        <source>No order matches.</source>
+        <translation>Keine passende Bestellung gefunden.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3 · %4&lt;br&gt;Paid %5 by %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3 · %4&lt;br&gt;Bezahlt: %5 (%6)</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>bar</translation>
+    </message>
+    <message>
+        <source>card terminal</source>
+        <translation>Kartenterminal</translation>
+    </message>
+    <message>
+        <source>card online</source>
+        <translation>Karte online</translation>
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation>Erstattet: %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3%4</source>
+        <translation>%1 · %2 · %3%4</translation>
+    </message>
+    <message>
+        <source> (refunded)</source>
+        <translation> (erstattet)</translation>
+    </message>
+    <message>
+        <source>Choose an order first.</source>
+        <translation>Wählen Sie zuerst eine Bestellung.</translation>
+    </message>
+    <message>
+        <source>Tickets sent to the printer.</source>
+        <translation>Tickets an den Drucker gesendet.</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>Check the lines to refund.</source>
+        <translation>Markieren Sie die zu erstattenden Positionen.</translation>
+    </message>
+    <message>
+        <source>Refund at the box office</source>
+        <translation>Erstattung an der Kasse</translation>
+    </message>
+    <message>
+        <source>Check the lines to exchange and select as many new seats on the map.</source>
+        <translation>Markieren Sie die umzutauschenden Positionen und wählen Sie ebenso viele neue Plätze auf dem Plan.</translation>
+    </message>
+    <message>
+        <source>Holding the new seats…</source>
+        <translation>Neue Plätze werden vorgemerkt …</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::CounterService</name>
+    <message>
+        <source>The server cannot be reached: this needs a connection.</source>
+        <translation>Der Server ist nicht erreichbar: Dafür ist eine Verbindung nötig.</translation>
+    </message>
+    <message>
+        <source>Only box-office staff can do this.</source>
+        <translation>Nur Kassenpersonal darf das tun.</translation>
+    </message>
+    <message>
+        <source>No such order.</source>
+        <translation>Diese Bestellung gibt es nicht.</translation>
+    </message>
+    <message>
+        <source>The order is still being processed; try again in a moment.</source>
+        <translation>Die Bestellung wird noch verarbeitet; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>The new seats&apos; hold expired; pick them again.</source>
+        <translation>Die Vormerkung der neuen Plätze ist abgelaufen; wählen Sie sie erneut.</translation>
+    </message>
+    <message>
+        <source>Pick as many new seats as lines to exchange.</source>
+        <translation>Wählen Sie so viele neue Plätze, wie Positionen umgetauscht werden.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Enter a name, an e-mail address or an order code.</source>
+        <translation>Geben Sie einen Namen, eine E-Mail-Adresse oder einen Bestellcode ein.</translation>
+    </message>
+    <message>
+        <source>Choose the lines to exchange and hold the new seats first.</source>
+        <translation>Wählen Sie zuerst die umzutauschenden Positionen und merken Sie die neuen Plätze vor.</translation>
+    </message>
+    <message>
+        <source>The counted cash cannot be negative.</source>
+        <translation>Der gezählte Bargeldbetrag darf nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>The server sent no order.</source>
+        <translation>Der Server hat keine Bestellung gesendet.</translation>
+    </message>
+    <message>
+        <source>The server sent no report.</source>
+        <translation>Der Server hat keinen Bericht gesendet.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::DayReportDialog</name>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Kartenterminal</translation>
+    </message>
+    <message>
+        <source>Card online</source>
+        <translation>Karte online</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Sonstige</translation>
+    </message>
+    <message>
+        <source>End-of-day report</source>
+        <translation>Tagesabschluss</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Laden</translation>
+    </message>
+    <message>
+        <source>Print / save as PDF</source>
+        <translation>Drucken / als PDF speichern</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Tag:</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Erstattungen</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Tickets</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>Bar (Soll)</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Bar (gezählt)</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Differenz</translation>
+    </message>
+    <message>
+        <source>Sales by payment method</source>
+        <translation>Umsatz nach Zahlungsart</translation>
+    </message>
+    <message>
+        <source>Cash counted in this drawer, e.g. 412.50</source>
+        <translation>Gezähltes Bargeld in dieser Kassenlade, z. B. 412,50</translation>
+    </message>
+    <message>
+        <source>Record cash count</source>
+        <translation>Kassenzählung erfassen</translation>
+    </message>
+    <message>
+        <source>Cash counted:</source>
+        <translation>Bargeld gezählt:</translation>
+    </message>
+    <message>
+        <source>Cash count recorded.</source>
+        <translation>Kassenzählung erfasst.</translation>
+    </message>
+    <message>
+        <source>Enter the counted cash like 412.50.</source>
+        <translation>Geben Sie das gezählte Bargeld ein, z. B. 412,50.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sale(s))</source>
+        <translation>
+            <numerusform>%1 (%n Verkauf)</numerusform>
+            <numerusform>%1 (%n Verkäufe)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>nicht gezählt</translation>
+    </message>
+    <message>
+        <source>This drawer: %1 expected, %2 counted — it balances.</source>
+        <translation>Diese Kassenlade: %1 Soll, %2 gezählt — die Kasse stimmt.</translation>
+    </message>
+    <message>
+        <source>This drawer: %1 expected, %2 counted — difference %3.</source>
+        <translation>Diese Kassenlade: %1 Soll, %2 gezählt — Differenz %3.</translation>
+    </message>
+    <message>
+        <source>This drawer: %1 expected; enter the cash counted.</source>
+        <translation>Diese Kassenlade: %1 Soll; geben Sie das gezählte Bargeld ein.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Verkäufe</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Betrag</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Betrag (%1)</translation>
+    </message>
+    <message>
+        <source>Sales by payment method, %1</source>
+        <translation>Umsatz nach Zahlungsart, %1</translation>
+    </message>
+    <message>
+        <source>No box-office sales on this day.</source>
+        <translation>An diesem Tag gab es keine Kassenverkäufe.</translation>
+    </message>
+    <message>
+        <source>Report sent to the printer.</source>
+        <translation>Bericht an den Drucker gesendet.</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Bericht gespeichert unter %1</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::DeviceKeyService</name>
+    <message>
+        <source>The server sent no certificate for this device.</source>
+        <translation>Der Server hat kein Zertifikat für dieses Gerät gesendet.</translation>
+    </message>
+    <message>
+        <source>The server certified another key than this device&apos;s.</source>
+        <translation>Der Server hat einen anderen Schlüssel als den dieses Geräts zertifiziert.</translation>
+    </message>
+    <message>
+        <source>The device certificate could not be saved: %1</source>
+        <translation>Das Gerätezertifikat konnte nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>Only box-office staff can register this device for offline sales.</source>
+        <translation>Nur Kassenpersonal kann dieses Gerät für den Offline-Verkauf registrieren.</translation>
+    </message>
+    <message>
+        <source>This device could not be registered for offline sales: %1</source>
+        <translation>Dieses Gerät konnte nicht für den Offline-Verkauf registriert werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2058,6 +2626,174 @@ Rohdaten:
     </message>
 </context>
 <context>
+    <name>marquee::client::LeasePanel</name>
+    <message>
+        <source>Lease</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Übrig</translation>
+    </message>
+    <message>
+        <source>Sold here</source>
+        <translation>Hier verkauft</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Zurückgegeben</translation>
+    </message>
+    <message>
+        <source>Lease seats for offline sales</source>
+        <translation>Platzkontingent für den Offline-Verkauf</translation>
+    </message>
+    <message>
+        <source>Lease the seats selected on the map</source>
+        <translation>Die auf dem Plan ausgewählten Plätze ins Kontingent nehmen</translation>
+    </message>
+    <message>
+        <source>Lease by category</source>
+        <translation>Kontingent nach Kategorie anlegen</translation>
+    </message>
+    <message>
+        <source>Return unsold seats of the selected lease</source>
+        <translation>Unverkaufte Plätze des ausgewählten Kontingents zurückgeben</translation>
+    </message>
+    <message>
+        <source>Refresh from the server</source>
+        <translation>Vom Server aktualisieren</translation>
+    </message>
+    <message>
+        <source>Return unsold seats when the connection comes back</source>
+        <translation>Unverkaufte Plätze zurückgeben, sobald die Verbindung wiederhergestellt ist</translation>
+    </message>
+    <message>
+        <source>Offline sales the server rejected</source>
+        <translation>Vom Server abgelehnte Offline-Verkäufe</translation>
+    </message>
+    <message>
+        <source>Offline sales the server rejected (check them with the buyer):</source>
+        <translation>Vom Server abgelehnte Offline-Verkäufe (mit dem Käufer klären):</translation>
+    </message>
+    <message>
+        <source>Leasing…</source>
+        <translation>Kontingent wird angelegt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lease ready: %n seat(s) can be sold offline.</source>
+        <translation>
+            <numerusform>Kontingent bereit: %n Platz kann offline verkauft werden.</numerusform>
+            <numerusform>Kontingent bereit: %n Plätze können offline verkauft werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lease closed: its unsold seats are back in general sale.</source>
+        <translation>Kontingent geschlossen: Die unverkauften Plätze sind wieder im freien Verkauf.</translation>
+    </message>
+    <message>
+        <source>%1 (%2):</source>
+        <translation>%1 (%2):</translation>
+    </message>
+    <message>
+        <source>Select the lease to return.</source>
+        <translation>Wählen Sie das Kontingent aus, das zurückgegeben werden soll.</translation>
+    </message>
+    <message>
+        <source>Returning…</source>
+        <translation>Wird zurückgegeben …</translation>
+    </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>Läuft ab: %1</translation>
+    </message>
+    <message>
+        <source>This device has no lease for this event. Lease seats while online to keep selling when the network drops.</source>
+        <translation>Dieses Gerät hat kein Kontingent für diese Veranstaltung. Legen Sie online ein Platzkontingent an, um auch bei einem Netzausfall weiter verkaufen zu können.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 leased seats left for offline sales.</source>
+        <translation>%1 von %2 Kontingentplätzen für den Offline-Verkauf übrig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lease the %n seat(s) selected on the map</source>
+        <translation>
+            <numerusform>%n auf dem Plan ausgewählten Platz ins Kontingent nehmen</numerusform>
+            <numerusform>%n auf dem Plan ausgewählte Plätze ins Kontingent nehmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 — %4</source>
+        <translation>%1 · %2 · %3 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::LeaseService</name>
+    <message>
+        <source>The server cannot be reached: seats can only be leased while online.</source>
+        <translation>Der Server ist nicht erreichbar: Kontingente können nur online angelegt werden.</translation>
+    </message>
+    <message>
+        <source>Only box-office staff can lease seats or return another device&apos;s lease.</source>
+        <translation>Nur Kassenpersonal kann Kontingente anlegen oder das Kontingent eines anderen Geräts zurückgeben.</translation>
+    </message>
+    <message>
+        <source>Some of these seats are no longer free.</source>
+        <translation>Einige dieser Plätze sind nicht mehr frei.</translation>
+    </message>
+    <message>
+        <source>These seats are no longer free: %1</source>
+        <translation>Diese Plätze sind nicht mehr frei: %1</translation>
+    </message>
+    <message>
+        <source>Not enough free seats in that category to lease.</source>
+        <translation>In dieser Kategorie gibt es nicht genügend freie Plätze für das Kontingent.</translation>
+    </message>
+    <message>
+        <source>This device is not registered for offline sales yet.</source>
+        <translation>Dieses Gerät ist noch nicht für den Offline-Verkauf registriert.</translation>
+    </message>
+    <message>
+        <source>Seat %1 is no longer available in this lease.</source>
+        <translation>Platz %1 ist in diesem Kontingent nicht mehr verfügbar.</translation>
+    </message>
+    <message>
+        <source>The server does not know this lease or event.</source>
+        <translation>Der Server kennt dieses Kontingent oder diese Veranstaltung nicht.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: seats can only be leased and returned while online.</source>
+        <translation>Der Server ist nicht erreichbar: Kontingente können nur online angelegt und zurückgegeben werden.</translation>
+    </message>
+    <message>
+        <source>Only box-office staff can lease seats for offline sales.</source>
+        <translation>Nur Kassenpersonal kann Kontingente für den Offline-Verkauf anlegen.</translation>
+    </message>
+    <message>
+        <source>Choose the seats to lease first.</source>
+        <translation>Wählen Sie zuerst die Plätze für das Kontingent.</translation>
+    </message>
+    <message>
+        <source>Enter how many seats to lease in at least one category.</source>
+        <translation>Geben Sie für mindestens eine Kategorie an, wie viele Plätze ins Kontingent sollen.</translation>
+    </message>
+    <message>
+        <source>The server sent no lease.</source>
+        <translation>Der Server hat kein Kontingent gesendet.</translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::LoginDialog</name>
     <message>
         <source>Marquee account</source>
@@ -2217,6 +2953,10 @@ Rohdaten:
         <source>Similar events</source>
         <translation>Ähnliche Veranstaltungen</translation>
     </message>
+    <message>
+        <source>Box Office…</source>
+        <translation>Kasse …</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::MyOrdersWindow</name>
@@ -2322,6 +3062,92 @@ Rohdaten:
     <message>
         <source>Skipped numbers must be whole numbers separated by commas.</source>
         <translation>Ausgelassene Nummern müssen ganze Zahlen sein, durch Kommas getrennt.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::OfflineSaleService</name>
+    <message>
+        <source>This device has no lease for this event.</source>
+        <translation>Dieses Gerät hat kein Kontingent für diese Veranstaltung.</translation>
+    </message>
+    <message>
+        <source>Seat %1 was already sold from this device&apos;s lease.</source>
+        <translation>Platz %1 wurde bereits aus dem Kontingent dieses Geräts verkauft.</translation>
+    </message>
+    <message>
+        <source>Seat %1 was returned to general sale and cannot be sold offline.</source>
+        <translation>Platz %1 wurde in den freien Verkauf zurückgegeben und kann nicht offline verkauft werden.</translation>
+    </message>
+    <message>
+        <source>Seat %1 is not in this device&apos;s lease.</source>
+        <translation>Platz %1 gehört nicht zum Kontingent dieses Geräts.</translation>
+    </message>
+    <message>
+        <source>Sign in as box-office staff to sell offline.</source>
+        <translation>Melden Sie sich als Kassenpersonal an, um offline zu verkaufen.</translation>
+    </message>
+    <message>
+        <source>Choose seats or how many to sell.</source>
+        <translation>Wählen Sie Plätze oder die Anzahl der zu verkaufenden Plätze.</translation>
+    </message>
+    <message>
+        <source>No seats are left in this device&apos;s lease.</source>
+        <translation>Im Kontingent dieses Geräts sind keine Plätze mehr übrig.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n seat(s) left together in this device&apos;s lease.</source>
+        <translation>
+            <numerusform>Im Kontingent dieses Geräts ist nur noch %n zusammenhängender Platz übrig.</numerusform>
+            <numerusform>Im Kontingent dieses Geräts sind nur noch %n zusammenhängende Plätze übrig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seats %1 and %2 come from different leases: sell them separately.</source>
+        <translation>Die Plätze %1 und %2 stammen aus verschiedenen Kontingenten: Verkaufen Sie sie getrennt.</translation>
+    </message>
+    <message>
+        <source>This device&apos;s ticket key is not certified (or the certificate expired): connect once while signed in as staff.</source>
+        <translation>Der Ticketschlüssel dieses Geräts ist nicht zertifiziert (oder das Zertifikat ist abgelaufen): Stellen Sie einmal eine Verbindung her, während Sie als Personal angemeldet sind.</translation>
+    </message>
+    <message>
+        <source>The lease&apos;s price for seat %1 is unreadable; lease the seats again.</source>
+        <translation>Der Kontingentpreis für Platz %1 ist nicht lesbar; legen Sie das Kontingent erneut an.</translation>
+    </message>
+    <message>
+        <source>The ticket could not be signed: %1</source>
+        <translation>Das Ticket konnte nicht signiert werden: %1</translation>
+    </message>
+    <message>
+        <source>Not enough cash: %1 tendered, %2 due.</source>
+        <translation>Nicht genug Bargeld: %1 erhalten, %2 zu zahlen.</translation>
+    </message>
+    <message>
+        <source>Enter the card terminal&apos;s authorisation reference.</source>
+        <translation>Geben Sie die Autorisierungsnummer des Kartenterminals ein.</translation>
+    </message>
+    <message>
+        <source>Offline, only cash and the card terminal can be taken.</source>
+        <translation>Offline sind nur Barzahlung und Kartenterminal möglich.</translation>
+    </message>
+    <message>
+        <source>The sale could not be saved on this device: %1</source>
+        <translation>Der Verkauf konnte auf diesem Gerät nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The offline sales waiting on this device are unreadable.</source>
+        <translation>Die auf diesem Gerät wartenden Offline-Verkäufe sind nicht lesbar.</translation>
+    </message>
+    <message>
+        <source>The server answered the upload without results.</source>
+        <translation>Der Server hat auf das Hochladen ohne Ergebnisse geantwortet.</translation>
+    </message>
+    <message>
+        <source>The upload&apos;s results could not be saved: %1</source>
+        <translation>Die Ergebnisse des Hochladens konnten nicht gespeichert werden: %1</translation>
+    </message>
+    <message>
+        <source>The offline sales could not be uploaded yet: %1</source>
+        <translation>Die Offline-Verkäufe konnten noch nicht hochgeladen werden: %1</translation>
     </message>
 </context>
 <context>
@@ -2737,6 +3563,193 @@ Rohdaten:
     <message>
         <source>Offline — showing your settings as last saved; changes need a connection.</source>
         <translation>Offline — angezeigt werden Ihre zuletzt gespeicherten Einstellungen; für Änderungen ist eine Verbindung nötig.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::SalePanel</name>
+    <message>
+        <source>Seats</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>Number of seats</source>
+        <translation>Anzahl der Plätze</translation>
+    </message>
+    <message>
+        <source>Best available</source>
+        <translation>Beste Plätze</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Zahlung</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Bar</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Kartenterminal</translation>
+    </message>
+    <message>
+        <source>Cash handed over, e.g. 50.00</source>
+        <translation>Erhaltenes Bargeld, z. B. 50,00</translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation>Erhaltener Betrag</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Passend</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <source>Tendered:</source>
+        <translation>Erhalten:</translation>
+    </message>
+    <message>
+        <source>Change due:</source>
+        <translation>Rückgeld:</translation>
+    </message>
+    <message>
+        <source>Authorisation code printed by the terminal</source>
+        <translation>Vom Terminal gedruckter Autorisierungscode</translation>
+    </message>
+    <message>
+        <source>Terminal:</source>
+        <translation>Terminal:</translation>
+    </message>
+    <message>
+        <source>Offline reference:</source>
+        <translation>Offline-Referenz:</translation>
+    </message>
+    <message>
+        <source>Buyer (optional)</source>
+        <translation>Käufer (optional)</translation>
+    </message>
+    <message>
+        <source>Walk-up customer</source>
+        <translation>Laufkunde</translation>
+    </message>
+    <message>
+        <source>Tickets by e-mail too</source>
+        <translation>Tickets zusätzlich per E-Mail</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-Mail:</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Verkaufen</translation>
+    </message>
+    <message>
+        <source>Print tickets</source>
+        <translation>Tickets drucken</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Beleg drucken</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 50.00</source>
+        <translation>Geben Sie einen Betrag wie 50,00 ein</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>Es fehlen %1</translation>
+    </message>
+    <message>
+        <source>Pick seats on the map, or the best available.</source>
+        <translation>Wählen Sie Plätze auf dem Plan oder die besten verfügbaren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) chosen.</source>
+        <translation>
+            <numerusform>%n Platz gewählt.</numerusform>
+            <numerusform>%n Plätze gewählt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due: %1 + booking fees</source>
+        <translation>Zu zahlen: %1 + Buchungsgebühren</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>Zu zahlen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sell %n seat(s)</source>
+        <translation>
+            <numerusform>%n Platz verkaufen</numerusform>
+            <numerusform>%n Plätze verkaufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This device has no lease for this event.</source>
+        <translation>Dieses Gerät hat kein Kontingent für diese Veranstaltung.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n seat(s) left in this device&apos;s lease.</source>
+        <translation>
+            <numerusform>Im Kontingent dieses Geräts ist nur noch %n Platz übrig.</numerusform>
+            <numerusform>Im Kontingent dieses Geräts sind nur noch %n Plätze übrig.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the cash handed over.</source>
+        <translation>Geben Sie das erhaltene Bargeld ein.</translation>
+    </message>
+    <message>
+        <source>No card terminal is configured for this box office.</source>
+        <translation>Für diese Kasse ist kein Kartenterminal eingerichtet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Sold %1&lt;/b&gt; — %n ticket(s), total %2.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Verkauf %1&lt;/b&gt; — %n Ticket, gesamt %2.</numerusform>
+            <numerusform>&lt;b&gt;Verkauf %1&lt;/b&gt; — %n Tickets, gesamt %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change due: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Rückgeld: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sold offline: it is uploaded when the connection is back.</source>
+        <translation>Offline verkauft: Der Verkauf wird hochgeladen, sobald die Verbindung wiederhergestellt ist.</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>The tickets are still being issued; try again in a moment.</source>
+        <translation>Die Tickets werden noch ausgestellt; versuchen Sie es gleich noch einmal.</translation>
+    </message>
+    <message>
+        <source>Tickets sent to the printer.</source>
+        <translation>Tickets an den Drucker gesendet.</translation>
+    </message>
+    <message>
+        <source>Sold offline by this box office; the tickets are valid.</source>
+        <translation>Offline von dieser Kasse verkauft; die Tickets sind gültig.</translation>
+    </message>
+    <message>
+        <source>Receipt sent to the printer.</source>
+        <translation>Beleg an den Drucker gesendet.</translation>
     </message>
 </context>
 <context>
@@ -3342,6 +4355,577 @@ Rohdaten:
     <message>
         <source>The server refused the wishlist change; it was undone.</source>
         <translation>Der Server hat die Änderung der Merkliste abgelehnt; sie wurde zurückgenommen.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::AttractScreen</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personal</translation>
+    </message>
+    <message>
+        <source>Staff menu (press and hold)</source>
+        <translation>Personalmenü (gedrückt halten)</translation>
+    </message>
+    <message>
+        <source>Tickets here</source>
+        <translation>Tickets hier</translation>
+    </message>
+    <message>
+        <source>Buy tickets for today&apos;s and upcoming events. Touch the screen to start.</source>
+        <translation>Kaufen Sie Tickets für heutige und kommende Veranstaltungen. Berühren Sie den Bildschirm, um zu beginnen.</translation>
+    </message>
+    <message>
+        <source>Touch to start</source>
+        <translation>Zum Starten berühren</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>Coming up:</source>
+        <translation>Demnächst:</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::CashScreen</name>
+    <message>
+        <source>Cash payment</source>
+        <translation>Barzahlung</translation>
+    </message>
+    <message>
+        <source>Amount received:</source>
+        <translation>Erhaltener Betrag:</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Bargeld erhalten</translation>
+    </message>
+    <message>
+        <source>To pay: %1</source>
+        <translation>Zu zahlen: %1</translation>
+    </message>
+    <message>
+        <source>Enter an amount like %1</source>
+        <translation>Geben Sie einen Betrag wie %1 ein</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>Es fehlen %1</translation>
+    </message>
+    <message>
+        <source>Change due: %1</source>
+        <translation>Rückgeld: %1</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::DoneScreen</name>
+    <message>
+        <source>Thank you!</source>
+        <translation>Vielen Dank!</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order &lt;b&gt;%1&lt;/b&gt;: %n ticket(s) for %2, %3 paid.</source>
+        <translation>
+            <numerusform>Bestellung &lt;b&gt;%1&lt;/b&gt;: %n Ticket für %2, %3 bezahlt.</numerusform>
+            <numerusform>Bestellung &lt;b&gt;%1&lt;/b&gt;: %n Tickets für %2, %3 bezahlt.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change due: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Rückgeld: &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::EventsScreen</name>
+    <message>
+        <source>Choose an event</source>
+        <translation>Wählen Sie eine Veranstaltung</translation>
+    </message>
+    <message>
+        <source>There are no events on sale at this kiosk right now.</source>
+        <translation>An diesem Kiosk sind derzeit keine Veranstaltungen im Verkauf.</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Neu beginnen</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Vorherige</translation>
+    </message>
+    <message>
+        <source>More events ▶</source>
+        <translation>Weitere Veranstaltungen ▶</translation>
+    </message>
+    <message>
+        <source>TODAY %1</source>
+        <translation>HEUTE %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Seite %1 von %2</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::KioskWindow</name>
+    <message>
+        <source>Marquee kiosk</source>
+        <translation>Marquee-Kiosk</translation>
+    </message>
+    <message>
+        <source>Yes, I&apos;m still here</source>
+        <translation>Ja, ich bin noch da</translation>
+    </message>
+    <message numerus="yes">
+        <source>Are you still there?
+Starting over in %n second(s).</source>
+        <translation>
+            <numerusform>Sind Sie noch da?
+Zurück zum Start in %n Sekunde.</numerusform>
+            <numerusform>Sind Sie noch da?
+Zurück zum Start in %n Sekunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Out of service: no staff account is signed in on this kiosk.</source>
+        <translation>Außer Betrieb: An diesem Kiosk ist kein Personalkonto angemeldet.</translation>
+    </message>
+    <message>
+        <source>Out of service: the signed-in account may not sell at a kiosk.</source>
+        <translation>Außer Betrieb: Das angemeldete Konto darf nicht an einem Kiosk verkaufen.</translation>
+    </message>
+    <message>
+        <source>Out of service: no connection to the ticket server. Please use the box office.</source>
+        <translation>Außer Betrieb: Keine Verbindung zum Ticketserver. Bitte wenden Sie sich an die Kasse.</translation>
+    </message>
+    <message>
+        <source>Out of service while offline: card payments need the connection. Please use the box office.</source>
+        <translation>Außer Betrieb, solange keine Verbindung besteht: Kartenzahlungen erfordern eine Verbindung. Bitte wenden Sie sich an die Kasse.</translation>
+    </message>
+    <message>
+        <source>Offline: selling from the seats reserved for this kiosk (%1 left). The sale is confirmed with the server when the connection is back.</source>
+        <translation>Offline: Verkauf aus den für diesen Kiosk reservierten Plätzen (%1 übrig). Der Verkauf wird mit dem Server bestätigt, sobald die Verbindung wiederhergestellt ist.</translation>
+    </message>
+    <message>
+        <source>Offline, and no seats reserved for this kiosk are left for this event.</source>
+        <translation>Offline, und für diese Veranstaltung sind keine für diesen Kiosk reservierten Plätze mehr übrig.</translation>
+    </message>
+    <message>
+        <source>Offline: only %1 of the seats reserved for this kiosk are left.</source>
+        <translation>Offline: Von den für diesen Kiosk reservierten Plätzen sind nur noch %1 übrig.</translation>
+    </message>
+    <message>
+        <source>Finding the best seats…</source>
+        <translation>Die besten Plätze werden gesucht …</translation>
+    </message>
+    <message>
+        <source>Holding your seats…</source>
+        <translation>Ihre Plätze werden vorgemerkt …</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Gesamt: %1</translation>
+    </message>
+    <message>
+        <source>Tickets: %1 (booking fees, if any, are added at payment)</source>
+        <translation>Tickets: %1 (eventuelle Buchungsgebühren kommen beim Bezahlen hinzu)</translation>
+    </message>
+    <message>
+        <source>Card payments are not available at this kiosk right now.</source>
+        <translation>Kartenzahlung ist an diesem Kiosk derzeit nicht möglich.</translation>
+    </message>
+    <message>
+        <source>Card payments need the connection to the ticket server.</source>
+        <translation>Kartenzahlungen erfordern eine Verbindung zum Ticketserver.</translation>
+    </message>
+    <message>
+        <source>Kiosk customer</source>
+        <translation>Kiosk-Kunde</translation>
+    </message>
+    <message>
+        <source>Please pay at the card terminal</source>
+        <translation>Bitte zahlen Sie am Kartenterminal</translation>
+    </message>
+    <message>
+        <source>Insert, tap or swipe your card and follow the instructions on the terminal.</source>
+        <translation>Stecken Sie Ihre Karte ein, halten Sie sie an das Terminal oder ziehen Sie sie durch und folgen Sie den Anweisungen auf dem Terminal.</translation>
+    </message>
+    <message>
+        <source>Recording the cash payment…</source>
+        <translation>Barzahlung wird erfasst …</translation>
+    </message>
+    <message>
+        <source>One moment please.</source>
+        <translation>Einen Moment bitte.</translation>
+    </message>
+    <message>
+        <source>The sale could not be completed</source>
+        <translation>Der Verkauf konnte nicht abgeschlossen werden</translation>
+    </message>
+    <message>
+        <source>Your time ran out</source>
+        <translation>Ihre Zeit ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>Payment declined</source>
+        <translation>Zahlung abgelehnt</translation>
+    </message>
+    <message>
+        <source>Payment not completed</source>
+        <translation>Zahlung nicht abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Your seats stay held for %1 more minutes.</source>
+        <translation>Ihre Plätze bleiben noch %1 Minuten vorgemerkt.</translation>
+    </message>
+    <message>
+        <source>Payment accepted</source>
+        <translation>Zahlung akzeptiert</translation>
+    </message>
+    <message>
+        <source>Printing your tickets…</source>
+        <translation>Ihre Tickets werden gedruckt …</translation>
+    </message>
+    <message>
+        <source>Sold offline from this kiosk&apos;s reserved seats; confirmed with the server when the kiosk is back online.</source>
+        <translation>Offline aus den reservierten Plätzen dieses Kiosks verkauft; wird mit dem Server bestätigt, sobald der Kiosk wieder online ist.</translation>
+    </message>
+    <message>
+        <source>Sold offline: the sale is confirmed with the server when the connection is back. Please take your tickets and your receipt.</source>
+        <translation>Offline verkauft: Der Verkauf wird mit dem Server bestätigt, sobald die Verbindung wiederhergestellt ist. Bitte entnehmen Sie Ihre Tickets und Ihren Beleg.</translation>
+    </message>
+    <message>
+        <source>Please take your tickets and your receipt.</source>
+        <translation>Bitte entnehmen Sie Ihre Tickets und Ihren Beleg.</translation>
+    </message>
+    <message>
+        <source>Printing failed (%1). Your order is paid: please show the order code to staff.</source>
+        <translation>Der Druck ist fehlgeschlagen (%1). Ihre Bestellung ist bezahlt: Bitte zeigen Sie dem Personal den Bestellcode.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Zu viele falsche PINs. Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Zu viele falsche PINs. Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · %2 · device %3</source>
+        <translation>Angemeldet als %1 · %2 · Gerät %3</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set. Set one with: marquee --set-kiosk-pin</source>
+        <translation>Es ist keine Personal-PIN festgelegt. Legen Sie eine fest mit: marquee --set-kiosk-pin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Too many wrong PINs: try again in %n second(s).</source>
+        <translation>
+            <numerusform>Falsche PIN. Zu viele falsche PINs: Versuchen Sie es in %n Sekunde erneut.</numerusform>
+            <numerusform>Falsche PIN. Zu viele falsche PINs: Versuchen Sie es in %n Sekunden erneut.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Falsche PIN.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 12 digits.</source>
+        <translation>Eine PIN hat 4 bis 12 Ziffern.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Enter the new PIN again.</source>
+        <translation>Die beiden PINs stimmen nicht überein. Geben Sie die neue PIN erneut ein.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be saved (%1).</source>
+        <translation>Die PIN konnte nicht gespeichert werden (%1).</translation>
+    </message>
+    <message>
+        <source>The staff PIN was changed.</source>
+        <translation>Die Personal-PIN wurde geändert.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1.</source>
+        <translation>Die Einstellungen konnten nicht in %1 gespeichert werden.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::OnScreenKeypad</name>
+    <message>
+        <source>⌫ Delete</source>
+        <translation>⌫ Löschen</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Fertig</translation>
+    </message>
+    <message>
+        <source>⌫</source>
+        <translation>⌫</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>Letztes Zeichen löschen</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::ProcessingScreen</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Cancel and release the seats</source>
+        <translation>Abbrechen und Plätze freigeben</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Neu beginnen</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::SeatsScreen</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>Vergrößern</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Verkleinern</translation>
+    </message>
+    <message>
+        <source>Whole venue</source>
+        <translation>Gesamtansicht</translation>
+    </message>
+    <message>
+        <source>How many tickets?</source>
+        <translation>Wie viele Tickets?</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>One ticket fewer</source>
+        <translation>Ein Ticket weniger</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>One ticket more</source>
+        <translation>Ein Ticket mehr</translation>
+    </message>
+    <message>
+        <source>Or tap seats on the map, then:</source>
+        <translation>Oder tippen Sie auf Plätze im Plan, dann:</translation>
+    </message>
+    <message>
+        <source>◀ Back to events</source>
+        <translation>◀ Zurück zu den Veranstaltungen</translation>
+    </message>
+    <message>
+        <source>Best available (%1)</source>
+        <translation>Beste Plätze (%1)</translation>
+    </message>
+    <message>
+        <source>Book the seats I tapped</source>
+        <translation>Angetippte Plätze buchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Book %n tapped seat(s)</source>
+        <translation>
+            <numerusform>%n angetippten Platz buchen</numerusform>
+            <numerusform>%n angetippte Plätze buchen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::StaffScreen</name>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Personal-PIN</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Zurück</translation>
+    </message>
+    <message>
+        <source>Staff menu</source>
+        <translation>Personalmenü</translation>
+    </message>
+    <message>
+        <source>Back to the start after:</source>
+        <translation>Zurück zum Start nach:</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Shorter idle timeout</source>
+        <translation>Kürzere Leerlaufzeit</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Longer idle timeout</source>
+        <translation>Längere Leerlaufzeit</translation>
+    </message>
+    <message>
+        <source>Cash payments:</source>
+        <translation>Barzahlung:</translation>
+    </message>
+    <message>
+        <source>Card terminal:</source>
+        <translation>Kartenterminal:</translation>
+    </message>
+    <message>
+        <source>Print to:</source>
+        <translation>Drucken auf:</translation>
+    </message>
+    <message>
+        <source>Ticket paper:</source>
+        <translation>Ticketpapier:</translation>
+    </message>
+    <message>
+        <source>◀ Back to the kiosk</source>
+        <translation>◀ Zurück zum Kiosk</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>PIN ändern</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Kioskmodus beenden</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Einstellungen speichern</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Entsperren</translation>
+    </message>
+    <message>
+        <source>New staff PIN (4 to 12 digits)</source>
+        <translation>Neue Personal-PIN (4 bis 12 Ziffern)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>The new PIN again</source>
+        <translation>Neue PIN wiederholen</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>PIN festlegen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) without a touch</source>
+        <translation>
+            <numerusform>%n Sekunde ohne Berührung</numerusform>
+            <numerusform>%n Sekunden ohne Berührung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On: staff take cash at this kiosk</source>
+        <translation>Ein: Das Personal nimmt an diesem Kiosk Bargeld an</translation>
+    </message>
+    <message>
+        <source>Off: card only</source>
+        <translation>Aus: nur Karte</translation>
+    </message>
+    <message>
+        <source>None offered by the server</source>
+        <translation>Vom Server keines angeboten</translation>
+    </message>
+    <message>
+        <source>First available</source>
+        <translation>Erstes verfügbares</translation>
+    </message>
+    <message>
+        <source>PDF files in %1</source>
+        <translation>PDF-Dateien in %1</translation>
+    </message>
+    <message>
+        <source>Printer %1</source>
+        <translation>Drucker %1</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>80-mm-Rolle</translation>
+    </message>
+    <message>
+        <source>A6 ticket stock</source>
+        <translation>A6-Ticketkarton</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::SummaryScreen</name>
+    <message>
+        <source>E-mail me the tickets too (optional)</source>
+        <translation>Tickets zusätzlich per E-Mail senden (optional)</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>name@beispiel.de</translation>
+    </message>
+    <message>
+        <source>How would you like to pay?</source>
+        <translation>Wie möchten Sie bezahlen?</translation>
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation>Mit Karte zahlen</translation>
+    </message>
+    <message>
+        <source>Pay cash (staff)</source>
+        <translation>Bar zahlen (beim Personal)</translation>
+    </message>
+    <message>
+        <source>Cancel and release the seats</source>
+        <translation>Abbrechen und Plätze freigeben</translation>
+    </message>
+    <message>
+        <source>Your seats are held for %1</source>
+        <translation>Ihre Plätze sind %1 vorgemerkt</translation>
     </message>
 </context>
 <context>

@@ -155,6 +155,144 @@
     </message>
 </context>
 <context>
+    <name>PrintText</name>
+    <message>
+        <source>The PDF folder &quot;%1&quot; cannot be used.</source>
+        <translation>Le dossier PDF « %1 » ne peut pas être utilisé.</translation>
+    </message>
+    <message>
+        <source>The printer &quot;%1&quot; is not available.</source>
+        <translation>L’imprimante « %1 » n’est pas disponible.</translation>
+    </message>
+    <message>
+        <source>The order could not be read.</source>
+        <translation>La commande n’a pas pu être lue.</translation>
+    </message>
+    <message>
+        <source>This order has no tickets yet.</source>
+        <translation>Cette commande ne contient pas encore de billets.</translation>
+    </message>
+    <message>
+        <source>Tickets %1</source>
+        <translation>Billets %1</translation>
+    </message>
+    <message>
+        <source>Printing the tickets could not start.</source>
+        <translation>L’impression des billets n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>The tickets could not be printed.</source>
+        <translation>Les billets n’ont pas pu être imprimés.</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Reçu %1</translation>
+    </message>
+    <message>
+        <source>Printing the receipt could not start.</source>
+        <translation>L’impression du reçu n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>The receipt could not be printed.</source>
+        <translation>Le reçu n’a pas pu être imprimé.</translation>
+    </message>
+    <message>
+        <source>Printing could not start.</source>
+        <translation>L’impression n’a pas pu démarrer.</translation>
+    </message>
+    <message>
+        <source>The document could not be printed.</source>
+        <translation>Le document n’a pas pu être imprimé.</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptText</name>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card (terminal)</source>
+        <translation>Carte (terminal)</translation>
+    </message>
+    <message>
+        <source>Card (online)</source>
+        <translation>Carte (en ligne)</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>Marquee</source>
+        <translation>Marquee</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>Sous-total</translation>
+    </message>
+    <message>
+        <source>Booking fees</source>
+        <translation>Frais de réservation</translation>
+    </message>
+    <message>
+        <source>TOTAL</source>
+        <translation>TOTAL</translation>
+    </message>
+    <message>
+        <source>Included tax</source>
+        <translation>Dont taxes</translation>
+    </message>
+    <message>
+        <source>Paid by</source>
+        <translation>Payé par</translation>
+    </message>
+    <message>
+        <source>Card</source>
+        <translation>Carte</translation>
+    </message>
+    <message>
+        <source>•••• %1</source>
+        <translation>•••• %1</translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation>Espèces reçues</translation>
+    </message>
+    <message>
+        <source>Change due</source>
+        <translation>Monnaie rendue</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>Remboursé</translation>
+    </message>
+    <message>
+        <source>Order cancelled</source>
+        <translation>Commande annulée</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Sold</source>
+        <translation>Vendu le</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Imprimé le</translation>
+    </message>
+    <message>
+        <source>Thank you and enjoy the show!</source>
+        <translation>Merci et bon spectacle !</translation>
+    </message>
+    <message>
+        <source>Receipt %1</source>
+        <translation>Reçu %1</translation>
+    </message>
+</context>
+<context>
     <name>SeatMap</name>
     <message>
         <source>Seat map: %1</source>
@@ -372,6 +510,32 @@
 %1</source>
         <translation>Le cache local n&apos;a pas pu être ouvert :
 %1</translation>
+    </message>
+    <message>
+        <source>Full-screen self-service kiosk (staff PIN to leave).</source>
+        <translation>Borne libre-service en plein écran (code PIN du personnel pour quitter).</translation>
+    </message>
+    <message>
+        <source>Read a new kiosk staff PIN (4 to 12 digits) from standard input and exit.</source>
+        <translation>Lire un nouveau code PIN du personnel de la borne (4 à 12 chiffres) sur l’entrée standard, puis quitter.</translation>
+    </message>
+    <message>
+        <source>A kiosk PIN has 4 to 12 digits; nothing was changed.</source>
+        <translation>Un code PIN de borne comporte 4 à 12 chiffres ; rien n’a été modifié.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be saved to %1.</source>
+        <translation>Le code PIN n’a pas pu être enregistré dans %1.</translation>
+    </message>
+    <message>
+        <source>Kiosk staff PIN saved (Argon2id hash) in %1.</source>
+        <translation>Code PIN du personnel de la borne enregistré dans %1 (hachage Argon2id).</translation>
+    </message>
+    <message>
+        <source>Set the kiosk staff PIN first:
+echo 1234 | marquee --set-kiosk-pin</source>
+        <translation>Définissez d’abord le code PIN du personnel de la borne :
+echo 1234 | marquee --set-kiosk-pin</translation>
     </message>
 </context>
 <context>
@@ -701,6 +865,71 @@
     </message>
 </context>
 <context>
+    <name>marquee::client::BoxOfficeWindow</name>
+    <message>
+        <source>Box office</source>
+        <translation>Billetterie</translation>
+    </message>
+    <message>
+        <source>End-of-day report…</source>
+        <translation>Clôture de caisse…</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Événement :</translation>
+    </message>
+    <message>
+        <source>Connection and lease status</source>
+        <translation>État de la connexion et du contingent</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Vente</translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation>Contingent</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Guichet</translation>
+    </message>
+    <message>
+        <source>%1 — %2, %3</source>
+        <translation>%1 — %2, %3</translation>
+    </message>
+    <message>
+        <source>Online — selling live seats.</source>
+        <translation>En ligne — vente des places en temps réel.</translation>
+    </message>
+    <message>
+        <source>This device holds a lease: %1 of %2 seats left for offline sales.</source>
+        <translation>Cet appareil dispose d’un contingent : %1 places sur %2 restantes pour la vente hors ligne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Uploading %n offline sale(s)…</source>
+        <translation>
+            <numerusform>Envoi de %n vente hors ligne…</numerusform>
+            <numerusform>Envoi de %n ventes hors ligne…</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline — selling from this device&apos;s lease: %1 of %2 seats left</source>
+        <translation>Hors ligne — vente sur le contingent de cet appareil : %1 places sur %2 restantes</translation>
+    </message>
+    <message numerus="yes">
+        <source>(%n sale(s) waiting to upload)</source>
+        <translation>
+            <numerusform>(%n vente en attente d’envoi)</numerusform>
+            <numerusform>(%n ventes en attente d’envoi)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline — this device has no lease for this event, so nothing can be sold until the connection is back.</source>
+        <translation>Hors ligne — cet appareil n’a pas de contingent pour cet événement : aucune vente n’est possible avant le retour de la connexion.</translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::CategoryModel</name>
     <message>
         <source>All categories</source>
@@ -950,6 +1179,345 @@
     <message>
         <source>never synced</source>
         <translation>jamais synchronisé</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::CounterPanel</name>
+    <message>
+        <source>Name, e-mail or order code (MQ-…)</source>
+        <translation>Nom, e-mail ou code de commande (MQ-…)</translation>
+    </message>
+    <message>
+        <source>Find an order</source>
+        <translation>Rechercher une commande</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Rechercher</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>Commande</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>Acheteur</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Statut</translation>
+    </message>
+    <message>
+        <source>Order lines</source>
+        <translation>Lignes de commande</translation>
+    </message>
+    <message>
+        <source>Reprint tickets</source>
+        <translation>Réimprimer les billets</translation>
+    </message>
+    <message>
+        <source>Refund checked lines</source>
+        <translation>Rembourser les lignes cochées</translation>
+    </message>
+    <message>
+        <source>Refund whole order</source>
+        <translation>Rembourser toute la commande</translation>
+    </message>
+    <message>
+        <source>Cash for a price difference, e.g. 10.00</source>
+        <translation>Espèces pour une différence de prix, p. ex. 10,00</translation>
+    </message>
+    <message>
+        <source>Exchange checked lines for the seats selected on the map</source>
+        <translation>Échanger les lignes cochées contre les places sélectionnées sur le plan</translation>
+    </message>
+    <message>
+        <source>Refunded: %1 paid back.</source>
+        <translation>Remboursement effectué : %1 rendus au client.</translation>
+    </message>
+    <message>
+        <source>Seats exchanged; new tickets issued.</source>
+        <translation>Places échangées ; nouveaux billets émis.</translation>
+    </message>
+    <message>
+        <source>No order matches.</source>
+        <translation>Aucune commande ne correspond.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3 · %4&lt;br&gt;Paid %5 by %6</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · %2&lt;br&gt;%3 · %4&lt;br&gt;Payé : %5 (%6)</translation>
+    </message>
+    <message>
+        <source>cash</source>
+        <translation>espèces</translation>
+    </message>
+    <message>
+        <source>card terminal</source>
+        <translation>terminal de paiement</translation>
+    </message>
+    <message>
+        <source>card online</source>
+        <translation>carte en ligne</translation>
+    </message>
+    <message>
+        <source>Refunded %1</source>
+        <translation>Remboursé : %1</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3%4</source>
+        <translation>%1 · %2 · %3%4</translation>
+    </message>
+    <message>
+        <source> (refunded)</source>
+        <translation> (remboursé)</translation>
+    </message>
+    <message>
+        <source>Choose an order first.</source>
+        <translation>Choisissez d’abord une commande.</translation>
+    </message>
+    <message>
+        <source>Tickets sent to the printer.</source>
+        <translation>Billets envoyés à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>Check the lines to refund.</source>
+        <translation>Cochez les lignes à rembourser.</translation>
+    </message>
+    <message>
+        <source>Refund at the box office</source>
+        <translation>Remboursement à la billetterie</translation>
+    </message>
+    <message>
+        <source>Check the lines to exchange and select as many new seats on the map.</source>
+        <translation>Cochez les lignes à échanger et sélectionnez autant de nouvelles places sur le plan.</translation>
+    </message>
+    <message>
+        <source>Holding the new seats…</source>
+        <translation>Réservation des nouvelles places…</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::CounterService</name>
+    <message>
+        <source>The server cannot be reached: this needs a connection.</source>
+        <translation>Le serveur est injoignable : cette opération nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Only box-office staff can do this.</source>
+        <translation>Seul le personnel de billetterie peut effectuer cette opération.</translation>
+    </message>
+    <message>
+        <source>No such order.</source>
+        <translation>Cette commande n’existe pas.</translation>
+    </message>
+    <message>
+        <source>The order is still being processed; try again in a moment.</source>
+        <translation>La commande est encore en cours de traitement ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>The new seats&apos; hold expired; pick them again.</source>
+        <translation>La réservation des nouvelles places a expiré ; choisissez-les à nouveau.</translation>
+    </message>
+    <message>
+        <source>Pick as many new seats as lines to exchange.</source>
+        <translation>Choisissez autant de nouvelles places que de lignes à échanger.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Le serveur a refusé : %1</translation>
+    </message>
+    <message>
+        <source>Enter a name, an e-mail address or an order code.</source>
+        <translation>Saisissez un nom, une adresse e-mail ou un code de commande.</translation>
+    </message>
+    <message>
+        <source>Choose the lines to exchange and hold the new seats first.</source>
+        <translation>Choisissez d’abord les lignes à échanger et réservez les nouvelles places.</translation>
+    </message>
+    <message>
+        <source>The counted cash cannot be negative.</source>
+        <translation>Le montant en espèces compté ne peut pas être négatif.</translation>
+    </message>
+    <message>
+        <source>The server sent no order.</source>
+        <translation>Le serveur n’a envoyé aucune commande.</translation>
+    </message>
+    <message>
+        <source>The server sent no report.</source>
+        <translation>Le serveur n’a envoyé aucun rapport.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::DayReportDialog</name>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Terminal de paiement</translation>
+    </message>
+    <message>
+        <source>Card online</source>
+        <translation>Carte en ligne</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>Autre</translation>
+    </message>
+    <message>
+        <source>End-of-day report</source>
+        <translation>Clôture de caisse</translation>
+    </message>
+    <message>
+        <source>Load</source>
+        <translation>Charger</translation>
+    </message>
+    <message>
+        <source>Print / save as PDF</source>
+        <translation>Imprimer / enregistrer en PDF</translation>
+    </message>
+    <message>
+        <source>Day:</source>
+        <translation>Jour :</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Employé</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>Remboursements</translation>
+    </message>
+    <message>
+        <source>Tickets</source>
+        <translation>Billets</translation>
+    </message>
+    <message>
+        <source>Cash expected</source>
+        <translation>Espèces attendues</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Espèces comptées</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Écart</translation>
+    </message>
+    <message>
+        <source>Sales by payment method</source>
+        <translation>Ventes par moyen de paiement</translation>
+    </message>
+    <message>
+        <source>Cash counted in this drawer, e.g. 412.50</source>
+        <translation>Espèces comptées dans ce tiroir-caisse, p. ex. 412,50</translation>
+    </message>
+    <message>
+        <source>Record cash count</source>
+        <translation>Enregistrer le comptage de caisse</translation>
+    </message>
+    <message>
+        <source>Cash counted:</source>
+        <translation>Espèces comptées :</translation>
+    </message>
+    <message>
+        <source>Cash count recorded.</source>
+        <translation>Comptage de caisse enregistré.</translation>
+    </message>
+    <message>
+        <source>Enter the counted cash like 412.50.</source>
+        <translation>Saisissez les espèces comptées, p. ex. 412,50.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n sale(s))</source>
+        <translation>
+            <numerusform>%1 (%n vente)</numerusform>
+            <numerusform>%1 (%n ventes)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not counted</source>
+        <translation>non compté</translation>
+    </message>
+    <message>
+        <source>This drawer: %1 expected, %2 counted — it balances.</source>
+        <translation>Ce tiroir-caisse : %1 attendus, %2 comptés — la caisse est juste.</translation>
+    </message>
+    <message>
+        <source>This drawer: %1 expected, %2 counted — difference %3.</source>
+        <translation>Ce tiroir-caisse : %1 attendus, %2 comptés — écart de %3.</translation>
+    </message>
+    <message>
+        <source>This drawer: %1 expected; enter the cash counted.</source>
+        <translation>Ce tiroir-caisse : %1 attendus ; saisissez les espèces comptées.</translation>
+    </message>
+    <message>
+        <source>Sales</source>
+        <translation>Ventes</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Montant</translation>
+    </message>
+    <message>
+        <source>Amount (%1)</source>
+        <translation>Montant (%1)</translation>
+    </message>
+    <message>
+        <source>Sales by payment method, %1</source>
+        <translation>Ventes par moyen de paiement, %1</translation>
+    </message>
+    <message>
+        <source>No box-office sales on this day.</source>
+        <translation>Aucune vente en billetterie ce jour-là.</translation>
+    </message>
+    <message>
+        <source>Report sent to the printer.</source>
+        <translation>Rapport envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>Report saved to %1</source>
+        <translation>Rapport enregistré dans %1</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::DeviceKeyService</name>
+    <message>
+        <source>The server sent no certificate for this device.</source>
+        <translation>Le serveur n’a envoyé aucun certificat pour cet appareil.</translation>
+    </message>
+    <message>
+        <source>The server certified another key than this device&apos;s.</source>
+        <translation>Le serveur a certifié une autre clé que celle de cet appareil.</translation>
+    </message>
+    <message>
+        <source>The device certificate could not be saved: %1</source>
+        <translation>Le certificat de l’appareil n’a pas pu être enregistré : %1</translation>
+    </message>
+    <message>
+        <source>Only box-office staff can register this device for offline sales.</source>
+        <translation>Seul le personnel de billetterie peut enregistrer cet appareil pour la vente hors ligne.</translation>
+    </message>
+    <message>
+        <source>This device could not be registered for offline sales: %1</source>
+        <translation>Cet appareil n’a pas pu être enregistré pour la vente hors ligne : %1</translation>
     </message>
 </context>
 <context>
@@ -2058,6 +2626,174 @@ Données brutes :
     </message>
 </context>
 <context>
+    <name>marquee::client::LeasePanel</name>
+    <message>
+        <source>Lease</source>
+        <translation>Contingent</translation>
+    </message>
+    <message>
+        <source>Seats</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Left</source>
+        <translation>Restantes</translation>
+    </message>
+    <message>
+        <source>Sold here</source>
+        <translation>Vendues ici</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Confirmées</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Rendues</translation>
+    </message>
+    <message>
+        <source>Lease seats for offline sales</source>
+        <translation>Contingent de places pour la vente hors ligne</translation>
+    </message>
+    <message>
+        <source>Lease the seats selected on the map</source>
+        <translation>Mettre en contingent les places sélectionnées sur le plan</translation>
+    </message>
+    <message>
+        <source>Lease by category</source>
+        <translation>Créer un contingent par catégorie</translation>
+    </message>
+    <message>
+        <source>Return unsold seats of the selected lease</source>
+        <translation>Rendre les places invendues du contingent sélectionné</translation>
+    </message>
+    <message>
+        <source>Refresh from the server</source>
+        <translation>Actualiser depuis le serveur</translation>
+    </message>
+    <message>
+        <source>Return unsold seats when the connection comes back</source>
+        <translation>Rendre les places invendues dès le retour de la connexion</translation>
+    </message>
+    <message>
+        <source>Offline sales the server rejected</source>
+        <translation>Ventes hors ligne refusées par le serveur</translation>
+    </message>
+    <message>
+        <source>Offline sales the server rejected (check them with the buyer):</source>
+        <translation>Ventes hors ligne refusées par le serveur (à vérifier avec l’acheteur) :</translation>
+    </message>
+    <message>
+        <source>Leasing…</source>
+        <translation>Création du contingent…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lease ready: %n seat(s) can be sold offline.</source>
+        <translation>
+            <numerusform>Contingent prêt : %n place peut être vendue hors ligne.</numerusform>
+            <numerusform>Contingent prêt : %n places peuvent être vendues hors ligne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lease closed: its unsold seats are back in general sale.</source>
+        <translation>Contingent clôturé : ses places invendues sont remises en vente générale.</translation>
+    </message>
+    <message>
+        <source>%1 (%2):</source>
+        <translation>%1 (%2) :</translation>
+    </message>
+    <message>
+        <source>Select the lease to return.</source>
+        <translation>Sélectionnez le contingent à rendre.</translation>
+    </message>
+    <message>
+        <source>Returning…</source>
+        <translation>Restitution en cours…</translation>
+    </message>
+    <message>
+        <source>Expires %1</source>
+        <translation>Expire le %1</translation>
+    </message>
+    <message>
+        <source>This device has no lease for this event. Lease seats while online to keep selling when the network drops.</source>
+        <translation>Cet appareil n’a pas de contingent pour cet événement. Créez un contingent de places tant que vous êtes en ligne pour continuer à vendre en cas de coupure du réseau.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 leased seats left for offline sales.</source>
+        <translation>%1 places du contingent sur %2 restantes pour la vente hors ligne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lease the %n seat(s) selected on the map</source>
+        <translation>
+            <numerusform>Mettre en contingent %n place sélectionnée sur le plan</numerusform>
+            <numerusform>Mettre en contingent %n places sélectionnées sur le plan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 — %4</source>
+        <translation>%1 · %2 · %3 — %4</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::LeaseService</name>
+    <message>
+        <source>The server cannot be reached: seats can only be leased while online.</source>
+        <translation>Le serveur est injoignable : les contingents ne peuvent être créés qu’en ligne.</translation>
+    </message>
+    <message>
+        <source>Only box-office staff can lease seats or return another device&apos;s lease.</source>
+        <translation>Seul le personnel de billetterie peut créer des contingents ou rendre le contingent d’un autre appareil.</translation>
+    </message>
+    <message>
+        <source>Some of these seats are no longer free.</source>
+        <translation>Certaines de ces places ne sont plus libres.</translation>
+    </message>
+    <message>
+        <source>These seats are no longer free: %1</source>
+        <translation>Ces places ne sont plus libres : %1</translation>
+    </message>
+    <message>
+        <source>Not enough free seats in that category to lease.</source>
+        <translation>Il n’y a pas assez de places libres dans cette catégorie pour ce contingent.</translation>
+    </message>
+    <message>
+        <source>This device is not registered for offline sales yet.</source>
+        <translation>Cet appareil n’est pas encore enregistré pour la vente hors ligne.</translation>
+    </message>
+    <message>
+        <source>Seat %1 is no longer available in this lease.</source>
+        <translation>La place %1 n’est plus disponible dans ce contingent.</translation>
+    </message>
+    <message>
+        <source>The server does not know this lease or event.</source>
+        <translation>Le serveur ne connaît pas ce contingent ou cet événement.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Le serveur a refusé : %1</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: seats can only be leased and returned while online.</source>
+        <translation>Le serveur est injoignable : les contingents ne peuvent être créés et rendus qu’en ligne.</translation>
+    </message>
+    <message>
+        <source>Only box-office staff can lease seats for offline sales.</source>
+        <translation>Seul le personnel de billetterie peut créer des contingents pour la vente hors ligne.</translation>
+    </message>
+    <message>
+        <source>Choose the seats to lease first.</source>
+        <translation>Choisissez d’abord les places du contingent.</translation>
+    </message>
+    <message>
+        <source>Enter how many seats to lease in at least one category.</source>
+        <translation>Indiquez, pour au moins une catégorie, le nombre de places à mettre en contingent.</translation>
+    </message>
+    <message>
+        <source>The server sent no lease.</source>
+        <translation>Le serveur n’a envoyé aucun contingent.</translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::LoginDialog</name>
     <message>
         <source>Marquee account</source>
@@ -2217,6 +2953,10 @@ Données brutes :
         <source>Similar events</source>
         <translation>Événements similaires</translation>
     </message>
+    <message>
+        <source>Box Office…</source>
+        <translation>Billetterie…</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::MyOrdersWindow</name>
@@ -2322,6 +3062,92 @@ Données brutes :
     <message>
         <source>Skipped numbers must be whole numbers separated by commas.</source>
         <translation>Les numéros sautés doivent être des nombres entiers séparés par des virgules.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::OfflineSaleService</name>
+    <message>
+        <source>This device has no lease for this event.</source>
+        <translation>Cet appareil n’a pas de contingent pour cet événement.</translation>
+    </message>
+    <message>
+        <source>Seat %1 was already sold from this device&apos;s lease.</source>
+        <translation>La place %1 a déjà été vendue sur le contingent de cet appareil.</translation>
+    </message>
+    <message>
+        <source>Seat %1 was returned to general sale and cannot be sold offline.</source>
+        <translation>La place %1 a été remise en vente générale et ne peut pas être vendue hors ligne.</translation>
+    </message>
+    <message>
+        <source>Seat %1 is not in this device&apos;s lease.</source>
+        <translation>La place %1 ne fait pas partie du contingent de cet appareil.</translation>
+    </message>
+    <message>
+        <source>Sign in as box-office staff to sell offline.</source>
+        <translation>Connectez-vous en tant que personnel de billetterie pour vendre hors ligne.</translation>
+    </message>
+    <message>
+        <source>Choose seats or how many to sell.</source>
+        <translation>Choisissez des places ou le nombre de places à vendre.</translation>
+    </message>
+    <message>
+        <source>No seats are left in this device&apos;s lease.</source>
+        <translation>Il ne reste aucune place dans le contingent de cet appareil.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n seat(s) left together in this device&apos;s lease.</source>
+        <translation>
+            <numerusform>Il ne reste que %n place contiguë dans le contingent de cet appareil.</numerusform>
+            <numerusform>Il ne reste que %n places contiguës dans le contingent de cet appareil.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Seats %1 and %2 come from different leases: sell them separately.</source>
+        <translation>Les places %1 et %2 proviennent de contingents différents : vendez-les séparément.</translation>
+    </message>
+    <message>
+        <source>This device&apos;s ticket key is not certified (or the certificate expired): connect once while signed in as staff.</source>
+        <translation>La clé de signature des billets de cet appareil n’est pas certifiée (ou son certificat a expiré) : connectez-vous une fois en étant identifié comme membre du personnel.</translation>
+    </message>
+    <message>
+        <source>The lease&apos;s price for seat %1 is unreadable; lease the seats again.</source>
+        <translation>Le prix du contingent pour la place %1 est illisible ; créez à nouveau le contingent.</translation>
+    </message>
+    <message>
+        <source>The ticket could not be signed: %1</source>
+        <translation>Le billet n’a pas pu être signé : %1</translation>
+    </message>
+    <message>
+        <source>Not enough cash: %1 tendered, %2 due.</source>
+        <translation>Espèces insuffisantes : %1 remis, %2 à payer.</translation>
+    </message>
+    <message>
+        <source>Enter the card terminal&apos;s authorisation reference.</source>
+        <translation>Saisissez la référence d’autorisation du terminal de paiement.</translation>
+    </message>
+    <message>
+        <source>Offline, only cash and the card terminal can be taken.</source>
+        <translation>Hors ligne, seuls les espèces et le terminal de paiement sont acceptés.</translation>
+    </message>
+    <message>
+        <source>The sale could not be saved on this device: %1</source>
+        <translation>La vente n’a pas pu être enregistrée sur cet appareil : %1</translation>
+    </message>
+    <message>
+        <source>The offline sales waiting on this device are unreadable.</source>
+        <translation>Les ventes hors ligne en attente sur cet appareil sont illisibles.</translation>
+    </message>
+    <message>
+        <source>The server answered the upload without results.</source>
+        <translation>Le serveur a répondu à l’envoi sans résultats.</translation>
+    </message>
+    <message>
+        <source>The upload&apos;s results could not be saved: %1</source>
+        <translation>Les résultats de l’envoi n’ont pas pu être enregistrés : %1</translation>
+    </message>
+    <message>
+        <source>The offline sales could not be uploaded yet: %1</source>
+        <translation>Les ventes hors ligne n’ont pas encore pu être envoyées : %1</translation>
     </message>
 </context>
 <context>
@@ -2737,6 +3563,193 @@ Données brutes :
     <message>
         <source>Offline — showing your settings as last saved; changes need a connection.</source>
         <translation>Hors ligne — affichage de vos paramètres tels qu’enregistrés en dernier ; les modifications nécessitent une connexion.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::SalePanel</name>
+    <message>
+        <source>Seats</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Number of seats</source>
+        <translation>Nombre de places</translation>
+    </message>
+    <message>
+        <source>Best available</source>
+        <translation>Meilleures places</translation>
+    </message>
+    <message>
+        <source>Payment</source>
+        <translation>Paiement</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>Espèces</translation>
+    </message>
+    <message>
+        <source>Card terminal</source>
+        <translation>Terminal de paiement</translation>
+    </message>
+    <message>
+        <source>Cash handed over, e.g. 50.00</source>
+        <translation>Espèces remises, p. ex. 50,00</translation>
+    </message>
+    <message>
+        <source>Cash tendered</source>
+        <translation>Montant remis</translation>
+    </message>
+    <message>
+        <source>Exact</source>
+        <translation>Montant exact</translation>
+    </message>
+    <message>
+        <source>+%1</source>
+        <translation>+%1</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Effacer</translation>
+    </message>
+    <message>
+        <source>Tendered:</source>
+        <translation>Montant remis :</translation>
+    </message>
+    <message>
+        <source>Change due:</source>
+        <translation>Monnaie à rendre :</translation>
+    </message>
+    <message>
+        <source>Authorisation code printed by the terminal</source>
+        <translation>Code d’autorisation imprimé par le terminal</translation>
+    </message>
+    <message>
+        <source>Terminal:</source>
+        <translation>Terminal :</translation>
+    </message>
+    <message>
+        <source>Offline reference:</source>
+        <translation>Référence hors ligne :</translation>
+    </message>
+    <message>
+        <source>Buyer (optional)</source>
+        <translation>Acheteur (facultatif)</translation>
+    </message>
+    <message>
+        <source>Walk-up customer</source>
+        <translation>Client au guichet</translation>
+    </message>
+    <message>
+        <source>Tickets by e-mail too</source>
+        <translation>Billets également par e-mail</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nom :</translation>
+    </message>
+    <message>
+        <source>E-mail:</source>
+        <translation>E-mail :</translation>
+    </message>
+    <message>
+        <source>Sell</source>
+        <translation>Vendre</translation>
+    </message>
+    <message>
+        <source>Print tickets</source>
+        <translation>Imprimer les billets</translation>
+    </message>
+    <message>
+        <source>Print receipt</source>
+        <translation>Imprimer le reçu</translation>
+    </message>
+    <message>
+        <source>Enter an amount like 50.00</source>
+        <translation>Saisissez un montant, p. ex. 50,00</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>Il manque %1</translation>
+    </message>
+    <message>
+        <source>Pick seats on the map, or the best available.</source>
+        <translation>Choisissez des places sur le plan, ou les meilleures disponibles.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) chosen.</source>
+        <translation>
+            <numerusform>%n place choisie.</numerusform>
+            <numerusform>%n places choisies.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Due: %1 + booking fees</source>
+        <translation>À payer : %1 + frais de réservation</translation>
+    </message>
+    <message>
+        <source>Due: %1</source>
+        <translation>À payer : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sell %n seat(s)</source>
+        <translation>
+            <numerusform>Vendre %n place</numerusform>
+            <numerusform>Vendre %n places</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This device has no lease for this event.</source>
+        <translation>Cet appareil n’a pas de contingent pour cet événement.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Only %n seat(s) left in this device&apos;s lease.</source>
+        <translation>
+            <numerusform>Il ne reste que %n place dans le contingent de cet appareil.</numerusform>
+            <numerusform>Il ne reste que %n places dans le contingent de cet appareil.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the cash handed over.</source>
+        <translation>Saisissez les espèces remises.</translation>
+    </message>
+    <message>
+        <source>No card terminal is configured for this box office.</source>
+        <translation>Aucun terminal de paiement n’est configuré pour cette billetterie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Sold %1&lt;/b&gt; — %n ticket(s), total %2.</source>
+        <translation>
+            <numerusform>&lt;b&gt;Vente %1&lt;/b&gt; — %n billet, total %2.</numerusform>
+            <numerusform>&lt;b&gt;Vente %1&lt;/b&gt; — %n billets, total %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change due: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Monnaie à rendre : &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>Sold offline: it is uploaded when the connection is back.</source>
+        <translation>Vendu hors ligne : la vente sera envoyée dès le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>The tickets are still being issued; try again in a moment.</source>
+        <translation>Les billets sont encore en cours d’émission ; réessayez dans un instant.</translation>
+    </message>
+    <message>
+        <source>Tickets sent to the printer.</source>
+        <translation>Billets envoyés à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>Sold offline by this box office; the tickets are valid.</source>
+        <translation>Vendu hors ligne par cette billetterie ; les billets sont valables.</translation>
+    </message>
+    <message>
+        <source>Receipt sent to the printer.</source>
+        <translation>Reçu envoyé à l’imprimante.</translation>
     </message>
 </context>
 <context>
@@ -3342,6 +4355,577 @@ Données brutes :
     <message>
         <source>The server refused the wishlist change; it was undone.</source>
         <translation>Le serveur a refusé la modification des favoris ; elle a été annulée.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::AttractScreen</name>
+    <message>
+        <source>Staff</source>
+        <translation>Personnel</translation>
+    </message>
+    <message>
+        <source>Staff menu (press and hold)</source>
+        <translation>Menu du personnel (appui long)</translation>
+    </message>
+    <message>
+        <source>Tickets here</source>
+        <translation>Vos billets ici</translation>
+    </message>
+    <message>
+        <source>Buy tickets for today&apos;s and upcoming events. Touch the screen to start.</source>
+        <translation>Achetez vos billets pour les événements du jour et à venir. Touchez l’écran pour commencer.</translation>
+    </message>
+    <message>
+        <source>Touch to start</source>
+        <translation>Touchez pour commencer</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2</translation>
+    </message>
+    <message>
+        <source>Coming up:</source>
+        <translation>Prochainement :</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::CashScreen</name>
+    <message>
+        <source>Cash payment</source>
+        <translation>Paiement en espèces</translation>
+    </message>
+    <message>
+        <source>Amount received:</source>
+        <translation>Montant reçu :</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Retour</translation>
+    </message>
+    <message>
+        <source>Cash received</source>
+        <translation>Espèces reçues</translation>
+    </message>
+    <message>
+        <source>To pay: %1</source>
+        <translation>À payer : %1</translation>
+    </message>
+    <message>
+        <source>Enter an amount like %1</source>
+        <translation>Saisissez un montant, p. ex. %1</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>Il manque %1</translation>
+    </message>
+    <message>
+        <source>Change due: %1</source>
+        <translation>Monnaie à rendre : %1</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::DoneScreen</name>
+    <message>
+        <source>Thank you!</source>
+        <translation>Merci !</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message numerus="yes">
+        <source>Order &lt;b&gt;%1&lt;/b&gt;: %n ticket(s) for %2, %3 paid.</source>
+        <translation>
+            <numerusform>Commande &lt;b&gt;%1&lt;/b&gt; : %n billet pour %2, montant réglé : %3.</numerusform>
+            <numerusform>Commande &lt;b&gt;%1&lt;/b&gt; : %n billets pour %2, montant réglé : %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Change due: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>Monnaie à rendre : &lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::EventsScreen</name>
+    <message>
+        <source>Choose an event</source>
+        <translation>Choisissez un événement</translation>
+    </message>
+    <message>
+        <source>There are no events on sale at this kiosk right now.</source>
+        <translation>Aucun événement n’est en vente sur cette borne pour le moment.</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Recommencer</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Précédents</translation>
+    </message>
+    <message>
+        <source>More events ▶</source>
+        <translation>Plus d’événements ▶</translation>
+    </message>
+    <message>
+        <source>TODAY %1</source>
+        <translation>AUJOURD’HUI %1</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Page %1 sur %2</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::KioskWindow</name>
+    <message>
+        <source>Marquee kiosk</source>
+        <translation>Borne Marquee</translation>
+    </message>
+    <message>
+        <source>Yes, I&apos;m still here</source>
+        <translation>Oui, je suis toujours là</translation>
+    </message>
+    <message numerus="yes">
+        <source>Are you still there?
+Starting over in %n second(s).</source>
+        <translation>
+            <numerusform>Êtes-vous toujours là ?
+Retour à l’accueil dans %n seconde.</numerusform>
+            <numerusform>Êtes-vous toujours là ?
+Retour à l’accueil dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Out of service: no staff account is signed in on this kiosk.</source>
+        <translation>Hors service : aucun compte du personnel n’est connecté sur cette borne.</translation>
+    </message>
+    <message>
+        <source>Out of service: the signed-in account may not sell at a kiosk.</source>
+        <translation>Hors service : le compte connecté n’est pas autorisé à vendre sur une borne.</translation>
+    </message>
+    <message>
+        <source>Out of service: no connection to the ticket server. Please use the box office.</source>
+        <translation>Hors service : pas de connexion au serveur de billetterie. Veuillez vous adresser à la billetterie.</translation>
+    </message>
+    <message>
+        <source>Out of service while offline: card payments need the connection. Please use the box office.</source>
+        <translation>Hors service tant que la connexion est coupée : le paiement par carte nécessite la connexion. Veuillez vous adresser à la billetterie.</translation>
+    </message>
+    <message>
+        <source>Offline: selling from the seats reserved for this kiosk (%1 left). The sale is confirmed with the server when the connection is back.</source>
+        <translation>Hors ligne : vente sur les places réservées à cette borne (%1 restantes). La vente sera confirmée auprès du serveur dès le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Offline, and no seats reserved for this kiosk are left for this event.</source>
+        <translation>Hors ligne, et il ne reste aucune place réservée à cette borne pour cet événement.</translation>
+    </message>
+    <message>
+        <source>Offline: only %1 of the seats reserved for this kiosk are left.</source>
+        <translation>Hors ligne : il ne reste que %1 des places réservées à cette borne.</translation>
+    </message>
+    <message>
+        <source>Finding the best seats…</source>
+        <translation>Recherche des meilleures places…</translation>
+    </message>
+    <message>
+        <source>Holding your seats…</source>
+        <translation>Réservation de vos places…</translation>
+    </message>
+    <message>
+        <source>Total: %1</source>
+        <translation>Total : %1</translation>
+    </message>
+    <message>
+        <source>Tickets: %1 (booking fees, if any, are added at payment)</source>
+        <translation>Billets : %1 (les éventuels frais de réservation sont ajoutés au paiement)</translation>
+    </message>
+    <message>
+        <source>Card payments are not available at this kiosk right now.</source>
+        <translation>Le paiement par carte n’est pas disponible sur cette borne pour le moment.</translation>
+    </message>
+    <message>
+        <source>Card payments need the connection to the ticket server.</source>
+        <translation>Le paiement par carte nécessite la connexion au serveur de billetterie.</translation>
+    </message>
+    <message>
+        <source>Kiosk customer</source>
+        <translation>Client de la borne</translation>
+    </message>
+    <message>
+        <source>Please pay at the card terminal</source>
+        <translation>Veuillez payer sur le terminal de paiement</translation>
+    </message>
+    <message>
+        <source>Insert, tap or swipe your card and follow the instructions on the terminal.</source>
+        <translation>Insérez, approchez ou glissez votre carte et suivez les instructions du terminal.</translation>
+    </message>
+    <message>
+        <source>Recording the cash payment…</source>
+        <translation>Enregistrement du paiement en espèces…</translation>
+    </message>
+    <message>
+        <source>One moment please.</source>
+        <translation>Un instant, s’il vous plaît.</translation>
+    </message>
+    <message>
+        <source>The sale could not be completed</source>
+        <translation>La vente n’a pas pu être finalisée</translation>
+    </message>
+    <message>
+        <source>Your time ran out</source>
+        <translation>Votre temps est écoulé</translation>
+    </message>
+    <message>
+        <source>Payment declined</source>
+        <translation>Paiement refusé</translation>
+    </message>
+    <message>
+        <source>Payment not completed</source>
+        <translation>Paiement non finalisé</translation>
+    </message>
+    <message>
+        <source>Your seats stay held for %1 more minutes.</source>
+        <translation>Vos places restent réservées encore %1 minutes.</translation>
+    </message>
+    <message>
+        <source>Payment accepted</source>
+        <translation>Paiement accepté</translation>
+    </message>
+    <message>
+        <source>Printing your tickets…</source>
+        <translation>Impression de vos billets…</translation>
+    </message>
+    <message>
+        <source>Sold offline from this kiosk&apos;s reserved seats; confirmed with the server when the kiosk is back online.</source>
+        <translation>Vendu hors ligne sur les places réservées à cette borne ; confirmé auprès du serveur dès que la borne sera de nouveau en ligne.</translation>
+    </message>
+    <message>
+        <source>Sold offline: the sale is confirmed with the server when the connection is back. Please take your tickets and your receipt.</source>
+        <translation>Vendu hors ligne : la vente sera confirmée auprès du serveur dès le retour de la connexion. Veuillez prendre vos billets et votre reçu.</translation>
+    </message>
+    <message>
+        <source>Please take your tickets and your receipt.</source>
+        <translation>Veuillez prendre vos billets et votre reçu.</translation>
+    </message>
+    <message>
+        <source>Printing failed (%1). Your order is paid: please show the order code to staff.</source>
+        <translation>L’impression a échoué (%1). Votre commande est payée : veuillez présenter le code de commande au personnel.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Too many wrong PINs. Try again in %n second(s).</source>
+        <translation>
+            <numerusform>Trop de codes PIN erronés. Réessayez dans %n seconde.</numerusform>
+            <numerusform>Trop de codes PIN erronés. Réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Signed in as %1 · %2 · device %3</source>
+        <translation>Connecté en tant que %1 · %2 · appareil %3</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>en ligne</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>hors ligne</translation>
+    </message>
+    <message>
+        <source>No staff PIN is set. Set one with: marquee --set-kiosk-pin</source>
+        <translation>Aucun code PIN du personnel n’est défini. Définissez-en un avec : marquee --set-kiosk-pin</translation>
+    </message>
+    <message numerus="yes">
+        <source>Wrong PIN. Too many wrong PINs: try again in %n second(s).</source>
+        <translation>
+            <numerusform>Code PIN erroné. Trop de codes PIN erronés : réessayez dans %n seconde.</numerusform>
+            <numerusform>Code PIN erroné. Trop de codes PIN erronés : réessayez dans %n secondes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Wrong PIN.</source>
+        <translation>Code PIN erroné.</translation>
+    </message>
+    <message>
+        <source>A PIN has 4 to 12 digits.</source>
+        <translation>Un code PIN comporte 4 à 12 chiffres.</translation>
+    </message>
+    <message>
+        <source>The two PINs differ. Enter the new PIN again.</source>
+        <translation>Les deux codes PIN ne correspondent pas. Saisissez à nouveau le nouveau code PIN.</translation>
+    </message>
+    <message>
+        <source>The PIN could not be saved (%1).</source>
+        <translation>Le code PIN n’a pas pu être enregistré (%1).</translation>
+    </message>
+    <message>
+        <source>The staff PIN was changed.</source>
+        <translation>Le code PIN du personnel a été modifié.</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved to %1.</source>
+        <translation>Les paramètres n’ont pas pu être enregistrés dans %1.</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Paramètres enregistrés.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::OnScreenKeypad</name>
+    <message>
+        <source>⌫ Delete</source>
+        <translation>⌫ Effacer</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Terminé</translation>
+    </message>
+    <message>
+        <source>⌫</source>
+        <translation>⌫</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Delete the last character</source>
+        <translation>Effacer le dernier caractère</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::ProcessingScreen</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Cancel and release the seats</source>
+        <translation>Annuler et libérer les places</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>Recommencer</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::SeatsScreen</name>
+    <message>
+        <source>Zoom in</source>
+        <translation>Zoom avant</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>Zoom arrière</translation>
+    </message>
+    <message>
+        <source>Whole venue</source>
+        <translation>Vue d’ensemble</translation>
+    </message>
+    <message>
+        <source>How many tickets?</source>
+        <translation>Combien de billets ?</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>One ticket fewer</source>
+        <translation>Un billet de moins</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>One ticket more</source>
+        <translation>Un billet de plus</translation>
+    </message>
+    <message>
+        <source>Or tap seats on the map, then:</source>
+        <translation>Ou touchez des places sur le plan, puis :</translation>
+    </message>
+    <message>
+        <source>◀ Back to events</source>
+        <translation>◀ Retour aux événements</translation>
+    </message>
+    <message>
+        <source>Best available (%1)</source>
+        <translation>Meilleures places (%1)</translation>
+    </message>
+    <message>
+        <source>Book the seats I tapped</source>
+        <translation>Réserver les places choisies</translation>
+    </message>
+    <message numerus="yes">
+        <source>Book %n tapped seat(s)</source>
+        <translation>
+            <numerusform>Réserver %n place choisie</numerusform>
+            <numerusform>Réserver %n places choisies</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::StaffScreen</name>
+    <message>
+        <source>Staff PIN</source>
+        <translation>Code PIN du personnel</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Retour</translation>
+    </message>
+    <message>
+        <source>Staff menu</source>
+        <translation>Menu du personnel</translation>
+    </message>
+    <message>
+        <source>Back to the start after:</source>
+        <translation>Retour à l’accueil après :</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>Shorter idle timeout</source>
+        <translation>Délai d’inactivité plus court</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>Longer idle timeout</source>
+        <translation>Délai d’inactivité plus long</translation>
+    </message>
+    <message>
+        <source>Cash payments:</source>
+        <translation>Paiement en espèces :</translation>
+    </message>
+    <message>
+        <source>Card terminal:</source>
+        <translation>Terminal de paiement :</translation>
+    </message>
+    <message>
+        <source>Print to:</source>
+        <translation>Imprimer vers :</translation>
+    </message>
+    <message>
+        <source>Ticket paper:</source>
+        <translation>Papier des billets :</translation>
+    </message>
+    <message>
+        <source>◀ Back to the kiosk</source>
+        <translation>◀ Retour à la borne</translation>
+    </message>
+    <message>
+        <source>Change PIN</source>
+        <translation>Modifier le code PIN</translation>
+    </message>
+    <message>
+        <source>Leave kiosk mode</source>
+        <translation>Quitter le mode borne</translation>
+    </message>
+    <message>
+        <source>Save settings</source>
+        <translation>Enregistrer les paramètres</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Déverrouiller</translation>
+    </message>
+    <message>
+        <source>New staff PIN (4 to 12 digits)</source>
+        <translation>Nouveau code PIN du personnel (4 à 12 chiffres)</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>The new PIN again</source>
+        <translation>Confirmez le nouveau code PIN</translation>
+    </message>
+    <message>
+        <source>Set PIN</source>
+        <translation>Définir le code PIN</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n second(s) without a touch</source>
+        <translation>
+            <numerusform>%n seconde sans toucher l’écran</numerusform>
+            <numerusform>%n secondes sans toucher l’écran</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>On: staff take cash at this kiosk</source>
+        <translation>Activé : le personnel encaisse les espèces sur cette borne</translation>
+    </message>
+    <message>
+        <source>Off: card only</source>
+        <translation>Désactivé : carte uniquement</translation>
+    </message>
+    <message>
+        <source>None offered by the server</source>
+        <translation>Aucun proposé par le serveur</translation>
+    </message>
+    <message>
+        <source>First available</source>
+        <translation>Premier disponible</translation>
+    </message>
+    <message>
+        <source>PDF files in %1</source>
+        <translation>Fichiers PDF dans %1</translation>
+    </message>
+    <message>
+        <source>Printer %1</source>
+        <translation>Imprimante %1</translation>
+    </message>
+    <message>
+        <source>80 mm roll</source>
+        <translation>Rouleau de 80 mm</translation>
+    </message>
+    <message>
+        <source>A6 ticket stock</source>
+        <translation>Billets cartonnés A6</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::SummaryScreen</name>
+    <message>
+        <source>E-mail me the tickets too (optional)</source>
+        <translation>M’envoyer aussi les billets par e-mail (facultatif)</translation>
+    </message>
+    <message>
+        <source>name@example.com</source>
+        <translation>nom@exemple.fr</translation>
+    </message>
+    <message>
+        <source>How would you like to pay?</source>
+        <translation>Comment souhaitez-vous payer ?</translation>
+    </message>
+    <message>
+        <source>Pay by card</source>
+        <translation>Payer par carte</translation>
+    </message>
+    <message>
+        <source>Pay cash (staff)</source>
+        <translation>Payer en espèces (auprès du personnel)</translation>
+    </message>
+    <message>
+        <source>Cancel and release the seats</source>
+        <translation>Annuler et libérer les places</translation>
+    </message>
+    <message>
+        <source>Your seats are held for %1</source>
+        <translation>Vos places sont réservées pendant %1</translation>
     </message>
 </context>
 <context>
