@@ -452,8 +452,11 @@ v1::Order cancelOrder(pqxx::connection& conn, const orders::PaymentRegistry& reg
             const bool buyer = r[0].as<std::int64_t>() == who.userId;
             const bool organizer = who.role == core::Role::Organizer && r[3].as<std::int64_t>() == who.userId;
             const bool admin = who.role == core::Role::Admin;
-            if (!buyer && !organizer && !admin) fail(v1::PERMISSION_DENIED, "this order belongs to someone else");
-            if (!organizer && !admin && !(r[4].as<bool>() && r[5].as<bool>()))
+            // Box-office staff refund at the counter for the organizer, whoever bought the order.
+            const bool counter = who.role == core::Role::Staff;
+            if (!buyer && !organizer && !admin && !counter)
+                fail(v1::PERMISSION_DENIED, "this order belongs to someone else");
+            if (!organizer && !admin && !counter && !(r[4].as<bool>() && r[5].as<bool>()))
                 fail(v1::FAILED_PRECONDITION, "this order can no longer be cancelled by its buyer",
                      {{"reason", "cancellation_closed"}});
             const auto status = r[1].as<std::string>();
@@ -487,9 +490,10 @@ v1::Order cancelOrder(pqxx::connection& conn, const orders::PaymentRegistry& reg
                      {{"field", "line_nos"}});
             if (lineNos.empty())
                 fail(v1::FAILED_PRECONDITION, "nothing left to refund", {{"reason", "already_refunded"}});
-            const auto reason = request.reason().empty() ? std::string(organizer || admin ? "cancelled_by_organizer"
-                                                                                            : "requested_by_customer")
-                                                         : request.reason();
+            const auto reason = !request.reason().empty() ? request.reason()
+                                : organizer || admin        ? std::string("cancelled_by_organizer")
+                                : counter && !buyer         ? std::string("refunded_at_box_office")
+                                                            : std::string("requested_by_customer");
             const auto refundNo = exec(tx, kInsertRefund, orderId, reason, who.userId, request.idempotency_key(),
                                        requestHash, amount)[0][0]
                                       .as<int>();
