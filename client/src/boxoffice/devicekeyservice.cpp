@@ -30,6 +30,12 @@ DeviceKeyService::DeviceKeyService(LocalStore* store, SyncClient* sync, QObject*
     connect(m_sync, &SyncClient::connected, this, &DeviceKeyService::onConnected);
     connect(m_sync, &SyncClient::boxOfficeAnswered, this, &DeviceKeyService::onAnswer);
     connect(m_sync, &SyncClient::requestFailed, this, &DeviceKeyService::onFailed);
+    m_renewCheck.setInterval(kRenewCheckMs);
+    connect(&m_renewCheck, &QTimer::timeout, this, [this] {
+        if (m_sync->isConnected())
+            onConnected(m_sync->hello());
+    });
+    m_renewCheck.start();
 }
 
 void DeviceKeyService::setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }

@@ -8,6 +8,7 @@
 #include "store/records.h"
 
 #include <QObject>
+#include <QTimer>
 
 #include <functional>
 #include <memory>
@@ -30,6 +31,7 @@ class DeviceKeyService : public QObject {
     Q_OBJECT
 public:
     static constexpr qint64 kRenewBeforeMs = 7LL * 24 * 3600 * 1000;
+    static constexpr int kRenewCheckMs = 6 * 3600 * 1000; // a till may stay connected for weeks
 
     DeviceKeyService(LocalStore* store, SyncClient* sync, QObject* parent = nullptr);
 
@@ -63,6 +65,7 @@ private:
     std::function<qint64()> m_now;
     QString m_deviceName;
     quint64 m_request = 0;
+    QTimer m_renewCheck;
 };
 
 // True for the roles that may use the box office (staff, organizer, admin).
