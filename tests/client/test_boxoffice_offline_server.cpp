@@ -147,15 +147,19 @@ private Q_SLOTS:
         QCOMPARE(due, lease.seats.at(0).totalMinor + lease.seats.at(1).totalMinor);
         sale->cashButton()->setChecked(true);
         sale->quickCashButtons().at(5)->click(); // +€100
-        QCOMPARE(sale->tenderedEdit()->text(), QStringLiteral("100.00"));
-        QCOMPARE(sale->changeDueLabel()->text(), format::money(10'000 - due, QStringLiteral("EUR")));
+        QVERIFY2(sale->changeDueLabel()->text().endsWith(QStringLiteral("short")) || due <= 10'000,
+                 qPrintable(sale->changeDueLabel()->text()));
+        sale->quickCashButtons().at(5)->click(); // another €100 note
+        QCOMPARE(sale->tenderedEdit()->text(), QStringLiteral("200.00"));
+        QVERIFY(due <= 20'000);
+        QCOMPARE(sale->changeDueLabel()->text(), format::money(20'000 - due, QStringLiteral("EUR")));
         sale->nameEdit()->setText(QStringLiteral("Ada Walkup"));
         sale->sellButton()->click();
         const OrderInfo cashOrder = sale->lastOrder();
         QVERIFY2(cashOrder.isValid(), qPrintable(sale->messageLabel()->text()));
         QVERIFY(cashOrder.code.startsWith(QStringLiteral("MQ-O")));
-        QCOMPARE(cashOrder.payment.changeDueMinor, 10'000 - due);
-        QVERIFY(sale->resultLabel()->text().contains(format::money(10'000 - due, QStringLiteral("EUR"))));
+        QCOMPARE(cashOrder.payment.changeDueMinor, 20'000 - due);
+        QVERIFY(sale->resultLabel()->text().contains(format::money(20'000 - due, QStringLiteral("EUR"))));
         QVERIFY(sale->printTickets());
         QVERIFY(QFileInfo(sale->lastFiles().first()).size() > 1000);
 
@@ -169,7 +173,7 @@ private Q_SLOTS:
         QVERIFY2(terminalOrder.id != cashOrder.id, qPrintable(sale->messageLabel()->text()));
         QCOMPARE(terminalOrder.payment.method, PaymentMethod::CardTerminal);
         QCOMPARE(window.bannerText(),
-                 QStringLiteral("Offline — selling from this device's lease: 3 of 6 seats left (2 sales waiting to upload)"));
+                 QStringLiteral("Offline — selling from this device's lease: 3 of 6 seats left (sales waiting to upload: 2)"));
         screenshot(&window, QStringLiteral("boxoffice-offline-sold"));
 
         // 4./5. The server comes back; the device reconciles by itself.

@@ -245,12 +245,12 @@ void BoxOfficeWindow::refresh()
         if (leased > 0)
             text += QLatin1Char(' ') + tr("This device holds a lease: %1 of %2 seats left for offline sales.").arg(left).arg(leased);
         if (pending > 0)
-            text += QLatin1Char(' ') + tr("Uploading %n offline sale(s)…", "", pending);
+            text += QLatin1Char(' ') + tr("Offline sales uploading: %1.").arg(pending);
         style = QStringLiteral("background:#e6f4ea; color:#0d5323; padding:8px; font-weight:bold;");
     } else if (leased > 0) {
         text = tr("Offline — selling from this device's lease: %1 of %2 seats left").arg(left).arg(leased);
         if (pending > 0)
-            text += QLatin1Char(' ') + tr("(%n sale(s) waiting to upload)", "", pending);
+            text += QLatin1Char(' ') + tr("(sales waiting to upload: %1)").arg(pending);
         style = QStringLiteral("background:#fff4e5; color:#7a4100; padding:8px; font-weight:bold;");
     } else {
         text = tr("Offline — this device has no lease for this event, so nothing can be sold until the connection is back.");

@@ -88,10 +88,16 @@ CounterPanel::CounterPanel(ClientSession* session, BoxOfficeWindow* window, QWid
         m_message->setText(tr("Refunded: %1 paid back.").arg(format::money(order.payment.refundedMinor, order.currency)));
     });
     connect(m_counter, &CounterService::exchanged, this, [this](const OrderInfo& order) {
+        m_exchangeHoldLive = false;
+        m_session->booking()->reset(); // the exchange used the hold up
         showOrder(order);
         m_message->setText(tr("Seats exchanged; new tickets issued."));
     });
-    connect(m_counter, &CounterService::failed, m_message, &QLabel::setText);
+    connect(m_counter, &CounterService::failed, this, [this](const QString& message) {
+        m_message->setText(message);
+        if (std::exchange(m_exchangeHoldLive, false))
+            m_session->booking()->releaseHold(); // the new seats go back
+    });
     connect(session->booking(), &BookingService::stateChanged, this, [this](BookingService::State state) {
         if (state != BookingService::State::Held || !std::exchange(m_exchangeWhenHeld, false))
             return;
@@ -102,7 +108,7 @@ CounterPanel::CounterPanel(ClientSession* session, BoxOfficeWindow* window, QWid
         request.differenceMethod = PaymentMethod::Cash;
         request.cashTenderedMinor =
             format::parseMoney(m_exchangeCash->text(), format::currencyDigits(m_order.currency)).value_or(0);
-        m_counter->exchange(request);
+        m_exchangeHoldLive = m_counter->exchange(request);
     });
     connect(session->booking(), &BookingService::problemChanged, this, [this](BookingService::Problem problem, const QString& text) {
         if (problem != BookingService::Problem::None && std::exchange(m_exchangeWhenHeld, false))

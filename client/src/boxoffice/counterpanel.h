@@ -60,6 +60,7 @@ private:
     QList<OrderInfo> m_results;
     OrderInfo m_order;
     bool m_exchangeWhenHeld = false;
+    bool m_exchangeHoldLive = false; // ExchangeSeats sent with the hold: released if refused
     QStringList m_files;
 
     QLineEdit* m_search;

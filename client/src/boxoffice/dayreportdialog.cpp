@@ -48,6 +48,19 @@ QString methodName(PaymentMethod method)
     return DayReportDialog::tr("Other");
 }
 
+// "€5.00 short" / "€2.50 over": a negative amount in parentheses is easy to misread at a till.
+QString differenceText(qint64 differenceMinor, const QString& currency)
+{
+    if (differenceMinor == 0)
+        return DayReportDialog::tr("balanced");
+    return differenceMinor < 0 ? DayReportDialog::tr("%1 short").arg(format::money(-differenceMinor, currency))
+                               : DayReportDialog::tr("%1 over").arg(format::money(differenceMinor, currency));
+}
+
+// The chart's width in the printed report: A4's text width at the 96 dpi QTextDocument lays
+// out in (186 mm), so the chart is scaled down instead of cut off at the margin.
+constexpr int kChartWidthOnPage = 680;
+
 PaymentTotalsInfo totalsFor(const DayReportRowInfo& row, PaymentMethod method)
 {
     for (const PaymentTotalsInfo& t : row.totals)
@@ -169,12 +182,12 @@ void DayReportDialog::showReport(const DayReportInfo& report)
                           row.staffName.isEmpty() ? QString::number(row.staffUserId) : row.staffName};
         for (PaymentMethod m : kMethods) {
             const PaymentTotalsInfo t = totalsFor(row, m);
-            cells << tr("%1 (%n sale(s))", "", static_cast<int>(t.sales)).arg(format::money(t.salesMinor, currency));
+            cells << tr("%1 (sales: %2)").arg(format::money(t.salesMinor, currency)).arg(t.sales);
         }
         cells << format::money(refunds, currency) << QLocale().toString(row.ticketsSold)
               << format::money(row.cashExpectedMinor, currency)
               << (row.cashCounted ? format::money(row.cashCountedMinor, currency) : tr("not counted"))
-              << (row.cashCounted ? format::money(row.cashDifferenceMinor, currency) : QString());
+              << (row.cashCounted ? differenceText(row.cashDifferenceMinor, currency) : QString());
         for (int c = 0; c < cells.size(); ++c)
             m_table->setItem(r, c, new QTableWidgetItem(cells.at(c)));
         if (row.deviceId == myDevice && row.staffUserId == me) {
@@ -183,10 +196,10 @@ void DayReportDialog::showReport(const DayReportInfo& report)
                     ? (row.cashDifferenceMinor == 0 ? tr("This drawer: %1 expected, %2 counted — it balances.")
                                                           .arg(format::money(row.cashExpectedMinor, currency),
                                                                format::money(row.cashCountedMinor, currency))
-                                                    : tr("This drawer: %1 expected, %2 counted — difference %3.")
+                                                    : tr("This drawer: %1 expected, %2 counted — %3.")
                                                           .arg(format::money(row.cashExpectedMinor, currency),
                                                                format::money(row.cashCountedMinor, currency),
-                                                               format::money(row.cashDifferenceMinor, currency)))
+                                                               differenceText(row.cashDifferenceMinor, currency)))
                     : tr("This drawer: %1 expected; enter the cash counted.").arg(format::money(row.cashExpectedMinor, currency)));
         }
         ++r;
@@ -242,7 +255,7 @@ QList<qreal> DayReportDialog::chartSales() const
 
 QString DayReportDialog::html() const
 {
-    QString out = QStringLiteral("<h2>%1</h2><p>%2</p><table border='1' cellspacing='0' cellpadding='3'><tr>")
+    QString out = QStringLiteral("<h2>%1</h2><p>%2</p><table border='1' cellspacing='0' cellpadding='3' width='100%'><tr>")
                       .arg(tr("End-of-day report").toHtmlEscaped(),
                            QLocale().toString(m_day->date(), QLocale::LongFormat).toHtmlEscaped());
     for (int c = 0; c < m_table->columnCount(); ++c)
@@ -254,7 +267,8 @@ QString DayReportDialog::html() const
             out += QStringLiteral("<td>%1</td>").arg(m_table->item(r, c) ? m_table->item(r, c)->text().toHtmlEscaped() : QString());
         out += QStringLiteral("</tr>");
     }
-    out += QStringLiteral("</table><p>%1</p><p><img src='chart:bars'></p>").arg(m_difference->text().toHtmlEscaped());
+    out += QStringLiteral("</table><p>%1</p><p><img src='chart:bars' width='%2'></p>").arg(m_difference->text().toHtmlEscaped())
+               .arg(kChartWidthOnPage);
     return out;
 }
 

@@ -212,14 +212,16 @@ QString SalePanel::currency() const
 
 QStringList SalePanel::saleSeatIds() const
 {
+    // Seats picked on the map win; without any, a live hold (best available) is the sale.
+    const QStringList picked = m_window->selectedSeatIds();
     const BookingService* booking = m_session->booking();
-    if (m_window->isOnline() && booking->state() == BookingService::State::Held) {
+    if (picked.isEmpty() && m_window->isOnline() && booking->state() == BookingService::State::Held) {
         QStringList ids;
         for (const HeldSeatInfo& seat : booking->hold().seats)
             ids << seat.seatId;
         return ids;
     }
-    return m_window->selectedSeatIds();
+    return picked;
 }
 
 qint64 SalePanel::amountDueMinor() const
@@ -357,7 +359,10 @@ void SalePanel::sell()
         return;
     }
     BookingService* booking = m_session->booking();
-    if (booking->state() == BookingService::State::Held) {
+    QStringList held;
+    for (const HeldSeatInfo& seat : booking->hold().seats)
+        held << seat.seatId;
+    if (booking->state() == BookingService::State::Held && held == seats) {
         payHeld();
         return;
     }
