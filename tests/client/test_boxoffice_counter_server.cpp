@@ -5,6 +5,7 @@
 // method) and its PDF.
 #include "boxofficehelpers.h"
 
+#include "booking/bookingservice.h"
 #include "boxoffice/boxofficewindow.h"
 #include "boxoffice/counterpanel.h"
 #include "boxoffice/counterservice.h"
@@ -18,6 +19,7 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QRadioButton>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -120,6 +122,28 @@ private Q_SLOTS:
         QVERIFY2(sale->printReceipt(), qPrintable(sale->messageLabel()->text()));
         QVERIFY(sale->lastFiles().last().endsWith(QStringLiteral("-receipt.pdf")));
         screenshot(m_window.get(), QStringLiteral("boxoffice-online-sold"));
+    }
+
+    void bestAvailableThenCash()
+    {
+        SalePanel* sale = m_window->salePanel();
+        m_window->tabs()->setCurrentWidget(sale);
+        m_window->seatMap()->clearSelection();
+        sale->bestCount()->setValue(3);
+        sale->bestButton()->click();
+        BookingService* booking = m_clerk->booking();
+        QVERIFY(QTest::qWaitFor([&] { return booking->state() == BookingService::State::Held; }, kTimeoutMs));
+        QCOMPARE(sale->saleSeatIds().size(), 3);
+        QVERIFY(sale->dueLabel()->text().startsWith(QStringLiteral("Due: €")));
+        QSignalSpy sold(sale, &SalePanel::sold);
+        sale->cashButton()->setChecked(true);
+        sale->tenderedEdit()->setText(QStringLiteral("500"));
+        sale->sellButton()->click();
+        QVERIFY2(sold.wait(kTimeoutMs), qPrintable(sale->messageLabel()->text()));
+        const OrderInfo order = sold.first().first().value<OrderInfo>();
+        QCOMPARE(order.lines.size(), 3);
+        QCOMPARE(order.payment.changeDueMinor, 50'000 - order.totalMinor);
+        QCOMPARE(serverOrderStatus(m_server, order.id), QStringLiteral("confirmed"));
     }
 
     void findByNameEmailAndCode()
