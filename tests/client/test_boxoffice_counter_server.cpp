@@ -48,6 +48,7 @@ class TestBoxOfficeCounterServer : public QObject {
     std::unique_ptr<BoxOfficeWindow> m_window;
     QString m_event;
     OrderInfo m_sold;
+    QString m_firstPrint; // the walk-up sale's tickets PDF
     bool m_exchange = false; // the server handles ExchangeSeats
     bool m_dayReport = false; // ... and GetDayReport
 
@@ -119,6 +120,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitFor([&] { return sale->lastOrder().tickets.size() == 2; }, kTimeoutMs));
         QVERIFY2(sale->printTickets(), qPrintable(sale->messageLabel()->text()));
         QVERIFY(QFileInfo(sale->lastFiles().first()).size() > 1000);
+        m_firstPrint = sale->lastFiles().first();
         QVERIFY2(sale->printReceipt(), qPrintable(sale->messageLabel()->text()));
         QVERIFY(sale->lastFiles().last().endsWith(QStringLiteral("-receipt.pdf")));
         screenshot(m_window.get(), QStringLiteral("boxoffice-online-sold"));
@@ -165,7 +167,7 @@ private Q_SLOTS:
         // A reprint is a file of its own beside the first print.
         const QString reprinted = counter->reprintedFiles().first();
         QVERIFY2(QFileInfo(reprinted).fileName().startsWith(m_sold.code), qPrintable(reprinted));
-        QVERIFY(reprinted != m_window->salePanel()->lastFiles().first());
+        QVERIFY(reprinted != m_firstPrint);
         QVERIFY(QFileInfo(reprinted).size() > 1000);
         // Nothing matches: said so.
         QSignalSpy none(m_window->counter(), &CounterService::ordersFound);
