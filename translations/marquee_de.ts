@@ -906,27 +906,21 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <source>This device holds a lease: %1 of %2 seats left for offline sales.</source>
         <translation>Dieses Gerät hat ein Kontingent: %1 von %2 Plätzen für den Offline-Verkauf übrig.</translation>
     </message>
-    <message numerus="yes">
-        <source>Uploading %n offline sale(s)…</source>
-        <translation>
-            <numerusform>%n Offline-Verkauf wird hochgeladen …</numerusform>
-            <numerusform>%n Offline-Verkäufe werden hochgeladen …</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Offline — selling from this device&apos;s lease: %1 of %2 seats left</source>
         <translation>Offline — Verkauf aus dem Kontingent dieses Geräts: %1 von %2 Plätzen übrig</translation>
     </message>
-    <message numerus="yes">
-        <source>(%n sale(s) waiting to upload)</source>
-        <translation>
-            <numerusform>(%n Verkauf wartet auf das Hochladen)</numerusform>
-            <numerusform>(%n Verkäufe warten auf das Hochladen)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Offline — this device has no lease for this event, so nothing can be sold until the connection is back.</source>
         <translation>Offline — dieses Gerät hat kein Kontingent für diese Veranstaltung; bis die Verbindung wiederhergestellt ist, kann nichts verkauft werden.</translation>
+    </message>
+    <message>
+        <source>Offline sales uploading: %1.</source>
+        <translation>Offline-Verkäufe werden hochgeladen: %1.</translation>
+    </message>
+    <message>
+        <source>(sales waiting to upload: %1)</source>
+        <translation>(noch hochzuladende Verkäufe: %1)</translation>
     </message>
 </context>
 <context>
@@ -1445,13 +1439,6 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <source>Enter the counted cash like 412.50.</source>
         <translation>Geben Sie das gezählte Bargeld ein, z. B. 412,50.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n sale(s))</source>
-        <translation>
-            <numerusform>%1 (%n Verkauf)</numerusform>
-            <numerusform>%1 (%n Verkäufe)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>not counted</source>
         <translation>nicht gezählt</translation>
@@ -1459,10 +1446,6 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     <message>
         <source>This drawer: %1 expected, %2 counted — it balances.</source>
         <translation>Diese Kassenlade: %1 Soll, %2 gezählt — die Kasse stimmt.</translation>
-    </message>
-    <message>
-        <source>This drawer: %1 expected, %2 counted — difference %3.</source>
-        <translation>Diese Kassenlade: %1 Soll, %2 gezählt — Differenz %3.</translation>
     </message>
     <message>
         <source>This drawer: %1 expected; enter the cash counted.</source>
@@ -1495,6 +1478,26 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     <message>
         <source>Report saved to %1</source>
         <translation>Bericht gespeichert unter %1</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>ausgeglichen</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>Fehlbetrag %1</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>Überschuss %1</translation>
+    </message>
+    <message>
+        <source>%1 (sales: %2)</source>
+        <translation>%1 (Verkäufe: %2)</translation>
+    </message>
+    <message>
+        <source>This drawer: %1 expected, %2 counted — %3.</source>
+        <translation>Diese Kassenlade: %1 Soll, %2 gezählt — %3.</translation>
     </message>
 </context>
 <context>

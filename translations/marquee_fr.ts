@@ -906,27 +906,21 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <source>This device holds a lease: %1 of %2 seats left for offline sales.</source>
         <translation>Cet appareil dispose d’un contingent : %1 places sur %2 restantes pour la vente hors ligne.</translation>
     </message>
-    <message numerus="yes">
-        <source>Uploading %n offline sale(s)…</source>
-        <translation>
-            <numerusform>Envoi de %n vente hors ligne…</numerusform>
-            <numerusform>Envoi de %n ventes hors ligne…</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Offline — selling from this device&apos;s lease: %1 of %2 seats left</source>
         <translation>Hors ligne — vente sur le contingent de cet appareil : %1 places sur %2 restantes</translation>
     </message>
-    <message numerus="yes">
-        <source>(%n sale(s) waiting to upload)</source>
-        <translation>
-            <numerusform>(%n vente en attente d’envoi)</numerusform>
-            <numerusform>(%n ventes en attente d’envoi)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Offline — this device has no lease for this event, so nothing can be sold until the connection is back.</source>
         <translation>Hors ligne — cet appareil n’a pas de contingent pour cet événement : aucune vente n’est possible avant le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Offline sales uploading: %1.</source>
+        <translation>Envoi des ventes hors ligne : %1.</translation>
+    </message>
+    <message>
+        <source>(sales waiting to upload: %1)</source>
+        <translation>(ventes en attente d’envoi : %1)</translation>
     </message>
 </context>
 <context>
@@ -1445,13 +1439,6 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <source>Enter the counted cash like 412.50.</source>
         <translation>Saisissez les espèces comptées, p. ex. 412,50.</translation>
     </message>
-    <message numerus="yes">
-        <source>%1 (%n sale(s))</source>
-        <translation>
-            <numerusform>%1 (%n vente)</numerusform>
-            <numerusform>%1 (%n ventes)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>not counted</source>
         <translation>non compté</translation>
@@ -1459,10 +1446,6 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     <message>
         <source>This drawer: %1 expected, %2 counted — it balances.</source>
         <translation>Ce tiroir-caisse : %1 attendus, %2 comptés — la caisse est juste.</translation>
-    </message>
-    <message>
-        <source>This drawer: %1 expected, %2 counted — difference %3.</source>
-        <translation>Ce tiroir-caisse : %1 attendus, %2 comptés — écart de %3.</translation>
     </message>
     <message>
         <source>This drawer: %1 expected; enter the cash counted.</source>
@@ -1495,6 +1478,26 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     <message>
         <source>Report saved to %1</source>
         <translation>Rapport enregistré dans %1</translation>
+    </message>
+    <message>
+        <source>balanced</source>
+        <translation>caisse juste</translation>
+    </message>
+    <message>
+        <source>%1 short</source>
+        <translation>manque de %1</translation>
+    </message>
+    <message>
+        <source>%1 over</source>
+        <translation>excédent de %1</translation>
+    </message>
+    <message>
+        <source>%1 (sales: %2)</source>
+        <translation>%1 (ventes : %2)</translation>
+    </message>
+    <message>
+        <source>This drawer: %1 expected, %2 counted — %3.</source>
+        <translation>Ce tiroir-caisse : %1 attendus, %2 comptés — %3.</translation>
     </message>
 </context>
 <context>
