@@ -54,6 +54,7 @@ constexpr std::chrono::seconds kSeatStatusRetention{10 * 60};
 // batch runs the next pass at once.
 constexpr std::size_t kSweepBatch = 500;
 constexpr std::size_t kSagaBatch = 20;
+constexpr std::size_t kLeaseSweepBatch = 50;
 
 // Written to a temporary file and renamed, so a reader never sees a partial number.
 void writePortFile(const std::filesystem::path& path, unsigned short port) {
@@ -209,7 +210,10 @@ void Server::start() {
         [api](pqxx::connection& conn) {
             const auto released = api->sweepExpiredHolds(conn, kSweepBatch);
             if (released > 0) log::debug("released lapsed holds", {{"holds", released}});
-            return released >= kSweepBatch;
+            // Box-office leases past the event's start plus 6 hours return their unsold seats.
+            const auto closed = api->sweepExpiredLeases(conn, kLeaseSweepBatch);
+            if (closed > 0) log::info("returned expired seat leases", {{"leases", closed}});
+            return released >= kSweepBatch || closed >= kLeaseSweepBatch;
         },
         workers::PeriodicWorker::Options{"hold sweeper", std::chrono::seconds(1), {}});
     m_holdSweeper->start();

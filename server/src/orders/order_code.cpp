@@ -12,11 +12,21 @@ std::string newOrderCode() {
     return code;
 }
 
-bool isOrderCode(std::string_view code) {
-    if (code.size() != kOrderCodePrefix.size() + kOrderCodeLength || code.substr(0, 3) != kOrderCodePrefix) return false;
-    for (const char c : code.substr(kOrderCodePrefix.size()))
+namespace {
+
+bool isCodeWith(std::string_view code, std::string_view prefix) {
+    if (code.size() != prefix.size() + kOrderCodeLength || code.substr(0, prefix.size()) != prefix) return false;
+    for (const char c : code.substr(prefix.size()))
         if (kOrderCodeAlphabet.find(c) == std::string_view::npos) return false;
     return true;
 }
+
+} // namespace
+
+bool isOrderCode(std::string_view code) {
+    return isCodeWith(code, kOrderCodePrefix) || isOfflineOrderCode(code);
+}
+
+bool isOfflineOrderCode(std::string_view code) { return isCodeWith(code, kOfflineOrderCodePrefix); }
 
 } // namespace marquee::server::orders

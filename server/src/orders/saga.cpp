@@ -274,10 +274,6 @@ const char* operationStatus(payments::Outcome outcome) {
     return outcome == payments::Outcome::Succeeded ? "succeeded" : "declined";
 }
 
-void finishOperation(pqxx::transaction_base& tx, const std::string& key, const payments::Result& result) {
-    exec(tx, kFinishOperation, key, operationStatus(result.outcome), result.providerReference, result.declineCode,
-         result.message, result.cardBrand, result.cardLast4, result.changeDueMinor);
-}
 
 // Puts the seats of the given lines (all when empty) back on sale: sold claims deleted,
 // general-admission places returned, announced to seat-map subscribers.
@@ -472,9 +468,9 @@ private:
             const auto order = lockOrder(tx, m_orderId);
             if (!order || order->status != planned.status || order->step != planned.step) return true;
             exec(tx, kStartStep, m_orderId, s.step);
-            exec(tx, kStartOperation, m_orderId, s.kind, std::string(provider->name()), key, s.amountMinor,
-                 order->currency, s.kind == "authorize" ? order->cashTenderedMinor : std::int64_t{0},
-                 order->terminalId);
+            startPaymentOperation(tx, {m_orderId, s.kind, std::string(provider->name()), key, s.amountMinor,
+                                       order->currency, s.kind == "authorize" ? order->cashTenderedMinor : 0,
+                                       order->terminalId});
             tx.commit();
         }
         hitFailpoint(s.step, "started");
@@ -498,7 +494,7 @@ private:
                       {{"order", m_orderId}, {"step", s.step}, {"error", result.message}});
             return false;
         }
-        finishOperation(tx, key, result);
+        finishPaymentOperation(tx, key, result);
         s.record(tx, *order, result);
         exec(tx, kCompleteStep, m_orderId, s.step, std::string(operationStatus(result.outcome)));
         publishOrder(tx, m_orderId);
@@ -772,6 +768,17 @@ private:
 } // namespace
 
 std::string refundStep(int refundNo) { return "refund:" + std::to_string(refundNo); }
+
+void startPaymentOperation(pqxx::transaction_base& tx, const PaymentOperation& operation) {
+    exec(tx, kStartOperation, operation.orderId, operation.kind, operation.provider, operation.idempotencyKey,
+         operation.amountMinor, operation.currency, operation.tenderedMinor, operation.terminalId);
+}
+
+void finishPaymentOperation(pqxx::transaction_base& tx, const std::string& idempotencyKey,
+                            const payments::Result& result) {
+    exec(tx, kFinishOperation, idempotencyKey, operationStatus(result.outcome), result.providerReference,
+         result.declineCode, result.message, result.cardBrand, result.cardLast4, result.changeDueMinor);
+}
 
 bool Saga::advance(pqxx::connection& conn, const std::string& orderId) const {
     const SagaLock lock(conn, orderId);

@@ -12,12 +12,31 @@
 #include <pqxx/pqxx>
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 
 namespace marquee::server::orders {
 
 // Refunds are numbered per order: step "refund:<n>", provider key "<order id>:refund:<n>".
 std::string refundStep(int refundNo);
+
+// Provider calls are recorded before they are made and after they answered (payment_operations):
+// the saga's steps and the box office's exchanges (services/exchange_service.cpp) both do so.
+struct PaymentOperation {
+    std::string orderId;
+    std::string kind;           // authorize, capture, void, refund, exchange_charge, exchange_refund
+    std::string provider;       // PaymentProvider::name()
+    std::string idempotencyKey; // the provider call's Idempotency-Key; repeated with it after a crash
+    std::int64_t amountMinor = 0;
+    std::string currency;
+    std::int64_t tenderedMinor = 0;
+    std::string terminalId;
+};
+// Inserts the operation as 'started' (nothing when its key is recorded already).
+void startPaymentOperation(pqxx::transaction_base& tx, const PaymentOperation& operation);
+// Records a final answer (Succeeded or Declined) of the call made with `idempotencyKey`.
+void finishPaymentOperation(pqxx::transaction_base& tx, const std::string& idempotencyKey,
+                            const payments::Result& result);
 
 class Saga {
 public:

@@ -6,6 +6,7 @@
 #include "marquee/protocol/conversions.hpp"
 #include "orders/payment_registry.hpp"
 #include "services/api_internal.hpp"
+#include "services/boxoffice.hpp"
 
 #include <stdexcept>
 
@@ -261,9 +262,9 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
                 *out.mutable_order_list() = detail::findOrders(conn, who, find);
             });
         case v1::Envelope::kCancelOrder:
-            return dbStep([who, payments = options.payments, cancel = request.cancel_order()](pqxx::connection& conn,
-                                                                                              v1::Envelope& out) {
-                *out.mutable_order() = detail::cancelOrder(conn, *payments, who, cancel);
+            return dbStep([who, device = meta.deviceId, payments = options.payments,
+                           cancel = request.cancel_order()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_order() = detail::cancelOrder(conn, *payments, who, device, cancel);
             });
         case v1::Envelope::kCancelEvent:
             return dbStep([who, cancel = request.cancel_event()](pqxx::connection& conn, v1::Envelope& out) {
@@ -292,6 +293,47 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
         case v1::Envelope::kListWaitlist:
             return dbStep([who, list = request.list_waitlist()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_waitlist_list() = detail::listWaitlist(conn, who, list);
+            });
+        // Box office (160-169, 176-178; check-in 170-175 is the check-in service's).
+        case v1::Envelope::kRegisterDevice:
+            return dbStep([caller = detail::requireBoxOffice(who, meta.deviceId),
+                           reg = request.register_device()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_device_certificate() = detail::registerDevice(conn, caller, reg);
+            });
+        case v1::Envelope::kLeaseSeats:
+            return dbStep([caller = detail::requireBoxOffice(who, meta.deviceId),
+                           lease = request.lease_seats()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_lease() = detail::leaseSeats(conn, caller, lease);
+            });
+        case v1::Envelope::kReturnLease:
+            return dbStep([caller = detail::requireBoxOffice(who, meta.deviceId),
+                           ret = request.return_lease()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_lease() = detail::returnLease(conn, caller, ret);
+            });
+        case v1::Envelope::kListLeases:
+            return dbStep([caller = detail::requireBoxOffice(who, meta.deviceId),
+                           list = request.list_leases()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_lease_list() = detail::listLeases(conn, caller, list);
+            });
+        case v1::Envelope::kUploadOfflineSales:
+            return dbStep([caller = detail::requireBoxOffice(who, meta.deviceId),
+                           upload = request.upload_offline_sales()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_offline_sale_results() = detail::uploadOfflineSales(conn, caller, upload);
+            });
+        case v1::Envelope::kExchangeSeats:
+            return dbStep([caller = detail::requireBoxOffice(who, meta.deviceId), payments = options.payments,
+                           exchange = request.exchange_seats()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_order() = detail::exchangeSeats(conn, *payments, caller, exchange);
+            });
+        case v1::Envelope::kGetDayReport:
+            return dbStep([caller = detail::requireBoxOffice(who, meta.deviceId),
+                           get = request.get_day_report()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_day_report() = detail::getDayReport(conn, caller, get);
+            });
+        case v1::Envelope::kRecordCashCount:
+            return dbStep([caller = detail::requireBoxOffice(who, meta.deviceId),
+                           count = request.record_cash_count()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ack() = detail::recordCashCount(conn, caller, count);
             });
         case v1::Envelope::kHello:
             detail::fail(v1::FAILED_PRECONDITION, "Hello is answered by the connection, not the API");
@@ -349,6 +391,10 @@ std::size_t Api::stampSeatChanges(pqxx::connection& conn, std::size_t maxEvents)
 
 std::size_t Api::sweepExpiredHolds(pqxx::connection& conn, std::size_t maxHolds) {
     return detail::sweepExpiredHolds(conn, maxHolds);
+}
+
+std::size_t Api::sweepExpiredLeases(pqxx::connection& conn, std::size_t maxLeases) {
+    return detail::sweepExpiredLeases(conn, maxLeases);
 }
 
 std::int64_t Api::createUser(pqxx::connection& conn, std::string_view email, std::string_view password,

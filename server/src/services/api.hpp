@@ -129,6 +129,9 @@ public:
     // The hold sweeper (a workers/periodic_worker): releases up to `maxHolds` lapsed holds and
     // announces their seats; safe to run on every instance at once. Throws on database errors.
     std::size_t sweepExpiredHolds(pqxx::connection& conn, std::size_t maxHolds = 500);
+    // The same for box-office seat leases past their expiry (the event's start plus 6 hours):
+    // their unsold seats go back on sale (the hold sweeper runs both). Returns leases closed.
+    std::size_t sweepExpiredLeases(pqxx::connection& conn, std::size_t maxLeases = 100);
 
     // Account administration for the CLI (`create-user`): the checks and hashing of
     // RegisterRequest, any role. Throws std::invalid_argument with a clear message on bad

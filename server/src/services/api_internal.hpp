@@ -311,8 +311,9 @@ v1::Order createOrder(pqxx::connection& conn, const orders::PaymentRegistry& reg
 v1::Order getOrder(pqxx::connection& conn, const Principal& who, const v1::GetOrder& request);
 v1::OrderList listOrders(pqxx::connection& conn, const Principal& who, const v1::ListOrders& request);
 v1::OrderList findOrders(pqxx::connection& conn, const Principal& who, const v1::FindOrders& request);
+// deviceId: the connection's device, recorded on the refund (the end-of-day report's till).
 v1::Order cancelOrder(pqxx::connection& conn, const orders::PaymentRegistry& registry, const Principal& who,
-                      const v1::CancelOrder& request);
+                      const std::string& deviceId, const v1::CancelOrder& request);
 v1::Ack cancelEvent(pqxx::connection& conn, const Principal& who, const v1::CancelEvent& request);
 v1::BookingRules setBookingRules(pqxx::connection& conn, const Principal& who, const v1::SetBookingRules& request);
 v1::BookingRules getBookingRules(pqxx::connection& conn, const Principal& who, const v1::GetBookingRules& request);

@@ -6,6 +6,7 @@
 
 #include "common/log.hpp"
 #include "marquee/core/validation.hpp"
+#include "orders/line_pricer.hpp"
 #include "orders/order_code.hpp"
 #include "orders/order_record.hpp"
 #include "orders/payment_registry.hpp"
@@ -100,9 +101,9 @@ constexpr Statement kRefundableLines{
     "ORDER BY line_no"};
 constexpr Statement kInsertRefund{
     "orders_insert_refund",
-    "INSERT INTO order_refunds (order_id, refund_no, reason, requested_by, idempotency_key, request_hash, amount_minor) "
-    "SELECT $1::uuid, coalesce(max(refund_no), 0) + 1, $2, $3, $4, $5, $6 FROM order_refunds WHERE order_id = $1::uuid "
-    "RETURNING refund_no"};
+    "INSERT INTO order_refunds (order_id, refund_no, reason, requested_by, idempotency_key, request_hash, amount_minor, "
+    "device_id) SELECT $1::uuid, coalesce(max(refund_no), 0) + 1, $2, $3, $4, $5, $6, $7 FROM order_refunds "
+    "WHERE order_id = $1::uuid RETURNING refund_no"};
 constexpr Statement kMarkRefundLines{
     "orders_mark_refund_lines",
     "UPDATE order_lines SET refund_no = $2 WHERE order_id = $1::uuid AND line_no = ANY($3::integer[])"};
@@ -214,13 +215,7 @@ void driveSaga(pqxx::connection& conn, const orders::PaymentRegistry& registry, 
     }
 }
 
-struct PricedLine {
-    std::string seatId;
-    std::string gaAreaId;
-    std::string label;
-    const core::seating::PriceCategory* category = nullptr;
-    orders::LinePrice price;
-};
+using orders::PricedLine;
 
 void validatePayment(const orders::PaymentRegistry& registry, const Principal& who, const v1::CreateOrder& request) {
     const auto method = request.method();
@@ -247,33 +242,12 @@ void validatePayment(const orders::PaymentRegistry& registry, const Principal& w
 // Prices what the hold holds. FAILED_PRECONDITION when a seat has no price or the currencies differ.
 std::vector<PricedLine> priceHold(pqxx::transaction_base& tx, const std::string& holdId, const std::string& eventId,
                                   const LoadedLayout& layout, std::string& currency) {
-    orders::ChargeTable charges;
-    for (const auto& row : exec(tx, kEventCharges, eventId))
-        charges.set(row[0].as<std::string>(), {row[1].as<std::int64_t>(), row[2].as<std::uint32_t>(), row[3].as<bool>()});
+    orders::LinePricer pricer(tx, eventId, layout, currency);
     std::vector<PricedLine> lines;
-    const auto addLine = [&](PricedLine line, const std::string& categoryId) {
-        line.category = layout.layout.priceCategory(categoryId);
-        if (!line.category)
-            fail(v1::FAILED_PRECONDITION, "'" + line.label + "' has no price", {{"reason", "no_price"}});
-        const auto lineCurrency = line.category->currency.empty() ? currency : line.category->currency;
-        if (lines.empty()) currency = lineCurrency;
-        else if (lineCurrency != currency)
-            fail(v1::FAILED_PRECONDITION, "the seats are priced in different currencies; buy them separately",
-                 {{"reason", "mixed_currencies"}});
-        try {
-            line.price = orders::priceLine(line.category->priceMinor, charges.forCategory(categoryId));
-        } catch (const std::invalid_argument& e) {
-            fail(v1::FAILED_PRECONDITION, e.what(), {{"reason", "price_out_of_range"}});
-        }
-        lines.push_back(std::move(line));
-    };
     for (const auto& row : exec(tx, kHoldSeatClaims, holdId)) {
-        PricedLine line;
-        line.seatId = row[0].as<std::string>();
-        const auto index = layout.index.indexOf(line.seatId);
+        const auto index = layout.index.indexOf(row[0].as<std::string>());
         if (!index) throw std::runtime_error("a held seat is not in the event's layout version");
-        line.label = seatLabel(layout.index, *index);
-        addLine(std::move(line), layout.index.seat(*index).priceCategoryId);
+        lines.push_back(pricer.seat(*index));
     }
     const auto hold = exec(tx, kHoldContents, holdId);
     if (!hold.empty() && hold[0][1].as<std::uint32_t>() > 0) {
@@ -282,14 +256,10 @@ std::vector<PricedLine> priceHold(pqxx::transaction_base& tx, const std::string&
         for (const auto& candidate : layout.layout.areas)
             if (candidate.id == areaId) area = &candidate;
         if (!area) throw std::runtime_error("a held general-admission area is not in the event's layout version");
-        for (std::uint32_t i = 0; i < hold[0][1].as<std::uint32_t>(); ++i) {
-            PricedLine line;
-            line.gaAreaId = areaId;
-            line.label = area->label;
-            addLine(std::move(line), area->priceCategoryId);
-        }
+        for (std::uint32_t i = 0; i < hold[0][1].as<std::uint32_t>(); ++i) lines.push_back(pricer.place(*area));
     }
     if (lines.empty()) throw std::runtime_error("a live hold holds nothing");
+    currency = pricer.currency();
     return lines;
 }
 
@@ -430,7 +400,7 @@ v1::OrderList findOrders(pqxx::connection& conn, const Principal& who, const v1:
 }
 
 v1::Order cancelOrder(pqxx::connection& conn, const orders::PaymentRegistry& registry, const Principal& who,
-                      const v1::CancelOrder& request) {
+                      const std::string& deviceId, const v1::CancelOrder& request) {
     requireUser(who);
     requireIdempotencyKey(request.idempotency_key());
     const auto orderId = requireUuid(request.order_id(), "order_id");
@@ -495,7 +465,7 @@ v1::Order cancelOrder(pqxx::connection& conn, const orders::PaymentRegistry& reg
                                 : counter && !buyer         ? std::string("refunded_at_box_office")
                                                             : std::string("requested_by_customer");
             const auto refundNo = exec(tx, kInsertRefund, orderId, reason, who.userId, request.idempotency_key(),
-                                       requestHash, amount)[0][0]
+                                       requestHash, amount, deviceId)[0][0]
                                       .as<int>();
             std::string array = "{";
             for (const auto n : lineNos) array += (array.size() > 1 ? "," : "") + std::to_string(n);

@@ -26,12 +26,23 @@ constexpr Statement kRetireCurrent{
     "UPDATE ticket_signing_keys SET retired_at = now() WHERE retired_at IS NULL AND secret_key IS NOT NULL "
     "RETURNING key_id, public_key, (extract(epoch FROM created_at) * 1000)::bigint, "
     "(extract(epoch FROM retired_at) * 1000)::bigint"};
+// Device keys (0024_boxoffice.sql) carry their certificate.
+#define MQ_TICKET_KEY_COLUMNS                                                                                          \
+    "k.key_id, k.public_key, (extract(epoch FROM coalesce(d.issued_at, k.created_at)) * 1000)::bigint, "              \
+    "coalesce((extract(epoch FROM k.retired_at) * 1000)::bigint, 0), coalesce(d.device_id, ''), "                     \
+    "coalesce(d.certified_by_key_id, ''), d.certificate, coalesce((extract(epoch FROM d.valid_until) * 1000)::bigint, 0) "
 constexpr Statement kPublicKeys{
     "tickets_public_keys",
-    "SELECT key_id, public_key, (extract(epoch FROM created_at) * 1000)::bigint, "
-    "coalesce((extract(epoch FROM retired_at) * 1000)::bigint, 0) FROM ticket_signing_keys ORDER BY created_at, key_id"};
+    "SELECT " MQ_TICKET_KEY_COLUMNS "FROM ticket_signing_keys k LEFT JOIN device_keys d ON d.key_id = k.key_id "
+    "ORDER BY k.created_at, k.key_id"};
+constexpr Statement kPublicKey{
+    "tickets_public_key",
+    "SELECT " MQ_TICKET_KEY_COLUMNS "FROM ticket_signing_keys k LEFT JOIN device_keys d ON d.key_id = k.key_id "
+    "WHERE k.key_id = $1"};
+#undef MQ_TICKET_KEY_COLUMNS
 
-// key_id, public_key, valid_from_ms, retired_at_ms
+// key_id, public_key, valid_from_ms, retired_at_ms[, device_id, certified_by_key_id,
+// certificate, valid_until_ms]
 v1::TicketKey keyFromRow(const pqxx::row& row) {
     v1::TicketKey key;
     key.set_key_id(row[0].c_str());
@@ -40,6 +51,14 @@ v1::TicketKey keyFromRow(const pqxx::row& row) {
     key.set_public_key(std::move(publicKey));
     key.set_valid_from_ms(row[2].as<std::int64_t>());
     key.set_retired_at_ms(row[3].as<std::int64_t>());
+    if (row.size() > 4 && !row[6].is_null()) {
+        key.set_device_id(row[4].c_str());
+        key.set_certified_by_key_id(row[5].c_str());
+        std::string certificate;
+        detail::appendBytea(row[6], certificate);
+        key.set_certificate(std::move(certificate));
+        key.set_valid_until_ms(row[7].as<std::int64_t>());
+    }
     return key;
 }
 
@@ -89,6 +108,14 @@ core::tickets::KeyPair rotateSigningKey(pqxx::transaction_base& tx) {
     for (const auto& row : exec(tx, kRetireCurrent)) publish(tx, keyFromRow(row));
     if (auto key = insertNewKey(tx)) return *key;
     throw std::runtime_error("ticket signing key rotated concurrently; retry");
+}
+
+v1::TicketKey publishTicketKey(pqxx::transaction_base& tx, const std::string& keyId) {
+    const auto rows = exec(tx, kPublicKey, keyId);
+    if (rows.empty()) throw std::invalid_argument("publishTicketKey: no key " + keyId);
+    auto key = keyFromRow(rows[0]);
+    publish(tx, key);
+    return key;
 }
 
 std::vector<v1::TicketKey> publicTicketKeys(pqxx::transaction_base& tx) {

@@ -8,6 +8,7 @@
 
 #include <pqxx/pqxx>
 
+#include <string>
 #include <vector>
 
 namespace marquee::server::tickets {
@@ -20,7 +21,12 @@ core::tickets::KeyPair currentSigningKey(pqxx::transaction_base& tx);
 // published. Returns the new key.
 core::tickets::KeyPair rotateSigningKey(pqxx::transaction_base& tx);
 
-// Every known public key, oldest first (what the change log has published).
+// Appends the stored record of key `keyId` (a server key, or a box-office device key with its
+// certificate) to the change log and returns it; std::invalid_argument when there is none.
+v1::TicketKey publishTicketKey(pqxx::transaction_base& tx, const std::string& keyId);
+
+// Every known public key (device keys with their certificates), oldest first (what the change
+// log has published).
 std::vector<v1::TicketKey> publicTicketKeys(pqxx::transaction_base& tx);
 
 } // namespace marquee::server::tickets

@@ -21,18 +21,20 @@ constexpr Statement kOrderForIssue{
     "tickets_order_for_issue",
     "SELECT status, event_id::text, buyer_name, floor(extract(epoch FROM now()) * 1000)::bigint "
     "FROM orders WHERE id = $1::uuid FOR UPDATE"};
+// A line needs a ticket when it has no live one: a seat exchange voided its old ticket. A
+// refunded line keeps the void ticket it has (or gets one).
 constexpr Statement kLinesWithoutTicket{
     "tickets_lines_without_ticket",
     "SELECT l.line_no, l.seat_id, l.label, l.refunded FROM order_lines l "
-    "WHERE l.order_id = $1::uuid AND NOT EXISTS "
-    "(SELECT 1 FROM tickets t WHERE t.order_id = l.order_id AND t.line_no = l.line_no) ORDER BY l.line_no"};
+    "WHERE l.order_id = $1::uuid AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = l.order_id "
+    "AND t.line_no = l.line_no AND (t.voided_at IS NULL OR l.refunded)) ORDER BY l.line_no"};
 // issued_at from the milliseconds the code carries, so the row and the code agree exactly.
 constexpr Statement kInsertTicket{
     "tickets_insert",
     "INSERT INTO tickets (id, order_id, line_no, event_id, seat_id, label, holder_name, code, key_id, issued_at, "
     "voided_at) VALUES ($1::uuid, $2::uuid, $3, $4::uuid, $5, $6, $7, $8, $9, "
     "'epoch'::timestamptz + $10::bigint * interval '1 millisecond', CASE WHEN $11 THEN now() END) "
-    "ON CONFLICT (order_id, line_no) DO NOTHING"};
+    "ON CONFLICT (order_id, line_no) WHERE voided_at IS NULL DO NOTHING"};
 constexpr Statement kTicketsOfOrder{
     "tickets_of_order",
     "SELECT t.id::text, t.order_id::text, t.event_id::text, t.line_no, coalesce(t.seat_id, ''), t.label, "

@@ -15,7 +15,8 @@
 namespace marquee::server::tickets {
 
 // Issues one signed ticket per line of the order inside `tx` (the saga's "issue tickets" step)
-// and returns all of the order's tickets. Idempotent: lines that already have a ticket keep it.
+// and returns all of the order's tickets. Idempotent: lines that already have a live ticket keep it (a seat
+// exchange voids a line's ticket, then issues the line a new one).
 // The signing key is created and published on first use (instances racing for it agree on
 // one). Lines already refunded get a void ticket. Throws std::invalid_argument for an unknown
 // order, std::logic_error for one that is pending or failed; a cancelled order gets no new

@@ -52,11 +52,7 @@ bool sideBySide(const EventSeating& s, std::vector<std::uint32_t> seats) {
     return true;
 }
 
-namespace {
-
-// N free seats of the category wherever they are: from the rows with the most free seats
-// first (a group stays in as few rows as it can), nearest the focal point within a row.
-std::optional<std::vector<std::uint32_t>> anySeats(const EventSeating& s, const std::string& priceCategoryId,
+std::optional<std::vector<std::uint32_t>> seatsApart(const EventSeating& s, const std::string& priceCategoryId,
                                                    std::uint32_t count) {
     const auto& layout = s.layout->layout;
     const auto& index = s.layout->index;
@@ -87,8 +83,6 @@ std::optional<std::vector<std::uint32_t>> anySeats(const EventSeating& s, const 
     std::sort(picked.begin(), picked.end());
     return picked;
 }
-
-} // namespace
 
 void EventSeating::take(const std::vector<std::uint32_t>& seats) {
     for (const auto seat : seats)
@@ -134,7 +128,7 @@ std::optional<SeatOffer> findSeats(const EventSeating& s, const std::string& pri
     }
     if (roomiest) return SeatOffer{{}, roomiest->id, count, false};
 
-    if (auto seats = anySeats(s, priceCategoryId, count)) {
+    if (auto seats = seatsApart(s, priceCategoryId, count)) {
         // Best available also refuses a block that would leave a single seat orphaned: such
         // a pick is side by side, and the offer should not say otherwise.
         const bool apart = !sideBySide(s, *seats);

@@ -44,6 +44,13 @@ struct SeatOffer {
 std::optional<SeatOffer> findSeats(const EventSeating& seating, const std::string& priceCategoryId,
                                    std::uint32_t count);
 
+// N free seats of the category (empty: any) wherever they are, or nullopt when fewer are free:
+// from the rows with the most free seats first (a group stays in as few rows as it can),
+// nearest the focal point within a row; sorted by index. Wheelchair spaces and companion seats
+// are left out. Leases by category fall back on it too.
+std::optional<std::vector<std::uint32_t>> seatsApart(const EventSeating& seating, const std::string& priceCategoryId,
+                                                     std::uint32_t count);
+
 // True when the seats sit side by side in one row, no aisle between neighbours (as best
 // available judges adjacency: at most 1.5 seat pitches apart).
 bool sideBySide(const EventSeating& seating, std::vector<std::uint32_t> seats);
