@@ -169,8 +169,7 @@ void moveSeats(pqxx::transaction_base& tx, const Exchange& e, const std::string&
     exec(tx, kDeleteHold, e.holdId);
     exec(tx, kRepriceLines, e.orderId, e.newLines);
     exec(tx, kRetotalOrder, e.orderId);
-    tickets::voidTickets(tx, e.orderId, e.lineNos);
-    tickets::issueTickets(tx, e.orderId);
+    tickets::reissueTickets(tx, e.orderId, e.lineNos);
     orders::publishOrder(tx, e.orderId);
     announce(tx, eventId, std::move(changes), {});
 }

@@ -21,13 +21,15 @@ constexpr Statement kOrderForIssue{
     "tickets_order_for_issue",
     "SELECT status, event_id::text, buyer_name, floor(extract(epoch FROM now()) * 1000)::bigint "
     "FROM orders WHERE id = $1::uuid FOR UPDATE"};
-// A line needs a ticket when it has no live one: a seat exchange voided its old ticket. A
-// refunded line keeps the void ticket it has (or gets one).
 constexpr Statement kLinesWithoutTicket{
     "tickets_lines_without_ticket",
     "SELECT l.line_no, l.seat_id, l.label, l.refunded FROM order_lines l "
-    "WHERE l.order_id = $1::uuid AND NOT EXISTS (SELECT 1 FROM tickets t WHERE t.order_id = l.order_id "
-    "AND t.line_no = l.line_no AND (t.voided_at IS NULL OR l.refunded)) ORDER BY l.line_no"};
+    "WHERE l.order_id = $1::uuid AND NOT EXISTS "
+    "(SELECT 1 FROM tickets t WHERE t.order_id = l.order_id AND t.line_no = l.line_no) ORDER BY l.line_no"};
+constexpr Statement kLinesByNumber{
+    "tickets_lines_by_number",
+    "SELECT l.line_no, l.seat_id, l.label, l.refunded FROM order_lines l "
+    "WHERE l.order_id = $1::uuid AND l.line_no = ANY($2::int[]) ORDER BY l.line_no"};
 // issued_at from the milliseconds the code carries, so the row and the code agree exactly.
 constexpr Statement kInsertTicket{
     "tickets_insert",
@@ -76,6 +78,27 @@ std::string intArray(const std::vector<std::uint32_t>& values) {
     return out + '}';
 }
 
+// Signs and stores one ticket per line row (line_no, seat_id, label, refunded) of the locked
+// order row (status, event_id, buyer_name, now in ms).
+void insertTickets(pqxx::transaction_base& tx, const std::string& id, const pqxx::row& order, const pqxx::result& lines) {
+    if (lines.empty()) return;
+    const std::string eventId = order[1].c_str();
+    const std::string holder = order[2].c_str();
+    const auto issuedAtMs = order[3].as<std::int64_t>();
+    const auto key = currentSigningKey(tx);
+    for (const auto& line : lines) {
+        core::tickets::TicketClaims claims;
+        claims.ticketId = randomUuid();
+        claims.eventId = eventId;
+        claims.lineNo = line[0].as<std::uint32_t>();
+        claims.issuedAtMs = issuedAtMs;
+        claims.keyId = key.keyId;
+        const char* seatId = line[1].is_null() ? nullptr : line[1].c_str(); // nullptr: NULL (GA)
+        exec(tx, kInsertTicket, claims.ticketId, id, claims.lineNo, eventId, seatId, line[2].c_str(), holder,
+             core::tickets::signTicket(claims, key), key.keyId, issuedAtMs, line[3].as<bool>());
+    }
+}
+
 } // namespace
 
 std::vector<v1::Ticket> issueTickets(pqxx::transaction_base& tx, const std::string& orderId) {
@@ -85,26 +108,19 @@ std::vector<v1::Ticket> issueTickets(pqxx::transaction_base& tx, const std::stri
     const std::string status = order[0][0].c_str();
     if (status == "pending" || status == "failed")
         throw std::logic_error("tickets for order " + id + " which is " + status);
-    if (status == "confirmed") {
-        const auto lines = exec(tx, kLinesWithoutTicket, id);
-        if (!lines.empty()) {
-            const std::string eventId = order[0][1].c_str();
-            const std::string holder = order[0][2].c_str();
-            const auto issuedAtMs = order[0][3].as<std::int64_t>();
-            const auto key = currentSigningKey(tx);
-            for (const auto& line : lines) {
-                core::tickets::TicketClaims claims;
-                claims.ticketId = randomUuid();
-                claims.eventId = eventId;
-                claims.lineNo = line[0].as<std::uint32_t>();
-                claims.issuedAtMs = issuedAtMs;
-                claims.keyId = key.keyId;
-                const char* seatId = line[1].is_null() ? nullptr : line[1].c_str(); // nullptr: NULL (GA)
-                exec(tx, kInsertTicket, claims.ticketId, id, claims.lineNo, eventId, seatId, line[2].c_str(), holder,
-                     core::tickets::signTicket(claims, key), key.keyId, issuedAtMs, line[3].as<bool>());
-            }
-        }
-    }
+    if (status == "confirmed") insertTickets(tx, id, order[0], exec(tx, kLinesWithoutTicket, id));
+    return ticketsOfOrder(tx, id);
+}
+
+std::vector<v1::Ticket> reissueTickets(pqxx::transaction_base& tx, const std::string& orderId,
+                                       const std::vector<std::uint32_t>& lineNos) {
+    const std::string id = requireOrderId(orderId);
+    const auto order = exec(tx, kOrderForIssue, id);
+    if (order.empty()) throw std::invalid_argument("no order " + id);
+    if (std::string(order[0][0].c_str()) != "confirmed" || lineNos.empty())
+        throw std::logic_error("reissuing tickets of order " + id + " which is not confirmed, or of no line");
+    voidTickets(tx, id, lineNos);
+    insertTickets(tx, id, order[0], exec(tx, kLinesByNumber, id, intArray(lineNos)));
     return ticketsOfOrder(tx, id);
 }
 

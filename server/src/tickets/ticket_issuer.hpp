@@ -15,13 +15,17 @@
 namespace marquee::server::tickets {
 
 // Issues one signed ticket per line of the order inside `tx` (the saga's "issue tickets" step)
-// and returns all of the order's tickets. Idempotent: lines that already have a live ticket keep it (a seat
-// exchange voids a line's ticket, then issues the line a new one).
+// and returns all of the order's tickets. Idempotent: lines that already have a ticket keep it.
 // The signing key is created and published on first use (instances racing for it agree on
 // one). Lines already refunded get a void ticket. Throws std::invalid_argument for an unknown
 // order, std::logic_error for one that is pending or failed; a cancelled order gets no new
 // tickets.
 std::vector<v1::Ticket> issueTickets(pqxx::transaction_base& tx, const std::string& orderId);
+
+// A seat exchange moved these lines of a confirmed order: their tickets are voided and each
+// line gets a new signed ticket (one live ticket per line). Returns all of the order's tickets.
+std::vector<v1::Ticket> reissueTickets(pqxx::transaction_base& tx, const std::string& orderId,
+                                       const std::vector<std::uint32_t>& lineNos);
 
 // Voids the tickets of the given lines (all when empty): refunds and cancellations. Already
 // void tickets stay as they are; returns how many were voided now. The order's change-log
