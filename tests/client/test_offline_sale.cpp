@@ -7,12 +7,15 @@
 #include "boxoffice/leaseservice.h"
 #include "boxoffice/offlinesaleservice.h"
 #include "net/bookingcodec.h"
+#include "net/changedecoder.h"
 #include "services/clientsession.h"
 #include "store/localstore.h"
 
 #include "marquee/core/tickets/ticket_code.hpp"
 #include "marquee/v1/order.pb.h"
+#include "marquee/v1/sync.pb.h"
 
+#include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -142,6 +145,7 @@ private Q_SLOTS:
         QVERIFY2(m_session->open(&error), qPrintable(error));
         m_session->deviceKeys()->setClock([] { return kNow; });
         sales()->setClock([] { return kNow; });
+        m_session->leases()->setClock([] { return kNow; });
         m_serverKey = core::tickets::generateKeyPair();
     }
 
@@ -304,6 +308,156 @@ private Q_SLOTS:
         QVERIFY(order.ParseFromArray(sold.order.encoded.constData(), static_cast<int>(sold.order.encoded.size())));
         QCOMPARE(order.payment().provider_reference(), "AUTH-0042");
         QCOMPARE(order.payment().change_due_minor(), 0);
+    }
+
+    // The server refuses the whole upload for these, after the tickets were printed: sell()
+    // refuses first and writes nothing.
+    void badBuyerDataIsRefusedBeforeSelling()
+    {
+        const int available = m_session->leases()->availableSeats(kEvent);
+        QCOMPARE(available, 1); // s14
+        const int queued = outboxCount();
+        OfflineSaleRequest request = cashSale({QStringLiteral("s14")}, 3000);
+        request.buyerEmail = QStringLiteral("walk-up at example.org");
+        QCOMPARE(sales()->sell(request).error,
+                 QStringLiteral("The buyer's e-mail address \"walk-up at example.org\" is not valid: correct it or leave it empty."));
+        request.buyerEmail = QStringLiteral(" walk-up@example.org ");
+        request.buyerName = QString(101, QChar(0x00FC)); // "ü" x 101: 202 bytes of UTF-8
+        QCOMPARE(sales()->sell(request).error,
+                 QStringLiteral("The buyer's name is too long (at most 200 bytes; accented letters take two)."));
+        request.buyerName = QString(100, QChar(0x00FC)); // 200 bytes: fine
+        request.method = PaymentMethod::CardTerminal;
+        request.terminalReference = QString(256, QLatin1Char('7'));
+        QCOMPARE(sales()->sell(request).error,
+                 QStringLiteral("The card terminal's reference is too long (at most 255 bytes; accented letters take two)."));
+        QCOMPARE(outboxCount(), queued);
+        QCOMPARE(m_session->leases()->availableSeats(kEvent), available);
+        QCOMPARE(store()->offlineSales(OfflineSaleStatus::Pending).size(), 1); // s13's, from before
+    }
+
+    // ReturnLease always names its seats: only those Available here, marked Returning while the
+    // request is in flight; never a seat of a sale the server rejected (its signed ticket exists).
+    void aReturnNamesItsSeatsAndNeverARejectedSale()
+    {
+        // The server's view: s10..s12 sold (confirmed), s13 (pending here) and s15 (rejected
+        // here) still AVAILABLE there, s14 available.
+        LeaseInfo serverView = demoLease(m_session->leases()->deviceId());
+        for (int i = 0; i < 3; ++i)
+            serverView.seats[i].state = LeasedSeatState::Sold;
+        QVERIFY(store()->saveLease(serverView));
+        LeaseInfo lease = *store()->lease(kLease);
+        QCOMPARE(lease.countIn(LeasedSeatState::SoldOffline), 2); // s13 pending, s15 rejected: kept
+        QCOMPARE(lease.countIn(LeasedSeatState::Available), 1);
+
+        QCOMPARE(store()->markSeatsReturning(kLease), QStringList{QStringLiteral("s14")});
+        const OfflineSaleOutcome during = sales()->sell(cashSale({QStringLiteral("s14")}, 3000));
+        QVERIFY(!during.ok);
+        QCOMPARE(during.error, QStringLiteral("Seat Stalls · Row B · 14 is being returned to general sale and cannot be sold offline."));
+        QVERIFY(store()->saveLease(serverView)); // a refresh meanwhile keeps it Returning
+        QCOMPARE(store()->lease(kLease)->countIn(LeasedSeatState::Returning), 1);
+        QVERIFY(store()->finishSeatsReturning(kLease, {QStringLiteral("s14")}, false)); // the request failed
+        QCOMPARE(m_session->leases()->availableSeats(kEvent), 1);
+
+        // Offline, LeaseService refuses the return at once and leaves every seat as it was.
+        QSignalSpy finished(m_session->leases(), &LeaseService::returnFinished);
+        QVERIFY(!m_session->leases()->returnLease(kLease));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.first().at(1).toBool(), false);
+        lease = *store()->lease(kLease);
+        QCOMPARE(lease.countIn(LeasedSeatState::Available), 1);
+        QCOMPARE(lease.countIn(LeasedSeatState::Returning), 0);
+
+        QCOMPARE(store()->markSeatsReturning(kLease), QStringList{QStringLiteral("s14")});
+        QVERIFY(store()->finishSeatsReturning(kLease, {QStringLiteral("s14")}, true));
+        lease = *store()->lease(kLease);
+        QCOMPARE(lease.countIn(LeasedSeatState::Returned), 1);
+        QCOMPARE(lease.countIn(LeasedSeatState::SoldOffline), 2);
+        QVERIFY(store()->markSeatsReturning(kLease).isEmpty()); // nothing left to give back
+        QCOMPARE(store()->lease(kLease)->countIn(LeasedSeatState::SoldOffline), 2);
+    }
+
+    void anExpiredLeaseSellsNothing()
+    {
+        LeaseInfo fresh = demoLease(m_session->leases()->deviceId());
+        fresh.id = QStringLiteral("9e1f0000-0000-4000-8000-000000000002");
+        fresh.eventId = kOtherEvent;
+        fresh.expiresAtMs = kNow + 60'000;
+        QVERIFY(store()->saveLease(fresh));
+        QCOMPARE(m_session->leases()->availableSeats(kOtherEvent), 6);
+
+        const qint64 later = kNow + 120'000;
+        m_session->leases()->setClock([later] { return later; });
+        sales()->setClock([later] { return later; });
+        m_session->deviceKeys()->setClock([later] { return later; });
+        QVERIFY(m_session->leases()->activeLeases(kOtherEvent).isEmpty());
+        OfflineSaleRequest request = cashSale({QStringLiteral("s10")}, 3000);
+        request.eventId = kOtherEvent;
+        const OfflineSaleOutcome outcome = sales()->sell(request);
+        QVERIFY(!outcome.ok);
+        QVERIFY2(outcome.error.startsWith(QStringLiteral("This device's lease for this event expired on ")), qPrintable(outcome.error));
+        QVERIFY(sales()->refusal(kOtherEvent, QStringLiteral("s10")).startsWith(QStringLiteral("This device's lease for this event expired")));
+
+        // The store itself refuses a seat of an expired lease (a window that read the lease earlier).
+        OfflineSaleWrite write;
+        write.sale.idempotencyKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        write.sale.orderId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        write.sale.orderCode = OfflineSaleService::newOfflineOrderCode();
+        write.sale.leaseId = fresh.id;
+        write.sale.eventId = kOtherEvent;
+        write.sale.soldAtMs = later;
+        write.seatIds = {QStringLiteral("s10")};
+        write.uploadPayload = "x";
+        const int before = outboxCount();
+        QString refused;
+        QVERIFY(!store()->recordOfflineSale(write, &refused));
+        QCOMPARE(refused, QStringLiteral("s10"));
+        QCOMPARE(outboxCount(), before);
+        write.sale.soldAtMs = kNow; // before it expired: taken
+        QVERIFY(store()->recordOfflineSale(write, &refused));
+
+        m_session->leases()->setClock([] { return kNow; });
+        sales()->setClock([] { return kNow; });
+        m_session->deviceKeys()->setClock([] { return kNow; });
+    }
+
+    // RegisterDevice's answer is kept only when it verifies with the server's cached ticket key.
+    void aCertificateIsVerifiedBeforeItIsKept()
+    {
+        DeviceKeyService* keys = m_session->deviceKeys();
+        DeviceKeyInfo key = keys->key();
+        QVERIFY(key.isCertified()); // signed by m_serverKey in certifyDeviceKey
+        QVERIFY2(keys->certificateProblem(key).contains(QStringLiteral("is not known here")), qPrintable(keys->certificateProblem(key)));
+
+        // The server's ticket key arrives with a sync batch (as the change log brings it).
+        v1::ChangeBatch batch;
+        batch.set_from_cursor(0);
+        batch.set_next_cursor(1);
+        batch.set_head(1);
+        v1::TicketKey serverKey;
+        serverKey.set_key_id(m_serverKey.keyId);
+        serverKey.set_public_key(std::string(reinterpret_cast<const char*>(m_serverKey.publicKey.data()), m_serverKey.publicKey.size()));
+        serverKey.set_valid_from_ms(kNow - 86'400'000);
+        auto* change = batch.add_changes();
+        change->set_seq(1);
+        change->set_aggregate_type("ticket_key");
+        change->set_aggregate_id(m_serverKey.keyId);
+        change->set_op(v1::CHANGE_OP_UPSERT);
+        change->set_payload(serverKey.SerializeAsString());
+        const BatchResult applied = store()->applyBatch(decodeChangeBatch(batch), kStaff);
+        QVERIFY2(applied.error.isEmpty(), qPrintable(applied.error));
+        QCOMPARE(keys->certificateProblem(key), QString());
+
+        // Tampered: another validity, another device's key, or signed by another server key.
+        DeviceKeyInfo longer = key;
+        longer.validUntilMs += 86'400'000;
+        QCOMPARE(keys->certificateProblem(longer), QStringLiteral("The server's certificate for this device does not verify: offline sales stay off."));
+        DeviceKeyInfo otherDevice = key;
+        const core::tickets::KeyPair stranger = core::tickets::generateKeyPair();
+        otherDevice.publicKey = QByteArray(reinterpret_cast<const char*>(stranger.publicKey.data()), 32);
+        QVERIFY(!keys->certificateProblem(otherDevice).isEmpty());
+        DeviceKeyInfo shortCert = key;
+        shortCert.certificate.chop(1);
+        QCOMPARE(keys->certificateProblem(shortCert), QStringLiteral("The server sent a malformed certificate for this device."));
     }
 };
 

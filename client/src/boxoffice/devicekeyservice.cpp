@@ -118,6 +118,51 @@ void DeviceKeyService::onAnswer(quint64 requestId, std::shared_ptr<const v1::Env
         return;
     }
     k = withCertificate(k, cert);
+    if (!m_store->ticketKey(k.certifiedByKeyId)) {
+        // The ticket key usually arrives with the first sync; check the certificate then.
+        qCInfo(lcDeviceKey) << "certificate signed by" << k.certifiedByKeyId << "waits for that ticket key";
+        m_awaitingServerKey = k;
+        return;
+    }
+    acceptCertificate(k);
+}
+
+QString DeviceKeyService::certificateProblem(const DeviceKeyInfo& k)
+{
+    const auto serverKey = m_store->ticketKey(k.certifiedByKeyId);
+    if (!serverKey || serverKey->publicKey.size() != 32)
+        return tr("The server's ticket key %1 that signed this device's certificate is not known here.").arg(k.certifiedByKeyId);
+    if (k.certificate.size() != 64 || k.publicKey.size() != 32)
+        return tr("The server sent a malformed certificate for this device.");
+    core::tickets::DeviceCertificateClaims claims;
+    claims.deviceId = m_store->ensureDeviceId().toStdString();
+    std::copy_n(reinterpret_cast<const std::uint8_t*>(k.publicKey.constData()), claims.devicePublicKey.size(),
+                claims.devicePublicKey.begin());
+    claims.validUntilMs = k.validUntilMs;
+    core::tickets::Signature signature{};
+    std::copy_n(reinterpret_cast<const std::uint8_t*>(k.certificate.constData()), signature.size(), signature.begin());
+    core::tickets::PublicKey server{};
+    std::copy_n(reinterpret_cast<const std::uint8_t*>(serverKey->publicKey.constData()), server.size(), server.begin());
+    if (!core::tickets::verifyDeviceCertificate(claims, signature, server))
+        return tr("The server's certificate for this device does not verify: offline sales stay off.");
+    return {};
+}
+
+void DeviceKeyService::notifyTicketKeysChanged()
+{
+    if (!m_awaitingServerKey || !m_store->ticketKey(m_awaitingServerKey->certifiedByKeyId))
+        return;
+    const DeviceKeyInfo k = *std::exchange(m_awaitingServerKey, std::nullopt);
+    acceptCertificate(k);
+}
+
+void DeviceKeyService::acceptCertificate(const DeviceKeyInfo& k)
+{
+    if (const QString problem = certificateProblem(k); !problem.isEmpty()) {
+        qCWarning(lcDeviceKey) << "device certificate refused:" << problem;
+        Q_EMIT registrationFailed(problem);
+        return;
+    }
     if (!m_store->saveDeviceKey(k)) {
         Q_EMIT registrationFailed(tr("The device certificate could not be saved: %1").arg(m_store->lastError()));
         return;

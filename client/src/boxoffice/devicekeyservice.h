@@ -1,7 +1,8 @@
 // DeviceKeyService: this device's own Ed25519 ticket-signing key for offline sales. The key pair
 // is generated once and kept in SQLite (the secret never leaves the device); while a box-office
 // role is connected the public key is registered (RegisterDevice) and the server's certificate
-// kept, and renewed when it comes within kRenewBeforeMs of expiring.
+// kept once it verifies with the server's cached TicketKey (a certificate that does not is
+// refused), and renewed when it comes within kRenewBeforeMs of expiring.
 #pragma once
 
 #include "store/boxofficerecords.h"
@@ -50,6 +51,13 @@ public:
     bool registerDevice();
     bool isRegistering() const { return m_request != 0; }
 
+    // Why `certified` (the key with the server's certificate) cannot be trusted; empty when it
+    // verifies against the cached server ticket key that signed it.
+    QString certificateProblem(const DeviceKeyInfo& certified);
+    // The ticket keys in the cache changed: a certificate waiting for its signing key is
+    // checked again (ClientSession calls it after a sync batch).
+    void notifyTicketKeysChanged();
+
 Q_SIGNALS:
     void certified(const marquee::client::DeviceKeyInfo& key);
     void registrationFailed(const QString& message);
@@ -59,6 +67,7 @@ private:
     void onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer);
     void onFailed(quint64 requestId, const ErrorInfo& error);
     bool needsRegistration();
+    void acceptCertificate(const DeviceKeyInfo& certified);
 
     LocalStore* m_store;
     SyncClient* m_sync;
@@ -66,6 +75,8 @@ private:
     QString m_deviceName;
     quint64 m_request = 0;
     QTimer m_renewCheck;
+    // Answered before the server's ticket key reached the cache: checked when it arrives.
+    std::optional<DeviceKeyInfo> m_awaitingServerKey;
 };
 
 // True for the roles that may use the box office (staff, organizer, admin).

@@ -8,6 +8,7 @@
 
 #include "marquee/v1/envelope.pb.h"
 
+#include <QDateTime>
 #include <QLoggingCategory>
 #include <QUuid>
 
@@ -22,7 +23,8 @@ std::string newKey() { return QUuid::createUuid().toString(QUuid::WithoutBraces)
 } // namespace
 
 LeaseService::LeaseService(LocalStore* store, SyncClient* sync, DeviceKeyService* deviceKeys, QObject* parent)
-    : QObject(parent), m_store(store), m_sync(sync), m_deviceKeys(deviceKeys)
+    : QObject(parent), m_store(store), m_sync(sync), m_deviceKeys(deviceKeys),
+      m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     connect(m_sync, &SyncClient::boxOfficeAnswered, this, &LeaseService::onAnswer);
     connect(m_sync, &SyncClient::requestFailed, this, &LeaseService::onFailed);
@@ -72,12 +74,14 @@ QString LeaseService::deviceId() const
     return m_deviceId;
 }
 
-bool LeaseService::send(Kind kind, std::shared_ptr<v1::Envelope> request, const QString& leaseId)
+void LeaseService::setClock(std::function<qint64()> nowMs) { m_now = std::move(nowMs); }
+
+bool LeaseService::send(Kind kind, std::shared_ptr<v1::Envelope> request, const Pending& returning)
 {
     if (!m_sync->isConnected()) {
         Q_EMIT leaseFailed(tr("The server cannot be reached: seats can only be leased and returned while online."));
         if (kind == Kind::Return)
-            Q_EMIT returnFinished(leaseId, false);
+            endReturn(returning, false);
         return false;
     }
     if (kind == Kind::Lease && !m_deviceKeys->isCertified()) {
@@ -88,13 +92,22 @@ bool LeaseService::send(Kind kind, std::shared_ptr<v1::Envelope> request, const 
         m_waitingForCertificate.append(std::move(request));
         return true;
     }
-    sendNow(kind, *request, leaseId);
+    sendNow(kind, *request, returning);
     return true;
 }
 
-void LeaseService::sendNow(Kind kind, v1::Envelope& request, const QString& leaseId)
+void LeaseService::sendNow(Kind kind, v1::Envelope& request, const Pending& returning)
 {
-    m_pending.insert(m_sync->sendBoxOffice(request), Pending{kind, leaseId});
+    Pending pending = returning;
+    pending.kind = kind;
+    m_pending.insert(m_sync->sendBoxOffice(request), pending);
+}
+
+void LeaseService::endReturn(const Pending& pending, bool ok)
+{
+    if (!m_store->finishSeatsReturning(pending.leaseId, pending.seatIds, ok))
+        qCWarning(lcLease) << "could not settle the returning seats of lease" << pending.leaseId << m_store->lastError();
+    Q_EMIT returnFinished(pending.leaseId, ok, ok ? static_cast<int>(pending.seatIds.size()) : 0);
 }
 
 bool LeaseService::leaseSeats(const QString& eventId, const QStringList& seatIds)
@@ -135,13 +148,38 @@ bool LeaseService::leaseByCategory(const QString& eventId, const QList<LeaseCoun
 
 bool LeaseService::returnLease(const QString& leaseId, const QStringList& seatIds)
 {
+    // Never an empty list on the wire: the server would return every seat IT still has as
+    // AVAILABLE, including seats sold here whose sale it rejected or has not seen yet.
+    Pending returning{Kind::Return, leaseId, {}};
+    if (!m_sync->isConnected()) {
+        Q_EMIT leaseFailed(tr("The server cannot be reached: seats can only be leased and returned while online."));
+        Q_EMIT returnFinished(leaseId, false, 0);
+        return false;
+    }
+    const QStringList marked = m_store->markSeatsReturning(leaseId);
+    if (seatIds.isEmpty()) {
+        returning.seatIds = marked;
+    } else {
+        for (const QString& id : seatIds)
+            if (marked.contains(id))
+                returning.seatIds << id;
+        // Only the listed seats go; the others were just marked and are Available again.
+        QStringList unlisted = marked;
+        unlisted.removeIf([&](const QString& id) { return returning.seatIds.contains(id); });
+        m_store->finishSeatsReturning(leaseId, unlisted, false);
+    }
+    if (returning.seatIds.isEmpty()) {
+        Q_EMIT leaseFailed(tr("This lease has no seats left to return."));
+        Q_EMIT returnFinished(leaseId, false, 0);
+        return false;
+    }
     auto env = std::make_shared<v1::Envelope>();
     v1::ReturnLease* ret = env->mutable_return_lease();
     ret->set_idempotency_key(newKey());
     ret->set_lease_id(leaseId.toStdString());
-    for (const QString& id : seatIds)
+    for (const QString& id : returning.seatIds)
         ret->add_seat_ids(id.toStdString());
-    return send(Kind::Return, std::move(env), leaseId);
+    return send(Kind::Return, std::move(env), returning);
 }
 
 bool LeaseService::refresh()
@@ -154,8 +192,9 @@ bool LeaseService::refresh()
 QList<LeaseInfo> LeaseService::activeLeases(const QString& eventId) const
 {
     QList<LeaseInfo> out;
+    const qint64 now = m_now();
     for (const LeaseInfo& l : m_store->leases(eventId, true))
-        if (l.deviceId == deviceId())
+        if (l.deviceId == deviceId() && l.expiresAtMs > now)
             out.append(l);
     return out;
 }
@@ -203,14 +242,14 @@ void LeaseService::onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelop
     if (!answer->has_lease()) {
         Q_EMIT leaseFailed(tr("The server sent no lease."));
         if (kind == Kind::Return)
-            Q_EMIT returnFinished(pending.leaseId, false);
+            endReturn(pending, false);
         return;
     }
     const LeaseInfo lease = fromProto(answer->lease());
     storeLease(lease);
     Q_EMIT leaseChanged(m_store->lease(lease.id).value_or(lease));
     if (kind == Kind::Return)
-        Q_EMIT returnFinished(pending.leaseId, true);
+        endReturn(pending, true);
 }
 
 void LeaseService::onFailed(quint64 requestId, const ErrorInfo& error)
@@ -223,7 +262,7 @@ void LeaseService::onFailed(quint64 requestId, const ErrorInfo& error)
     qCInfo(lcLease) << "lease request failed:" << error.message << error.details;
     Q_EMIT leaseFailed(errorText(error));
     if (pending.kind == Kind::Return)
-        Q_EMIT returnFinished(pending.leaseId, false);
+        endReturn(pending, false);
 }
 
 } // namespace marquee::client

@@ -10,6 +10,7 @@
 #include <QObject>
 #include <QSet>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -31,13 +32,17 @@ public:
     // False (and leaseFailed) when offline. Answers: leaseChanged or leaseFailed.
     bool leaseSeats(const QString& eventId, const QStringList& seatIds);
     bool leaseByCategory(const QString& eventId, const QList<LeaseCountInfo>& counts);
-    // Gives back the listed seats, or (empty) every seat still available in the lease.
+    // Gives back the listed seats, or (empty) every seat still Available here. The request always
+    // names its seats: they are marked Returning first (no sale can take them while it is in
+    // flight) and become Returned on the answer, Available again on a failure. Seats sold here,
+    // even in a sale the server rejected, are never returned from this device.
     bool returnLease(const QString& leaseId, const QStringList& seatIds = {});
     // Fetches this device's leases (ListLeases) and stores them: answered by leasesRefreshed.
     bool refresh();
 
-    // From SQLite (works offline): this device's active leases, newest first.
+    // From SQLite (works offline): this device's active, unexpired leases, newest first.
     QList<LeaseInfo> activeLeases(const QString& eventId = {}) const;
+    void setClock(std::function<qint64()> nowMs);
     std::optional<LeaseInfo> lease(const QString& leaseId) const;
     // Seats this device may still sell offline for the event, and how many it leased in all.
     int availableSeats(const QString& eventId) const;
@@ -51,17 +56,19 @@ Q_SIGNALS:
     void leaseChanged(const marquee::client::LeaseInfo& lease);
     void leaseFailed(const QString& message);
     void leasesRefreshed();
-    // Every ReturnLease ends here too (after leaseChanged or leaseFailed).
-    void returnFinished(const QString& leaseId, bool ok);
+    // Every ReturnLease ends here too (after leaseChanged or leaseFailed); seats: how many it gave back.
+    void returnFinished(const QString& leaseId, bool ok, int seats);
 
 private:
     enum class Kind { Lease, Return, List };
     struct Pending {
         Kind kind;
-        QString leaseId; // Return
+        QString leaseId;     // Return
+        QStringList seatIds; // Return: marked Returning in the store until the answer
     };
-    bool send(Kind kind, std::shared_ptr<v1::Envelope> request, const QString& leaseId = {});
-    void sendNow(Kind kind, v1::Envelope& request, const QString& leaseId = {});
+    bool send(Kind kind, std::shared_ptr<v1::Envelope> request, const Pending& returning = {});
+    void sendNow(Kind kind, v1::Envelope& request, const Pending& returning = {});
+    void endReturn(const Pending& pending, bool ok);
     void onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer);
     void onFailed(quint64 requestId, const ErrorInfo& error);
     void storeLease(const LeaseInfo& lease);
@@ -69,6 +76,7 @@ private:
     LocalStore* m_store;
     SyncClient* m_sync;
     DeviceKeyService* m_deviceKeys;
+    std::function<qint64()> m_now;
     mutable QString m_deviceId; // read from the store when first needed (it opens after construction)
     QHash<quint64, Pending> m_pending;
     // Lease requests waiting for the device certificate.

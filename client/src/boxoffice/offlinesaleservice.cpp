@@ -13,9 +13,11 @@
 
 #include "marquee/core/seating/layout.hpp"
 #include "marquee/core/tickets/ticket_code.hpp"
+#include "marquee/core/validation.hpp"
 #include "marquee/v1/envelope.pb.h"
 
 #include <QDateTime>
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QRandomGenerator>
 #include <QUuid>
@@ -47,8 +49,18 @@ OfflineSaleService::OfflineSaleService(LocalStore* store, SyncClient* sync, Acco
                                        DeviceKeyService* deviceKeys, LeaseService* leases, SeatingService* seating,
                                        QObject* parent)
     : QObject(parent), m_store(store), m_sync(sync), m_account(account), m_deviceKeys(deviceKeys), m_leases(leases),
-      m_seating(seating), m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
+      m_seating(seating), m_now([] { return QDateTime::currentMSecsSinceEpoch(); }), m_retry(new QTimer(this))
 {
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, [this] {
+        if (!m_reconciling)
+            return;
+        if (!m_sync->isConnected()) {
+            m_reconciling = false; // the next connect starts over
+            return;
+        }
+        uploadNextBatch();
+    });
     connect(m_sync, &SyncClient::connected, this, &OfflineSaleService::onConnected);
     connect(m_sync, &SyncClient::boxOfficeAnswered, this, &OfflineSaleService::onAnswer);
     connect(m_sync, &SyncClient::requestFailed, this, &OfflineSaleService::onFailed);
@@ -85,11 +97,24 @@ QString OfflineSaleService::seatLabel(const QString& eventId, const QString& sea
     return seatId;
 }
 
+QString OfflineSaleService::noLeaseReason(const QString& eventId) const
+{
+    // activeLeases() leaves expired leases out; say so when that is why there is none.
+    qint64 expiredAt = 0;
+    for (const LeaseInfo& lease : m_store->leases(eventId, true))
+        if (lease.deviceId == m_leases->deviceId())
+            expiredAt = std::max(expiredAt, lease.expiresAtMs);
+    if (expiredAt > 0)
+        return tr("This device's lease for this event expired on %1: connect to return it and lease seats again.")
+            .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(expiredAt), QLocale::ShortFormat));
+    return tr("This device has no lease for this event.");
+}
+
 QString OfflineSaleService::refusal(const QString& eventId, const QString& seatId) const
 {
     const QList<LeaseInfo> leases = m_leases->activeLeases(eventId);
     if (leases.isEmpty())
-        return tr("This device has no lease for this event.");
+        return noLeaseReason(eventId);
     for (const LeaseInfo& lease : leases) {
         const LeasedSeatInfo* s = findSeat(lease, seatId);
         if (!s)
@@ -100,6 +125,8 @@ QString OfflineSaleService::refusal(const QString& eventId, const QString& seatI
         case LeasedSeatState::Sold:
         case LeasedSeatState::SoldOffline:
             return tr("Seat %1 was already sold from this device's lease.").arg(s->label);
+        case LeasedSeatState::Returning:
+            return tr("Seat %1 is being returned to general sale and cannot be sold offline.").arg(s->label);
         case LeasedSeatState::Returned:
         case LeasedSeatState::Unspecified:
             break;
@@ -164,9 +191,12 @@ OfflineSaleOutcome OfflineSaleService::sell(const OfflineSaleRequest& request)
     };
     if (!m_account->isLoggedIn() || !isBoxOfficeRole(m_account->role()))
         return fail(tr("Sign in as box-office staff to sell offline."));
+    // The server refuses the whole upload for these, after the tickets were printed: check first.
+    if (const QString why = invalidBuyerOrReference(request); !why.isEmpty())
+        return fail(why);
     const QList<LeaseInfo> leases = m_leases->activeLeases(request.eventId);
     if (leases.isEmpty())
-        return fail(tr("This device has no lease for this event."));
+        return fail(noLeaseReason(request.eventId));
 
     QStringList seatIds = request.seatIds;
     if (seatIds.isEmpty()) {
@@ -210,7 +240,7 @@ OfflineSaleOutcome OfflineSaleService::sell(const OfflineSaleRequest& request)
     order.set_status(v1::ORDER_PENDING); // until the server confirms the upload
     order.set_currency(lease->currency.toStdString());
     order.set_buyer_name(request.buyerName.toStdString());
-    order.set_buyer_email(request.buyerEmail.toStdString());
+    order.set_buyer_email(request.buyerEmail.trimmed().toStdString());
     order.set_created_at_ms(now);
     order.set_updated_at_ms(now);
     order.set_event_title(lease->eventTitle.toStdString());
@@ -289,7 +319,7 @@ OfflineSaleOutcome OfflineSaleService::sell(const OfflineSaleRequest& request)
     upload.set_method(payment->method());
     *upload.mutable_payment() = *payment;
     upload.set_buyer_name(request.buyerName.toStdString());
-    upload.set_buyer_email(request.buyerEmail.toStdString());
+    upload.set_buyer_email(request.buyerEmail.trimmed().toStdString());
     upload.set_sold_at_ms(now);
     upload.set_staff_user_id(m_account->userId());
 
@@ -322,6 +352,18 @@ OfflineSaleOutcome OfflineSaleService::sell(const OfflineSaleRequest& request)
     if (m_sync->isConnected() && isBoxOfficeRole(m_sync->hello().role))
         reconcile(false); // online after all: upload at once, keep the lease
     return out;
+}
+
+QString OfflineSaleService::invalidBuyerOrReference(const OfflineSaleRequest& request)
+{
+    const QString email = request.buyerEmail.trimmed();
+    if (!email.isEmpty() && !core::isValidEmail(email.toStdString()))
+        return tr("The buyer's e-mail address \"%1\" is not valid: correct it or leave it empty.").arg(email);
+    if (request.buyerName.toUtf8().size() > kMaxBuyerNameBytes)
+        return tr("The buyer's name is too long (at most %n bytes; accented letters take two).", "", kMaxBuyerNameBytes);
+    if (request.method == PaymentMethod::CardTerminal && request.terminalReference.trimmed().toUtf8().size() > kMaxTerminalReferenceBytes)
+        return tr("The card terminal's reference is too long (at most %n bytes; accented letters take two).", "", kMaxTerminalReferenceBytes);
+    return {};
 }
 
 int OfflineSaleService::pendingCount() const
@@ -373,21 +415,51 @@ void OfflineSaleService::uploadNextBatch()
     v1::Envelope env;
     v1::UploadOfflineSales* upload = env.mutable_upload_offline_sales();
     m_uploadKeys.clear();
+    QList<OutboxEntry> unreadable;
     for (const OutboxEntry& e : entries) {
         if (!upload->add_sales()->ParseFromArray(e.payload.constData(), static_cast<int>(e.payload.size()))) {
-            qCWarning(lcOfflineSale) << "unreadable offline sale in the outbox:" << e.key;
             upload->mutable_sales()->RemoveLast();
-            m_store->recordOutboxFailure(e.key, QStringLiteral("unreadable payload"));
+            unreadable << e;
             continue;
         }
         m_uploadKeys << e.key;
     }
-    if (m_uploadKeys.isEmpty()) {
+    if (!unreadable.isEmpty() && !rejectUnreadable(unreadable)) {
         m_reconciling = false;
-        Q_EMIT reconcileFailed(tr("The offline sales waiting on this device are unreadable."));
+        Q_EMIT reconcileFailed(tr("Damaged offline sales on this device could not be set aside: %1").arg(m_store->lastError()));
+        return;
+    }
+    if (m_uploadKeys.isEmpty()) { // only damaged entries: they left the outbox, go on with the rest
+        uploadNextBatch();
         return;
     }
     m_uploadRequest = m_sync->sendBoxOffice(env);
+}
+
+bool OfflineSaleService::rejectUnreadable(const QList<OutboxEntry>& entries)
+{
+    QList<OfflineSaleResultInfo> results;
+    for (const OutboxEntry& e : entries) {
+        qCWarning(lcOfflineSale) << "unreadable offline sale in the outbox, flagged for staff:" << e.key;
+        OfflineSaleResultInfo r;
+        r.idempotencyKey = e.key;
+        r.reason = QStringLiteral("unreadable_on_device");
+        r.message = tr("This sale's record on the device is damaged and could not be uploaded: check the printed "
+                       "tickets and enter the sale by hand.");
+        results << r;
+    }
+    if (!m_store->applyOfflineSaleResults(results))
+        return false;
+    m_uploadTotal = std::max(0, m_uploadTotal - static_cast<int>(entries.size()));
+    const QList<OfflineSaleInfo> rejected = m_store->offlineSales(OfflineSaleStatus::Rejected);
+    for (const OfflineSaleResultInfo& r : results)
+        for (const OfflineSaleInfo& sale : rejected)
+            if (sale.idempotencyKey == r.idempotencyKey) {
+                ++m_rejected;
+                Q_EMIT saleRejected(sale);
+            }
+    Q_EMIT pendingCountChanged(pendingCount());
+    return true;
 }
 
 void OfflineSaleService::onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer)
@@ -395,6 +467,7 @@ void OfflineSaleService::onAnswer(quint64 requestId, std::shared_ptr<const v1::E
     if (requestId == 0 || requestId != m_uploadRequest)
         return;
     m_uploadRequest = 0;
+    m_retryDelayMs = 0;
     QList<OfflineSaleResultInfo> results;
     if (answer->has_offline_sale_results())
         for (const v1::OfflineSaleResult& r : answer->offline_sale_results().results())
@@ -431,19 +504,28 @@ void OfflineSaleService::onFailed(quint64 requestId, const ErrorInfo& error)
     if (requestId == 0 || requestId != m_uploadRequest)
         return;
     m_uploadRequest = 0;
-    m_reconciling = false;
-    // The entries stay in the outbox: the next connect uploads them again with the same keys.
+    // The entries stay in the outbox; a retry (or the next connect) sends them again with the
+    // same keys, so the server answers a batch it already stored as a replay.
     qCWarning(lcOfflineSale) << "UploadOfflineSales failed:" << error.message;
+    const bool transient = error.code == ErrorCode::Timeout || error.code == ErrorCode::Unavailable
+        || error.code == ErrorCode::ResourceExhausted || error.code == ErrorCode::Internal;
+    if (transient && m_sync->isConnected()) {
+        m_retryDelayMs = m_retryDelayMs == 0 ? m_firstRetryDelayMs : std::min(2 * m_retryDelayMs, kMaxRetryDelayMs);
+        m_retry->start(m_retryDelayMs);
+        return;
+    }
+    m_reconciling = false;
+    m_retryDelayMs = 0;
     Q_EMIT reconcileFailed(tr("The offline sales could not be uploaded yet: %1").arg(error.message));
 }
 
 void OfflineSaleService::returnLeases()
 {
-    m_availableBeforeReturn.clear();
-    for (const LeaseInfo& lease : m_leases->activeLeases()) {
-        m_availableBeforeReturn.insert(lease.id, lease.countIn(LeasedSeatState::Available));
-        m_returning.insert(lease.id);
-    }
+    // LeaseService names the seats (those still Available here, marked Returning meanwhile);
+    // a lease with none left has nothing to give back.
+    for (const LeaseInfo& lease : m_leases->activeLeases())
+        if (lease.countIn(LeasedSeatState::Available) > 0)
+            m_returning.insert(lease.id);
     if (m_returning.isEmpty()) {
         finish();
         return;
@@ -452,18 +534,23 @@ void OfflineSaleService::returnLeases()
         m_leases->returnLease(id);
 }
 
-void OfflineSaleService::onReturnFinished(const QString& leaseId, bool ok)
+void OfflineSaleService::onReturnFinished(const QString& leaseId, bool ok, int seats)
 {
     if (!m_returning.remove(leaseId))
         return;
     if (ok)
-        m_returnedSeats += m_availableBeforeReturn.value(leaseId);
+        m_returnedSeats += seats;
     if (m_returning.isEmpty())
         finish();
 }
 
 void OfflineSaleService::finish()
 {
+    // Sales recorded while the return was in flight go up now, not at the next connect.
+    if (m_sync->isConnected() && m_uploadRequest == 0 && pendingCount() > 0) {
+        uploadNextBatch();
+        return;
+    }
     m_reconciling = false;
     Q_EMIT reconcileFinished(m_confirmed, m_rejected, m_returnedSeats);
 }

@@ -3,8 +3,8 @@
 // said, tickets signed with the certified device key, cash with change or an offline terminal
 // reference) is written in ONE SQLite transaction with its outbox entry and its seats marked
 // sold here, so no seat is sold twice. On reconnect the outbox goes up with UploadOfflineSales
-// in batches (replays answer the same), confirmed orders go into the cache, rejected ones stay
-// flagged for staff, and then the unsold leased seats are returned (ReturnLease).
+// in batches of 100 (replays answer the same; a failed batch is retried with back-off while
+// connected), confirmed orders go into the cache, rejected or unreadable ones stay flagged for staff, and then the unsold leased seats are returned (ReturnLease, naming them).
 // No widgets: the box-office window and the kiosk both sell through it.
 #pragma once
 
@@ -13,7 +13,9 @@
 
 #include <QObject>
 #include <QSet>
+#include <QTimer>
 
+#include <algorithm>
 #include <functional>
 #include <memory>
 
@@ -53,16 +55,26 @@ class OfflineSaleService : public QObject {
     Q_OBJECT
 public:
     static constexpr int kMaxUploadBatch = 500; // UploadOfflineSales takes up to 500 sales
+    // What one upload carries by default: 500 sales can outlast the 15 s request timeout.
+    static constexpr int kDefaultUploadBatch = 100;
+    // A failed upload is retried while connected, after 1 s, 2 s, 4 s ... at most this long.
+    static constexpr int kMaxRetryDelayMs = 60'000;
+    // What the server accepts in an uploaded sale (UTF-8 bytes); longer is refused before selling.
+    static constexpr int kMaxBuyerNameBytes = 200;
+    static constexpr int kMaxTerminalReferenceBytes = 255;
 
     OfflineSaleService(LocalStore* store, SyncClient* sync, AccountService* account, DeviceKeyService* deviceKeys,
                        LeaseService* leases, SeatingService* seating, QObject* parent = nullptr);
 
     void setClock(std::function<qint64()> nowMs);
     void setUploadBatchSize(int sales); // 1..kMaxUploadBatch
+    void setFirstRetryDelayMs(int ms) { m_firstRetryDelayMs = std::max(1, ms); } // tests shorten it
     // Whether a reconnect returns the unsold leased seats after the upload (default: yes).
     void setReturnLeasesOnReconnect(bool on) { m_returnOnReconnect = on; }
     bool returnsLeasesOnReconnect() const { return m_returnOnReconnect; }
 
+    // Why the buyer's e-mail, name or the terminal reference would be refused; empty when fine.
+    static QString invalidBuyerOrReference(const OfflineSaleRequest& request);
     // Why `seatId` cannot be sold offline for the event; empty when it can.
     QString refusal(const QString& eventId, const QString& seatId) const;
     // Up to `count` available seats of this device's leases for the event (side by side where
@@ -102,10 +114,13 @@ private:
     void uploadNextBatch();
     void onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer);
     void onFailed(quint64 requestId, const ErrorInfo& error);
+    // Unreadable outbox entries leave the outbox as rejected sales, flagged for staff.
+    bool rejectUnreadable(const QList<OutboxEntry>& entries);
     void returnLeases();
-    void onReturnFinished(const QString& leaseId, bool ok);
+    void onReturnFinished(const QString& leaseId, bool ok, int seats);
     void finish();
     QString seatLabel(const QString& eventId, const QString& seatId) const;
+    QString noLeaseReason(const QString& eventId) const; // translated; names an expired lease
 
     LocalStore* m_store;
     SyncClient* m_sync;
@@ -114,7 +129,10 @@ private:
     LeaseService* m_leases;
     SeatingService* m_seating;
     std::function<qint64()> m_now;
-    int m_batchSize = kMaxUploadBatch;
+    int m_batchSize = kDefaultUploadBatch;
+    int m_firstRetryDelayMs = 1000;
+    int m_retryDelayMs = 0; // of the next retry; 0: none failed in a row
+    QTimer* m_retry;
     bool m_returnOnReconnect = true;
 
     bool m_reconciling = false;
@@ -127,7 +145,6 @@ private:
     int m_rejected = 0;
     int m_returnedSeats = 0;
     QSet<QString> m_returning;   // lease ids with a ReturnLease in flight
-    QHash<QString, int> m_availableBeforeReturn;
 };
 
 } // namespace marquee::client

@@ -41,6 +41,10 @@ ClientSession::ClientSession(Options options, QObject* parent)
     connect(this, &ClientSession::batchApplied, m_waitlist, &WaitlistService::notifyBatchApplied);
     m_recommend = new RecommendService(m_store.get(), m_sync, m_account, this);
     m_deviceKeys = new DeviceKeyService(m_store.get(), m_sync, this);
+    connect(this, &ClientSession::batchApplied, m_deviceKeys, [this](const BatchResult& result) {
+        if (result.ticketKeysChanged)
+            m_deviceKeys->notifyTicketKeysChanged();
+    });
     m_leases = new LeaseService(m_store.get(), m_sync, m_deviceKeys, this);
     m_offlineSales = new OfflineSaleService(m_store.get(), m_sync, m_account, m_deviceKeys, m_leases, m_seating, this);
 

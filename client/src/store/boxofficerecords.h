@@ -30,8 +30,10 @@ struct DeviceKeyInfo {
 };
 
 // A leased seat as this device sees it. Available..Returned mirror marquee.v1.LeasedSeatState;
-// SoldOffline is local: sold here, its sale not yet confirmed by the server.
-enum class LeasedSeatState : int { Unspecified = 0, Available = 1, Sold = 2, Returned = 3, SoldOffline = 100 };
+// SoldOffline is local: sold here, its sale not yet confirmed by the server (or rejected by it:
+// a device-signed ticket exists, so the seat is never returned from here). Returning is local
+// too: named in a ReturnLease in flight, so it cannot be sold here meanwhile.
+enum class LeasedSeatState : int { Unspecified = 0, Available = 1, Sold = 2, Returned = 3, SoldOffline = 100, Returning = 101 };
 
 struct LeasedSeatInfo {
     QString seatId;

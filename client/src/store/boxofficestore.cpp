@@ -126,11 +126,13 @@ bool LocalStore::saveLease(const LeaseInfo& lease)
         "INSERT INTO lease_seats(lease_id,seat_id,seat_index,label,price_category_id,total,line,state,order_id) "
         "VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(lease_id,seat_id) DO UPDATE SET seat_index=excluded.seat_index, "
         "label=excluded.label, price_category_id=excluded.price_category_id, total=excluded.total, line=excluded.line, "
-        // Sold here and not confirmed yet: the server has not seen the sale, keep it.
+        // Sold here and not confirmed (pending, or rejected: its signed ticket exists): keep it;
+        // a seat whose return is in flight stays Returning until the answer.
         "state=CASE WHEN lease_seats.state=100 AND EXISTS (SELECT 1 FROM offline_sales s WHERE "
-        "s.order_id=lease_seats.order_id AND s.status=0) THEN 100 ELSE excluded.state END, "
+        "s.order_id=lease_seats.order_id AND s.status IN (0,2)) THEN 100 "
+        "WHEN lease_seats.state=101 AND excluded.state=1 THEN 101 ELSE excluded.state END, "
         "order_id=CASE WHEN lease_seats.state=100 AND EXISTS (SELECT 1 FROM offline_sales s WHERE "
-        "s.order_id=lease_seats.order_id AND s.status=0) THEN lease_seats.order_id ELSE excluded.order_id END"));
+        "s.order_id=lease_seats.order_id AND s.status IN (0,2)) THEN lease_seats.order_id ELSE excluded.order_id END"));
     for (const LeasedSeatInfo& s : lease.seats) {
         if (!ok)
             break;
@@ -209,17 +211,18 @@ bool LocalStore::recordOfflineSale(const OfflineSaleWrite& write, QString* refus
     QSqlDatabase db = database();
     if (!begin())
         return false;
-    // Only an Available seat of an active lease becomes SoldOffline: one statement per seat,
-    // and a seat that did not change stops the whole sale.
+    // Only an Available seat of an active, unexpired lease becomes SoldOffline: one statement per
+    // seat, and a seat that did not change stops the whole sale.
     QSqlQuery take(db);
     take.prepare(QStringLiteral(
         "UPDATE lease_seats SET state=100, order_id=? WHERE lease_id=? AND seat_id=? AND state=1 "
-        "AND EXISTS (SELECT 1 FROM leases l WHERE l.id=lease_seats.lease_id AND l.status=1)"));
+        "AND EXISTS (SELECT 1 FROM leases l WHERE l.id=lease_seats.lease_id AND l.status=1 AND l.expires_at>?)"));
     bool ok = true;
     for (const QString& seatId : write.seatIds) {
         take.addBindValue(sale.orderId);
         take.addBindValue(sale.leaseId);
         take.addBindValue(seatId);
+        take.addBindValue(sale.soldAtMs);
         if (!(ok = exec(take)))
             break;
         if (take.numRowsAffected() != 1) {
@@ -248,6 +251,50 @@ bool LocalStore::recordOfflineSale(const OfflineSaleWrite& write, QString* refus
         out.addBindValue(blob(write.uploadPayload));
         out.addBindValue(sale.soldAtMs);
         ok = exec(row) && exec(out);
+    }
+    if (!ok || !db.commit()) {
+        db.rollback();
+        return false;
+    }
+    return true;
+}
+
+QStringList LocalStore::markSeatsReturning(const QString& leaseId)
+{
+    QSqlDatabase db = database();
+    if (!begin())
+        return {};
+    QStringList seats;
+    QSqlQuery pick(db);
+    pick.prepare(QStringLiteral("SELECT seat_id FROM lease_seats WHERE lease_id=? AND state=1 ORDER BY seat_index"));
+    pick.addBindValue(leaseId);
+    bool ok = exec(pick);
+    while (ok && pick.next())
+        seats << pick.value(0).toString();
+    QSqlQuery mark(db);
+    mark.prepare(QStringLiteral("UPDATE lease_seats SET state=101 WHERE lease_id=? AND state=1"));
+    mark.addBindValue(leaseId);
+    if (!ok || !exec(mark) || !db.commit()) {
+        db.rollback();
+        return {};
+    }
+    return seats;
+}
+
+bool LocalStore::finishSeatsReturning(const QString& leaseId, const QStringList& seatIds, bool returned)
+{
+    QSqlDatabase db = database();
+    if (!begin())
+        return false;
+    QSqlQuery settle(db);
+    settle.prepare(QStringLiteral("UPDATE lease_seats SET state=? WHERE lease_id=? AND seat_id=? AND state=101"));
+    bool ok = true;
+    for (const QString& seatId : seatIds) {
+        settle.addBindValue(static_cast<int>(returned ? LeasedSeatState::Returned : LeasedSeatState::Available));
+        settle.addBindValue(leaseId);
+        settle.addBindValue(seatId);
+        if (!(ok = exec(settle)))
+            break;
     }
     if (!ok || !db.commit()) {
         db.rollback();

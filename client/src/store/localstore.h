@@ -126,6 +126,11 @@ public:
     // One transaction: the sale row, its outbox entry and its seats marked SoldOffline. Nothing
     // is written when a seat is not Available in the sale's lease (*refusedSeat names it).
     bool recordOfflineSale(const OfflineSaleWrite& write, QString* refusedSeat = nullptr);
+    // Before a ReturnLease: the lease's Available seats become Returning in one transaction (no
+    // sale can take them meanwhile) and are listed, for the request's explicit seat list.
+    QStringList markSeatsReturning(const QString& leaseId);
+    // After its answer: the listed Returning seats become Returned, or (failed) Available again.
+    bool finishSeatsReturning(const QString& leaseId, const QStringList& seatIds, bool returned);
     QList<OfflineSaleInfo> offlineSales(std::optional<OfflineSaleStatus> status = std::nullopt, const QString& eventId = {});
     std::optional<OfflineSaleInfo> offlineSale(const QString& orderId);
     // Upload answers in one transaction: a confirmed sale's seats become Sold and its order is
