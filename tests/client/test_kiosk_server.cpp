@@ -338,6 +338,26 @@ private Q_SLOTS:
         QVERIFY(!idle->isActive());
     }
 
+    // "Your time ran out" is a problem screen, not a payment: an abandoned one still times out
+    // back to the attract screen.
+    void timeRanOutScreenTimesOut()
+    {
+        auto kiosk = openKiosk(baseSettings());
+        QVERIFY(tapThroughToSummary(*kiosk, 1));
+        BookingService* booking = m_session->booking();
+        QSignalSpy wiped(kiosk.get(), &KioskWindow::sessionWiped);
+        kiosk->setIdleTimeouts(60'000, 60'000); // not before the hold ran out
+        qint64 offsetMs = 16 * 60 * 1000; // past the hold's 15 minutes
+        booking->setClock([&offsetMs] { return QDateTime::currentMSecsSinceEpoch() + offsetMs; });
+        QVERIFY(QTest::qWaitFor([&] { return kiosk->screen() == Screen::Processing; }, kTimeoutMs));
+        booking->setClock([] { return QDateTime::currentMSecsSinceEpoch(); });
+        QVERIFY(kiosk->idleMonitor()->isActive());
+        kiosk->setIdleTimeouts(200, 300);
+        QVERIFY(wiped.wait(kTimeoutMs));
+        QCOMPARE(kiosk->screen(), Screen::Attract);
+        QCOMPARE(booking->state(), BookingService::State::NoHold);
+    }
+
     void staffPinUnlocksTheMenu()
     {
         auto kiosk = openKiosk(baseSettings());

@@ -39,6 +39,7 @@ using State = BookingService::State;
 using Problem = BookingService::Problem;
 
 constexpr int kStaffHoldMs = 2000;
+constexpr int kPrintWaitMs = 60'000; // a paid order's tickets normally arrive within seconds
 constexpr int kMaxEvents = 60;      // tiles: the next events on sale
 constexpr int kEventDays = 90;      // how far ahead the tiles look
 
@@ -113,6 +114,19 @@ KioskWindow::KioskWindow(ClientSession* session, KioskSettings settings, QString
     m_pinGate.setStatePath(m_settingsPath);
     m_staffHold.setSingleShot(true);
     m_staffHold.setInterval(kStaffHoldMs);
+    m_printWait.setSingleShot(true);
+    m_printWait.setInterval(kPrintWaitMs);
+    connect(&m_printWait, &QTimer::timeout, this, [this] {
+        if (screen() != Screen::Processing || m_session->booking()->state() != State::Confirmed)
+            return;
+        qCWarning(lcKiosk) << "the tickets of order" << m_session->booking()->order().code << "did not arrive";
+        m_processing->showProblem(tr("Your tickets are delayed"),
+                                  tr("Your order %1 is paid, but its tickets have not arrived yet. Please show this code to "
+                                     "staff: they will print your tickets.")
+                                      .arg(m_session->booking()->order().code),
+                                  false);
+        m_idle->setActive(true); // the kiosk goes back to the attract screen when the customer leaves
+    });
     m_pinUnlock.setSingleShot(true);
 
     BookingService* booking = m_session->booking();
@@ -635,6 +649,7 @@ void KioskWindow::onBookingChanged()
         if (state == State::Expired || (state == State::NoHold && problem != Problem::None)) {
             m_processing->showProblem(tr("Your time ran out"), booking->problemText(), false);
             setScreen(Screen::Processing);
+            m_idle->setActive(true); // nothing is paying: an abandoned problem screen times out
         }
         return;
     case Screen::Processing:
@@ -676,8 +691,11 @@ void KioskWindow::printWhenIssued()
     // The saga issues the tickets right after the payment; the change log brings them.
     if (order.tickets.isEmpty() || order.tickets.size() < order.lines.size()) {
         m_processing->showWorking(tr("Payment accepted"), tr("Printing your tickets…"));
+        if (!m_printWait.isActive())
+            m_printWait.start();
         return;
     }
+    m_printWait.stop();
     if (m_printedOrderId == order.id)
         return;
     printAndFinish(order, false);
@@ -726,6 +744,7 @@ void KioskWindow::wipeSession()
     m_layout.reset();
     m_lastMethod = PayMethod::None;
     m_newPin.clear();
+    m_printWait.stop();
     m_staff->showPinPad(StaffScreen::PinPurpose::Unlock);
     showAttract();
     Q_EMIT sessionWiped();

@@ -57,6 +57,9 @@ public:
     PinGate& pinGate() { return m_pinGate; }
     // How long the staff corner button must be held (default 2 s; tests shorten it).
     void setStaffHoldMs(int ms) { m_staffHold.setInterval(ms); }
+    // How long "Printing your tickets…" waits for the issued tickets before it tells the
+    // customer to see staff (default 60 s; tests shorten it).
+    void setPrintWaitMs(int ms) { m_printWait.setInterval(ms); }
     // Overrides the settings' idle times in milliseconds (tests) until settings are saved.
     void setIdleTimeouts(int idleMs, int warningMs);
     QWidget* idleWarning() const { return m_idleWarning; }
@@ -130,6 +133,7 @@ private:
     QString m_newPin; // the first entry of a PIN change, until it is repeated
     QTimer m_staffHold;
     QTimer m_pinUnlock; // re-enables the PIN pad after a lock-out
+    QTimer m_printWait; // bounds the wait for a paid order's tickets
     bool m_locked = true;
 
     QStackedWidget* m_stack;
