@@ -13,6 +13,8 @@
 #include "models/eventformat.h"
 #include "store/localstore.h"
 
+#include "marquee/v1/boxoffice.pb.h"
+
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -22,6 +24,7 @@
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTabWidget>
+#include <QUuid>
 
 using namespace marquee;
 using namespace marquee::client;
@@ -290,6 +293,72 @@ private Q_SLOTS:
         QCOMPARE(serverCounts(), before);
         QCOMPARE(m_clerk->offlineSales()->pendingCount(), 0);
         QCOMPARE(serverSeatsSoldTwice(m_server, m_event), 0);
+    }
+
+    // The return names its seats: a seat whose offline sale the server rejected (a signed
+    // ticket for it exists) stays leased, and a damaged outbox entry is set aside for staff
+    // instead of blocking the reconcile.
+    void aRejectedSalesSeatIsNeverReturned()
+    {
+        const QStringList seats = seatIdsOf(*m_clerk, m_event, 700, 3);
+        const LeaseInfo lease = leaseSeats(*m_clerk, m_event, seats);
+        QVERIFY(lease.isValid());
+        QVERIFY(stopServer(m_server, *m_clerk, m_clerk2.get()));
+        OfflineSaleRequest r;
+        r.eventId = m_event;
+        r.seatIds = {seats.first()};
+        r.method = PaymentMethod::Cash;
+        r.tenderedMinor = 50'000;
+        const OfflineSaleOutcome sold = m_clerk->offlineSales()->sell(r);
+        QVERIFY2(sold.ok, qPrintable(sold.error));
+        // The upload names a lease the server does not know: it rejects the sale.
+        const OutboxEntry entry = m_clerk->store()->outbox(std::nullopt, QLatin1String(LocalStore::kOfflineSaleOutboxKind)).first();
+        v1::OfflineSale upload;
+        QVERIFY(upload.ParseFromArray(entry.payload.constData(), static_cast<int>(entry.payload.size())));
+        upload.set_lease_id(QUuid::createUuid().toString(QUuid::WithoutBraces).toStdString());
+        const std::string tampered = upload.SerializeAsString();
+        QSqlQuery q(m_clerk->store()->database());
+        q.prepare(QStringLiteral("UPDATE outbox SET payload = ? WHERE key = ?"));
+        q.addBindValue(QByteArray(tampered.data(), static_cast<qsizetype>(tampered.size())));
+        q.addBindValue(entry.key);
+        QVERIFY(q.exec());
+        // And a damaged entry (its sale row is there, its upload unreadable).
+        const QString damagedKey = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        const QString damagedOrder = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO offline_sales(idempotency_key,order_id,order_code,lease_id,event_id,status,reason,"
+                                      "message,sold_at,staff_user_id,method,total,buyer_name,order_payload) VALUES "
+                                      "('%1','%2','MQ-OZZZZZZ','%3','%4',0,'','',%5,%6,1,0,'',x'00')")
+                           .arg(damagedKey, damagedOrder, lease.id, m_event)
+                           .arg(entry.createdAt.toMSecsSinceEpoch() + 1)
+                           .arg(entry.userId)));
+        QVERIFY(q.exec(QStringLiteral("INSERT INTO outbox(key,user_id,kind,entity_id,payload,created_at) VALUES "
+                                      "('%1',%2,'%3','%4',x'ffffffff0a',%5)")
+                           .arg(damagedKey)
+                           .arg(entry.userId)
+                           .arg(QLatin1String(LocalStore::kOfflineSaleOutboxKind), damagedOrder)
+                           .arg(entry.createdAt.toMSecsSinceEpoch() + 1)));
+        QCOMPARE(m_clerk->offlineSales()->pendingCount(), 2);
+
+        QList<QList<QVariant>> finished;
+        QVERIFY(restartAndReconcile({m_clerk.get(), m_clerk2.get()}, &finished));
+        QCOMPARE(finished.first().at(0).toInt(), 0); // confirmed
+        QCOMPARE(finished.first().at(1).toInt(), 2); // rejected: the tampered one and the damaged one
+        QCOMPARE(finished.first().at(2).toInt(), 2); // returned: only the two unsold seats
+        QCOMPARE(m_clerk->offlineSales()->pendingCount(), 0);
+        QCOMPARE(m_clerk->store()->offlineSale(damagedOrder)->reason, QStringLiteral("unreadable_on_device"));
+        QCOMPARE(m_clerk->store()->offlineSale(sold.sale.orderId)->status, OfflineSaleStatus::Rejected);
+        // The rejected sale's seat is still leased to this device on the server, the others are free.
+        QCOMPARE(m_server.query(QStringLiteral("SELECT kind FROM seat_claims WHERE event_id = '%1' AND seat_id = '%2'")
+                                    .arg(m_event, seats.first())).value(0),
+                 QStringLiteral("leased"));
+        for (const QString& seat : seats.mid(1))
+            QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM seat_claims WHERE event_id = '%1' AND seat_id = '%2'")
+                                        .arg(m_event, seat)).value(0),
+                     QStringLiteral("0"));
+        const LeaseInfo after = *m_clerk->store()->lease(lease.id);
+        QCOMPARE(after.countIn(LeasedSeatState::SoldOffline), 1);
+        QCOMPARE(after.countIn(LeasedSeatState::Returned), 2);
+        QCOMPARE(after.countIn(LeasedSeatState::Returning), 0);
     }
 };
 
