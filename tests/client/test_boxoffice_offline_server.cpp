@@ -295,6 +295,44 @@ private Q_SLOTS:
         QCOMPARE(serverSeatsSoldTwice(m_server, m_event), 0);
     }
 
+    // An upload that times out while the device stays connected is retried (same keys, with
+    // back-off) instead of stopping the reconcile until the next connect.
+    void aTimedOutUploadIsRetried()
+    {
+        const QStringList seats = seatIdsOf(*m_clerk, m_event, 760, 1);
+        QVERIFY(leaseSeats(*m_clerk, m_event, seats).isValid());
+        SyncClient* sync = m_clerk->syncClient();
+        const SyncClient::Options normal = sync->options();
+        SyncClient::Options hasty = normal;
+        hasty.requestTimeoutMs = 0; // the answer cannot beat it
+        OfflineSaleService* sales = m_clerk->offlineSales();
+        sales->setFirstRetryDelayMs(20);
+        int timeouts = 0;
+        const auto restore = connect(sync, &SyncClient::requestFailed, this, [&](quint64, const ErrorInfo& error) {
+            if (error.code == ErrorCode::Timeout && ++timeouts == 2)
+                sync->setOptions(normal); // the second retry gets through
+        });
+        QSignalSpy done(sales, &OfflineSaleService::reconcileFinished);
+        QSignalSpy failed(sales, &OfflineSaleService::reconcileFailed);
+        sync->setOptions(hasty);
+        OfflineSaleRequest r;
+        r.eventId = m_event;
+        r.seatIds = seats;
+        r.method = PaymentMethod::Cash;
+        r.tenderedMinor = 50'000;
+        const OfflineSaleOutcome sold = sales->sell(r); // online: uploads at once
+        QVERIFY2(sold.ok, qPrintable(sold.error));
+        QVERIFY(done.wait(kTimeoutMs));
+        disconnect(restore);
+        sync->setOptions(normal);
+        QCOMPARE(timeouts, 2);
+        QVERIFY(failed.isEmpty());
+        QCOMPARE(done.first().at(0).toInt(), 1); // confirmed (a replay if the first try arrived)
+        QCOMPARE(serverOrderStatus(m_server, sold.sale.orderId), QStringLiteral("confirmed"));
+        QCOMPARE(sales->pendingCount(), 0);
+        QCOMPARE(serverSeatsSoldTwice(m_server, m_event), 0);
+    }
+
     // The return names its seats: a seat whose offline sale the server rejected (a signed
     // ticket for it exists) stays leased, and a damaged outbox entry is set aside for staff
     // instead of blocking the reconcile.
