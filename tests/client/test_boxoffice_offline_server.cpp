@@ -64,6 +64,17 @@ class TestBoxOfficeOfflineServer : public QObject {
         return done;
     }
 
+    // A cash sale of the seats from the clerk's lease, €500 handed over.
+    OfflineSaleRequest cashFor(const QStringList& seats) const
+    {
+        OfflineSaleRequest r;
+        r.eventId = m_event;
+        r.seatIds = seats;
+        r.method = PaymentMethod::Cash;
+        r.tenderedMinor = 50'000;
+        return r;
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
@@ -252,12 +263,7 @@ private Q_SLOTS:
         const QStringList seats = seatIdsOf(*m_clerk, m_event, 600, 2);
         QVERIFY(leaseSeats(*m_clerk, m_event, seats).isValid());
         QVERIFY(stopServer(m_server, *m_clerk, m_clerk2.get()));
-        OfflineSaleRequest r;
-        r.eventId = m_event;
-        r.seatIds = {seats.first()};
-        r.method = PaymentMethod::Cash;
-        r.tenderedMinor = 50'000;
-        const OfflineSaleOutcome sold = m_clerk->offlineSales()->sell(r);
+        const OfflineSaleOutcome sold = m_clerk->offlineSales()->sell(cashFor({seats.first()}));
         QVERIFY2(sold.ok, qPrintable(sold.error));
         const OutboxEntry entry = m_clerk->store()->outbox(std::nullopt, QLatin1String(LocalStore::kOfflineSaleOutboxKind)).first();
 
@@ -315,12 +321,7 @@ private Q_SLOTS:
         QSignalSpy done(sales, &OfflineSaleService::reconcileFinished);
         QSignalSpy failed(sales, &OfflineSaleService::reconcileFailed);
         sync->setOptions(hasty);
-        OfflineSaleRequest r;
-        r.eventId = m_event;
-        r.seatIds = seats;
-        r.method = PaymentMethod::Cash;
-        r.tenderedMinor = 50'000;
-        const OfflineSaleOutcome sold = sales->sell(r); // online: uploads at once
+        const OfflineSaleOutcome sold = sales->sell(cashFor(seats)); // online: uploads at once
         QVERIFY2(sold.ok, qPrintable(sold.error));
         QVERIFY(done.wait(kTimeoutMs));
         disconnect(restore);
@@ -342,12 +343,7 @@ private Q_SLOTS:
         const LeaseInfo lease = leaseSeats(*m_clerk, m_event, seats);
         QVERIFY(lease.isValid());
         QVERIFY(stopServer(m_server, *m_clerk, m_clerk2.get()));
-        OfflineSaleRequest r;
-        r.eventId = m_event;
-        r.seatIds = {seats.first()};
-        r.method = PaymentMethod::Cash;
-        r.tenderedMinor = 50'000;
-        const OfflineSaleOutcome sold = m_clerk->offlineSales()->sell(r);
+        const OfflineSaleOutcome sold = m_clerk->offlineSales()->sell(cashFor({seats.first()}));
         QVERIFY2(sold.ok, qPrintable(sold.error));
         // The upload names a lease the server does not know: it rejects the sale.
         const OutboxEntry entry = m_clerk->store()->outbox(std::nullopt, QLatin1String(LocalStore::kOfflineSaleOutboxKind)).first();
