@@ -1522,6 +1522,18 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <source>This device could not be registered for offline sales: %1</source>
         <translation>Dieses Gerät konnte nicht für den Offline-Verkauf registriert werden: %1</translation>
     </message>
+    <message>
+        <source>The server&apos;s ticket key %1 that signed this device&apos;s certificate is not known here.</source>
+        <translation>Der Ticketschlüssel %1 des Servers, mit dem das Zertifikat dieses Geräts signiert wurde, ist hier nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed certificate for this device.</source>
+        <translation>Der Server hat ein fehlerhaftes Zertifikat für dieses Gerät gesendet.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate for this device does not verify: offline sales stay off.</source>
+        <translation>Das Zertifikat des Servers für dieses Gerät lässt sich nicht verifizieren: Der Offline-Verkauf bleibt deaktiviert.</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::EventDetailWidget</name>
@@ -2795,6 +2807,10 @@ Rohdaten:
         <source>The server sent no lease.</source>
         <translation>Der Server hat kein Kontingent gesendet.</translation>
     </message>
+    <message>
+        <source>This lease has no seats left to return.</source>
+        <translation>Dieses Kontingent hat keine Plätze mehr, die zurückgegeben werden können.</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::LoginDialog</name>
@@ -3137,10 +3153,6 @@ Rohdaten:
         <translation>Der Verkauf konnte auf diesem Gerät nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>The offline sales waiting on this device are unreadable.</source>
-        <translation>Die auf diesem Gerät wartenden Offline-Verkäufe sind nicht lesbar.</translation>
-    </message>
-    <message>
         <source>The server answered the upload without results.</source>
         <translation>Der Server hat auf das Hochladen ohne Ergebnisse geantwortet.</translation>
     </message>
@@ -3151,6 +3163,40 @@ Rohdaten:
     <message>
         <source>The offline sales could not be uploaded yet: %1</source>
         <translation>Die Offline-Verkäufe konnten noch nicht hochgeladen werden: %1</translation>
+    </message>
+    <message>
+        <source>This device&apos;s lease for this event expired on %1: connect to return it and lease seats again.</source>
+        <translation>Das Kontingent dieses Geräts für diese Veranstaltung ist am %1 abgelaufen: Stellen Sie eine Verbindung her, um es zurückzugeben und erneut ein Kontingent anzulegen.</translation>
+    </message>
+    <message>
+        <source>Seat %1 is being returned to general sale and cannot be sold offline.</source>
+        <translation>Platz %1 wird gerade in den freien Verkauf zurückgegeben und kann nicht offline verkauft werden.</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s e-mail address &quot;%1&quot; is not valid: correct it or leave it empty.</source>
+        <translation>Die E-Mail-Adresse „%1“ des Käufers ist ungültig: Korrigieren Sie sie oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The buyer&apos;s name is too long (at most %n bytes; accented letters take two).</source>
+        <translation>
+            <numerusform>Der Name des Käufers ist zu lang (höchstens %n Byte; Umlaute und Buchstaben mit Akzent zählen doppelt).</numerusform>
+            <numerusform>Der Name des Käufers ist zu lang (höchstens %n Bytes; Umlaute und Buchstaben mit Akzent zählen doppelt).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The card terminal&apos;s reference is too long (at most %n bytes; accented letters take two).</source>
+        <translation>
+            <numerusform>Die Referenz des Kartenterminals ist zu lang (höchstens %n Byte; Umlaute und Buchstaben mit Akzent zählen doppelt).</numerusform>
+            <numerusform>Die Referenz des Kartenterminals ist zu lang (höchstens %n Bytes; Umlaute und Buchstaben mit Akzent zählen doppelt).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Damaged offline sales on this device could not be set aside: %1</source>
+        <translation>Beschädigte Offline-Verkäufe auf diesem Gerät konnten nicht beiseitegelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>This sale&apos;s record on the device is damaged and could not be uploaded: check the printed tickets and enter the sale by hand.</source>
+        <translation>Der Datensatz dieses Verkaufs auf dem Gerät ist beschädigt und konnte nicht hochgeladen werden: Prüfen Sie die gedruckten Tickets und erfassen Sie den Verkauf manuell.</translation>
     </message>
 </context>
 <context>
@@ -4672,6 +4718,14 @@ Zurück zum Start in %n Sekunden.</numerusform>
     <message>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <source>Your tickets are delayed</source>
+        <translation>Ihre Tickets verzögern sich</translation>
+    </message>
+    <message>
+        <source>Your order %1 is paid, but its tickets have not arrived yet. Please show this code to staff: they will print your tickets.</source>
+        <translation>Ihre Bestellung %1 ist bezahlt, aber die Tickets sind noch nicht eingetroffen. Bitte zeigen Sie diesen Code dem Personal: Dort werden Ihre Tickets gedruckt.</translation>
     </message>
 </context>
 <context>

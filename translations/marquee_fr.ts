@@ -1522,6 +1522,18 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <source>This device could not be registered for offline sales: %1</source>
         <translation>Cet appareil n’a pas pu être enregistré pour la vente hors ligne : %1</translation>
     </message>
+    <message>
+        <source>The server&apos;s ticket key %1 that signed this device&apos;s certificate is not known here.</source>
+        <translation>La clé de signature des billets %1 du serveur, qui a signé le certificat de cet appareil, n’est pas connue ici.</translation>
+    </message>
+    <message>
+        <source>The server sent a malformed certificate for this device.</source>
+        <translation>Le serveur a envoyé un certificat mal formé pour cet appareil.</translation>
+    </message>
+    <message>
+        <source>The server&apos;s certificate for this device does not verify: offline sales stay off.</source>
+        <translation>Le certificat du serveur pour cet appareil n’a pas pu être vérifié : la vente hors ligne reste désactivée.</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::EventDetailWidget</name>
@@ -2795,6 +2807,10 @@ Données brutes :
         <source>The server sent no lease.</source>
         <translation>Le serveur n’a envoyé aucun contingent.</translation>
     </message>
+    <message>
+        <source>This lease has no seats left to return.</source>
+        <translation>Ce contingent n’a plus de places à rendre.</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::LoginDialog</name>
@@ -3137,10 +3153,6 @@ Données brutes :
         <translation>La vente n’a pas pu être enregistrée sur cet appareil : %1</translation>
     </message>
     <message>
-        <source>The offline sales waiting on this device are unreadable.</source>
-        <translation>Les ventes hors ligne en attente sur cet appareil sont illisibles.</translation>
-    </message>
-    <message>
         <source>The server answered the upload without results.</source>
         <translation>Le serveur a répondu à l’envoi sans résultats.</translation>
     </message>
@@ -3151,6 +3163,40 @@ Données brutes :
     <message>
         <source>The offline sales could not be uploaded yet: %1</source>
         <translation>Les ventes hors ligne n’ont pas encore pu être envoyées : %1</translation>
+    </message>
+    <message>
+        <source>This device&apos;s lease for this event expired on %1: connect to return it and lease seats again.</source>
+        <translation>Le contingent de cet appareil pour cet événement a expiré le %1 : connectez-vous pour le rendre et créer un nouveau contingent.</translation>
+    </message>
+    <message>
+        <source>Seat %1 is being returned to general sale and cannot be sold offline.</source>
+        <translation>La place %1 est en cours de remise en vente générale et ne peut pas être vendue hors ligne.</translation>
+    </message>
+    <message>
+        <source>The buyer&apos;s e-mail address &quot;%1&quot; is not valid: correct it or leave it empty.</source>
+        <translation>L’adresse e-mail « %1 » de l’acheteur n’est pas valide : corrigez-la ou laissez le champ vide.</translation>
+    </message>
+    <message numerus="yes">
+        <source>The buyer&apos;s name is too long (at most %n bytes; accented letters take two).</source>
+        <translation>
+            <numerusform>Le nom de l’acheteur est trop long (%n octet au maximum ; les lettres accentuées en comptent deux).</numerusform>
+            <numerusform>Le nom de l’acheteur est trop long (%n octets au maximum ; les lettres accentuées en comptent deux).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>The card terminal&apos;s reference is too long (at most %n bytes; accented letters take two).</source>
+        <translation>
+            <numerusform>La référence du terminal de paiement est trop longue (%n octet au maximum ; les lettres accentuées en comptent deux).</numerusform>
+            <numerusform>La référence du terminal de paiement est trop longue (%n octets au maximum ; les lettres accentuées en comptent deux).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Damaged offline sales on this device could not be set aside: %1</source>
+        <translation>Les ventes hors ligne endommagées sur cet appareil n’ont pas pu être mises de côté : %1</translation>
+    </message>
+    <message>
+        <source>This sale&apos;s record on the device is damaged and could not be uploaded: check the printed tickets and enter the sale by hand.</source>
+        <translation>L’enregistrement de cette vente sur l’appareil est endommagé et n’a pas pu être envoyé : vérifiez les billets imprimés et saisissez la vente manuellement.</translation>
     </message>
 </context>
 <context>
@@ -4672,6 +4718,14 @@ Retour à l’accueil dans %n secondes.</numerusform>
     <message>
         <source>Settings saved.</source>
         <translation>Paramètres enregistrés.</translation>
+    </message>
+    <message>
+        <source>Your tickets are delayed</source>
+        <translation>Vos billets sont retardés</translation>
+    </message>
+    <message>
+        <source>Your order %1 is paid, but its tickets have not arrived yet. Please show this code to staff: they will print your tickets.</source>
+        <translation>Votre commande %1 est payée, mais ses billets ne sont pas encore arrivés. Veuillez présenter ce code au personnel, qui imprimera vos billets.</translation>
     </message>
 </context>
 <context>
