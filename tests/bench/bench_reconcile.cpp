@@ -8,6 +8,7 @@
 // Afterwards SQL checks every seat is sold exactly once.
 #include "seating_test_layouts.hpp"
 #include "service_helpers.hpp"
+#include "bench_process.hpp"
 #include "test_server.hpp"
 #include "ws_test_client.hpp"
 
@@ -18,8 +19,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QDir>
-#include <QFile>
 
 #include <pqxx/pqxx>
 
@@ -29,51 +28,15 @@
 #include <cstdio>
 #include <random>
 
-#include <unistd.h>
 
 using namespace marquee;
 using Clock = std::chrono::steady_clock;
 namespace codes = core::tickets;
+using bench::cpuSeconds;
+using bench::loadAverage;
+using bench::postmasterPid;
 
 namespace {
-
-std::string loadAverage() {
-    QFile file(QStringLiteral("/proc/loadavg"));
-    if (!file.open(QIODevice::ReadOnly)) return "unknown";
-    return file.readAll().trimmed().toStdString();
-}
-
-// CPU seconds (user + system) of process `pid`, or with `children` of every process whose
-// parent it is (the postmaster's backends).
-double cpuSeconds(qint64 pid, bool children = false) {
-    const auto ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
-    const auto ofStat = [&](const QString& path, qint64* parent) {
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) return 0.0;
-        const auto text = QString::fromLatin1(file.readAll());
-        const auto fields = text.mid(text.lastIndexOf(QLatin1Char(')')) + 2).split(QLatin1Char(' '));
-        if (fields.size() < 13) return 0.0;
-        if (parent) *parent = fields[1].toLongLong();
-        return (fields[11].toDouble() + fields[12].toDouble()) / ticks;
-    };
-    if (!children) return ofStat(QStringLiteral("/proc/%1/stat").arg(pid), nullptr);
-    double sum = 0;
-    for (const auto& entry : QDir(QStringLiteral("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot)) {
-        bool numeric = false;
-        entry.toLongLong(&numeric);
-        if (!numeric) continue;
-        qint64 parent = 0;
-        const auto used = ofStat(QStringLiteral("/proc/") + entry + QStringLiteral("/stat"), &parent);
-        if (parent == pid) sum += used;
-    }
-    return sum;
-}
-
-qint64 postmasterPid() {
-    QFile file(qEnvironmentVariable("MARQUEE_TEST_PG_DIR") + QStringLiteral("/data/postmaster.pid"));
-    if (!file.open(QIODevice::ReadOnly)) return 0;
-    return QString::fromLatin1(file.readLine()).trimmed().toLongLong();
-}
 
 std::string uuidFor(int kind, int n) {
     char buffer[40];
