@@ -280,6 +280,10 @@ v1::OfflineSaleResult uploadOne(pqxx::connection& conn, const BoxOfficeCaller& c
         pqxx::work tx(conn);
         SaleContext s{tx, caller, sale, lower(sale.order_id()), sha256(sale.SerializeAsString()),
                       sale.staff_user_id() == 0 ? caller.who.userId : sale.staff_user_id()};
+        // The lease's lock first: a replay racing its original (a till that lost the answer
+        // and sent again at once) waits for it here and then finds its order by the key,
+        // instead of finding the seats sold and rejecting a sale that was stored.
+        exec(tx, kLockLease, lower(sale.lease_id()));
         if (const auto existing = exec(tx, kOrderByKey, s.staffUserId, sale.idempotency_key(), toBinary(s.requestHash));
             !existing.empty()) {
             if (!existing[0][1].as<bool>()) reject("invalid_sale", "idempotency_key reused for a different sale");

@@ -11,6 +11,8 @@
 
 #include <QtTest>
 
+#include <pqxx/pqxx>
+
 #include <sodium.h>
 
 #include <algorithm>
@@ -925,6 +927,50 @@ private slots:
         QCOMPARE(d.client->call(other)->error().code(), v1::INVALID_ARGUMENT);
         other.mutable_get_day_report()->set_time_zone("Europe/Berlin'; DROP TABLE orders; --");
         QCOMPARE(d.client->call(other)->error().code(), v1::INVALID_ARGUMENT);
+    }
+
+    // A till that lost an upload's answer sends it again at once, on a new connection, while the
+    // first is still being stored: the second waits for the first (the lease's row lock) and
+    // answers with the stored sale, never rejecting it as "sold by another sale".
+    void aConcurrentReplayAnswersWithTheStoredSale() {
+        auto d = device("till-race");
+        QVERIFY(registerKey(d)->has_device_certificate());
+        auto again = device("till-race");
+        const auto leased = leaseByCategory(*d.client, 1);
+        QVERIFY2(leased && leased->has_lease(), errorOf(leased).c_str());
+        const auto& lease = leased->lease();
+        const auto s = sale(lease, {lease.seats(0).seat_id()}, d.key);
+
+        // Both uploads queue behind a transaction that holds the lease row.
+        pqxx::connection blockerConn(m_server.databaseUrl().toStdString());
+        pqxx::work blocker(blockerConn);
+        blocker.exec_params("SELECT 1 FROM seat_leases WHERE id = $1::uuid FOR UPDATE", lease.id());
+        v1::Envelope request;
+        *request.mutable_upload_offline_sales()->add_sales() = s;
+        request.set_request_id(d.client->nextId());
+        QVERIFY(d.client->send(request));
+        request.set_request_id(again.client->nextId());
+        QVERIFY(again.client->send(request));
+        const auto waiting = QStringLiteral(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'");
+        QTRY_VERIFY_WITH_TIMEOUT(one(waiting).toInt() >= 2, 30000);
+        blocker.commit();
+
+        std::vector<v1::OfflineSaleResult> results;
+        for (WsClient* client : {d.client.get(), again.client.get()}) {
+            std::optional<v1::Envelope> answer;
+            while ((answer = client->read()) && !answer->has_offline_sale_results() && !answer->has_error()) {
+            }
+            QVERIFY2(answer && answer->has_offline_sale_results(), errorOf(answer).c_str());
+            results.push_back(answer->offline_sale_results().results(0));
+        }
+        for (const auto& result : results) {
+            QVERIFY2(result.outcome() == v1::OFFLINE_SALE_CONFIRMED, (result.reason() + " " + result.message()).c_str());
+            QCOMPARE(result.order().id(), s.order_id());
+        }
+        QCOMPARE(int(results[0].replayed()) + int(results[1].replayed()), 1);
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM orders WHERE id = %1").arg(quoted(s.order_id()))),
+                 QStringLiteral("1"));
     }
 };
 
