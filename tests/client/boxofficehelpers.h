@@ -93,23 +93,4 @@ inline QString serverOrderStatus(const marquee::testing::TestServer& server, con
     return server.query(QStringLiteral("SELECT status FROM orders WHERE id = '%1'").arg(orderId)).value(0);
 }
 
-// Whether the server answers the box-office request in `probe` at all (a server built before
-// issue 7's handlers says "this message is not a request"); the tests that need it skip until then.
-inline bool serverHandles(ClientSession& session, v1::Envelope probe)
-{
-    SyncClient* sync = session.syncClient();
-    bool answered = false, unknown = false;
-    quint64 id = 0;
-    QObject context;
-    QObject::connect(sync, &SyncClient::boxOfficeAnswered, &context, [&](quint64 requestId, auto) { answered |= requestId == id; });
-    QObject::connect(sync, &SyncClient::requestFailed, &context, [&](quint64 requestId, const ErrorInfo& error) {
-        if (requestId != id)
-            return;
-        answered = true;
-        unknown = error.message.contains(QLatin1String("not a request"));
-    });
-    id = sync->sendBoxOffice(probe);
-    return QTest::qWaitFor([&] { return answered; }, kTimeoutMs) && !unknown;
-}
-
 } // namespace marquee::client::testing
