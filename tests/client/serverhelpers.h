@@ -252,7 +252,7 @@ public:
         return reply && reply->has_ack();
     }
 
-private:
+    // Any request on this connection: the answer with its request_id, or nullopt.
     std::optional<v1::Envelope> call(v1::Envelope& env)
     {
         const std::uint64_t id = ++m_lastId;
@@ -271,6 +271,7 @@ private:
         return answered ? found : std::nullopt;
     }
 
+private:
     QWebSocket m_socket;
     std::vector<v1::Envelope> m_replies;
     std::uint64_t m_lastId = 0;

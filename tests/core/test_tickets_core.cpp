@@ -4,6 +4,7 @@
 #include "marquee/core/tickets/qr_code.hpp"
 #include "marquee/core/tickets/ticket_code.hpp"
 #include "marquee/core/tickets/ticket_layout.hpp"
+#include "marquee/core/tickets/ticket_trust.hpp"
 
 #include "qr_scan.hpp"
 
@@ -374,6 +375,59 @@ private slots:
         // A ticket signed by the certified device key verifies with it like a server-signed one.
         TicketClaims ticket = sampleClaims(device);
         QCOMPARE(verifyTicket(signTicket(ticket, device), lookupOf({server, device})).verdict, Verdict::Valid);
+    }
+
+    // verifyTrusted (issue 7 check-in): server keys, certified device keys, and every way a
+    // device key can fail to be trusted.
+    void trustedVerificationFollowsTheCertificate() {
+        const KeyPair server = generateKeyPair();
+        const KeyPair device = generateKeyPair();
+        const std::int64_t validUntil = 1'900'000'000'000;
+        std::map<std::string, TrustedKey> keys;
+        keys[server.keyId] = TrustedKey{server.publicKey, 0, {}, {}, std::nullopt, 0};
+        TrustedKey deviceEntry{device.publicKey, 0, "kiosk-1", server.keyId,
+                               signDeviceCertificate({"kiosk-1", device.publicKey, validUntil}, server), validUntil};
+        keys[device.keyId] = deviceEntry;
+        const auto findKey = [&](std::string_view id) -> std::optional<TrustedKey> {
+            const auto it = keys.find(std::string(id));
+            return it == keys.end() ? std::nullopt : std::optional<TrustedKey>(it->second);
+        };
+        TicketClaims claims = sampleClaims(server);
+        auto result = verifyTrusted(signTicket(claims, server), findKey);
+        QCOMPARE(result.trust, Trust::Valid);
+        QVERIFY(!result.deviceKey);
+
+        claims = sampleClaims(device);
+        result = verifyTrusted(signTicket(claims, device), findKey);
+        QCOMPARE(result.trust, Trust::Valid);
+        QVERIFY(result.deviceKey);
+        QCOMPARE(result.deviceId, std::string("kiosk-1"));
+
+        claims.issuedAtMs = validUntil; // issued when the certificate ran out
+        QCOMPARE(verifyTrusted(signTicket(claims, device), findKey).trust, Trust::AfterDeviceCertificate);
+        claims = sampleClaims(device);
+
+        // The certificate names another device, is missing, or was signed by the device itself.
+        keys[device.keyId].deviceId = "kiosk-2";
+        QCOMPARE(verifyTrusted(signTicket(claims, device), findKey).trust, Trust::UncertifiedDeviceKey);
+        keys[device.keyId] = deviceEntry;
+        keys[device.keyId].certificate.reset();
+        QCOMPARE(verifyTrusted(signTicket(claims, device), findKey).trust, Trust::UncertifiedDeviceKey);
+        keys[device.keyId] = deviceEntry;
+        keys[device.keyId].certificate = signDeviceCertificate({"kiosk-1", device.publicKey, validUntil}, device);
+        QCOMPARE(verifyTrusted(signTicket(claims, device), findKey).trust, Trust::UncertifiedDeviceKey);
+        // A device key never certifies another device key.
+        const KeyPair second = generateKeyPair();
+        keys[device.keyId] = deviceEntry;
+        keys[second.keyId] = TrustedKey{second.publicKey, 0, "kiosk-3", device.keyId,
+                                        signDeviceCertificate({"kiosk-3", second.publicKey, validUntil}, device), validUntil};
+        QCOMPARE(verifyTrusted(signTicket(sampleClaims(second), second), findKey).trust, Trust::UncertifiedDeviceKey);
+        // The certifying server key unknown here.
+        keys.erase(server.keyId);
+        QCOMPARE(verifyTrusted(signTicket(claims, device), findKey).trust, Trust::UncertifiedDeviceKey);
+        // Hostile input never throws.
+        QCOMPARE(verifyTrusted(std::string(10 * 1024, 'A'), findKey).trust, Trust::Malformed);
+        QCOMPARE(verifyTrusted("MQT1.\0", nullptr).trust, Trust::Malformed);
     }
 
     void layoutUsesTheCaptionsGiven() {

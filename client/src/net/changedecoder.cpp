@@ -121,7 +121,8 @@ ChangeBatchData decodeChangeBatch(const v1::ChangeBatch& batch)
             if (!rec.deleted) {
                 v1::TicketKey msg;
                 ok = msg.ParseFromString(change.payload()) && msg.public_key().size() == 32;
-                rec.record = TicketKeyRecord{msg.public_key(), msg.valid_from_ms(), msg.retired_at_ms()};
+                rec.record = TicketKeyRecord{msg.public_key(), msg.valid_from_ms(), msg.retired_at_ms(), msg.device_id(),
+                                             msg.certified_by_key_id(), msg.certificate(), msg.valid_until_ms()};
             }
         }
         if (!ok) {

@@ -322,6 +322,11 @@ quint64 SyncClient::sendBoxOffice(v1::Envelope& request)
     return send(RequestKind::BoxOffice, request);
 }
 
+quint64 SyncClient::sendCheckIn(v1::Envelope& request)
+{
+    return send(RequestKind::CheckIn, request);
+}
+
 quint64 SyncClient::holdSeats(const QString& idempotencyKey, const HoldRequest& request)
 {
     v1::Envelope env;
@@ -519,6 +524,8 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
                                 std::vector<std::uint32_t>(d.seat_index().begin(), d.seat_index().end()),
                                 toBytes(d.status()), toAvailability(d.general_admission())};
             Q_EMIT seatDeltaReceived(delta);
+        } else if (env.has_check_in_batch()) {
+            Q_EMIT checkInsPushed(std::make_shared<const v1::Envelope>(std::move(env)));
         } else if (env.has_error())
             qCWarning(lcSync) << "server error:" << QString::fromStdString(env.error().message());
         return;
@@ -607,6 +614,9 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
         break;
     case RequestKind::BoxOffice:
         Q_EMIT boxOfficeAnswered(id, std::make_shared<const v1::Envelope>(std::move(env)));
+        break;
+    case RequestKind::CheckIn:
+        Q_EMIT checkInAnswered(id, std::make_shared<const v1::Envelope>(std::move(env)));
         break;
     case RequestKind::Hold:
         if (env.has_hold_result())

@@ -117,6 +117,10 @@ public:
     quint64 getRecommendationSettings();
     quint64 setRecommendationSettings(const RecommendationSettingsInfo& settings);
     quint64 deleteMyHistory();
+    // Check-in at the doors (boxoffice.proto 170-175): `request` holds CheckIn, UploadCheckIns
+    // or WatchCheckIns; answered by checkInAnswered with the whole answer envelope (or
+    // requestFailed). Live CheckInBatch pushes come as checkInsPushed.
+    quint64 sendCheckIn(v1::Envelope& request);
     void pull(); // pull from cursor() (no-op while a pull is in flight)
     // The owner could not store a batch: stop pulling and ignore pushes (a pull answer in
     // flight is dropped) until resumeFrom() names the cursor that was committed.
@@ -152,6 +156,8 @@ Q_SIGNALS:
     void waitlistListReceived(quint64 requestId, const QList<marquee::client::WaitlistEntryInfo>& entries);
     void recommendationListReceived(quint64 requestId, const marquee::client::RecommendationListInfo& list);
     void recommendationSettingsReceived(quint64 requestId, const marquee::client::RecommendationSettingsInfo& settings);
+    void checkInAnswered(quint64 requestId, std::shared_ptr<const marquee::v1::Envelope> answer);
+    void checkInsPushed(std::shared_ptr<const marquee::v1::Envelope> push);
     void authenticationRejected(); // HTTP 401 at the upgrade: the token is no longer valid
     void fatalError(const marquee::client::ErrorInfo& error); // e.g. unsupported protocol version
 
@@ -161,7 +167,7 @@ private:
         SubscribeSeats, UnsubscribeSeats, SetSeatsBlocked, SaveLayout, GetLayout, Search, IngestAdmin,
         Hold, ReleaseHold, Order, OrderList, PaymentConfig, WaitlistEntry, WaitlistList,
         RecommendationList, RecommendationSettings, RecommendationAck,
-        BoxOffice
+        BoxOffice, CheckIn
     };
     struct Pending {
         RequestKind kind;

@@ -158,6 +158,10 @@ struct TicketKeyInfo {
     QByteArray publicKey; // 32 bytes
     qint64 validFromMs = 0;
     qint64 retiredAtMs = 0; // 0: current
+    QString deviceId{};     // empty: a server key; otherwise a certified box-office device key
+    QString certifiedByKeyId{};
+    QByteArray certificate{}; // 64 bytes for a device key
+    qint64 validUntilMs = 0;
 };
 
 // A CreateOrder as the client sends it (never card data: only the provider's token).
@@ -195,6 +199,12 @@ struct TicketKeyRecord {
     std::string publicKey;
     qint64 validFromMs = 0;
     qint64 retiredAtMs = 0;
+    // A box-office device's key (empty deviceId: a server key), trusted only with its
+    // certificate (boxoffice.proto DeviceCertificate).
+    std::string deviceId{};
+    std::string certifiedByKeyId{};
+    std::string certificate{};
+    qint64 validUntilMs = 0;
 };
 
 } // namespace marquee::client

@@ -70,26 +70,39 @@ QList<QByteArray> LocalStore::waitlistPayloads(qint64 userId)
     return exec(q) ? payloads(q) : QList<QByteArray>{};
 }
 
+#define TICKET_KEY_COLUMNS "key_id, public_key, valid_from, retired_at, device_id, certified_by, certificate, valid_until"
+
+namespace {
+
+TicketKeyInfo ticketKeyAt(const QSqlQuery& q)
+{
+    return TicketKeyInfo{q.value(0).toString(), q.value(1).toByteArray(), q.value(2).toLongLong(),
+                         q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toString(),
+                         q.value(6).toByteArray(), q.value(7).toLongLong()};
+}
+
+} // namespace
+
 QList<TicketKeyInfo> LocalStore::ticketKeys()
 {
     QList<TicketKeyInfo> out;
     QSqlQuery q(database());
     q.setForwardOnly(true);
-    if (!q.exec(QStringLiteral("SELECT key_id, public_key, valid_from, retired_at FROM ticket_keys ORDER BY valid_from")))
+    if (!q.exec(QStringLiteral("SELECT " TICKET_KEY_COLUMNS " FROM ticket_keys ORDER BY valid_from")))
         return out;
     while (q.next())
-        out << TicketKeyInfo{q.value(0).toString(), q.value(1).toByteArray(), q.value(2).toLongLong(), q.value(3).toLongLong()};
+        out << ticketKeyAt(q);
     return out;
 }
 
 std::optional<TicketKeyInfo> LocalStore::ticketKey(const QString& keyId)
 {
     QSqlQuery q(database());
-    q.prepare(QStringLiteral("SELECT key_id, public_key, valid_from, retired_at FROM ticket_keys WHERE key_id=?"));
+    q.prepare(QStringLiteral("SELECT " TICKET_KEY_COLUMNS " FROM ticket_keys WHERE key_id=?"));
     q.addBindValue(keyId);
     if (!exec(q) || !q.next())
         return std::nullopt;
-    return TicketKeyInfo{q.value(0).toString(), q.value(1).toByteArray(), q.value(2).toLongLong(), q.value(3).toLongLong()};
+    return ticketKeyAt(q);
 }
 
 bool LocalStore::clearBookingData(qint64 userId)

@@ -262,6 +262,34 @@ CREATE TABLE offline_sales(
   method INTEGER NOT NULL, total INTEGER NOT NULL, buyer_name TEXT NOT NULL, order_payload BLOB NOT NULL);
 CREATE INDEX offline_sales_by_status ON offline_sales(status, sold_at);
 )sql",
+    // 10: check-in at the doors (client/src/checkin). Device keys come with their certificate
+    // (a verifier trusts them only when a cached server key certified them). check_ins: the
+    // admissions this device knows of, its own (source 0, key = the idempotency key; offline
+    // ones also sit in the outbox as kind 'checkin' until uploaded) and other devices' from
+    // WatchCheckIns (source 1, key = "server:<check_in_id>"); server_id is the server's
+    // check-in id once known (0 before): a pushed record finds this device's own row by it.
+    // check_in_voids: voided tickets of watched events; check_in_watch: the WatchCheckIns
+    // cursor per event; check_in_flags: uploads the server refused (void, invalid, wrong event),
+    // for staff. Flagged duplicates are check_ins rows with flagged = 1.
+    R"sql(
+ALTER TABLE ticket_keys ADD COLUMN device_id TEXT NOT NULL DEFAULT '';
+ALTER TABLE ticket_keys ADD COLUMN certified_by TEXT NOT NULL DEFAULT '';
+ALTER TABLE ticket_keys ADD COLUMN certificate BLOB;
+ALTER TABLE ticket_keys ADD COLUMN valid_until INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE check_ins(
+  key TEXT PRIMARY KEY, source INTEGER NOT NULL, server_id INTEGER NOT NULL, ticket_id TEXT NOT NULL,
+  event_id TEXT NOT NULL, device_id TEXT NOT NULL, gate TEXT NOT NULL, staff_user_id INTEGER NOT NULL,
+  checked_in_at INTEGER NOT NULL, offline INTEGER NOT NULL, counted INTEGER NOT NULL, flagged INTEGER NOT NULL, label TEXT NOT NULL,
+  holder_name TEXT NOT NULL);
+CREATE INDEX check_ins_by_ticket ON check_ins(event_id, ticket_id, counted);
+CREATE INDEX check_ins_by_server_id ON check_ins(server_id) WHERE server_id <> 0;
+CREATE TABLE check_in_voids(ticket_id TEXT PRIMARY KEY, event_id TEXT NOT NULL);
+CREATE TABLE check_in_watch(event_id TEXT PRIMARY KEY, cursor INTEGER NOT NULL);
+CREATE TABLE check_in_flags(
+  key TEXT PRIMARY KEY, ticket_id TEXT NOT NULL, event_id TEXT NOT NULL, gate TEXT NOT NULL,
+  checked_in_at INTEGER NOT NULL, outcome INTEGER NOT NULL, reason TEXT NOT NULL);
+CREATE INDEX check_in_flags_by_event ON check_in_flags(event_id, checked_in_at);
+)sql",
 };
 static_assert(std::size(kUpgradeSteps) == LocalStore::kSchemaVersion);
 
@@ -363,7 +391,8 @@ const char* const kBatchSql[StmtCount] = {
     "DELETE FROM orders WHERE id=? AND user_id=?",
     "INSERT OR REPLACE INTO waitlist_entries(id,user_id,event_id,status,created_at,payload) VALUES (?,?,?,?,?,?)",
     "DELETE FROM waitlist_entries WHERE id=? AND user_id=?",
-    "INSERT OR REPLACE INTO ticket_keys(key_id,public_key,valid_from,retired_at) VALUES (?,?,?,?)",
+    "INSERT OR REPLACE INTO ticket_keys(key_id,public_key,valid_from,retired_at,device_id,certified_by,certificate,"
+    "valid_until) VALUES (?,?,?,?,?,?,?,?)",
     "DELETE FROM ticket_keys WHERE key_id=?",
     "UPDATE sync_state SET cursor=?, cursor_user_id=?, last_sync_at=? WHERE id=1",
 };
@@ -1005,6 +1034,10 @@ bool LocalStore::applyChanges(const ChangeBatchData& batch, qint64 userId, Batch
                 st.blob(2, k->publicKey);
                 st.integer(3, k->validFromMs);
                 st.integer(4, k->retiredAtMs);
+                st.text(5, k->deviceId);
+                st.text(6, k->certifiedByKeyId);
+                st.blob(7, k->certificate);
+                st.integer(8, k->validUntilMs);
                 run = true;
             }
             break;

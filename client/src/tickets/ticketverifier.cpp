@@ -26,6 +26,10 @@ public:
                       "scan it again.");
         case TicketVerifier::Outcome::BadSignature:
             return tr("Invalid ticket: the code was altered or forged.");
+        case TicketVerifier::Outcome::UncertifiedDeviceKey:
+            return tr("Invalid ticket: it was signed by a box-office device whose certificate does not check out.");
+        case TicketVerifier::Outcome::AfterDeviceCertificate:
+            return tr("Invalid ticket: it was issued after its box-office device's certificate ran out.");
         case TicketVerifier::Outcome::AfterRetirement:
             break;
         }
@@ -44,38 +48,55 @@ QString TicketVerifier::describe(Outcome outcome)
 
 TicketVerifier::Result TicketVerifier::verify(const QString& code) const
 {
-    std::optional<CachedTicketKey> usedKey;
-    const auto findKey = [this, &usedKey](std::string_view keyId) -> std::optional<core::tickets::PublicKey> {
+    const auto findKey = [this](std::string_view keyId) -> std::optional<core::tickets::TrustedKey> {
         if (!m_lookup)
             return std::nullopt;
-        usedKey = m_lookup(QString::fromLatin1(keyId.data(), static_cast<qsizetype>(keyId.size())));
-        if (!usedKey || usedKey->publicKey.size() != static_cast<qsizetype>(core::tickets::PublicKey{}.size()))
+        const auto cached = m_lookup(QString::fromLatin1(keyId.data(), static_cast<qsizetype>(keyId.size())));
+        if (!cached || cached->publicKey.size() != static_cast<qsizetype>(core::tickets::PublicKey{}.size()))
             return std::nullopt;
-        core::tickets::PublicKey key{};
-        std::copy(usedKey->publicKey.cbegin(), usedKey->publicKey.cend(), key.begin());
+        core::tickets::TrustedKey key;
+        std::copy(cached->publicKey.cbegin(), cached->publicKey.cend(), key.publicKey.begin());
+        key.retiredAtMs = cached->retiredAtMs;
+        key.deviceId = cached->deviceId.toStdString();
+        key.certifiedByKeyId = cached->certifiedByKeyId.toStdString();
+        key.validUntilMs = cached->validUntilMs;
+        if (cached->certificate.size() == static_cast<qsizetype>(core::tickets::Signature{}.size())) {
+            core::tickets::Signature certificate{};
+            std::copy(cached->certificate.cbegin(), cached->certificate.cend(), certificate.begin());
+            key.certificate = certificate;
+        }
         return key;
     };
     // Codes are ASCII; anything else fails as Malformed in the core.
     const QByteArray bytes = code.toUtf8();
-    const auto verification =
-        core::tickets::verifyTicket(std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), findKey);
+    const auto verification = core::tickets::verifyTrusted(
+        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), findKey);
 
     Result result;
     result.claims = verification.claims;
-    switch (verification.verdict) {
-    case core::tickets::Verdict::Valid:
-        result.outcome = usedKey && usedKey->retiredAtMs > 0 && verification.claims.issuedAtMs > usedKey->retiredAtMs
-                             ? Outcome::AfterRetirement
-                             : Outcome::Valid;
+    result.deviceKey = verification.deviceKey;
+    result.deviceId = QString::fromStdString(verification.deviceId);
+    switch (verification.trust) {
+    case core::tickets::Trust::Valid:
+        result.outcome = Outcome::Valid;
         break;
-    case core::tickets::Verdict::Malformed:
+    case core::tickets::Trust::Malformed:
         result.outcome = Outcome::Malformed;
         break;
-    case core::tickets::Verdict::UnknownKey:
+    case core::tickets::Trust::UnknownKey:
         result.outcome = Outcome::UnknownKey;
         break;
-    case core::tickets::Verdict::BadSignature:
+    case core::tickets::Trust::BadSignature:
         result.outcome = Outcome::BadSignature;
+        break;
+    case core::tickets::Trust::AfterRetirement:
+        result.outcome = Outcome::AfterRetirement;
+        break;
+    case core::tickets::Trust::UncertifiedDeviceKey:
+        result.outcome = Outcome::UncertifiedDeviceKey;
+        break;
+    case core::tickets::Trust::AfterDeviceCertificate:
+        result.outcome = Outcome::AfterDeviceCertificate;
         break;
     }
     result.message = describe(result.outcome);
@@ -93,6 +114,10 @@ std::optional<CachedTicketKey> TicketVerifier::fromTicketKeyPayload(const QByteA
     CachedTicketKey cached;
     cached.publicKey = QByteArray(key.public_key().data(), static_cast<qsizetype>(key.public_key().size()));
     cached.retiredAtMs = key.retired_at_ms();
+    cached.deviceId = QString::fromStdString(key.device_id());
+    cached.certifiedByKeyId = QString::fromStdString(key.certified_by_key_id());
+    cached.certificate = QByteArray(key.certificate().data(), static_cast<qsizetype>(key.certificate().size()));
+    cached.validUntilMs = key.valid_until_ms();
     return cached;
 }
 

@@ -3,7 +3,7 @@
 // is reached through a lookup function, so the verifier needs no database of its own.
 #pragma once
 
-#include "marquee/core/tickets/ticket_code.hpp"
+#include "marquee/core/tickets/ticket_trust.hpp"
 
 #include <QByteArray>
 #include <QString>
@@ -17,6 +17,13 @@ namespace marquee::client::tickets {
 struct CachedTicketKey {
     QByteArray publicKey;     // 32 bytes
     qint64 retiredAtMs = 0;   // 0: current
+    // A box-office device key (empty deviceId: a server key): trusted only when its
+    // certificate checks out against a cached server key, for tickets issued before validUntilMs.
+    // (Initialised here so that {publicKey, retiredAtMs} still names every field.)
+    QString deviceId{};
+    QString certifiedByKeyId{};
+    QByteArray certificate{}; // 64 bytes
+    qint64 validUntilMs = 0;
 };
 
 // Maps a key id ("1a2b3c4d") to its cached key; nullopt when unknown. The checkout cache
@@ -31,12 +38,16 @@ public:
         UnknownKey,        // signed by a key this device has not synced yet
         BadSignature,      // altered or forged
         AfterRetirement,   // signature fine, but dated after its key was retired: a leaked key
+        UncertifiedDeviceKey,   // a device key whose certificate does not check out
+        AfterDeviceCertificate, // issued when its device certificate had run out
     };
 
     struct Result {
         Outcome outcome = Outcome::Malformed;
         core::tickets::TicketClaims claims; // read from the code unless Malformed
         QString message;                    // translated, for the person at the door
+        bool deviceKey = false;             // signed by a certified box-office device key
+        QString deviceId;                   // that device
         bool valid() const { return outcome == Outcome::Valid; }
     };
 

@@ -6,6 +6,8 @@
 #include "booking/bookingservice.h"
 #include "booking/checkoutdialog.h"
 #include "booking/myorderswindow.h"
+#include "checkin/checkinservice.h"
+#include "checkin/checkinwindow.h"
 #include "editor/layouteditorwindow.h"
 #include "models/categorymodel.h"
 #include "models/eventlistmodel.h"
@@ -18,6 +20,7 @@
 #include "services/clientsession.h"
 #include "services/seatingservice.h"
 #include "services/wishlistservice.h"
+#include "store/localstore.h"
 #include "views/connectionindicator.h"
 #include "views/eventdetailwidget.h"
 #include "views/ingestadminwindow.h"
@@ -88,6 +91,15 @@ MainWindow::MainWindow(ClientSession* session, QWidget* parent)
         }
         m_boxOfficeWindow->show();
         m_boxOfficeWindow->raise();
+    });
+    m_checkIn = toolbar->addAction(tr("Check-in…"), this, [this] {
+        auto* service = new CheckInService(m_session->store(), m_session->syncClient(), this);
+        service->setDeviceId(m_session->store()->ensureDeviceId());
+        service->setStaffUserId(m_session->account()->userId());
+        auto* window = new CheckInWindow(service, this); // a window of its own
+        service->setParent(window); // both go when the window is closed
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        window->show();
     });
     auto* spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -289,6 +301,7 @@ void MainWindow::updateAccount()
     m_boxOffice->setVisible(in && isBoxOfficeRole(account->role()));
     if (!in && m_boxOfficeWindow)
         m_boxOfficeWindow->close(); // the next staff member signs in first
+    m_checkIn->setVisible(in && isBoxOfficeRole(account->role()));
     m_account->setText(in ? tr("Logged in as %1").arg(account->email()) : tr("Not logged in"));
     m_wishlistOnly->setEnabled(in);
     if (!in)

@@ -44,6 +44,7 @@ public:
     QAction* myOrdersAction() const { return m_myOrders; }
     QAction* myWaitlistAction() const { return m_myWaitlist; }
     QAction* recommendationSettingsAction() const { return m_recommendSettings; }
+    QAction* checkInAction() const { return m_checkIn; }
     static constexpr int kViewDwellMs = 1500;
     // The event pages: all events, "For you", "Trending near you".
     QTabWidget* pages() const { return m_pages; }
@@ -105,6 +106,7 @@ private:
     QAction* m_ingestAdmin;
     QAction* m_boxOffice;
     QPointer<BoxOfficeWindow> m_boxOfficeWindow;
+    QAction* m_checkIn;
     QPointer<QWidget> m_layoutEditor;
 };
 

@@ -11,6 +11,7 @@
 #include "net/connection_limiter.hpp"
 #include "net/metrics.hpp"
 #include "net/revocation_listener.hpp"
+#include "net/check_in_feed.hpp"
 #include "net/seat_feed.hpp"
 #include "net/session_hub.hpp"
 #include "orders/payment_registry.hpp"
@@ -166,6 +167,8 @@ void Server::start() {
                                                                           m_options.limits.maxConnectionsPerAddress),
                                  {}});
     m_ctx->paymentWebhookSecret = m_options.payments.webhookSecret;
+    m_checkInFeed = std::make_unique<net::CheckInFeed>(*m_pool, *m_api);
+    m_ctx->checkIns = m_checkInFeed.get();
 
     if (m_options.demo) {
         try {
@@ -201,6 +204,16 @@ void Server::start() {
                  [seatFeed] { seatFeed->onTick(); },
                  [api](pqxx::connection& conn) { api->pruneSeatStatusLog(conn, kSeatStatusRetention); }});
     m_seatListener->start();
+    auto* checkInFeed = m_checkInFeed.get();
+    workers::SeatListener::Options checkInListening;
+    checkInListening.channel = "marquee_checkins";
+    m_checkInListener = std::make_unique<workers::SeatListener>(
+        url,
+        workers::SeatListener::Callbacks{[checkInFeed](const std::string& eventId) { checkInFeed->onChange(eventId); },
+                                         [checkInFeed] { checkInFeed->onTick(); },
+                                         {}},
+        checkInListening);
+    m_checkInListener->start();
     // Scheduled feeds (issue 5): one instance across all of them runs the due sources.
     m_ingestScheduler = std::make_unique<workers::IngestScheduler>(url, workers::IngestScheduler::Options{});
     m_ingestScheduler->start();
@@ -369,6 +382,7 @@ void Server::stopWorkers() {
     if (m_recommendTrainer) m_recommendTrainer->stop();
     if (m_wishlistAlertWorker) m_wishlistAlertWorker->stop();
     if (m_seatListener) m_seatListener->stop();
+    if (m_checkInListener) m_checkInListener->stop();
     if (m_stampListener) m_stampListener->stop();
     if (m_sequencer) m_sequencer->stop();
     if (m_hasher) m_hasher->stop();

@@ -44,6 +44,7 @@ namespace net {
 class Listener;
 class Metrics;
 class RevocationListener;
+class CheckInFeed;
 class SeatFeed;
 class SessionHub;
 } // namespace net
@@ -131,11 +132,13 @@ private:
     std::unique_ptr<net::Metrics> m_metrics;
     std::unique_ptr<net::SessionHub> m_hub;
     std::unique_ptr<net::SeatFeed> m_seatFeed;
+    std::unique_ptr<net::CheckInFeed> m_checkInFeed;
     std::unique_ptr<net::Context> m_ctx;
     std::unique_ptr<workers::Sequencer> m_sequencer;
     std::unique_ptr<workers::StampListener> m_stampListener;
     std::unique_ptr<net::RevocationListener> m_revocationListener;
     std::unique_ptr<workers::SeatListener> m_seatListener;
+    std::unique_ptr<workers::SeatListener> m_checkInListener; // the same loop on "marquee_checkins"
     std::unique_ptr<workers::IngestScheduler> m_ingestScheduler;
     std::unique_ptr<workers::PeriodicWorker> m_holdSweeper;
     std::shared_ptr<orders::PaymentRegistry> m_payments;

@@ -70,4 +70,13 @@ inline constexpr std::int32_t kOrderSagaClass = 0x4D4F; // "MO"
 // The offer holds themselves take the seat-hold locks above like every hold.
 inline constexpr std::int32_t kWaitlistEventClass = 0x4D57; // "MW"
 
+// Two-int4 class for an event's check-in feed: pg_advisory_xact_lock(kCheckInEventClass,
+// hashtext(<event id>)), waited for, held to commit by every writer of the event's check-in
+// rows and of its ticket_void_feed rows (a trigger on tickets, migration 0025), taken before
+// the writer draws a cursor: within one event cursors commit in ascending order, so the
+// WatchCheckIns feed never passes a row that commits late. It also serializes the doors of
+// one event (one short transaction per scan); the unique "one counted admission per
+// ticket" index is the last guard.
+inline constexpr std::int32_t kCheckInEventClass = 0x4D43; // "MC"
+
 } // namespace marquee::server::db::lockkey

@@ -21,6 +21,7 @@ class Pool;
 
 namespace marquee::server::net {
 
+class CheckInFeed;
 class ConnectionLimiter;
 class Metrics;
 class SeatFeed;
@@ -71,6 +72,8 @@ struct Context {
     std::atomic<bool> stopping{false};
     // whsec_… secret that signs POST /webhooks/payments; empty: the route answers 404.
     std::string paymentWebhookSecret{};
+    // The live check-in feed (WatchCheckIns); null: watching answers but pushes nothing.
+    CheckInFeed* checkIns = nullptr;
 };
 
 } // namespace marquee::server::net

@@ -7,6 +7,7 @@
 #include "marquee/core/validation.hpp"
 #include "marquee/core/version.hpp"
 #include "marquee/protocol/conversions.hpp"
+#include "net/check_in_feed.hpp"
 #include "net/metrics.hpp"
 #include "net/seat_feed.hpp"
 #include "net/session_hub.hpp"
@@ -75,6 +76,7 @@ WebSocketSession::WebSocketSession(tcp::socket&& socket, Context& ctx, Principal
       m_abuseBucket(ctx.limits.ratePerSecond, ctx.limits.burst * ctx.limits.abuseBurstMultiple) {}
 WebSocketSession::~WebSocketSession() {
     if (!m_seatEvent.empty()) m_ctx.seats.unsubscribe(m_seatEvent, *this);
+    if (!m_checkInEvent.empty() && m_ctx.checkIns) m_ctx.checkIns->unwatch(m_checkInEvent, *this);
     if (m_accepted) {
         m_ctx.hub.leave(*this);
         m_ctx.metrics.connectionClosed();
@@ -236,6 +238,11 @@ void WebSocketSession::dispatch(v1::Envelope request) {
     if (request.has_unsubscribe_seats() &&
         core::lowerAscii(request.unsubscribe_seats().event_id()) == m_seatEvent)
         endSeatSubscription();
+    if (request.has_watch_check_ins()) {
+        const auto eventId = core::lowerAscii(request.watch_check_ins().event_id());
+        if (core::isUuid(eventId)) beginCheckInWatch(eventId, id);
+        else endCheckInWatch();
+    }
     startApi(std::move(request));
 }
 
@@ -341,6 +348,7 @@ void WebSocketSession::onAnswer(const v1::Envelope& request, v1::Envelope answer
     if (!m_closing) {
         send(answer);
         if (request.has_subscribe_seats()) onSeatSubscribeAnswer(request, answer);
+        if (request.has_watch_check_ins()) onCheckInWatchAnswer(request, answer);
         // The connection is "live" once it has pulled everything up to the head; only then
         // do pushes make sense to it.
         if (request.has_pull_changes() && answer.has_change_batch() && !answer.change_batch().has_more() &&
@@ -434,6 +442,60 @@ void WebSocketSession::sendSkippedSeatDeltaIfDrained() {
         return;
     enqueue(std::move(m_seatSkippedNewest));
     m_seatSkippedNewest.reset();
+}
+
+void WebSocketSession::beginCheckInWatch(const std::string& eventId, std::uint64_t requestId) {
+    endCheckInWatch(); // one event per connection: the new watch replaces the old
+    m_checkInEvent = eventId;
+    m_checkInRequestId = requestId;
+    m_checkInCursor = 0;
+    m_checkInAnswered = false;
+    // Before the answer is read, so every later check-in reaches this connection.
+    if (m_ctx.checkIns) m_ctx.checkIns->watch(eventId, *this);
+}
+
+void WebSocketSession::endCheckInWatch() {
+    if (m_checkInEvent.empty()) return;
+    if (m_ctx.checkIns) m_ctx.checkIns->unwatch(m_checkInEvent, *this);
+    m_checkInEvent.clear();
+    m_checkInRequestId = 0;
+    m_checkInBacklog.clear();
+}
+
+// After the answer has been queued: batches beyond its cursor follow, in order.
+void WebSocketSession::onCheckInWatchAnswer(const v1::Envelope& request, const v1::Envelope& answer) {
+    if (request.request_id() != m_checkInRequestId) return; // replaced by a later watch
+    if (!answer.has_check_in_batch()) {
+        endCheckInWatch();
+        return;
+    }
+    m_checkInAnswered = true;
+    m_checkInCursor = answer.check_in_batch().cursor();
+    for (auto& pending : m_checkInBacklog) {
+        if (pending.statusSeq <= m_checkInCursor) continue;
+        m_checkInCursor = pending.statusSeq;
+        enqueue(std::move(pending.frame));
+    }
+    m_checkInBacklog.clear();
+    if (m_ctx.checkIns) m_ctx.checkIns->answered(m_checkInEvent, answer.check_in_batch().cursor());
+}
+
+void WebSocketSession::deliverCheckIns(std::string eventId, std::uint64_t cursor,
+                                       std::shared_ptr<const std::string> frame) {
+    asio::post(m_ws.get_executor(), [self = shared_from_this(), eventId = std::move(eventId), cursor,
+                                     frame = std::move(frame)]() mutable {
+        if (self->m_shuttingDown || eventId != self->m_checkInEvent) return;
+        if (!self->m_checkInAnswered) {
+            if (self->m_checkInBacklog.size() >= kMaxSeatBacklog) self->m_checkInBacklog.pop_front();
+            self->m_checkInBacklog.push_back({cursor, std::move(frame)});
+            return;
+        }
+        // A batch up to a cursor this connection has had; records come again only when they
+        // changed (flagged), and clients upsert them by check_in_id.
+        if (cursor <= self->m_checkInCursor) return;
+        self->m_checkInCursor = cursor;
+        self->enqueue(std::move(frame));
+    });
 }
 
 void WebSocketSession::closeRevoked() {

@@ -38,6 +38,10 @@ public:
     // connection watches that event and the delta is newer than what it has (held back
     // until the subscription's snapshot has gone out).
     void deliverSeatDelta(std::string eventId, std::uint64_t statusSeq, std::shared_ptr<const std::string> frame);
+    // Thread-safe. A CheckInBatch push (pre-serialized Envelope) for `eventId` up to `cursor`:
+    // sent when this connection watches that event's check-ins and has not had it (held back
+    // until the WatchCheckIns answer has gone out).
+    void deliverCheckIns(std::string eventId, std::uint64_t cursor, std::shared_ptr<const std::string> frame);
     // Thread-safe. Stops taking requests, lets the ones in flight finish, closes with 1001.
     void shutdown();
     // Thread-safe. The session token was revoked (logout elsewhere): close with 1008.
@@ -63,6 +67,10 @@ private:
     void beginSeatSubscription(const std::string& eventId, std::uint64_t requestId);
     void endSeatSubscription();
     void onSeatSubscribeAnswer(const v1::Envelope& request, const v1::Envelope& answer);
+    // Check-in watch (one event per connection), on the strand.
+    void beginCheckInWatch(const std::string& eventId, std::uint64_t requestId);
+    void endCheckInWatch();
+    void onCheckInWatchAnswer(const v1::Envelope& request, const v1::Envelope& answer);
 
     void sendError(std::uint64_t requestId, v1::ErrorCode code, std::string message,
                    const std::map<std::string, std::string>& details = {});
@@ -122,6 +130,14 @@ private:
     // a gap in status_seq and resubscribes, while its requests and answers keep flowing.
     std::shared_ptr<const std::string> m_seatSkippedNewest;
     void sendSkippedSeatDeltaIfDrained();
+
+    // The event whose check-ins this connection watches ("" when none), the WatchCheckIns
+    // that started it, and the newest cursor sent; pushes before the answer wait in the backlog.
+    std::string m_checkInEvent;
+    std::uint64_t m_checkInRequestId = 0;
+    std::uint64_t m_checkInCursor = 0;
+    bool m_checkInAnswered = false;
+    std::deque<PendingSeatDelta> m_checkInBacklog;
 };
 
 } // namespace marquee::server::net

@@ -335,6 +335,22 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
                            count = request.record_cash_count()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_ack() = detail::recordCashCount(conn, caller, count);
             });
+        // Check-in (170-175, check_in_service.cpp); the connection registers WatchCheckIns itself.
+        case v1::Envelope::kCheckIn:
+            return dbStep([who, device = meta.deviceId, check = request.check_in()](pqxx::connection& conn,
+                                                                                    v1::Envelope& out) {
+                *out.mutable_check_in_result() = detail::checkIn(conn, who, device, check);
+            });
+        case v1::Envelope::kUploadCheckIns:
+            return dbStep([who, device = meta.deviceId, upload = request.upload_check_ins()](pqxx::connection& conn,
+                                                                                             v1::Envelope& out) {
+                *out.mutable_check_in_results() = detail::uploadCheckIns(conn, who, device, upload);
+            });
+        case v1::Envelope::kWatchCheckIns:
+            return dbStep([who, device = meta.deviceId, watch = request.watch_check_ins()](pqxx::connection& conn,
+                                                                                           v1::Envelope& out) {
+                *out.mutable_check_in_batch() = detail::watchCheckIns(conn, who, device, watch);
+            });
         case v1::Envelope::kHello:
             detail::fail(v1::FAILED_PRECONDITION, "Hello is answered by the connection, not the API");
         case v1::Envelope::BODY_NOT_SET: detail::fail(v1::UNIMPLEMENTED, "unknown or empty request");
@@ -395,6 +411,11 @@ std::size_t Api::sweepExpiredHolds(pqxx::connection& conn, std::size_t maxHolds)
 
 std::size_t Api::sweepExpiredLeases(pqxx::connection& conn, std::size_t maxLeases) {
     return detail::sweepExpiredLeases(conn, maxLeases);
+}
+
+v1::CheckInBatch Api::checkInsAfter(pqxx::connection& conn, const std::string& eventId, std::uint64_t after) {
+    pqxx::read_transaction tx(conn);
+    return detail::checkInsAfter(tx, eventId, after);
 }
 
 std::int64_t Api::createUser(pqxx::connection& conn, std::string_view email, std::string_view password,

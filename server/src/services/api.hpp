@@ -3,6 +3,7 @@
 #pragma once
 
 #include "marquee/core/login_throttle.hpp"
+#include "marquee/v1/boxoffice.pb.h"
 #include "marquee/v1/envelope.pb.h"
 #include "services/principal.hpp"
 
@@ -132,6 +133,11 @@ public:
     // The same for box-office seat leases past their expiry (the event's start plus 6 hours):
     // their unsold seats go back on sale (the hold sweeper runs both). Returns leases closed.
     std::size_t sweepExpiredLeases(pqxx::connection& conn, std::size_t maxLeases = 100);
+
+    // The live check-in feed (net/check_in_feed): an event's check-in records and voided
+    // tickets after `after` (one page; has_more says when another follows). Throws on
+    // database errors.
+    v1::CheckInBatch checkInsAfter(pqxx::connection& conn, const std::string& eventId, std::uint64_t after);
 
     // Account administration for the CLI (`create-user`): the checks and hashing of
     // RegisterRequest, any role. Throws std::invalid_argument with a clear message on bad

@@ -8,6 +8,7 @@
 #include "marquee/core/seating/layout.hpp"
 #include "marquee/core/seating/seat_index.hpp"
 #include "marquee/v1/booking.pb.h"
+#include "marquee/v1/boxoffice.pb.h"
 #include "marquee/v1/common.pb.h"
 #include "marquee/v1/order.pb.h"
 #include "marquee/v1/recommend.pb.h"
@@ -332,5 +333,16 @@ v1::RecommendationSettings getRecommendationSettings(pqxx::connection& conn, con
 v1::RecommendationSettings setRecommendationSettings(pqxx::connection& conn, const Principal& who,
                                                      const v1::SetRecommendationSettings& request);
 v1::Ack deleteMyHistory(pqxx::connection& conn, const Principal& who);
+
+// Check-in at the doors (check_in_service.cpp; boxoffice.proto 170-175). Staff, organizers
+// and admins on a connection with a device id. checkInsAfter: an event's check-in records and
+// voided tickets after a WatchCheckIns cursor (one page), for the answer and the live feed.
+v1::CheckInResult checkIn(pqxx::connection& conn, const Principal& who, const std::string& deviceId,
+                          const v1::CheckIn& request);
+v1::CheckInResults uploadCheckIns(pqxx::connection& conn, const Principal& who, const std::string& deviceId,
+                                  const v1::UploadCheckIns& request);
+v1::CheckInBatch watchCheckIns(pqxx::connection& conn, const Principal& who, const std::string& deviceId,
+                               const v1::WatchCheckIns& request);
+v1::CheckInBatch checkInsAfter(pqxx::transaction_base& tx, const std::string& eventId, std::uint64_t afterCursor);
 
 } // namespace marquee::server::detail

@@ -12,8 +12,9 @@ namespace {
 
 class ChangeReceiver final : public pqxx::notification_receiver {
 public:
-    ChangeReceiver(pqxx::connection& conn, const std::function<void(const std::string&)>& onChange)
-        : pqxx::notification_receiver(conn, "marquee_seats"), m_onChange(onChange) {}
+    ChangeReceiver(pqxx::connection& conn, const std::string& channel,
+                   const std::function<void(const std::string&)>& onChange)
+        : pqxx::notification_receiver(conn, channel), m_onChange(onChange) {}
     void operator()(const std::string& payload, int) override {
         // The seq is informational: the feed reads the current status_seq with the rows.
         const auto colon = payload.find(':');
@@ -47,7 +48,7 @@ void SeatListener::run() {
     auto nextMaintenance = Clock::now() + m_options.maintenanceEvery;
     m_loop.runConnected(m_connectionString, "seat listener", [&](pqxx::connection& conn) {
         db::applySessionLimits(conn);
-        ChangeReceiver receiver(conn, m_callbacks.onChange);
+        ChangeReceiver receiver(conn, m_options.channel, m_callbacks.onChange);
         // Changes made while we were not listening.
         if (m_callbacks.onTick) m_callbacks.onTick();
         const auto us = std::chrono::duration_cast<std::chrono::microseconds>(m_options.tick).count();

@@ -1,6 +1,7 @@
 // Follows "marquee_seats" notifications (payload "<event id>:<status_seq>", sent at commit by
 // every seat-status writer on any instance) and hands them to this instance's seat feed; an
 // idle tick lets the feed catch up on anything missed, and a slower tick prunes the status log.
+// The check-in feed runs a second one on "marquee_checkins" (payload "<event id>:c").
 #pragma once
 
 #include "workers/background_loop.hpp"
@@ -24,6 +25,7 @@ public:
     struct Options {
         std::chrono::milliseconds tick{1000};
         std::chrono::seconds maintenanceEvery{60};
+        std::string channel = "marquee_seats"; // payloads "<event id>:<anything>"
     };
 
     SeatListener(std::string connectionString, Callbacks callbacks);

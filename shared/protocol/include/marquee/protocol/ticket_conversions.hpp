@@ -4,10 +4,12 @@
 #pragma once
 
 #include "marquee/core/tickets/ticket_layout.hpp"
+#include "marquee/core/tickets/ticket_trust.hpp"
 #include "marquee/v1/order.pb.h"
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 
 namespace marquee::protocol {
@@ -23,5 +25,10 @@ struct TicketFormatters {
 // to the buyer's name; the price is its order line's total.
 core::tickets::TicketFields ticketFields(const v1::Order& order, const v1::Ticket& ticket,
                                          const TicketFormatters& format);
+
+// A published key (change-log "ticket_key") as verifyTrusted() takes it; nullopt when the
+// public key is not 32 bytes. A certificate that is not 64 bytes is left out (the key is then
+// not trusted).
+std::optional<core::tickets::TrustedKey> trustedKey(const v1::TicketKey& key);
 
 } // namespace marquee::protocol
