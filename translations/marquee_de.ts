@@ -395,6 +395,14 @@
         <source>Invalid ticket: it is dated after its signing key was retired.</source>
         <translation>Ungültiges Ticket: Es ist auf einen Zeitpunkt nach der Stilllegung seines Signaturschlüssels datiert.</translation>
     </message>
+    <message>
+        <source>Invalid ticket: it was signed by a box-office device whose certificate does not check out.</source>
+        <translation>Ungültiges Ticket: Es wurde von einem Kassengerät signiert, dessen Zertifikat die Prüfung nicht besteht.</translation>
+    </message>
+    <message>
+        <source>Invalid ticket: it was issued after its box-office device&apos;s certificate ran out.</source>
+        <translation>Ungültiges Ticket: Es wurde nach Ablauf des Zertifikats seines Kassengeräts ausgestellt.</translation>
+    </message>
 </context>
 <context>
     <name>TicketViews</name>
@@ -928,6 +936,147 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     <message>
         <source>All categories</source>
         <translation>Alle Kategorien</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::CheckInService</name>
+    <message>
+        <source>This device could not record the check-in. Try again.</source>
+        <translation>Dieses Gerät konnte den Einlass nicht erfassen. Versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Only staff, organizers and admins can check tickets in.</source>
+        <translation>Nur Personal, Veranstalter und Administratoren dürfen Tickets beim Einlass prüfen.</translation>
+    </message>
+    <message>
+        <source>The server refused the check-in: %1</source>
+        <translation>Der Server hat den Einlass abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::CheckInWindow</name>
+    <message>
+        <source>Check-in</source>
+        <translation>Einlass</translation>
+    </message>
+    <message>
+        <source>e.g. North door</source>
+        <translation>z. B. Nordeingang</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Veranstaltung:</translation>
+    </message>
+    <message>
+        <source>Gate:</source>
+        <translation>Eingang:</translation>
+    </message>
+    <message>
+        <source>Scan a ticket or type its code, then press Enter</source>
+        <translation>Ticket scannen oder Code eingeben, dann die Eingabetaste drücken</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Einlassen</translation>
+    </message>
+    <message>
+        <source>Ready to scan</source>
+        <translation>Bereit zum Scannen</translation>
+    </message>
+    <message>
+        <source>Flagged for staff (duplicate entries found on sync, refused uploads):</source>
+        <translation>Für das Personal markiert (bei der Synchronisierung gefundene doppelte Einlässe, abgelehnte Uploads):</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Choose an event first</source>
+        <translation>Wählen Sie zuerst eine Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Eingelassen</translation>
+    </message>
+    <message>
+        <source>Already admitted at %1</source>
+        <translation>Bereits eingelassen um %1</translation>
+    </message>
+    <message>
+        <source>Already admitted at %1 at %2</source>
+        <translation>Bereits eingelassen um %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Wrong event: this ticket is for another event</source>
+        <translation>Falsche Veranstaltung: Dieses Ticket gilt für eine andere Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Wrong event: ticket for “%1”</source>
+        <translation>Falsche Veranstaltung: Ticket für „%1“</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Ungültig</translation>
+    </message>
+    <message>
+        <source>Not a valid ticket</source>
+        <translation>Kein gültiges Ticket</translation>
+    </message>
+    <message>
+        <source>Seat: %1</source>
+        <translation>Platz: %1</translation>
+    </message>
+    <message>
+        <source>Sold offline at a box office; its sale is not synced yet.</source>
+        <translation>Offline an einer Kasse verkauft; der Verkauf ist noch nicht synchronisiert.</translation>
+    </message>
+    <message>
+        <source>Admitted by device %1.</source>
+        <translation>Eingelassen von Gerät %1.</translation>
+    </message>
+    <message>
+        <source>The ticket was refunded or cancelled.</source>
+        <translation>Das Ticket wurde erstattet oder storniert.</translation>
+    </message>
+    <message>
+        <source>Send the guest to the right entrance.</source>
+        <translation>Schicken Sie den Gast zum richtigen Eingang.</translation>
+    </message>
+    <message>
+        <source>Offline: recorded on this device, it syncs when the connection is back.</source>
+        <translation>Offline: Auf diesem Gerät erfasst; wird synchronisiert, sobald die Verbindung wiederhergestellt ist.</translation>
+    </message>
+    <message>
+        <source>Checked on this device (offline).</source>
+        <translation>Auf diesem Gerät geprüft (offline).</translation>
+    </message>
+    <message>
+        <source>Admitted so far: %1</source>
+        <translation>Bisher eingelassen: %1</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● Online</translation>
+    </message>
+    <message>
+        <source>● Offline — checking on this device</source>
+        <translation>● Offline — Prüfung auf diesem Gerät</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n Einlass wartet auf die Synchronisierung</numerusform>
+            <numerusform>%n Einlässe warten auf die Synchronisierung</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Duplicate entry: ticket %1 admitted again at %2 at %3 (device %4)</source>
+        <translation>Doppelter Einlass: Ticket %1 um %2 erneut eingelassen (%3, Gerät %4)</translation>
+    </message>
+    <message>
+        <source>Admitted offline at %1, refused on sync: %2 (ticket %3)</source>
+        <translation>Um %1 offline eingelassen, bei der Synchronisierung abgelehnt: %2 (Ticket %3)</translation>
     </message>
 </context>
 <context>
@@ -2975,6 +3124,10 @@ Rohdaten:
     <message>
         <source>Box Office…</source>
         <translation>Kasse …</translation>
+    </message>
+    <message>
+        <source>Check-in…</source>
+        <translation>Einlass …</translation>
     </message>
 </context>
 <context>

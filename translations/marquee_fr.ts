@@ -395,6 +395,14 @@
         <source>Invalid ticket: it is dated after its signing key was retired.</source>
         <translation>Billet non valide : il est daté d’après le retrait de sa clé de signature.</translation>
     </message>
+    <message>
+        <source>Invalid ticket: it was signed by a box-office device whose certificate does not check out.</source>
+        <translation>Billet non valide : il a été signé par un appareil de billetterie dont le certificat n’est pas valide.</translation>
+    </message>
+    <message>
+        <source>Invalid ticket: it was issued after its box-office device&apos;s certificate ran out.</source>
+        <translation>Billet non valide : il a été émis après l’expiration du certificat de son appareil de billetterie.</translation>
+    </message>
 </context>
 <context>
     <name>TicketViews</name>
@@ -928,6 +936,147 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     <message>
         <source>All categories</source>
         <translation>Toutes les catégories</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::CheckInService</name>
+    <message>
+        <source>This device could not record the check-in. Try again.</source>
+        <translation>Cet appareil n’a pas pu enregistrer l’entrée. Réessayez.</translation>
+    </message>
+    <message>
+        <source>Only staff, organizers and admins can check tickets in.</source>
+        <translation>Seuls le personnel, les organisateurs et les administrateurs peuvent contrôler les billets à l’entrée.</translation>
+    </message>
+    <message>
+        <source>The server refused the check-in: %1</source>
+        <translation>Le serveur a refusé l’entrée : %1</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::CheckInWindow</name>
+    <message>
+        <source>Check-in</source>
+        <translation>Contrôle d’accès</translation>
+    </message>
+    <message>
+        <source>e.g. North door</source>
+        <translation>p. ex. Porte nord</translation>
+    </message>
+    <message>
+        <source>Event:</source>
+        <translation>Événement :</translation>
+    </message>
+    <message>
+        <source>Gate:</source>
+        <translation>Accès :</translation>
+    </message>
+    <message>
+        <source>Scan a ticket or type its code, then press Enter</source>
+        <translation>Scannez un billet ou saisissez son code, puis appuyez sur Entrée</translation>
+    </message>
+    <message>
+        <source>Check in</source>
+        <translation>Valider l’entrée</translation>
+    </message>
+    <message>
+        <source>Ready to scan</source>
+        <translation>Prêt à scanner</translation>
+    </message>
+    <message>
+        <source>Flagged for staff (duplicate entries found on sync, refused uploads):</source>
+        <translation>Signalés au personnel (entrées en double détectées lors de la synchronisation, envois refusés) :</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Choose an event first</source>
+        <translation>Choisissez d’abord un événement</translation>
+    </message>
+    <message>
+        <source>Admitted</source>
+        <translation>Entrée validée</translation>
+    </message>
+    <message>
+        <source>Already admitted at %1</source>
+        <translation>Déjà validé à %1</translation>
+    </message>
+    <message>
+        <source>Already admitted at %1 at %2</source>
+        <translation>Déjà validé à %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Wrong event: this ticket is for another event</source>
+        <translation>Mauvais événement : ce billet est valable pour un autre événement</translation>
+    </message>
+    <message>
+        <source>Wrong event: ticket for “%1”</source>
+        <translation>Mauvais événement : billet pour « %1 »</translation>
+    </message>
+    <message>
+        <source>Void</source>
+        <translation>Annulé</translation>
+    </message>
+    <message>
+        <source>Not a valid ticket</source>
+        <translation>Billet non valide</translation>
+    </message>
+    <message>
+        <source>Seat: %1</source>
+        <translation>Place : %1</translation>
+    </message>
+    <message>
+        <source>Sold offline at a box office; its sale is not synced yet.</source>
+        <translation>Vendu hors ligne à une billetterie ; la vente n’est pas encore synchronisée.</translation>
+    </message>
+    <message>
+        <source>Admitted by device %1.</source>
+        <translation>Entrée validée par l’appareil %1.</translation>
+    </message>
+    <message>
+        <source>The ticket was refunded or cancelled.</source>
+        <translation>Le billet a été remboursé ou annulé.</translation>
+    </message>
+    <message>
+        <source>Send the guest to the right entrance.</source>
+        <translation>Orientez la personne vers la bonne entrée.</translation>
+    </message>
+    <message>
+        <source>Offline: recorded on this device, it syncs when the connection is back.</source>
+        <translation>Hors ligne : enregistré sur cet appareil, synchronisé dès le retour de la connexion.</translation>
+    </message>
+    <message>
+        <source>Checked on this device (offline).</source>
+        <translation>Contrôlé sur cet appareil (hors ligne).</translation>
+    </message>
+    <message>
+        <source>Admitted so far: %1</source>
+        <translation>Entrées validées : %1</translation>
+    </message>
+    <message>
+        <source>● Online</source>
+        <translation>● En ligne</translation>
+    </message>
+    <message>
+        <source>● Offline — checking on this device</source>
+        <translation>● Hors ligne — contrôle sur cet appareil</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n check-in(s) waiting to sync</source>
+        <translation>
+            <numerusform>%n entrée en attente de synchronisation</numerusform>
+            <numerusform>%n entrées en attente de synchronisation</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Duplicate entry: ticket %1 admitted again at %2 at %3 (device %4)</source>
+        <translation>Entrée en double : billet %1 validé à nouveau à %2 (%3, appareil %4)</translation>
+    </message>
+    <message>
+        <source>Admitted offline at %1, refused on sync: %2 (ticket %3)</source>
+        <translation>Entrée validée hors ligne à %1, refusée lors de la synchronisation : %2 (billet %3)</translation>
     </message>
 </context>
 <context>
@@ -2975,6 +3124,10 @@ Données brutes :
     <message>
         <source>Box Office…</source>
         <translation>Billetterie…</translation>
+    </message>
+    <message>
+        <source>Check-in…</source>
+        <translation>Contrôle d’accès…</translation>
     </message>
 </context>
 <context>
