@@ -142,6 +142,33 @@ private Q_SLOTS:
             kTimeoutMs));
     }
 
+    // Given up while the HoldSeats is still on its way (a kiosk wiped at its idle timeout): the
+    // hold that arrives afterwards is released at once instead of keeping the seats until it expires.
+    void aHoldAbandonedInFlightIsReleasedWhenItArrives()
+    {
+        BookingService* booking = m_fan->booking();
+        booking->reset();
+        const QStringList ids = freeSeats(2);
+        const QString claimed = QStringLiteral("SELECT count(*) FROM seat_claims WHERE event_id = '%1' AND seat_id IN ('%2', '%3')")
+                                    .arg(m_event, ids.at(0), ids.at(1));
+        const QString changes = QStringLiteral("SELECT count(*) FROM seat_status_changes WHERE event_id = '%1'").arg(m_event);
+        const int changesBefore = m_server.query(changes).value(0).toInt();
+        QVERIFY(booking->holdSeats(seats(ids)));
+        QCOMPARE(booking->state(), State::Holding);
+        booking->reset(); // in the same turn of the event loop: the answer cannot have been read
+        QCOMPARE(booking->state(), State::NoHold);
+        // The server held the seats (one seat-status change) and released them when the late
+        // answer came in (a second one); nothing is claimed afterwards.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_server.query(changes).value(0).toInt() >= changesBefore + 2
+                    && m_server.query(claimed).value(0) == QLatin1String("0");
+            },
+            kTimeoutMs));
+        QCOMPARE(booking->state(), State::NoHold);
+        QVERIFY(booking->hold().holdId.isEmpty());
+    }
+
     void takenSeatsAreNamed()
     {
         const QStringList ids = freeSeats(3);

@@ -218,6 +218,10 @@ void BookingService::releaseHold()
 {
     if (m_hold.isValid() && (m_state == State::Held || m_state == State::Holding) && m_sync->isConnected())
         m_releaseRequest = m_sync->releaseHold(m_hold.holdId);
+    // A hold still on its way (a kiosk wiped at the idle timeout, a new choice) is released
+    // when its answer arrives, so it does not keep the seats until it expires.
+    if (m_state == State::Holding && m_holdRequest != 0 && !m_extending)
+        m_abandonedHolds.insert(m_holdRequest);
     m_holdRequest = 0;
     m_pendingCardOrder.reset();
     setHold(HoldInfo{});
@@ -236,6 +240,11 @@ void BookingService::reset()
 
 void BookingService::onHold(quint64 requestId, const HoldInfo& hold)
 {
+    if (m_abandonedHolds.remove(requestId)) {
+        if (m_sync->isConnected())
+            m_sync->releaseHold(hold.holdId);
+        return;
+    }
     if (requestId == 0 || requestId != m_holdRequest)
         return;
     m_holdRequest = 0;
@@ -313,6 +322,8 @@ void BookingService::onFailed(quint64 requestId, const ErrorInfo& error)
     if (requestId == 0)
         return;
     const QString reason = error.details.value(QStringLiteral("reason"));
+    if (m_abandonedHolds.remove(requestId))
+        return; // nothing was held
     if (requestId == m_holdRequest) {
         m_holdRequest = 0;
         if (std::exchange(m_extending, false)) {

@@ -149,6 +149,7 @@ private:
     QString m_holdEventId;        // of the last HoldSeats (names taken seats)
     QSet<std::uint32_t> m_seenHeldByMe; // seats of the hold the live status showed as ours
     quint64 m_holdRequest = 0;    // HoldSeats or ExtendHold in flight
+    QSet<quint64> m_abandonedHolds; // holds given up while in flight: released when they arrive
     bool m_extending = false;
     quint64 m_releaseRequest = 0;
     quint64 m_orderRequest = 0;
