@@ -25,7 +25,7 @@ SANDBOX_PID=$!
 "$BIN/server/marquee-server" serve --listen "127.0.0.1:$PORT" --demo \
   --payment-url "http://127.0.0.1:$PAYMENT_PORT" --payment-secret-key "$SECRET_KEY" \
   --payment-publishable-key "$PUBLISHABLE_KEY" --payment-webhook-secret "$WEBHOOK_SECRET" \
-  --terminal-ids "$TERMINALS" &
+  --terminal-ids "$TERMINALS" --public-url "http://127.0.0.1:$PORT" &
 SERVER_PID=$!
 trap 'kill -TERM $SERVER_PID $SANDBOX_PID 2>/dev/null; wait $SERVER_PID $SANDBOX_PID 2>/dev/null || true' EXIT
 

@@ -8,6 +8,7 @@
 #include "ingest/fetcher.hpp"
 #include "ingest/ingest.hpp"
 #include "mail/mail_outbox.hpp"
+#include "mail/unsubscribe.hpp"
 #include "marquee/core/domain.hpp"
 #include "marquee/core/version.hpp"
 #include "services/api.hpp"
@@ -72,6 +73,9 @@ serve options:
   --smtp-ca-file FILE  trust this CA bundle for the SMTP server instead of the system's
   --mail-from ADDRESS  sender of all mail, e.g. "Marquee <tickets@example.org>"
                        (default: Marquee <marquee@HOSTNAME>); its domain names Message-IDs
+  --public-url URL     how mail recipients reach this server, e.g. https://tickets.example.org
+                       (behind a proxy: the proxy's address); alert and digest mails then carry
+                       a one-click unsubscribe link to URL/unsubscribe
   --payment-url URL    Stripe-style payment provider (Stripe, or marquee-payment-sandbox)
   --payment-secret-key KEY       its secret key (sk_...)
   --payment-publishable-key KEY  its publishable key (pk_...): enables online card
@@ -167,6 +171,7 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
         {"--smtp-password", {"serve"}},
         {"--smtp-ca-file", {"serve"}},
         {"--mail-from", {"serve"}},
+        {"--public-url", {"serve"}},
         {"--email", {"create-user"}},
         {"--role", {"create-user"}},
         {"--file", {"ingest"}},
@@ -535,6 +540,11 @@ void parseMailOptions(const Parsed& p, ServerOptions& options) {
     if (const auto from = value("--mail-from"); !from.empty()) {
         options.mailFrom = mail::parseMailSender(from);
         if (!options.mailFrom) throw UsageError("--mail-from: '" + from + "' is not one mail address");
+    }
+    if (const auto url = value("--public-url"); !url.empty()) {
+        const auto normalised = mail::normalisePublicBaseUrl(url);
+        if (!normalised) throw UsageError("--public-url: '" + url + "' is not http(s)://HOST[:PORT][/PATH]");
+        options.publicUrl = *normalised;
     }
 }
 

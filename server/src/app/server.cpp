@@ -7,6 +7,7 @@
 #include "db/embedded_postgres.hpp"
 #include "db/migrations.hpp"
 #include "db/pool.hpp"
+#include "mail/unsubscribe.hpp"
 #include "net/listener.hpp"
 #include "net/connection_limiter.hpp"
 #include "net/metrics.hpp"
@@ -279,6 +280,7 @@ void Server::start() {
 // Every instance runs a mail worker (claims are FOR UPDATE SKIP LOCKED), when it has an SMTP server.
 void Server::startMailWorker(const std::string& url) {
     if (m_options.mailFrom) mail::setMailSender(*m_options.mailFrom);
+    mail::setPublicBaseUrl(m_options.publicUrl);
     const auto sender = mail::mailSender();
     if (m_options.smtp.url.empty()) {
         log::warn("mail disabled: no --smtp-url; mail is kept in the outbox and sent once one is configured",

@@ -99,6 +99,9 @@ struct ServerOptions {
     mail::SmtpSettings smtp;
     mail::MailWorkerOptions mailWorker;
     std::optional<mail::MailSender> mailFrom; // default: Marquee <marquee@HOSTNAME>
+    // --public-url: how recipients reach this server's HTTP side; mails link to it (one-click
+    // unsubscribe). Empty: no such links.
+    std::string publicUrl;
     payments::CardProviderOptions payments; // --payment-*, --terminal-ids
 };
 

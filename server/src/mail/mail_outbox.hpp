@@ -28,6 +28,9 @@ struct OutgoingMail {
     std::string textBody;          // text/plain, UTF-8
     std::string htmlBody;          // optional text/html alternative
     std::vector<Attachment> attachments;
+    // For mails a user opted into: the one-click unsubscribe URL (mail/unsubscribe.hpp), sent
+    // as List-Unsubscribe with List-Unsubscribe-Post (RFC 2369, RFC 8058).
+    std::string listUnsubscribeUrl;
 };
 
 // Who mail is from (--mail-from) and the host part of its Message-IDs (the sender's domain).

@@ -12,6 +12,11 @@ void TwoBodies::paragraph(const std::string& text) {
     m_html += "<p>" + htmlEscape(text) + "</p>\n";
 }
 
+void TwoBodies::paragraphWithLink(const std::string& text, const std::string& url) {
+    m_text += text + " " + url + "\r\n\r\n";
+    m_html += "<p>" + htmlEscape(text) + " <a href=\"" + htmlEscape(url) + "\">" + htmlEscape(url) + "</a></p>\n";
+}
+
 void TwoBodies::heading(const std::string& text) {
     m_text += text + "\r\n" + std::string(std::min<std::size_t>(text.size(), 60), '=') + "\r\n";
     m_html += "<h2>" + htmlEscape(text) + "</h2>\n";

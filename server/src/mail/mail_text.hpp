@@ -11,6 +11,8 @@ namespace marquee::server::mail {
 class TwoBodies {
 public:
     void paragraph(const std::string& text);
+    // "text URL" in the text body; the URL as a link in the HTML one.
+    void paragraphWithLink(const std::string& text, const std::string& url);
     void heading(const std::string& text);
     // Lines of the same block: "label: value" rows.
     void rows(const std::vector<std::pair<std::string, std::string>>& rows);

@@ -111,6 +111,16 @@ std::string composeMime(const MailSender& from, const OutgoingMail& mail, const 
     g_mime_message_set_date(message.get(), when.get());
     const auto bareId = messageId.substr(1, messageId.size() - 2);
     g_mime_message_set_message_id(message.get(), bareId.c_str());
+    if (!mail.listUnsubscribeUrl.empty()) {
+        // Raw, not as unstructured text: GMime would RFC 2047-encode the long URL, and mail
+        // clients want the angle-bracketed URL itself (RFC 2369). The URL is plain ASCII
+        // without spaces (unsubscribe.hpp checks the base; the token is base64url).
+        GMimeHeaderList* headers = g_mime_object_get_header_list(GMIME_OBJECT(message.get()));
+        g_mime_header_list_set(headers, "List-Unsubscribe", "", nullptr);
+        const auto raw = " <" + mail.listUnsubscribeUrl + ">\r\n";
+        g_mime_header_set_raw_value(g_mime_header_list_get_header(headers, "List-Unsubscribe"), raw.c_str());
+        g_mime_header_list_set(headers, "List-Unsubscribe-Post", "List-Unsubscribe=One-Click", nullptr);
+    }
 
     auto body = bodyPart(mail);
     if (!mail.attachments.empty()) {

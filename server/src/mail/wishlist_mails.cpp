@@ -1,13 +1,17 @@
 // Wishlist alert and weekly digest mails (see wishlist_mails.hpp). English like the other mails;
-// times in the event's own zone with the zone named, money from minor units.
+// times in the event's own zone with the zone named, money from minor units; each carries a
+// one-click unsubscribe link for its own setting when the server has a public URL.
 #include "mail/wishlist_mails.hpp"
 
 #include "mail/mail_outbox.hpp"
 #include "mail/mail_text.hpp"
 #include "mail/notifications.hpp"
+#include "mail/unsubscribe.hpp"
 
 #include <date/date.h>
 #include <date/iso_week.h>
+
+#include <stdexcept>
 
 namespace marquee::server::mail {
 
@@ -26,6 +30,25 @@ std::string settingLabel(recommend::AlertKind kind) {
     case recommend::AlertKind::Cancelled: return "are cancelled";
     }
     return "";
+}
+
+MailSetting mailSetting(recommend::AlertKind kind) {
+    switch (kind) {
+    case recommend::AlertKind::SellingOut: return MailSetting::AlertSellingOut;
+    case recommend::AlertKind::PriceDrop: return MailSetting::AlertPriceDrop;
+    case recommend::AlertKind::ScheduleChange: return MailSetting::AlertScheduleChange;
+    case recommend::AlertKind::Cancelled: return MailSetting::AlertCancelled;
+    }
+    throw std::logic_error("unknown alert kind");
+}
+
+// The one-click link (when the server has a public URL) after the words that say where the
+// setting is in the client; the same link goes into List-Unsubscribe.
+void addUnsubscribe(TwoBodies& body, OutgoingMail& mail, pqxx::transaction_base& tx, const Recipient& to,
+                    MailSetting setting) {
+    mail.listUnsubscribeUrl = unsubscribeLink(tx, to.userId, setting);
+    if (!mail.listUnsubscribeUrl.empty())
+        body.paragraphWithLink("Or switch them off with one click:", mail.listUnsubscribeUrl);
 }
 
 std::string venueText(const std::string& name) { return name.empty() ? "no venue given" : name; }
@@ -121,8 +144,9 @@ void enqueueWishlistAlert(pqxx::transaction_base& tx, std::int64_t alertId, reco
     addEventReference(body, now);
     body.paragraph("You get this mail because " + now.title + " is on your wishlist. To stop these alerts, " +
                    kSettingsPlace + "\"" + settingLabel(kind) + "\"" + kAlertsGroup + ".");
-
     OutgoingMail mail;
+    addUnsubscribe(body, mail, tx, to, mailSetting(kind));
+
     mail.dedupKey = "wishlist-alert:" + std::to_string(alertId) + ":" + std::to_string(to.userId);
     mail.kind = "wishlist_" + std::string(recommend::alertKindName(kind));
     mail.toAddress = to.address;
@@ -164,8 +188,9 @@ std::int64_t enqueueWeeklyDigest(pqxx::transaction_base& tx, const std::string& 
                    "more on the \"For You\" page.");
     body.paragraph(std::string("You get this digest because you switched on the weekly digest. To stop it, ") +
                    kSettingsPlace + "\"Also send me a weekly digest of recommended events\".");
-
     OutgoingMail mail;
+    addUnsubscribe(body, mail, tx, to, MailSetting::WeeklyDigest);
+
     mail.dedupKey = "weekly-digest:" + std::to_string(to.userId) + ":" + isoWeek;
     mail.kind = "weekly_digest";
     mail.toAddress = to.address;

@@ -4,6 +4,7 @@
 
 #include "common/log.hpp"
 #include "db/pool.hpp"
+#include "mail/unsubscribe.hpp"
 #include "marquee/core/version.hpp"
 #include "net/metrics.hpp"
 #include "net/websocket_session.hpp"
@@ -30,7 +31,7 @@ std::string_view pathOf(std::string_view target) {
 
 // Metric label for a path: a closed set, whatever the client asked for.
 std::string_view metricPath(std::string_view path) {
-    for (std::string_view known : {"/healthz", "/readyz", "/metrics", "/v1/ws", "/webhooks/payments"})
+    for (std::string_view known : {"/healthz", "/readyz", "/metrics", "/v1/ws", "/webhooks/payments", "/unsubscribe"})
         if (path == known) return known;
     return "other";
 }
@@ -139,6 +140,10 @@ void HttpSession::handleRequest(Request request) {
         handlePaymentWebhook(std::move(request));
         return;
     }
+    if (path == "/unsubscribe") {
+        handleUnsubscribe(std::move(request));
+        return;
+    }
     // HEAD for the probes: load balancers often check with HEAD.
     const bool probe = path == "/healthz" || path == "/readyz";
     if (request.method() != http::verb::get && !(probe && request.method() == http::verb::head)) {
@@ -174,33 +179,68 @@ void HttpSession::handlePaymentWebhook(Request request) {
         send(makeResponse(request, http::status::not_found, "no payment webhooks configured\n"), route);
         return;
     }
+    answerFromPool(request, route,
+                   [this, signature = std::string(request["Stripe-Signature"]),
+                    body = std::move(request.body())](pqxx::connection& conn) -> PoolAnswer {
+                       payments::WebhookReply reply;
+                       try {
+                           const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                                                std::chrono::system_clock::now().time_since_epoch()).count();
+                           reply = payments::handleWebhook(conn, signature, body, m_ctx.paymentWebhookSecret, now);
+                       } catch (const std::exception& e) {
+                           log::error("payment webhook failed", {{"error", e.what()}});
+                           reply = {500, R"({"error":"not recorded; deliver again"})"};
+                       }
+                       return {static_cast<unsigned>(reply.status), std::move(reply.body), "application/json"};
+                   });
+}
+
+// A link from a mail (mail/unsubscribe.hpp): GET/HEAD show the confirmation page, POST (the
+// page's button, or a mail client's RFC 8058 one-click) switches the setting off.
+void HttpSession::handleUnsubscribe(Request request) {
+    constexpr std::string_view route = "/unsubscribe";
+    const auto method = request.method();
+    if (method != http::verb::get && method != http::verb::head && method != http::verb::post) {
+        auto res = makeResponse(request, http::status::method_not_allowed, "method not allowed\n");
+        res.set(http::field::allow, "GET, HEAD, POST");
+        send(std::move(res), route);
+        return;
+    }
+    answerFromPool(request, route,
+                   [token = mail::unsubscribeToken(request.target()),
+                    apply = method == http::verb::post](pqxx::connection& conn) -> PoolAnswer {
+                       auto answer = mail::answerUnsubscribe(conn, token, apply);
+                       return {answer.status, std::move(answer.html), "text/html; charset=utf-8"};
+                   });
+}
+
+void HttpSession::answerFromPool(const Request& request, std::string_view route,
+                                 std::function<PoolAnswer(pqxx::connection&)> work) {
+    const auto version = request.version();
+    const auto keepAlive = request.keep_alive();
+    const bool head = request.method() == http::verb::head;
     if (m_ctx.stopping.load()) {
         auto res = makeResponse(request, http::status::service_unavailable, "shutting down\n");
         res.keep_alive(false);
         send(std::move(res), route);
         return;
     }
-    const auto version = request.version();
-    const auto keepAlive = request.keep_alive();
     auto self = shared_from_this();
-    const bool posted = m_ctx.pool.post(
-        [self, version, keepAlive, signature = std::string(request["Stripe-Signature"]),
-         body = std::move(request.body())](pqxx::connection& conn) {
-            payments::WebhookReply reply;
-            try {
-                const auto now = std::chrono::duration_cast<std::chrono::seconds>(
-                                     std::chrono::system_clock::now().time_since_epoch()).count();
-                reply = payments::handleWebhook(conn, signature, body, self->m_ctx.paymentWebhookSecret, now);
-            } catch (const std::exception& e) {
-                log::error("payment webhook failed", {{"error", e.what()}});
-                reply = {500, R"({"error":"not recorded; deliver again"})"};
-            }
-            asio::post(self->m_stream.get_executor(), [self, version, keepAlive, reply = std::move(reply)]() mutable {
-                self->send(makeResponse(version, keepAlive, false, static_cast<http::status>(reply.status),
-                                        std::move(reply.body), "application/json"),
-                           "/webhooks/payments");
-            });
+    const bool posted = m_ctx.pool.post([self, version, keepAlive, head, route,
+                                         work = std::move(work)](pqxx::connection& conn) {
+        PoolAnswer answer;
+        try {
+            answer = work(conn);
+        } catch (const std::exception& e) {
+            log::error("http request failed", {{"route", std::string(route)}, {"error", e.what()}});
+            answer = {500, "not done; try again\n", "text/plain; charset=utf-8"};
+        }
+        asio::post(self->m_stream.get_executor(), [self, version, keepAlive, head, route, answer = std::move(answer)]() mutable {
+            self->send(makeResponse(version, keepAlive, head, static_cast<http::status>(answer.status),
+                                    std::move(answer.body), answer.contentType),
+                       route);
         });
+    });
     if (!posted) {
         auto res = makeResponse(version, keepAlive, false, http::status::service_unavailable, "shutting down\n");
         res.keep_alive(false);

@@ -1,5 +1,6 @@
-// Plain HTTP on the WebSocket port: health, readiness, metrics, payment webhooks, and the
-// upgrade to /v1/ws after the bearer token (if any) has been checked.
+// Plain HTTP on the WebSocket port: health, readiness, metrics, payment webhooks, one-click
+// unsubscribe links from mails, and the upgrade to /v1/ws after the bearer token (if any) has
+// been checked.
 #pragma once
 
 #include "net/connection_limiter.hpp"
@@ -7,7 +8,10 @@
 #include "net/net.hpp"
 #include "services/principal.hpp"
 
+#include <pqxx/connection>
+
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -30,6 +34,16 @@ private:
     void handleUpgrade(Request request);
     void onAuthenticated(std::uint64_t generation, std::optional<Principal> principal, bool dbFailed);
     void handlePaymentWebhook(Request request);
+    void handleUnsubscribe(Request request);
+    // Runs blocking database work on the pool and answers with its result on the strand
+    // (503 when the pool no longer takes work, 500 when the work throws).
+    struct PoolAnswer {
+        unsigned status = 200;
+        std::string body;
+        std::string contentType;
+    };
+    void answerFromPool(const Request& request, std::string_view route,
+                        std::function<PoolAnswer(pqxx::connection&)> work);
     void checkReady(const Request& request);
     void finishReady(std::uint64_t generation, bool ready, std::string detail);
     // The client's address for this request (X-Forwarded-For from a trusted proxy).

@@ -57,11 +57,14 @@ struct HttpResult {
     beast::error_code error;
 };
 
-inline HttpResult httpRequest(unsigned short port, const std::string& target, http::verb method = http::verb::get);
+// `body` goes with the request as application/x-www-form-urlencoded (a form's POST).
+inline HttpResult httpRequest(unsigned short port, const std::string& target, http::verb method = http::verb::get,
+                              const std::string& body = {});
 
 inline HttpResult httpGet(unsigned short port, const std::string& target) { return httpRequest(port, target); }
 
-inline HttpResult httpRequest(unsigned short port, const std::string& target, http::verb method) {
+inline HttpResult httpRequest(unsigned short port, const std::string& target, http::verb method,
+                              const std::string& body) {
     asio::io_context ioc;
     tcp::socket socket(ioc);
     HttpResult result;
@@ -71,9 +74,14 @@ inline HttpResult httpRequest(unsigned short port, const std::string& target, ht
         done = true;
     });
     if (!runUntil(ioc, done, socket) || result.error) return result;
-    http::request<http::empty_body> req{method, target, 11};
+    http::request<http::string_body> req{method, target, 11};
     req.set(http::field::host, "127.0.0.1");
     req.keep_alive(false);
+    if (!body.empty()) {
+        req.set(http::field::content_type, "application/x-www-form-urlencoded");
+        req.body() = body;
+    }
+    req.prepare_payload();
     done = false;
     http::async_write(socket, req, [&](beast::error_code ec, std::size_t) {
         result.error = ec;

@@ -9,6 +9,7 @@
 #include "mail/mail_worker.hpp"
 #include "mail/notifications.hpp"
 #include "mail/mail_outbox.hpp"
+#include "mail/unsubscribe.hpp"
 #include "marquee/protocol/seating_conversions.hpp"
 #include "orders/payment_registry.hpp"
 #include "recommend/engine.hpp"
@@ -53,6 +54,17 @@ std::string textOf(const ReceivedMail& mail) {
     for (const auto& part : parsed["parts"])
         if (part["content_type"] == "text/plain") return stripCr(part["text"].get<std::string>());
     return {};
+}
+
+// The one-click unsubscribe token of a mail: List-Unsubscribe is exactly "<URL>" with the
+// RFC 8058 companion header, and the text body carries the same URL.
+std::string unsubscribeTokenOf(const ReceivedMail& mail) {
+    const auto header = mail.header("List-Unsubscribe");
+    const std::string prefix = "<https://tickets.example.org/unsubscribe?t=";
+    if (header.rfind(prefix, 0) != 0 || header.back() != '>') return {};
+    if (mail.header("List-Unsubscribe-Post") != "List-Unsubscribe=One-Click") return {};
+    if (textOf(mail).find(header.substr(1, header.size() - 2)) == std::string::npos) return {};
+    return header.substr(prefix.size(), header.size() - prefix.size() - 1);
 }
 
 std::string recipientOf(const ReceivedMail& mail) { return mail.envelope["rcpt_tos"][0].get<std::string>(); }
@@ -227,6 +239,7 @@ private slots:
     void init() {
         if (!TestDatabase::available()) QSKIP("needs the CTest 'postgres' fixture (run through ctest)");
         server::mail::setMailSender({"Marquee", "alerts@marquee.test"});
+        server::mail::setPublicBaseUrl("https://tickets.example.org");
         db = std::make_unique<TestDatabase>();
         conn = db->connect();
         seedCatalog(*conn);
@@ -343,6 +356,7 @@ private slots:
                                            "event reference " + eventId, "untick \"drop in price\" under \"E-mail me about events on my wishlist when they…\"",
                                            "Times are the event's local time (Europe/Berlin)."})
             QVERIFY2(body.find(expected) != std::string::npos, (expected + " not in:\n" + body).c_str());
+        QVERIFY2(!unsubscribeTokenOf(aliceMails[0]).empty(), aliceMails[0].header("List-Unsubscribe").c_str());
 
         // Run again, as a restarted instance, and as a second instance on its own connection:
         // nothing new is recorded or mailed.
@@ -667,6 +681,18 @@ private slots:
         QCOMPARE(scalar(*conn, "SELECT count(DISTINCT iso_week) FROM weekly_digests WHERE user_id = " +
                                std::to_string(dora.userId)),
                  2LL);
+
+        // Dora follows the digest's one-click link: the week after, nothing; her interests stay.
+        const auto token = unsubscribeTokenOf(mails[1]);
+        QVERIFY2(!token.empty(), mails[1].header("List-Unsubscribe").c_str());
+        const auto target = server::mail::applyUnsubscribe(*conn, token);
+        QVERIFY(target && target->userId == dora.userId);
+        clock = monday + 14 * 86'400'000 + 9 * 3'600'000;
+        QCOMPARE(worker.runOnce(*conn, true).digest.mailed, std::size_t{0});
+        QCOMPARE(deliver().size(), std::size_t{2});
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM recommendation_settings WHERE user_id = " +
+                               std::to_string(dora.userId) + " AND NOT weekly_digest AND interest_categories = '{music.jazz}'"),
+                 1LL);
     }
 };
 
