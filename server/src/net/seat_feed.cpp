@@ -2,15 +2,14 @@
 // plus one per holder of a seat in the change), posted to the watching sessions' strands.
 #include "net/seat_feed.hpp"
 
-#include "common/log.hpp"
-#include "db/pool.hpp"
 #include "marquee/core/seating/seat_index.hpp"
 #include "net/websocket_session.hpp"
 #include "services/api.hpp"
 
 #include <algorithm>
-#include <exception>
 #include <memory>
+#include <unordered_map>
+#include <vector>
 
 namespace marquee::server::net {
 
@@ -39,101 +38,27 @@ v1::SeatDelta personalized(const SeatChange& change, std::int64_t userId) {
 
 } // namespace
 
-SeatFeed::SeatFeed(db::Pool& pool, Api& api) : m_pool(pool), m_api(api) {}
+SeatFeed::SeatFeed(db::Pool& pool, Api& api) : EventFeed(pool, "seat feed"), m_api(api) {}
 
-void SeatFeed::subscribe(const std::string& eventId, WebSocketSession& session) {
-    const std::lock_guard lock(m_mutex);
-    m_events[eventId].sessions.insert(&session);
-}
-
-void SeatFeed::unsubscribe(const std::string& eventId, WebSocketSession& session) {
-    const std::lock_guard lock(m_mutex);
-    const auto it = m_events.find(eventId);
-    if (it == m_events.end()) return;
-    it->second.sessions.erase(&session);
-    if (it->second.sessions.empty()) {
-        m_events.erase(it);
-        m_pending.erase(eventId);
-    }
-}
-
-void SeatFeed::snapshotSent(const std::string& eventId, std::uint64_t statusSeq) {
-    const std::lock_guard lock(m_mutex);
-    const auto it = m_events.find(eventId);
-    if (it == m_events.end()) return;
-    // A later snapshot never moves the start back or forward: sessions drop what they have.
-    if (!it->second.last) it->second.last = statusSeq;
-    m_pending.insert(eventId);
-    startLocked();
-}
-
-void SeatFeed::onChange(const std::string& eventId) {
-    const std::lock_guard lock(m_mutex);
-    const auto it = m_events.find(eventId);
-    if (it == m_events.end() || !it->second.last) return; // nobody here watches it
-    m_pending.insert(eventId);
-    startLocked();
-}
-
-void SeatFeed::onTick() {
-    const std::lock_guard lock(m_mutex);
-    for (const auto& [eventId, watched] : m_events)
-        if (watched.last) m_pending.insert(eventId);
-    startLocked();
-}
-
-std::size_t SeatFeed::watchedEvents() const {
-    const std::lock_guard lock(m_mutex);
-    return m_events.size();
-}
-
-void SeatFeed::startLocked() {
-    if (m_running || m_pending.empty()) return;
-    std::vector<std::pair<std::string, std::uint64_t>> events;
-    for (const auto& eventId : m_pending) {
-        const auto it = m_events.find(eventId);
-        if (it != m_events.end() && it->second.last) events.emplace_back(eventId, *it->second.last);
-    }
-    m_pending.clear();
-    if (events.empty()) return;
-    m_running = true;
-    // One run at a time keeps each event's deltas in order. Refused only while stopping.
-    if (!m_pool.post([this, events = std::move(events)](pqxx::connection& conn) mutable { run(conn, std::move(events)); }))
-        m_running = false;
-}
-
-void SeatFeed::run(pqxx::connection& conn, std::vector<std::pair<std::string, std::uint64_t>> events) {
+void SeatFeed::pushChanges(pqxx::connection& conn, const EventPositions& events) {
     std::vector<std::string> ids;
     ids.reserve(events.size());
     for (const auto& event : events) ids.push_back(event.first);
-    try {
-        const auto current = m_api.seatStatusSeqs(conn, ids);
-        for (const auto& [eventId, seq] : current) {
-            const auto watched = std::find_if(events.begin(), events.end(), [&](const auto& e) { return e.first == eventId; });
-            if (watched == events.end() || seq <= watched->second) continue;
-            fanOut(conn, eventId, watched->second, seq);
-        }
-    } catch (const std::exception& e) {
-        // `last` stays: the next tick reads the same range again.
-        log::warn("seat feed: reading status changes failed", {{"error", e.what()}});
+    const auto current = m_api.seatStatusSeqs(conn, ids);
+    for (const auto& [eventId, seq] : current) {
+        const auto watched = std::find_if(events.begin(), events.end(), [&](const auto& e) { return e.first == eventId; });
+        if (watched == events.end() || seq <= watched->second) continue;
+        fanOut(conn, eventId, watched->second, seq);
     }
-    const std::lock_guard lock(m_mutex);
-    m_running = false;
-    startLocked();
 }
 
 void SeatFeed::fanOut(pqxx::connection& conn, const std::string& eventId, std::uint64_t from, std::uint64_t current) {
-    std::vector<std::weak_ptr<WebSocketSession>> targets;
-    {
-        const std::lock_guard lock(m_mutex);
-        const auto it = m_events.find(eventId);
-        if (it == m_events.end()) return;
-        for (auto* session : it->second.sessions) targets.push_back(session->weak_from_this());
-    }
+    const auto targets = watchers(eventId);
+    if (!targets) return;
     const auto deliver = [&](const SeatChange& change) {
         const auto everyone = frameOf(change.delta);
         std::unordered_map<std::int64_t, std::shared_ptr<const std::string>> personal;
-        for (const auto& weak : targets) {
+        for (const auto& weak : *targets) {
             const auto session = weak.lock();
             if (!session) continue;
             auto frame = everyone;
@@ -166,9 +91,7 @@ void SeatFeed::fanOut(pqxx::connection& conn, const std::string& eventId, std::u
         deliver(gap);
         done = current;
     }
-    const std::lock_guard lock(m_mutex);
-    const auto it = m_events.find(eventId);
-    if (it != m_events.end() && it->second.last) it->second.last = std::max(*it->second.last, done);
+    advance(eventId, done);
 }
 
 } // namespace marquee::server::net

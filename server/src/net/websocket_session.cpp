@@ -75,7 +75,7 @@ WebSocketSession::WebSocketSession(tcp::socket&& socket, Context& ctx, Principal
       m_bucket(ctx.limits.ratePerSecond, ctx.limits.burst),
       m_abuseBucket(ctx.limits.ratePerSecond, ctx.limits.burst * ctx.limits.abuseBurstMultiple) {}
 WebSocketSession::~WebSocketSession() {
-    if (!m_seatEvent.empty()) m_ctx.seats.unsubscribe(m_seatEvent, *this);
+    if (!m_seatEvent.empty()) m_ctx.seats.unwatch(m_seatEvent, *this);
     if (!m_checkInEvent.empty() && m_ctx.checkIns) m_ctx.checkIns->unwatch(m_checkInEvent, *this);
     if (m_accepted) {
         m_ctx.hub.leave(*this);
@@ -383,12 +383,12 @@ void WebSocketSession::beginSeatSubscription(const std::string& eventId, std::ui
     m_seatSeq = 0;
     m_seatSnapshotSent = false;
     // Before the snapshot is read, so every later change reaches this connection.
-    m_ctx.seats.subscribe(eventId, *this);
+    m_ctx.seats.watch(eventId, *this);
 }
 
 void WebSocketSession::endSeatSubscription() {
     if (m_seatEvent.empty()) return;
-    m_ctx.seats.unsubscribe(m_seatEvent, *this);
+    m_ctx.seats.unwatch(m_seatEvent, *this);
     m_seatEvent.clear();
     m_seatRequestId = 0;
     m_seatBacklog.clear();
@@ -410,7 +410,7 @@ void WebSocketSession::onSeatSubscribeAnswer(const v1::Envelope& request, const 
         enqueue(std::move(pending.frame));
     }
     m_seatBacklog.clear();
-    m_ctx.seats.snapshotSent(m_seatEvent, answer.seat_snapshot().status_seq());
+    m_ctx.seats.answerSent(m_seatEvent, answer.seat_snapshot().status_seq());
 }
 
 void WebSocketSession::deliverSeatDelta(std::string eventId, std::uint64_t statusSeq,
@@ -477,7 +477,7 @@ void WebSocketSession::onCheckInWatchAnswer(const v1::Envelope& request, const v
         enqueue(std::move(pending.frame));
     }
     m_checkInBacklog.clear();
-    if (m_ctx.checkIns) m_ctx.checkIns->answered(m_checkInEvent, answer.check_in_batch().cursor());
+    if (m_ctx.checkIns) m_ctx.checkIns->answerSent(m_checkInEvent, answer.check_in_batch().cursor());
 }
 
 void WebSocketSession::deliverCheckIns(std::string eventId, std::uint64_t cursor,
