@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <optional>
 #include <utility>
 
 namespace marquee::server::net {
@@ -36,9 +37,9 @@ double secondsSince(WebSocketSession::Clock::time_point start) {
     return std::chrono::duration<double>(WebSocketSession::Clock::now() - start).count();
 }
 
-// Deltas that may wait for a subscription's snapshot; beyond it the oldest go, and the client
+// Pushes that may wait for a watch's answer; beyond it the oldest go. A seat-map client then
 // sees a gap in status_seq (and resubscribes) if any of them was newer than its snapshot.
-constexpr std::size_t kMaxSeatBacklog = 256;
+constexpr std::size_t kMaxPushBacklog = 256;
 
 // A watcher that falls behind on seat deltas loses deltas, not its connection: deltas may take
 // up to half of the send queue (frames and bytes), and the skipped ones are replaced by the
@@ -73,10 +74,13 @@ WebSocketSession::WebSocketSession(tcp::socket&& socket, Context& ctx, Principal
       m_slot(std::move(slot)),
       m_writeTimer(m_ws.get_executor()),
       m_bucket(ctx.limits.ratePerSecond, ctx.limits.burst),
-      m_abuseBucket(ctx.limits.ratePerSecond, ctx.limits.burst * ctx.limits.abuseBurstMultiple) {}
+      m_abuseBucket(ctx.limits.ratePerSecond, ctx.limits.burst * ctx.limits.abuseBurstMultiple) {
+    m_seatWatch.feed = &ctx.seats;
+    m_checkInWatch.feed = ctx.checkIns;
+}
 WebSocketSession::~WebSocketSession() {
-    if (!m_seatEvent.empty()) m_ctx.seats.unwatch(m_seatEvent, *this);
-    if (!m_checkInEvent.empty() && m_ctx.checkIns) m_ctx.checkIns->unwatch(m_checkInEvent, *this);
+    endWatch(m_seatWatch);
+    endWatch(m_checkInWatch);
     if (m_accepted) {
         m_ctx.hub.leave(*this);
         m_ctx.metrics.connectionClosed();
@@ -232,16 +236,16 @@ void WebSocketSession::dispatch(v1::Envelope request) {
     if (request.has_subscribe_seats()) {
         const auto eventId = core::lowerAscii(request.subscribe_seats().event_id());
         // A malformed id is refused by the API; there is nothing to watch.
-        if (core::isUuid(eventId)) beginSeatSubscription(eventId, id);
-        else endSeatSubscription();
+        if (core::isUuid(eventId)) beginWatch(m_seatWatch, eventId, id);
+        else endWatch(m_seatWatch);
     }
     if (request.has_unsubscribe_seats() &&
-        core::lowerAscii(request.unsubscribe_seats().event_id()) == m_seatEvent)
-        endSeatSubscription();
+        core::lowerAscii(request.unsubscribe_seats().event_id()) == m_seatWatch.eventId)
+        endWatch(m_seatWatch);
     if (request.has_watch_check_ins()) {
         const auto eventId = core::lowerAscii(request.watch_check_ins().event_id());
-        if (core::isUuid(eventId)) beginCheckInWatch(eventId, id);
-        else endCheckInWatch();
+        if (core::isUuid(eventId)) beginWatch(m_checkInWatch, eventId, id);
+        else endWatch(m_checkInWatch);
     }
     startApi(std::move(request));
 }
@@ -347,8 +351,12 @@ void WebSocketSession::onAnswer(const v1::Envelope& request, v1::Envelope answer
     m_ctx.metrics.requestHandled(protocol::bodyName(request), secondsSince(started));
     if (!m_closing) {
         send(answer);
-        if (request.has_subscribe_seats()) onSeatSubscribeAnswer(request, answer);
-        if (request.has_watch_check_ins()) onCheckInWatchAnswer(request, answer);
+        if (request.has_subscribe_seats())
+            onWatchAnswer(m_seatWatch, request,
+                          answer.has_seat_snapshot() ? std::optional(answer.seat_snapshot().status_seq()) : std::nullopt);
+        if (request.has_watch_check_ins())
+            onWatchAnswer(m_checkInWatch, request,
+                          answer.has_check_in_batch() ? std::optional(answer.check_in_batch().cursor()) : std::nullopt);
         // The connection is "live" once it has pulled everything up to the head; only then
         // do pushes make sense to it.
         if (request.has_pull_changes() && answer.has_change_batch() && !answer.change_batch().has_more() &&
@@ -376,60 +384,70 @@ void WebSocketSession::deliverPush(std::shared_ptr<const std::string> frame) {
     });
 }
 
-void WebSocketSession::beginSeatSubscription(const std::string& eventId, std::uint64_t requestId) {
-    endSeatSubscription(); // one seat map per connection: the new one replaces the old
-    m_seatEvent = eventId;
-    m_seatRequestId = requestId;
-    m_seatSeq = 0;
-    m_seatSnapshotSent = false;
-    // Before the snapshot is read, so every later change reaches this connection.
-    m_ctx.seats.watch(eventId, *this);
+void WebSocketSession::beginWatch(FeedWatch& watch, const std::string& eventId, std::uint64_t requestId) {
+    endWatch(watch); // one event per feed and connection: the new watch replaces the old
+    watch.eventId = eventId;
+    watch.requestId = requestId;
+    watch.sent = 0;
+    watch.answered = false;
+    // Before the answer is read, so every later change reaches this connection.
+    if (watch.feed) watch.feed->watch(eventId, *this);
 }
 
-void WebSocketSession::endSeatSubscription() {
-    if (m_seatEvent.empty()) return;
-    m_ctx.seats.unwatch(m_seatEvent, *this);
-    m_seatEvent.clear();
-    m_seatRequestId = 0;
-    m_seatBacklog.clear();
-    m_seatSkippedNewest.reset();
+void WebSocketSession::endWatch(FeedWatch& watch) {
+    if (watch.eventId.empty()) return;
+    if (watch.feed) watch.feed->unwatch(watch.eventId, *this);
+    watch.eventId.clear();
+    watch.requestId = 0;
+    watch.backlog.clear();
+    watch.skippedNewest.reset();
 }
 
-// After the snapshot answer has been queued: deltas newer than it follow, in order.
-void WebSocketSession::onSeatSubscribeAnswer(const v1::Envelope& request, const v1::Envelope& answer) {
-    if (request.request_id() != m_seatRequestId) return; // replaced by a later Subscribe
-    if (!answer.has_seat_snapshot()) {
-        endSeatSubscription();
+// After the answer has been queued: pushes newer than it follow, in order.
+void WebSocketSession::onWatchAnswer(FeedWatch& watch, const v1::Envelope& request,
+                                     std::optional<std::uint64_t> position) {
+    if (request.request_id() != watch.requestId) return; // replaced by a later watch
+    if (!position) {
+        endWatch(watch);
         return;
     }
-    m_seatSnapshotSent = true;
-    m_seatSeq = answer.seat_snapshot().status_seq();
-    for (auto& pending : m_seatBacklog) {
-        if (pending.statusSeq <= m_seatSeq) continue;
-        m_seatSeq = pending.statusSeq;
+    watch.answered = true;
+    watch.sent = *position;
+    for (auto& pending : watch.backlog) {
+        if (pending.position <= watch.sent) continue;
+        watch.sent = pending.position;
         enqueue(std::move(pending.frame));
     }
-    m_seatBacklog.clear();
-    m_ctx.seats.answerSent(m_seatEvent, answer.seat_snapshot().status_seq());
+    watch.backlog.clear();
+    if (watch.feed) watch.feed->answerSent(watch.eventId, *position);
+}
+
+bool WebSocketSession::takePush(FeedWatch& watch, const std::string& eventId, std::uint64_t position,
+                                std::shared_ptr<const std::string>& frame) {
+    if (m_shuttingDown || eventId != watch.eventId) return false;
+    if (!watch.answered) {
+        if (watch.backlog.size() >= kMaxPushBacklog) watch.backlog.pop_front();
+        watch.backlog.push_back({position, std::move(frame)});
+        return false;
+    }
+    // Already in the answer or sent. Check-in records come again only when they changed
+    // (flagged), and clients upsert them by check_in_id.
+    if (position <= watch.sent) return false;
+    watch.sent = position;
+    return true;
 }
 
 void WebSocketSession::deliverSeatDelta(std::string eventId, std::uint64_t statusSeq,
                                         std::shared_ptr<const std::string> frame) {
     asio::post(m_ws.get_executor(), [self = shared_from_this(), eventId = std::move(eventId), statusSeq,
                                      frame = std::move(frame)]() mutable {
-        if (self->m_shuttingDown || eventId != self->m_seatEvent) return;
-        if (!self->m_seatSnapshotSent) {
-            if (self->m_seatBacklog.size() >= kMaxSeatBacklog) self->m_seatBacklog.pop_front();
-            self->m_seatBacklog.push_back({statusSeq, std::move(frame)});
-            return;
-        }
-        if (statusSeq <= self->m_seatSeq) return; // already in the snapshot or sent
-        self->m_seatSeq = statusSeq;
+        auto& watch = self->m_seatWatch;
+        if (!self->takePush(watch, eventId, statusSeq, frame)) return;
         const auto& limits = self->m_ctx.limits;
-        if (self->m_seatSkippedNewest || self->m_queue.size() >= limits.maxQueuedFrames / kSeatQueueShareDivisor ||
+        if (watch.skippedNewest || self->m_queue.size() >= limits.maxQueuedFrames / kSeatQueueShareDivisor ||
             self->m_queuedBytes + frame->size() > limits.maxQueuedBytes / kSeatQueueShareDivisor) {
-            if (!self->m_seatSkippedNewest) self->m_ctx.metrics.frameRejected("seat_delta_skipped");
-            self->m_seatSkippedNewest = std::move(frame);
+            if (!watch.skippedNewest) self->m_ctx.metrics.frameRejected("seat_delta_skipped");
+            watch.skippedNewest = std::move(frame);
             return;
         }
         self->enqueue(std::move(frame));
@@ -437,64 +455,19 @@ void WebSocketSession::deliverSeatDelta(std::string eventId, std::uint64_t statu
 }
 
 void WebSocketSession::sendSkippedSeatDeltaIfDrained() {
-    if (!m_seatSkippedNewest || m_queue.size() > m_ctx.limits.maxQueuedFrames / kSeatQueueResumeDivisor ||
+    auto& skipped = m_seatWatch.skippedNewest;
+    if (!skipped || m_queue.size() > m_ctx.limits.maxQueuedFrames / kSeatQueueResumeDivisor ||
         m_queuedBytes > m_ctx.limits.maxQueuedBytes / kSeatQueueResumeDivisor)
         return;
-    enqueue(std::move(m_seatSkippedNewest));
-    m_seatSkippedNewest.reset();
-}
-
-void WebSocketSession::beginCheckInWatch(const std::string& eventId, std::uint64_t requestId) {
-    endCheckInWatch(); // one event per connection: the new watch replaces the old
-    m_checkInEvent = eventId;
-    m_checkInRequestId = requestId;
-    m_checkInCursor = 0;
-    m_checkInAnswered = false;
-    // Before the answer is read, so every later check-in reaches this connection.
-    if (m_ctx.checkIns) m_ctx.checkIns->watch(eventId, *this);
-}
-
-void WebSocketSession::endCheckInWatch() {
-    if (m_checkInEvent.empty()) return;
-    if (m_ctx.checkIns) m_ctx.checkIns->unwatch(m_checkInEvent, *this);
-    m_checkInEvent.clear();
-    m_checkInRequestId = 0;
-    m_checkInBacklog.clear();
-}
-
-// After the answer has been queued: batches beyond its cursor follow, in order.
-void WebSocketSession::onCheckInWatchAnswer(const v1::Envelope& request, const v1::Envelope& answer) {
-    if (request.request_id() != m_checkInRequestId) return; // replaced by a later watch
-    if (!answer.has_check_in_batch()) {
-        endCheckInWatch();
-        return;
-    }
-    m_checkInAnswered = true;
-    m_checkInCursor = answer.check_in_batch().cursor();
-    for (auto& pending : m_checkInBacklog) {
-        if (pending.statusSeq <= m_checkInCursor) continue;
-        m_checkInCursor = pending.statusSeq;
-        enqueue(std::move(pending.frame));
-    }
-    m_checkInBacklog.clear();
-    if (m_ctx.checkIns) m_ctx.checkIns->answerSent(m_checkInEvent, answer.check_in_batch().cursor());
+    enqueue(std::move(skipped));
+    skipped.reset();
 }
 
 void WebSocketSession::deliverCheckIns(std::string eventId, std::uint64_t cursor,
                                        std::shared_ptr<const std::string> frame) {
     asio::post(m_ws.get_executor(), [self = shared_from_this(), eventId = std::move(eventId), cursor,
                                      frame = std::move(frame)]() mutable {
-        if (self->m_shuttingDown || eventId != self->m_checkInEvent) return;
-        if (!self->m_checkInAnswered) {
-            if (self->m_checkInBacklog.size() >= kMaxSeatBacklog) self->m_checkInBacklog.pop_front();
-            self->m_checkInBacklog.push_back({cursor, std::move(frame)});
-            return;
-        }
-        // A batch up to a cursor this connection has had; records come again only when they
-        // changed (flagged), and clients upsert them by check_in_id.
-        if (cursor <= self->m_checkInCursor) return;
-        self->m_checkInCursor = cursor;
-        self->enqueue(std::move(frame));
+        if (self->takePush(self->m_checkInWatch, eventId, cursor, frame)) self->enqueue(std::move(frame));
     });
 }
 

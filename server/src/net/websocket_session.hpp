@@ -15,9 +15,12 @@
 #include <cstdint>
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 
 namespace marquee::server::net {
+
+class EventFeed;
 
 class WebSocketSession : public std::enable_shared_from_this<WebSocketSession> {
 public:
@@ -63,14 +66,37 @@ private:
     void runStep(std::shared_ptr<const v1::Envelope> request, ApiStep step, Clock::time_point started);
     void onAnswer(const v1::Envelope& request, v1::Envelope answer, Clock::time_point started);
     void maybeResumeReading();
-    // Seat-map subscription (one per connection), on the strand.
-    void beginSeatSubscription(const std::string& eventId, std::uint64_t requestId);
-    void endSeatSubscription();
-    void onSeatSubscribeAnswer(const v1::Envelope& request, const v1::Envelope& answer);
-    // Check-in watch (one event per connection), on the strand.
-    void beginCheckInWatch(const std::string& eventId, std::uint64_t requestId);
-    void endCheckInWatch();
-    void onCheckInWatchAnswer(const v1::Envelope& request, const v1::Envelope& answer);
+    // A feed this connection watches (the seat map: Subscribe; check-ins: WatchCheckIns), one
+    // event per feed; on the strand. Pushes that arrive before the answer has gone out wait in
+    // the backlog; after it, only those newer than what was sent go out.
+    struct PendingPush {
+        std::uint64_t position = 0; // status_seq or check-in cursor
+        std::shared_ptr<const std::string> frame;
+    };
+    struct FeedWatch {
+        EventFeed* feed = nullptr; // null: nothing is pushed (a server without a check-in feed)
+        std::string eventId;       // "" when none
+        std::uint64_t requestId = 0; // the request that started the watch
+        std::uint64_t sent = 0;      // newest position sent
+        bool answered = false;
+        std::deque<PendingPush> backlog;
+        // Seat map only: seat deltas may fill only part of the send queue. Past that share
+        // they are skipped, and only the newest is kept here; it goes out once the queue has
+        // drained, so the client sees a gap in status_seq and resubscribes, while its requests
+        // and answers keep flowing.
+        std::shared_ptr<const std::string> skippedNewest;
+    };
+    void beginWatch(FeedWatch& watch, const std::string& eventId, std::uint64_t requestId);
+    void endWatch(FeedWatch& watch);
+    // The watch's answer has been queued; `position` is where it stands (nullopt: the request
+    // failed and the watch ends).
+    void onWatchAnswer(FeedWatch& watch, const v1::Envelope& request, std::optional<std::uint64_t> position);
+    // Whether a push for `eventId` up to `position` goes out now; false when the event is not
+    // watched, the push is not newer than what was sent, or it waits in the backlog (`frame`
+    // moved there).
+    bool takePush(FeedWatch& watch, const std::string& eventId, std::uint64_t position,
+                  std::shared_ptr<const std::string>& frame);
+    void sendSkippedSeatDeltaIfDrained();
 
     void sendError(std::uint64_t requestId, v1::ErrorCode code, std::string message,
                    const std::map<std::string, std::string>& details = {});
@@ -114,30 +140,8 @@ private:
     websocket::close_reason m_closeReason;
     std::size_t m_inFlight = 0;
 
-    // The watched event ("" when none), the Subscribe that started it, and the newest
-    // status_seq sent; deltas that arrive before the snapshot wait in m_seatBacklog.
-    struct PendingSeatDelta {
-        std::uint64_t statusSeq = 0;
-        std::shared_ptr<const std::string> frame;
-    };
-    std::string m_seatEvent;
-    std::uint64_t m_seatRequestId = 0;
-    std::uint64_t m_seatSeq = 0;
-    bool m_seatSnapshotSent = false;
-    std::deque<PendingSeatDelta> m_seatBacklog;
-    // Seat deltas may fill only part of the send queue. Past that share they are skipped, and
-    // only the newest is kept here; it goes out once the queue has drained, so the client sees
-    // a gap in status_seq and resubscribes, while its requests and answers keep flowing.
-    std::shared_ptr<const std::string> m_seatSkippedNewest;
-    void sendSkippedSeatDeltaIfDrained();
-
-    // The event whose check-ins this connection watches ("" when none), the WatchCheckIns
-    // that started it, and the newest cursor sent; pushes before the answer wait in the backlog.
-    std::string m_checkInEvent;
-    std::uint64_t m_checkInRequestId = 0;
-    std::uint64_t m_checkInCursor = 0;
-    bool m_checkInAnswered = false;
-    std::deque<PendingSeatDelta> m_checkInBacklog;
+    FeedWatch m_seatWatch;
+    FeedWatch m_checkInWatch;
 };
 
 } // namespace marquee::server::net
