@@ -182,6 +182,9 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
         {"--zone", {"sources"}},
         // Not in --help: tests bound the fetch.
         {"--timeout-ms", {"sources"}},
+        // Not in --help: tests write in small chunks and die between two (exit 75).
+        {"--chunk-events", {"ingest"}},
+        {"--stop-after-chunks", {"ingest"}},
     };
     return options;
 }
@@ -370,13 +373,21 @@ int cmdIngest(const Parsed& p) {
     std::string sourceName = "file:" + std::filesystem::path(file->second).filename().string();
     if (const auto it = p.values.find("--source"); it != p.values.end()) sourceName = it->second;
 
+    ingest::IngestOptions options;
+    options.chunkEvents = parseCount(p, "--chunk-events", static_cast<unsigned>(options.chunkEvents), 1'000'000);
+    if (p.values.count("--stop-after-chunks"))
+        options.onChunkCommitted = [stopAfter = parseCount(p, "--stop-after-chunks", 1, 1'000'000)](std::size_t done,
+                                                                                                   std::size_t) {
+            if (done >= stopAfter) std::_Exit(75); // as if killed: no unwinding, connections just drop
+        };
+
     const auto target = databaseTarget(p);
     auto conn = connectDatabase(target.url());
     migrateDatabase(*conn);
     ingest::IngestReport report;
     try {
         const auto source = ingest::ensureSource(*conn, sourceName, *format);
-        report = ingest::ingestPayload(*conn, source, payload, file->second, {});
+        report = ingest::ingestPayload(*conn, source, payload, file->second, options);
     } catch (const std::invalid_argument& e) {
         throw UsageError(e.what());
     } catch (const std::exception& e) {

@@ -1,7 +1,8 @@
 // Set-based catalog stage: bulk lookups into temporary tables filled by COPY, the matching
-// decisions made in record order in memory (so a record sees what earlier records of the
-// same payload did, exactly as if they were written one by one), then COPY + one statement
-// per table for the writes, missing fields filled from merged sources, and the change log.
+// decisions made for the whole payload in record order in memory (so a record sees what earlier
+// records of the same payload did, exactly as if they were written one by one), then the rows
+// written in chunks of events (COPY + one statement per table), two chunks at a time on two
+// connections, each chunk with its filled fields and change-log rows.
 #include "ingest/catalog.hpp"
 
 #include "ingest/halves.hpp"
@@ -15,7 +16,11 @@
 #include <array>
 #include <chrono>
 #include <cmath>
+#include <atomic>
+#include <exception>
 #include <future>
+#include <iterator>
+#include <thread>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -38,21 +43,23 @@ constexpr std::size_t kAnalyzeStagingFrom = 1000;
 #define MQ_TS(p) "('epoch'::timestamptz + " p "::bigint * interval '1 millisecond')"
 #define MQ_MS(c) "(extract(epoch FROM " c ") * 1000)::bigint"
 
-// Per-transaction staging tables (dropped at commit). ord is the record's position in the batch.
-constexpr const char* kCreateStaging =
+// Staging tables (dropped at commit). The decision transaction's: ord is the record's position
+// in the payload.
+constexpr const char* kCreateLookupStaging =
     "CREATE TEMP TABLE ingest_refs (ord int NOT NULL, ref text NOT NULL, alt int NOT NULL, hash text NOT NULL) "
     "ON COMMIT DROP; "
     "CREATE TEMP TABLE ingest_uids (uid text NOT NULL) ON COMMIT DROP; "
     "CREATE TEMP TABLE ingest_probe (ord int NOT NULL, venue_id uuid NOT NULL, starts_ms bigint NOT NULL, "
-    "prev_ms bigint NOT NULL, title text NOT NULL) ON COMMIT DROP; "
+    "prev_ms bigint NOT NULL, title text NOT NULL) ON COMMIT DROP";
+// A chunk's, for the rows that exist already (upserted instead of COPYed straight in).
+constexpr const char* kCreateEventStaging =
     "CREATE TEMP TABLE ingest_events (id uuid NOT NULL, title text, description text, category_id text, "
     "performers text[], starts_ms bigint, ends_ms bigint, time_zone text, venue_id text, price_min bigint, "
     "price_max bigint, currency text, status text, image_url text, search_vector tsvector, search_title text) "
-    "ON COMMIT DROP; "
+    "ON COMMIT DROP";
+constexpr const char* kCreateProvenanceStaging =
     "CREATE TEMP TABLE ingest_prov (ref text NOT NULL, event_id uuid NOT NULL, match_uid text, content_hash text, "
     "data jsonb, status text) ON COMMIT DROP";
-constexpr const char* kTruncateStaging =
-    "TRUNCATE ingest_refs, ingest_uids, ingest_probe, ingest_events, ingest_prov";
 
 // The two lookups below probe an index once per staged row (LATERAL ... LIMIT 1 keeps the
 // planner from turning them into joins): as a prepared statement's generic plan, a join read
@@ -156,10 +163,14 @@ constexpr Statement kUpsertProvenance{
     "ON CONFLICT (source_id, ref) DO UPDATE SET event_id = excluded.event_id, match_uid = excluded.match_uid, "
     "content_hash = excluded.content_hash, data = excluded.data, status = excluded.status, "
     "raw_payload_id = excluded.raw_payload_id, last_seen_at = now()"};
+// Open quarantine entries of the source; those whose record went in are resolved by id.
+constexpr Statement kOpenQuarantineRefs{
+    "ingest_open_quarantine_refs", "SELECT ref FROM quarantine WHERE source_id = $1 AND resolved_at IS NULL"};
 constexpr Statement kResolveQuarantine{
     "ingest_resolve_quarantine",
-    "UPDATE quarantine q SET resolved_at = now() FROM ingest_refs r "
-    "WHERE q.source_id = $1 AND q.ref = r.ref AND r.alt = 0 AND q.resolved_at IS NULL"};
+    "UPDATE quarantine SET resolved_at = now() WHERE source_id = $1 AND ref = ANY($2::text[]) AND resolved_at IS NULL"};
+constexpr Statement kChunkCommitted{
+    "ingest_chunk_committed", "UPDATE ingest_runs SET chunks_committed = chunks_committed + 1 WHERE id = $1"};
 constexpr Statement kQuarantine{
     "ingest_quarantine",
     "INSERT INTO quarantine (source_id, raw_payload_id, ref, reason, raw) VALUES ($1, NULLIF($2, 0), $3, $4, $5) "
@@ -299,141 +310,13 @@ private:
     std::unordered_set<std::string> m_seen;
 };
 
-} // namespace
-
-// One batch of records: its lookups, decisions and writes, kept apart from the writer's
-// committed state until its savepoint commits.
-struct CatalogWriter::Batch {
-    const StandardEvent* const* records = nullptr;
-    std::size_t size = 0;
-    const std::string* dataText = nullptr; // per record: provenance data, as stored and hashed
-    const std::string* hashes = nullptr;   // per record: its hash
-
-    struct OwnRow {
-        std::string eventId;
-        std::string hash;
-        bool otherCancelled = false;
-    };
-    struct EventState {
-        std::string owner;
-        std::string status;
-    };
-    struct Candidate {
-        std::string eventId;
-        bool mine = false;
-    };
-    std::unordered_map<std::string, OwnRow> own;          // this source's ref -> its provenance
-    std::unordered_set<std::string> knownRefs;            // refs that have a provenance row in the database
-    std::unordered_map<std::string, std::string> uids;    // match uid -> event id (first provenance)
-    std::unordered_map<std::string, EventState> events;   // event id -> owner, status
-    std::vector<std::vector<Candidate>> similar;          // per record, best first
-    std::vector<std::string> venueIds;                    // per record ("" = none / not needed)
-    std::map<std::string, std::string> newVenues;         // venue key -> id, resolved in this batch
-    std::vector<detail::ChangeRow> venueChanges;
-
-    // Decisions.
-    std::map<std::string, core::Event> eventRows;         // events this source writes (created / owner updates)
-    std::vector<std::string> cancelIds;                   // other sources' events this batch cancels
-    std::vector<std::string> provRefs;                    // in write order, each ref once
-    std::unordered_map<std::string, std::size_t> provIndex; // ref -> record index whose provenance is written
-    std::unordered_map<std::string, std::string> provEvent; // ref -> event id
-    std::vector<std::string> deleteRefs;
-    std::unordered_set<std::string> attached;             // events this source gained provenance on
-    std::unordered_map<std::string, std::set<std::string>> cancelledBy; // event id -> refs of this batch saying cancelled
-    OrderedIds changed;
-    OrderedIds fill;
-    std::size_t created = 0, updated = 0, merged = 0, cancelled = 0, unchanged = 0;
-
-    const StandardEvent& record(std::size_t i) const { return *records[i]; }
-};
-
-CatalogWriter::CatalogWriter(pqxx::work& tx, const SourceConfig& source, std::int64_t rawPayloadId,
-                             const IngestOptions& options, IngestReport& report)
-    : m_tx(tx), m_source(source), m_rawPayloadId(rawPayloadId), m_options(options), m_report(report),
-      m_wallMs(wallClockMs()), m_clock(report.stages, options) {}
-
-void CatalogWriter::quarantine(const std::string& ref, const std::string& reason, const std::string& raw) {
-    exec(m_tx, kQuarantine, m_source.id, m_rawPayloadId, ref, reason, truncateUtf8(raw, kMaxQuarantineRaw));
-    m_report.quarantined.push_back({ref, reason});
-}
-
-void CatalogWriter::write(const std::vector<StandardEvent>& records) {
-    if (records.empty()) return;
-    m_tx.exec0(kCreateStaging);
-    // The provenance JSON and its hash (what tells an unchanged record) of every record: the
-    // client's largest cost per record, and independent of the database. The first slice's
-    // are made on two threads; every later slice's on a second thread while the slice before
-    // it is written, so they overlap the database's work.
-    m_dataText.assign(records.size(), std::string());
-    m_hashes.assign(records.size(), std::string());
-    const auto serialise = [this, &records](std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-            m_dataText[i] = records[i].data().dump();
-            m_hashes[i] = sha256Hex(m_dataText[i]);
-        }
-    };
-    // Slices keep the admin screen's progress moving on large feeds; later slices see what
-    // earlier ones wrote, as the halves of a refused batch do.
-    constexpr std::size_t kSlice = 10'000;
-    const auto sliceEnd = [&](std::size_t begin) { return std::min(records.size(), begin + kSlice); };
-    inTwoHalves(sliceEnd(0), [&](std::size_t, std::size_t begin, std::size_t end) { serialise(begin, end); });
-    m_clock.lap("catalog: provenance JSON and hashes of the first slice");
-    std::future<void> nextSlice; // destroyed (joined) before an exception leaves: it writes members
-    for (std::size_t begin = 0; begin < records.size(); begin += kSlice) {
-        if (nextSlice.valid()) {
-            nextSlice.get();
-            m_clock.lap("catalog: waiting for provenance JSON and hashes");
-        }
-        const auto end = sliceEnd(begin);
-        if (end < records.size()) nextSlice = std::async(std::launch::async, serialise, end, sliceEnd(end));
-        if (m_options.onProgress) m_options.onProgress(Stage::Writing, begin, records.size());
-        writeRange(records, begin, end);
-    }
-    if (m_options.onProgress) m_options.onProgress(Stage::Writing, records.size(), records.size());
-}
-
-void CatalogWriter::writeRange(const std::vector<StandardEvent>& records, std::size_t begin, std::size_t end) {
-    std::vector<const StandardEvent*> pointers;
-    for (std::size_t i = begin; i < end; ++i) pointers.push_back(&records[i]);
-    Batch batch;
-    batch.records = pointers.data();
-    batch.size = pointers.size();
-    batch.dataText = &m_dataText[begin];
-    batch.hashes = &m_hashes[begin];
-    try {
-        pqxx::subtransaction sub(m_tx, "ingest_batch");
-        writeBatch(sub, batch);
-        sub.commit();
-    } catch (const pqxx::broken_connection&) {
-        throw;
-    } catch (const std::exception& e) {
-        if (end - begin == 1) {
-            quarantine(records[begin].ref, std::string("database refused the record: ") + e.what(), records[begin].raw);
-            return;
-        }
-        // Halves in order, so later records still see what earlier ones did.
-        const auto middle = begin + (end - begin) / 2;
-        writeRange(records, begin, middle);
-        writeRange(records, middle, end);
-        return;
-    }
-    m_venues.insert(batch.newVenues.begin(), batch.newVenues.end());
-    m_report.created += batch.created;
-    m_report.updated += batch.updated;
-    m_report.merged += batch.merged;
-    m_report.cancelled += batch.cancelled;
-    m_report.unchanged += batch.unchanged;
-}
-
-namespace {
-
 // Finds the venue a record's location names, or creates it (a name-based id, so a rebuilt
 // database gets the same one). Returns "" for no physical location.
 class VenueResolver {
 public:
-    VenueResolver(pqxx::transaction_base& tx, const std::map<std::string, std::string>& known,
-                  std::map<std::string, std::string>& resolved, std::vector<detail::ChangeRow>& changes)
-        : m_tx(tx), m_known(known), m_resolved(resolved), m_changes(changes) {}
+    VenueResolver(pqxx::transaction_base& tx, std::map<std::string, std::string>& resolved,
+                  std::vector<detail::ChangeRow>& changes)
+        : m_tx(tx), m_resolved(resolved), m_changes(changes) {}
 
     std::string resolve(const StandardEvent& s) {
         const auto& loc = s.location;
@@ -443,7 +326,6 @@ public:
         const bool hasGeo = loc.latitude && loc.longitude;
         const std::string key = folded + "|" + city + "|" +
                                 (hasGeo ? std::to_string(*loc.latitude) + "," + std::to_string(*loc.longitude) : "");
-        if (const auto it = m_known.find(key); it != m_known.end()) return it->second;
         if (const auto it = m_resolved.find(key); it != m_resolved.end()) return it->second;
         auto id = findExisting(loc, folded, city);
         if (id.empty()) id = create(s, folded, city);
@@ -514,16 +396,392 @@ private:
     }
 
     pqxx::transaction_base& m_tx;
-    const std::map<std::string, std::string>& m_known;
     std::map<std::string, std::string>& m_resolved;
     std::vector<detail::ChangeRow>& m_changes;
 };
 
 } // namespace
 
-void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
-    m_clock.lap("catalog: other");
-    tx.exec0(kTruncateStaging);
+// The lookups and decisions for one payload, made once for all its records; read-only (and
+// shared by the writer threads) once decide() returns.
+struct CatalogWriter::Decisions {
+    const std::vector<StandardEvent>* records = nullptr;
+    const std::vector<std::string>* dataText = nullptr; // per record: provenance data, as stored and hashed
+    const std::vector<std::string>* hashes = nullptr;   // per record: its hash
+    std::size_t size = 0;
+
+    struct OwnRow {
+        std::string eventId;
+        std::string hash;
+        bool otherCancelled = false;
+    };
+    struct EventState {
+        std::string owner;
+        std::string status;
+    };
+    struct Candidate {
+        std::string eventId;
+        bool mine = false;
+    };
+    // What an event's records count as in the report (counted once its chunk commits).
+    struct Counts {
+        std::size_t created = 0, updated = 0, merged = 0, cancelled = 0;
+    };
+    std::unordered_map<std::string, OwnRow> own;          // this source's ref -> its provenance
+    std::unordered_set<std::string> knownRefs;            // refs that have a provenance row in the database
+    std::unordered_map<std::string, std::string> uids;    // match uid -> event id (first provenance)
+    std::unordered_map<std::string, EventState> events;   // event id -> owner, status
+    std::vector<std::vector<Candidate>> similar;          // per record, best first
+    std::vector<std::string> venueIds;                    // per record ("" = none / not needed)
+    std::map<std::string, std::string> newVenues;         // venue key -> id, resolved in this run
+    std::vector<detail::ChangeRow> venueChanges;
+
+    // Decisions.
+    std::map<std::string, core::Event> eventRows;         // events this source writes (created / owner updates)
+    std::vector<std::string> cancelIds;                   // other sources' events this payload cancels
+    std::vector<std::string> provRefs;                    // in write order, each ref once
+    std::unordered_map<std::string, std::size_t> provIndex; // ref -> record index whose provenance is written
+    std::unordered_map<std::string, std::string> provEvent; // ref -> event id
+    std::unordered_map<std::string, std::vector<std::string>> deleteRefsByEvent; // replaced refs (rescheduled)
+    std::unordered_set<std::string> attached;             // events this source gained provenance on
+    std::unordered_map<std::string, std::set<std::string>> cancelledBy; // event id -> refs of this payload saying cancelled
+    OrderedIds changed;
+    OrderedIds fill;
+    std::unordered_map<std::string, Counts> counts;       // event id -> its records' outcome
+    std::size_t unchanged = 0;
+
+    // Prepared for the writers.
+    std::unordered_map<std::string, std::string> existingEvents; // id -> its tags, joined by ' '
+    std::unordered_map<std::string, SearchEntry> search;         // id -> its vector and folded title
+    std::unordered_set<std::string> cancelSet;
+    std::unordered_map<std::string, std::vector<std::string>> provRefsByEvent;
+    std::vector<std::vector<std::string>> chunks;                // event ids, every touched event once
+
+    const StandardEvent& record(std::size_t i) const { return (*records)[i]; }
+    const std::string& hash(std::size_t i) const { return (*hashes)[i]; }
+};
+
+CatalogWriter::CatalogWriter(const SourceConfig& source, std::int64_t rawPayloadId, const IngestOptions& options,
+                             IngestReport& report)
+    : m_source(source), m_rawPayloadId(rawPayloadId), m_options(options), m_report(report), m_wallMs(wallClockMs()),
+      m_clock(report.stages, options) {}
+
+CatalogWriter::~CatalogWriter() = default;
+
+void CatalogWriter::quarantine(pqxx::transaction_base& tx, const std::string& ref, const std::string& reason,
+                               const std::string& raw) {
+    exec(tx, kQuarantine, m_source.id, m_rawPayloadId, ref, reason, truncateUtf8(raw, kMaxQuarantineRaw));
+    m_report.quarantined.push_back({ref, reason});
+}
+
+void CatalogWriter::decide(pqxx::work& tx, const std::vector<StandardEvent>& records,
+                           const std::vector<std::string>& dataText, const std::vector<std::string>& hashes) {
+    m_decisions = std::make_unique<Decisions>();
+    auto& b = *m_decisions;
+    b.records = &records;
+    b.dataText = &dataText;
+    b.hashes = &hashes;
+    b.size = records.size();
+    if (records.empty()) return;
+    if (m_options.onProgress) m_options.onProgress(Stage::Writing, 0, b.size);
+    m_clock.skip();
+    lookUpAndDecide(tx, b);
+    m_clock.lap("catalog: decisions");
+
+    if (!b.eventRows.empty()) {
+        std::vector<std::string> ids;
+        ids.reserve(b.eventRows.size());
+        for (const auto& [id, e] : b.eventRows) ids.push_back(id);
+        for (const auto& row : exec(tx, kExistingEvents, uuidArray(ids)))
+            b.existingEvents.emplace(row[0].as<std::string>(), row[1].as<std::string>());
+        std::vector<SearchFields> fields;
+        fields.reserve(b.eventRows.size());
+        for (const auto& [id, e] : b.eventRows) {
+            std::string performers;
+            for (const auto& p : e.performers) performers += (performers.empty() ? "" : " ") + p;
+            const auto existing = b.existingEvents.find(id);
+            fields.push_back({e.title, std::move(performers), e.venueId,
+                              existing == b.existingEvents.end() ? std::string() : existing->second, e.categoryId,
+                              e.description});
+        }
+        std::set<std::string> vocabulary;
+        auto entries = m_search.index(tx, fields, vocabulary);
+        std::size_t i = 0;
+        for (const auto& [id, e] : b.eventRows) b.search.emplace(id, std::move(entries[i++]));
+        m_clock.lap("search: vectors built (C++ and lexicon)");
+        // Learned before the rows commit (the writers would queue on each other's new words):
+        // a word of an event the database then refuses stays, as harmless as any rare word.
+        exec(tx, kLearnWords, postgresTextArray({vocabulary.begin(), vocabulary.end()}));
+    }
+    // The new venues' change-log rows commit with them, before any event that refers to one.
+    detail::appendChanges(tx, b.venueChanges);
+
+    // Chunks of events: an event travels with all its provenance, cancellation, fill-in and
+    // change-log rows, so chunks can commit in any order.
+    b.cancelSet.insert(b.cancelIds.begin(), b.cancelIds.end());
+    OrderedIds touched;
+    for (const auto& ref : b.provRefs) {
+        const auto& eventId = b.provEvent.at(ref);
+        touched.add(eventId);
+        b.provRefsByEvent[eventId].push_back(ref);
+    }
+    const std::size_t chunkEvents = std::max<std::size_t>(1, m_options.chunkEvents);
+    for (std::size_t begin = 0; begin < touched.ids().size(); begin += chunkEvents)
+        b.chunks.emplace_back(touched.ids().begin() + static_cast<std::ptrdiff_t>(begin),
+                              touched.ids().begin() +
+                                  static_cast<std::ptrdiff_t>(std::min(touched.ids().size(), begin + chunkEvents)));
+    m_clock.lap("search: vocabulary; chunks planned");
+}
+
+std::size_t CatalogWriter::chunkCount() const { return m_decisions ? m_decisions->chunks.size() : 0; }
+
+void CatalogWriter::writeChunks(const std::vector<pqxx::connection*>& connections, std::int64_t runId) {
+    if (!m_decisions) return;
+    const auto& b = *m_decisions;
+    const auto& chunks = b.chunks;
+    std::atomic<std::size_t> next{0};
+    std::atomic<std::size_t> committed{0};
+    std::atomic<std::size_t> recordsDone{b.unchanged}; // progress counts records, as parsing does
+    std::atomic<bool> stop{false};
+    std::vector<std::vector<std::pair<std::string, std::string>>> refused(connections.size());
+    std::vector<std::exception_ptr> errors(connections.size());
+    const auto writer = [&](std::size_t w) {
+        try {
+            for (std::size_t k = next++; k < chunks.size() && !stop; k = next++) {
+                writeRange(*connections[w], chunks[k], runId, refused[w]);
+                const auto done = ++committed;
+                std::size_t records = 0;
+                for (const auto& id : chunks[k]) records += b.provRefsByEvent.at(id).size();
+                const auto written = recordsDone += records;
+                if (m_options.onProgress) m_options.onProgress(Stage::Writing, std::min(written, b.size), b.size);
+                if (m_options.onChunkCommitted) m_options.onChunkCommitted(done, chunks.size());
+            }
+        } catch (...) {
+            errors[w] = std::current_exception();
+            stop = true;
+        }
+    };
+    {
+        std::vector<std::thread> others;
+        for (std::size_t w = 1; w < connections.size(); ++w) others.emplace_back(writer, w);
+        writer(0);
+        for (auto& thread : others) thread.join();
+    }
+    for (const auto& error : errors)
+        if (error) std::rethrow_exception(error);
+    for (auto& part : refused) std::move(part.begin(), part.end(), std::back_inserter(m_refused));
+    if (m_options.onProgress) m_options.onProgress(Stage::Writing, b.size, b.size);
+    m_clock.lap("catalog: chunks written (events, provenance, change log)");
+}
+
+void CatalogWriter::writeRange(pqxx::connection& conn, const std::vector<std::string>& eventIds, std::int64_t runId,
+                               std::vector<std::pair<std::string, std::string>>& refused) {
+    for (int attempt = 1;; ++attempt) {
+        try {
+            writeChunk(conn, eventIds, runId);
+            return;
+        } catch (const pqxx::broken_connection&) {
+            throw;
+        } catch (const pqxx::in_doubt_error&) {
+            throw;
+        } catch (const pqxx::transaction_rollback&) {
+            // A deadlock or serialisation failure says nothing about the rows: once more.
+            if (attempt == 1) continue;
+            throw;
+        } catch (const std::exception& e) {
+            if (eventIds.size() == 1) {
+                refused.emplace_back(eventIds[0], e.what());
+                return;
+            }
+            // Halves, until the refused event is alone; every other event goes in.
+            const auto middle = eventIds.begin() + static_cast<std::ptrdiff_t>(eventIds.size() / 2);
+            writeRange(conn, {eventIds.begin(), middle}, runId, refused);
+            writeRange(conn, {middle, eventIds.end()}, runId, refused);
+            return;
+        }
+    }
+}
+
+// One chunk, one transaction: the chunk's events (new ones by COPY, existing ones through
+// staging and one upsert), their exact vectors, cancellations, provenance, filled fields and
+// change-log rows. Reads the decisions only, so two writers run it at once.
+void CatalogWriter::writeChunk(pqxx::connection& conn, const std::vector<std::string>& ids, std::int64_t runId) {
+    const auto& b = *m_decisions;
+    pqxx::work tx(conn);
+    tx.exec0("SET LOCAL jit = off");
+    std::vector<const std::string*> created;
+    std::vector<const std::string*> existing;
+    for (const auto& id : ids)
+        if (b.eventRows.count(id)) (b.existingEvents.count(id) ? existing : created).push_back(&id);
+    std::vector<std::string> exactIds;
+    if (!created.empty() || !existing.empty()) {
+        tx.exec(kSearchBulkOn);
+        if (!created.empty()) {
+            // New rows straight into the table (the per-row search trigger steps aside).
+            CopyInto<18> rows(tx, "events",
+                              {"id", "title", "description", "category_id", "performers", "starts_at", "ends_at",
+                               "time_zone", "venue_id", "price_min_minor", "price_max_minor", "currency", "status",
+                               "image_url", "source", "updated_at", "search_vector", "search_title"});
+            const auto updatedAt = timestampText(m_wallMs);
+            for (const auto* id : created) {
+                const auto& e = b.eventRows.at(*id);
+                const auto& indexed = b.search.at(*id);
+                if (indexed.exact) exactIds.push_back(*id);
+                rows.row({*id, e.title, e.description, e.categoryId, postgresTextArray(e.performers),
+                          timestampText(e.startsAtMs), e.endsAtMs > 0 ? timestampText(e.endsAtMs) : std::string(),
+                          e.timeZone, e.venueId, std::to_string(e.price.minMinor), std::to_string(e.price.maxMinor),
+                          e.price.currency, statusName(e.status), e.imageUrl, m_source.name, updatedAt, indexed.vector,
+                          indexed.title},
+                         (e.endsAtMs > 0 ? 0U : 1U << 6) | (e.venueId.empty() ? 1U << 8 : 0U));
+            }
+            rows.complete();
+        }
+        if (!existing.empty()) {
+            // Rows that exist: through staging and one upsert.
+            tx.exec0(kCreateEventStaging);
+            {
+                CopyInto<16> rows(tx, "ingest_events",
+                                  {"id", "title", "description", "category_id", "performers", "starts_ms", "ends_ms",
+                                   "time_zone", "venue_id", "price_min", "price_max", "currency", "status",
+                                   "image_url", "search_vector", "search_title"});
+                for (const auto* id : existing) {
+                    const auto& e = b.eventRows.at(*id);
+                    const auto& indexed = b.search.at(*id);
+                    if (indexed.exact) exactIds.push_back(*id);
+                    rows.row({*id, e.title, e.description, e.categoryId, postgresTextArray(e.performers),
+                              std::to_string(e.startsAtMs), std::to_string(e.endsAtMs), e.timeZone, e.venueId,
+                              std::to_string(e.price.minMinor), std::to_string(e.price.maxMinor), e.price.currency,
+                              statusName(e.status), e.imageUrl, indexed.vector, indexed.title},
+                             indexed.exact ? 1U << 14 : 0U);
+                }
+                rows.complete();
+            }
+            if (existing.size() >= kAnalyzeStagingFrom) tx.exec0("ANALYZE ingest_events");
+            exec(tx, kUpsertEvents, m_source.name, m_wallMs);
+        }
+        tx.exec(kSearchBulkOff);
+        if (!exactIds.empty()) exec(tx, kIndexExactly, uuidArray(exactIds));
+    }
+    std::vector<std::string> cancelIds;
+    for (const auto& id : ids)
+        if (b.cancelSet.count(id)) cancelIds.push_back(id);
+    if (!cancelIds.empty()) exec(tx, kCancelEvents, uuidArray(cancelIds), m_wallMs);
+    for (const auto& id : ids)
+        if (const auto it = b.deleteRefsByEvent.find(id); it != b.deleteRefsByEvent.end())
+            for (const auto& ref : it->second)
+                if (!b.provIndex.count(ref)) exec(tx, kDeleteProvenance, m_source.id, ref);
+
+    const auto provFields = [&](const std::string& ref) {
+        const auto i = b.provIndex.at(ref);
+        const auto& s = b.record(i);
+        return std::array<std::string, 6>{ref, b.provEvent.at(ref), s.matchUid, b.hash(i), (*b.dataText)[i],
+                                          s.sourceStatus};
+    };
+    std::size_t known = 0;
+    {
+        CopyInto<8> rows(tx, "event_provenance",
+                         {"ref", "event_id", "match_uid", "content_hash", "data", "status", "source_id",
+                          "raw_payload_id"});
+        const auto sourceId = std::to_string(m_source.id);
+        const auto payloadId = std::to_string(m_rawPayloadId);
+        for (const auto& id : ids)
+            for (const auto& ref : b.provRefsByEvent.at(id)) {
+                if (b.knownRefs.count(ref)) {
+                    ++known;
+                    continue;
+                }
+                const auto f = provFields(ref);
+                rows.row({f[0], f[1], f[2], f[3], f[4], f[5], sourceId, payloadId}, m_rawPayloadId == 0 ? 1U << 7 : 0U);
+            }
+        rows.complete();
+    }
+    if (known > 0) {
+        tx.exec0(kCreateProvenanceStaging);
+        {
+            CopyInto<6> rows(tx, "ingest_prov", {"ref", "event_id", "match_uid", "content_hash", "data", "status"});
+            for (const auto& id : ids)
+                for (const auto& ref : b.provRefsByEvent.at(id))
+                    if (b.knownRefs.count(ref)) rows.row(provFields(ref));
+            rows.complete();
+        }
+        exec(tx, kUpsertProvenance, m_source.id, m_rawPayloadId);
+    }
+
+    std::vector<std::string> fill;
+    for (const auto& id : ids)
+        if (b.fill.contains(id)) fill.push_back(id);
+    std::unordered_set<std::string> filled;
+    if (!fill.empty())
+        for (const auto& row : exec(tx, kFillMissing, uuidArray(fill), m_wallMs)) filled.insert(row[0].as<std::string>());
+
+    // Change log: the final row of every event of the chunk that changed. A new event's is
+    // what was written; the others' are read back.
+    std::vector<const std::string*> changed;
+    std::vector<std::string> reload;
+    for (const auto& id : ids) {
+        if (!b.changed.contains(id) && !filled.count(id)) continue;
+        changed.push_back(&id);
+        if (b.existingEvents.count(id) || filled.count(id) || !b.eventRows.count(id)) reload.push_back(id);
+    }
+    std::unordered_map<std::string, core::Event> reloaded;
+    if (!reload.empty())
+        for (const auto& row : exec(tx, kLoadEvents, uuidArray(reload))) {
+            auto e = detail::eventFromRow(row);
+            reloaded.emplace(e.id, std::move(e));
+        }
+    std::vector<detail::ChangeRow> changes;
+    changes.reserve(changed.size());
+    for (const auto* id : changed) {
+        if (const auto it = reloaded.find(*id); it != reloaded.end()) {
+            changes.push_back(eventChange(it->second));
+        } else {
+            auto e = b.eventRows.at(*id);
+            e.updatedAtMs = m_wallMs;
+            changes.push_back(eventChange(e));
+        }
+    }
+    detail::appendChanges(tx, changes);
+    if (runId != 0) exec(tx, kChunkCommitted, runId);
+    tx.commit();
+}
+
+void CatalogWriter::finish(pqxx::transaction_base& tx) {
+    if (!m_decisions) return;
+    const auto& b = *m_decisions;
+    std::unordered_set<std::string> refusedEvents;
+    std::unordered_set<std::string> refusedRefs;
+    for (const auto& [id, reason] : m_refused) {
+        refusedEvents.insert(id);
+        for (const auto& ref : b.provRefsByEvent.at(id)) refusedRefs.insert(ref);
+    }
+    for (const auto& [id, c] : b.counts) {
+        if (refusedEvents.count(id)) continue;
+        m_report.created += c.created;
+        m_report.updated += c.updated;
+        m_report.merged += c.merged;
+        m_report.cancelled += c.cancelled;
+    }
+    m_report.unchanged += b.unchanged;
+
+    // The open quarantine entries (few) of records that went in are resolved.
+    std::unordered_set<std::string> open;
+    for (const auto& row : exec(tx, kOpenQuarantineRefs, m_source.id)) open.insert(row[0].as<std::string>());
+    std::vector<std::string> resolved;
+    for (std::size_t i = 0; i < b.size && !open.empty(); ++i) {
+        const auto& ref = b.record(i).ref;
+        if (open.count(ref) && !refusedRefs.count(ref)) {
+            resolved.push_back(ref);
+            open.erase(ref);
+        }
+    }
+    if (!resolved.empty()) exec(tx, kResolveQuarantine, m_source.id, detail::textArray(resolved));
+    for (const auto& [id, reason] : m_refused)
+        for (const auto& ref : b.provRefsByEvent.at(id))
+            quarantine(tx, ref, "database refused the record: " + reason, b.record(b.provIndex.at(ref)).raw);
+}
+
+void CatalogWriter::lookUpAndDecide(pqxx::transaction_base& tx, Decisions& b) {
+    tx.exec0(kCreateLookupStaging);
     b.venueIds.resize(b.size);
     b.similar.resize(b.size);
 
@@ -532,9 +790,9 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         CopyInto<4> refs(tx, "ingest_refs", {"ord", "ref", "alt", "hash"});
         for (std::size_t i = 0; i < b.size; ++i) {
             const auto& s = b.record(i);
-            refs.row({std::to_string(i), s.ref, "0", b.hashes[i]});
+            refs.row({std::to_string(i), s.ref, "0", b.hash(i)});
             for (std::size_t a = 0; a < s.altRefs.size(); ++a)
-                refs.row({std::to_string(i), s.altRefs[a], std::to_string(a + 1), b.hashes[i]});
+                refs.row({std::to_string(i), s.altRefs[a], std::to_string(a + 1), b.hash(i)});
         }
         refs.complete();
     }
@@ -546,7 +804,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         b.events[row[3].as<std::string>()] = {row[5].as<std::string>(), row[6].as<std::string>()};
     }
     m_clock.lap("catalog: lookup of own records");
-    const auto ownFound = [&](const StandardEvent& s) -> std::pair<const Batch::OwnRow*, std::string> {
+    const auto ownFound = [&](const StandardEvent& s) -> std::pair<const Decisions::OwnRow*, std::string> {
         if (const auto it = b.own.find(s.ref); it != b.own.end()) return {&it->second, s.ref};
         for (const auto& alt : s.altRefs)
             if (const auto it = b.own.find(alt); it != b.own.end()) return {&it->second, alt};
@@ -565,12 +823,12 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
     }
     for (const auto& row : exec(tx, kLookupUids)) {
         b.uids[row[0].as<std::string>()] = row[1].as<std::string>();
-        b.events.emplace(row[1].as<std::string>(), Batch::EventState{row[2].as<std::string>(), row[3].as<std::string>()});
+        b.events.emplace(row[1].as<std::string>(), Decisions::EventState{row[2].as<std::string>(), row[3].as<std::string>()});
     }
 
     // Venues, for the records that will need one: changed records of events this source owns,
     // and records that match no known record or UID (UIDs seen earlier in the batch count).
-    VenueResolver venues(tx, m_venues, b.newVenues, b.venueChanges);
+    VenueResolver venues(tx, b.newVenues, b.venueChanges);
     std::vector<std::size_t> probes;
     {
         std::unordered_set<std::string> batchUids; // UIDs that earlier records of the batch carry
@@ -580,7 +838,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
             const bool uidKnown = !s.matchUid.empty() && (b.uids.count(s.matchUid) || batchUids.count(s.matchUid));
             if (!s.matchUid.empty()) batchUids.insert(s.matchUid);
             if (row) {
-                const bool same = row->hash == b.hashes[i] && foundRef == s.ref;
+                const bool same = row->hash == b.hash(i) && foundRef == s.ref;
                 if (!same && b.events[row->eventId].owner == m_source.name) b.venueIds[i] = venues.resolve(s);
             } else if (!uidKnown) {
                 b.venueIds[i] = venues.resolve(s);
@@ -621,7 +879,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
                                     m_source.name)) {
             const auto i = row[0].as<std::size_t>();
             b.similar[i].push_back({row[1].as<std::string>(), row[4].as<bool>()});
-            b.events.emplace(row[1].as<std::string>(), Batch::EventState{row[2].as<std::string>(), row[3].as<std::string>()});
+            b.events.emplace(row[1].as<std::string>(), Decisions::EventState{row[2].as<std::string>(), row[3].as<std::string>()});
         }
     }
 
@@ -633,7 +891,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         if (b.provIndex.emplace(s.ref, i).second) b.provRefs.push_back(s.ref);
         else b.provIndex[s.ref] = i;
         b.provEvent[s.ref] = eventId;
-        b.own[s.ref] = {eventId, b.hashes[i], false};
+        b.own[s.ref] = {eventId, b.hash(i), false};
         if (!s.matchUid.empty()) b.uids.emplace(s.matchUid, eventId);
         if (s.sourceStatus == "cancelled") b.cancelledBy[eventId].insert(s.ref);
         else if (const auto it = b.cancelledBy.find(eventId); it != b.cancelledBy.end()) it->second.erase(s.ref);
@@ -644,8 +902,8 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         const auto& s = b.record(i);
         writeProvenance(i, eventId);
         b.attached.insert(eventId);
-        if (firstTime) ++b.merged;
-        else ++b.updated;
+        if (firstTime) ++b.counts[eventId].merged;
+        else ++b.counts[eventId].updated;
         auto& state = b.events[eventId];
         if (state.owner == "marquee") return;
         b.fill.add(eventId);
@@ -654,7 +912,7 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
             if (const auto it = b.eventRows.find(eventId); it != b.eventRows.end())
                 it->second.status = core::EventStatus::Cancelled;
             else b.cancelIds.push_back(eventId);
-            ++b.cancelled;
+            ++b.counts[eventId].cancelled;
             b.changed.add(eventId);
         }
     };
@@ -666,12 +924,12 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         if (row) {
             const auto eventId = row->eventId;
             const bool otherCancelledBefore = row->otherCancelled;
-            if (row->hash == b.hashes[i] && foundRef == s.ref) {
+            if (row->hash == b.hash(i) && foundRef == s.ref) {
                 ++b.unchanged;
                 continue;
             }
             if (foundRef != s.ref) {
-                b.deleteRefs.push_back(foundRef);
+                b.deleteRefsByEvent[eventId].push_back(foundRef);
                 b.own.erase(foundRef);
                 if (const auto it = b.cancelledBy.find(eventId); it != b.cancelledBy.end()) it->second.erase(foundRef);
             }
@@ -689,8 +947,8 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
                                                                [&](const std::string& ref) { return ref != s.ref; });
             if (e.status != core::EventStatus::Cancelled && otherCancelled)
                 e.status = core::EventStatus::Cancelled; // another source cancelled it; that stands
-            if (e.status == core::EventStatus::Cancelled && state.status != "cancelled") ++b.cancelled;
-            else ++b.updated;
+            if (e.status == core::EventStatus::Cancelled && state.status != "cancelled") ++b.counts[eventId].cancelled;
+            else ++b.counts[eventId].updated;
             state.status = statusName(e.status);
             b.eventRows[eventId] = e;
             writeProvenance(i, eventId);
@@ -721,177 +979,9 @@ void CatalogWriter::writeBatch(pqxx::transaction_base& tx, Batch& b) {
         b.events[e.id] = {m_source.name, statusName(e.status)};
         b.eventRows[e.id] = e;
         writeProvenance(i, e.id);
-        ++b.created;
+        ++b.counts[e.id].created;
         b.changed.add(e.id);
     }
-
-    // --- Writes --------------------------------------------------------------------------
-    // New events go straight into their table by COPY, with the search vectors built here;
-    // existing ones through a staging table and one upsert; provenance rows that do not exist yet go straight into their table by COPY, the others
-    // through staging and one upsert. A new event's final row is exactly what this batch wrote.
-    std::unordered_map<std::string, std::string> existingEvents; // id -> its tags, joined by ' '
-    if (!b.eventRows.empty()) {
-        std::vector<std::string> ids;
-        ids.reserve(b.eventRows.size());
-        for (const auto& [id, e] : b.eventRows) ids.push_back(id);
-        for (const auto& row : exec(tx, kExistingEvents, uuidArray(ids)))
-            existingEvents.emplace(row[0].as<std::string>(), row[1].as<std::string>());
-    }
-    // The change-log rows of the events this batch creates (and no other source fills) are
-    // their rows as written: encoded on a second thread while the writes below run.
-    // b.eventRows is only read from here on.
-    std::vector<std::optional<detail::ChangeRow>> newEventChanges(b.changed.ids().size());
-    auto encodeNewEvents = std::async(std::launch::async, [&] {
-        for (std::size_t k = 0; k < newEventChanges.size(); ++k) {
-            const auto& id = b.changed.ids()[k];
-            const auto row = b.eventRows.find(id);
-            if (row == b.eventRows.end() || existingEvents.count(id) || b.fill.contains(id)) continue;
-            auto e = row->second;
-            e.updatedAtMs = m_wallMs;
-            newEventChanges[k] = eventChange(e);
-        }
-    });
-    m_clock.lap("catalog: decisions");
-    if (!b.eventRows.empty()) {
-        std::vector<SearchFields> fields;
-        fields.reserve(b.eventRows.size());
-        for (const auto& [id, e] : b.eventRows) {
-            std::string performers;
-            for (const auto& p : e.performers) performers += (performers.empty() ? "" : " ") + p;
-            const auto existing = existingEvents.find(id);
-            fields.push_back({e.title, std::move(performers), e.venueId,
-                              existing == existingEvents.end() ? std::string() : existing->second, e.categoryId,
-                              e.description});
-        }
-        std::set<std::string> vocabulary;
-        const auto search = m_search.index(tx, fields, vocabulary);
-        m_clock.lap("search: vectors built (C++ and lexicon)");
-        std::vector<std::string> exactIds;
-        std::size_t updates = 0;
-        tx.exec(kSearchBulkOn);
-        {
-            // New rows straight into the table (the per-row search trigger steps aside).
-            CopyInto<18> rows(tx, "events",
-                              {"id", "title", "description", "category_id", "performers", "starts_at", "ends_at",
-                               "time_zone", "venue_id", "price_min_minor", "price_max_minor", "currency", "status",
-                               "image_url", "source", "updated_at", "search_vector", "search_title"});
-            const auto updatedAt = timestampText(m_wallMs);
-            std::size_t i = 0;
-            for (const auto& [id, e] : b.eventRows) {
-                const auto& indexed = search[i++];
-                if (existingEvents.count(id)) {
-                    ++updates;
-                    continue;
-                }
-                if (indexed.exact) exactIds.push_back(id);
-                rows.row({id, e.title, e.description, e.categoryId, postgresTextArray(e.performers),
-                          timestampText(e.startsAtMs), e.endsAtMs > 0 ? timestampText(e.endsAtMs) : std::string(),
-                          e.timeZone, e.venueId, std::to_string(e.price.minMinor), std::to_string(e.price.maxMinor),
-                          e.price.currency, statusName(e.status), e.imageUrl, m_source.name, updatedAt, indexed.vector,
-                          indexed.title},
-                         (e.endsAtMs > 0 ? 0U : 1U << 6) | (e.venueId.empty() ? 1U << 8 : 0U));
-            }
-            rows.complete();
-        }
-        if (updates > 0) {
-            // Rows that exist: through staging and one upsert.
-            CopyInto<16> rows(tx, "ingest_events",
-                              {"id", "title", "description", "category_id", "performers", "starts_ms", "ends_ms",
-                               "time_zone", "venue_id", "price_min", "price_max", "currency", "status", "image_url",
-                               "search_vector", "search_title"});
-            std::size_t i = 0;
-            for (const auto& [id, e] : b.eventRows) {
-                const auto& indexed = search[i++];
-                if (!existingEvents.count(id)) continue;
-                if (indexed.exact) exactIds.push_back(id);
-                rows.row({id, e.title, e.description, e.categoryId, postgresTextArray(e.performers),
-                          std::to_string(e.startsAtMs), std::to_string(e.endsAtMs), e.timeZone, e.venueId,
-                          std::to_string(e.price.minMinor), std::to_string(e.price.maxMinor), e.price.currency,
-                          statusName(e.status), e.imageUrl, indexed.vector, indexed.title},
-                         indexed.exact ? 1U << 14 : 0U);
-            }
-            rows.complete();
-            if (updates >= kAnalyzeStagingFrom) tx.exec0("ANALYZE ingest_events");
-            exec(tx, kUpsertEvents, m_source.name, m_wallMs);
-        }
-        tx.exec(kSearchBulkOff);
-        m_clock.lap("catalog: events written");
-        if (!exactIds.empty()) exec(tx, kIndexExactly, uuidArray(exactIds));
-        exec(tx, kLearnWords, postgresTextArray({vocabulary.begin(), vocabulary.end()}));
-        m_clock.lap("search: exact rows and vocabulary");
-    }
-    if (!b.cancelIds.empty()) exec(tx, kCancelEvents, uuidArray(b.cancelIds), m_wallMs);
-    for (const auto& ref : b.deleteRefs)
-        if (!b.provIndex.count(ref)) exec(tx, kDeleteProvenance, m_source.id, ref);
-    if (!b.provRefs.empty()) {
-        const auto provFields = [&](const std::string& ref) {
-            const auto i = b.provIndex[ref];
-            const auto& s = b.record(i);
-            return std::array<std::string, 6>{ref, b.provEvent[ref], s.matchUid, b.hashes[i], b.dataText[i],
-                                              s.sourceStatus};
-        };
-        std::size_t known = 0;
-        {
-            CopyInto<8> rows(tx, "event_provenance",
-                             {"ref", "event_id", "match_uid", "content_hash", "data", "status", "source_id",
-                              "raw_payload_id"});
-            const auto sourceId = std::to_string(m_source.id);
-            const auto payloadId = std::to_string(m_rawPayloadId);
-            for (const auto& ref : b.provRefs) {
-                if (b.knownRefs.count(ref)) {
-                    ++known;
-                    continue;
-                }
-                const auto f = provFields(ref);
-                rows.row({f[0], f[1], f[2], f[3], f[4], f[5], sourceId, payloadId}, m_rawPayloadId == 0 ? 1U << 7 : 0U);
-            }
-            rows.complete();
-        }
-        if (known > 0) {
-            CopyInto<6> rows(tx, "ingest_prov", {"ref", "event_id", "match_uid", "content_hash", "data", "status"});
-            for (const auto& ref : b.provRefs)
-                if (b.knownRefs.count(ref)) rows.row(provFields(ref));
-            rows.complete();
-            exec(tx, kUpsertProvenance, m_source.id, m_rawPayloadId);
-        }
-    }
-    exec(tx, kResolveQuarantine, m_source.id);
-    m_clock.lap("catalog: provenance");
-    encodeNewEvents.get();
-    std::unordered_set<std::string> filled;
-    if (!b.fill.ids().empty())
-        for (const auto& row : exec(tx, kFillMissing, uuidArray(b.fill.ids()), m_wallMs)) {
-            filled.insert(row[0].as<std::string>());
-            b.changed.add(row[0].as<std::string>());
-        }
-    m_clock.lap("catalog: missing fields filled");
-
-    // Change log: new venues, then the final rows of every event this batch changed.
-    std::vector<detail::ChangeRow> changes = std::move(b.venueChanges);
-    std::vector<std::string> reload;
-    for (const auto& id : b.changed.ids())
-        if (existingEvents.count(id) || filled.count(id) || !b.eventRows.count(id)) reload.push_back(id);
-    std::unordered_map<std::string, core::Event> reloaded;
-    if (!reload.empty())
-        for (const auto& row : exec(tx, kLoadEvents, uuidArray(reload))) {
-            auto e = detail::eventFromRow(row);
-            reloaded.emplace(e.id, std::move(e));
-        }
-    changes.reserve(changes.size() + b.changed.ids().size());
-    for (std::size_t k = 0; k < b.changed.ids().size(); ++k) {
-        const auto& id = b.changed.ids()[k];
-        if (const auto it = reloaded.find(id); it != reloaded.end()) {
-            changes.push_back(eventChange(it->second));
-        } else if (k < newEventChanges.size() && newEventChanges[k]) { // ids the fill added come after
-            changes.push_back(std::move(*newEventChanges[k]));
-        } else {
-            auto e = b.eventRows.at(id);
-            e.updatedAtMs = m_wallMs;
-            changes.push_back(eventChange(e));
-        }
-    }
-    detail::appendChanges(tx, changes);
-    m_clock.lap("change log");
 }
 
 } // namespace marquee::server::ingest

@@ -1,6 +1,8 @@
 // Stage 3 of ingestion, set-based: a payload's standardised records are matched against the
-// catalog (own provenance, UID, similar event at the same venue) with a few bulk lookups,
-// decided in record order in memory, and written with COPY + set-based SQL.
+// catalog (own provenance, UID, similar event at the same venue) with a few bulk lookups and
+// decided in record order in memory, for the whole payload at once; the decided rows are then
+// written with COPY + set-based SQL in chunks of events, each chunk its own transaction, on
+// two connections at once.
 #pragma once
 
 #include "ingest/ingest.hpp"
@@ -10,6 +12,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -18,31 +21,45 @@ namespace marquee::server::ingest {
 
 class CatalogWriter {
 public:
-    CatalogWriter(pqxx::work& tx, const SourceConfig& source, std::int64_t rawPayloadId, const IngestOptions& options,
+    CatalogWriter(const SourceConfig& source, std::int64_t rawPayloadId, const IngestOptions& options,
                   IngestReport& report);
+    ~CatalogWriter();
 
-    // Writes the records in their order. A batch the database refuses (a constraint, say) is
-    // rolled back to its savepoint and split in halves until the refused record is alone;
-    // that record is quarantined with the database's message and every other one goes in.
-    void write(const std::vector<StandardEvent>& records);
-    void quarantine(const std::string& ref, const std::string& reason, const std::string& raw);
+    // Lookups, venues (created here), the decisions for every record, the search vectors and the
+    // vocabulary, in `tx`; the caller commits it before writeChunks (the writers' rows refer to
+    // the venues). `dataText` and `hashes`: each record's provenance data as stored, and its hash.
+    void decide(pqxx::work& tx, const std::vector<StandardEvent>& records, const std::vector<std::string>& dataText,
+                const std::vector<std::string>& hashes);
+    // How many chunks writeChunks will commit (an event travels with all its provenance and
+    // change-log rows, so chunks are independent of each other and commit in any order).
+    std::size_t chunkCount() const;
+    // Writes the decided rows, one transaction per chunk, one thread per connection. A chunk the
+    // database refuses (a constraint, say) is split in halves until the refused event is alone;
+    // its records are quarantined by finish() with the database's message and every other event
+    // goes in. `runId`: the ingest_runs row whose committed-chunk count each chunk bumps.
+    void writeChunks(const std::vector<pqxx::connection*>& connections, std::int64_t runId);
+    // In `tx`, after the chunks: resolves the open quarantine entries of the records that went in,
+    // quarantines the refused ones, and adds up the report's counts.
+    void finish(pqxx::transaction_base& tx);
+    void quarantine(pqxx::transaction_base& tx, const std::string& ref, const std::string& reason,
+                    const std::string& raw);
 
 private:
-    struct Batch;
-    void writeRange(const std::vector<StandardEvent>& records, std::size_t begin, std::size_t end);
-    void writeBatch(pqxx::transaction_base& tx, Batch& batch);
+    struct Decisions;
+    void lookUpAndDecide(pqxx::transaction_base& tx, Decisions& d);
+    void writeChunk(pqxx::connection& conn, const std::vector<std::string>& eventIds, std::int64_t runId);
+    void writeRange(pqxx::connection& conn, const std::vector<std::string>& eventIds, std::int64_t runId,
+                    std::vector<std::pair<std::string, std::string>>& refused);
 
-    pqxx::work& m_tx;
     const SourceConfig& m_source;
     std::int64_t m_rawPayloadId;
     const IngestOptions& m_options;
     IngestReport& m_report;
     std::int64_t m_wallMs;
-    std::map<std::string, std::string> m_venues; // venue key -> id, for this run (committed batches only)
     std::unordered_map<std::string, bool> m_othersAtVenue; // venue id -> other sources have events there
-    SearchIndexer m_search;                      // its caches last the run
-    std::vector<std::string> m_dataText;         // per record of write(): provenance data as stored
-    std::vector<std::string> m_hashes;           // ... and its hash
+    SearchIndexer m_search;
+    std::unique_ptr<Decisions> m_decisions;
+    std::vector<std::pair<std::string, std::string>> m_refused; // event id -> the database's message
     StageClock m_clock;
 };
 

@@ -382,9 +382,6 @@ constexpr Statement kFindSource{
 // Wakes the ingest scheduler (delivered at commit) so a new or resumed source runs now.
 constexpr Statement kNotifySources{"fetch_notify_sources", "SELECT pg_notify('" MARQUEE_SOURCES_CHANNEL "', '')"};
 constexpr Statement kSetPaused{"fetch_set_paused", "UPDATE sources SET paused = $2 WHERE name = $1 RETURNING id"};
-constexpr Statement kTryLockRun{"fetch_try_lock_run", "SELECT pg_try_advisory_lock($1::int4, $2::int4)"};
-constexpr Statement kLockRun{"fetch_lock_run", "SELECT pg_advisory_lock($1::int4, $2::int4)"};
-constexpr Statement kUnlockRun{"fetch_unlock_run", "SELECT pg_advisory_unlock($1::int4, $2::int4)"};
 constexpr Statement kValidators{"fetch_validators", "SELECT etag, last_modified FROM sources WHERE id = $1"};
 constexpr Statement kRecordSuccess{
     "fetch_record_success",
@@ -488,41 +485,6 @@ bool setSourcePaused(pqxx::connection& conn, const std::string& name, bool pause
     return found;
 }
 
-namespace {
-
-// The session-level per-source run lock, released when the run ends (or with the connection).
-class SourceRunLock {
-public:
-    SourceRunLock(pqxx::connection& conn, std::int64_t sourceId) : m_conn(conn), m_key(sourceLockId(sourceId)) {}
-    bool acquire(WhenBusy whenBusy) {
-        pqxx::nontransaction tx(m_conn);
-        if (whenBusy == WhenBusy::Wait) {
-            exec(tx, kLockRun, db::lockkey::kIngestSourceClass, m_key);
-            m_held = true;
-        } else {
-            m_held = exec(tx, kTryLockRun, db::lockkey::kIngestSourceClass, m_key)[0][0].as<bool>();
-        }
-        return m_held;
-    }
-    ~SourceRunLock() {
-        if (!m_held) return;
-        try {
-            pqxx::nontransaction tx(m_conn);
-            exec(tx, kUnlockRun, db::lockkey::kIngestSourceClass, m_key);
-        } catch (const std::exception&) {
-            // A broken connection has released the lock already.
-        }
-    }
-    SourceRunLock(const SourceRunLock&) = delete;
-    SourceRunLock& operator=(const SourceRunLock&) = delete;
-
-private:
-    pqxx::connection& m_conn;
-    std::int32_t m_key;
-    bool m_held = false;
-};
-
-} // namespace
 
 SourceRunResult runSource(pqxx::connection& conn, const std::string& name, const FetchOptions& fetchOptions,
                           const IngestOptions& ingestOptions, WhenBusy whenBusy) {
@@ -560,6 +522,15 @@ SourceRunResult runSource(pqxx::connection& conn, const std::string& name, const
     result.status = fetched.status;
     result.error = fetched.error;
     std::string counts;
+    if (fetched.status == FetchResult::Status::NotModified) {
+        // Nothing new, but a run that died half-way is finished from its stored payload.
+        try {
+            completeInterruptedRuns(conn, config, runOptions);
+        } catch (const std::exception& e) {
+            result.status = FetchResult::Status::Failed;
+            result.error = std::string("finishing an interrupted run failed: ") + e.what();
+        }
+    }
     if (fetched.status == FetchResult::Status::Ok) {
         try {
             auto report = ingestPayload(conn, config, fetched.body, fetched.finalUrl, runOptions);

@@ -92,10 +92,6 @@ struct SourceRunResult {
     SourceInfo after;            // the row after the run (failures, next_run_at, ...)
 };
 
-// What a run does when another run of the same source (CLI, scheduler, another instance)
-// holds the source's lock: wait for it to finish, or return at once with `skipped`.
-enum class WhenBusy { Wait, Skip };
-
 // Fetches the source now (whatever its schedule or pause), ingests a new payload, and
 // records the outcome: success or 304 resets `failures` and schedules the next run one
 // interval ahead; a failure (fetch, HTTP status, or a payload that cannot be parsed at all)

@@ -1,5 +1,6 @@
 // Stage 1 (raw payload), the driver of stage 2 (standardise) and stage 3 (catalog: venue
-// matching, de-duplication across sources, provenance, cancellation, change log).
+// matching, de-duplication across sources, provenance, cancellation, change log), and the run
+// record (ingest_runs) that lets the next run finish one that died half-way.
 #include "ingest/ingest.hpp"
 
 #include "ingest/catalog.hpp"
@@ -15,6 +16,7 @@
 #include <chrono>
 #include <future>
 #include <iterator>
+#include <memory>
 #include <stdexcept>
 
 namespace marquee::server::ingest {
@@ -45,7 +47,29 @@ constexpr Statement kListMappings{
 constexpr Statement kInsertRaw{
     "ingest_insert_raw",
     "INSERT INTO raw_payloads (source_id, origin, content, sha256) VALUES ($1, $2, $3, $4) RETURNING id"};
-constexpr Statement kLockSource{"ingest_lock_source", "SELECT pg_advisory_xact_lock($1::int4, $2::int4)"};
+constexpr Statement kTryLockRun{"ingest_try_lock_run", "SELECT pg_try_advisory_lock($1::int4, $2::int4)"};
+constexpr Statement kLockRun{"ingest_lock_run", "SELECT pg_advisory_lock($1::int4, $2::int4)"};
+constexpr Statement kUnlockRun{"ingest_unlock_run", "SELECT pg_advisory_unlock($1::int4, $2::int4)"};
+// Runs of the source that did not finish and that nobody finished yet (with the source's lock
+// held, none of them is still going); a run that itself finished another is not re-run.
+constexpr Statement kUnfinishedRuns{
+    "ingest_unfinished_runs",
+    "SELECT r.id, r.raw_payload_id, p.sha256 FROM ingest_runs r JOIN raw_payloads p ON p.id = r.raw_payload_id "
+    "WHERE r.source_id = $1 AND r.status <> 'done' AND r.completed_by_run_id IS NULL AND r.completes_run_id IS NULL "
+    "ORDER BY r.id"};
+constexpr Statement kMarkInterrupted{"ingest_mark_interrupted",
+                                     "UPDATE ingest_runs SET status = 'interrupted' WHERE id = $1 AND status = 'running'"};
+constexpr Statement kRawPayload{"ingest_raw_payload", "SELECT origin, content FROM raw_payloads WHERE id = $1"};
+constexpr Statement kStartRun{
+    "ingest_start_run",
+    "INSERT INTO ingest_runs (source_id, raw_payload_id, completes_run_id) VALUES ($1, $2, NULLIF($3, 0)) RETURNING id"};
+constexpr Statement kCompletedBy{"ingest_completed_by",
+                                 "UPDATE ingest_runs SET completed_by_run_id = $2 WHERE id = ANY($1::bigint[])"};
+constexpr Statement kRunChunks{"ingest_run_chunks", "UPDATE ingest_runs SET chunks_total = $2 WHERE id = $1"};
+constexpr Statement kRunDone{
+    "ingest_run_done", "UPDATE ingest_runs SET status = 'done', finished_at = now(), counts = $2::jsonb WHERE id = $1"};
+constexpr Statement kRunFailed{
+    "ingest_run_failed", "UPDATE ingest_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1"};
 constexpr Statement kQuarantineById{
     "ingest_quarantine_by_id",
     "SELECT q.source_id, coalesce(q.raw_payload_id, 0), q.ref, r.origin, r.content FROM quarantine q "
@@ -69,10 +93,13 @@ std::int64_t wallClockMs() {
 }
 
 // What the payload turns into before the catalog stage: the parsed records, the standardised
-// events, and the records standardising rejected (index into parsed.records, reason).
+// events with their provenance data and its hash (what tells an unchanged record), and the
+// records standardising rejected (index into parsed.records, reason).
 struct Prepared {
     ParseResult parsed;
     std::vector<StandardEvent> events;
+    std::vector<std::string> dataText;
+    std::vector<std::string> hashes;
     std::vector<std::pair<std::size_t, std::string>> rejected;
     double seconds = 0; // how long preparing took (on its own thread)
 };
@@ -84,8 +111,8 @@ Prepared prepare(const SourceConfig& source, const std::string& payload, const P
     Prepared out;
     if (onProgress) onProgress(Stage::Parsing, 0, 0);
     out.parsed = parse(source.format, payload, options);
-    // Standardising looks at one record at a time: the two halves on two threads, joined in
-    // record order.
+    // Standardising (and the provenance JSON and hash) looks at one record at a time: the two
+    // halves on two threads, joined in record order.
     const auto count = out.parsed.records.size();
     if (onProgress) onProgress(Stage::Parsing, 0, count);
     std::atomic<std::size_t> done{0};
@@ -97,20 +124,75 @@ Prepared prepare(const SourceConfig& source, const std::string& payload, const P
             if (onProgress && (i - begin) % kProgressEvery == kProgressEvery - 1)
                 onProgress(Stage::Parsing, done += kProgressEvery, count);
             auto result = standardise(out.parsed.records[i], source);
-            if (!result.event) part.rejected.emplace_back(i, std::move(result.reason));
-            else part.events.push_back(std::move(*result.event));
+            if (!result.event) {
+                part.rejected.emplace_back(i, std::move(result.reason));
+                continue;
+            }
+            part.dataText.push_back(result.event->data().dump());
+            part.hashes.push_back(sha256Hex(part.dataText.back()));
+            part.events.push_back(std::move(*result.event));
         }
     });
-    out.events = std::move(halves[0].events);
-    out.rejected = std::move(halves[0].rejected);
-    std::move(halves[1].events.begin(), halves[1].events.end(), std::back_inserter(out.events));
-    std::move(halves[1].rejected.begin(), halves[1].rejected.end(), std::back_inserter(out.rejected));
+    const auto join = [](auto& first, auto& second) {
+        std::move(second.begin(), second.end(), std::back_inserter(first));
+        return std::move(first);
+    };
+    out.events = join(halves[0].events, halves[1].events);
+    out.dataText = join(halves[0].dataText, halves[1].dataText);
+    out.hashes = join(halves[0].hashes, halves[1].hashes);
+    out.rejected = join(halves[0].rejected, halves[1].rejected);
     out.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return out;
 }
 
 IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::string& payload,
-                 const std::string& origin, const IngestOptions& options, std::int64_t existingRawId) {
+                 const std::string& origin, const IngestOptions& options, std::int64_t existingRawId,
+                 std::int64_t completesRunId);
+
+// Finishes the source's unfinished runs (oldest first) by re-running their stored payloads;
+// a run whose payload is `currentSha` is left to the run about to start, whose id is then
+// recorded as finishing it. Returns the ids of those; `finished` counts the re-runs.
+std::vector<std::int64_t> finishUnfinishedRuns(pqxx::connection& conn, const SourceConfig& source,
+                                               const IngestOptions& options, const std::string& currentSha,
+                                               std::size_t& finished) {
+    std::vector<std::pair<std::int64_t, std::int64_t>> rerun; // run id, raw payload id
+    std::vector<std::int64_t> sameAsCurrent;
+    {
+        pqxx::work tx(conn);
+        for (const auto& row : exec(tx, kUnfinishedRuns, source.id)) {
+            const auto id = row[0].as<std::int64_t>();
+            exec(tx, kMarkInterrupted, id);
+            if (row[2].as<std::string>() == currentSha) sameAsCurrent.push_back(id);
+            else rerun.emplace_back(id, row[1].as<std::int64_t>());
+        }
+        tx.commit();
+    }
+    for (const auto& [runId, rawId] : rerun) {
+        std::string content;
+        std::string origin;
+        {
+            pqxx::read_transaction tx(conn);
+            const auto rows = exec(tx, kRawPayload, rawId);
+            if (rows.empty()) continue;
+            origin = rows[0][0].as<std::string>();
+            detail::appendBytea(rows[0][1], content);
+        }
+        try {
+            run(conn, source, content, origin, options, rawId, runId);
+            ++finished;
+        } catch (const pqxx::broken_connection&) {
+            throw;
+        } catch (const std::exception&) {
+            // Recorded on the re-run's own row ('failed', with the error); it is not re-run again,
+            // and this run goes on with its own payload.
+        }
+    }
+    return sameAsCurrent;
+}
+
+IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::string& payload,
+                 const std::string& origin, const IngestOptions& options, std::int64_t existingRawId,
+                 std::int64_t completesRunId) {
     IngestReport report;
     StageClock clock(report.stages, options);
     ParseOptions parseOptions;
@@ -119,40 +201,86 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     parseOptions.horizonDays = source.horizonDays;
     parseOptions.maxRecords = options.maxRecords;
     // Parsing and standardising need no database: they run on a second thread while this one
-    // opens the transaction, waits for the source's lock and stores the raw payload (38 MB
-    // for a 100,000-event feed), so the two overlap on two cores.
+    // waits for the source's lock and stores the raw payload (38 MB for a 100,000-event feed),
+    // so the two overlap on two cores.
     auto prepared = std::async(std::launch::async, prepare, std::cref(source), std::cref(payload),
                                std::cref(parseOptions), std::cref(options.onProgress));
 
-    pqxx::work tx(conn);
-    // The catalog statements read and write thousands of rows by index; their cost estimates
-    // still pass the JIT thresholds, and compiling them (inlined, optimised) took longer than
-    // running them, at every batch.
-    tx.exec0("SET LOCAL jit = off");
     // Two runs of one source (CLI, scheduler, another instance) write one after the other:
-    // the second sees the first's provenance instead of racing it for the same rows.
-    exec(tx, kLockSource, db::lockkey::kIngestSourceClass, sourceLockId(source.id));
-    ensureTaxonomy(tx);
-    report.rawPayloadId = existingRawId;
-    if (report.rawPayloadId == 0)
-        report.rawPayloadId = exec(tx, kInsertRaw, source.id, origin, detail::toBinary(payload), sha256Hex(payload))[0][0]
-                                  .as<std::int64_t>();
+    // the second sees the first's provenance instead of racing it for the same rows. Held for
+    // the whole run, across its transactions.
+    SourceRunLock lock(conn, source.id);
+    lock.acquire(WhenBusy::Wait);
+    const auto sha = sha256Hex(payload);
+    std::size_t finishedEarlier = 0;
+    auto finishedByThis = completesRunId == 0 ? finishUnfinishedRuns(conn, source, options, sha, finishedEarlier)
+                                              : std::vector<std::int64_t>{completesRunId};
+    clock.skip();
+    std::int64_t runId = 0;
+    {
+        // The payload and the run's record commit first: whatever happens later, the next run
+        // can finish this one from here.
+        pqxx::work tx(conn);
+        ensureTaxonomy(tx);
+        report.rawPayloadId = existingRawId;
+        if (report.rawPayloadId == 0)
+            report.rawPayloadId =
+                exec(tx, kInsertRaw, source.id, origin, detail::toBinary(payload), sha)[0][0].as<std::int64_t>();
+        runId = exec(tx, kStartRun, source.id, report.rawPayloadId, completesRunId)[0][0].as<std::int64_t>();
+        if (!finishedByThis.empty()) exec(tx, kCompletedBy, detail::integerArray(finishedByThis), runId);
+        tx.commit();
+    }
     clock.lap("raw payload stored");
-    const auto [parsed, events, rejected, prepareSeconds] = prepared.get();
+    const auto [parsed, events, dataText, hashes, rejected, prepareSeconds] = prepared.get();
     clock.lap("waiting for parse + standardise");
     report.stages.push_back({"(parse + standardise on its own thread, overlapping the above)", prepareSeconds, 0, 0});
     report.outsideHorizon = parsed.outsideHorizon;
-    CatalogWriter writer(tx, source, report.rawPayloadId, options, report);
-    if (!parsed.fatal.empty()) {
-        report.fatal = parsed.fatal;
-        writer.quarantine("payload", parsed.fatal, toUtf8(payload));
+    CatalogWriter writer(source, report.rawPayloadId, options, report);
+    try {
+        {
+            pqxx::work tx(conn);
+            // The catalog statements read and write thousands of rows by index; their cost
+            // estimates still pass the JIT thresholds, and compiling them (inlined, optimised)
+            // took longer than running them.
+            tx.exec0("SET LOCAL jit = off");
+            if (!parsed.fatal.empty()) {
+                report.fatal = parsed.fatal;
+                writer.quarantine(tx, "payload", parsed.fatal, toUtf8(payload));
+            }
+            for (const auto& [index, reason] : rejected)
+                writer.quarantine(tx, parsed.records[index].ref, reason, parsed.records[index].raw);
+            writer.decide(tx, events, dataText, hashes); // the writer times its own stages
+            exec(tx, kRunChunks, runId, static_cast<std::int64_t>(writer.chunkCount()));
+            tx.commit();
+        }
+        clock.skip();
+        // The chunks on two connections: the database's share of a run is most of it, and one
+        // backend runs on one core.
+        std::vector<pqxx::connection*> writers{&conn};
+        std::unique_ptr<pqxx::connection> ownSecond;
+        if (writer.chunkCount() > 1) {
+            if (options.writerConnection == nullptr) ownSecond = std::make_unique<pqxx::connection>(conn.options());
+            writers.push_back(options.writerConnection != nullptr ? options.writerConnection : ownSecond.get());
+        }
+        writer.writeChunks(writers, runId);
+        clock.skip();
+        {
+            pqxx::work tx(conn);
+            writer.finish(tx);
+            exec(tx, kRunDone, runId, report.toJson().dump());
+            tx.commit();
+        }
+        clock.lap("quarantine resolved, run recorded");
+    } catch (const std::exception& e) {
+        try {
+            pqxx::work tx(conn);
+            exec(tx, kRunFailed, runId, std::string(e.what()));
+            tx.commit();
+        } catch (const std::exception&) {
+            // The connection is gone: the row stays 'running', and the next run finishes it.
+        }
+        throw;
     }
-    for (const auto& [index, reason] : rejected)
-        writer.quarantine(parsed.records[index].ref, reason, parsed.records[index].raw);
-    writer.write(events); // the writer times its own stages
-    clock.skip();
-    tx.commit();
-    clock.lap("commit");
     if (report.created + report.merged > 1000) {
         // Fresh statistics for the next run, for the sync queries over the grown catalog and
         // for search (the vector's lexeme frequencies). Of the provenance, only the columns
@@ -171,6 +299,38 @@ std::int32_t sourceLockId(std::int64_t sourceId) {
     // sources.id is a bigserial; the two-int4 key space takes its low 32 bits (distinct for
     // the first 2^31 sources, and a collision would only serialise two runs).
     return static_cast<std::int32_t>(sourceId & 0x7FFF'FFFF);
+}
+
+SourceRunLock::SourceRunLock(pqxx::connection& conn, std::int64_t sourceId)
+    : m_conn(conn), m_key(sourceLockId(sourceId)) {}
+
+bool SourceRunLock::acquire(WhenBusy whenBusy) {
+    pqxx::nontransaction tx(m_conn);
+    if (whenBusy == WhenBusy::Wait) {
+        exec(tx, kLockRun, db::lockkey::kIngestSourceClass, m_key);
+        m_held = true;
+    } else {
+        m_held = exec(tx, kTryLockRun, db::lockkey::kIngestSourceClass, m_key)[0][0].as<bool>();
+    }
+    return m_held;
+}
+
+SourceRunLock::~SourceRunLock() {
+    if (!m_held) return;
+    try {
+        pqxx::nontransaction tx(m_conn);
+        exec(tx, kUnlockRun, db::lockkey::kIngestSourceClass, m_key);
+    } catch (const std::exception&) {
+        // A broken connection has released the lock already.
+    }
+}
+
+std::size_t completeInterruptedRuns(pqxx::connection& conn, const SourceConfig& source, const IngestOptions& options) {
+    SourceRunLock lock(conn, source.id);
+    lock.acquire(WhenBusy::Wait);
+    std::size_t finished = 0;
+    finishUnfinishedRuns(conn, source, options, std::string(), finished);
+    return finished;
 }
 
 StageClock::StageClock(std::vector<StageTime>& totals, const IngestOptions& options)
@@ -259,7 +419,7 @@ SourceConfig ensureSource(pqxx::connection& conn, const std::string& name, Forma
 
 IngestReport ingestPayload(pqxx::connection& conn, const SourceConfig& source, const std::string& payload,
                            const std::string& origin, const IngestOptions& options) {
-    return run(conn, source, payload, origin, options, 0);
+    return run(conn, source, payload, origin, options, 0, 0);
 }
 
 IngestReport retryQuarantine(pqxx::connection& conn, std::int64_t quarantineId, const IngestOptions& options) {
@@ -279,7 +439,7 @@ IngestReport retryQuarantine(pqxx::connection& conn, std::int64_t quarantineId, 
         detail::appendBytea(rows[0][4], content);
         source = loadSource(tx, rows[0][0].as<std::int64_t>());
     }
-    return run(conn, source, content, origin, options, rawId);
+    return run(conn, source, content, origin, options, rawId, 0);
 }
 
 std::vector<QuarantineEntry> listQuarantine(pqxx::connection& conn, const std::string& sourceName, std::size_t limit,

@@ -31,6 +31,15 @@ struct IngestOptions {
     // in IngestReport::stages.
     std::function<double()> processCpuClock;
     std::function<double()> databaseCpuClock;
+    // The catalog rows are written in chunks of this many events, each chunk its own
+    // transaction, on two connections at once (the run's and a second one).
+    std::size_t chunkEvents = 5000;
+    // The second writer connection; null: the run opens one like its own (only when there is
+    // more than one chunk) and closes it at the end.
+    pqxx::connection* writerConnection = nullptr;
+    // Optional: called from a writer thread after each chunk commits (committed so far, total).
+    // The CLI's hidden --stop-after-chunks uses it to die between chunks, for the tests.
+    std::function<void(std::size_t committed, std::size_t total)> onChunkCommitted;
 };
 
 // Time spent in one stage of a run (a stage may be entered once per batch; these are sums).
@@ -83,7 +92,9 @@ private:
 SourceConfig ensureSource(pqxx::connection& conn, const std::string& name, Format format);
 SourceConfig loadSource(pqxx::transaction_base& tx, std::int64_t sourceId);
 
-// Stores the payload, parses, standardises and writes the catalog, all in one transaction.
+// Stores the payload (committed first), parses, standardises, decides, and writes the catalog
+// in chunks that commit on their own (see docs/ingest.md, "Pipeline"). A run that dies half-way
+// leaves its ingest_runs row 'running'; the next run of the source finishes it.
 IngestReport ingestPayload(pqxx::connection& conn, const SourceConfig& source, const std::string& payload,
                            const std::string& origin, const IngestOptions& options);
 
@@ -120,6 +131,32 @@ std::vector<CategoryMapping> listCategoryMappings(pqxx::connection& conn, const 
 
 // The second int4 of a source's advisory-lock key (class db::lockkey::kIngestSourceClass).
 std::int32_t sourceLockId(std::int64_t sourceId);
+
+// What a run does when another run of the same source (CLI, scheduler, another instance)
+// holds the source's lock: wait for it to finish, or return at once (`sources run`: skipped).
+enum class WhenBusy { Wait, Skip };
+
+// The session-level per-source run lock (re-entrant within one session), released when the
+// guard goes (or with the connection).
+class SourceRunLock {
+public:
+    SourceRunLock(pqxx::connection& conn, std::int64_t sourceId);
+    ~SourceRunLock();
+    bool acquire(WhenBusy whenBusy); // false: busy (Skip)
+    SourceRunLock(const SourceRunLock&) = delete;
+    SourceRunLock& operator=(const SourceRunLock&) = delete;
+
+private:
+    pqxx::connection& m_conn;
+    std::int32_t m_key;
+    bool m_held = false;
+};
+
+// Finishes the source's runs that died half-way (ingest_runs rows left 'running' or 'failed')
+// by re-running their stored payloads, oldest first; takes the source's lock. Called at the
+// start of every run and by `sources run` when the fetch finds nothing new (304). Returns how
+// many runs it finished.
+std::size_t completeInterruptedRuns(pqxx::connection& conn, const SourceConfig& source, const IngestOptions& options);
 
 // Inserts the taxonomy categories that are missing, with their change-log rows.
 void ensureTaxonomy(pqxx::transaction_base& tx);

@@ -23,9 +23,12 @@ using marquee::test::utc;
 
 namespace {
 
+// Small chunks, so that every test's catalog writes run as several chunks committed by the
+// run's two writer connections at once (the production default is 5,000 events a chunk).
 IngestOptions opts() {
     IngestOptions o;
     o.nowMs = utc("2025-01-01T00:00:00Z");
+    o.chunkEvents = 7;
     return o;
 }
 

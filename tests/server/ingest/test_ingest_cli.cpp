@@ -1,5 +1,6 @@
 // `marquee-server ingest`: the --json report, exit codes (0 with quarantined records, 1 for an
-// unreadable or unparseable file, 2 for usage errors) and a re-run that changes nothing.
+// unreadable or unparseable file, 2 for usage errors), a re-run that changes nothing, and a run
+// killed between two committed chunks that the next run finishes.
 #include "cli_run.hpp"
 #include "test_db.hpp"
 #include "test_server.hpp"
@@ -27,6 +28,21 @@ QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArra
     QFile f(path);
     if (f.open(QIODevice::WriteOnly)) f.write(content);
     return path;
+}
+
+// `count` events with UIDs `uid-0` ..., titles "<title> N".
+QByteArray feedOf(int count, const std::string& title) {
+    std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n";
+    for (int i = 0; i < count; ++i)
+        ics += "BEGIN:VEVENT\r\nUID:uid-" + std::to_string(i) + "\r\nSUMMARY:" + title + " " + std::to_string(i) +
+               "\r\nDTSTART:20250601T" + (i % 24 < 10 ? "0" : "") + std::to_string(i % 24) + "0000Z\r\nEND:VEVENT\r\n";
+    ics += "END:VCALENDAR\r\n";
+    return QByteArray::fromStdString(ics);
+}
+
+std::int64_t count(pqxx::connection& conn, const std::string& sql) {
+    pqxx::read_transaction tx(conn);
+    return tx.exec1(sql)[0].as<std::int64_t>();
 }
 
 const QByteArray kFeed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n"
@@ -65,6 +81,70 @@ private slots:
         const auto second = QJsonDocument::fromJson(again.out).object();
         QCOMPARE(second.value(QStringLiteral("new")).toInt(), 0);
         QCOMPARE(second.value(QStringLiteral("unchanged")).toInt(), 1);
+    }
+
+    // A run killed (no unwinding, its connections just drop) after some of its chunks committed
+    // leaves exactly those chunks' events, provenance and change-log rows and its run record
+    // 'running'. The next run of the same file writes the rest, finds the committed ones
+    // unchanged (no duplicate row anywhere) and records that it finished the dead run. Killed
+    // again with a different payload, the next run first re-runs the dead run's stored payload,
+    // then its own.
+    void aRunKilledBetweenChunksIsFinishedByTheNext() {
+        TestDatabase db;
+        auto conn = db.connect();
+        QTemporaryDir dir;
+        const auto path = writeFile(dir, QStringLiteral("city.ics"), feedOf(300, "Concert"));
+        const QStringList source{QStringLiteral("--source"), QStringLiteral("city")};
+        const auto killed = ingest(db, QStringList{QStringLiteral("--file"), path, QStringLiteral("--chunk-events"),
+                                                   QStringLiteral("20"), QStringLiteral("--stop-after-chunks"),
+                                                   QStringLiteral("3")} + source);
+        QCOMPARE(killed.exitCode, 75);
+        const auto committed = count(*conn, "SELECT chunks_committed FROM ingest_runs WHERE status = 'running'");
+        QCOMPARE(count(*conn, "SELECT chunks_total FROM ingest_runs"), std::int64_t{15});
+        QVERIFY2(committed >= 3 && committed < 15, std::to_string(committed).c_str());
+        QCOMPARE(count(*conn, "SELECT count(*) FROM events"), committed * 20);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM event_provenance"), committed * 20);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), committed * 20);
+
+        const auto next = ingest(db, QStringList{QStringLiteral("--file"), path, QStringLiteral("--json")} + source);
+        QCOMPARE(next.exitCode, 0);
+        const auto report = QJsonDocument::fromJson(next.out).object();
+        QCOMPARE(report.value(QStringLiteral("new")).toInt(), 300 - static_cast<int>(committed) * 20);
+        QCOMPARE(report.value(QStringLiteral("unchanged")).toInt(), static_cast<int>(committed) * 20);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM events"), std::int64_t{300});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM event_provenance"), std::int64_t{300});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), std::int64_t{300});
+        QCOMPARE(count(*conn, "SELECT count(DISTINCT aggregateid) FROM change_log WHERE aggregatetype = 'event'"),
+                 std::int64_t{300});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs"), std::int64_t{2});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs a JOIN ingest_runs b ON b.id = a.completed_by_run_id "
+                              "WHERE a.status = 'interrupted' AND b.status = 'done' AND b.chunks_committed = b.chunks_total"),
+                 std::int64_t{1});
+
+        // Killed while ingesting a changed feed; the next run brings a third version.
+        const auto changed = writeFile(dir, QStringLiteral("changed.ics"), feedOf(300, "Recital"));
+        QCOMPARE(ingest(db, QStringList{QStringLiteral("--file"), changed, QStringLiteral("--chunk-events"),
+                                        QStringLiteral("25"), QStringLiteral("--stop-after-chunks"),
+                                        QStringLiteral("2")} + source)
+                     .exitCode,
+                 75);
+        QVERIFY(count(*conn, "SELECT count(*) FROM events WHERE title LIKE 'Recital %'") > 0);
+        QVERIFY(count(*conn, "SELECT count(*) FROM events WHERE title LIKE 'Recital %'") < 300);
+        const auto third = writeFile(dir, QStringLiteral("third.ics"), feedOf(310, "Recital"));
+        const auto last = ingest(db, QStringList{QStringLiteral("--file"), third, QStringLiteral("--json")} + source);
+        QCOMPARE(last.exitCode, 0);
+        const auto lastReport = QJsonDocument::fromJson(last.out).object();
+        QCOMPARE(lastReport.value(QStringLiteral("new")).toInt(), 10);       // the dead run's payload came first
+        QCOMPARE(lastReport.value(QStringLiteral("unchanged")).toInt(), 300);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM events WHERE title LIKE 'Recital %'"), std::int64_t{310});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM event_provenance"), std::int64_t{310});
+        // The re-run of the dead run's payload has its own record, and finished it.
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs a JOIN ingest_runs b ON b.id = a.completed_by_run_id "
+                              "WHERE a.status = 'interrupted' AND b.completes_run_id = a.id AND b.status = 'done'"),
+                 std::int64_t{1});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs WHERE status = 'done'"), std::int64_t{3});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs WHERE status <> 'done' AND completed_by_run_id IS NULL"),
+                 std::int64_t{0});
     }
 
     void exitCodes() {
