@@ -296,6 +296,9 @@ int main(int argc, char** argv) {
     std::size_t events = 100'000;
     for (int i = 1; i + 1 < argc; ++i)
         if (std::strcmp(argv[i], "--events") == 0) events = std::strtoul(argv[i + 1], nullptr, 10);
+    IngestOptions options;
+    for (int i = 1; i + 1 < argc; ++i) // a chunk larger than the feed: one writer, for comparison
+        if (std::strcmp(argv[i], "--chunk-events") == 0) options.chunkEvents = std::strtoul(argv[i + 1], nullptr, 10);
     if (!TestDatabase::available()) fail("needs the ctest 'postgres' fixture (MARQUEE_TEST_PG_DIR)");
     const auto loadBefore = loadAverage();
 
@@ -308,7 +311,6 @@ int main(int argc, char** argv) {
     rawLibicalParse(feed.ics, components);
     libical.stop();
 
-    IngestOptions options;
     options.nowMs = kNowMs;
     ParseOptions parseOptions;
     parseOptions.nowMs = kNowMs;
