@@ -4,6 +4,7 @@
 #include "editor/layoutcommands.h"
 #include "editor/layoutdocument.h"
 #include "editor/layouteditorwindow.h"
+#include "editor/openlayoutdialog.h"
 #include "serverhelpers.h"
 #include "services/catalogservice.h"
 #include "services/seatingservice.h"
@@ -11,6 +12,8 @@
 
 #include <QApplication>
 #include <QInputDialog>
+#include <QLineEdit>
+#include <QTreeWidget>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -220,6 +223,80 @@ private Q_SLOTS:
         QCOMPARE(window.findChildren<LayoutEditorWindow*>().size(), 1);
         organizer->account()->logout();
         QVERIFY(QTest::qWaitFor([&] { return !edit->isVisible(); }, kTimeoutMs));
+    }
+
+    // File › Open from Server lists the synced seat maps (house layouts and the organizer's
+    // own), filters them, and opens the chosen one.
+    void openFromServerListsSyncedSeatMaps()
+    {
+        auto session = loggedIn(kOrganizer);
+        QVERIFY(session);
+        LayoutEditorWindow window(session->seating(), session->catalog());
+        closeMessageBoxesFor(&window);
+        cs::Layout hall = emptyHall();
+        hall.name = "Picker test hall";
+        hall.venueId = session->catalog()->venues().value(0).id;
+        window.document()->reset(std::move(hall), LayoutDocument::Origin::New);
+        QVERIFY(!editops::addGeneralAdmissionArea(window.document(), QStringLiteral("Floor"),
+                                                  {{100, 300}, {2900, 300}, {2900, 1800}, {100, 1800}}, 500, "p0")
+                     .empty());
+        QSignalSpy saved(&window, &LayoutEditorWindow::saved);
+        window.saveToServer();
+        QVERIFY(QTest::qWaitFor([&] { return !saved.isEmpty(); }, kTimeoutMs));
+        const QString savedId = saved.first().at(0).toString();
+        // The saved version reaches the cache through the change log.
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                const auto layouts = session->seating()->layoutSummaries();
+                return std::any_of(layouts.begin(), layouts.end(), [&](const LayoutSummary& l) { return l.id == savedId; });
+            },
+            kTimeoutMs));
+
+        QAction* open = nullptr;
+        for (QAction* action : window.findChildren<QAction*>())
+            if (action->text() == LayoutEditorWindow::tr("&Open from Server…"))
+                open = action;
+        QVERIFY(open);
+        QStringList names;
+        QStringList places;
+        QStringList owners;
+        int visibleAfterFilter = -1;
+        bool choiceWhenNoneMatch = true;
+        auto* driver = new QTimer(&window);
+        connect(driver, &QTimer::timeout, &window, [&, driver] {
+            for (QWidget* w : QApplication::topLevelWidgets()) {
+                auto* dialog = qobject_cast<OpenLayoutDialog*>(w);
+                if (!dialog || !dialog->isVisible())
+                    continue;
+                driver->stop();
+                QTreeWidget* list = dialog->list();
+                for (int i = 0; i < list->topLevelItemCount(); ++i) {
+                    names << list->topLevelItem(i)->text(0);
+                    places << list->topLevelItem(i)->text(2);
+                    owners << list->topLevelItem(i)->text(5);
+                }
+                dialog->filterEdit()->setText(QStringLiteral("no such seat map"));
+                choiceWhenNoneMatch = !dialog->chosenLayoutId().isEmpty();
+                dialog->filterEdit()->setText(QStringLiteral("PICKER test"));
+                visibleAfterFilter = 0;
+                for (int i = 0; i < list->topLevelItemCount(); ++i)
+                    visibleAfterFilter += list->topLevelItem(i)->isHidden() ? 0 : 1;
+                dialog->accept();
+            }
+        });
+        driver->start(20);
+        QSignalSpy loaded(&window, &LayoutEditorWindow::loaded);
+        open->trigger();
+        QVERIFY(QTest::qWaitFor([&] { return !loaded.isEmpty(); }, kTimeoutMs));
+        QCOMPARE(loaded.first().at(0).toString(), savedId);
+        QVERIFY2(!names.isEmpty(), "the dialog listed nothing");
+        QCOMPARE(names.first(), QStringLiteral("Picker test hall")); // newest save first
+        QCOMPARE(places.first(), QLocale().toString(500));           // standing places count
+        QCOMPARE(owners.first(), OpenLayoutDialog::tr("You"));
+        QVERIFY(owners.contains(OpenLayoutDialog::tr("House layout"))); // the demo's seat maps
+        QCOMPARE(visibleAfterFilter, 1);
+        QVERIFY(!choiceWhenNoneMatch);
+        QCOMPARE(QString::fromStdString(window.document()->layout().name), QStringLiteral("Picker test hall"));
     }
 
     void attendeeCannotSave()

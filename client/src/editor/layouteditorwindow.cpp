@@ -6,6 +6,7 @@
 #include "editor/layoutcommands.h"
 #include "editor/layoutdocument.h"
 #include "editor/layoutproblemmodel.h"
+#include "editor/openlayoutdialog.h"
 #include "editor/pricecategorypanel.h"
 #include "editor/seatpropertiespanel.h"
 #include "marquee/core/seating/layout_json.hpp"
@@ -584,12 +585,18 @@ void LayoutEditorWindow::chooseOpenFromServer()
 {
     if (!maybeDiscard())
         return;
-    bool ok = false;
-    const QString id = QInputDialog::getText(this, tr("Open from Server"), tr("Layout id:"), QLineEdit::Normal,
-                                             QString::fromStdString(m_document->layout().id), &ok)
-                           .trimmed();
-    if (ok && !id.isEmpty())
-        openFromServer(id, 0);
+    if (!m_seating)
+        return;
+    QHash<QString, QString> venueNames;
+    if (m_catalog)
+        for (const core::Venue& venue : m_catalog->venues())
+            venueNames.insert(QString::fromStdString(venue.id), venue.city.empty()
+                                                                     ? QString::fromStdString(venue.name)
+                                                                     : tr("%1, %2").arg(QString::fromStdString(venue.name),
+                                                                                        QString::fromStdString(venue.city)));
+    OpenLayoutDialog dialog(m_seating->layoutSummaries(), venueNames, m_catalog ? m_catalog->userId() : 0, this);
+    if (dialog.exec() == QDialog::Accepted && !dialog.chosenLayoutId().isEmpty())
+        openFromServer(dialog.chosenLayoutId(), 0);
 }
 
 void LayoutEditorWindow::reloadFromServer()

@@ -26,4 +26,23 @@ std::shared_ptr<const core::seating::Layout> decodeLayoutPayload(const QByteArra
     }
 }
 
+std::optional<LayoutSummary> summariseLayoutPayload(const QByteArray& payload)
+{
+    v1::SeatingLayout message;
+    if (!message.ParseFromArray(payload.constData(), static_cast<int>(payload.size())))
+        return std::nullopt;
+    try {
+        const core::seating::Layout layout = protocol::fromProto(message);
+        std::size_t places = layout.seatCount();
+        for (const core::seating::Area& area : layout.areas)
+            if (area.kind == core::seating::AreaKind::GeneralAdmission)
+                places += area.capacity;
+        return LayoutSummary{QString::fromStdString(layout.id), QString::fromStdString(layout.venueId),
+                             QString::fromStdString(layout.name), layout.version, static_cast<int>(places),
+                             message.owner_id(), message.created_at_ms()};
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
+}
+
 } // namespace marquee::client

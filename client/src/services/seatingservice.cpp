@@ -8,6 +8,8 @@
 #include <QLoggingCategory>
 #include <QUuid>
 
+#include <algorithm>
+
 namespace marquee::client {
 
 Q_LOGGING_CATEGORY(lcSeating, "marquee.seating")
@@ -59,6 +61,18 @@ std::shared_ptr<const core::seating::Layout> SeatingService::layoutForEvent(cons
         return nullptr;
     }
     return decodeLayoutPayload(*payload, error);
+}
+
+QList<LayoutSummary> SeatingService::layoutSummaries() const
+{
+    QList<LayoutSummary> summaries;
+    for (const QByteArray& payload : m_store->newestLayoutPayloads())
+        if (auto summary = summariseLayoutPayload(payload))
+            summaries << std::move(*summary);
+    std::sort(summaries.begin(), summaries.end(), [](const LayoutSummary& a, const LayoutSummary& b) {
+        return a.savedAtMs != b.savedAtMs ? a.savedAtMs > b.savedAtMs : a.name < b.name;
+    });
+    return summaries;
 }
 
 void SeatingService::notifyBatchApplied(const BatchResult& result)

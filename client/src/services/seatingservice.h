@@ -4,6 +4,7 @@
 // (block seats, save and fetch layouts) answer through signals carrying the request id.
 #pragma once
 
+#include "net/seatingcodec.h"
 #include "store/records.h"
 
 #include <QObject>
@@ -29,6 +30,9 @@ public:
     // the stored copy is unreadable: *error says why).
     std::shared_ptr<const core::seating::Layout> layoutForEvent(const QString& eventId, QString* error = nullptr) const;
     std::optional<EventLayoutPin> eventLayoutPin(const QString& eventId) const;
+    // Every cached layout lineage at its newest version, newest save first (unreadable
+    // copies are left out).
+    QList<LayoutSummary> layoutSummaries() const;
 
     // Live status of one event at a time (the server keeps one seat subscription per
     // connection): subscribing to another event replaces the previous subscription.

@@ -788,6 +788,20 @@ std::optional<QByteArray> LocalStore::layoutPayload(const QString& layoutId, std
     return q.value(0).toByteArray();
 }
 
+QList<QByteArray> LocalStore::newestLayoutPayloads()
+{
+    QSqlQuery q(database());
+    q.setForwardOnly(true);
+    QList<QByteArray> payloads;
+    q.prepare(QStringLiteral("SELECT payload FROM seating_layouts s WHERE version = "
+                             "(SELECT MAX(version) FROM seating_layouts WHERE layout_id = s.layout_id)"));
+    if (!exec(q))
+        return payloads;
+    while (q.next())
+        payloads << q.value(0).toByteArray();
+    return payloads;
+}
+
 BatchResult LocalStore::applyBatch(const ChangeBatchData& batch, qint64 userId)
 {
     return applyBatches({&batch}, userId).front();

@@ -72,6 +72,8 @@ public:
     // Seating: the layout version an event sells and a layout version's SeatingLayout bytes.
     std::optional<EventLayoutPin> eventLayout(const QString& eventId);
     std::optional<QByteArray> layoutPayload(const QString& layoutId, std::uint32_t version);
+    // The SeatingLayout bytes of every lineage's newest cached version.
+    QList<QByteArray> newestLayoutPayloads();
     // Offline search over the cached catalog (localsearch.cpp): typo-tolerant full text,
     // the filters the cache can answer, category/date/price facets. nowMs: the clock
     // "not yet over" and the date presets use.
