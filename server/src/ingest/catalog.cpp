@@ -437,7 +437,7 @@ struct CatalogWriter::Decisions {
     std::vector<detail::ChangeRow> venueChanges;
 
     // Decisions.
-    std::map<std::string, core::Event> eventRows;         // events this source writes (created / owner updates)
+    std::unordered_map<std::string, core::Event> eventRows; // events this source writes (created / owner updates)
     std::vector<std::string> cancelIds;                   // other sources' events this payload cancels
     std::vector<std::string> provRefs;                    // in write order, each ref once
     std::unordered_map<std::string, std::size_t> provIndex; // ref -> record index whose provenance is written
@@ -453,6 +453,7 @@ struct CatalogWriter::Decisions {
     // Prepared for the writers.
     std::unordered_map<std::string, std::string> existingEvents; // id -> its tags, joined by ' '
     std::unordered_map<std::string, SearchEntry> search;         // id -> its vector and folded title
+    std::string vocabulary;                                      // the rows' vocabulary words, a text[] literal
     std::unordered_set<std::string> cancelSet;
     std::unordered_map<std::string, std::vector<std::string>> provRefsByEvent;
     std::vector<std::vector<std::string>> chunks;                // event ids, every touched event once
@@ -508,10 +509,8 @@ void CatalogWriter::decide(pqxx::work& tx, const std::vector<StandardEvent>& rec
         auto entries = m_search.index(tx, fields, vocabulary);
         std::size_t i = 0;
         for (const auto& [id, e] : b.eventRows) b.search.emplace(id, std::move(entries[i++]));
+        b.vocabulary = postgresTextArray({vocabulary.begin(), vocabulary.end()});
         m_clock.lap("search: vectors built (C++ and lexicon)");
-        // Learned before the rows commit (the writers would queue on each other's new words):
-        // a word of an event the database then refuses stays, as harmless as any rare word.
-        exec(tx, kLearnWords, postgresTextArray({vocabulary.begin(), vocabulary.end()}));
     }
     // The new venues' change-log rows commit with them, before any event that refers to one.
     detail::appendChanges(tx, b.venueChanges);
@@ -530,8 +529,10 @@ void CatalogWriter::decide(pqxx::work& tx, const std::vector<StandardEvent>& rec
         b.chunks.emplace_back(touched.ids().begin() + static_cast<std::ptrdiff_t>(begin),
                               touched.ids().begin() +
                                   static_cast<std::ptrdiff_t>(std::min(touched.ids().size(), begin + chunkEvents)));
-    m_clock.lap("search: vocabulary; chunks planned");
+    m_clock.lap("catalog: chunks planned");
 }
+
+void CatalogWriter::release() { m_decisions.reset(); }
 
 std::size_t CatalogWriter::chunkCount() const { return m_decisions ? m_decisions->chunks.size() : 0; }
 
@@ -547,6 +548,18 @@ void CatalogWriter::writeChunks(const std::vector<pqxx::connection*>& connection
     std::vector<std::exception_ptr> errors(connections.size());
     const auto writer = [&](std::size_t w) {
         try {
+            // The last writer first learns the vocabulary, in a transaction of its own, while the
+            // other starts on the chunks (no chunk writes the vocabulary table). A word of an
+            // event the database then refuses stays, as harmless as any rare word.
+            if (w + 1 == connections.size() && !b.vocabulary.empty())
+                for (int attempt = 1;; ++attempt) try {
+                        pqxx::work tx(*connections[w]);
+                        exec(tx, kLearnWords, b.vocabulary);
+                        tx.commit();
+                        break;
+                    } catch (const pqxx::transaction_rollback&) {
+                        if (attempt > 1) throw; // a deadlock with a concurrent writer: once more
+                    }
             for (std::size_t k = next++; k < chunks.size() && !stop; k = next++) {
                 writeRange(*connections[w], chunks[k], runId, refused[w]);
                 const auto done = ++committed;
@@ -950,7 +963,7 @@ void CatalogWriter::lookUpAndDecide(pqxx::transaction_base& tx, Decisions& b) {
             if (e.status == core::EventStatus::Cancelled && state.status != "cancelled") ++b.counts[eventId].cancelled;
             else ++b.counts[eventId].updated;
             state.status = statusName(e.status);
-            b.eventRows[eventId] = e;
+            b.eventRows[eventId] = std::move(e);
             writeProvenance(i, eventId);
             b.changed.add(eventId);
             b.fill.add(eventId);
@@ -974,13 +987,14 @@ void CatalogWriter::lookUpAndDecide(pqxx::transaction_base& tx, Decisions& b) {
         if (merged) continue;
         // 4. A new event, with an id derived from (source, ref).
         auto e = s.event;
-        e.id = uuidV5(kIdNamespace, "event\n" + m_source.name + "\n" + s.ref);
+        const auto id = uuidV5(kIdNamespace, "event\n" + m_source.name + "\n" + s.ref);
+        e.id = id;
         e.venueId = b.venueIds[i];
-        b.events[e.id] = {m_source.name, statusName(e.status)};
-        b.eventRows[e.id] = e;
-        writeProvenance(i, e.id);
-        ++b.counts[e.id].created;
-        b.changed.add(e.id);
+        b.events[id] = {m_source.name, statusName(e.status)};
+        b.eventRows[id] = std::move(e);
+        writeProvenance(i, id);
+        ++b.counts[id].created;
+        b.changed.add(id);
     }
 }
 

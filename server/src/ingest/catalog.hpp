@@ -41,6 +41,9 @@ public:
     // In `tx`, after the chunks: resolves the open quarantine entries of the records that went in,
     // quarantines the refused ones, and adds up the report's counts.
     void finish(pqxx::transaction_base& tx);
+    // Frees the decisions (100,000 events' worth takes a while): callable on another thread
+    // once finish() has returned.
+    void release();
     void quarantine(pqxx::transaction_base& tx, const std::string& ref, const std::string& reason,
                     const std::string& raw);
 

@@ -236,6 +236,10 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     report.stages.push_back({"(parse + standardise on its own thread, overlapping the above)", prepareSeconds, 0, 0});
     report.outsideHorizon = parsed.outsideHorizon;
     CatalogWriter writer(source, report.rawPayloadId, options, report);
+    // The chunks on two connections: the database's share of a run is most of it, and one
+    // backend runs on one core.
+    std::vector<pqxx::connection*> writers{&conn};
+    std::unique_ptr<pqxx::connection> ownSecond;
     try {
         {
             pqxx::work tx(conn);
@@ -254,10 +258,6 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
             tx.commit();
         }
         clock.skip();
-        // The chunks on two connections: the database's share of a run is most of it, and one
-        // backend runs on one core.
-        std::vector<pqxx::connection*> writers{&conn};
-        std::unique_ptr<pqxx::connection> ownSecond;
         if (writer.chunkCount() > 1) {
             if (options.writerConnection == nullptr) ownSecond = std::make_unique<pqxx::connection>(conn.options());
             writers.push_back(options.writerConnection != nullptr ? options.writerConnection : ownSecond.get());
@@ -281,15 +281,27 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
         }
         throw;
     }
+    auto released = std::async(std::launch::async, [&writer] { writer.release(); }); // meanwhile
     if (report.created + report.merged > 1000) {
         // Fresh statistics for the next run, for the sync queries over the grown catalog and
         // for search (the vector's lexeme frequencies). Of the provenance, only the columns
         // that lookups filter on: no query filters on `data`, and its jsonb statistics cost
-        // as much as the rest of that table's.
-        pqxx::nontransaction analyze(conn);
-        analyze.exec0("ANALYZE events, venues, event_provenance (source_id, ref, event_id, match_uid, status)");
+        // as much as the rest of that table's. On both connections when the run had two.
+        const auto analyze = [](pqxx::connection& on, const char* tables) {
+            pqxx::nontransaction tx(on);
+            tx.exec0(std::string("ANALYZE ") + tables);
+        };
+        constexpr const char* kCatalogTables = "venues, event_provenance (source_id, ref, event_id, match_uid, status)";
+        if (writers.size() > 1) {
+            auto eventsAnalyzed = std::async(std::launch::async, analyze, std::ref(*writers[1]), "events");
+            analyze(conn, kCatalogTables);
+            eventsAnalyzed.get();
+        } else {
+            analyze(conn, (std::string("events, ") + kCatalogTables).c_str());
+        }
         clock.lap("analyze");
     }
+    released.get();
     return report;
 }
 
