@@ -11,6 +11,7 @@
 #include <array>
 #include <chrono>
 #include <map>
+#include <future>
 #include <memory>
 #include <mutex>
 #include <set>
@@ -101,9 +102,10 @@ public:
         m_windowEnd = options.nowMs + std::int64_t{options.horizonDays} * kDayMs;
     }
 
-    void read(icalcomponent* root) {
+    // The roots' VEVENTs in order: one root, or the halves of a file libical parsed in two.
+    void read(const std::vector<icalcomponent*>& roots) {
         std::vector<std::pair<icalcomponent*, icalcomponent*>> events; // (calendar, event)
-        collect(root, nullptr, events);
+        for (auto* root : roots) collect(root, nullptr, events);
         // Overrides (RECURRENCE-ID) first, so their masters can skip the instances they replace.
         for (const auto& [calendar, event] : events)
             if (icalcomponent_get_first_property(event, ICAL_RECURRENCEID_PROPERTY)) {
@@ -479,6 +481,30 @@ private:
     std::vector<std::string_view> m_sourceSpans;
 };
 
+// libical parses a big single-calendar file as two documents on two threads: each is the
+// file without its VEVENTs (the VCALENDAR's properties, its VTIMEZONEs) plus one half of the
+// VEVENTs, in place of the first. Read one after the other, the halves give the VEVENTs in
+// document order, each with its calendar's zones.
+std::vector<std::unique_ptr<icalcomponent, ComponentDeleter>>
+parseInHalves(const std::string& normalised, const std::vector<std::pair<std::size_t, std::size_t>>& eventSpans) {
+    std::string tail; // the calendar after its first VEVENT, without VEVENTs
+    for (std::size_t i = 0; i < eventSpans.size(); ++i) {
+        const auto end = i + 1 < eventSpans.size() ? eventSpans[i + 1].first : normalised.size();
+        tail.append(normalised, eventSpans[i].second, end - eventSpans[i].second);
+    }
+    const auto middle = eventSpans.size() / 2;
+    std::array<std::string, 2> halves;
+    for (auto& half : halves) half.assign(normalised, 0, eventSpans.front().first);
+    for (std::size_t i = 0; i < eventSpans.size(); ++i)
+        halves[i < middle ? 0 : 1].append(normalised, eventSpans[i].first, eventSpans[i].second - eventSpans[i].first);
+    for (auto& half : halves) half += tail;
+    std::vector<std::unique_ptr<icalcomponent, ComponentDeleter>> roots(2);
+    auto first = std::async(std::launch::async, [&] { roots[0].reset(icalparser_parse_string(halves[0].c_str())); });
+    roots[1].reset(icalparser_parse_string(halves[1].c_str()));
+    first.get();
+    return roots;
+}
+
 } // namespace
 
 ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
@@ -491,6 +517,7 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
     std::string normalised;
     normalised.reserve(text.size() + 64);
     std::vector<std::string> open;
+    std::size_t calendars = 0; // top-level VCALENDARs
     std::vector<std::pair<std::size_t, std::size_t>> eventSpans; // [begin, end) in `normalised`
     std::size_t eventStart = std::string::npos; // npos: not inside a top-level VEVENT
     std::size_t pos = 0;
@@ -509,6 +536,7 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
             auto name = collapseSpace(upperLine.substr(6));
             if (name == "VEVENT" && std::all_of(open.begin(), open.end(), [](const std::string& o) { return o == "VCALENDAR"; }))
                 eventStart = normalised.size();
+            if (name == "VCALENDAR" && open.empty()) ++calendars;
             open.push_back(std::move(name));
         } else if (upperLine.rfind("END:", 0) == 0) {
             const auto name = collapseSpace(upperLine.substr(4));
@@ -523,6 +551,7 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
             eventStart = std::string::npos;
         }
     }
+    const bool complete = open.empty() && eventStart == std::string::npos;
     for (auto it = open.rbegin(); it != open.rend(); ++it)
         if (!it->empty()) normalised += "END:" + *it + "\n";
     if (eventStart != std::string::npos) eventSpans.emplace_back(eventStart, normalised.size());
@@ -534,8 +563,13 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
         result.fatal = "not an iCalendar file (no BEGIN: line)";
         return result;
     }
-    std::unique_ptr<icalcomponent, ComponentDeleter> root(icalparser_parse_string(normalised.c_str()));
-    if (!root) {
+    std::vector<std::unique_ptr<icalcomponent, ComponentDeleter>> roots;
+    if (complete && calendars == 1 && eventSpans.size() >= std::max<std::size_t>(2, options.parseInHalvesFrom)) {
+        roots = parseInHalves(normalised, eventSpans);
+    } else {
+        roots.emplace_back(icalparser_parse_string(normalised.c_str()));
+    }
+    if (std::any_of(roots.begin(), roots.end(), [](const auto& root) { return !root; })) {
         result.fatal = "libical could not parse the file";
         return result;
     }
@@ -543,7 +577,14 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
     std::vector<std::string_view> spans;
     for (const auto& [begin, end] : eventSpans) spans.push_back(std::string_view(normalised).substr(begin, end - begin));
     reader.setSourceSpans(std::move(spans));
-    reader.read(root.get());
+    std::vector<icalcomponent*> parsed;
+    for (const auto& root : roots) parsed.push_back(root.get());
+    reader.read(parsed);
+    if (roots.size() == 2) { // freeing a big tree takes a while too
+        auto first = std::async(std::launch::async, [&roots] { roots[0].reset(); });
+        roots[1].reset();
+        first.get();
+    }
     return result;
 }
 

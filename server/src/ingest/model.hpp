@@ -66,6 +66,9 @@ struct ParseOptions {
     std::size_t maxRecords = 200'000;          // records past this are quarantined as one overflow
     std::size_t maxInstancesPerSeries = 1000;  // occurrences taken from one recurring event
     std::size_t maxRecurrenceSteps = 100'000;  // iterator steps per series (FREQ=SECONDLY from 1970...)
+    // An iCalendar file with one VCALENDAR and at least this many VEVENTs is parsed by libical
+    // in two halves on two threads (the same records, in the same order, as in one piece).
+    std::size_t parseInHalvesFrom = 2000;
 };
 
 struct ParseResult {

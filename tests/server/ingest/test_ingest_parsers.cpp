@@ -13,6 +13,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <sstream>
 
 using namespace marquee::server::ingest;
@@ -191,6 +192,64 @@ private slots:
         // Custom zone switching +10 -> +12 -> +10; 08:00 in March is +12
         row("custom transitions", "calendars__issue_722_timezone_transition_ambiguity.ics", "0",
             "2024-03-02T20:00:00Z", "", "Etc/GMT-12");
+    }
+
+    // A big single-calendar file is parsed by libical in two halves on two threads: every
+    // shared real-world file (forced down to two events) and a generated feed with a VTIMEZONE,
+    // series, overrides (RECURRENCE-ID) in the other half than their master, repeated UIDs
+    // (~2 refs) and broken events give exactly the records of the one-piece parse, in order.
+    void parsingInHalvesGivesTheSameRecords() {
+        const auto describe = [](const ParseResult& result) {
+            std::ostringstream out;
+            const auto ms = [](const std::optional<std::int64_t>& v) { return v ? std::to_string(*v) : "-"; };
+            out << result.fatal << '|' << result.outsideHorizon << '\n';
+            for (const auto& r : result.records) {
+                out << r.ref << '|' << r.uid << '|' << r.title << '|' << r.description << '|' << ms(r.startUtcMs) << '|'
+                    << ms(r.endUtcMs) << '|' << r.timeZone << '|' << r.allDay << '|' << r.status << '|'
+                    << ms(r.previousStartUtcMs) << '|' << r.location.name << '|' << r.location.city << '|' << r.url
+                    << '|' << r.problem << '|' << r.raw << '|';
+                for (const auto& c : r.categories) out << c << ',';
+                out << '\n';
+            }
+            return out.str();
+        };
+        auto whole = options();
+        whole.parseInHalvesFrom = std::numeric_limits<std::size_t>::max();
+        auto halves = options();
+        halves.parseInHalvesFrom = 2;
+        std::string feed = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nX-WR-CALNAME:Halves\r\n";
+        for (int i = 0; i < 3000; ++i) {
+            if (i == 1500) // the zone in the middle of the calendar: both halves must see it
+                feed += "BEGIN:VTIMEZONE\r\nTZID:Custom/Berlin\r\nBEGIN:STANDARD\r\nDTSTART:19701025T030000\r\n"
+                        "TZOFFSETFROM:+0200\r\nTZOFFSETTO:+0100\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n";
+            const auto n = std::to_string(i % 2900); // the last 100 repeat earlier UIDs
+            feed += "BEGIN:VEVENT\r\nUID:h-" + n + "\r\nSUMMARY:Event " + std::to_string(i) + "\r\n";
+            if (i % 1000 != 7) feed += "DTSTART;TZID=Custom/Berlin:20250301T" + std::to_string(10 + i % 10) + "0000\r\n";
+            if (i % 500 == 3) feed += "RRULE:FREQ=WEEKLY;COUNT=4\r\n";
+            feed += "END:VEVENT\r\n";
+        }
+        // Overrides of series from the first half, at the end of the file.
+        for (int i = 3; i < 1500; i += 500)
+            feed += "BEGIN:VEVENT\r\nUID:h-" + std::to_string(i) + "\r\nRECURRENCE-ID;TZID=Custom/Berlin:20250308T" +
+                    std::to_string(10 + i % 10) + "0000\r\nSUMMARY:Moved\r\nDTSTART:20250309T120000Z\r\nEND:VEVENT\r\n";
+        feed += "END:VCALENDAR\r\n";
+        const auto one = parseIcs(feed, whole);
+        QVERIFY(one.records.size() > 3000); // the series' occurrences
+        QCOMPARE(describe(parseIcs(feed, halves)), describe(one));
+        QVERIFY(describe(one).find("h-0~2|") != std::string::npos);
+        QVERIFY(describe(one).find("|Moved|") != std::string::npos);
+
+        const auto dir = sharedData();
+        if (!std::filesystem::is_directory(dir)) return;
+        std::size_t files = 0;
+        for (const auto& entry : std::filesystem::directory_iterator(dir)) {
+            if (entry.path().extension() != ".ics") continue;
+            const auto text = readFile(entry.path());
+            const auto expected = describe(parseIcs(text, whole));
+            QVERIFY2(describe(parseIcs(text, halves)) == expected, entry.path().filename().c_str());
+            ++files;
+        }
+        QVERIFY(files > 10);
     }
 
     void handCheckedTimes() {
