@@ -476,7 +476,8 @@ void CatalogWriter::quarantine(pqxx::transaction_base& tx, const std::string& re
 }
 
 void CatalogWriter::decide(pqxx::work& tx, const std::vector<StandardEvent>& records,
-                           const std::vector<std::string>& dataText, const std::vector<std::string>& hashes) {
+                           const std::vector<std::string>& dataText, const std::vector<std::string>& hashes,
+                           pqxx::connection* learner) {
     m_decisions = std::make_unique<Decisions>();
     auto& b = *m_decisions;
     b.records = &records;
@@ -486,8 +487,34 @@ void CatalogWriter::decide(pqxx::work& tx, const std::vector<StandardEvent>& rec
     if (records.empty()) return;
     if (m_options.onProgress) m_options.onProgress(Stage::Writing, 0, b.size);
     m_clock.skip();
-    lookUpAndDecide(tx, b);
+    // The search vectors' words (folding, stemming: the database's part) are learned on the
+    // second connection while this one looks up and decides; a feed of unchanged records
+    // learns nothing.
+    constexpr std::size_t kLearnAheadFrom = 1000;
+    SearchIndexer ahead;
+    std::future<void> learning;
+    const auto learnAhead = [&](std::vector<std::size_t> changed) {
+        if (learner == nullptr || changed.size() < kLearnAheadFrom) return;
+        learning = std::async(std::launch::async, [&records, &ahead, learner, changed = std::move(changed)] {
+            std::vector<std::string> performers(changed.size());
+            std::vector<const std::string*> texts;
+            texts.reserve(changed.size() * 3);
+            for (std::size_t k = 0; k < changed.size(); ++k) {
+                const auto& e = records[changed[k]].event;
+                for (const auto& p : e.performers) performers[k] += (performers[k].empty() ? "" : " ") + p;
+                texts.insert(texts.end(), {&e.title, &performers[k], &e.description});
+            }
+            pqxx::read_transaction learnTx(*learner);
+            ahead.learn(learnTx, texts);
+        });
+    };
+    lookUpAndDecide(tx, b, learnAhead);
     m_clock.lap("catalog: decisions");
+    if (learning.valid()) {
+        learning.get();
+        m_search.absorb(std::move(ahead));
+        m_clock.lap("search: waiting for the words learned meanwhile");
+    }
 
     if (!b.eventRows.empty()) {
         std::vector<std::string> ids;
@@ -793,7 +820,8 @@ void CatalogWriter::finish(pqxx::transaction_base& tx) {
             quarantine(tx, ref, "database refused the record: " + reason, b.record(b.provIndex.at(ref)).raw);
 }
 
-void CatalogWriter::lookUpAndDecide(pqxx::transaction_base& tx, Decisions& b) {
+void CatalogWriter::lookUpAndDecide(pqxx::transaction_base& tx, Decisions& b,
+                                    const std::function<void(std::vector<std::size_t>)>& changedFound) {
     tx.exec0(kCreateLookupStaging);
     b.venueIds.resize(b.size);
     b.similar.resize(b.size);
@@ -823,6 +851,14 @@ void CatalogWriter::lookUpAndDecide(pqxx::transaction_base& tx, Decisions& b) {
             if (const auto it = b.own.find(alt); it != b.own.end()) return {&it->second, alt};
         return {nullptr, {}};
     };
+    {
+        std::vector<std::size_t> changed;
+        for (std::size_t i = 0; i < b.size; ++i) {
+            const auto [row, foundRef] = ownFound(b.record(i));
+            if (!row || row->hash != b.hash(i) || foundRef != b.record(i).ref) changed.push_back(i);
+        }
+        changedFound(std::move(changed));
+    }
 
     // UIDs of records that are not this source's known records.
     {

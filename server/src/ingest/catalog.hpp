@@ -11,6 +11,7 @@
 #include <pqxx/pqxx>
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -28,8 +29,10 @@ public:
     // Lookups, venues (created here), the decisions for every record, the search vectors and the
     // vocabulary, in `tx`; the caller commits it before writeChunks (the writers' rows refer to
     // the venues). `dataText` and `hashes`: each record's provenance data as stored, and its hash.
+    // `learner` (optional): a second connection on which the words of the changed records are
+    // stemmed for the search vectors while this one looks up and decides.
     void decide(pqxx::work& tx, const std::vector<StandardEvent>& records, const std::vector<std::string>& dataText,
-                const std::vector<std::string>& hashes);
+                const std::vector<std::string>& hashes, pqxx::connection* learner);
     // How many chunks writeChunks will commit (an event travels with all its provenance and
     // change-log rows, so chunks are independent of each other and commit in any order).
     std::size_t chunkCount() const;
@@ -49,7 +52,9 @@ public:
 
 private:
     struct Decisions;
-    void lookUpAndDecide(pqxx::transaction_base& tx, Decisions& d);
+    // `changedFound(indices)`: called once the records that are new or changed are known.
+    void lookUpAndDecide(pqxx::transaction_base& tx, Decisions& d,
+                         const std::function<void(std::vector<std::size_t>)>& changedFound);
     void writeChunk(pqxx::connection& conn, const std::vector<std::string>& eventIds, std::int64_t runId);
     void writeRange(pqxx::connection& conn, const std::vector<std::string>& eventIds, std::int64_t runId,
                     std::vector<std::pair<std::string, std::string>>& refused);

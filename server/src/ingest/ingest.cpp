@@ -241,6 +241,10 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     std::vector<pqxx::connection*> writers{&conn};
     std::unique_ptr<pqxx::connection> ownSecond;
     try {
+        if (events.size() > options.chunkEvents) { // more than one chunk, unless most are unchanged
+            if (options.writerConnection == nullptr) ownSecond = std::make_unique<pqxx::connection>(conn.options());
+            writers.push_back(options.writerConnection != nullptr ? options.writerConnection : ownSecond.get());
+        }
         {
             pqxx::work tx(conn);
             // The catalog statements read and write thousands of rows by index; their cost
@@ -253,15 +257,13 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
             }
             for (const auto& [index, reason] : rejected)
                 writer.quarantine(tx, parsed.records[index].ref, reason, parsed.records[index].raw);
-            writer.decide(tx, events, dataText, hashes); // the writer times its own stages
+            // the writer times its own stages; the second connection learns words meanwhile
+            writer.decide(tx, events, dataText, hashes, writers.size() > 1 ? writers[1] : nullptr);
             exec(tx, kRunChunks, runId, static_cast<std::int64_t>(writer.chunkCount()));
             tx.commit();
         }
         clock.skip();
-        if (writer.chunkCount() > 1) {
-            if (options.writerConnection == nullptr) ownSecond = std::make_unique<pqxx::connection>(conn.options());
-            writers.push_back(options.writerConnection != nullptr ? options.writerConnection : ownSecond.get());
-        }
+        if (writer.chunkCount() <= 1) writers.resize(1);
         writer.writeChunks(writers, runId);
         clock.skip();
         {

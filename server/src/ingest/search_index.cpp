@@ -235,6 +235,30 @@ void SearchIndexer::resolveWords(pqxx::transaction_base& tx, const std::vector<s
     }
 }
 
+void SearchIndexer::learn(pqxx::transaction_base& tx, const std::vector<const std::string*>& texts) {
+    resolveChunks(tx, texts);
+    std::vector<std::vector<std::string>> words(texts.size());
+    inTwoHalves(texts.size(), [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) foldInto(*texts[i], words[i]);
+    });
+    ++m_calls;
+    std::set<std::string> vocabulary; // index() collects the vocabulary of the rows it indexes
+    resolveWords(tx, words, vocabulary);
+}
+
+void SearchIndexer::absorb(SearchIndexer&& other) {
+    if (!other.m_checked) return;
+    if (!m_checked) {
+        m_checked = true;
+        m_asciiFast = other.m_asciiFast;
+    }
+    for (auto& [chunk, folded] : other.m_chunks) m_chunks.try_emplace(chunk, std::move(folded));
+    for (auto& [text, word] : other.m_words) {
+        word.call = 0; // not yet used by any index() call of this indexer: its vocabulary counts it
+        m_words.try_emplace(text, std::move(word));
+    }
+}
+
 std::vector<std::string> SearchIndexer::fold(pqxx::transaction_base& tx, const std::vector<std::string>& texts) {
     std::vector<const std::string*> pointers;
     pointers.reserve(texts.size());

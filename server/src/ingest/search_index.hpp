@@ -42,6 +42,13 @@ public:
     // search_fold() of each text, in order.
     std::vector<std::string> fold(pqxx::transaction_base& tx, const std::vector<std::string>& texts);
 
+    // Folds the texts and stems their words (the database's part of index()), so that a later
+    // index() of rows made of them only assembles. Run on an indexer of its own, on another
+    // connection, while the run decides; then absorb() it.
+    void learn(pqxx::transaction_base& tx, const std::vector<const std::string*>& texts);
+    // Takes over what `other` learned (words it does not know yet).
+    void absorb(SearchIndexer&& other);
+
     // The text search configurations of search_field_vector(), in its order.
     static constexpr std::size_t kConfigs = 4;
 

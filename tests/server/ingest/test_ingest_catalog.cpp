@@ -223,6 +223,27 @@ private slots:
         QVERIFY(count(*conn, "SELECT count(*) FROM events WHERE search_vector @@ to_tsquery('simple', 'kontrabass') "
                              "AND search_vector @@ to_tsquery('simple', 'saxophon')") == 1);
         QVERIFY(triggerAgrees());
+
+        // A feed large enough that its words are learned ahead on the second connection while
+        // the run decides (new rows, then every row changed): still exactly the trigger's.
+        const auto big = [](const std::string& extra) {
+            static const char* kWords[] = {"Konzerte", "running", "Théâtre", "Ελληνικά", "Straße", "Mädchen", "½ price",
+                                           "jazz", "the", "Æsop's", "naïve", "runners"};
+            std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n";
+            for (int i = 0; i < 1200; ++i)
+                ics += "BEGIN:VEVENT\r\nUID:big-" + std::to_string(i) + "\r\nSUMMARY:" + kWords[i % 12] + " " +
+                       kWords[(i / 12) % 12] + " " + std::to_string(i) + "\r\nDESCRIPTION:" + kWords[(i + 5) % 12] +
+                       " und " + kWords[(i / 7) % 12] + extra + "\r\nLOCATION:" + (i % 2 ? "Volksbühne" : "SO36") +
+                       "\\, Berlin\r\nDTSTART:20250301T" + std::to_string(10 + i % 10) + "0000Z\r\nEND:VEVENT\r\n";
+            return ics + "END:VCALENDAR\r\n";
+        };
+        const auto feed = ensureSource(*conn, "big-feed", Format::Ics);
+        QCOMPARE(ingestPayload(*conn, feed, big(""), "big.ics", opts()).created, std::size_t{1200});
+        QVERIFY(triggerAgrees());
+        QCOMPARE(ingestPayload(*conn, feed, big(" Kammermusik"), "big.ics", opts()).updated, std::size_t{1200});
+        QVERIFY(count(*conn, "SELECT count(*) FROM events WHERE search_vector @@ to_tsquery('simple', 'kammermusik')") ==
+                1200);
+        QVERIFY(triggerAgrees());
     }
 
     // The vectors are built in C++ from a lexicon of words (SearchIndexer): text that is not
