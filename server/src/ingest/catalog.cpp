@@ -633,10 +633,16 @@ void CatalogWriter::writeRange(pqxx::connection& conn, const std::vector<std::st
                 refused.emplace_back(eventIds[0], e.what());
                 return;
             }
-            // Halves, until the refused event is alone; every other event goes in.
+            // Halves, until the refused event is alone; every other event goes in. The chunk
+            // counts as committed once, when its halves are done.
             const auto middle = eventIds.begin() + static_cast<std::ptrdiff_t>(eventIds.size() / 2);
-            writeRange(conn, {eventIds.begin(), middle}, runId, refused);
-            writeRange(conn, {middle, eventIds.end()}, runId, refused);
+            writeRange(conn, {eventIds.begin(), middle}, 0, refused);
+            writeRange(conn, {middle, eventIds.end()}, 0, refused);
+            if (runId != 0) {
+                pqxx::work tx(conn);
+                exec(tx, kChunkCommitted, runId);
+                tx.commit();
+            }
             return;
         }
     }

@@ -321,6 +321,10 @@ private slots:
         QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), std::int64_t{36});
         QCOMPARE(count(*conn, "SELECT count(*) FROM quarantine WHERE ref = 'db-23' AND raw LIKE '%Refuse me%'"),
                  std::int64_t{1});
+        // The run's record: done, every chunk (the split one once) committed.
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs WHERE status = 'done' AND chunks_total = 6 "
+                              "AND chunks_committed = 6"),
+                 std::int64_t{1});
     }
 
     void cancellationFromAnySource() {
