@@ -242,8 +242,13 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     std::unique_ptr<pqxx::connection> ownSecond;
     try {
         if (events.size() > options.chunkEvents) { // more than one chunk, unless most are unchanged
-            if (options.writerConnection == nullptr) ownSecond = std::make_unique<pqxx::connection>(conn.options());
-            writers.push_back(options.writerConnection != nullptr ? options.writerConnection : ownSecond.get());
+            if (options.writerConnection == nullptr) try {
+                    ownSecond = std::make_unique<pqxx::connection>(conn.options());
+                } catch (const pqxx::broken_connection&) {
+                    // No second connection to be had (max_connections, say): one writer does it all.
+                }
+            if (options.writerConnection != nullptr || ownSecond)
+                writers.push_back(options.writerConnection != nullptr ? options.writerConnection : ownSecond.get());
         }
         {
             pqxx::work tx(conn);
