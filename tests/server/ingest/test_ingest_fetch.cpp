@@ -414,6 +414,60 @@ private slots:
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM sources WHERE etag = '\"v1\"'"), std::int64_t(1));
     }
 
+    // A run that failed half-way (here: an error after its second chunk committed) leaves part
+    // of the feed written and its run record 'failed'. Even when the next fetch finds the feed
+    // not modified (304), `sources run` finishes that run from its stored payload: every event,
+    // none twice, and the record says who finished it.
+    void anUnfinishedRunIsFinishedWhenTheFeedIsNotModified() {
+        if (!TestDatabase::available()) QSKIP("needs the ctest 'postgres' fixture");
+        std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n";
+        for (int i = 0; i < 40; ++i)
+            ics += "BEGIN:VEVENT\r\nUID:half-" + std::to_string(i) + "\r\nSUMMARY:Half " + std::to_string(i) +
+                   "\r\nDTSTART:20250601T" + std::to_string(10 + i % 10) + "0000Z\r\nEND:VEVENT\r\n";
+        ics += "END:VCALENDAR\r\n";
+        ScriptedServer server;
+        server.route("/feed.ics", [ics](const Request& r) {
+            if (header(r, http::field::if_none_match) == "\"v1\"") return Reply{304, {}, "", false};
+            return Reply{200, {{"Content-Type", "text/calendar"}, {"ETag", "\"v1\""}}, ics, false};
+        });
+        TestDatabase db;
+        auto conn = db.connect();
+        ingest::addSource(*conn, {"halves", server.url("/feed.ics"), ingest::Format::Ics, 30, "Europe/Berlin"});
+        ingest::IngestOptions failing;
+        failing.nowMs = 1'735'689'600'000; // 2025-01-01
+        failing.chunkEvents = 5;
+        failing.onChunkCommitted = [](std::size_t committed, std::size_t) {
+            if (committed == 2) throw std::runtime_error("the disk is full");
+        };
+        const auto broken = ingest::runSource(*conn, "halves", quick(), failing);
+        QCOMPARE(broken.status, ingest::FetchResult::Status::Failed);
+        QVERIFY2(broken.error.find("the disk is full") != std::string::npos, broken.error.c_str());
+        const auto written = scalar(*conn, "SELECT count(*) FROM events");
+        QVERIFY2(written >= 10 && written < 40, std::to_string(written).c_str());
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs WHERE status = 'failed' AND error LIKE '%disk is full%'"),
+                 std::int64_t(1));
+        // As if an earlier run had stored the validators: the next fetch is a 304.
+        {
+            pqxx::work tx(*conn);
+            tx.exec0("UPDATE sources SET etag = '\"v1\"' WHERE name = 'halves'");
+            tx.commit();
+        }
+        ingest::IngestOptions options;
+        options.nowMs = failing.nowMs;
+        const auto next = ingest::runSource(*conn, "halves", quick(), options);
+        QCOMPARE(next.status, ingest::FetchResult::Status::NotModified);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM events"), std::int64_t(40));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM event_provenance"), std::int64_t(40));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), std::int64_t(40));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM raw_payloads"), std::int64_t(1)); // re-run, not stored again
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs a JOIN ingest_runs b ON b.id = a.completed_by_run_id "
+                               "WHERE a.status = 'failed' AND b.completes_run_id = a.id AND b.status = 'done'"),
+                 std::int64_t(1));
+        // Nothing is left to finish: the run after that finishes nothing more.
+        QCOMPARE(ingest::runSource(*conn, "halves", quick(), options).status, ingest::FetchResult::Status::NotModified);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs"), std::int64_t(2));
+    }
+
     // HTTPS against a local TLS server whose certificate a private CA signed at test time:
     // trusted through FetchOptions::extraCaFile it works; with only the system store, or for a
     // host name the certificate does not name, the fetch fails and says why.
