@@ -199,6 +199,24 @@ std::optional<payments::Result> callProvider(pqxx::connection& conn, const std::
     return result;
 }
 
+// Pays `amount` back through the provider that took it (`reference`: its payment there, "" when
+// unknown) under the operation `key`; nullopt: the provider has not answered yet.
+std::optional<payments::Result> refundDifference(pqxx::connection& conn, payments::PaymentProvider& provider,
+                                                 const std::string& key, const std::string& orderId,
+                                                 const std::string& reference, std::int64_t amount,
+                                                 const std::string& currency, const std::string& reason) {
+    return callProvider(conn, key, [&](const std::string& idempotencyKey) {
+        payments::FollowUpRequest refund;
+        refund.idempotencyKey = idempotencyKey;
+        refund.orderId = orderId;
+        refund.providerReference = reference;
+        refund.amountMinor = amount;
+        refund.currency = currency;
+        refund.reason = reason;
+        return provider.refund(refund);
+    });
+}
+
 void finishExchange(pqxx::connection& conn, const Exchange& e, const std::string& status, const std::string& reason) {
     pqxx::work tx(conn);
     exec(tx, kFinishExchange, e.orderId, e.number, status, reason);
@@ -247,16 +265,8 @@ v1::Order settleExchange(pqxx::connection& conn, const orders::PaymentRegistry& 
                 if (const auto rows = exec(tx, kAuthorizeReference, orderId); !rows.empty())
                     reference = rows[0][0].as<std::string>();
             }
-            const auto result = callProvider(conn, key, [&](const std::string& idempotencyKey) {
-                payments::FollowUpRequest refund;
-                refund.idempotencyKey = idempotencyKey;
-                refund.orderId = orderId;
-                refund.providerReference = reference;
-                refund.amountMinor = amount;
-                refund.currency = order.currency;
-                refund.reason = "seat_exchange";
-                return provider->refund(refund);
-            });
+            const auto result =
+                refundDifference(conn, *provider, key, orderId, reference, amount, order.currency, "seat_exchange");
             if (!result) failPending(orderId);
             if (result->outcome != payments::Outcome::Succeeded) {
                 log::error("the provider refused to pay back an exchange's difference; staff must settle it",
@@ -319,16 +329,8 @@ v1::Order settleExchange(pqxx::connection& conn, const orders::PaymentRegistry& 
         pqxx::read_transaction tx(conn);
         if (const auto rows = exec(tx, kOperationReference, key); !rows.empty()) reference = rows[0][0].as<std::string>();
     }
-    const auto refunded = callProvider(conn, refundKey, [&](const std::string& idempotencyKey) {
-        payments::FollowUpRequest refund;
-        refund.idempotencyKey = idempotencyKey;
-        refund.orderId = orderId;
-        refund.providerReference = reference;
-        refund.amountMinor = amount;
-        refund.currency = order.currency;
-        refund.reason = "seat_exchange_failed";
-        return provider->refund(refund);
-    });
+    const auto refunded =
+        refundDifference(conn, *provider, refundKey, orderId, reference, amount, order.currency, "seat_exchange_failed");
     if (!refunded) failPending(orderId);
     finishExchange(conn, e, "failed", "hold_expired");
     fail(v1::FAILED_PRECONDITION, "the hold lapsed while the difference was collected; it was paid back",
