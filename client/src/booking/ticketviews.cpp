@@ -3,6 +3,7 @@
 
 #include "marquee/v1/order.pb.h"
 #include "models/eventformat.h"
+#include "net/protobytes.h"
 #include "tickets/ticketpdf.h"
 #include "tickets/ticketwidget.h"
 
@@ -37,7 +38,7 @@ QWidget* createTicketView(const OrderInfo& order, const TicketInfo& ticket, QWid
     auto* widget = new tickets::TicketWidget(parent);
     widget->setObjectName(QStringLiteral("ticket"));
     v1::Order message;
-    if (message.ParseFromArray(order.encoded.constData(), static_cast<int>(order.encoded.size()))) {
+    if (parseMessage(message, order.encoded)) {
         for (const v1::Ticket& t : message.tickets())
             if (QString::fromStdString(t.id()) == ticket.id)
                 widget->setTicket(message, t);
@@ -49,7 +50,7 @@ QWidget* createTicketView(const OrderInfo& order, const TicketInfo& ticket, QWid
 bool exportOrderTicketsPdf(const OrderInfo& order, const QString& path, QString* error)
 {
     v1::Order message;
-    if (!message.ParseFromArray(order.encoded.constData(), static_cast<int>(order.encoded.size()))) {
+    if (!parseMessage(message, order.encoded)) {
         if (error)
             *error = TicketViews::tr("The order could not be read.");
         return false;

@@ -1,6 +1,8 @@
 // Booking message conversions (see bookingcodec.h).
 #include "net/bookingcodec.h"
 
+#include "net/protobytes.h"
+
 #include "marquee/v1/booking.pb.h"
 #include "marquee/v1/order.pb.h"
 
@@ -8,20 +10,18 @@ namespace marquee::client {
 
 namespace {
 
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-
 TicketInfo fromProto(const v1::Ticket& t)
 {
     TicketInfo out;
-    out.id = qs(t.id());
-    out.orderId = qs(t.order_id());
-    out.eventId = qs(t.event_id());
+    out.id = toQString(t.id());
+    out.orderId = toQString(t.order_id());
+    out.eventId = toQString(t.event_id());
     out.lineNo = t.line_no();
-    out.seatId = qs(t.seat_id());
-    out.label = qs(t.label());
-    out.priceCategoryName = qs(t.price_category_name());
-    out.holderName = qs(t.holder_name());
-    out.code = qs(t.code());
+    out.seatId = toQString(t.seat_id());
+    out.label = toQString(t.label());
+    out.priceCategoryName = toQString(t.price_category_name());
+    out.holderName = toQString(t.holder_name());
+    out.code = toQString(t.code());
     out.voided = t.voided();
     out.issuedAtMs = t.issued_at_ms();
     return out;
@@ -32,11 +32,11 @@ TicketInfo fromProto(const v1::Ticket& t)
 HoldInfo fromProto(const v1::HoldResult& hold)
 {
     HoldInfo out;
-    out.holdId = qs(hold.hold_id());
-    out.eventId = qs(hold.event_id());
+    out.holdId = toQString(hold.hold_id());
+    out.eventId = toQString(hold.event_id());
     for (const v1::HeldSeat& seat : hold.seats())
-        out.seats.append(HeldSeatInfo{qs(seat.seat_id()), qs(seat.label()), seat.seat_index()});
-    out.gaAreaId = qs(hold.ga_area_id());
+        out.seats.append(HeldSeatInfo{toQString(seat.seat_id()), toQString(seat.label()), seat.seat_index()});
+    out.gaAreaId = toQString(hold.ga_area_id());
     out.gaCount = hold.ga_count();
     out.expiresAtMs = hold.expires_at_ms();
     out.maxExpiresAtMs = hold.max_expires_at_ms();
@@ -46,18 +46,18 @@ HoldInfo fromProto(const v1::HoldResult& hold)
 OrderInfo fromProto(const v1::Order& o)
 {
     OrderInfo out;
-    out.id = qs(o.id());
-    out.code = qs(o.code());
-    out.eventId = qs(o.event_id());
+    out.id = toQString(o.id());
+    out.code = toQString(o.code());
+    out.eventId = toQString(o.event_id());
     out.userId = o.user_id();
     out.status = static_cast<OrderStatus>(o.status());
     out.sagaStep = static_cast<int>(o.step());
-    out.failureReason = qs(o.failure_reason());
-    out.currency = qs(o.currency());
+    out.failureReason = toQString(o.failure_reason());
+    out.currency = toQString(o.currency());
     for (const v1::OrderLine& l : o.lines())
-        out.lines.append(OrderLineInfo{l.line_no(), qs(l.seat_id()), qs(l.ga_area_id()), qs(l.label()),
-                                       qs(l.price_category_name()), l.price_minor(), l.fee_minor(), l.tax_minor(),
-                                       l.total_minor()});
+        out.lines.append(OrderLineInfo{l.line_no(), toQString(l.seat_id()), toQString(l.ga_area_id()),
+                                       toQString(l.label()), toQString(l.price_category_name()),
+                                       l.price_minor(), l.fee_minor(), l.tax_minor(), l.total_minor()});
     out.subtotalMinor = o.subtotal_minor();
     out.feesMinor = o.fees_minor();
     out.taxMinor = o.tax_minor();
@@ -69,25 +69,24 @@ OrderInfo fromProto(const v1::Order& o)
     out.payment.refundedMinor = p.refunded_minor();
     out.payment.tenderedMinor = p.tendered_minor();
     out.payment.changeDueMinor = p.change_due_minor();
-    out.payment.declineCode = qs(p.decline_code());
-    out.payment.cardBrand = qs(p.card_brand());
-    out.payment.cardLast4 = qs(p.card_last4());
+    out.payment.declineCode = toQString(p.decline_code());
+    out.payment.cardBrand = toQString(p.card_brand());
+    out.payment.cardLast4 = toQString(p.card_last4());
     for (const v1::Ticket& t : o.tickets())
         out.tickets.append(fromProto(t));
-    out.buyerName = qs(o.buyer_name());
-    out.buyerEmail = qs(o.buyer_email());
-    out.holdId = qs(o.hold_id());
+    out.buyerName = toQString(o.buyer_name());
+    out.buyerEmail = toQString(o.buyer_email());
+    out.holdId = toQString(o.hold_id());
     out.holdExpiresAtMs = o.hold_expires_at_ms();
     out.createdAtMs = o.created_at_ms();
     out.updatedAtMs = o.updated_at_ms();
-    out.eventTitle = qs(o.event_title());
+    out.eventTitle = toQString(o.event_title());
     out.eventStartsAtMs = o.event_starts_at_ms();
-    out.eventTimeZone = qs(o.event_time_zone());
-    out.venueName = qs(o.venue_name());
-    out.venueAddress = qs(o.venue_address());
+    out.eventTimeZone = toQString(o.event_time_zone());
+    out.venueName = toQString(o.venue_name());
+    out.venueAddress = toQString(o.venue_address());
     out.attendeeCancelUntilMs = o.attendee_cancel_until_ms();
-    const std::string bytes = o.SerializeAsString();
-    out.encoded = QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size()));
+    out.encoded = toBytes(o.SerializeAsString());
     return out;
 }
 
@@ -95,28 +94,28 @@ PaymentConfigInfo fromProto(const v1::PaymentConfig& config)
 {
     PaymentConfigInfo out;
     out.cardOnline = config.card_online();
-    out.providerUrl = qs(config.provider_url());
-    out.publishableKey = qs(config.publishable_key());
+    out.providerUrl = toQString(config.provider_url());
+    out.publishableKey = toQString(config.publishable_key());
     for (const std::string& id : config.terminal_ids())
-        out.terminalIds << qs(id);
+        out.terminalIds << toQString(id);
     return out;
 }
 
 WaitlistEntryInfo fromProto(const v1::WaitlistEntry& e)
 {
     WaitlistEntryInfo out;
-    out.id = qs(e.id());
-    out.eventId = qs(e.event_id());
-    out.priceCategoryId = qs(e.price_category_id());
+    out.id = toQString(e.id());
+    out.eventId = toQString(e.event_id());
+    out.priceCategoryId = toQString(e.price_category_id());
     out.seats = e.seats();
     out.status = static_cast<WaitlistStatus>(e.status());
     out.position = e.position();
-    out.holdId = qs(e.hold_id());
+    out.holdId = toQString(e.hold_id());
     out.offerExpiresAtMs = e.offer_expires_at_ms();
     for (const std::string& label : e.offered_seat_labels())
-        out.offeredSeatLabels << qs(label);
+        out.offeredSeatLabels << toQString(label);
     out.createdAtMs = e.created_at_ms();
-    out.eventTitle = qs(e.event_title());
+    out.eventTitle = toQString(e.event_title());
     out.seatsApart = e.seats_apart();
     return out;
 }
@@ -160,7 +159,7 @@ void toProto(const OrderRequest& request, v1::CreateOrder* out)
 std::optional<OrderInfo> decodeOrderPayload(const QByteArray& payload)
 {
     v1::Order msg;
-    if (!msg.ParseFromArray(payload.constData(), static_cast<int>(payload.size())))
+    if (!parseMessage(msg, payload))
         return std::nullopt;
     return fromProto(msg);
 }
@@ -168,7 +167,7 @@ std::optional<OrderInfo> decodeOrderPayload(const QByteArray& payload)
 std::optional<WaitlistEntryInfo> decodeWaitlistEntryPayload(const QByteArray& payload)
 {
     v1::WaitlistEntry msg;
-    if (!msg.ParseFromArray(payload.constData(), static_cast<int>(payload.size())))
+    if (!parseMessage(msg, payload))
         return std::nullopt;
     return fromProto(msg);
 }

@@ -2,50 +2,44 @@
 #include "net/boxofficecodec.h"
 
 #include "net/bookingcodec.h"
+#include "net/protobytes.h"
 
 #include "marquee/v1/boxoffice.pb.h"
 #include "marquee/v1/order.pb.h"
 
 namespace marquee::client {
 
-namespace {
-
-QString qs(const std::string& s) { return QString::fromStdString(s); }
-QByteArray bytes(const std::string& s) { return QByteArray(s.data(), static_cast<qsizetype>(s.size())); }
-
-} // namespace
-
 LeaseInfo fromProto(const v1::Lease& l)
 {
     LeaseInfo out;
-    out.id = qs(l.id());
-    out.eventId = qs(l.event_id());
-    out.deviceId = qs(l.device_id());
+    out.id = toQString(l.id());
+    out.eventId = toQString(l.event_id());
+    out.deviceId = toQString(l.device_id());
     out.staffUserId = l.staff_user_id();
     out.status = static_cast<LeaseStatus>(l.status());
-    out.currency = qs(l.currency());
+    out.currency = toQString(l.currency());
     out.createdAtMs = l.created_at_ms();
     out.expiresAtMs = l.expires_at_ms();
-    out.eventTitle = qs(l.event_title());
+    out.eventTitle = toQString(l.event_title());
     out.eventStartsAtMs = l.event_starts_at_ms();
-    out.eventTimeZone = qs(l.event_time_zone());
-    out.venueName = qs(l.venue_name());
-    out.venueAddress = qs(l.venue_address());
+    out.eventTimeZone = toQString(l.event_time_zone());
+    out.venueName = toQString(l.venue_name());
+    out.venueAddress = toQString(l.venue_address());
     for (const v1::LeasedSeat& s : l.seats()) {
         LeasedSeatInfo seat;
-        seat.seatId = qs(s.seat_id());
-        seat.label = qs(s.label());
+        seat.seatId = toQString(s.seat_id());
+        seat.label = toQString(s.label());
         seat.seatIndex = s.seat_index();
         const v1::OrderLine& line = s.line();
-        seat.priceCategoryId = qs(line.price_category_id());
-        seat.priceCategoryName = qs(line.price_category_name());
+        seat.priceCategoryId = toQString(line.price_category_id());
+        seat.priceCategoryName = toQString(line.price_category_name());
         seat.priceMinor = line.price_minor();
         seat.feeMinor = line.fee_minor();
         seat.taxMinor = line.tax_minor();
         seat.totalMinor = line.total_minor();
         seat.state = static_cast<LeasedSeatState>(s.state());
-        seat.orderId = qs(s.order_id());
-        seat.line = bytes(line.SerializeAsString());
+        seat.orderId = toQString(s.order_id());
+        seat.line = toBytes(line.SerializeAsString());
         out.seats.append(std::move(seat));
     }
     return out;
@@ -53,21 +47,21 @@ LeaseInfo fromProto(const v1::Lease& l)
 
 DeviceKeyInfo withCertificate(DeviceKeyInfo key, const v1::DeviceCertificate& c)
 {
-    key.certificate = bytes(c.certificate());
-    key.certifiedByKeyId = qs(c.certified_by_key_id());
+    key.certificate = toBytes(c.certificate());
+    key.certifiedByKeyId = toQString(c.certified_by_key_id());
     key.issuedAtMs = c.issued_at_ms();
     key.validUntilMs = c.valid_until_ms();
-    key.deviceName = qs(c.device_name());
+    key.deviceName = toQString(c.device_name());
     return key;
 }
 
 OfflineSaleResultInfo fromProto(const v1::OfflineSaleResult& r)
 {
     OfflineSaleResultInfo out;
-    out.idempotencyKey = qs(r.idempotency_key());
+    out.idempotencyKey = toQString(r.idempotency_key());
     out.confirmed = r.outcome() == v1::OFFLINE_SALE_CONFIRMED;
-    out.reason = qs(r.reason());
-    out.message = qs(r.message());
+    out.reason = toQString(r.reason());
+    out.message = toQString(r.message());
     if (r.has_order())
         out.order = fromProto(r.order());
     out.replayed = r.replayed();
@@ -77,16 +71,16 @@ OfflineSaleResultInfo fromProto(const v1::OfflineSaleResult& r)
 DayReportInfo fromProto(const v1::DayReport& r)
 {
     DayReportInfo out;
-    out.day = qs(r.day());
-    out.timeZone = qs(r.time_zone());
-    out.currency = qs(r.currency());
+    out.day = toQString(r.day());
+    out.timeZone = toQString(r.time_zone());
+    out.currency = toQString(r.currency());
     out.generatedAtMs = r.generated_at_ms();
     for (const v1::DayReportRow& row : r.rows()) {
         DayReportRowInfo info;
-        info.deviceId = qs(row.device_id());
-        info.deviceName = qs(row.device_name());
+        info.deviceId = toQString(row.device_id());
+        info.deviceName = toQString(row.device_name());
         info.staffUserId = row.staff_user_id();
-        info.staffName = qs(row.staff_name());
+        info.staffName = toQString(row.staff_name());
         for (const v1::PaymentMethodTotals& t : row.totals())
             info.totals.append(PaymentTotalsInfo{static_cast<PaymentMethod>(t.method()), t.sales(), t.sales_minor(),
                                                  t.refunds(), t.refunds_minor()});

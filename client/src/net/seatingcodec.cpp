@@ -1,6 +1,8 @@
 // Seating payload decoding (see seatingcodec.h).
 #include "net/seatingcodec.h"
 
+#include "net/protobytes.h"
+
 #include "marquee/protocol/seating_conversions.hpp"
 #include "marquee/v1/seating.pb.h"
 
@@ -11,7 +13,7 @@ namespace marquee::client {
 std::shared_ptr<const core::seating::Layout> decodeLayoutPayload(const QByteArray& payload, QString* error)
 {
     v1::SeatingLayout message;
-    if (!message.ParseFromArray(payload.constData(), static_cast<int>(payload.size()))) {
+    if (!parseMessage(message, payload)) {
         if (error)
             *error = QCoreApplication::translate("SeatingService", "The stored seat map is damaged.");
         return nullptr;

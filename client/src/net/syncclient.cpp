@@ -3,6 +3,7 @@
 
 #include "net/bookingcodec.h"
 #include "net/changedecoder.h"
+#include "net/protobytes.h"
 #include "net/recommendcodec.h"
 #include "net/searchcodec.h"
 
@@ -39,8 +40,6 @@ QList<AreaAvailabilityInfo> toAvailability(const google::protobuf::RepeatedPtrFi
         out.append(AreaAvailabilityInfo{QString::fromStdString(a.area_id()), a.capacity(), a.taken()});
     return out;
 }
-
-QByteArray toBytes(const std::string& bytes) { return {bytes.data(), static_cast<qsizetype>(bytes.size())}; }
 
 } // namespace
 
@@ -205,7 +204,7 @@ quint64 SyncClient::send(RequestKind kind, v1::Envelope& envelope)
     std::string bytes;
     envelope.SerializeToString(&bytes);
     m_pending.insert(id, Pending{kind});
-    m_socket->sendBinaryMessage(QByteArray(bytes.data(), static_cast<qsizetype>(bytes.size())));
+    m_socket->sendBinaryMessage(toBytes(bytes));
     QTimer::singleShot(m_options.requestTimeoutMs, this, [this, id] {
         auto it = m_pending.find(id);
         if (it == m_pending.end())
@@ -510,7 +509,7 @@ void SyncClient::resumeFrom(std::uint64_t cursor)
 void SyncClient::onBinaryMessage(const QByteArray& data)
 {
     v1::Envelope env;
-    if (!env.ParseFromArray(data.constData(), static_cast<int>(data.size()))) {
+    if (!parseMessage(env, data)) {
         qCWarning(lcSync) << "unparseable frame from server," << data.size() << "bytes";
         return;
     }

@@ -2,6 +2,7 @@
 #include "printing/printservice.h"
 
 #include "marquee/v1/order.pb.h"
+#include "net/protobytes.h"
 #include "tickets/ticketpainter.h"
 #include "tickets/ticketpdf.h"
 
@@ -132,7 +133,7 @@ QStringList PrintService::availablePrinters() { return QPrinterInfo::availablePr
 PrintResult PrintService::printTickets(const OrderInfo& order, const QLocale& locale) const
 {
     v1::Order message;
-    if (!message.ParseFromArray(order.encoded.constData(), static_cast<int>(order.encoded.size())))
+    if (!parseMessage(message, order.encoded))
         return failed({}, PrintText::tr("The order could not be read."));
     return printTickets(message, locale);
 }

@@ -2,6 +2,7 @@
 // Qt value types for the admin window.
 #include "services/ingestadminservice.h"
 
+#include "net/protobytes.h"
 #include "net/syncclient.h"
 
 #include "marquee/v1/envelope.pb.h"
@@ -9,8 +10,6 @@
 namespace marquee::client {
 
 namespace {
-
-QString qs(const std::string& s) { return QString::fromStdString(s); }
 
 QDateTime fromMs(std::int64_t ms) { return ms > 0 ? QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC) : QDateTime(); }
 
@@ -22,21 +21,21 @@ IngestCountsInfo fromProto(const v1::IngestCounts& c)
 IngestSourceInfo fromProto(const v1::SourceState& s)
 {
     IngestSourceInfo info;
-    info.name = qs(s.name());
-    info.kind = qs(s.kind());
-    info.url = qs(s.url());
-    info.format = qs(s.format());
+    info.name = toQString(s.name());
+    info.kind = toQString(s.kind());
+    info.url = toQString(s.url());
+    info.format = toQString(s.format());
     info.intervalSeconds = s.interval_seconds();
     info.paused = s.paused();
     info.lastRunAt = fromMs(s.last_run_at_ms());
-    info.lastStatus = qs(s.last_status());
-    info.lastError = qs(s.last_error());
+    info.lastStatus = toQString(s.last_status());
+    info.lastError = toQString(s.last_error());
     info.lastCounts = fromProto(s.last_counts());
     info.nextRunAt = fromMs(s.next_run_at_ms());
     info.failures = s.failures();
     info.openQuarantine = s.open_quarantine();
     if (s.has_progress()) {
-        info.runStage = qs(s.progress().stage());
+        info.runStage = toQString(s.progress().stage());
         info.runDone = s.progress().done();
         info.runTotal = s.progress().total();
     }
@@ -156,14 +155,15 @@ void IngestAdminService::onAnswer(quint64 requestId, std::shared_ptr<const v1::E
     }
     case Kind::Run: {
         const auto& r = answer->source_run_result();
-        Q_EMIT runFinished(pending.source,
-                           SourceRunInfo{qs(r.status()), qs(r.error()), fromProto(r.counts()), fromProto(r.source())});
+        Q_EMIT runFinished(pending.source, SourceRunInfo{toQString(r.status()), toQString(r.error()),
+                                                         fromProto(r.counts()), fromProto(r.source())});
         break;
     }
     case Kind::Quarantine: {
         QVector<QuarantineInfo> entries;
         for (const auto& e : answer->quarantine_list().entries())
-            entries.push_back(QuarantineInfo{e.id(), qs(e.source()), qs(e.ref()), qs(e.reason()), qs(e.raw_excerpt()),
+            entries.push_back(QuarantineInfo{e.id(), toQString(e.source()), toQString(e.ref()),
+                                             toQString(e.reason()), toQString(e.raw_excerpt()),
                                              fromMs(e.fetched_at_ms()), e.attempts()});
         Q_EMIT quarantineReceived(entries);
         break;
@@ -171,7 +171,7 @@ void IngestAdminService::onAnswer(quint64 requestId, std::shared_ptr<const v1::E
     case Kind::Retry: {
         QVector<RetryOutcomeInfo> outcomes;
         for (const auto& o : answer->retry_results().results())
-            outcomes.push_back(RetryOutcomeInfo{o.id(), o.resolved(), qs(o.reason())});
+            outcomes.push_back(RetryOutcomeInfo{o.id(), o.resolved(), toQString(o.reason())});
         Q_EMIT retryFinished(outcomes);
         break;
     }
@@ -188,7 +188,8 @@ void IngestAdminService::onAnswer(quint64 requestId, std::shared_ptr<const v1::E
     case Kind::Mappings: {
         QVector<CategoryMappingInfo> mappings;
         for (const auto& m : answer->category_mapping_list().mappings())
-            mappings.push_back(CategoryMappingInfo{qs(m.source()), qs(m.external_category()), qs(m.marquee_category())});
+            mappings.push_back(CategoryMappingInfo{toQString(m.source()), toQString(m.external_category()),
+                                                   toQString(m.marquee_category())});
         Q_EMIT mappingsReceived(mappings);
         break;
     }

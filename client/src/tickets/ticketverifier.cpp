@@ -2,6 +2,7 @@
 #include "tickets/ticketverifier.h"
 
 #include "marquee/v1/order.pb.h"
+#include "net/protobytes.h"
 
 #include <QCoreApplication>
 
@@ -106,13 +107,13 @@ TicketVerifier::Result TicketVerifier::verify(const QString& code) const
 std::optional<CachedTicketKey> TicketVerifier::fromTicketKeyPayload(const QByteArray& payload, QString* keyId)
 {
     v1::TicketKey key;
-    if (!key.ParseFromArray(payload.constData(), static_cast<int>(payload.size())) ||
+    if (!parseMessage(key, payload) ||
         key.public_key().size() != core::tickets::PublicKey{}.size() || key.key_id().empty())
         return std::nullopt;
     if (keyId)
         *keyId = QString::fromStdString(key.key_id());
     CachedTicketKey cached;
-    cached.publicKey = QByteArray(key.public_key().data(), static_cast<qsizetype>(key.public_key().size()));
+    cached.publicKey = toBytes(key.public_key());
     cached.retiredAtMs = key.retired_at_ms();
     cached.deviceId = QString::fromStdString(key.device_id());
     cached.certifiedByKeyId = QString::fromStdString(key.certified_by_key_id());
