@@ -5,16 +5,13 @@
 // running the server's hold SQL (services/hold_sql.hpp: the one-statement hold) as a custom
 // script against the same database, the full path's three statements for comparison, and
 // pgbench TPC-B for context.
-#include "seating_test_layouts.hpp"
-#include "service_helpers.hpp"
+#include "bench_arena.hpp"
 #include "bench_process.hpp"
 #include "test_server.hpp"
 #include "ws_test_client.hpp"
 
-#include "common/digest.hpp"
 #include "db/lock_keys.hpp"
 #include "services/hold_sql.hpp"
-#include "marquee/protocol/seating_conversions.hpp"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -173,53 +170,15 @@ int main(int argc, char** argv) {
     pqxx::connection conn(url);
 
     // One event selling a hall of `holds` seats (rows of 100), an organizer and the clients.
-    test::seedCatalog(conn);
     server::Api api;
-    const auto organizer = test::makeUser(api, conn, "organizer@example.org", core::Role::Organizer);
-    auto layout = test::smallHall(test::kVenueId, 1);
-    {
-        namespace seating = core::seating;
-        layout.areas.clear();
-        layout.width = 12'000;
-        layout.height = 100 + static_cast<double>(holds / 100 + 1) * 100;
-        seating::Area area;
-        area.id = layout.allocateId('a');
-        area.label = "Arena";
-        seating::RowBlockSpec spec;
-        spec.origin = {6000, 100};
-        spec.rowCount = (holds + 99) / 100;
-        spec.seatsPerRow = {100};
-        spec.priceCategoryId = "pc1";
-        seating::generateRows(layout, area, spec);
-        area.outline = seating::outlineAround(area, 60);
-        layout.areas.push_back(std::move(area));
-    }
-    const auto handle = [&](const std::function<void(v1::Envelope&)>& fill) {
-        return test::call(api, conn, organizer, fill);
-    };
-    const auto saved = handle([&](v1::Envelope& r) {
-        r.mutable_save_layout()->set_idempotency_key(uuidFor(1));
-        *r.mutable_save_layout()->mutable_layout() = protocol::toProto(layout, true);
-    });
-    if (!saved.has_ack()) {
-        std::fprintf(stderr, "bench_holds: layout refused: %s\n", saved.error().message().c_str());
+    const auto arena = bench::arenaEvent(api, conn, holds);
+    if (!arena.error.empty()) {
+        std::fprintf(stderr, "bench_holds: %s\n", arena.error.c_str());
         return 1;
     }
-    const auto layoutId = saved.ack().id().substr(0, saved.ack().id().find('@'));
-    const auto eventId = test::upsert(api, conn, organizer, test::validEvent()).ack().id();
-    const auto assigned = handle([&](v1::Envelope& r) {
-        r.mutable_assign_event_layout()->set_idempotency_key(uuidFor(2));
-        r.mutable_assign_event_layout()->set_event_id(eventId);
-        r.mutable_assign_event_layout()->set_layout_id(layoutId);
-        r.mutable_assign_event_layout()->set_layout_version(1);
-    });
-    if (!assigned.has_ack()) {
-        std::fprintf(stderr, "bench_holds: assign failed: %s\n", assigned.error().message().c_str());
-        return 1;
-    }
-    std::vector<std::string> seatIds;
-    for (const auto& row : layout.areas[0].rows)
-        for (const auto& seat : row.seats) seatIds.push_back(seat.id);
+    const auto& eventId = arena.eventId;
+    const auto& layoutId = arena.layoutId;
+    auto seatIds = arena.seatIds;
     seatIds.resize(static_cast<std::size_t>(holds));
     // Clients: users and sessions written directly (a login per client would time Argon2id).
     std::vector<std::string> tokens;
@@ -235,11 +194,7 @@ int main(int argc, char** argv) {
                                 .as<std::int64_t>();
             if (c == 0) firstUser = id;
             lastUser = id;
-            std::string raw(16, '\0'); // 128-bit bearer tokens, as the server issues
-            for (auto& b : raw) b = static_cast<char>(random() & 0xff);
-            tx.exec_params0("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')",
-                            pqxx::binarystring(server::sha256(raw)), id);
-            tokens.push_back(server::toHex(raw));
+            tokens.push_back(bench::insertSession(tx, id, random));
         }
         tx.commit();
     }

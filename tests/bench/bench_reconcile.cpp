@@ -6,15 +6,13 @@
 // sales at the counter (HoldSeats + CreateOrder each, the walk-up path). Both report wall time
 // and the CPU the server process and PostgreSQL's backends used, since the machine is shared.
 // Afterwards SQL checks every seat is sold exactly once.
-#include "seating_test_layouts.hpp"
-#include "service_helpers.hpp"
+#include "bench_arena.hpp"
 #include "bench_process.hpp"
+#include "test_uuid.hpp"
 #include "test_server.hpp"
 #include "ws_test_client.hpp"
 
-#include "common/digest.hpp"
 #include "marquee/core/tickets/ticket_code.hpp"
-#include "marquee/protocol/seating_conversions.hpp"
 #include "marquee/v1/boxoffice.pb.h"
 
 #include <QCommandLineParser>
@@ -47,16 +45,7 @@ std::string uuidFor(int kind, int n) {
 std::string randomUuid(std::mt19937_64& random) {
     std::array<std::uint8_t, 16> b{};
     for (auto& byte : b) byte = static_cast<std::uint8_t>(random() & 0xff);
-    b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | 0x40);
-    b[8] = static_cast<std::uint8_t>((b[8] & 0x3f) | 0x80);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < b.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-        out += kHex[b[i] >> 4];
-        out += kHex[b[i] & 0x0f];
-    }
-    return out;
+    return test::uuidV4(b);
 }
 
 // What one timed phase cost: wall clock, and CPU of the server and of PostgreSQL.
@@ -124,48 +113,11 @@ int main(int argc, char** argv) {
     pqxx::connection conn(server.databaseUrl().toStdString());
 
     // One event with 2N seats (rows of 100): N for the lease, N for the online baseline.
-    test::seedCatalog(conn);
     server::Api api;
-    const auto organizer = test::makeUser(api, conn, "organizer@example.org", core::Role::Organizer);
-    auto layout = test::smallHall(test::kVenueId, 1);
-    {
-        namespace seating = core::seating;
-        const int rows = (2 * sales + 99) / 100;
-        layout.areas.clear();
-        layout.width = 12'000;
-        layout.height = 100 + static_cast<double>(rows + 1) * 100;
-        seating::Area area;
-        area.id = layout.allocateId('a');
-        area.label = "Arena";
-        seating::RowBlockSpec spec;
-        spec.origin = {6000, 100};
-        spec.rowCount = rows;
-        spec.seatsPerRow = {100};
-        spec.priceCategoryId = "pc1";
-        seating::generateRows(layout, area, spec);
-        area.outline = seating::outlineAround(area, 60);
-        layout.areas.push_back(std::move(area));
-    }
-    const auto handle = [&](const std::function<void(v1::Envelope&)>& fill) {
-        return test::call(api, conn, organizer, fill);
-    };
-    const auto saved = handle([&](v1::Envelope& r) {
-        r.mutable_save_layout()->set_idempotency_key(uuidFor(1, 1));
-        *r.mutable_save_layout()->mutable_layout() = protocol::toProto(layout, true);
-    });
-    if (!saved.has_ack()) return fail("layout refused: " + saved.error().message());
-    const auto layoutId = saved.ack().id().substr(0, saved.ack().id().find('@'));
-    const auto eventId = test::upsert(api, conn, organizer, test::validEvent()).ack().id();
-    const auto assigned = handle([&](v1::Envelope& r) {
-        r.mutable_assign_event_layout()->set_idempotency_key(uuidFor(1, 2));
-        r.mutable_assign_event_layout()->set_event_id(eventId);
-        r.mutable_assign_event_layout()->set_layout_id(layoutId);
-        r.mutable_assign_event_layout()->set_layout_version(1);
-    });
-    if (!assigned.has_ack()) return fail("assign failed: " + assigned.error().message());
-    std::vector<std::string> seatIds;
-    for (const auto& row : layout.areas[0].rows)
-        for (const auto& seat : row.seats) seatIds.push_back(seat.id);
+    const auto arena = bench::arenaEvent(api, conn, 2 * sales);
+    if (!arena.error.empty()) return fail(arena.error);
+    const auto& eventId = arena.eventId;
+    auto seatIds = arena.seatIds;
     seatIds.resize(static_cast<std::size_t>(2 * sales));
 
     // The staff member's session, written directly (a login would time Argon2id).
@@ -176,11 +128,7 @@ int main(int argc, char** argv) {
                                         "'staff') RETURNING id")[0]
                             .as<std::int64_t>();
         std::mt19937_64 random(11);
-        std::string raw(16, '\0');
-        for (auto& b : raw) b = static_cast<char>(random() & 0xff);
-        tx.exec_params0("INSERT INTO sessions (token_hash, user_id, expires_at) VALUES ($1, $2, now() + interval '1 day')",
-                        pqxx::binarystring(server::sha256(raw)), id);
-        token = server::toHex(raw);
+        token = bench::insertSession(tx, id, random);
         tx.commit();
     }
     test::WsClient device;

@@ -10,11 +10,28 @@
 
 namespace marquee::test {
 
+// Adds a seated area `label`: `rows` straight rows of `seatsPerRow` seats in category "pc1",
+// the front row centred on `origin`.
+inline void addRowBlock(core::seating::Layout& layout, const std::string& label, core::seating::Point origin,
+                        int rows, int seatsPerRow) {
+    namespace seating = core::seating;
+    seating::Area area;
+    area.id = layout.allocateId('a');
+    area.label = label;
+    seating::RowBlockSpec spec;
+    spec.origin = origin;
+    spec.rowCount = rows;
+    spec.seatsPerRow = {seatsPerRow};
+    spec.priceCategoryId = "pc1";
+    seating::generateRows(layout, area, spec);
+    area.outline = seating::outlineAround(area, 60);
+    layout.areas.push_back(std::move(area));
+}
+
 // A small hall at `venueId`: one seated area "Stalls" with `rows` rows of 10 seats, one price
 // category.
 inline core::seating::Layout smallHall(const std::string& venueId, int rows = 3) {
-    namespace seating = core::seating;
-    seating::Layout layout;
+    core::seating::Layout layout;
     layout.venueId = venueId;
     layout.name = "Small hall";
     layout.width = 2000;
@@ -22,17 +39,19 @@ inline core::seating::Layout smallHall(const std::string& venueId, int rows = 3)
     layout.focalPoint = {1000, 0};
     layout.focalLabel = "Stage";
     layout.priceCategories.push_back({"pc1", "Category 1", 2500, "EUR", 0x3366cc});
-    seating::Area area;
-    area.id = layout.allocateId('a');
-    area.label = "Stalls";
-    seating::RowBlockSpec spec;
-    spec.origin = {1000, 300};
-    spec.rowCount = rows;
-    spec.seatsPerRow = {10};
-    spec.priceCategoryId = "pc1";
-    seating::generateRows(layout, area, spec);
-    area.outline = seating::outlineAround(area, 60);
-    layout.areas.push_back(std::move(area));
+    addRowBlock(layout, "Stalls", {1000, 300}, rows, 10);
+    return layout;
+}
+
+// The benchmarks' hall: smallHall()'s category and stage, with one area "Arena" of rows of 100
+// seats, as many rows as `seats` needs.
+inline core::seating::Layout arenaHall(const std::string& venueId, int seats) {
+    auto layout = smallHall(venueId, 1);
+    const int rows = (seats + 99) / 100;
+    layout.areas.clear();
+    layout.width = 12'000;
+    layout.height = 100 + static_cast<double>(rows + 1) * 100;
+    addRowBlock(layout, "Arena", {6000, 100}, rows, 100);
     return layout;
 }
 
