@@ -3,7 +3,9 @@
 // leases (they block holds, show as Leased, never overlap), offline sale upload (confirmed,
 // replayed, every rejection changing nothing), returning and sweeping leases, permissions and
 // hostile input.
+#include "booking_rules.hpp"
 #include "seated_event_server.hpp"
+#include "test_uuid.hpp"
 
 #include "marquee/core/seating/seat_index.hpp"
 #include "marquee/core/tickets/ticket_code.hpp"
@@ -32,16 +34,7 @@ std::string bytesOf(const auto& array) { return std::string(reinterpret_cast<con
 std::string randomUuid() {
     std::array<std::uint8_t, 16> b{};
     randombytes_buf(b.data(), b.size());
-    b[6] = static_cast<std::uint8_t>((b[6] & 0x0f) | 0x40);
-    b[8] = static_cast<std::uint8_t>((b[8] & 0x3f) | 0x80);
-    static constexpr char kHex[] = "0123456789abcdef";
-    std::string out;
-    for (std::size_t i = 0; i < b.size(); ++i) {
-        if (i == 4 || i == 6 || i == 8 || i == 10) out += '-';
-        out += kHex[b[i] >> 4];
-        out += kHex[b[i] & 0x0f];
-    }
-    return out;
+    return marquee::test::uuidV4(b);
 }
 
 std::string offlineCode() {
@@ -194,25 +187,20 @@ private:
         return answer && answer->has_lease() ? answer->lease() : v1::Lease();
     }
 
-    // The event's booking fee for pc1 (19 % tax included); exchanges price new seats with it.
-    void setFee(std::int64_t feeMinor) {
+    // The event's booking rules with a booking fee for pc1 (19 % tax included), set by the
+    // organizer; false (logged) when refused.
+    bool setBookingRules(std::int64_t feeMinor, bool attendeeCancellation) {
         const auto organizer = m_event.open(m_event.organizerToken());
         v1::Envelope rules;
         auto* r = rules.mutable_set_booking_rules()->mutable_rules();
-        r->set_event_id(m_event.eventId());
-        r->set_hold_seconds(900);
-        r->set_hold_cap_seconds(2700);
-        r->set_cancel_deadline_hours(24);
-        r->set_waitlist_offer_seconds(3600);
-        r->set_attendee_cancellation(true);
-        auto* charge = r->add_charges();
-        charge->set_price_category_id("pc1");
-        charge->set_fee_minor(feeMinor);
-        charge->set_tax_basis_points(1900);
-        charge->set_tax_included(true);
+        *r = marquee::test::bookingRules(m_event.eventId(), attendeeCancellation);
+        *r->add_charges() = marquee::test::charge("pc1", feeMinor, 1900, true);
         const auto set = organizer->call(rules);
-        QVERIFY2(set && set->has_booking_rules(), errorOf(set).c_str());
+        if (!set || !set->has_booking_rules()) qWarning("SetBookingRules: %s", errorOf(set).c_str());
+        return set && set->has_booking_rules();
     }
+    // The event's booking fee for pc1; exchanges price new seats with it.
+    void setFee(std::int64_t feeMinor) { QVERIFY(setBookingRules(feeMinor, true)); }
     // A walk-up cash sale at `d` of `seats` (hold + CreateOrder); the confirmed order.
     v1::Order cashSale(Device& d, const std::vector<std::string>& seats, std::int64_t tendered) {
         const auto held = m_event.hold(*d.client, seats);
@@ -278,21 +266,7 @@ private slots:
         QVERIFY(!m_staffToken.empty() && !m_staff2Token.empty() && !m_adminToken.empty() && !m_attendeeToken.empty());
         m_staffId = one(QStringLiteral("SELECT id FROM users WHERE email = 'bo-staff@example.org'")).toLongLong();
         // A booking fee and 19 % tax included: 25.00 + 1.50, tax 4.23 of 26.50.
-        const auto organizer = m_event.open(m_event.organizerToken());
-        v1::Envelope rules;
-        auto* r = rules.mutable_set_booking_rules()->mutable_rules();
-        r->set_event_id(m_event.eventId());
-        r->set_hold_seconds(900);
-        r->set_hold_cap_seconds(2700);
-        r->set_cancel_deadline_hours(24);
-        r->set_waitlist_offer_seconds(3600);
-        auto* charge = r->add_charges();
-        charge->set_price_category_id("pc1");
-        charge->set_fee_minor(150);
-        charge->set_tax_basis_points(1900);
-        charge->set_tax_included(true);
-        const auto set = organizer->call(rules);
-        QVERIFY2(set && set->has_booking_rules(), errorOf(set).c_str());
+        QVERIFY(setBookingRules(150, false));
     }
 
     void registerRenewAndReplaceAKey() {

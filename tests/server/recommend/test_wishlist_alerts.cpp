@@ -4,6 +4,7 @@
 // cancellation paths, reruns / a restarted or second instance send nothing more, a second
 // change mails again, settings switched off mail nothing; the digest goes once per ISO week to
 // opted-in users with the expected events. The workers are driven pass by pass, never slept on.
+#include "booking_rules.hpp"
 #include "db/lock_keys.hpp"
 #include "ingest/ingest.hpp"
 #include "mail/mail_worker.hpp"
@@ -159,17 +160,8 @@ class TestWishlistAlerts : public QObject {
         const auto& eventId = seated.eventId;
         const auto ruled = handle(organizer, [&](v1::Envelope& r) {
             auto* rules = r.mutable_set_booking_rules()->mutable_rules();
-            rules->set_event_id(eventId);
-            rules->set_hold_seconds(900);
-            rules->set_hold_cap_seconds(2700);
-            rules->set_attendee_cancellation(true);
-            rules->set_cancel_deadline_hours(24);
-            rules->set_waitlist_offer_seconds(3600);
-            auto* c = rules->add_charges();
-            c->set_price_category_id("*");
-            c->set_fee_minor(150);
-            c->set_tax_basis_points(1900);
-            c->set_tax_included(true);
+            *rules = test::bookingRules(eventId);
+            *rules->add_charges() = test::charge("*", 150, 1900, true);
         });
         if (!seated.error.empty() || !ruled.has_booking_rules()) return {};
         return eventId;

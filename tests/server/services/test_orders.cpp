@@ -4,6 +4,7 @@
 // and holds of others, cash by attendees, box-office search, booking rules); the expiry race
 // between confirming and the hold sweeper. Card payments go through ScriptedCardProvider (the
 // card network cannot run here).
+#include "booking_rules.hpp"
 #include "scripted_card_provider.hpp"
 #include "seating_test_layouts.hpp"
 #include "service_helpers.hpp"
@@ -21,6 +22,7 @@
 
 using namespace marquee;
 using marquee::test::call;
+using marquee::test::charge;
 using marquee::test::newKey;
 using marquee::test::scalar;
 namespace seating = marquee::core::seating;
@@ -97,23 +99,10 @@ private:
     void setCharges(const std::vector<v1::CategoryCharges>& charges) {
         const auto answer = handle(organizer, [&](v1::Envelope& r) {
             auto* rules = r.mutable_set_booking_rules()->mutable_rules();
-            rules->set_event_id(eventId);
-            rules->set_hold_seconds(900);
-            rules->set_hold_cap_seconds(2700);
-            rules->set_attendee_cancellation(true);
-            rules->set_cancel_deadline_hours(24);
-            rules->set_waitlist_offer_seconds(3600);
+            *rules = test::bookingRules(eventId);
             for (const auto& c : charges) *rules->add_charges() = c;
         });
         QVERIFY2(answer.has_booking_rules(), answer.error().message().c_str());
-    }
-    static v1::CategoryCharges charge(const std::string& category, std::int64_t fee, std::uint32_t bp, bool included) {
-        v1::CategoryCharges c;
-        c.set_price_category_id(category);
-        c.set_fee_minor(fee);
-        c.set_tax_basis_points(bp);
-        c.set_tax_included(included);
-        return c;
     }
     long long claims(const std::string& kind) {
         return scalar(*conn, "SELECT count(*) FROM seat_claims WHERE kind = '" + kind + "'");
