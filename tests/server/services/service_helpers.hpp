@@ -48,6 +48,19 @@ struct Fixture {
 
     Fixture() { seedCatalog(*conn); }
     server::Principal user(const std::string& email, core::Role role) { return makeUser(api, *conn, email, role); }
+    // The API's answer to `request` from `who` (a fixed documentation peer address).
+    v1::Envelope handle(const server::Principal& who, const v1::Envelope& request) {
+        return api.handle(*conn, who, server::RequestMeta{"192.0.2.1", {}, {}}, request);
+    }
+    // SQL that sets a test's scene, committed on its own.
+    void exec(const std::string& sql) {
+        pqxx::work tx(*conn);
+        tx.exec0(sql);
+        tx.commit();
+    }
+    // The (one) seated event's status_seq once every committed change is stamped (no stamper
+    // runs in these tests).
+    long long statusSeq();
 };
 
 inline v1::Envelope call(server::Api& api, pqxx::connection& conn, const server::Principal& who,
@@ -136,6 +149,11 @@ inline long long scalar(pqxx::connection& conn, const std::string& sql) {
     pqxx::read_transaction tx(conn);
     const auto field = tx.exec1(sql)[0];
     return field.is_null() ? 0 : field.as<long long>();
+}
+
+inline long long Fixture::statusSeq() {
+    api.stampSeatChanges(*conn);
+    return scalar(*conn, "SELECT status_seq FROM event_seat_state");
 }
 
 } // namespace marquee::test

@@ -63,12 +63,9 @@ private:
     seating::Layout layout;
     std::vector<std::string> seatIds; // in SeatIndex order
 
-    v1::Envelope handle(const server::Principal& who, const v1::Envelope& request) {
-        return f->api.handle(*f->conn, who, server::RequestMeta{"192.0.2.1", {}, {}}, request);
-    }
     v1::Envelope hold(const server::Principal& who, const std::vector<std::string>& seats,
                       const std::string& key = newKey()) {
-        return handle(who, holdRequest(eventId, seats, key));
+        return f->handle(who, holdRequest(eventId, seats, key));
     }
     v1::Envelope extend(const server::Principal& who, const std::string& holdId) {
         return call(f->api, *f->conn, who, [&](v1::Envelope& r) { r.mutable_extend_hold()->set_hold_id(holdId); });
@@ -76,20 +73,10 @@ private:
     v1::Envelope release(const server::Principal& who, const std::string& holdId) {
         return call(f->api, *f->conn, who, [&](v1::Envelope& r) { r.mutable_release_hold()->set_hold_id(holdId); });
     }
-    void exec(const std::string& sql) {
-        pqxx::work tx(*f->conn);
-        tx.exec0(sql);
-        tx.commit();
-    }
     long long heldClaims() { return scalar(*f->conn, "SELECT count(*) FROM seat_claims WHERE kind = 'held'"); }
     long long doubleClaims() {
         return scalar(*f->conn, "SELECT count(*) FROM (SELECT event_id, seat_id FROM seat_claims "
                                 "GROUP BY 1, 2 HAVING count(*) > 1) d");
-    }
-    // The event's status_seq once every committed change is stamped (no stamper runs here).
-    long long statusSeq() {
-        f->api.stampSeatChanges(*f->conn);
-        return scalar(*f->conn, "SELECT status_seq FROM event_seat_state");
     }
     // Saves `next` as a new version of the layout and moves the event onto it.
     void moveEventTo(seating::Layout next, std::uint32_t version) {
@@ -99,7 +86,7 @@ private:
         save.mutable_save_layout()->set_idempotency_key(newKey());
         save.mutable_save_layout()->set_base_version(version - 1);
         *save.mutable_save_layout()->mutable_layout() = protocol::toProto(next, true);
-        const auto saved = handle(organizer, save);
+        const auto saved = f->handle(organizer, save);
         QVERIFY2(saved.has_ack(), saved.error().message().c_str());
         const auto assigned = call(f->api, *f->conn, organizer, [&](v1::Envelope& r) {
             auto* a = r.mutable_assign_event_layout();
@@ -184,17 +171,17 @@ private slots:
                  2LL);
 
         // Bob asks for one of Alice's seats and a free one: refused, only the taken one listed.
-        const auto seqBefore = statusSeq();
+        const auto seqBefore = f->statusSeq();
         const auto second = hold(bob, {seatIds[1], seatIds[2]});
         QVERIFY(second.has_error());
         QCOMPARE(second.error().code(), v1::ALREADY_EXISTS);
         QCOMPARE(takenSeats(second.error()), std::set<std::string>{seatIds[1]});
         QCOMPARE(second.error().details().at("taken." + seatIds[1]), std::string("held"));
         QCOMPARE(heldClaims(), 2LL); // nothing of Bob's request was held
-        QCOMPARE(statusSeq(), seqBefore);
+        QCOMPARE(f->statusSeq(), seqBefore);
 
         // Sold and blocked seats are taken too, with their kind.
-        exec("UPDATE seat_claims SET kind = 'sold', expires_at = NULL, hold_id = NULL WHERE seat_id = '" + seatIds[0] +
+        f->exec("UPDATE seat_claims SET kind = 'sold', expires_at = NULL, hold_id = NULL WHERE seat_id = '" + seatIds[0] +
              "'");
         const auto block = call(f->api, *f->conn, organizer, [&](v1::Envelope& r) {
             auto* b = r.mutable_set_seats_blocked();
@@ -212,10 +199,10 @@ private slots:
     }
 
     void statusLogCarriesHeldWithHolderAndReleaseAnnouncesAvailable() {
-        const auto seq0 = statusSeq();
+        const auto seq0 = f->statusSeq();
         const auto held = hold(alice, {seatIds[10], seatIds[11]});
         QVERIFY(held.has_hold_result());
-        QCOMPARE(statusSeq(), seq0 + 1);
+        QCOMPARE(f->statusSeq(), seq0 + 1);
         const auto range = f->api.seatChangesAfter(*f->conn, eventId, static_cast<std::uint64_t>(seq0));
         QCOMPARE(range.changes.size(), std::size_t{1});
         const auto& delta = range.changes[0].delta;
@@ -227,7 +214,7 @@ private slots:
         QVERIFY2(released.has_ack(), released.error().message().c_str());
         QCOMPARE(heldClaims(), 0LL);
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_holds"), 0LL);
-        QCOMPARE(statusSeq(), seq0 + 2);
+        QCOMPARE(f->statusSeq(), seq0 + 2);
         const auto after = f->api.seatChangesAfter(*f->conn, eventId, static_cast<std::uint64_t>(seq0 + 1));
         QCOMPARE(after.changes.size(), std::size_t{1});
         QCOMPARE(after.changes[0].delta.status(), std::string(2, static_cast<char>(seating::SeatStatus::Available)));
@@ -250,7 +237,7 @@ private slots:
         r.mutable_hold_seats()->set_idempotency_key(newKey());
         r.mutable_hold_seats()->set_event_id(eventId);
         r.mutable_hold_seats()->mutable_best_available()->set_count(4);
-        const auto best = handle(alice, r);
+        const auto best = f->handle(alice, r);
         QVERIFY2(best.has_hold_result(), best.error().message().c_str());
         QCOMPARE(best.hold_result().seats_size(), 4);
         std::set<std::string> got;
@@ -261,7 +248,7 @@ private slots:
         // More than any row can seat together: sold_out, nothing held.
         r.mutable_hold_seats()->set_idempotency_key(newKey());
         r.mutable_hold_seats()->mutable_best_available()->set_count(11);
-        const auto tooMany = handle(alice, r);
+        const auto tooMany = f->handle(alice, r);
         QCOMPARE(tooMany.error().code(), v1::FAILED_PRECONDITION);
         QCOMPARE(tooMany.error().details().at("reason"), std::string("sold_out"));
         QCOMPARE(heldClaims(), 6LL);
@@ -275,7 +262,7 @@ private slots:
             r.mutable_hold_seats()->set_event_id(eventId);
             r.mutable_hold_seats()->mutable_general_admission()->set_area_id(area);
             r.mutable_hold_seats()->mutable_general_admission()->set_count(count);
-            return handle(who, r);
+            return f->handle(who, r);
         };
         const auto first = gaHold(alice, 20);
         QVERIFY2(first.has_hold_result(), first.error().message().c_str());
@@ -286,7 +273,7 @@ private slots:
         QVERIFY(gaHold(bob, 10).has_hold_result());
         QCOMPARE(scalar(*f->conn, "SELECT taken FROM seat_ga_counters"), 30LL);
         // The snapshot and the log both show the counter.
-        QCOMPARE(statusSeq(), 2LL);
+        QCOMPARE(f->statusSeq(), 2LL);
         const auto range = f->api.seatChangesAfter(*f->conn, eventId, 0);
         QCOMPARE(range.changes.size(), std::size_t{2});
         QCOMPARE(range.changes.back().delta.general_admission(0).taken(), 30U);
@@ -313,7 +300,7 @@ private slots:
         const auto held = hold(alice, {seatIds[40]});
         const auto holdId = held.hold_result().hold_id();
         // Pretend ten minutes passed: extend goes back to now + 15 min, at most the cap.
-        exec("UPDATE seat_holds SET expires_at = clock_timestamp() + interval '5 minutes', "
+        f->exec("UPDATE seat_holds SET expires_at = clock_timestamp() + interval '5 minutes', "
              "max_expires_at = clock_timestamp() + interval '7 minutes'");
         const auto extended = extend(alice, holdId);
         QVERIFY2(extended.has_hold_result(), extended.error().message().c_str());
@@ -322,7 +309,7 @@ private slots:
                                   "WHERE c.expires_at = h.expires_at"),
                  1LL);
 
-        exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second'");
+        f->exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second'");
         const auto late = extend(alice, holdId);
         QCOMPARE(late.error().code(), v1::FAILED_PRECONDITION);
         QCOMPARE(late.error().details().at("reason"), std::string("expired"));
@@ -332,7 +319,7 @@ private slots:
         const auto a = hold(alice, {seatIds[50], seatIds[51]});
         const auto b = hold(bob, {seatIds[60]});
         QVERIFY(a.has_hold_result() && b.has_hold_result());
-        exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second' WHERE id = '" +
+        f->exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second' WHERE id = '" +
              a.hold_result().hold_id() + "'");
         // Not swept yet: Bob may take one of Alice's lapsed seats; her whole hold goes.
         const auto takeover = hold(bob, {seatIds[51]});
@@ -340,13 +327,13 @@ private slots:
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_holds"), 2LL);
         QCOMPARE(heldClaims(), 2LL);
 
-        exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second' WHERE id = '" +
+        f->exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second' WHERE id = '" +
              b.hold_result().hold_id() + "'");
-        const auto seq = statusSeq();
+        const auto seq = f->statusSeq();
         QCOMPARE(f->api.sweepExpiredHolds(*f->conn), std::size_t{1});
         QCOMPARE(f->api.sweepExpiredHolds(*f->conn), std::size_t{0});
         QCOMPARE(heldClaims(), 1LL);
-        QCOMPARE(statusSeq(), seq + 1);
+        QCOMPARE(f->statusSeq(), seq + 1);
         const auto range = f->api.seatChangesAfter(*f->conn, eventId, static_cast<std::uint64_t>(seq));
         QCOMPARE(range.changes[0].delta.status(), std::string(1, static_cast<char>(seating::SeatStatus::Available)));
     }
@@ -388,8 +375,8 @@ private slots:
             const auto first = hold(users[0], {seat});
             QVERIFY2(first.has_hold_result(), first.error().message().c_str());
             const auto holdId = first.hold_result().hold_id();
-            exec("UPDATE seat_holds SET expires_at = clock_timestamp() + interval '30 milliseconds'");
-            exec("UPDATE seat_claims SET expires_at = clock_timestamp() + interval '30 milliseconds' WHERE hold_id IS NOT NULL");
+            f->exec("UPDATE seat_holds SET expires_at = clock_timestamp() + interval '30 milliseconds'");
+            f->exec("UPDATE seat_claims SET expires_at = clock_timestamp() + interval '30 milliseconds' WHERE hold_id IS NOT NULL");
             std::atomic<bool> stop{false};
             std::atomic<int> competitorWins{0};
             const auto url = f->db.connectionString();
@@ -432,20 +419,20 @@ private slots:
             QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_claims c JOIN seat_holds h ON h.id = c.hold_id "
                                       "WHERE c.expires_at <> h.expires_at"),
                      0LL);
-            exec("DELETE FROM seat_claims WHERE kind = 'held'");
-            exec("DELETE FROM seat_holds");
+            f->exec("DELETE FROM seat_claims WHERE kind = 'held'");
+            f->exec("DELETE FROM seat_holds");
         }
     }
 
     void hostileInputIsRefusedAndChangesNothing() {
-        const auto seq = statusSeq();
+        const auto seq = f->statusSeq();
         const auto expectInvalid = [&](const v1::Envelope& answer, v1::ErrorCode code) {
             QVERIFY(answer.has_error());
             QCOMPARE(answer.error().code(), code);
             QVERIFY(!answer.error().message().empty());
         };
-        expectInvalid(handle(alice, holdRequest("2b1e9f7e-1111-4111-8111-111111111111", {seatIds[0]})), v1::NOT_FOUND);
-        expectInvalid(handle(alice, holdRequest("not-a-uuid", {seatIds[0]})), v1::INVALID_ARGUMENT);
+        expectInvalid(f->handle(alice, holdRequest("2b1e9f7e-1111-4111-8111-111111111111", {seatIds[0]})), v1::NOT_FOUND);
+        expectInvalid(f->handle(alice, holdRequest("not-a-uuid", {seatIds[0]})), v1::INVALID_ARGUMENT);
         std::vector<std::string> many;
         for (int i = 0; i < 10'000; ++i) many.push_back("s" + std::to_string(i));
         expectInvalid(hold(alice, many), v1::INVALID_ARGUMENT);
@@ -457,21 +444,21 @@ private slots:
         v1::Envelope r;
         r.mutable_hold_seats()->set_idempotency_key(newKey());
         r.mutable_hold_seats()->set_event_id(eventId);
-        expectInvalid(handle(alice, r), v1::INVALID_ARGUMENT); // no selection
+        expectInvalid(f->handle(alice, r), v1::INVALID_ARGUMENT); // no selection
         r.mutable_hold_seats()->mutable_best_available()->set_count(0);
-        expectInvalid(handle(alice, r), v1::INVALID_ARGUMENT);
+        expectInvalid(f->handle(alice, r), v1::INVALID_ARGUMENT);
         r.mutable_hold_seats()->mutable_best_available()->set_count(4'000'000'000U);
-        expectInvalid(handle(alice, r), v1::INVALID_ARGUMENT);
+        expectInvalid(f->handle(alice, r), v1::INVALID_ARGUMENT);
         r.mutable_hold_seats()->mutable_general_admission()->set_area_id("nowhere");
         r.mutable_hold_seats()->mutable_general_admission()->set_count(1);
-        expectInvalid(handle(alice, r), v1::INVALID_ARGUMENT);
+        expectInvalid(f->handle(alice, r), v1::INVALID_ARGUMENT);
         r.mutable_hold_seats()->mutable_general_admission()->set_count(0);
-        expectInvalid(handle(alice, r), v1::INVALID_ARGUMENT);
+        expectInvalid(f->handle(alice, r), v1::INVALID_ARGUMENT);
         expectInvalid(extend(alice, "'; DROP TABLE seat_holds; --"), v1::INVALID_ARGUMENT);
         QCOMPARE(heldClaims(), 0LL);
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_holds"), 0LL);
         QCOMPARE(scalar(*f->conn, "SELECT taken FROM seat_ga_counters"), 0LL);
-        QCOMPARE(statusSeq(), seq);
+        QCOMPARE(f->statusSeq(), seq);
     }
 
     // Each outcome of hold_named_seats() (migration 0018), called as the server calls it.
@@ -503,7 +490,7 @@ private slots:
         auto claimed = holdInOneStatement(*f->conn, bob, {{seatIds[4], 4}, {seatIds[8], 8}});
         QCOMPARE(claimed.first, std::string("claimed"));
         QCOMPARE(nlohmann::json::parse(claimed.second).dump(), "[[\"" + seatIds[4] + "\",\"held\",false]]");
-        exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second'");
+        f->exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second'");
         claimed = holdInOneStatement(*f->conn, bob, {{seatIds[3], 3}});
         QCOMPARE(nlohmann::json::parse(claimed.second).dump(), "[[\"" + seatIds[3] + "\",\"held\",true]]");
         // A seat another transaction is claiming right now: its key comes back, nothing waits.
@@ -651,7 +638,7 @@ private slots:
             QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_holds"), static_cast<long long>(successes));
             if (single) QCOMPARE(heldByAnswers.size(), std::size_t{90}); // exactly the available seats
             // Every status change was recorded once and, once stamped, numbered gap-free.
-            const auto seq = statusSeq();
+            const auto seq = f->statusSeq();
             QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_status_changes WHERE status_seq IS NULL"), 0LL);
             QCOMPARE(scalar(*f->conn, "SELECT count(DISTINCT status_seq) FROM seat_status_changes"), seq);
             QCOMPARE(scalar(*f->conn, "SELECT max(status_seq) FROM seat_status_changes"), seq);

@@ -54,13 +54,10 @@ private:
     server::Principal attendee;
     server::Principal admin;
 
-    v1::Envelope handle(const server::Principal& who, const v1::Envelope& request) {
-        return f->api.handle(*f->conn, who, server::RequestMeta{"192.0.2.1", {}, {}}, request);
-    }
 
     // Saves `layout` (new lineage when its id is empty); returns "<id>@<version>".
     std::string save(seating::Layout& layout, std::uint32_t baseVersion, const server::Principal& who) {
-        const auto answer = handle(who, saveRequest(layout, baseVersion, newKey()));
+        const auto answer = f->handle(who, saveRequest(layout, baseVersion, newKey()));
         if (!answer.has_ack()) {
             qWarning() << "save failed:" << answer.error().message().c_str();
             return {};
@@ -112,18 +109,7 @@ private:
         return {eventId, layout};
     }
 
-    void exec(const std::string& sql) {
-        pqxx::work tx(*f->conn);
-        tx.exec0(sql);
-        tx.commit();
-    }
 
-    // The (one) seated event's status_seq once every committed change is stamped (no stamper
-    // runs in these tests).
-    long long statusSeq() {
-        f->api.stampSeatChanges(*f->conn);
-        return scalar(*f->conn, "SELECT status_seq FROM event_seat_state");
-    }
 
 private slots:
     void init() {
@@ -164,7 +150,7 @@ private slots:
         auto& row = layout.areas[0].rows[0];
         row.seats[1].position = row.seats[0].position;
         layout.areas[0].rows[1].label.clear();
-        const auto answer = handle(organizer, saveRequest(layout, 0, newKey()));
+        const auto answer = f->handle(organizer, saveRequest(layout, 0, newKey()));
         QVERIFY(answer.has_error());
         QCOMPARE(answer.error().code(), v1::INVALID_ARGUMENT);
         const auto& details = answer.error().details();
@@ -178,23 +164,23 @@ private slots:
     void malformedLayoutsGetClearErrors() {
         auto layout = smallHall();
         layout.venueId = "not-a-uuid";
-        auto answer = handle(organizer, saveRequest(layout, 0, newKey()));
+        auto answer = f->handle(organizer, saveRequest(layout, 0, newKey()));
         QCOMPARE(answer.error().code(), v1::INVALID_ARGUMENT);
         QCOMPARE(answer.error().details().at("field"), std::string("layout.venue_id"));
 
         layout = smallHall();
         layout.venueId = "22222222-2222-4222-8222-222222222222"; // no such venue
-        answer = handle(organizer, saveRequest(layout, 0, newKey()));
+        answer = f->handle(organizer, saveRequest(layout, 0, newKey()));
         QCOMPARE(answer.error().code(), v1::INVALID_ARGUMENT);
 
         // A price category index past the list: the conversion names the field.
         auto request = saveRequest(smallHall(), 0, newKey());
         request.mutable_save_layout()->mutable_layout()->mutable_areas(0)->mutable_rows(0)->mutable_seats(0)->set_price_category(9);
-        answer = handle(organizer, request);
+        answer = f->handle(organizer, request);
         QCOMPARE(answer.error().code(), v1::INVALID_ARGUMENT);
 
         request = saveRequest(smallHall(), 0, "not-a-key");
-        QCOMPARE(handle(organizer, request).error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(f->handle(organizer, request).error().code(), v1::INVALID_ARGUMENT);
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seating_layouts"), 0LL);
     }
 
@@ -203,7 +189,7 @@ private slots:
         save(layout, 0, organizer);
         // A second editor still on version 0 of the same lineage.
         auto stale = layout;
-        auto answer = handle(organizer, saveRequest(stale, 0, newKey()));
+        auto answer = f->handle(organizer, saveRequest(stale, 0, newKey()));
         QCOMPARE(answer.error().code(), v1::FAILED_PRECONDITION);
         QCOMPARE(answer.error().details().at("newest_version"), std::string("1"));
         layout.name = "Small hall, renumbered";
@@ -215,27 +201,27 @@ private slots:
     void replayedSaveReturnsTheStoredAnswer() {
         const auto key = newKey();
         const auto request = saveRequest(smallHall(), 0, key);
-        const auto first = handle(organizer, request);
+        const auto first = f->handle(organizer, request);
         QVERIFY(first.has_ack());
         QVERIFY(!first.ack().replayed());
-        const auto second = handle(organizer, request);
+        const auto second = f->handle(organizer, request);
         QVERIFY(second.has_ack());
         QVERIFY(second.ack().replayed());
         QCOMPARE(second.ack().id(), first.ack().id());
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seating_layout_versions"), 1LL);
         // The same key for another layout is a client bug, not a replay.
         auto other = smallHall(2);
-        const auto misuse = handle(organizer, saveRequest(other, 0, key));
+        const auto misuse = f->handle(organizer, saveRequest(other, 0, key));
         QCOMPARE(misuse.error().code(), v1::INVALID_ARGUMENT);
     }
 
     void rolesAndOwnershipAreChecked() {
         auto layout = smallHall();
-        QCOMPARE(handle(server::Principal{}, saveRequest(layout, 0, newKey())).error().code(), v1::UNAUTHENTICATED);
-        QCOMPARE(handle(attendee, saveRequest(layout, 0, newKey())).error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(f->handle(server::Principal{}, saveRequest(layout, 0, newKey())).error().code(), v1::UNAUTHENTICATED);
+        QCOMPARE(f->handle(attendee, saveRequest(layout, 0, newKey())).error().code(), v1::PERMISSION_DENIED);
         save(layout, 0, organizer);
         // Another organizer may neither save over nor open it; an admin may do both.
-        QCOMPARE(handle(otherOrganizer, saveRequest(layout, 1, newKey())).error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(f->handle(otherOrganizer, saveRequest(layout, 1, newKey())).error().code(), v1::PERMISSION_DENIED);
         const auto get = [&](const server::Principal& who) {
             return call(f->api, *f->conn, who, [&](v1::Envelope& r) { r.mutable_get_layout()->set_layout_id(layout.id); });
         };
@@ -305,14 +291,14 @@ private slots:
 
         // Unblocked, the move goes through and the kept claim follows its seat's new index.
         QVERIFY(block(organizer, eventId, {lostSeat}, false).has_ack());
-        const auto seqBefore = statusSeq();
+        const auto seqBefore = f->statusSeq();
         QVERIFY(assign(organizer, eventId, next).has_ack());
         QCOMPARE(scalar(*f->conn, "SELECT layout_version FROM events WHERE id = '" + eventId + "'"), 2LL);
         const seating::SeatIndex index(next);
         QCOMPARE(scalar(*f->conn, "SELECT seat_index FROM seat_claims WHERE seat_id = '" + keptSeat + "'"),
                  static_cast<long long>(*index.indexOf(keptSeat)));
         // Subscribers must resubscribe: the seq jumps by two.
-        QCOMPARE(statusSeq(), seqBefore + 2);
+        QCOMPARE(f->statusSeq(), seqBefore + 2);
         const auto snapshot = subscribe(attendee, eventId);
         QCOMPARE(snapshot.seat_snapshot().layout_version(), 2U);
         QCOMPARE(static_cast<SeatStatus>(snapshot.seat_snapshot().status()[*index.indexOf(keptSeat)]), SeatStatus::Blocked);
@@ -340,7 +326,7 @@ private slots:
         QVERIFY(block(organizer, eventId, {a, b}).has_ack());
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_claims WHERE kind = 'blocked'"), 2LL);
         // A hold by the attendee, as the booking path will write it.
-        exec("INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at) VALUES ('" +
+        f->exec("INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at) VALUES ('" +
              eventId + "', '" + held + "', " + std::to_string(*index.indexOf(held)) + ", 'held', " +
              std::to_string(attendee.userId) + ", now() + interval '10 minutes')");
 
@@ -358,11 +344,11 @@ private slots:
         QVERIFY(block(organizer, eventId, {a}, false).has_ack());
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_claims WHERE kind = 'blocked'"), 1LL);
         // Refusals wrote nothing to the status log: two changes, seqs 1 and 2.
-        QCOMPARE(statusSeq(), 2LL);
+        QCOMPARE(f->statusSeq(), 2LL);
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM seat_status_changes"), 2LL);
         // Blocking an already blocked seat changes nothing and logs nothing.
         QVERIFY(block(organizer, eventId, {b}).has_ack());
-        QCOMPARE(statusSeq(), 2LL);
+        QCOMPARE(f->statusSeq(), 2LL);
     }
 
     void replayedBlockChangesNothing() {
@@ -383,7 +369,7 @@ private slots:
         const auto held = seatAt(layout, 1, 5).id;
         const auto sold = seatAt(layout, 2, 5).id;
         QVERIFY(block(organizer, eventId, {blocked}).has_ack());
-        exec("INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at) VALUES ('" +
+        f->exec("INSERT INTO seat_claims (event_id, seat_id, seat_index, kind, holder_user_id, expires_at) VALUES ('" +
              eventId + "', '" + held + "', " + std::to_string(*index.indexOf(held)) + ", 'held', " +
              std::to_string(attendee.userId) + ", now() + interval '10 minutes'), ('" + eventId + "', '" + sold + "', " +
              std::to_string(*index.indexOf(sold)) + ", 'sold', " + std::to_string(attendee.userId) + ", NULL)");
@@ -528,8 +514,8 @@ private slots:
     void pruningKeepsTheNewestChange() {
         auto [eventId, layout] = seatedEvent();
         for (std::size_t i = 0; i < 3; ++i) QVERIFY(block(organizer, eventId, {seatAt(layout, 0, i).id}).has_ack());
-        QCOMPARE(statusSeq(), 3LL);
-        exec("UPDATE seat_status_changes SET created_at = now() - interval '1 hour'");
+        QCOMPARE(f->statusSeq(), 3LL);
+        f->exec("UPDATE seat_status_changes SET created_at = now() - interval '1 hour'");
         QCOMPARE(f->api.pruneSeatStatusLog(*f->conn, std::chrono::seconds(600)), std::size_t{2});
         const auto range = f->api.seatChangesAfter(*f->conn, eventId, 0);
         QCOMPARE(range.changes.size(), std::size_t{1});

@@ -75,21 +75,16 @@ private:
             if (e.id() == id) return e;
         return {};
     }
-    void exec(const std::string& sql) {
-        pqxx::work tx(*f->conn);
-        tx.exec0(sql);
-        tx.commit();
-    }
     // Every seat and standing place is sold (claims written as a sale would leave them).
     void sellOut() {
-        exec("INSERT INTO seat_claims (event_id, seat_id, seat_index, kind) SELECT '" + eventId +
+        f->exec("INSERT INTO seat_claims (event_id, seat_id, seat_index, kind) SELECT '" + eventId +
              "', s.id, s.n - 1, 'sold' FROM jsonb_array_elements_text('" + nlohmann::json(seatIds).dump() +
              "'::jsonb) WITH ORDINALITY AS s(id, n)");
-        exec("UPDATE seat_ga_counters SET taken = capacity");
+        f->exec("UPDATE seat_ga_counters SET taken = capacity");
     }
     // A refund gives seats back (the offer worker reads claims, so deleting them is a release).
     void giveBack(const std::vector<std::string>& seats) {
-        exec("DELETE FROM seat_claims WHERE kind = 'sold' AND seat_id IN (" + sqlList(seats) + ")");
+        f->exec("DELETE FROM seat_claims WHERE kind = 'sold' AND seat_id IN (" + sqlList(seats) + ")");
     }
     std::size_t offer() { return server::waitlist::offerSeats(*f->conn, eventId); }
     std::vector<std::string> heldSeats(const std::string& holdId) {
@@ -103,9 +98,9 @@ private:
     }
     // The offer lapses: its hold is past its expiry (time moved on, as far as the database knows).
     void lapse(const std::string& holdId) {
-        exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second', max_expires_at = "
+        f->exec("UPDATE seat_holds SET expires_at = clock_timestamp() - interval '1 second', max_expires_at = "
              "clock_timestamp() - interval '1 second' WHERE id = '" + holdId + "'");
-        exec("UPDATE waitlist_entries SET offer_expires_at = clock_timestamp() - interval '1 second' "
+        f->exec("UPDATE waitlist_entries SET offer_expires_at = clock_timestamp() - interval '1 second' "
              "WHERE hold_id = '" + holdId + "'");
     }
     std::vector<v1::WaitlistEntry> changeLogEntries(const server::Principal& who) {
@@ -199,7 +194,7 @@ private slots:
             r.mutable_join_waitlist()->set_seats(1);
         });
         QCOMPARE(unknown.error().code(), v1::NOT_FOUND);
-        exec("UPDATE events SET status = 'cancelled'");
+        f->exec("UPDATE events SET status = 'cancelled'");
         QCOMPARE(join(alice, 1).error().details().at("reason"), std::string("event_cancelled"));
         QCOMPARE(scalar(*f->conn, "SELECT count(*) FROM waitlist_entries"), 0LL);
         QCOMPARE(leave(alice, "not-a-uuid").error().code(), v1::INVALID_ARGUMENT);
@@ -254,7 +249,7 @@ private slots:
         sellOut();
         const auto standing = join(alice, 3, "pc3").waitlist_entry();
         const auto any = join(bob, 1).waitlist_entry();
-        exec("UPDATE seat_ga_counters SET taken = capacity - 4");
+        f->exec("UPDATE seat_ga_counters SET taken = capacity - 4");
         QCOMPARE(offer(), std::size_t{2});
         const auto ga = entry(alice, standing.id());
         QCOMPARE(ga.status(), v1::WAITLIST_OFFERED);
@@ -335,17 +330,17 @@ private slots:
         }
 
         // Without the call, the worker sees the confirmed order once the hold is gone.
-        exec("INSERT INTO orders (code, event_id, user_id, idempotency_key, request_hash, hold_id, status, "
+        f->exec("INSERT INTO orders (code, event_id, user_id, idempotency_key, request_hash, hold_id, status, "
              "saga_step, currency, subtotal_minor, fees_minor, tax_minor, total_minor, payment_method, buyer_email) "
              "VALUES ('MQ-TEST01', '" + eventId + "', " + std::to_string(bob.userId) + ", 'k', '\\x00', '" + bobHold +
              "', 'pending', 'held', 'EUR', 2500, 0, 0, 2500, 'cash', 'bob@example.org')");
-        exec("UPDATE seat_claims SET kind = 'sold', hold_id = NULL, expires_at = NULL WHERE hold_id = '" + bobHold +
+        f->exec("UPDATE seat_claims SET kind = 'sold', hold_id = NULL, expires_at = NULL WHERE hold_id = '" + bobHold +
              "'");
-        exec("DELETE FROM seat_holds WHERE id = '" + bobHold + "'");
+        f->exec("DELETE FROM seat_holds WHERE id = '" + bobHold + "'");
         // Pending: the saga decides, the entry stays offered.
         QCOMPARE(server::waitlist::settleOffers(*f->conn).expired, std::size_t{0});
         QCOMPARE(entry(bob, b.id()).status(), v1::WAITLIST_OFFERED);
-        exec("UPDATE orders SET status = 'confirmed'");
+        f->exec("UPDATE orders SET status = 'confirmed'");
         QCOMPARE(server::waitlist::settleOffers(*f->conn).accepted, std::size_t{1});
         QCOMPARE(entry(bob, b.id()).status(), v1::WAITLIST_ACCEPTED);
     }
