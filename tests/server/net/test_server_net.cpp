@@ -151,10 +151,7 @@ private slots:
         WsClient laptop;
         QVERIFY(laptop.connect(port(), token));
         QVERIFY(laptop.hello()->has_hello_ok());
-        v1::Envelope logout;
-        logout.mutable_logout();
-        const auto ack = laptop.call(logout);
-        QVERIFY(ack && ack->has_ack());
+        QVERIFY(laptop.logOut());
         QCOMPARE(laptop.readUntilClosed(), 1000);
         QCOMPARE(phone.readUntilClosed(), 1008);
     }
@@ -393,10 +390,7 @@ private slots:
             WsClient client;
             QVERIFY(client.connect(port(), token));
             QVERIFY(client.hello()->has_hello_ok());
-            v1::Envelope logout;
-            logout.mutable_logout();
-            const auto answer = client.call(logout);
-            QVERIFY(answer && answer->has_ack());
+            QVERIFY(client.logOut());
             QCOMPARE(client.readUntilClosed(), 1000);
         }
         WsClient again;

@@ -205,6 +205,14 @@ public:
         return call(request);
     }
 
+    // Logout on this connection; true when the server acknowledged it (it then closes with 1000).
+    bool logOut() {
+        v1::Envelope request;
+        request.mutable_logout();
+        const auto answer = call(request);
+        return answer && answer->has_ack();
+    }
+
     std::uint64_t nextId() { return ++m_nextId; }
 
 private:
