@@ -55,24 +55,53 @@ struct Reply {
 };
 using Handler = std::function<Reply(const Request&)>;
 
-// One thread, one io_context: every connection reads one request and gets the reply its
-// path's handler scripts (404 for unknown paths), then the socket closes.
-class ScriptedServer {
+// What both test servers share: an acceptor on 127.0.0.1 (ephemeral port) and one io thread
+// that hands every connection to a `Derived::Session`. A derived server calls startServing()
+// once its own state is ready and stopServing() first thing in its destructor, so the io
+// thread never sees it half built or half gone.
+template <class Derived>
+class LocalServer {
 public:
-    ScriptedServer() : m_acceptor(m_ioc, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {
+    LocalServer(const LocalServer&) = delete;
+    LocalServer& operator=(const LocalServer&) = delete;
+
+    unsigned short port() const { return m_acceptor.local_endpoint().port(); }
+
+protected:
+    LocalServer() : m_acceptor(m_ioc, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)) {}
+    ~LocalServer() = default;
+
+    void startServing() {
         accept();
         m_thread = std::thread([this] { m_ioc.run(); });
     }
-    ~ScriptedServer() {
+    void stopServing() {
         m_ioc.stop();
         m_thread.join();
     }
-    ScriptedServer(const ScriptedServer&) = delete;
-    ScriptedServer& operator=(const ScriptedServer&) = delete;
 
-    std::string url(const std::string& path) const {
-        return "http://127.0.0.1:" + std::to_string(m_acceptor.local_endpoint().port()) + path;
+private:
+    void accept() {
+        m_acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
+            if (ec) return;
+            std::make_shared<typename Derived::Session>(std::move(socket), static_cast<Derived&>(*this))->start();
+            accept();
+        });
     }
+
+    asio::io_context m_ioc;
+    tcp::acceptor m_acceptor;
+    std::thread m_thread;
+};
+
+// Every connection reads one request and gets the reply its path's handler scripts (404 for
+// unknown paths), then the socket closes.
+class ScriptedServer : public LocalServer<ScriptedServer> {
+public:
+    ScriptedServer() { startServing(); }
+    ~ScriptedServer() { stopServing(); }
+
+    std::string url(const std::string& path) const { return "http://127.0.0.1:" + std::to_string(port()) + path; }
     void route(const std::string& path, Handler handler) {
         std::lock_guard lock(m_mutex);
         m_routes[path] = std::move(handler);
@@ -83,6 +112,7 @@ public:
     }
 
 private:
+    friend class LocalServer<ScriptedServer>;
     struct Session : std::enable_shared_from_this<Session> {
         Session(tcp::socket s, ScriptedServer& srv) : socket(std::move(s)), server(srv) {}
         tcp::socket socket;
@@ -126,47 +156,30 @@ private:
         }
     };
 
-    void accept() {
-        m_acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
-            if (ec) return;
-            std::make_shared<Session>(std::move(socket), *this)->start();
-            accept();
-        });
-    }
-
-    asio::io_context m_ioc;
-    tcp::acceptor m_acceptor;
     std::mutex m_mutex;
     std::map<std::string, Handler> m_routes;
     std::map<std::string, std::vector<Request>> m_seen;
     std::vector<std::shared_ptr<Session>> m_held; // io thread only
-    std::thread m_thread;
 };
 
 // HTTPS on 127.0.0.1 with a certificate issued for this test: every request gets `body`.
-class TlsServer {
+class TlsServer : public LocalServer<TlsServer> {
 public:
     TlsServer(const std::string& certChainFile, const std::string& keyFile, std::string body)
-        : m_tls(ssl::context::tls_server), m_acceptor(m_ioc, tcp::endpoint(asio::ip::make_address("127.0.0.1"), 0)),
-          m_body(std::move(body)) {
+        : m_tls(ssl::context::tls_server), m_body(std::move(body)) {
         m_tls.use_certificate_chain_file(certChainFile);
         m_tls.use_private_key_file(keyFile, ssl::context::pem);
-        accept();
-        m_thread = std::thread([this] { m_ioc.run(); });
+        startServing();
     }
-    ~TlsServer() {
-        m_ioc.stop();
-        m_thread.join();
-    }
-    TlsServer(const TlsServer&) = delete;
-    TlsServer& operator=(const TlsServer&) = delete;
+    ~TlsServer() { stopServing(); }
 
     std::string url(const std::string& host, const std::string& path) const {
-        return "https://" + host + ":" + std::to_string(m_acceptor.local_endpoint().port()) + path;
+        return "https://" + host + ":" + std::to_string(port()) + path;
     }
     int answered() const { return m_answered.load(); }
 
 private:
+    friend class LocalServer<TlsServer>;
     struct Session : std::enable_shared_from_this<Session> {
         Session(tcp::socket socket, TlsServer& srv) : stream(std::move(socket), srv.m_tls), server(srv) {}
         beast::ssl_stream<beast::tcp_stream> stream;
@@ -201,20 +214,9 @@ private:
         }
     };
 
-    void accept() {
-        m_acceptor.async_accept([this](beast::error_code ec, tcp::socket socket) {
-            if (ec) return;
-            std::make_shared<Session>(std::move(socket), *this)->start();
-            accept();
-        });
-    }
-
-    asio::io_context m_ioc;
     ssl::context m_tls;
-    tcp::acceptor m_acceptor;
     std::string m_body;
     std::atomic<int> m_answered{0};
-    std::thread m_thread;
 };
 
 // A private CA and a server certificate it signed for IP 127.0.0.1, made with the openssl
