@@ -31,7 +31,7 @@ std::shared_ptr<const core::seating::Layout> decodeLayoutPayload(const QByteArra
 std::optional<LayoutSummary> summariseLayoutPayload(const QByteArray& payload)
 {
     v1::SeatingLayout message;
-    if (!message.ParseFromArray(payload.constData(), static_cast<int>(payload.size())))
+    if (!parseMessage(message, payload))
         return std::nullopt;
     try {
         const core::seating::Layout layout = protocol::fromProto(message);
