@@ -5,6 +5,7 @@
 
 #include "checkouthelpers.h"
 
+#include "boxoffice/boxofficewindow.h"
 #include "boxoffice/devicekeyservice.h"
 #include "boxoffice/leaseservice.h"
 #include "boxoffice/offlinesaleservice.h"
@@ -35,6 +36,17 @@ inline QString rowAndSeat(ClientSession& session, const QString& eventId, const 
     const core::seating::SeatIndex index(*layout);
     const auto at = index.indexOf(seatId.toStdString());
     return at ? QString::fromStdString(index.row(*at).label + index.seat(*at).label) : QString();
+}
+
+// Shows the box-office window on `eventId` at a size where everything fits, its PDFs going to
+// `pdfDirectory`; true once the seat map has the seats' status.
+inline bool showBoxOffice(BoxOfficeWindow& window, const QString& eventId, const QString& pdfDirectory)
+{
+    window.setPdfDirectory(pdfDirectory);
+    window.resize(1400, 900);
+    window.setEvent(eventId);
+    window.show();
+    return QTest::qWaitFor([&] { return window.seatMap()->hasStatus(); }, kTimeoutMs);
 }
 
 inline bool waitCertified(ClientSession& session)

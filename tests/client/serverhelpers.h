@@ -135,26 +135,49 @@ inline QString demoSeatedEvent(const marquee::testing::TestServer& server)
         .value(0);
 }
 
+// One account of a test and where its logged-in session goes (see startDemoSessions).
+struct DemoAccount {
+    QString email;
+    QString role;
+    QString dataDir;
+    std::unique_ptr<ClientSession>* session;
+};
+
+// Starts `server` with the demo catalog and `accounts`, logs each in on a session of its own,
+// and sets `event` to the demo theatre event they use; what went wrong, or "".
+inline QString startDemoSessions(marquee::testing::TestServer& server, const QList<DemoAccount>& accounts, QString* event)
+{
+    QList<QPair<QString, QString>> users;
+    for (const DemoAccount& account : accounts)
+        users.append({account.email, account.role});
+    const QString error = startDemoServer(server, users);
+    if (!error.isEmpty())
+        return error;
+    for (const DemoAccount& account : accounts) {
+        *account.session = loggedInSession(account.dataDir, server.wsUrl(), account.email);
+        if (!*account.session)
+            return QStringLiteral("%1 could not log in").arg(account.email);
+    }
+    *event = demoSeatedEvent(server);
+    return event->isEmpty() ? QStringLiteral("the demo catalog has no seated theatre event") : QString();
+}
+
 // Two attendees who book against each other on the demo server: each logged in on a session
 // of their own, and the demo theatre event they book.
 struct BookingRivals {
+    static inline const QString kFanEmail = QStringLiteral("fan@example.org");
+    static inline const QString kRivalEmail = QStringLiteral("rival@example.org");
+
     QTemporaryDir fanDir, rivalDir;
     std::unique_ptr<ClientSession> fan, rival;
     QString event;
 
     // Starts `server` with the demo catalog and both accounts; what went wrong, or "".
-    QString start(marquee::testing::TestServer& server, const QString& fanEmail, const QString& rivalEmail)
+    QString start(marquee::testing::TestServer& server)
     {
-        const QString error = startDemoServer(server, {{fanEmail, QStringLiteral("attendee")},
-                                                       {rivalEmail, QStringLiteral("attendee")}});
-        if (!error.isEmpty())
-            return error;
-        fan = loggedInSession(fanDir.path(), server.wsUrl(), fanEmail);
-        rival = loggedInSession(rivalDir.path(), server.wsUrl(), rivalEmail);
-        if (!fan || !rival)
-            return QStringLiteral("a session could not log in");
-        event = demoSeatedEvent(server);
-        return event.isEmpty() ? QStringLiteral("the demo catalog has no seated theatre event") : QString();
+        const QString attendee = QStringLiteral("attendee");
+        return startDemoSessions(server, {{kFanEmail, attendee, fanDir.path(), &fan}, {kRivalEmail, attendee, rivalDir.path(), &rival}},
+                                 &event);
     }
 };
 

@@ -22,9 +22,6 @@ using Problem = BookingService::Problem;
 
 namespace {
 
-const QString kFan = QStringLiteral("fan@example.org");
-const QString kRival = QStringLiteral("rival@example.org");
-
 bool waitState(BookingService* booking, State state)
 {
     return QTest::qWaitFor([&] { return booking->state() == state; }, kTimeoutMs);
@@ -75,7 +72,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::Ireland));
-        const QString error = m_rivals.start(m_server, kFan, kRival);
+        const QString error = m_rivals.start(m_server);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         QVERIFY(m_fan->seating()->layoutForEvent(m_event));
         // The fan watches the seat map, as the Seats page does while checking out.
@@ -188,7 +185,7 @@ private Q_SLOTS:
         QVERIFY(rival->problemText().contains(rival->takenSeats().first()));
         // Nothing was held for the rival.
         QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM seat_holds h JOIN users u ON u.id = h.holder_user_id "
-                                               "WHERE u.email = '%1'").arg(kRival)).value(0),
+                                               "WHERE u.email = '%1'").arg(BookingRivals::kRivalEmail)).value(0),
                  QStringLiteral("0"));
     }
 

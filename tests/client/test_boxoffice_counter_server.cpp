@@ -73,18 +73,11 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::Ireland));
-        const QString error = startDemoServer(m_server, {{kClerk, QStringLiteral("staff")}});
+        const QString error =
+            startDemoSessions(m_server, {{kClerk, QStringLiteral("staff"), m_clerkDir.path(), &m_clerk}}, &m_event);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_clerk = loggedInSession(m_clerkDir.path(), m_server.wsUrl(), kClerk);
-        QVERIFY(m_clerk);
-        m_event = demoSeatedEvent(m_server);
-        QVERIFY(!m_event.isEmpty());
         m_window = std::make_unique<BoxOfficeWindow>(m_clerk.get());
-        m_window->setPdfDirectory(m_pdfDir.path());
-        m_window->resize(1400, 900);
-        m_window->setEvent(m_event);
-        m_window->show();
-        QVERIFY(QTest::qWaitFor([&] { return m_window->seatMap()->hasStatus(); }, kTimeoutMs));
+        QVERIFY(showBoxOffice(*m_window, m_event, m_pdfDir.path()));
     }
 
     void cleanupTestCase() { m_window.reset(); }

@@ -80,13 +80,10 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::Ireland));
-        const QString error = startDemoServer(m_server, {{kClerk, QStringLiteral("staff")}, {kClerk2, QStringLiteral("staff")}});
+        const QString staff = QStringLiteral("staff");
+        const QString error = startDemoSessions(
+            m_server, {{kClerk, staff, m_clerkDir.path(), &m_clerk}, {kClerk2, staff, m_clerk2Dir.path(), &m_clerk2}}, &m_event);
         QVERIFY2(error.isEmpty(), qPrintable(error));
-        m_clerk = loggedInSession(m_clerkDir.path(), m_server.wsUrl(), kClerk);
-        m_clerk2 = loggedInSession(m_clerk2Dir.path(), m_server.wsUrl(), kClerk2);
-        QVERIFY(m_clerk && m_clerk2);
-        m_event = demoSeatedEvent(m_server);
-        QVERIFY(!m_event.isEmpty());
     }
 
     void devicesRegisterTheirKeys()
@@ -104,11 +101,7 @@ private Q_SLOTS:
     void leaseStopSellThreeRestartReconcile()
     {
         BoxOfficeWindow window(m_clerk.get());
-        window.setPdfDirectory(m_pdfDir.path());
-        window.resize(1400, 900);
-        window.setEvent(m_event);
-        window.show();
-        QVERIFY(QTest::qWaitFor([&] { return window.seatMap()->hasStatus(); }, kTimeoutMs));
+        QVERIFY(showBoxOffice(window, m_event, m_pdfDir.path()));
         QVERIFY(window.isOnline());
 
         // 1. Lease six seats chosen on the map.

@@ -27,13 +27,6 @@ using marquee::testing::TestServer;
 using State = BookingService::State;
 using Problem = BookingService::Problem;
 
-namespace {
-
-const QString kFan = QStringLiteral("fan@example.org");
-const QString kRival = QStringLiteral("rival@example.org");
-
-} // namespace
-
 class TestCheckoutServer : public QObject {
     Q_OBJECT
 
@@ -48,7 +41,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::Ireland));
-        const QString error = m_rivals.start(m_server, kFan, kRival);
+        const QString error = m_rivals.start(m_server);
         QVERIFY2(error.isEmpty(), qPrintable(error));
     }
 
@@ -72,7 +65,7 @@ private Q_SLOTS:
                      || checkout->countdownText().contains(QStringLiteral("held for 14:5")),
                  qPrintable(checkout->countdownText()));
         QVERIFY(!checkout->countdownIsUrgent());
-        QCOMPARE(checkout->emailEdit()->text(), kFan);
+        QCOMPARE(checkout->emailEdit()->text(), BookingRivals::kFanEmail);
         // The held seats show as "yours" on the map behind the dialog.
         QVERIFY(QTest::qWaitFor(
             [&] { return page.seatMap()->seatStatus(booking->hold().seats.at(0).seatIndex) == SeatStatus::HeldByMe; },

@@ -97,10 +97,8 @@ private Q_SLOTS:
         QVERIFY2(sqlError.isEmpty(), qPrintable(sqlError));
 
         QTemporaryDir dir;
-        auto session = openSession(dir.path(), server.wsUrl());
+        auto session = loggedInSession(dir.path(), server.wsUrl(), kAdminEmail);
         QVERIFY(session);
-        QVERIFY(startAndSync(*session));
-        QVERIFY(logIn(*session, kAdminEmail, kPassword));
 
         IngestAdminService service(session->syncClient());
         QSignalSpy sources(&service, &IngestAdminService::sourcesReceived);
@@ -165,10 +163,8 @@ private Q_SLOTS:
 
         // An attendee's connection is refused every admin request.
         QTemporaryDir attendeeDir;
-        auto attendee = openSession(attendeeDir.path(), server.wsUrl());
+        auto attendee = loggedInSession(attendeeDir.path(), server.wsUrl(), kAttendee);
         QVERIFY(attendee);
-        QVERIFY(startAndSync(*attendee));
-        QVERIFY(logIn(*attendee, kAttendee, kPassword));
         IngestAdminService refused(attendee->syncClient());
         QSignalSpy refusals(&refused, &IngestAdminService::requestFailed);
         refused.refreshSources();
@@ -190,10 +186,8 @@ private Q_SLOTS:
         FeedServer feed;
         QVERIFY(feed.listen(QHostAddress::LocalHost));
         QTemporaryDir dir;
-        auto session = openSession(dir.path(), server.wsUrl());
+        auto session = loggedInSession(dir.path(), server.wsUrl(), kAdminEmail);
         QVERIFY(session);
-        QVERIFY(startAndSync(*session));
-        QVERIFY(logIn(*session, kAdminEmail, kPassword));
 
         IngestAdminService service(session->syncClient());
         QSignalSpy sources(&service, &IngestAdminService::sourcesReceived);

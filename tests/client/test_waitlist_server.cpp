@@ -25,9 +25,6 @@ using marquee::testing::TestServer;
 
 namespace {
 
-const QString kFan = QStringLiteral("fan@example.org");
-const QString kRival = QStringLiteral("rival@example.org");
-
 QPushButton* buttonNamed(QWidget* root, const QString& objectName)
 {
     return root->findChild<QPushButton*>(objectName);
@@ -77,7 +74,7 @@ private Q_SLOTS:
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::Ireland));
-        const QString error = m_rivals.start(m_server, kFan, kRival);
+        const QString error = m_rivals.start(m_server);
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_layout = m_fan->seating()->layoutForEvent(m_event);
         QVERIFY(m_layout); // synced through the change log
