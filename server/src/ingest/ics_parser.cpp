@@ -517,7 +517,8 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
     std::string normalised;
     normalised.reserve(text.size() + 64);
     std::vector<std::string> open;
-    std::size_t calendars = 0; // top-level VCALENDARs
+    std::size_t calendars = 0;        // top-level VCALENDARs
+    std::size_t calendarEvents = 0;   // VEVENTs directly inside one (not at the top level)
     std::vector<std::pair<std::size_t, std::size_t>> eventSpans; // [begin, end) in `normalised`
     std::size_t eventStart = std::string::npos; // npos: not inside a top-level VEVENT
     std::size_t pos = 0;
@@ -534,8 +535,10 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
         bool closesEvent = false;
         if (upperLine.rfind("BEGIN:", 0) == 0) {
             auto name = collapseSpace(upperLine.substr(6));
-            if (name == "VEVENT" && std::all_of(open.begin(), open.end(), [](const std::string& o) { return o == "VCALENDAR"; }))
+            if (name == "VEVENT" && std::all_of(open.begin(), open.end(), [](const std::string& o) { return o == "VCALENDAR"; })) {
                 eventStart = normalised.size();
+                if (open.size() == 1) ++calendarEvents;
+            }
             if (name == "VCALENDAR" && open.empty()) ++calendars;
             open.push_back(std::move(name));
         } else if (upperLine.rfind("END:", 0) == 0) {
@@ -564,7 +567,10 @@ ParseResult parseIcs(std::string_view payload, const ParseOptions& options) {
         return result;
     }
     std::vector<std::unique_ptr<icalcomponent, ComponentDeleter>> roots;
-    if (complete && calendars == 1 && eventSpans.size() >= std::max<std::size_t>(2, options.parseInHalvesFrom)) {
+    // Only a well-formed file with one calendar that holds every VEVENT: then a half is the same
+    // calendar with fewer events, and nothing moves from one component into another.
+    if (complete && calendars == 1 && calendarEvents == eventSpans.size() &&
+        eventSpans.size() >= std::max<std::size_t>(2, options.parseInHalvesFrom)) {
         roots = parseInHalves(normalised, eventSpans);
     } else {
         roots.emplace_back(icalparser_parse_string(normalised.c_str()));

@@ -238,6 +238,12 @@ private slots:
         QCOMPARE(describe(parseIcs(feed, halves)), describe(one));
         QVERIFY(describe(one).find("h-0~2|") != std::string::npos);
         QVERIFY(describe(one).find("|Moved|") != std::string::npos);
+        // A VEVENT outside the calendar, or a second calendar: parsed in one piece, as before.
+        for (const auto& odd : {feed + "BEGIN:VEVENT\r\nUID:stray\r\nSUMMARY:Stray\r\nDTSTART;TZID=Custom/Berlin:"
+                                       "20250301T100000\r\nEND:VEVENT\r\n",
+                                feed + "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:second\r\n"
+                                       "SUMMARY:Second\r\nDTSTART:20250301T100000Z\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"})
+            QCOMPARE(describe(parseIcs(odd, halves)), describe(parseIcs(odd, whole)));
 
         const auto dir = sharedData();
         if (!std::filesystem::is_directory(dir)) return;
