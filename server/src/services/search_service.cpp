@@ -3,6 +3,7 @@
 // statement, then one statement finds, ranks and pages the hits and one counts the facets.
 #include "services/api_internal.hpp"
 #include "services/search_query.hpp"
+#include "services/search_vocabulary.hpp"
 
 #include "marquee/core/typo.hpp"
 #include "marquee/core/validation.hpp"
@@ -27,34 +28,32 @@ using search::QueryWord;
 // the filters that are off are left out of the text (one statement per set of active filters).
 // Other sorts run as unnamed statements, planned per call.
 
-// Folds the query and expands each word: stems in the catalog languages, and vocabulary
-// words that trigram similarity proposes as typo candidates (the exact budget is checked in
-// C++, core::withinTypoBudget, because a swap counts as one typo there and two in
-// Levenshtein), and the vocabulary words a prefix word completes to (its 4th column, at most
-// $4 + 1 of them: more than $4 means too many to list). $1 query, $2 whether the last word is
-// still being typed, $3 word limit.
+// Folds the query and expands each word with its stems in the catalog languages (kind 0 rows:
+// word, whether it is still being typed, stems), and reads the vocabulary words learned since
+// the in-memory copy was last brought up to date (kind 1 rows, migration 0029), then the
+// snapshot's xmin and the database's oid (kind 2): typo candidates and prefix completions come
+// from that copy (search_vocabulary.cpp), not from a trigram query per search. $1 query, $2
+// whether the last word is still being typed, $3 word limit, $4 the copy's watermark.
 constexpr Statement kExpandWords{"search_expand_words", R"SQL(
 WITH words AS (
     SELECT q.w, q.i, q.i = count(*) OVER () AND $2 AS typing
     FROM unnest((regexp_split_to_array(coalesce(search_fold($1), ''), ' '))[1:$3]) WITH ORDINALITY AS q(w, i)
     WHERE q.w <> ''
 )
-SELECT w, typing,
-       array_to_string(ARRAY(
-           SELECT DISTINCT s FROM unnest(coalesce(ts_lexize('english_stem', w), '{}')
-                                         || coalesce(ts_lexize('german_stem', w), '{}')
-                                         || coalesce(ts_lexize('french_stem', w), '{}')) AS s
-           WHERE s <> w), ' '),
-       CASE WHEN char_length(w) >= 5 THEN array_to_string(ARRAY(
-           SELECT v.word FROM search_vocabulary v
-           WHERE (v.word % w OR (typing AND w <% v.word)) AND v.word <> w
-             AND (typing OR levenshtein_less_equal(v.word, w, 4) <= 4)
-           ORDER BY similarity(v.word, w) DESC, v.word LIMIT 64), ' ') ELSE '' END,
-       array_to_string(ARRAY(
-           SELECT v.word FROM search_vocabulary v
-           WHERE v.word COLLATE "C" > w AND v.word COLLATE "C" < w || chr(1114111)
-           ORDER BY v.word COLLATE "C" LIMIT $4::int + 1), ' ')
-FROM words ORDER BY i
+SELECT * FROM (
+    SELECT 0 AS kind, i, w, typing,
+           array_to_string(ARRAY(
+               SELECT DISTINCT s FROM unnest(coalesce(ts_lexize('english_stem', w), '{}')
+                                             || coalesce(ts_lexize('german_stem', w), '{}')
+                                             || coalesce(ts_lexize('french_stem', w), '{}')) AS s
+               WHERE s <> w), ' ') AS stems
+    FROM words
+    UNION ALL
+    SELECT 1, 0, v.word, false, '' FROM search_vocabulary v WHERE v.learned_xid >= $4::text::xid8
+    UNION ALL
+    SELECT 2, 0, pg_snapshot_xmin(pg_current_snapshot())::text, false,
+           (SELECT oid FROM pg_database WHERE datname = current_database())::text
+) expanded ORDER BY kind, i
 )SQL"};
 
 // Filters shared by the hit and facet statements. Parameters:
@@ -372,24 +371,55 @@ bool endsInsideWord(std::string_view query) {
     return last >= 0x80 || std::isalnum(last) != 0;
 }
 
-// Folds and expands the query words; typo candidates are kept only within the budget.
+// Typo candidates a query word gets from the vocabulary (closest first), and the completions
+// a prefix word may list (one more than kMaxCompletions says "too many to list").
+constexpr std::size_t kMaxTypoCandidates = 64;
+
+// The in-memory vocabulary of the database behind `tx`, brought up to date by `rows` (kind 1
+// and 2 rows of kExpandWords read from `readFrom`). False when the read must be repeated from 0.
+bool updateVocabulary(search::VocabularyCache& cache, const pqxx::result& rows, std::uint64_t readFrom) {
+    std::vector<std::string> learned;
+    for (const auto& row : rows) {
+        const auto kind = row[0].as<int>();
+        if (kind == 1) learned.push_back(row[2].as<std::string>());
+        if (kind == 2)
+            return cache.merge(row[4].as<std::uint64_t>(), readFrom, std::move(learned), row[2].as<std::uint64_t>());
+    }
+    throw std::logic_error("search_expand_words returned no watermark row");
+}
+
+// Folds and expands the query words: stems, typo candidates within the budget and prefix
+// completions, the last two from the in-memory vocabulary.
 std::vector<QueryWord> expandWords(pqxx::transaction_base& tx, const std::string& query) {
-    std::vector<QueryWord> words;
+    auto& conn = tx.conn();
+    auto& cache = search::VocabularyCache::forDatabase(std::string(conn.hostname() ? conn.hostname() : "") + ':' +
+                                                       (conn.port() ? conn.port() : "") + '/' + conn.dbname());
     const bool typing = endsInsideWord(query);
-    for (const auto& row :
-         exec(tx, kExpandWords, query, typing, static_cast<int>(search::kMaxQueryWords), search::kMaxCompletions)) {
+    const auto read = [&](std::uint64_t from) {
+        return exec(tx, kExpandWords, query, typing, static_cast<int>(search::kMaxQueryWords), std::to_string(from));
+    };
+    auto readFrom = cache.watermark();
+    auto rows = read(readFrom);
+    if (!updateVocabulary(cache, rows, readFrom)) {
+        readFrom = 0;
+        rows = read(readFrom);
+        updateVocabulary(cache, rows, readFrom);
+    }
+    const auto vocabulary = cache.current();
+
+    std::vector<QueryWord> words;
+    for (const auto& row : rows) {
+        if (row[0].as<int>() != 0) continue;
         QueryWord word;
-        word.text = row[0].as<std::string>();
-        const bool beingTyped = row[1].as<bool>();
-        const auto folded = core::decodeUtf8(word.text);
-        word.prefix = search::isPrefixWord(folded.size(), beingTyped);
-        word.stems = splitWords(row[2].as<std::string>());
-        for (const auto& candidate : splitWords(row[3].as<std::string>()))
-            if (core::withinTypoBudget(folded, core::decodeUtf8(candidate), beingTyped))
-                word.typos.push_back(candidate);
+        word.text = row[2].as<std::string>();
+        const bool beingTyped = row[3].as<bool>();
+        word.prefix = search::isPrefixWord(core::decodeUtf8(word.text).size(), beingTyped);
+        word.stems = splitWords(row[4].as<std::string>());
+        word.typos = vocabulary->typoCandidates(word.text, beingTyped, kMaxTypoCandidates);
         if (word.prefix) {
-            word.completions = splitWords(row[4].as<std::string>());
-            word.completionsListed = word.completions.size() <= static_cast<std::size_t>(search::kMaxCompletions);
+            const auto most = static_cast<std::size_t>(search::kMaxCompletions);
+            word.completions = vocabulary->completions(word.text, most + 1);
+            word.completionsListed = word.completions.size() <= most;
         }
         words.push_back(std::move(word));
     }
@@ -562,14 +592,11 @@ v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& reque
     }
 
     pqxx::read_transaction tx(conn);
-    // Typo candidates: similarity 0.25 still proposes two-typo words of 9+ characters; the
-    // word-similarity threshold lets a half-typed word find the words it may become.
     // Search statements always read through their indexes: with LIMIT and a broad estimate the
     // planner may otherwise pick a sequential scan that finds a rare word only after most of
     // the table. A larger work_mem keeps a broad word's bitmap exact (no per-row recheck).
     // Prepared statements keep one generic plan per connection (see the top of this file).
-    tx.exec0("SET LOCAL pg_trgm.similarity_threshold = 0.25; SET LOCAL pg_trgm.word_similarity_threshold = 0.5; "
-             "SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'; SET LOCAL plan_cache_mode = force_generic_plan");
+    tx.exec0("SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'; SET LOCAL plan_cache_mode = force_generic_plan");
     const auto words = expandWords(tx, request.query());
     const auto match = search::matchQuery(words, true);
     const auto exact = search::matchQuery(words, false);
