@@ -14,6 +14,7 @@
 
 #include "marquee/core/typo.hpp"
 #include "db/migrations.hpp"
+#include "db/text_array.hpp"
 #include "services/api.hpp"
 #include "store/localstore.h"
 #include "store/searchtext.h"
@@ -445,21 +446,6 @@ private:
     std::string m_connectionString;
 };
 
-// A text[] literal for COPY: every element quoted, '"' and '\' escaped.
-std::string textArray(const std::vector<std::string>& items) {
-    std::string out = "{";
-    for (const auto& item : items) {
-        if (out.size() > 1) out += ',';
-        out += '"';
-        for (const char c : item) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
-
 // 1a. The rows, by COPY into an unlogged staging table (no search index yet). The first
 // `clientEvents` generated events are also the client's corpus.
 void loadCorpus(pqxx::connection& conn, long long events, long long clientEvents, std::int64_t nowMs, int venues,
@@ -481,8 +467,8 @@ void loadCorpus(pqxx::connection& conn, long long events, long long clientEvents
                                                       "performers", "venue_id", "starts_ms", "price"});
         for (long long i = first; i < std::min(events, first + kProgressEvery); ++i) {
             auto e = generateEvent(rng, i, nowMs, venues);
-            copy << std::make_tuple(i, e.id, e.title, e.description, e.category, textArray(e.tags),
-                                    textArray(e.performers), venueId(e.venue), e.startsAtMs, e.priceMin);
+            copy << std::make_tuple(i, e.id, e.title, e.description, e.category, server::db::postgresTextArray(e.tags),
+                                    server::db::postgresTextArray(e.performers), venueId(e.venue), e.startsAtMs, e.priceMin);
             if (i < clientEvents) clientCorpus.push_back(std::move(e));
         }
         copy.complete();

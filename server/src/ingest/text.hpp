@@ -2,6 +2,8 @@
 // cleaning, ISO 8601 dates, zones, prices, hashes and name-based UUIDs.
 #pragma once
 
+#include "db/text_array.hpp"
+
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -55,9 +57,7 @@ std::string sha256Hex(std::string_view bytes);
 // A name-based UUID (RFC 4122 version 5, SHA-1) in the given namespace UUID.
 std::string uuidV5(std::string_view namespaceUuid, std::string_view name);
 
-// A PostgreSQL text[] literal (for a parameter or a COPY field): every element quoted, '"' and
-// '\' escaped.
-std::string postgresTextArray(const std::vector<std::string>& items);
+using db::postgresTextArray; // text[] literals for parameters and COPY fields
 
 // Lower case, ASCII letters and digits only, single spaces: for comparing names in C++.
 std::string foldForMatch(std::string_view text);

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "common/digest.hpp"
+#include "db/text_array.hpp"
 #include "marquee/core/domain.hpp"
 
 #include "marquee/core/seating/layout.hpp"
@@ -68,19 +69,7 @@ std::string integerArray(const auto& values) {
     return out + "}";
 }
 // Strings as a PostgreSQL text[] literal: every element quoted, '"' and '\\' escaped.
-std::string textArray(const auto& values) {
-    std::string out = "{";
-    for (const std::string& value : values) {
-        if (out.size() > 1) out += ',';
-        out += '"';
-        for (const auto c : value) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
+std::string textArray(const auto& values) { return db::postgresTextArray(values); }
 
 // Hex and SHA-256 come from common/digest.hpp (one implementation for the whole server).
 using server::fromHex;

@@ -101,20 +101,6 @@ std::vector<std::string> correctedForms(const std::vector<QueryWord>& words, std
     return out;
 }
 
-std::string textArrayLiteral(const std::vector<std::string>& items) {
-    std::string out = "{";
-    for (const auto& item : items) {
-        if (out.size() > 1) out += ',';
-        out += '"';
-        for (const char c : item) {
-            if (c == '"' || c == '\\') out += '\\';
-            out += c;
-        }
-        out += '"';
-    }
-    return out + "}";
-}
-
 std::string highlightQuery(const std::vector<QueryWord>& words) {
     std::string out;
     for (const auto& word : words) {

@@ -60,8 +60,6 @@ std::string titlePrefixQuery(const std::vector<QueryWord>& words);
 // corrections first, each word's candidates in the order given (closest first), at most `limit`;
 // empty when no word has a candidate.
 std::vector<std::string> correctedForms(const std::vector<QueryWord>& words, std::size_t limit);
-// A PostgreSQL text[] literal of `items` (each element quoted).
-std::string textArrayLiteral(const std::vector<std::string>& items);
 // A lexeme quoted for tsquery input.
 std::string quoteLexeme(std::string_view lexeme);
 

@@ -1,6 +1,7 @@
 // Event search and suggestions over the tsvector index of migration 0007 (docs/search.md):
 // query words are folded and expanded (stems, typo candidates from the vocabulary) in one
 // statement, then one statement finds, ranks and pages the hits and one counts the facets.
+#include "db/text_array.hpp"
 #include "services/api_internal.hpp"
 #include "services/search_query.hpp"
 #include "services/search_vocabulary.hpp"
@@ -616,7 +617,7 @@ v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& reque
     const auto rows = byRelevance ? withParams([&](const auto&... params) {
         const auto& statement = relevanceHitsStatement(activeFilters(p));
         return exec(tx, Statement{statement.name.c_str(), statement.sql.c_str()}, params...,
-                    search::textArrayLiteral(search::correctedForms(words, search::kMaxCorrectedForms)));
+                    db::postgresTextArray(search::correctedForms(words, search::kMaxCorrectedForms)));
     })
                                   : withParams([&](const auto&... params) { return tx.exec_params(hitsSql(), params...); });
 

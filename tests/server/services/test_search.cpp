@@ -4,7 +4,9 @@
 #include "service_helpers.hpp"
 
 #include "marquee/core/typo.hpp"
+#include "db/text_array.hpp"
 #include "services/search_query.hpp"
+#include "services/search_vocabulary.hpp"
 
 #include <QtTest>
 
@@ -128,6 +130,83 @@ private slots:
         QCOMPARE(core::decodeUtf8("\xff" "a").size(), std::size_t(2)); // invalid byte -> U+FFFD, never a throw
     }
 
+    // The in-memory vocabulary's trie walk finds exactly the words the typo rule admits (checked
+    // word by word against core::withinTypoBudget), closest by trigram similarity first.
+    void vocabularyCandidatesFollowTheTypoRule() {
+        std::vector<std::string> words{"festival", "festivals", "festa", "feste", "fest", "festung", "fiesta",
+                                       "festvial", "vestival", "jazz", "jazzy", "konzert", "konzerte", "kunzert",
+                                       "philharmonie", "filharmonie", "philharmonia", "phil", "müller", "muller",
+                                       "festivalbühne", "abdce", "abcde", "zebra"};
+        // Every word with each single edit of its letters, so the rows reused between neighbours
+        // and the pruning are exercised on many shared prefixes.
+        for (const std::string base : {"festival", "konzert", "philharmonie"})
+            for (std::size_t i = 0; i < base.size(); ++i) {
+                words.push_back(base.substr(0, i) + base.substr(i + 1));
+                words.push_back(base.substr(0, i) + 'x' + base.substr(i + 1));
+                words.push_back(base.substr(0, i) + 'q' + base.substr(i));
+            }
+        const server::search::Vocabulary vocabulary(words);
+        for (const std::string query : {"festvial", "festi", "konzrt", "filharmonie", "philarmoni", "mueller", "muller",
+                                        "abcde", "jazz", "festivalbuhne", "konze", "zzzzzz"}) {
+            for (const bool asPrefix : {false, true}) {
+                const auto candidates = vocabulary.typoCandidates(query, asPrefix, 1000);
+                const auto decodedQuery = core::decodeUtf8(query);
+                std::set<std::string> expected;
+                for (const auto& word : std::set<std::string>(words.begin(), words.end()))
+                    if (word != query && core::withinTypoBudget(decodedQuery, core::decodeUtf8(word), asPrefix) &&
+                        (asPrefix || server::search::trigramSimilarity(decodedQuery, core::decodeUtf8(word)) >=
+                                         server::search::Vocabulary::kMinSimilarity))
+                        expected.insert(word);
+                QCOMPARE(std::set<std::string>(candidates.begin(), candidates.end()), expected);
+                for (std::size_t i = 1; i < candidates.size(); ++i)
+                    QVERIFY(server::search::trigramSimilarity(decodedQuery, core::decodeUtf8(candidates[i - 1])) >=
+                            server::search::trigramSimilarity(decodedQuery, core::decodeUtf8(candidates[i])));
+                QVERIFY(vocabulary.typoCandidates(query, asPrefix, 2).size() <= 2);
+            }
+        }
+        QCOMPARE(server::search::Vocabulary({"festival", "festa", "vestival"}).typoCandidates("festvial", false, 1),
+                 std::vector<std::string>{"festival"});
+        // pg_trgm's measure: "festival" vs "festvial" share "  f", " fe", "fes", "est", "al " of 9 + 9 - 5.
+        QCOMPARE(server::search::trigramSimilarity(core::decodeUtf8("festival"), core::decodeUtf8("festvial")), 5.0 / 13.0);
+        const server::search::Vocabulary small({"festival", "festa", "festivals", "feste", "fest", "festivalbühne"});
+        QCOMPARE(small.completions("fest", 3), (std::vector<std::string>{"festa", "feste", "festival"}));
+        QCOMPARE(small.completions("festival", 10), (std::vector<std::string>{"festivalbühne", "festivals"}));
+        QVERIFY(vocabulary.completions("zzz", 10).empty());
+    }
+
+    // The in-memory vocabulary follows words learned by any writer (another server instance,
+    // the ingest path), including a transaction that commits after later ones: each search
+    // reads the words learned since the xmin of the previous read's snapshot (migration 0029).
+    void vocabularyCopyFollowsEveryWriter() {
+        SearchFixture f;
+        f.add("Harbour Lights"); // its category's words are learned here, so the writers below share none
+        QVERIFY(f.search("harbour").hits_size() == 1); // the copy is loaded
+        const auto insertEvent = [](pqxx::transaction_base& tx, const std::string& title) {
+            tx.exec_params0("INSERT INTO events (title, category_id, starts_at, time_zone, currency) "
+                            "VALUES ($1, 'music.jazz', now() + interval '2 days', 'Europe/Berlin', 'EUR')",
+                            title);
+        };
+        auto slowConn = f.db.connect(); // another instance's long transaction, open across searches
+        pqxx::work slow(*slowConn);
+        insertEvent(slow, "Marionettentheater Abend");
+        {
+            auto otherConn = f.db.connect(); // another instance's quick write
+            pqxx::work quick(*otherConn);
+            insertEvent(quick, "Kaleidoscope Evening");
+            quick.commit();
+        }
+        // A typo of the new word is found at once (the word came from the delta read), and
+        // the long transaction's word is not there yet.
+        QCOMPARE(SearchFixture::titles(f.search("kaleidoscpoe")), std::vector<std::string>{"Kaleidoscope Evening"});
+        QVERIFY(f.search("marionettentheatre").hits().empty());
+        QVERIFY(f.search("kaleidoscope").hits_size() == 1);
+        slow.commit();
+        // Committed after the quick one, with an older transaction id: still read.
+        QCOMPARE(SearchFixture::titles(f.search("marionettentheatre")),
+                 std::vector<std::string>{"Marionettentheater Abend"});
+        QCOMPARE(SearchFixture::titles(f.search("marionettent")), std::vector<std::string>{"Marionettentheater Abend"});
+    }
+
     void typoPrefixAccentAndStemming() {
         SearchFixture f;
         const auto festival = f.add("Jazz Festival am See", [](v1::Event& e) { e.add_performers("Miles Müller"); });
@@ -162,7 +241,7 @@ private slots:
         const std::vector<std::string> expected{"jaz festival", "jazz festvial", "jaz festivals", "jazz festival"};
         QCOMPARE(server::search::correctedForms(words, 4), expected); // one correction first, closest first
         QCOMPARE(server::search::correctedForms(words, 8).size(), std::size_t(5));
-        QCOMPARE(server::search::textArrayLiteral({"a b", "x\"y"}), std::string("{\"a b\",\"x\\\"y\"}"));
+        QCOMPARE(server::db::postgresTextArray({"a b", "x\"y", "", "{,}"}), std::string("{\"a b\",\"x\\\"y\",\"\",\"{,}\"}"));
     }
 
     // The candidate bound (200) cuts what the title-lexeme tiers read in table order; titles that
