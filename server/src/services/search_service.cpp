@@ -261,10 +261,10 @@ const RelevanceStatement& relevanceHitsStatement(unsigned activeFilters) {
 
 // Facets: the rows that pass the text and the place filters, with one flag per faceted filter;
 // each facet counts the rows that pass every flag but its own. $14..$25 the date bucket windows
-// (ms) in the order of kDateBuckets. At most $26 rows (kFacetSample) are counted, the first the
-// text index yields: counting every match of a broad word read tens of thousands of heap rows
-// (2.7 s of CPU per query at 1,000,000 events), so above the sample the counts are lower bounds
-// and the response says so (facets_sampled, from the 'sample' row).
+// (ms) in the order of kDateBuckets. Counted over the matches, at most $26 rows (kFacetSample),
+// the first the text index yields: above it the counts are lower bounds and the response says so
+// (facets_sampled, from the 'sample' row). Or over a fixed sample of the catalog's pages, scaled
+// up (fillFacets decides; facets_estimated).
 struct DateBucket {
     v1::DatePreset preset;
     const char* value;
@@ -292,8 +292,19 @@ constexpr PriceBand kPriceBands[] = {
     {"over_100", "Over 100", 10001, -1},
 };
 
-const std::string& facetsSql() {
-    static const std::string sql = [] {
+// kFromSql over a fixed random sample of the catalog's pages ($26 percent of them).
+std::string sampledFromSql() {
+    std::string sql = kFromSql;
+    const std::string table = "FROM events e\n";
+    sql.replace(sql.find(table), table.size(), "FROM events e TABLESAMPLE SYSTEM ($26::float8) REPEATABLE (6)\n");
+    return sql;
+}
+
+// `fromCatalogSample`: the rows come from a random sample of the catalog's pages instead
+// (TABLESAMPLE SYSTEM, $26 the percentage, the same pages every time so they stay cached), with
+// no bound: the counts, divided by the sampled share, estimate the counts over every match.
+std::string buildFacetsSql(bool fromCatalogSample) {
+    {
         std::string dateValues;
         for (std::size_t i = 0; i < std::size(kDateBuckets); ++i) {
             if (i > 0) dateValues += ", ";
@@ -312,7 +323,7 @@ const std::string& facetsSql() {
 WITH f AS MATERIALIZED (
     SELECT e.category_id, e.starts_at, coalesce(e.ends_at, e.starts_at) AS ends_at, e.price_min_minor AS price,
            )SQL") + kDateOkSql + " AS date_ok, " + kCategoryOkSql + " AS category_ok, " + kPriceOkSql +
-               " AS price_ok " + kFromSql + R"SQL( LIMIT $26::bigint
+               " AS price_ok " + (fromCatalogSample ? sampledFromSql() : kFromSql + " LIMIT $26::bigint") + R"SQL(
 )
 SELECT 'category', f.category_id, coalesce(c.name, f.category_id), count(*)
 FROM f LEFT JOIN categories c ON c.id = f.category_id
@@ -330,8 +341,13 @@ SELECT 'total', '', '', count(*) FROM f WHERE f.date_ok AND f.category_ok AND f.
 UNION ALL
 SELECT 'sample', '', '', count(*) FROM f
 )SQL";
-    }();
-    return sql;
+    }
+}
+
+const std::string& facetsSql(bool fromCatalogSample) {
+    static const std::string bounded = buildFacetsSql(false);
+    static const std::string sampled = buildFacetsSql(true);
+    return fromCatalogSample ? sampled : bounded;
 }
 
 // Suggestions: $1 weight-A prefix tsquery over titles, $2 folded prefix, $3 limit, $4 now (ms),
@@ -527,24 +543,60 @@ unsigned activeFilters(const FilterParams& p) {
     return active;
 }
 
+// Facet counts above this many catalog rows come from a sample of about kFacetSampleRows of
+// them when the sample holds at least kMinSampleMatches matches (estimates, facets_estimated);
+// otherwise, and for smaller catalogs, they are counted over the matches (bounded, see facetsSql).
+constexpr double kFacetSampleRows = 5000;
+constexpr std::uint64_t kMinSampleMatches = 20;
+
+// An estimate to two significant figures (143,774 -> 140,000): the sample is not more precise.
+std::uint64_t roundedEstimate(double value) {
+    if (value < 10) return static_cast<std::uint64_t>(std::llround(value));
+    const double unit = std::pow(10.0, std::floor(std::log10(value)) - 1);
+    return static_cast<std::uint64_t>(std::llround(value / unit) * static_cast<long long>(unit));
+}
+
 void fillFacets(pqxx::transaction_base& tx, const FilterParams& p, const v1::SearchFilters& filters, std::int64_t nowMs,
                 v1::SearchResponse& out) {
     std::vector<search::TimeWindow> windows;
     for (const auto& bucket : kDateBuckets) windows.push_back(search::presetWindow(bucket.preset, filters.time_zone(), nowMs));
     static_assert(std::size(kDateBuckets) == 6, "facetsSql binds six date windows");
-    const auto rows = tx.exec_params(
-        facetsSql(), p.match, p.window.fromMs, p.window.toMs, p.category, p.priceLo, p.priceHi, p.freeOnly, p.venue,
-        p.hasPoint, p.latitude, p.longitude, p.radiusKm, p.seatsAvailable, windows[0].fromMs, windows[0].toMs,
-        windows[1].fromMs, windows[1].toMs, windows[2].fromMs, windows[2].toMs, windows[3].fromMs, windows[3].toMs,
-        windows[4].fromMs, windows[4].toMs, windows[5].fromMs, windows[5].toMs, static_cast<std::int64_t>(search::kFacetSample));
+    const auto countFacets = [&](bool fromCatalogSample, const auto& last) {
+        return tx.exec_params(facetsSql(fromCatalogSample), p.match, p.window.fromMs, p.window.toMs, p.category, p.priceLo,
+                              p.priceHi, p.freeOnly, p.venue, p.hasPoint, p.latitude, p.longitude, p.radiusKm,
+                              p.seatsAvailable, windows[0].fromMs, windows[0].toMs, windows[1].fromMs, windows[1].toMs,
+                              windows[2].fromMs, windows[2].toMs, windows[3].fromMs, windows[3].toMs, windows[4].fromMs,
+                              windows[4].toMs, windows[5].fromMs, windows[5].toMs, last);
+    };
+    const auto sampleMatches = [](const pqxx::result& rows) {
+        for (const auto& row : rows)
+            if (row[0].as<std::string>() == "sample") return row[3].as<std::uint64_t>();
+        return std::uint64_t(0);
+    };
+    // A large catalog: a fixed sample of its pages first (a few milliseconds whatever the query).
+    // Counting matches instead costs a heap row per match (a broad word's first 2,000 cost
+    // 0.2 s of CPU at 1,000,000 events); the sample decides whether that is needed at all.
+    const auto catalogRows = tx.exec1("SELECT reltuples FROM pg_class WHERE oid = 'events'::regclass")[0].as<double>();
+    const double share = catalogRows > kFacetSampleRows ? kFacetSampleRows / catalogRows : 1.0;
+    pqxx::result rows;
+    if (share < 1) {
+        rows = countFacets(true, share * 100);
+        out.set_facets_estimated(sampleMatches(rows) >= kMinSampleMatches);
+    }
+    if (!out.facets_estimated()) {
+        rows = countFacets(false, static_cast<std::int64_t>(search::kFacetSample));
+        out.set_facets_sampled(sampleMatches(rows) >= search::kFacetSample);
+    }
+    const auto counted = [&](const pqxx::row& row) {
+        const auto n = row[3].as<std::uint64_t>();
+        return out.facets_estimated() ? roundedEstimate(static_cast<double>(n) / share) : n;
+    };
     auto* facets = out.mutable_facets();
     for (const auto& row : rows) {
         const auto kind = row[0].as<std::string>();
-        const auto count = row[3].as<std::uint64_t>();
+        const auto count = counted(row);
         if (kind == "total") {
             out.set_total(count);
-        } else if (kind == "sample") {
-            out.set_facets_sampled(count >= search::kFacetSample);
         } else if (kind == "category") {
             auto* facet = facets->add_categories();
             facet->set_value(row[1].as<std::string>());

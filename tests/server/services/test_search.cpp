@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include <chrono>
+#include <map>
 #include <set>
 
 using namespace marquee;
@@ -427,6 +428,49 @@ private slots:
         QVERIFY(response.facets_sampled());
         QCOMPARE(response.total(), std::uint64_t(server::search::kFacetSample));
         QVERIFY(response.hits_size() > 0); // the hits are not affected by the sample
+    }
+
+    // A catalog above the sample size: a broad query's facets are estimated from a fixed sample of
+    // the catalog's pages (and said so), a rare one's still counted exactly.
+    void facetCountsAreEstimatedOnALargeCatalog() {
+        SearchFixture f;
+        const auto zeppelin = f.add("Zeppelin Night");
+        {
+            pqxx::work tx(*f.conn);
+            // 12,000 events: every third a "Lighthouse" tour, half of those in theatre.
+            tx.exec0("INSERT INTO events (title, category_id, starts_at, time_zone, currency) "
+                     "SELECT CASE WHEN i % 3 = 0 THEN 'Lighthouse Tour ' ELSE 'Market Day ' END || i, "
+                     "CASE WHEN i % 6 = 0 THEN 'theatre' ELSE 'music.jazz' END, now() + interval '2 days', "
+                     "'Europe/Berlin', 'EUR' FROM generate_series(1, 12000) AS i");
+            tx.exec0("ANALYZE events"); // the sample's share comes from pg_class.reltuples
+            tx.commit();
+        }
+        v1::SearchRequest request;
+        request.set_query("lighthouse");
+        request.set_include_facets(true);
+        auto response = f.search(request);
+        QVERIFY(response.facets_estimated());
+        QVERIFY(!response.facets_sampled());
+        QVERIFY2(response.total() >= 3000 && response.total() <= 5000, std::to_string(response.total()).c_str()); // 4,000
+        std::map<std::string, std::uint64_t> categories;
+        for (const auto& c : response.facets().categories()) categories[c.value()] = c.count();
+        QVERIFY(categories["theatre"] >= 1300 && categories["theatre"] <= 2700); // 2,000 each
+        QVERIFY(categories["music.jazz"] >= 1300 && categories["music.jazz"] <= 2700);
+        QCOMPARE(response.total() % 100, std::uint64_t(0)); // two significant figures: no false precision
+        QVERIFY(response.hits_size() > 0);
+        // Under a filter the estimate follows it (disjunctive: the category facet ignores its own).
+        request.mutable_filters()->set_category_id("theatre");
+        response = f.search(request);
+        QVERIFY(response.facets_estimated());
+        QVERIFY(response.total() >= 1300 && response.total() <= 2700);
+        // A rare word: too few matches in the sample, so counted exactly.
+        request.Clear();
+        request.set_query("zeppelin");
+        request.set_include_facets(true);
+        response = f.search(request);
+        QVERIFY(!response.facets_estimated());
+        QCOMPARE(response.total(), 1u);
+        QCOMPARE(response.hits(0).event().id(), zeppelin);
     }
 
     void datePresetsInTheUsersZone() {
