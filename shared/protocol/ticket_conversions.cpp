@@ -31,6 +31,7 @@ std::optional<core::tickets::TrustedKey> trustedKey(const v1::TicketKey& key) {
     out.deviceId = key.device_id();
     out.certifiedByKeyId = key.certified_by_key_id();
     out.validUntilMs = key.valid_until_ms();
+    out.revokedAtMs = key.revoked_at_ms();
     if (key.certificate().size() == core::tickets::Signature{}.size()) {
         core::tickets::Signature certificate{};
         std::copy(key.certificate().begin(), key.certificate().end(), certificate.begin());

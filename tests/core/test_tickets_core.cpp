@@ -12,6 +12,7 @@
 
 #include <map>
 #include <random>
+#include <set>
 #include <stdexcept>
 
 using namespace marquee::core;
@@ -428,6 +429,59 @@ private slots:
         // Hostile input never throws.
         QCOMPARE(verifyTrusted(std::string(10 * 1024, 'A'), findKey).trust, Trust::Malformed);
         QCOMPARE(verifyTrusted("MQT1.\0", nullptr).trust, Trust::Malformed);
+    }
+
+    // A revoked device key (TicketKey.revoked_at_ms): its holder may be a thief who backdates
+    // issued_at, so only the verifier's catalog of confirmed sales counts, never the date.
+    void aRevokedDeviceKeyAdmitsOnlyConfirmedSales() {
+        const KeyPair server = generateKeyPair();
+        const KeyPair device = generateKeyPair();
+        const std::int64_t validUntil = 1'900'000'000'000;
+        std::map<std::string, TrustedKey> keys;
+        keys[server.keyId] = TrustedKey{server.publicKey, 0, {}, {}, std::nullopt, 0};
+        keys[device.keyId] = TrustedKey{device.publicKey, 0, "till-9", server.keyId,
+                                        signDeviceCertificate({"till-9", device.publicKey, validUntil}, server),
+                                        validUntil, 1'800'000'000'000};
+        const auto findKey = [&](std::string_view id) -> std::optional<TrustedKey> {
+            const auto it = keys.find(std::string(id));
+            return it == keys.end() ? std::nullopt : std::optional<TrustedKey>(it->second);
+        };
+        TicketClaims sold = sampleClaims(device);
+        sold.issuedAtMs = 1'700'000'000'000; // before the revocation
+        const auto soldCode = signTicket(sold, device);
+        TicketClaims forged = sold;
+        forged.ticketId = "3f2b0c4e-9a55-4c1e-8f00-00000000f0f0"; // backdated just the same
+        const auto forgedCode = signTicket(forged, device);
+        std::set<std::string> catalog{soldCode};
+        std::string asked;
+        const auto confirmed = [&](std::string_view code, const TicketClaims& claims) {
+            asked = claims.ticketId;
+            return catalog.count(std::string(code)) > 0;
+        };
+
+        auto result = verifyTrusted("  " + soldCode + "\r\n", findKey, confirmed); // a scanner's Enter
+        QCOMPARE(result.trust, Trust::Valid);
+        QVERIFY(result.deviceKey);
+        QCOMPARE(asked, sold.ticketId);
+        result = verifyTrusted(forgedCode, findKey, confirmed);
+        QCOMPARE(result.trust, Trust::RevokedDeviceKey);
+        QCOMPARE(result.claims.ticketId, forged.ticketId);
+        QCOMPARE(result.deviceId, std::string("till-9"));
+        // No catalog, or one that throws: refused.
+        QCOMPARE(verifyTrusted(soldCode, findKey).trust, Trust::RevokedDeviceKey);
+        QCOMPARE(verifyTrusted(soldCode, findKey, [](std::string_view, const TicketClaims&) -> bool {
+                     throw std::runtime_error("catalog unavailable");
+                 }).trust,
+                 Trust::RevokedDeviceKey);
+        // An altered code still fails its signature before the catalog is asked.
+        asked.clear();
+        auto altered = soldCode;
+        altered[altered.size() - 3] = altered[altered.size() - 3] == 'A' ? 'B' : 'A';
+        QVERIFY(verifyTrusted(altered, findKey, confirmed).trust != Trust::Valid);
+        // Server keys are never asked about.
+        asked.clear();
+        QCOMPARE(verifyTrusted(signTicket(sampleClaims(server), server), findKey, confirmed).trust, Trust::Valid);
+        QVERIFY(asked.empty());
     }
 
     void layoutUsesTheCaptionsGiven() {

@@ -335,6 +335,15 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
                            count = request.record_cash_count()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_ack() = detail::recordCashCount(conn, caller, count);
             });
+        // Device revocation (179-182, device_revocation_service.cpp): organizers and admins.
+        case v1::Envelope::kListDevices:
+            return dbStep([who, list = request.list_devices()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_device_list() = detail::listDevices(conn, who, list);
+            });
+        case v1::Envelope::kRevokeDevice:
+            return dbStep([who, revoke = request.revoke_device()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_device_info() = detail::revokeDevice(conn, who, revoke);
+            });
         // Check-in (170-175, check_in_service.cpp); the connection registers WatchCheckIns itself.
         case v1::Envelope::kCheckIn:
             return dbStep([who, device = meta.deviceId, check = request.check_in()](pqxx::connection& conn,

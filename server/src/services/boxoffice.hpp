@@ -1,7 +1,8 @@
 // The box office's service entry points (boxoffice.proto; docs/boxoffice.md): device
 // certificates (device_service.cpp), seat leases (lease_service.cpp), offline sale upload
 // (offline_sale_service.cpp), seat exchange (exchange_service.cpp) and the end-of-day report
-// (day_report_service.cpp). Api::handle dispatches envelope 160-169 and 176-178 here.
+// (day_report_service.cpp), device revocation (device_revocation_service.cpp). Api::handle
+// dispatches envelope 160-169 and 176-182 here.
 #pragma once
 
 #include "marquee/v1/boxoffice.pb.h"
@@ -27,6 +28,15 @@ BoxOfficeCaller requireBoxOffice(const Principal& who, const std::string& device
 v1::DeviceCertificate registerDevice(pqxx::connection& conn, const BoxOfficeCaller& caller,
                                      const v1::RegisterDevice& request);
 
+// Device revocation (organizers and admins): the registered devices, and revoking one for good
+// (its keys published as revoked, its leases returned, its confirmed tickets catalogued for
+// the doors). Every box-office and check-in request of a revoked device is refused:
+// refuseRevokedDevice fails FAILED_PRECONDITION reason = device_revoked.
+v1::DeviceList listDevices(pqxx::connection& conn, const Principal& who, const v1::ListDevices& request);
+v1::DeviceInfo revokeDevice(pqxx::connection& conn, const Principal& who, const v1::RevokeDevice& request);
+bool isDeviceRevoked(pqxx::transaction_base& tx, const std::string& deviceId);
+void refuseRevokedDevice(pqxx::transaction_base& tx, const std::string& deviceId);
+
 v1::Lease leaseSeats(pqxx::connection& conn, const BoxOfficeCaller& caller, const v1::LeaseSeats& request);
 v1::Lease returnLease(pqxx::connection& conn, const BoxOfficeCaller& caller, const v1::ReturnLease& request);
 v1::LeaseList listLeases(pqxx::connection& conn, const BoxOfficeCaller& caller, const v1::ListLeases& request);
@@ -34,6 +44,9 @@ v1::LeaseList listLeases(pqxx::connection& conn, const BoxOfficeCaller& caller, 
 // plus 6 hours) to general sale and closes them; FOR UPDATE SKIP LOCKED, so every instance's
 // hold sweeper may run it. Returns how many leases were closed.
 std::size_t sweepExpiredLeases(pqxx::connection& conn, std::size_t maxLeases);
+// Returns the unsold seats of every active lease of the device (locked FOR UPDATE, so uploads
+// in flight finish first) and closes them, inside `tx`. Returns how many seats went back.
+std::uint32_t returnDeviceLeases(pqxx::transaction_base& tx, const std::string& deviceId);
 
 v1::OfflineSaleResults uploadOfflineSales(pqxx::connection& conn, const BoxOfficeCaller& caller,
                                           const v1::UploadOfflineSales& request);

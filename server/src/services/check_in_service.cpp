@@ -1,7 +1,7 @@
 // Check-in at the doors (boxoffice.proto CheckIn, UploadCheckIns, WatchCheckIns; migration
 // 0025; docs/boxoffice.md "Check-in"): verify the code (server keys and certified device
 // keys), then admit once per ticket under the event's check-in lock.
-#include "services/api_internal.hpp"
+#include "services/boxoffice.hpp"
 
 #include "db/lock_keys.hpp"
 #include "marquee/core/tickets/ticket_trust.hpp"
@@ -24,10 +24,12 @@ constexpr std::size_t kWatchPageRows = 5000;
 // "earliest admission" comparison.
 constexpr std::int64_t kMaxClockAheadMs = 24LL * 60 * 60 * 1000;
 
+// Device keys also have a ticket_signing_keys row (without a secret): they are left out here and
+// found through their published record below, certificate and revocation included.
 constexpr Statement kServerKey{
     "checkin_server_key",
-    "SELECT public_key, coalesce((extract(epoch FROM retired_at) * 1000)::bigint, 0) FROM ticket_signing_keys "
-    "WHERE key_id = $1"};
+    "SELECT k.public_key, coalesce((extract(epoch FROM k.retired_at) * 1000)::bigint, 0) FROM ticket_signing_keys k "
+    "WHERE k.key_id = $1 AND NOT EXISTS (SELECT 1 FROM device_keys d WHERE d.key_id = k.key_id)"};
 // Device keys are trusted the way every client trusts them: through their published record
 // (aggregate "ticket_key" with device_id and certificate, boxoffice.proto DeviceCertificate).
 constexpr Statement kPublishedKey{
@@ -42,6 +44,9 @@ constexpr Statement kStoredAnswer{
 constexpr Statement kStoreAnswer{
     "checkin_store_answer",
     "INSERT INTO check_in_answers (device_id, idempotency_key, request_hash, answer) VALUES ($1, $2::uuid, $3, $4)"};
+// A revoked device key's ticket counts only when the server holds its confirmed sale: the
+// uploaded ticket with exactly this code.
+constexpr Statement kIssuedCode{"checkin_issued_code", "SELECT code = $2 FROM tickets WHERE id = $1::uuid"};
 constexpr Statement kTicket{
     "checkin_ticket",
     "SELECT code, voided_at IS NOT NULL, label, holder_name FROM tickets WHERE id = $1::uuid"};
@@ -78,6 +83,10 @@ constexpr Statement kWatchVoids{
     "SELECT ticket_id::text, cursor FROM ticket_void_feed WHERE event_id = $1::uuid AND cursor > $2 AND cursor <= $3 "
     "ORDER BY cursor"};
 // Tickets voided before the void feed existed (or before any door watched): the whole set.
+constexpr Statement kRevokedKeyCatalog{
+    "checkin_revoked_key_catalog",
+    "SELECT code_sha256, cursor FROM revoked_key_tickets WHERE event_id = $1::uuid AND cursor > $2 AND cursor <= $3 "
+    "ORDER BY cursor"};
 constexpr Statement kAllVoids{
     "checkin_all_voids", "SELECT id::text FROM tickets WHERE event_id = $1::uuid AND voided_at IS NOT NULL"};
 
@@ -153,6 +162,9 @@ std::string invalidMessage(core::tickets::Trust trust) {
     case core::tickets::Trust::AfterRetirement: return "dated after its signing key was retired";
     case core::tickets::Trust::UncertifiedDeviceKey: return "signed by a device key without a valid certificate";
     case core::tickets::Trust::AfterDeviceCertificate: return "issued after its device certificate ran out";
+    case core::tickets::Trust::RevokedDeviceKey:
+        return "signed by a revoked box-office device, and no confirmed sale of this ticket was uploaded before the "
+               "revocation";
     case core::tickets::Trust::Valid: break;
     }
     return "not a valid ticket";
@@ -201,8 +213,12 @@ v1::CheckInResult admit(pqxx::transaction_base& tx, const Principal& who, const 
     if (exec(tx, kEventTitle, attempt.eventId).empty()) fail(v1::NOT_FOUND, "no such event", {{"event_id", attempt.eventId}});
 
     // Hostile codes (10 KB, NUL, emoji) end here: verifyTrusted refuses them unread or unverified.
-    const auto verification =
-        core::tickets::verifyTrusted(attempt.code, [&](std::string_view keyId) { return findKey(tx, keyId); });
+    const auto verification = core::tickets::verifyTrusted(
+        attempt.code, [&](std::string_view keyId) { return findKey(tx, keyId); },
+        [&](std::string_view code, const core::tickets::TicketClaims& claims) {
+            const auto rows = exec(tx, kIssuedCode, claims.ticketId, std::string(code));
+            return !rows.empty() && rows[0][0].as<bool>();
+        });
     if (!verification.valid())
         return resultOf(attempt, v1::CHECK_IN_INVALID, "Not a valid ticket: " + invalidMessage(verification.trust));
     const auto& claims = verification.claims;
@@ -303,6 +319,7 @@ v1::CheckInResult checkIn(pqxx::connection& conn, const Principal& who, const st
     Attempt attempt{request.idempotency_key(), request.event_id(), request.ticket_code(), request.gate(), std::nullopt};
     validate(attempt);
     pqxx::work tx(conn);
+    refuseRevokedDevice(tx, deviceId);
     bool notify = false;
     auto result = admit(tx, who, deviceId, attempt, notify);
     if (notify) exec(tx, kNotify, attempt.eventId);
@@ -321,6 +338,10 @@ v1::CheckInResults uploadCheckIns(pqxx::connection& conn, const Principal& who, 
                             item.checked_in_at_ms()});
         validate(attempts.back());
     }
+    {
+        pqxx::read_transaction tx(conn);
+        refuseRevokedDevice(tx, deviceId);
+    }
     // One transaction per item: a replayed or refused item never holds back the others, and
     // each event's lock is held only for its own item.
     v1::CheckInResults results;
@@ -338,6 +359,7 @@ v1::CheckInBatch watchCheckIns(pqxx::connection& conn, const Principal& who, con
                                const v1::WatchCheckIns& request) {
     requireDoorStaff(who, deviceId);
     pqxx::read_transaction tx(conn);
+    refuseRevokedDevice(tx, deviceId);
     const auto eventId = requireEvent(tx, request.event_id());
     return checkInsAfter(tx, eventId, request.after_cursor());
 }
@@ -362,6 +384,12 @@ v1::CheckInBatch checkInsAfter(pqxx::transaction_base& tx, const std::string& ev
         for (const auto& row : exec(tx, kAllVoids, eventId)) batch.add_voided_ticket_ids(row[0].c_str());
     for (const auto& row : exec(tx, kWatchVoids, eventId, afterCursor, voidsUpTo)) {
         if (afterCursor != 0) batch.add_voided_ticket_ids(row[0].c_str());
+        cursor = std::max(cursor, row[1].as<std::uint64_t>());
+    }
+    for (const auto& row : exec(tx, kRevokedKeyCatalog, eventId, afterCursor, voidsUpTo)) {
+        std::string digest;
+        appendBytea(row[0], digest);
+        batch.add_confirmed_revoked_key_codes(std::move(digest));
         cursor = std::max(cursor, row[1].as<std::uint64_t>());
     }
     batch.set_cursor(cursor);

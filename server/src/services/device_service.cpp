@@ -120,6 +120,7 @@ v1::DeviceCertificate registerDevice(pqxx::connection& conn, const BoxOfficeCall
     const auto name = request.device_name().empty() ? caller.deviceId : request.device_name();
 
     pqxx::work tx(conn);
+    refuseRevokedDevice(tx, caller.deviceId);
     const auto nowMs = exec(tx, kNowMs)[0][0].as<std::int64_t>();
     if (const auto existing = exec(tx, kKeyRow, keyId); !existing.empty()) {
         const auto& r = existing[0];

@@ -100,6 +100,10 @@ constexpr Statement kListLeases{
     "leases_list",
     "SELECT id::text FROM seat_leases WHERE ($1 = '' OR device_id = $1) AND (NULLIF($2, '') IS NULL "
     "OR event_id = NULLIF($2, '')::uuid) AND (NOT $3 OR status = 'active') ORDER BY created_at DESC, id LIMIT $4"};
+constexpr Statement kLockDeviceLeases{
+    "leases_lock_device",
+    "SELECT id::text, event_id::text FROM seat_leases WHERE device_id = $1 AND status = 'active' "
+    "ORDER BY event_id, id FOR UPDATE"};
 // now(): the sweep's start, a stable bound the partial expiry index can stop at.
 constexpr Statement kLockExpiredLeases{
     "leases_lock_expired",
@@ -276,8 +280,9 @@ std::vector<SeatPick> seatsByCategory(pqxx::transaction_base& tx, const std::str
 
 // Gives leased seats back (all still available when `seatIds` is empty) and closes the lease
 // once none is left; the seats are announced Available.
-void returnSeats(pqxx::transaction_base& tx, const std::string& leaseId, const std::string& eventId,
-                 const std::vector<std::string>& seatIds) {
+// Returns how many seats went back.
+std::size_t returnSeats(pqxx::transaction_base& tx, const std::string& leaseId, const std::string& eventId,
+                        const std::vector<std::string>& seatIds) {
     const auto ids = textArray(seatIds);
     std::map<std::uint32_t, SeatStatusRow> freed;
     for (const auto& row : exec(tx, kReturnClaims, leaseId, ids)) {
@@ -286,7 +291,9 @@ void returnSeats(pqxx::transaction_base& tx, const std::string& leaseId, const s
     }
     exec(tx, kMarkReturned, leaseId, ids);
     exec(tx, kCloseIfEmpty, leaseId);
+    const auto count = freed.size();
     announce(tx, eventId, std::move(freed), {});
+    return count;
 }
 
 } // namespace
@@ -304,6 +311,7 @@ v1::Lease leaseSeats(pqxx::connection& conn, const BoxOfficeCaller& caller, cons
             fail(v1::INVALID_ARGUMENT, "idempotency_key reused for a different request", {{"field", "idempotency_key"}});
         return loadLease(tx, existing[0][0].as<std::string>());
     }
+    refuseRevokedDevice(tx, caller.deviceId);
     if (exec(tx, kCurrentCertificate, caller.deviceId).empty())
         fail(v1::FAILED_PRECONDITION, "register this device (RegisterDevice) before leasing seats",
              {{"reason", "no_device_certificate"}});
@@ -379,6 +387,7 @@ v1::Lease returnLease(pqxx::connection& conn, const BoxOfficeCaller& caller, con
     if (lease.empty()) fail(v1::NOT_FOUND, "no such lease", {{"id", leaseId}});
     if (lease[0][1].as<std::string>() != caller.deviceId && !caller.isAdmin())
         fail(v1::PERMISSION_DENIED, "this lease belongs to another device", {{"id", leaseId}});
+    refuseRevokedDevice(tx, caller.deviceId); // its leases were returned when it was revoked
     if (claimIdempotencyKey(tx, caller.who.userId, request.idempotency_key(),
                             sha256("return_lease:" + request.SerializeAsString()))) {
         auto replayed = loadLease(tx, leaseId);
@@ -435,6 +444,13 @@ std::size_t sweepExpiredLeases(pqxx::connection& conn, std::size_t maxLeases) {
         for (const auto& leaseId : leaseIds) returnSeats(tx, leaseId, eventId, {});
     tx.commit();
     return count;
+}
+
+std::uint32_t returnDeviceLeases(pqxx::transaction_base& tx, const std::string& deviceId) {
+    std::size_t seats = 0;
+    for (const auto& row : exec(tx, kLockDeviceLeases, deviceId))
+        seats += returnSeats(tx, row[0].as<std::string>(), row[1].as<std::string>(), {});
+    return static_cast<std::uint32_t>(seats);
 }
 
 } // namespace marquee::server::detail

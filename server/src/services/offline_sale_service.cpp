@@ -201,6 +201,10 @@ void storeSale(SaleContext& s) {
     const auto nowMs = lease[0][3].as<std::int64_t>();
     if (deviceId != s.caller.deviceId && !s.caller.isAdmin())
         reject("lease_of_other_device", "this lease belongs to another device");
+    // Read under the lease's lock: a revocation locks the device's leases before it catalogues
+    // the confirmed tickets, so a sale is either in that catalog or refused here.
+    if (isDeviceRevoked(s.tx, deviceId) || isDeviceRevoked(s.tx, s.caller.deviceId))
+        reject("device_revoked", "the device was revoked by staff: its sales are no longer accepted");
     if (sale.sold_at_ms() > nowMs + kClockSlackMs) reject("invalid_sale", "sold_at_ms is in the future");
     if (s.staffUserId != s.caller.who.userId) {
         const auto role = exec(s.tx, kStaffRole, s.staffUserId);

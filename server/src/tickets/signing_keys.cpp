@@ -30,7 +30,8 @@ constexpr Statement kRetireCurrent{
 #define MQ_TICKET_KEY_COLUMNS                                                                                          \
     "k.key_id, k.public_key, (extract(epoch FROM coalesce(d.issued_at, k.created_at)) * 1000)::bigint, "              \
     "coalesce((extract(epoch FROM k.retired_at) * 1000)::bigint, 0), coalesce(d.device_id, ''), "                     \
-    "coalesce(d.certified_by_key_id, ''), d.certificate, coalesce((extract(epoch FROM d.valid_until) * 1000)::bigint, 0) "
+    "coalesce(d.certified_by_key_id, ''), d.certificate, coalesce((extract(epoch FROM d.valid_until) * 1000)::bigint, 0), " \
+    "coalesce((extract(epoch FROM d.revoked_at) * 1000)::bigint, 0) "
 constexpr Statement kPublicKeys{
     "tickets_public_keys",
     "SELECT " MQ_TICKET_KEY_COLUMNS "FROM ticket_signing_keys k LEFT JOIN device_keys d ON d.key_id = k.key_id "
@@ -42,7 +43,7 @@ constexpr Statement kPublicKey{
 #undef MQ_TICKET_KEY_COLUMNS
 
 // key_id, public_key, valid_from_ms, retired_at_ms[, device_id, certified_by_key_id,
-// certificate, valid_until_ms]
+// certificate, valid_until_ms, revoked_at_ms]
 v1::TicketKey keyFromRow(const pqxx::row& row) {
     v1::TicketKey key;
     key.set_key_id(row[0].c_str());
@@ -58,6 +59,7 @@ v1::TicketKey keyFromRow(const pqxx::row& row) {
         detail::appendBytea(row[6], certificate);
         key.set_certificate(std::move(certificate));
         key.set_valid_until_ms(row[7].as<std::int64_t>());
+        key.set_revoked_at_ms(row[8].as<std::int64_t>());
     }
     return key;
 }

@@ -2,7 +2,8 @@
 // PostgreSQL (issue 7; boxoffice.proto): device certificates (register, renew, replace), seat
 // leases (they block holds, show as Leased, never overlap), offline sale upload (confirmed,
 // replayed, every rejection changing nothing), returning and sweeping leases, permissions and
-// hostile input.
+// hostile input, and revoking a stolen device (its leases returned, its requests refused, only
+// its uploaded sales' tickets admitted at the doors).
 #include "booking_rules.hpp"
 #include "seated_event_server.hpp"
 #include "test_uuid.hpp"
@@ -945,6 +946,211 @@ private slots:
         QCOMPARE(int(results[0].replayed()) + int(results[1].replayed()), 1);
         QCOMPARE(one(QStringLiteral("SELECT count(*) FROM orders WHERE id = %1").arg(quoted(s.order_id()))),
                  QStringLiteral("1"));
+    }
+
+    // Device revocation (RevokeDevice; docs/boxoffice.md "Device revocation"): a stolen till is
+    // revoked by an organizer; its unsold leased seats go back on sale, everything it sends
+    // afterwards is refused with device_revoked, its keys are republished as revoked, and at the
+    // doors only the tickets of sales it uploaded before the revocation still admit.
+    void revokingADeviceReturnsItsLeasesAndRefusesItsKey() {
+        auto till = device("till-stolen");
+        QVERIFY(registerKey(till, bytesOf(till.key.publicKey), "North box office")->has_device_certificate());
+        const auto leased = leaseByCategory(*till.client, 6);
+        QVERIFY2(leased && leased->has_lease(), errorOf(leased).c_str());
+        const auto lease = leased->lease();
+        QCOMPARE(lease.seats_size(), 6);
+        // Sold offline and uploaded before the theft: these tickets stay good.
+        const auto uploaded = sale(lease, {lease.seats(0).seat_id(), lease.seats(1).seat_id()}, till.key);
+        const auto confirmed = upload(*till.client, {uploaded});
+        QVERIFY2(confirmed && confirmed->has_offline_sale_results(), errorOf(confirmed).c_str());
+        QCOMPARE(confirmed->offline_sale_results().results(0).outcome(), v1::OFFLINE_SALE_CONFIRMED);
+        // Sold offline but never uploaded, and a ticket the thief signs later, backdated.
+        const auto pending = sale(lease, {lease.seats(2).seat_id()}, till.key);
+        codes::TicketClaims forgedClaims{randomUuid(), m_event.eventId(), 1, 1'700'000'000'000, till.key.keyId};
+        const auto forged = codes::signTicket(forgedClaims, till.key);
+
+        // At a door before the revocation: a certified device's ticket whose sale is not
+        // uploaded yet is admitted as sold offline (the device key is not taken for a server key).
+        const auto door = m_event.open(m_staffToken, "door-revocation");
+        const auto checkIn = [&](const std::string& code) {
+            v1::Envelope request;
+            request.mutable_check_in()->set_idempotency_key(m_event.newKey());
+            request.mutable_check_in()->set_event_id(m_event.eventId());
+            request.mutable_check_in()->set_ticket_code(code);
+            request.mutable_check_in()->set_gate("Main door");
+            return door->call(request);
+        };
+        codes::TicketClaims earlyClaims{randomUuid(), m_event.eventId(), 1, QDateTime::currentMSecsSinceEpoch(),
+                                        till.key.keyId};
+        const auto early = checkIn(codes::signTicket(earlyClaims, till.key));
+        QVERIFY2(early && early->has_check_in_result(), errorOf(early).c_str());
+        QCOMPARE(early->check_in_result().outcome(), v1::CHECK_IN_ADMITTED);
+        QVERIFY(early->check_in_result().sold_offline());
+
+        // Who may see and revoke devices: organizers and admins, not staff or attendees.
+        v1::Envelope list;
+        list.mutable_list_devices();
+        QCOMPARE(till.client->call(list)->error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(m_event.open(m_attendeeToken)->call(list)->error().code(), v1::PERMISSION_DENIED);
+        const auto admin = m_event.open(m_adminToken);
+        const auto listed = admin->call(list);
+        QVERIFY2(listed && listed->has_device_list(), errorOf(listed).c_str());
+        const auto find = [](const v1::DeviceList& devices, const std::string& id) -> std::optional<v1::DeviceInfo> {
+            for (const auto& d : devices.devices())
+                if (d.device_id() == id) return d;
+            return std::nullopt;
+        };
+        const auto before = find(listed->device_list(), "till-stolen");
+        QVERIFY(before);
+        QCOMPARE(before->device_name(), std::string("North box office"));
+        QCOMPARE(before->key_id(), till.key.keyId);
+        QCOMPARE(before->registered_by_user_id(), m_staffId);
+        QVERIFY(before->valid_until_ms() > QDateTime::currentMSecsSinceEpoch() + 29LL * 24 * 3600 * 1000);
+        QCOMPARE(before->leases(), 1u);
+        QCOMPARE(before->active_leases(), 1u);
+        QVERIFY(before->last_upload_ms() > 0);
+        QVERIFY(before->last_seen_ms() >= before->last_upload_ms());
+        QCOMPARE(before->revoked_at_ms(), 0);
+
+        // Bad requests change nothing.
+        const auto organizer = m_event.open(m_event.organizerToken());
+        const auto revoke = [&](WsClient& client, const std::string& deviceId, const std::string& reason) {
+            v1::Envelope request;
+            request.mutable_revoke_device()->set_device_id(deviceId);
+            request.mutable_revoke_device()->set_reason(reason);
+            return client.call(request);
+        };
+        const auto untouched = footprint();
+        QCOMPARE(revoke(*organizer, "till-stolen", "")->error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(revoke(*organizer, "till-stolen", std::string(501, 'x'))->error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(revoke(*organizer, "no-such-till", "Stolen")->error().code(), v1::NOT_FOUND);
+        QCOMPARE(revoke(*till.client, "till-stolen", "Stolen")->error().code(), v1::PERMISSION_DENIED);
+        QCOMPARE(footprint(), untouched);
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM device_revocations")), QStringLiteral("0"));
+
+        // The revocation: 4 unsold seats back on sale, the lease closed.
+        const auto revoked = revoke(*organizer, "till-stolen", "Stolen from the North box office");
+        QVERIFY2(revoked && revoked->has_device_info(), errorOf(revoked).c_str());
+        QCOMPARE(revoked->device_info().seats_returned(), 4u);
+        QVERIFY(revoked->device_info().revoked_at_ms() > 0);
+        QCOMPARE(revoked->device_info().revocation_reason(), std::string("Stolen from the North box office"));
+        QCOMPARE(revoked->device_info().active_leases(), 0u);
+        QCOMPARE(one(QStringLiteral("SELECT status FROM seat_leases WHERE id = %1").arg(quoted(lease.id()))),
+                 QStringLiteral("closed"));
+        QCOMPARE(one(QStringLiteral("SELECT count(*) FROM seat_claims WHERE lease_id = %1").arg(quoted(lease.id()))),
+                 QStringLiteral("2")); // the two sold seats
+        QCOMPARE(one(QStringLiteral("SELECT string_agg(state, ',' ORDER BY state) FROM seat_lease_seats WHERE "
+                                    "lease_id = %1").arg(quoted(lease.id()))),
+                 QStringLiteral("returned,returned,returned,returned,sold,sold"));
+        const auto statusOf = [&](const std::string& seatId) {
+            const auto map = snapshot();
+            return map.size() == m_seats.size() ? static_cast<seating::SeatStatus>(map[indexOf(seatId)])
+                                                : seating::SeatStatus::Blocked;
+        };
+        QTRY_VERIFY_WITH_TIMEOUT(statusOf(lease.seats(2).seat_id()) == seating::SeatStatus::Available, 30000);
+        QVERIFY(statusOf(lease.seats(0).seat_id()) == seating::SeatStatus::Sold);
+        // A returned seat can be held by anyone again.
+        const auto held = m_event.hold(*m_event.open(m_attendeeToken), {lease.seats(5).seat_id()});
+        QVERIFY2(held && held->has_hold_result(), errorOf(held).c_str());
+
+        // Every client learns it from the change log: the key republished with revoked_at_ms.
+        v1::TicketKey published;
+        const auto payload = QByteArray::fromHex(
+            one(QStringLiteral("SELECT encode(payload, 'hex') FROM change_log WHERE aggregatetype = 'ticket_key' AND "
+                               "aggregateid = %1 ORDER BY id DESC LIMIT 1")
+                    .arg(quoted(till.key.keyId)))
+                .toLatin1());
+        QVERIFY(published.ParseFromArray(payload.constData(), int(payload.size())));
+        QCOMPARE(published.revoked_at_ms(), revoked->device_info().revoked_at_ms());
+        QCOMPARE(published.device_id(), std::string("till-stolen"));
+
+        // Everything the device sends now is refused with the reason.
+        const auto expectRevoked = [](const std::optional<v1::Envelope>& answer) {
+            QVERIFY2(answer && answer->has_error(), errorOf(answer).c_str());
+            QCOMPARE(answer->error().code(), v1::FAILED_PRECONDITION);
+            QCOMPARE(answer->error().details().at("reason"), std::string("device_revoked"));
+        };
+        expectRevoked(leaseByCategory(*till.client, 1));
+        expectRevoked(registerKey(till));
+        const auto newKey = codes::generateKeyPair();
+        expectRevoked(registerKey(till, bytesOf(newKey.publicKey)));
+        expectRevoked(returnLease(*till.client, lease.id()));
+        {
+            v1::Envelope request;
+            request.mutable_check_in()->set_idempotency_key(m_event.newKey());
+            request.mutable_check_in()->set_event_id(m_event.eventId());
+            request.mutable_check_in()->set_ticket_code(uploaded.tickets(0).code());
+            expectRevoked(till.client->call(request));
+        }
+        const auto beforeUpload = footprint();
+        const auto adminDesk = m_event.open(m_adminToken, "admin-desk"); // admins may upload any lease
+        for (auto* uploader : {till.client.get(), adminDesk.get()}) {
+            const auto refused = upload(*uploader, {pending});
+            QVERIFY2(refused && refused->has_offline_sale_results(), errorOf(refused).c_str());
+            QCOMPARE(refused->offline_sale_results().results(0).outcome(), v1::OFFLINE_SALE_REJECTED);
+            QCOMPARE(refused->offline_sale_results().results(0).reason(), std::string("device_revoked"));
+        }
+        QCOMPARE(footprint(), beforeUpload);
+        // The answer to a sale confirmed before the revocation is still given on replay.
+        const auto replay = upload(*till.client, {uploaded});
+        QCOMPARE(replay->offline_sale_results().results(0).outcome(), v1::OFFLINE_SALE_CONFIRMED);
+        QVERIFY(replay->offline_sale_results().results(0).replayed());
+
+        // At the doors (online): the uploaded sale's tickets admit; the unuploaded sale and the
+        // backdated forgery do not.
+        const auto admitted = checkIn(uploaded.tickets(0).code());
+        QVERIFY2(admitted && admitted->has_check_in_result(), errorOf(admitted).c_str());
+        QCOMPARE(admitted->check_in_result().outcome(), v1::CHECK_IN_ADMITTED);
+        QVERIFY(!admitted->check_in_result().sold_offline());
+        for (const auto& code : {pending.tickets(0).code(), forged}) {
+            const auto refused = checkIn(code);
+            QVERIFY2(refused && refused->has_check_in_result(), errorOf(refused).c_str());
+            QCOMPARE(refused->check_in_result().outcome(), v1::CHECK_IN_INVALID);
+            QVERIFY(refused->check_in_result().message().find("revoked") != std::string::npos);
+        }
+        // A copy of an uploaded ticket with another signature (same id, re-signed) is not the
+        // confirmed code.
+        codes::TicketClaims copyClaims;
+        QVERIFY(codes::verifyTicket(uploaded.tickets(1).code(), [&](std::string_view) {
+                    return std::optional<codes::PublicKey>(till.key.publicKey);
+                }).verdict == codes::Verdict::Valid);
+        copyClaims = codes::verifyTicket(uploaded.tickets(1).code(), [&](std::string_view) {
+                         return std::optional<codes::PublicKey>(till.key.publicKey);
+                     }).claims;
+        copyClaims.issuedAtMs -= 1;
+        QCOMPARE(checkIn(codes::signTicket(copyClaims, till.key))->check_in_result().outcome(), v1::CHECK_IN_INVALID);
+
+        // Door devices get the catalog of confirmed codes with the check-in feed.
+        v1::Envelope watch;
+        watch.mutable_watch_check_ins()->set_event_id(m_event.eventId());
+        const auto batch = door->call(watch);
+        QVERIFY2(batch && batch->has_check_in_batch(), errorOf(batch).c_str());
+        std::set<std::string> digests(batch->check_in_batch().confirmed_revoked_key_codes().begin(),
+                                      batch->check_in_batch().confirmed_revoked_key_codes().end());
+        const auto digestOf = [](const std::string& code) {
+            std::string out(crypto_hash_sha256_BYTES, '\0');
+            crypto_hash_sha256(reinterpret_cast<unsigned char*>(out.data()),
+                               reinterpret_cast<const unsigned char*>(code.data()), code.size());
+            return out;
+        };
+        QCOMPARE(digests, (std::set<std::string>{digestOf(uploaded.tickets(0).code()),
+                                                 digestOf(uploaded.tickets(1).code())}));
+        // Resuming after the revocation's cursor brings nothing again.
+        watch.mutable_watch_check_ins()->set_after_cursor(batch->check_in_batch().cursor());
+        QCOMPARE(door->call(watch)->check_in_batch().confirmed_revoked_key_codes_size(), 0);
+
+        // Revoking again changes nothing; the list leaves revoked devices out unless asked.
+        const auto again = revoke(*organizer, "till-stolen", "Stolen again");
+        QVERIFY2(again && again->has_device_info(), errorOf(again).c_str());
+        QCOMPARE(again->device_info().seats_returned(), 0u);
+        QCOMPARE(again->device_info().revocation_reason(), std::string("Stolen from the North box office"));
+        QVERIFY(!find(admin->call(list)->device_list(), "till-stolen"));
+        list.mutable_list_devices()->set_include_revoked(true);
+        const auto withRevoked = find(admin->call(list)->device_list(), "till-stolen");
+        QVERIFY(withRevoked);
+        QCOMPARE(withRevoked->revoked_at_ms(), revoked->device_info().revoked_at_ms());
+        QCOMPARE(withRevoked->revoked_by_user_id(),
+                 one(QStringLiteral("SELECT id FROM users WHERE email = 'bo-organizer@example.org'")).toLongLong());
     }
 };
 

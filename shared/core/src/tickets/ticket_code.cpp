@@ -83,14 +83,14 @@ std::string signedMessage(std::string_view payload) {
 
 const unsigned char* bytesOf(const std::string& text) { return reinterpret_cast<const unsigned char*>(text.data()); }
 
-std::string_view trimmed(std::string_view text) {
+} // namespace
+
+std::string_view trimmedCode(std::string_view text) {
     const auto isSpace = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; };
     while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
     while (!text.empty() && isSpace(text.back())) text.remove_suffix(1);
     return text;
 }
-
-} // namespace
 
 std::string keyIdOf(const PublicKey& publicKey) {
     ensureSodium();
@@ -140,7 +140,7 @@ std::string signTicket(const TicketClaims& claims, const KeyPair& key) {
 Verification verifyTicket(std::string_view code,
                           const std::function<std::optional<PublicKey>(std::string_view keyId)>& findKey) {
     Verification result;
-    code = trimmed(code);
+    code = trimmedCode(code);
     if (code.size() > kMaxTicketCodeLength || code.substr(0, kTicketCodePrefix.size()) != kTicketCodePrefix)
         return result;
     code.remove_prefix(kTicketCodePrefix.size());

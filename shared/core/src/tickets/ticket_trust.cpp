@@ -23,7 +23,8 @@ bool certified(const TrustedKey& key,
 } // namespace
 
 TrustedVerification verifyTrusted(std::string_view code,
-                                  const std::function<std::optional<TrustedKey>(std::string_view keyId)>& findKey) {
+                                  const std::function<std::optional<TrustedKey>(std::string_view keyId)>& findKey,
+                                  const ConfirmedSaleLookup& isConfirmedSale) {
     std::optional<TrustedKey> used;
     bool uncertified = false;
     const auto verification = verifyTicket(code, [&](std::string_view keyId) -> std::optional<PublicKey> {
@@ -46,7 +47,16 @@ TrustedVerification verifyTrusted(std::string_view code,
     }
     out.deviceKey = used->isDeviceKey();
     out.deviceId = used->deviceId;
-    if (out.deviceKey)
+    if (out.deviceKey && used->revokedAtMs > 0) {
+        // issued_at is whatever the key's holder wrote: only the verifier's catalog counts.
+        bool confirmed = false;
+        try {
+            confirmed = isConfirmedSale && isConfirmedSale(trimmedCode(code), out.claims);
+        } catch (...) {
+            confirmed = false;
+        }
+        out.trust = confirmed ? Trust::Valid : Trust::RevokedDeviceKey;
+    } else if (out.deviceKey)
         out.trust = out.claims.issuedAtMs >= used->validUntilMs ? Trust::AfterDeviceCertificate : Trust::Valid;
     else
         out.trust = used->retiredAtMs > 0 && out.claims.issuedAtMs > used->retiredAtMs ? Trust::AfterRetirement

@@ -58,6 +58,10 @@ std::string keyIdOf(const PublicKey& publicKey);
 // Signs `claims` (its keyId must be key.keyId). Throws std::invalid_argument on bad ids.
 std::string signTicket(const TicketClaims& claims, const KeyPair& key);
 
+// The code as verifyTicket reads it: surrounding spaces, tabs and line ends removed (what a
+// catalog of issued codes is compared with).
+std::string_view trimmedCode(std::string_view code);
+
 // Verifies a scanned or typed code (surrounding whitespace ignored); `findKey` maps a key id to
 // its public key. Never throws for any input.
 Verification verifyTicket(std::string_view code,
