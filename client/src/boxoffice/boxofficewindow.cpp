@@ -4,6 +4,7 @@
 #include "boxoffice/counterpanel.h"
 #include "boxoffice/counterservice.h"
 #include "boxoffice/dayreportdialog.h"
+#include "boxoffice/devicespanel.h"
 #include "boxoffice/leasepanel.h"
 #include "boxoffice/leaseservice.h"
 #include "boxoffice/offlinesaleservice.h"
@@ -12,6 +13,7 @@
 #include "net/syncclient.h"
 #include "seatmap/seatmaplegend.h"
 #include "seatmap/seatmapview.h"
+#include "services/accountservice.h"
 #include "services/clientsession.h"
 #include "services/seatingservice.h"
 #include "store/localstore.h"
@@ -70,6 +72,12 @@ BoxOfficeWindow::BoxOfficeWindow(ClientSession* session, QWidget* parent)
     m_tabs->addTab(m_sale, tr("Sell"));
     m_tabs->addTab(m_lease, tr("Lease"));
     m_tabs->addTab(m_counter, tr("Counter"));
+    m_devices = new DevicesPanel(session, m_tabs);
+    m_tabs->addTab(m_devices, tr("Devices"));
+    connect(m_tabs, &QTabWidget::currentChanged, this, [this](int index) {
+        if (m_tabs->widget(index) == m_devices)
+            m_devices->refresh();
+    });
     m_tabs->setMinimumWidth(420);
 
     auto* splitter = new QSplitter(this);
@@ -258,6 +266,9 @@ void BoxOfficeWindow::refresh()
     }
     m_banner->setText(text);
     m_banner->setStyleSheet(style);
+    // Revoking devices is for organizers and admins (the server refuses staff anyway).
+    const core::Role role = m_session->account()->role();
+    m_tabs->setTabVisible(m_tabs->indexOf(m_devices), role == core::Role::Organizer || role == core::Role::Admin);
 
     if (online && !m_wasOnline) {
         m_view->setStatus({}); // the live snapshot replaces the lease view

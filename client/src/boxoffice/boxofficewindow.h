@@ -27,6 +27,7 @@ class ClientSession;
 class CounterPanel;
 class CounterService;
 class DayReportDialog;
+class DevicesPanel;
 class LeasePanel;
 class SalePanel;
 class SeatMapLegend;
@@ -59,6 +60,8 @@ public:
     SalePanel* salePanel() const { return m_sale; }
     LeasePanel* leasePanel() const { return m_lease; }
     CounterPanel* counterPanel() const { return m_counter; }
+    // The "Devices" tab (organizers and admins only; hidden for staff).
+    DevicesPanel* devicesPanel() const { return m_devices; }
     CounterService* counter() const { return m_counterService; }
     QPushButton* reportButton() const { return m_reportButton; }
     DayReportDialog* openDayReport();
@@ -91,6 +94,7 @@ private:
     SalePanel* m_sale;
     LeasePanel* m_lease;
     CounterPanel* m_counter;
+    DevicesPanel* m_devices;
     QPushButton* m_reportButton;
     DayReportDialog* m_report = nullptr;
 };

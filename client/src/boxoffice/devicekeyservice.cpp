@@ -60,13 +60,22 @@ DeviceKeyInfo DeviceKeyService::key()
 bool DeviceKeyService::isCertified(std::optional<qint64> nowMs)
 {
     const auto stored = m_store->deviceKey();
-    return stored && stored->isCertified() && stored->validUntilMs > nowMs.value_or(m_now());
+    return stored && stored->isCertified() && stored->validUntilMs > nowMs.value_or(m_now()) && !isRevoked();
+}
+
+bool DeviceKeyService::isRevoked()
+{
+    if (m_refusedAsRevoked)
+        return true;
+    const auto stored = m_store->deviceKey();
+    const auto published = stored ? m_store->ticketKey(stored->keyId) : std::nullopt;
+    return published && published->revokedAtMs > 0;
 }
 
 std::optional<core::tickets::KeyPair> DeviceKeyService::signingKey()
 {
     const auto stored = m_store->deviceKey();
-    if (!stored || !stored->isCertified() || stored->secretKey.size() != 64)
+    if (!stored || !stored->isCertified() || stored->secretKey.size() != 64 || isRevoked())
         return std::nullopt;
     core::tickets::SecretKey secret{};
     std::copy_n(reinterpret_cast<const std::uint8_t*>(stored->secretKey.constData()), secret.size(), secret.begin());
@@ -76,7 +85,7 @@ std::optional<core::tickets::KeyPair> DeviceKeyService::signingKey()
 bool DeviceKeyService::needsRegistration()
 {
     const DeviceKeyInfo k = key();
-    return k.isValid() && (!k.isCertified() || k.validUntilMs - m_now() < kRenewBeforeMs);
+    return k.isValid() && !isRevoked() && (!k.isCertified() || k.validUntilMs - m_now() < kRenewBeforeMs);
 }
 
 bool DeviceKeyService::registerDevice()
@@ -176,6 +185,12 @@ void DeviceKeyService::onFailed(quint64 requestId, const ErrorInfo& error)
         return;
     m_request = 0;
     qCWarning(lcDeviceKey) << "RegisterDevice failed:" << error.message;
+    if (error.details.value(QStringLiteral("reason")) == QLatin1String("device_revoked")) {
+        m_refusedAsRevoked = true;
+        Q_EMIT registrationFailed(tr("This device was revoked by an organizer or admin: it can no longer sell offline, "
+                                     "lease seats or check tickets in."));
+        return;
+    }
     Q_EMIT registrationFailed(error.code == ErrorCode::PermissionDenied
                                   ? tr("Only box-office staff can register this device for offline sales.")
                                   : tr("This device could not be registered for offline sales: %1").arg(error.message));

@@ -42,8 +42,11 @@ public:
 
     // The device's key (generated and stored on first use); invalid only when SQLite failed.
     DeviceKeyInfo key();
-    // Certified and not expired at `nowMs` (default: now).
+    // Certified, not expired at `nowMs` (default: now) and not revoked.
     bool isCertified(std::optional<qint64> nowMs = std::nullopt);
+    // Staff revoked this device (its key's cached TicketKey says so, or the server answered
+    // device_revoked): it signs nothing more and stops registering.
+    bool isRevoked();
     // The key pair that signs offline tickets, when the key is certified.
     std::optional<core::tickets::KeyPair> signingKey();
 
@@ -77,6 +80,7 @@ private:
     QTimer m_renewCheck;
     // Answered before the server's ticket key reached the cache: checked when it arrives.
     std::optional<DeviceKeyInfo> m_awaitingServerKey;
+    bool m_refusedAsRevoked = false; // the server answered device_revoked
 };
 
 // True for the roles that may use the box office (staff, organizer, admin).

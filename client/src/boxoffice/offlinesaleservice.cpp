@@ -223,6 +223,8 @@ OfflineSaleOutcome OfflineSaleService::sell(const OfflineSaleRequest& request)
                             .arg(seatLabel(request.eventId, seatIds.first()), seatLabel(request.eventId, id)));
 
     const qint64 now = m_now();
+    if (m_deviceKeys->isRevoked())
+        return fail(tr("This device was revoked by an organizer or admin: it can no longer sell offline."));
     const auto key = m_deviceKeys->signingKey();
     if (!key || !m_deviceKeys->isCertified(now))
         return fail(tr("This device's ticket key is not certified (or the certificate expired): connect once while "

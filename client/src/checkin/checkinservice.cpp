@@ -6,6 +6,7 @@
 #include "net/syncclient.h"
 #include "store/localstore.h"
 
+#include <QCryptographicHash>
 #include <QDateTime>
 #include <QTimer>
 #include <QUuid>
@@ -68,7 +69,11 @@ bool unreachable(const ErrorInfo& error)
 
 CheckInService::CheckInService(LocalStore* store, SyncClient* sync, QObject* parent)
     : QObject(parent), m_store(store), m_sync(sync), m_checkIns(store),
-      m_verifier([this](const QString& keyId) { return cachedKey(keyId); }),
+      m_verifier([this](const QString& keyId) { return cachedKey(keyId); },
+                 [this](const QByteArray& code) {
+                     return m_checkIns.isConfirmedRevokedKeyCode(
+                         QCryptographicHash::hash(code, QCryptographicHash::Sha256));
+                 }),
       m_now([] { return QDateTime::currentMSecsSinceEpoch(); })
 {
     qRegisterMetaType<Result>();
@@ -91,8 +96,9 @@ std::optional<tickets::CachedTicketKey> CheckInService::cachedKey(const QString&
     const auto info = m_store->ticketKey(keyId);
     if (!info)
         return std::nullopt;
-    return tickets::CachedTicketKey{info->publicKey, info->retiredAtMs, info->deviceId, info->certifiedByKeyId,
-                           info->certificate, info->validUntilMs};
+    return tickets::CachedTicketKey{info->publicKey,        info->retiredAtMs, info->deviceId,
+                                    info->certifiedByKeyId, info->certificate, info->validUntilMs,
+                                    info->revokedAtMs};
 }
 
 bool CheckInService::isOnline() const { return m_online; }
@@ -358,7 +364,10 @@ void CheckInService::applyBatch(const v1::Envelope& envelope)
     QStringList voids;
     for (const auto& id : batch.voided_ticket_ids())
         voids << text(id);
-    m_checkIns.applyWatchBatch(eventId, records, voids, batch.cursor());
+    QList<QByteArray> confirmedCodes;
+    for (const auto& digest : batch.confirmed_revoked_key_codes())
+        confirmedCodes << QByteArray(digest.data(), static_cast<qsizetype>(digest.size()));
+    m_checkIns.applyWatchBatch(eventId, records, voids, confirmedCodes, batch.cursor());
     if (eventId == m_eventId) {
         Q_EMIT countsChanged();
         if (flagged)

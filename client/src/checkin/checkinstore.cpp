@@ -128,6 +128,14 @@ bool CheckInStore::isVoid(const QString& ticketId)
     return run(q) && q.next();
 }
 
+bool CheckInStore::isConfirmedRevokedKeyCode(const QByteArray& codeSha256)
+{
+    QSqlQuery q(m_store->database());
+    q.prepare(QStringLiteral("SELECT 1 FROM check_in_confirmed_codes WHERE code_sha256=?"));
+    q.addBindValue(codeSha256);
+    return run(q) && q.next();
+}
+
 QString CheckInStore::eventTitle(const QString& eventId)
 {
     QSqlQuery q(m_store->database());
@@ -239,7 +247,8 @@ bool CheckInStore::applyServerRecord(const CheckInRow& row)
 }
 
 bool CheckInStore::applyWatchBatch(const QString& eventId, const QList<CheckInRow>& records,
-                                   const QStringList& voidedTicketIds, quint64 cursor)
+                                   const QStringList& voidedTicketIds,
+                                   const QList<QByteArray>& confirmedRevokedKeyCodes, quint64 cursor)
 {
     Transaction tx(m_store->database());
     if (!tx.isOpen())
@@ -253,6 +262,15 @@ bool CheckInStore::applyWatchBatch(const QString& eventId, const QList<CheckInRo
         voids.addBindValue(ticketId);
         voids.addBindValue(eventId);
         if (!run(voids))
+            return false;
+    }
+    QSqlQuery confirmed(m_store->database());
+    confirmed.prepare(
+        QStringLiteral("INSERT OR IGNORE INTO check_in_confirmed_codes(code_sha256, event_id) VALUES (?, ?)"));
+    for (const auto& digest : confirmedRevokedKeyCodes) {
+        confirmed.addBindValue(digest);
+        confirmed.addBindValue(eventId);
+        if (!run(confirmed))
             return false;
     }
     QSqlQuery watch(m_store->database());

@@ -59,6 +59,9 @@ public:
     // The admission that counts for the ticket at the event, if this device knows one.
     std::optional<CheckInRow> countedAdmission(const QString& eventId, const QString& ticketId);
     bool isVoid(const QString& ticketId);
+    // Is `codeSha256` the digest of a confirmed sale's ticket signed by a revoked device key
+    // (CheckInBatch.confirmed_revoked_key_codes)? The only such tickets a door admits offline.
+    bool isConfirmedRevokedKeyCode(const QByteArray& codeSha256);
     QString eventTitle(const QString& eventId); // "" when not cached
     // Cached events starting from a day before `nowMs` on, soonest first (at most 200).
     QList<DoorEvent> doorEvents(qint64 nowMs);
@@ -73,9 +76,10 @@ public:
     // A record from the server (a CheckIn answer or WatchCheckIns): updates the row with the
     // same server id (this device's own, once uploaded), else stores it as another device's.
     bool applyServerRecord(const CheckInRow& row);
-    // A WatchCheckIns batch: records, voided tickets and the new cursor, one transaction.
+    // A WatchCheckIns batch: records, voided tickets, confirmed codes of revoked keys and the
+    // new cursor, one transaction.
     bool applyWatchBatch(const QString& eventId, const QList<CheckInRow>& records, const QStringList& voidedTicketIds,
-                         quint64 cursor);
+                         const QList<QByteArray>& confirmedRevokedKeyCodes, quint64 cursor);
     quint64 watchCursor(const QString& eventId);
     // The upload answer for one own offline admission: its server id and state, or (refused)
     // a refusal instead of a counted row; the outbox entry goes in the same transaction.

@@ -122,7 +122,8 @@ ChangeBatchData decodeChangeBatch(const v1::ChangeBatch& batch)
                 v1::TicketKey msg;
                 ok = msg.ParseFromString(change.payload()) && msg.public_key().size() == 32;
                 rec.record = TicketKeyRecord{msg.public_key(), msg.valid_from_ms(), msg.retired_at_ms(), msg.device_id(),
-                                             msg.certified_by_key_id(), msg.certificate(), msg.valid_until_ms()};
+                                             msg.certified_by_key_id(), msg.certificate(), msg.valid_until_ms(),
+                                             msg.revoked_at_ms()};
             }
         }
         if (!ok) {

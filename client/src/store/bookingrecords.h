@@ -162,6 +162,7 @@ struct TicketKeyInfo {
     QString certifiedByKeyId{};
     QByteArray certificate{}; // 64 bytes for a device key
     qint64 validUntilMs = 0;
+    qint64 revokedAtMs = 0;   // the device was revoked (TicketKey.revoked_at_ms); 0: not
 };
 
 // A CreateOrder as the client sends it (never card data: only the provider's token).
@@ -205,6 +206,7 @@ struct TicketKeyRecord {
     std::string certifiedByKeyId{};
     std::string certificate{};
     qint64 validUntilMs = 0;
+    qint64 revokedAtMs = 0;
 };
 
 } // namespace marquee::client

@@ -70,7 +70,7 @@ QList<QByteArray> LocalStore::waitlistPayloads(qint64 userId)
     return exec(q) ? payloads(q) : QList<QByteArray>{};
 }
 
-#define TICKET_KEY_COLUMNS "key_id, public_key, valid_from, retired_at, device_id, certified_by, certificate, valid_until"
+#define TICKET_KEY_COLUMNS "key_id, public_key, valid_from, retired_at, device_id, certified_by, certificate, valid_until, revoked_at"
 
 namespace {
 
@@ -78,7 +78,7 @@ TicketKeyInfo ticketKeyAt(const QSqlQuery& q)
 {
     return TicketKeyInfo{q.value(0).toString(), q.value(1).toByteArray(), q.value(2).toLongLong(),
                          q.value(3).toLongLong(), q.value(4).toString(), q.value(5).toString(),
-                         q.value(6).toByteArray(), q.value(7).toLongLong()};
+                         q.value(6).toByteArray(), q.value(7).toLongLong(), q.value(8).toLongLong()};
 }
 
 } // namespace

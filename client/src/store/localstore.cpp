@@ -290,6 +290,14 @@ CREATE TABLE check_in_flags(
   checked_in_at INTEGER NOT NULL, outcome INTEGER NOT NULL, reason TEXT NOT NULL);
 CREATE INDEX check_in_flags_by_event ON check_in_flags(event_id, checked_in_at);
 )sql",
+    // 10 -> 11: device revocation (docs/boxoffice.md "Device revocation"). ticket_keys.revoked_at
+    // (TicketKey.revoked_at_ms); check_in_confirmed_codes: SHA-256 of the codes of confirmed
+    // sales signed by revoked device keys (CheckInBatch.confirmed_revoked_key_codes), the only
+    // tickets of those keys a door admits offline.
+    R"sql(
+ALTER TABLE ticket_keys ADD COLUMN revoked_at INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE check_in_confirmed_codes(code_sha256 BLOB PRIMARY KEY, event_id TEXT NOT NULL);
+)sql",
 };
 static_assert(std::size(kUpgradeSteps) == LocalStore::kSchemaVersion);
 
@@ -392,7 +400,7 @@ const char* const kBatchSql[StmtCount] = {
     "INSERT OR REPLACE INTO waitlist_entries(id,user_id,event_id,status,created_at,payload) VALUES (?,?,?,?,?,?)",
     "DELETE FROM waitlist_entries WHERE id=? AND user_id=?",
     "INSERT OR REPLACE INTO ticket_keys(key_id,public_key,valid_from,retired_at,device_id,certified_by,certificate,"
-    "valid_until) VALUES (?,?,?,?,?,?,?,?)",
+    "valid_until,revoked_at) VALUES (?,?,?,?,?,?,?,?,?)",
     "DELETE FROM ticket_keys WHERE key_id=?",
     "UPDATE sync_state SET cursor=?, cursor_user_id=?, last_sync_at=? WHERE id=1",
 };
@@ -1052,6 +1060,7 @@ bool LocalStore::applyChanges(const ChangeBatchData& batch, qint64 userId, Batch
                 st.text(6, k->certifiedByKeyId);
                 st.blob(7, k->certificate);
                 st.integer(8, k->validUntilMs);
+                st.integer(9, k->revokedAtMs);
                 run = true;
             }
             break;

@@ -20,7 +20,7 @@ namespace marquee::client {
 class LocalStore {
 public:
     // Schema version written to PRAGMA user_version; each step upgrades from version-1.
-    static constexpr int kSchemaVersion = 10;
+    static constexpr int kSchemaVersion = 11;
     // Applied events a transaction indexes for search before it commits (live pushes, small
     // pages); more are left to indexSearchBacklog(), so a cold sync does not wait for FTS5.
     static constexpr int kInlineIndexRows = 1000;

@@ -31,6 +31,9 @@ public:
             return tr("Invalid ticket: it was signed by a box-office device whose certificate does not check out.");
         case TicketVerifier::Outcome::AfterDeviceCertificate:
             return tr("Invalid ticket: it was issued after its box-office device's certificate ran out.");
+        case TicketVerifier::Outcome::RevokedDeviceKey:
+            return tr("Invalid ticket: it was signed by a box-office device that has been revoked, and its sale was "
+                      "not confirmed before the revocation.");
         case TicketVerifier::Outcome::AfterRetirement:
             break;
         }
@@ -40,7 +43,10 @@ public:
 
 } // namespace
 
-TicketVerifier::TicketVerifier(TicketKeyLookup lookup) : m_lookup(std::move(lookup)) {}
+TicketVerifier::TicketVerifier(TicketKeyLookup lookup, ConfirmedCodeLookup isConfirmed)
+    : m_lookup(std::move(lookup)), m_isConfirmed(std::move(isConfirmed))
+{
+}
 
 QString TicketVerifier::describe(Outcome outcome)
 {
@@ -61,6 +67,7 @@ TicketVerifier::Result TicketVerifier::verify(const QString& code) const
         key.deviceId = cached->deviceId.toStdString();
         key.certifiedByKeyId = cached->certifiedByKeyId.toStdString();
         key.validUntilMs = cached->validUntilMs;
+        key.revokedAtMs = cached->revokedAtMs;
         if (cached->certificate.size() == static_cast<qsizetype>(core::tickets::Signature{}.size())) {
             core::tickets::Signature certificate{};
             std::copy(cached->certificate.cbegin(), cached->certificate.cend(), certificate.begin());
@@ -70,8 +77,11 @@ TicketVerifier::Result TicketVerifier::verify(const QString& code) const
     };
     // Codes are ASCII; anything else fails as Malformed in the core.
     const QByteArray bytes = code.toUtf8();
+    const auto isConfirmed = [this](std::string_view trimmed, const core::tickets::TicketClaims&) {
+        return m_isConfirmed && m_isConfirmed(QByteArray(trimmed.data(), static_cast<qsizetype>(trimmed.size())));
+    };
     const auto verification = core::tickets::verifyTrusted(
-        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), findKey);
+        std::string_view(bytes.constData(), static_cast<std::size_t>(bytes.size())), findKey, isConfirmed);
 
     Result result;
     result.claims = verification.claims;
@@ -99,6 +109,9 @@ TicketVerifier::Result TicketVerifier::verify(const QString& code) const
     case core::tickets::Trust::AfterDeviceCertificate:
         result.outcome = Outcome::AfterDeviceCertificate;
         break;
+    case core::tickets::Trust::RevokedDeviceKey:
+        result.outcome = Outcome::RevokedDeviceKey;
+        break;
     }
     result.message = describe(result.outcome);
     return result;
@@ -119,6 +132,7 @@ std::optional<CachedTicketKey> TicketVerifier::fromTicketKeyPayload(const QByteA
     cached.certifiedByKeyId = QString::fromStdString(key.certified_by_key_id());
     cached.certificate = QByteArray(key.certificate().data(), static_cast<qsizetype>(key.certificate().size()));
     cached.validUntilMs = key.valid_until_ms();
+    cached.revokedAtMs = key.revoked_at_ms();
     return cached;
 }
 

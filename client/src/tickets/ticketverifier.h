@@ -24,11 +24,15 @@ struct CachedTicketKey {
     QString certifiedByKeyId{};
     QByteArray certificate{}; // 64 bytes
     qint64 validUntilMs = 0;
+    qint64 revokedAtMs = 0;   // the device was revoked: only confirmed sales' tickets count
 };
 
 // Maps a key id ("1a2b3c4d") to its cached key; nullopt when unknown. The checkout cache
 // provides it (e.g. a lambda over LocalStore::ticketKey).
 using TicketKeyLookup = std::function<std::optional<CachedTicketKey>(const QString& keyId)>;
+// Is this exact code (trimmed) a ticket of a sale the server confirmed? Asked only for codes
+// signed by a revoked device key (a door device: its synced catalog of confirmed codes).
+using ConfirmedCodeLookup = std::function<bool(const QByteArray& code)>;
 
 class TicketVerifier {
 public:
@@ -40,6 +44,7 @@ public:
         AfterRetirement,   // signature fine, but dated after its key was retired: a leaked key
         UncertifiedDeviceKey,   // a device key whose certificate does not check out
         AfterDeviceCertificate, // issued when its device certificate had run out
+        RevokedDeviceKey,       // its device was revoked and the ticket is no confirmed sale
     };
 
     struct Result {
@@ -51,7 +56,8 @@ public:
         bool valid() const { return outcome == Outcome::Valid; }
     };
 
-    explicit TicketVerifier(TicketKeyLookup lookup);
+    // Without `isConfirmed`, every ticket of a revoked device key is refused.
+    explicit TicketVerifier(TicketKeyLookup lookup, ConfirmedCodeLookup isConfirmed = {});
 
     // Never throws; any text is accepted (surrounding whitespace ignored).
     Result verify(const QString& code) const;
@@ -64,6 +70,7 @@ public:
 
 private:
     TicketKeyLookup m_lookup;
+    ConfirmedCodeLookup m_isConfirmed;
 };
 
 } // namespace marquee::client::tickets
