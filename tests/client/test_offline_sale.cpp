@@ -10,11 +10,13 @@
 #include "net/changedecoder.h"
 #include "services/clientsession.h"
 #include "store/localstore.h"
+#include "store/secretvault.h"
 
 #include "marquee/core/tickets/ticket_code.hpp"
 #include "marquee/v1/order.pb.h"
 #include "marquee/v1/sync.pb.h"
 
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -458,6 +460,44 @@ private Q_SLOTS:
         DeviceKeyInfo shortCert = key;
         shortCert.certificate.chop(1);
         QCOMPARE(keys->certificateProblem(shortCert), QStringLiteral("The server sent a malformed certificate for this device."));
+    }
+
+    // The device's secret key is sealed in SQLite (SecretVault) under a key in its own 0600
+    // file: the database file alone does not give it away; an old plaintext row is sealed on
+    // first read; a damaged seal gives no key rather than a wrong one.
+    void theDeviceSecretIsSealedAtRest()
+    {
+        const DeviceKeyInfo key = m_session->deviceKeys()->key();
+        QCOMPARE(key.secretKey.size(), 64);
+        QSqlQuery q(store()->database());
+        QVERIFY(q.exec(QStringLiteral("SELECT secret_key FROM device_keys WHERE key_id = '%1'").arg(key.keyId)) && q.next());
+        const QByteArray atRest = q.value(0).toByteArray();
+        QVERIFY(SecretVault::isSealed(atRest));
+        QVERIFY(!atRest.contains(key.secretKey.left(32)));
+        const QFileInfo keyFile(SecretVault::forDatabase(store()->path()).keyFile());
+        QVERIFY(keyFile.exists());
+        QCOMPARE(keyFile.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther | QFileDevice::WriteGroup
+                                          | QFileDevice::WriteOther),
+                 QFileDevice::Permissions());
+        // Under another key file (the database copied without it) the seal does not open.
+        QTemporaryDir elsewhere;
+        SecretVault stranger(elsewhere.filePath(QStringLiteral("other.key")));
+        QVERIFY(!stranger.open(atRest));
+        QCOMPARE(SecretVault::forDatabase(store()->path()).open(atRest).value_or(QByteArray()), key.secretKey);
+        // A tampered seal opens to nothing.
+        QByteArray tampered = atRest;
+        tampered[tampered.size() - 1] = static_cast<char>(tampered.at(tampered.size() - 1) ^ 1);
+        QVERIFY(!SecretVault::forDatabase(store()->path()).open(tampered));
+        // A secret stored in the clear by an older version is sealed when it is first read.
+        QSqlQuery legacy(store()->database());
+        legacy.prepare(QStringLiteral("UPDATE device_keys SET secret_key = ? WHERE key_id = ?"));
+        legacy.addBindValue(key.secretKey);
+        legacy.addBindValue(key.keyId);
+        QVERIFY(legacy.exec());
+        QCOMPARE(store()->deviceKey()->secretKey, key.secretKey);
+        QVERIFY(q.exec(QStringLiteral("SELECT secret_key FROM device_keys WHERE key_id = '%1'").arg(key.keyId)) && q.next());
+        QVERIFY(SecretVault::isSealed(q.value(0).toByteArray()));
+        QVERIFY(m_session->deviceKeys()->signingKey().has_value() == m_session->deviceKeys()->key().isCertified());
     }
 };
 

@@ -2,6 +2,7 @@
 // An offline sale is written in one transaction with its outbox entry and its seats, and a
 // seat is taken only from the Available state, so a seat can never be sold twice here.
 #include "store/localstore.h"
+#include "store/secretvault.h"
 
 #include <QDateTime>
 #include <QSqlQuery>
@@ -73,7 +74,24 @@ std::optional<DeviceKeyInfo> LocalStore::deviceKey()
     DeviceKeyInfo k;
     k.keyId = q.value(0).toString();
     k.publicKey = q.value(1).toByteArray();
-    k.secretKey = q.value(2).toByteArray();
+    const QByteArray storedSecret = q.value(2).toByteArray();
+    SecretVault vault = SecretVault::forDatabase(m_path);
+    if (SecretVault::isSealed(storedSecret)) {
+        // A secret that does not open (key file lost or replaced) is no secret: the key cannot
+        // sign, and DeviceKeyService reports it instead of signing with garbage.
+        k.secretKey = vault.open(storedSecret).value_or(QByteArray());
+        if (k.secretKey.isEmpty())
+            m_lastError = vault.lastError();
+    } else {
+        k.secretKey = storedSecret; // stored before sealing existed: sealed now
+        const QByteArray sealed = vault.seal(storedSecret);
+        QSqlQuery reseal(database());
+        reseal.prepare(QStringLiteral("UPDATE device_keys SET secret_key=? WHERE key_id=?"));
+        reseal.addBindValue(sealed);
+        reseal.addBindValue(k.keyId);
+        if (sealed.isEmpty() || !exec(reseal))
+            m_lastError = sealed.isEmpty() ? vault.lastError() : m_lastError;
+    }
     k.createdAtMs = q.value(3).toLongLong();
     k.certificate = q.value(4).toByteArray();
     k.certifiedByKeyId = q.value(5).toString();
@@ -91,9 +109,16 @@ bool LocalStore::saveDeviceKey(const DeviceKeyInfo& key)
         "valid_until,device_name) VALUES (?,?,?,?,?,?,?,?,?) ON CONFLICT(key_id) DO UPDATE SET "
         "certificate=excluded.certificate, certified_by_key_id=excluded.certified_by_key_id, "
         "issued_at=excluded.issued_at, valid_until=excluded.valid_until, device_name=excluded.device_name"));
+    // The secret is stored sealed (SecretVault): never in the clear in the database file.
+    SecretVault vault = SecretVault::forDatabase(m_path);
+    const QByteArray sealed = vault.seal(key.secretKey);
+    if (sealed.isEmpty()) {
+        m_lastError = vault.lastError();
+        return false;
+    }
     q.addBindValue(key.keyId);
     q.addBindValue(key.publicKey);
-    q.addBindValue(key.secretKey);
+    q.addBindValue(sealed);
     q.addBindValue(key.createdAtMs);
     q.addBindValue(blob(key.certificate));
     q.addBindValue(text(key.certifiedByKeyId));
