@@ -70,6 +70,17 @@ inline LeaseInfo leaseSeats(ClientSession& session, const QString& eventId, cons
     return changed.first().first().value<LeaseInfo>();
 }
 
+// A cash sale of `seats` from this device's lease for the event, €500 handed over.
+inline OfflineSaleRequest cashSaleOf(const QString& eventId, const QStringList& seats)
+{
+    OfflineSaleRequest r;
+    r.eventId = eventId;
+    r.seatIds = seats;
+    r.method = PaymentMethod::Cash;
+    r.tenderedMinor = 50'000;
+    return r;
+}
+
 // Stops the server and waits until the session knows it is offline.
 inline bool stopServer(marquee::testing::TestServer& server, ClientSession& a, ClientSession* b = nullptr)
 {

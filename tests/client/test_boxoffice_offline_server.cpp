@@ -65,15 +65,7 @@ class TestBoxOfficeOfflineServer : public QObject {
     }
 
     // A cash sale of the seats from the clerk's lease, €500 handed over.
-    OfflineSaleRequest cashFor(const QStringList& seats) const
-    {
-        OfflineSaleRequest r;
-        r.eventId = m_event;
-        r.seatIds = seats;
-        r.method = PaymentMethod::Cash;
-        r.tenderedMinor = 50'000;
-        return r;
-    }
+    OfflineSaleRequest cashFor(const QStringList& seats) const { return cashSaleOf(m_event, seats); }
 
 private Q_SLOTS:
     void initTestCase()

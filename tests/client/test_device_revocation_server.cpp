@@ -62,15 +62,7 @@ class TestDeviceRevocationServer : public QObject {
     std::unique_ptr<CheckInService> m_doorService;
     QString m_event;
 
-    OfflineSaleRequest cashFor(const QStringList& seats) const
-    {
-        OfflineSaleRequest r;
-        r.eventId = m_event;
-        r.seatIds = seats;
-        r.method = PaymentMethod::Cash;
-        r.tenderedMinor = 50'000;
-        return r;
-    }
+    OfflineSaleRequest cashFor(const QStringList& seats) const { return cashSaleOf(m_event, seats); }
     int doorCatalogSize()
     {
         QSqlQuery q(m_door->store()->database());
