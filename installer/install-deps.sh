@@ -18,6 +18,7 @@ PACKAGES=(
   libcurl4-openssl-dev   # payment providers' HTTP client (and the mailer's SMTP)
   libgmime-3.0-dev   # MIME composition of outgoing mail (server/src/mail)
   libjemalloc-dev   # the server's allocator (server/CMakeLists.txt)
+  libboost-locale1.74-dev libicu-dev gettext   # mails in the recipient's language (gettext catalogs, ICU formats; msgfmt at build)
   # shared
   protobuf-compiler libprotobuf-dev libsodium-dev libsqlite3-dev
   libical-dev libqrencode-dev libhowardhinnant-date-dev libeigen3-dev

@@ -7,6 +7,7 @@
 #include "store/localstore.h"
 
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -153,6 +154,32 @@ private Q_SLOTS:
         QVERIFY(!s->store()->syncState().token.isEmpty());
         QCOMPARE(m_server.query(QStringLiteral("SELECT display_name FROM users WHERE id = %1").arg(id)).value(0),
                  QStringLiteral("New Comer"));
+    }
+
+    // The account's mail language is the client's UI language, sent with Register and with
+    // every Login (docs/mail.md "Languages").
+    void mailLanguageIsTheUiLanguage()
+    {
+        const auto restoreLocale = qScopeGuard([before = QLocale()] { QLocale::setDefault(before); });
+        QLocale::setDefault(QLocale(QStringLiteral("fr_FR")));
+        auto s = session();
+        QVERIFY(s);
+        QVERIFY(startAndSync(*s));
+        const QString email = QStringLiteral("francoise@example.com");
+        QSignalSpy in(s->account(), &AccountService::loggedIn);
+        s->account()->registerAccount(email, QStringLiteral("a long enough password"), QStringLiteral("Françoise"));
+        QVERIFY(in.wait(kTimeoutMs));
+        const auto languageOf = [&] {
+            return m_server.query(QStringLiteral("SELECT language FROM users WHERE email = '%1'").arg(email)).value(0);
+        };
+        QCOMPARE(languageOf(), QStringLiteral("fr"));
+
+        QLocale::setDefault(QLocale(QStringLiteral("de_AT")));
+        auto other = session();
+        QVERIFY(other);
+        QVERIFY(startAndSync(*other));
+        QVERIFY(logIn(*other, email, QStringLiteral("a long enough password")));
+        QCOMPARE(languageOf(), QStringLiteral("de"));
     }
 
     void registrationErrors()

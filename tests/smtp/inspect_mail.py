@@ -2,7 +2,7 @@
 """Parses a received message with Python's own email package (an implementation independent
 of the GMime that composed it) and prints what the mail tests check, as JSON on stdout:
 decoded headers, raw header lines, the MIME structure, each leaf part decoded (text as text,
-everything as sha256 + size), parser defects and line-length facts of the raw bytes.
+PDF text through pdftotext, everything as sha256 + size), parser defects and line-length facts of the raw bytes.
 Usage: inspect_mail.py FILE.eml
 """
 import email
@@ -10,6 +10,7 @@ import email.policy
 import hashlib
 import json
 import re
+import subprocess
 import sys
 
 
@@ -17,6 +18,15 @@ def structure(part):
     if part.is_multipart():
         return "%s(%s)" % (part.get_content_type(), ",".join(structure(p) for p in part.iter_parts()))
     return part.get_content_type()
+
+
+def pdf_text(payload):
+    """The PDF's text as poppler's pdftotext reads it (poppler-utils), or "" without it."""
+    try:
+        result = subprocess.run(["pdftotext", "-enc", "UTF-8", "-", "-"], input=payload, capture_output=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return result.stdout.decode("utf-8", "replace") if result.returncode == 0 else ""
 
 
 def main():
@@ -53,6 +63,7 @@ def main():
         if part.get_content_type() == "application/pdf":
             entry["pdf_header"] = payload[:5].decode("latin-1")
             entry["pdf_pages"] = len(re.findall(rb"/Type\s*/Page\b(?!s)", payload))
+            entry["pdf_text"] = pdf_text(payload)
         if part.get_content_maintype() == "text":
             entry["text"] = part.get_content()
         out["parts"].append(entry)

@@ -12,6 +12,7 @@
 #include "marquee/protocol/seating_conversions.hpp"
 #include "marquee/v1/envelope.pb.h"
 
+#include <QLocale>
 #include <QLoggingCategory>
 #include <QNetworkRequest>
 #include <QWebSocket>
@@ -223,11 +224,23 @@ quint64 SyncClient::send(RequestKind kind, v1::Envelope& envelope)
     return id;
 }
 
+namespace {
+
+// The language the server writes this account's mails in: the UI's ("de_DE"; the server keeps
+// the language part and falls back to English for one it has no mails in).
+std::string mailLanguage()
+{
+    return QLocale().name().toStdString();
+}
+
+} // namespace
+
 quint64 SyncClient::login(const QString& email, const QString& password)
 {
     v1::Envelope env;
     env.mutable_login()->set_email(email.toStdString());
     env.mutable_login()->set_password(password.toStdString());
+    env.mutable_login()->set_language(mailLanguage());
     return send(RequestKind::Login, env);
 }
 
@@ -238,6 +251,7 @@ quint64 SyncClient::registerAccount(const QString& email, const QString& passwor
     r->set_email(email.toStdString());
     r->set_password(password.toStdString());
     r->set_display_name(displayName.toStdString());
+    r->set_language(mailLanguage());
     return send(RequestKind::Register, env);
 }
 

@@ -25,7 +25,8 @@ void TwoBodies::heading(const std::string& text) {
 void TwoBodies::rows(const std::vector<std::pair<std::string, std::string>>& rows) {
     m_html += "<table>\n";
     for (const auto& [label, value] : rows) {
-        m_text += label + (label.empty() ? "" : ": ") + value + "\r\n";
+        // Translators: one row of a mail, label and value ("When: Saturday, ...").
+        m_text += (label.empty() ? value : m_language->tr("{1}: {2}", label, value)) + "\r\n";
         m_html += "<tr><th align=\"left\">" + htmlEscape(label) + "</th><td>" + htmlEscape(value) + "</td></tr>\n";
     }
     m_text += "\r\n";
@@ -45,11 +46,13 @@ void TwoBodies::list(const std::vector<std::string>& items) {
 std::string TwoBodies::text() const { return m_text + "-- \r\nMarquee\r\n"; }
 
 std::string TwoBodies::html(const std::string& title) const {
-    return "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>" + htmlEscape(title) +
+    return "<!DOCTYPE html>\n<html lang=\"" + m_language->code() + "\"><head><meta charset=\"utf-8\"><title>" + htmlEscape(title) +
            "</title></head>\n<body>\n" + m_html + "<p>&mdash; Marquee</p>\n</body></html>\n";
 }
 
-std::string greeting(const std::string& name) { return name.empty() ? "Hello," : "Hello " + name + ","; }
+std::string greeting(const MailLanguage& language, const std::string& name) {
+    return name.empty() ? language.tr("Hello,") : language.tr("Hello {1},", name);
+}
 
 std::string whereText(const std::string& venueName, const std::string& venueAddress) {
     if (venueAddress.empty()) return venueName;

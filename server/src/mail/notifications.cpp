@@ -1,9 +1,10 @@
-// The order and waitlist mails (see notifications.hpp): English text and HTML bodies built
-// from the order, times in the event's zone, money from minor units; the confirmation carries
-// the PDF tickets and an .ics invitation.
+// The order and waitlist mails (see notifications.hpp): text and HTML bodies in the order's
+// (or waitlist user's) language, built from the order, times in the event's zone, money from
+// minor units; the confirmation carries the PDF tickets and an .ics invitation.
 #include "mail/notifications.hpp"
 
 #include "mail/invitation.hpp"
+#include "mail/mail_language.hpp"
 #include "mail/mail_outbox.hpp"
 #include "mail/mail_text.hpp"
 #include "services/api_internal.hpp"
@@ -47,7 +48,8 @@ std::optional<EventDetails> eventDetails(pqxx::transaction_base& tx, const std::
                         r[3].as<std::string>(), r[4].as<std::string>(), r[5].as<std::string>()};
 }
 
-// ISO 4217 minor-unit digits: 2 unless listed.
+} // namespace
+
 int minorDigits(const std::string& currency) {
     static const std::map<std::string, int> exceptions{
         {"BIF", 0}, {"CLP", 0}, {"DJF", 0}, {"GNF", 0}, {"ISK", 0}, {"JPY", 0}, {"KMF", 0}, {"KRW", 0},
@@ -56,8 +58,6 @@ int minorDigits(const std::string& currency) {
     const auto it = exceptions.find(currency);
     return it == exceptions.end() ? 2 : it->second;
 }
-
-} // namespace
 
 // "EUR 1,234.50", "JPY 1,500", "-EUR 3.00": integer arithmetic only.
 std::string formatMoney(std::int64_t minor, const std::string& currency) {
@@ -111,23 +111,43 @@ std::string htmlEscape(const std::string& text) {
 
 namespace {
 
-std::string lineText(const v1::OrderLine& line, const std::string& currency) {
-    return line.label() + " (" + line.price_category_name() + ") " + formatMoney(line.total_minor(), currency);
+std::string lineText(const MailLanguage& lang, const v1::OrderLine& line, const std::string& currency) {
+    return line.label() + " (" + line.price_category_name() + ") " + lang.money(line.total_minor(), currency);
 }
 
-void addTotals(TwoBodies& body, const v1::Order& order) {
+void addTotals(const MailLanguage& lang, TwoBodies& body, const v1::Order& order) {
     const auto& c = order.currency();
     // Tax is either contained in price + fees (EU consumer prices) or added on top.
     const bool taxAdded = order.subtotal_minor() + order.fees_minor() + order.tax_minor() == order.total_minor();
-    body.rows({{"Tickets", formatMoney(order.subtotal_minor(), c)},
-               {"Booking fees", formatMoney(order.fees_minor(), c)},
-               {taxAdded ? "Tax" : "Included tax", formatMoney(order.tax_minor(), c)},
-               {"Total", formatMoney(order.total_minor(), c)}});
+    body.rows({{lang.tr("Tickets"), lang.money(order.subtotal_minor(), c)},
+               {lang.tr("Booking fees"), lang.money(order.fees_minor(), c)},
+               {taxAdded ? lang.tr("Tax") : lang.tr("Included tax"), lang.money(order.tax_minor(), c)},
+               {lang.tr("Total"), lang.money(order.total_minor(), c)}});
 }
 
 } // namespace
 
 namespace {
+
+// The tickets' words and formats in the order's language (English: the renderer's own).
+tickets::TicketWording ticketWording(const MailLanguage& lang) {
+    tickets::TicketWording wording;
+    if (lang.code() == "en") return wording;
+    auto& c = wording.captions;
+    c.heading = lang.tr("TICKET");
+    c.seat = lang.tr("Seat");
+    c.category = lang.tr("Category");
+    c.holder = lang.tr("Name");
+    c.order = lang.tr("Order");
+    c.price = lang.tr("Price");
+    // Translators: stamped across a cancelled ticket.
+    c.voided = lang.tr("VOID");
+    c.voidedNote = lang.tr("This ticket is no longer valid.");
+    c.scanHint = lang.tr("Show this code at the entrance");
+    wording.format.dateTime = [&lang](std::int64_t ms, const std::string& zone) { return lang.shortEventTime(ms, zone); };
+    wording.format.money = [&lang](std::int64_t minor, const std::string& currency) { return lang.money(minor, currency); };
+    return wording;
+}
 
 // The order with its valid tickets only (read from the database when the caller's copy has
 // none): what the PDF shows.
@@ -149,29 +169,30 @@ void enqueueOrderConfirmation(pqxx::transaction_base& tx, const v1::Order& order
     const auto& title = order.event_title().empty() && event ? event->title : order.event_title();
     const auto startsAt = order.event_starts_at_ms() != 0 || !event ? order.event_starts_at_ms() : event->startsAtMs;
     const auto& zone = order.event_time_zone().empty() && event ? event->timeZone : order.event_time_zone();
+    const auto& lang = MailLanguage::of(order.language());
     const auto where = whereText(order.venue_name(), order.venue_address());
-    const auto when = formatEventTime(startsAt, zone);
+    const auto when = lang.eventTime(startsAt, zone);
 
     std::vector<std::string> seats;
-    for (const auto& line : order.lines()) seats.push_back(lineText(line, order.currency()));
+    for (const auto& line : order.lines()) seats.push_back(lineText(lang, line, order.currency()));
 
-    TwoBodies body;
-    body.paragraph(greeting(order.buyer_name()));
-    body.paragraph("Thank you for your order " + order.code() + ". Your tickets are attached as a PDF: show the QR "
-                   "code on your phone or on paper at the entrance. The calendar invitation adds the event to your "
-                   "calendar.");
+    TwoBodies body(lang);
+    body.paragraph(greeting(lang, order.buyer_name()));
+    body.paragraph(lang.tr("Thank you for your order {1}. Your tickets are attached as a PDF: show the QR code on your "
+                           "phone or on paper at the entrance. The calendar invitation adds the event to your calendar.",
+                           order.code()));
     body.heading(title);
-    body.rows({{"When", when}, {"Where", where}, {"Order", order.code()}});
-    body.paragraph(seats.size() == 1 ? "Your seat:" : "Your seats:");
+    body.rows({{lang.tr("When"), when}, {lang.tr("Where"), where}, {lang.tr("Order"), order.code()}});
+    body.paragraph(lang.trn("Your seat:", "Your seats:", static_cast<std::int64_t>(seats.size())));
     body.list(seats);
-    addTotals(body, order);
+    addTotals(lang, body, order);
 
     OutgoingMail mail;
     mail.dedupKey = "order-confirmation:" + order.id();
     mail.kind = "order_confirmation";
     mail.toAddress = order.buyer_email();
     mail.toName = order.buyer_name();
-    mail.subject = "Your tickets for " + title + " (" + order.code() + ")";
+    mail.subject = lang.tr("Your tickets for {1} ({2})", title, order.code());
     mail.textBody = body.text();
     mail.htmlBody = body.html(mail.subject);
 
@@ -180,7 +201,7 @@ void enqueueOrderConfirmation(pqxx::transaction_base& tx, const v1::Order& order
     invitation.uid = "order-" + order.id() + "@" + sender.domain();
     invitation.summary = title;
     invitation.location = where;
-    std::string description = "Order " + order.code() + "\n";
+    std::string description = lang.tr("Order {1}", order.code()) + "\n";
     for (const auto& seat : seats) description += seat + "\n";
     invitation.description = description;
     invitation.startsAtMs = startsAt;
@@ -192,7 +213,7 @@ void enqueueOrderConfirmation(pqxx::transaction_base& tx, const v1::Order& order
     invitation.attendeeAddress = order.buyer_email();
     invitation.stampMs = order.updated_at_ms() != 0 ? order.updated_at_ms() : order.created_at_ms();
     mail.attachments.push_back(
-        {"tickets-" + order.code() + ".pdf", "application/pdf", tickets::renderTicketsPdf(withValidTickets(tx, order))});
+        {"tickets-" + order.code() + ".pdf", "application/pdf", tickets::renderTicketsPdf(withValidTickets(tx, order), ticketWording(lang))});
     if (startsAt != 0)
         mail.attachments.push_back({"invitation.ics", "text/calendar; method=REQUEST; charset=utf-8",
                                     renderInvitation(invitation)});
@@ -203,65 +224,72 @@ void enqueueOrderCancelled(pqxx::transaction_base& tx, const v1::Order& order, c
                            const std::string& refundKey) {
     const bool eventCancelled = reason == "event_cancelled";
     const auto& currency = order.currency();
+    const auto& lang = MailLanguage::of(order.language());
 
     std::vector<std::string> voided;
     for (const auto& ticket : order.tickets())
         if (ticket.voided()) voided.push_back(ticket.label() + " (" + ticket.price_category_name() + ")");
 
-    TwoBodies body;
-    body.paragraph(greeting(order.buyer_name()));
-    body.paragraph(eventCancelled ? "We are sorry: " + order.event_title() + " has been cancelled by the organizer."
-                                  : "Your order " + order.code() + " for " + order.event_title() +
-                                        (order.status() == v1::ORDER_CANCELLED ? " has been cancelled."
-                                                                               : " has been partly cancelled."));
-    body.rows({{"Event", order.event_title()},
-               {"When", formatEventTime(order.event_starts_at_ms(), order.event_time_zone())},
-               {"Order", order.code()},
-               {"Refunded", formatMoney(order.payment().refunded_minor(), currency)}});
-    if (!eventCancelled && !reason.empty()) body.paragraph("Reason: " + reason);
+    TwoBodies body(lang);
+    body.paragraph(greeting(lang, order.buyer_name()));
+    if (eventCancelled)
+        body.paragraph(lang.tr("We are sorry: {1} has been cancelled by the organizer.", order.event_title()));
+    else if (order.status() == v1::ORDER_CANCELLED)
+        body.paragraph(lang.tr("Your order {1} for {2} has been cancelled.", order.code(), order.event_title()));
+    else
+        body.paragraph(lang.tr("Your order {1} for {2} has been partly cancelled.", order.code(), order.event_title()));
+    body.rows({{lang.tr("Event"), order.event_title()},
+               {lang.tr("When"), lang.eventTime(order.event_starts_at_ms(), order.event_time_zone())},
+               {lang.tr("Order"), order.code()},
+               {lang.tr("Refunded"), lang.money(order.payment().refunded_minor(), currency)}});
+    // The reason is the person's own words (or a code from the saga), shown as given.
+    if (!eventCancelled && !reason.empty()) body.paragraph(lang.tr("Reason: {1}", reason));
     if (!voided.empty()) {
-        body.paragraph("These tickets are no longer valid:");
+        body.paragraph(lang.trn("This ticket is no longer valid:", "These tickets are no longer valid:",
+                                static_cast<std::int64_t>(voided.size())));
         body.list(voided);
     }
-    body.paragraph("The refund goes back the way you paid; your bank may take a few days to show it.");
+    body.paragraph(lang.tr("The refund goes back the way you paid; your bank may take a few days to show it."));
 
     OutgoingMail mail;
     mail.dedupKey = "order-cancelled:" + order.id() + ":" + refundKey;
     mail.kind = eventCancelled ? "event_cancelled" : "order_cancelled";
     mail.toAddress = order.buyer_email();
     mail.toName = order.buyer_name();
-    mail.subject = eventCancelled ? "Cancelled: " + order.event_title() + " (" + order.code() + ")"
-                                  : "Order " + order.code() + " cancelled: " + order.event_title();
+    mail.subject = eventCancelled ? lang.tr("Cancelled: {1} ({2})", order.event_title(), order.code())
+                                  : lang.tr("Order {1} cancelled: {2}", order.code(), order.event_title());
     mail.textBody = body.text();
     mail.htmlBody = body.html(mail.subject);
     enqueueMail(tx, mail);
 }
 
 void enqueueWaitlistOffer(pqxx::transaction_base& tx, const v1::WaitlistEntry& entry, const std::string& toAddress,
-                          const std::string& toName) {
+                          const std::string& toName, const std::string& language) {
     const auto event = eventDetails(tx, entry.event_id());
     const auto& title = entry.event_title().empty() && event ? event->title : entry.event_title();
     const std::string zone = event ? event->timeZone : "";
 
+    const auto& lang = MailLanguage::of(language);
+
     std::vector<std::string> seats(entry.offered_seat_labels().begin(), entry.offered_seat_labels().end());
-    TwoBodies body;
-    body.paragraph(greeting(toName));
-    body.paragraph("Good news: seats for " + title + " came free, and we are holding them for you.");
-    std::vector<std::pair<std::string, std::string>> facts{{"Event", title}};
+    TwoBodies body(lang);
+    body.paragraph(greeting(lang, toName));
+    body.paragraph(lang.tr("Good news: seats for {1} came free, and we are holding them for you.", title));
+    std::vector<std::pair<std::string, std::string>> facts{{lang.tr("Event"), title}};
     if (event) {
-        facts.emplace_back("When", formatEventTime(event->startsAtMs, zone));
-        facts.emplace_back("Where", whereText(event->venueName, event->venueAddress));
+        facts.emplace_back(lang.tr("When"), lang.eventTime(event->startsAtMs, zone));
+        facts.emplace_back(lang.tr("Where"), whereText(event->venueName, event->venueAddress));
     }
-    facts.emplace_back("Held until", formatEventTime(entry.offer_expires_at_ms(), zone));
+    facts.emplace_back(lang.tr("Held until"), lang.eventTime(entry.offer_expires_at_ms(), zone));
     body.rows(facts);
     if (!seats.empty()) {
-        body.paragraph(seats.size() == 1 ? "The seat held for you:" : "The seats held for you:");
+        body.paragraph(lang.trn("The seat held for you:", "The seats held for you:", static_cast<std::int64_t>(seats.size())));
         body.list(seats);
         if (entry.seats_apart())
-            body.paragraph("No seats side by side were free, so these seats are not together.");
+            body.paragraph(lang.tr("No seats side by side were free, so these seats are not together."));
     }
-    body.paragraph("To book them, open Marquee, go to your waitlist and complete the order before the hold ends. "
-                   "After that the seats are offered to the next person in line.");
+    body.paragraph(lang.tr("To book them, open Marquee, go to your waitlist and complete the order before the hold "
+                           "ends. After that the seats are offered to the next person in line."));
 
     OutgoingMail mail;
     // One mail per offer: a later offer to the same entry has another hold.
@@ -269,7 +297,7 @@ void enqueueWaitlistOffer(pqxx::transaction_base& tx, const v1::WaitlistEntry& e
     mail.kind = "waitlist_offer";
     mail.toAddress = toAddress;
     mail.toName = toName;
-    mail.subject = "Seats are waiting for you: " + title;
+    mail.subject = lang.tr("Seats are waiting for you: {1}", title);
     mail.textBody = body.text();
     mail.htmlBody = body.html(mail.subject);
     enqueueMail(tx, mail);

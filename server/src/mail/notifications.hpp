@@ -21,14 +21,18 @@ void enqueueOrderConfirmation(pqxx::transaction_base& tx, const v1::Order& order
 // several partial refunds of one order.
 void enqueueOrderCancelled(pqxx::transaction_base& tx, const v1::Order& order, const std::string& reason,
                            const std::string& refundKey);
-// A waitlist offer: the held seats, until when, how to complete the booking.
+// A waitlist offer: the held seats, until when, how to complete the booking; in `language`
+// (the waiting user's users.language; English when unknown).
 void enqueueWaitlistOffer(pqxx::transaction_base& tx, const v1::WaitlistEntry& entry, const std::string& toAddress,
-                          const std::string& toName);
+                          const std::string& toName, const std::string& language);
 
-// How the mails write things (English): "EUR 1,234.50" from minor units (ISO 4217 digits);
-// "Saturday, 14 June 2025, 19:30 CEST" in the IANA zone (UTC when empty or unknown).
+// How the English mails write things (MailLanguage has every language's forms): "EUR 1,234.50"
+// from minor units (ISO 4217 digits); "Saturday, 14 June 2025, 19:30 CEST" in the IANA zone
+// (UTC when empty or unknown).
 std::string formatMoney(std::int64_t minor, const std::string& currency);
 std::string formatEventTime(std::int64_t ms, const std::string& timeZone);
 std::string htmlEscape(const std::string& text);
+// ISO 4217 minor-unit digits of a currency: 2 unless it is one of the listed exceptions.
+int minorDigits(const std::string& currency);
 
 } // namespace marquee::server::mail

@@ -2,6 +2,7 @@
 // [version 1][user id, 8 bytes big-endian][setting][HMAC-SHA-256 of the first 10 bytes].
 #include "mail/unsubscribe.hpp"
 
+#include "mail/mail_language.hpp"
 #include "mail/notifications.hpp"
 
 #include <sodium.h>
@@ -84,7 +85,7 @@ std::optional<Decoded> decodeToken(pqxx::transaction_base& tx, std::string_view 
 
 // The user's address and the setting's current value, or nullopt for a deleted user.
 std::optional<UnsubscribeTarget> lookUp(pqxx::transaction_base& tx, const Decoded& decoded) {
-    const auto rows = tx.exec_params(std::string("SELECT u.email, r.") + settingColumn(decoded.setting) +
+    const auto rows = tx.exec_params(std::string("SELECT u.email, u.language, r.") + settingColumn(decoded.setting) +
                                          " FROM users u LEFT JOIN recommendation_settings r ON r.user_id = u.id "
                                          "WHERE u.id = $1",
                                      decoded.userId);
@@ -93,12 +94,13 @@ std::optional<UnsubscribeTarget> lookUp(pqxx::transaction_base& tx, const Decode
     target.userId = decoded.userId;
     target.setting = decoded.setting;
     target.maskedAddress = maskAddress(rows[0][0].as<std::string>());
-    target.alreadyOff = !(rows[0][1].is_null() ? settingDefault(decoded.setting) : rows[0][1].as<bool>());
+    target.language = rows[0][1].as<std::string>();
+    target.alreadyOff = !(rows[0][2].is_null() ? settingDefault(decoded.setting) : rows[0][2].as<bool>());
     return target;
 }
 
-std::string page(const std::string& title, const std::string& bodyHtml) {
-    return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+std::string page(const MailLanguage& lang, const std::string& title, const std::string& bodyHtml) {
+    return "<!DOCTYPE html>\n<html lang=\"" + lang.code() + "\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
            htmlEscape(title) + "</title></head>\n<body style=\"font-family: sans-serif; max-width: 36em; margin: 3em auto\">"
            "\n<h1>" + htmlEscape(title) + "</h1>\n" + bodyHtml + "\n</body></html>\n";
@@ -170,42 +172,54 @@ std::optional<UnsubscribeTarget> applyUnsubscribe(pqxx::connection& conn, std::s
     return target;
 }
 
-std::string describeSetting(MailSetting setting) {
+namespace {
+
+// What the setting switches off, in words ("the weekly digest of recommended events").
+std::string describeSetting(const MailLanguage& lang, MailSetting setting) {
     switch (setting) {
-    case MailSetting::AlertSellingOut: return "wishlist alerts when events are about to sell out";
-    case MailSetting::AlertPriceDrop: return "wishlist alerts when events drop in price";
-    case MailSetting::AlertScheduleChange: return "wishlist alerts when events change date or venue";
-    case MailSetting::AlertCancelled: return "wishlist alerts when events are cancelled";
-    case MailSetting::WeeklyDigest: return "the weekly digest of recommended events";
+    case MailSetting::AlertSellingOut: return lang.tr("wishlist alerts when events are about to sell out");
+    case MailSetting::AlertPriceDrop: return lang.tr("wishlist alerts when events drop in price");
+    case MailSetting::AlertScheduleChange: return lang.tr("wishlist alerts when events change date or venue");
+    case MailSetting::AlertCancelled: return lang.tr("wishlist alerts when events are cancelled");
+    case MailSetting::WeeklyDigest: return lang.tr("the weekly digest of recommended events");
     }
     return {};
 }
+
+} // namespace
 
 } // namespace marquee::server::mail
 
 namespace marquee::server::mail {
 
-UnsubscribeAnswer answerUnsubscribe(pqxx::connection& conn, std::string_view token, bool apply) {
+UnsubscribeAnswer answerUnsubscribe(pqxx::connection& conn, std::string_view token, bool apply,
+                                    std::string_view acceptLanguage) {
     const auto target = apply ? applyUnsubscribe(conn, token) : checkUnsubscribe(conn, token);
-    if (!target)
-        return {400, page("This link does not work",
-                          paragraph("The unsubscribe link is incomplete, out of date or belongs to an account that "
-                                    "no longer exists. Nothing was changed.") +
-                              paragraph("You can switch off any Marquee mail in the client: open Recommendation "
-                                        "Settings and untick it."))};
-    const auto what = describeSetting(target->setting);
+    if (!target) {
+        // No account to ask: the browser's first preference (Accept-Language: "de-DE,de;q=0.9").
+        const auto& lang = MailLanguage::of(acceptLanguage.substr(0, acceptLanguage.find_first_of(",;")));
+        return {400, page(lang, lang.tr("This link does not work"),
+                          paragraph(lang.tr("The unsubscribe link is incomplete, out of date or belongs to an account "
+                                            "that no longer exists. Nothing was changed.")) +
+                              paragraph(lang.tr("You can switch off any Marquee mail in the client: open "
+                                                "Recommendation Settings and untick it.")))};
+    }
+    const auto& lang = MailLanguage::of(target->language);
+    const auto what = describeSetting(lang, target->setting);
     if (apply)
-        return {200, page("You are unsubscribed",
-                          paragraph(target->maskedAddress + " will no longer get " + what + ".") +
-                              paragraph("Your other mail settings are unchanged. To switch it on again, tick it in "
-                                        "the client's Recommendation Settings."))};
+        return {200, page(lang, lang.tr("You are unsubscribed"),
+                          paragraph(lang.tr("{1} will no longer get {2}.", target->maskedAddress, what)) +
+                              paragraph(lang.tr("Your other mail settings are unchanged. To switch it on again, tick "
+                                                "it in the client's Recommendation Settings.")))};
     if (target->alreadyOff)
-        return {200, page("Already unsubscribed", paragraph(target->maskedAddress + " does not get " + what + ".") +
-                                                      paragraph("Nothing to do."))};
-    return {200, page("Unsubscribe?",
-                      paragraph("Stop sending " + what + " to " + target->maskedAddress + "?") +
+        return {200, page(lang, lang.tr("Already unsubscribed"),
+                          paragraph(lang.tr("{1} does not get {2}.", target->maskedAddress, what)) +
+                              paragraph(lang.tr("Nothing to do.")))};
+    return {200, page(lang, lang.tr("Unsubscribe?"),
+                      paragraph(lang.tr("Stop sending {1} to {2}?", what, target->maskedAddress)) +
                           "<form method=\"post\"><input type=\"hidden\" name=\"List-Unsubscribe\" "
-                          "value=\"One-Click\"><button type=\"submit\">Unsubscribe</button></form>\n")};
+                          "value=\"One-Click\"><button type=\"submit\">" + htmlEscape(lang.tr("Unsubscribe")) +
+                          "</button></form>\n")};
 }
 
 std::string unsubscribeToken(std::string_view target) {

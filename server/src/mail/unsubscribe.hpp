@@ -39,6 +39,7 @@ struct UnsubscribeTarget {
     std::int64_t userId = 0;
     MailSetting setting{};
     std::string maskedAddress; // "z***@example.org": enough to recognise, not to harvest
+    std::string language;      // users.language: the pages answer in it
     bool alreadyOff = false;
 };
 
@@ -49,18 +50,17 @@ std::optional<UnsubscribeTarget> checkUnsubscribe(pqxx::connection& conn, std::s
 // returns what it switched off, or nullopt exactly when checkUnsubscribe would (nothing changes).
 std::optional<UnsubscribeTarget> applyUnsubscribe(pqxx::connection& conn, std::string_view token);
 
-// What the setting switches off, in words ("the weekly digest of recommended events").
-std::string describeSetting(MailSetting setting);
-
 // The HTTP side of a link (`GET|POST /unsubscribe?t=TOKEN`): GET shows what the link would
 // switch off and a button that POSTs (a link scanner's GET must change nothing); POST, the
 // button's or a mail client's RFC 8058 one-click, switches it off. A bad token is a 400 page
-// and changes nothing. HTML, English like the mails.
+// and changes nothing. HTML in the user's language (docs/mail.md "Languages"); a link that
+// names no user answers in the browser's `acceptLanguage` (the Accept-Language header).
 struct UnsubscribeAnswer {
     unsigned status = 200;
     std::string html;
 };
-UnsubscribeAnswer answerUnsubscribe(pqxx::connection& conn, std::string_view token, bool apply);
+UnsubscribeAnswer answerUnsubscribe(pqxx::connection& conn, std::string_view token, bool apply,
+                                    std::string_view acceptLanguage);
 // The token of a request target "/unsubscribe?t=TOKEN" (other parameters ignored), or empty.
 std::string unsubscribeToken(std::string_view target);
 

@@ -18,6 +18,7 @@ struct Recipient {
     std::int64_t userId = 0;
     std::string address;
     std::string name;
+    std::string language = "en"; // users.language; anything unknown gets English
 };
 
 // One change of a saved event to one user; dedup key "wishlist-alert:<alert id>:<user id>".

@@ -207,9 +207,9 @@ void HttpSession::handleUnsubscribe(Request request) {
         return;
     }
     answerFromPool(request, route,
-                   [token = mail::unsubscribeToken(request.target()),
-                    apply = method == http::verb::post](pqxx::connection& conn) -> PoolAnswer {
-                       auto answer = mail::answerUnsubscribe(conn, token, apply);
+                   [token = mail::unsubscribeToken(request.target()), apply = method == http::verb::post,
+                    language = std::string(request[http::field::accept_language])](pqxx::connection& conn) -> PoolAnswer {
+                       auto answer = mail::answerUnsubscribe(conn, token, apply, language);
                        return {answer.status, std::move(answer.html), "text/html; charset=utf-8"};
                    });
 }

@@ -25,7 +25,7 @@ constexpr Statement kOrderRow{
     MQ_MS("o.updated_at") ", e.title, " MQ_MS("e.starts_at") ", e.time_zone, coalesce(v.name, ''), "
     "coalesce(concat_ws(', ', NULLIF(v.address, ''), NULLIF(v.city, '')), ''), "
     "CASE WHEN e.attendee_cancellation THEN " MQ_MS("e.starts_at - e.cancel_deadline_hours * interval '1 hour'")
-    " ELSE 0 END, coalesce(o.sold_by_user_id, 0), o.device_id, o.cash_tendered_minor "
+    " ELSE 0 END, coalesce(o.sold_by_user_id, 0), o.device_id, o.cash_tendered_minor, o.language "
     "FROM orders o JOIN events e ON e.id = o.event_id LEFT JOIN venues v ON v.id = e.venue_id "
     "WHERE o.id = $1::uuid"};
 constexpr Statement kOrderLines{
@@ -127,6 +127,7 @@ std::optional<v1::Order> loadOrder(pqxx::transaction_base& tx, const std::string
     order.set_attendee_cancel_until_ms(r[24].as<std::int64_t>());
     order.set_sold_by_user_id(r[25].as<std::int64_t>());
     order.set_device_id(r[26].as<std::string>());
+    order.set_language(r[28].as<std::string>());
     for (const auto& row : exec(tx, kOrderLines, orderId)) {
         auto* line = order.add_lines();
         line->set_line_no(row[0].as<std::uint32_t>());

@@ -2,6 +2,7 @@
 #include "recommend/weekly_digest.hpp"
 
 #include "common/log.hpp"
+#include "mail/mail_language.hpp"
 #include "mail/wishlist_mails.hpp"
 #include "recommend/engine.hpp"
 #include "services/api_internal.hpp"
@@ -24,7 +25,7 @@ using detail::Statement;
 
 constexpr Statement kDueUsers{
     "digest_due_users",
-    "SELECT u.id, u.email, u.display_name FROM recommendation_settings r JOIN users u ON u.id = r.user_id "
+    "SELECT u.id, u.email, u.display_name, u.language FROM recommendation_settings r JOIN users u ON u.id = r.user_id "
     "WHERE r.weekly_digest AND u.id > $2 "
     "AND NOT EXISTS (SELECT 1 FROM weekly_digests d WHERE d.user_id = r.user_id AND d.iso_week = $1) "
     "ORDER BY u.id LIMIT $3"};
@@ -39,14 +40,16 @@ constexpr Statement kRecordDigest{
     "digest_record",
     "UPDATE weekly_digests SET event_ids = $3::uuid[], mail_id = NULLIF($4::bigint, 0) WHERE user_id = $1 AND iso_week = $2"};
 
-std::string reasonText(const Snapshot& snapshot, const Recommendation& r) {
+// Why the digest picked it, in the recipient's language.
+std::string reasonText(const mail::MailLanguage& lang, const Snapshot& snapshot, const Recommendation& r) {
     const auto anchor = r.anchor && *r.anchor < snapshot.events.size() ? snapshot.events[*r.anchor].title : std::string();
     switch (r.reason) {
     case ReasonKind::BecauseYouLiked:
-        return anchor.empty() ? "People with your taste like it" : "Because you liked " + anchor;
-    case ReasonKind::SimilarTo: return anchor.empty() ? "Similar to events you liked" : "Similar to " + anchor;
-    case ReasonKind::PopularNearYou: return "Popular near you this week";
-    case ReasonKind::MatchesInterests: return "Matches your interests";
+        return anchor.empty() ? lang.tr("People with your taste like it") : lang.tr("Because you liked {1}", anchor);
+    case ReasonKind::SimilarTo:
+        return anchor.empty() ? lang.tr("Similar to events you liked") : lang.tr("Similar to {1}", anchor);
+    case ReasonKind::PopularNearYou: return lang.tr("Popular near you this week");
+    case ReasonKind::MatchesInterests: return lang.tr("Matches your interests");
     }
     return "";
 }
@@ -72,7 +75,7 @@ std::optional<bool> sendDigest(pqxx::connection& conn, const Snapshot& snapshot,
         if (r.score <= 0 || it == facts.end() || it->second.startsAtMs <= nowMs || it->second.status == "cancelled" ||
             it->second.status == "sold_out")
             continue;
-        items.push_back({it->second, reasonText(snapshot, r)});
+        items.push_back({it->second, reasonText(mail::MailLanguage::of(to.language), snapshot, r)});
         chosen.push_back(it->first);
         if (items.size() == options.eventsPerDigest) break;
     }
@@ -122,7 +125,8 @@ DigestPassReport runWeeklyDigests(pqxx::connection& conn, std::int64_t nowMs, co
         {
             pqxx::read_transaction tx(conn);
             for (const auto& row : exec(tx, kDueUsers, week, after, batch))
-                users.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>()});
+                users.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
+                                 row[3].as<std::string>()});
         }
         if (!users.empty() && !snapshot) {
             snapshot = Engine::instance().current(conn);

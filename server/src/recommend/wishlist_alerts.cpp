@@ -55,7 +55,7 @@ constexpr Statement kLockAlert{
 // their order mails and need no price or availability news; date and venue changes go to all.
 constexpr Statement kRecipients{
     "alerts_recipients",
-    "SELECT u.id, u.email, u.display_name FROM wishlist w JOIN users u ON u.id = w.user_id "
+    "SELECT u.id, u.email, u.display_name, u.language FROM wishlist w JOIN users u ON u.id = w.user_id "
     "LEFT JOIN recommendation_settings r ON r.user_id = w.user_id "
     "WHERE w.event_id = $1::uuid AND w.user_id > $2 AND CASE $3 "
     "  WHEN 'selling_out' THEN coalesce(r.alert_selling_out, true) "
@@ -136,7 +136,8 @@ BatchResult mailBatch(pqxx::connection& conn, std::int64_t alertId, std::int64_t
     std::size_t mailed = 0;
     std::int64_t last = cursor;
     for (const auto& r : recipients) {
-        const mail::Recipient to{r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>()};
+        const mail::Recipient to{r[0].as<std::int64_t>(), r[1].as<std::string>(), r[2].as<std::string>(),
+                                    r[3].as<std::string>()};
         last = to.userId;
         try {
             mail::enqueueWishlistAlert(tx, alertId, *kind, details, facts.front(), to);

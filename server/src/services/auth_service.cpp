@@ -7,7 +7,9 @@
 
 #include <sodium.h>
 
+#include <algorithm>
 #include <array>
+#include <cctype>
 #include <mutex>
 #include <stdexcept>
 
@@ -23,8 +25,11 @@ constexpr std::size_t kMaxDisplayName = 100;
 
 constexpr Statement kInsertUser{
     "auth_insert_user",
-    "INSERT INTO users (email, display_name, password_hash, role) VALUES ($1, $2, $3, $4) "
+    "INSERT INTO users (email, display_name, password_hash, role, language) VALUES ($1, $2, $3, $4, $5) "
     "ON CONFLICT (email) DO NOTHING RETURNING id"};
+// The account's mail language follows the client's UI language at each login.
+constexpr Statement kSetLanguage{"auth_set_language",
+                                 "UPDATE users SET language = $2 WHERE id = $1 AND language <> $2"};
 constexpr Statement kFindUser{"auth_find_user",
                               "SELECT id, password_hash, role, email FROM users WHERE email = $1"};
 constexpr Statement kInsertSession{
@@ -143,20 +148,39 @@ std::int64_t countAttempt(pqxx::work& tx, const core::LoginThrottlePolicy& polic
 struct NewAccount {
     std::string email;
     std::string displayName;
+    std::string language = "en";
 };
 
-NewAccount checkNewAccount(std::string_view email, std::string_view password, std::string_view displayName) {
+// The mail language of a Register/Login language field ("de", "de-AT", "fr_CH", "en"): one the
+// server has mails in, English for any other well-formed tag (a client in a language the mails
+// don't speak still logs in), nullopt when empty (keep the account's), INVALID_ARGUMENT for
+// anything that is not a language tag.
+std::optional<std::string> mailLanguageOf(std::string_view tag) {
+    if (tag.empty()) return std::nullopt;
+    const bool wellFormed = tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!wellFormed) fail(v1::INVALID_ARGUMENT, "language must be a language tag such as de, fr or en", {{"field", "language"}});
+    std::string primary(tag.substr(0, tag.find_first_of("-_")));
+    for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return primary == "de" || primary == "fr" ? primary : std::string("en");
+}
+
+NewAccount checkNewAccount(std::string_view email, std::string_view password, std::string_view displayName,
+                           std::string_view language) {
     NewAccount account;
     account.email = normalizedValidEmail(email);
     requireValid(core::validatePassword(password));
     account.displayName = cleanDisplayName(displayName);
+    account.language = mailLanguageOf(language).value_or("en");
     return account;
 }
 
 // Inserts the user; nullopt when the e-mail is taken.
 std::optional<std::int64_t> insertUser(pqxx::work& tx, const NewAccount& account, const std::string& hash,
                                        core::Role role) {
-    const auto rows = exec(tx, kInsertUser, account.email, account.displayName, hash, std::string(core::roleName(role)));
+    const auto rows = exec(tx, kInsertUser, account.email, account.displayName, hash, std::string(core::roleName(role)),
+                           account.language);
     if (rows.empty()) return std::nullopt;
     return rows[0][0].as<std::int64_t>();
 }
@@ -168,7 +192,7 @@ ApiStep sessionAnswer(v1::Session session) {
 } // namespace
 
 ApiStep registerUser(const Api::Options& options, const RequestMeta& meta, const v1::RegisterRequest& request) {
-    auto account = checkNewAccount(request.email(), request.password(), request.display_name());
+    auto account = checkNewAccount(request.email(), request.password(), request.display_name(), request.language());
     const auto addressKey = "reg:" + meta.throttleAddress();
     ApiStep step;
     // 1. Count the attempt per address (before any hashing work), 2. hash without a
@@ -207,8 +231,10 @@ ApiStep login(const Api::Options& options, const RequestMeta& meta, const v1::Lo
         std::optional<std::int64_t> userId;
         std::string hash;
         core::Role role = core::Role::Attendee;
+        std::optional<std::string> language;
     };
     Attempt attempt;
+    attempt.language = mailLanguageOf(request.language());
     attempt.email = core::normalizeEmail(request.email());
     attempt.accountKey = "acct:" + attempt.email;
     attempt.addressKey = "addr:" + meta.throttleAddress();
@@ -241,6 +267,7 @@ ApiStep login(const Api::Options& options, const RequestMeta& meta, const v1::Lo
                 pqxx::work tx(c);
                 exec(tx, kThrottleReset, attempt.accountKey);
                 exec(tx, kThrottleForgive, attempt.addressKey);
+                if (attempt.language) exec(tx, kSetLanguage, *attempt.userId, *attempt.language);
                 auto session = newSession(tx, options, *attempt.userId, attempt.role, attempt.email);
                 tx.commit();
                 return sessionAnswer(std::move(session));
@@ -285,7 +312,7 @@ std::int64_t createUser(pqxx::connection& conn, std::string_view email, std::str
     if (role == core::Role::Anonymous) throw std::invalid_argument("role must be attendee, staff, organizer or admin");
     NewAccount account;
     try {
-        account = checkNewAccount(email, password, displayName);
+        account = checkNewAccount(email, password, displayName, "en");
     } catch (const ApiError& e) {
         throw std::invalid_argument(e.message);
     }

@@ -3,6 +3,8 @@
 // line, and the PDF that goes with the confirmation mail.
 #pragma once
 
+#include "marquee/core/tickets/ticket_layout.hpp"
+#include "marquee/protocol/ticket_conversions.hpp"
 #include "marquee/v1/order.pb.h"
 
 #include <pqxx/pqxx>
@@ -36,8 +38,15 @@ std::size_t voidTickets(pqxx::transaction_base& tx, const std::string& orderId,
 // The order's tickets, by line (for GetOrder and the order's change-log record).
 std::vector<v1::Ticket> ticketsOfOrder(pqxx::transaction_base& tx, const std::string& orderId);
 
+// The words and formats printed on tickets; the defaults are English.
+struct TicketWording {
+    core::tickets::TicketCaptions captions;
+    protocol::TicketFormatters format; // an empty member: the English form
+};
+
 // One A6 page per ticket (event, venue, time in the event's zone, seat, holder, QR, order
-// code), as PDF bytes, from the order alone: what the confirmation mail attaches.
-std::string renderTicketsPdf(const v1::Order& order);
+// code), as PDF bytes, from the order alone: what the confirmation mail attaches (in the
+// order's language: mail/notifications.cpp passes its wording).
+std::string renderTicketsPdf(const v1::Order& order, const TicketWording& wording = {});
 
 } // namespace marquee::server::tickets

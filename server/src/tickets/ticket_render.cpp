@@ -171,9 +171,12 @@ layout::QrMatrix qrOf(const v1::Ticket& ticket) {
     return layout::encodeQr(ticket.code());
 }
 
-layout::TicketPage pageFor(const v1::Order& order, const v1::Ticket& ticket,
+layout::TicketPage pageFor(const v1::Order& order, const v1::Ticket& ticket, const TicketWording& wording,
                            layout::TicketFormat format = layout::TicketFormat::A6) {
-    return layout::layoutTicket(ticketFields(order, ticket), layout::TicketCaptions{}, format);
+    const protocol::TicketFormatters english{&startText, &moneyText};
+    const protocol::TicketFormatters formatters{wording.format.dateTime ? wording.format.dateTime : english.dateTime,
+                                                wording.format.money ? wording.format.money : english.money};
+    return layout::layoutTicket(protocol::ticketFields(order, ticket, formatters), wording.captions, format);
 }
 
 } // namespace
@@ -193,10 +196,10 @@ void paintTicket(cairo_t* cr, const core::tickets::TicketPage& page, const core:
     for (const auto& text : page.texts) paintText(cr, text);
 }
 
-std::string renderTicketsPdf(const v1::Order& order) {
+std::string renderTicketsPdf(const v1::Order& order, const TicketWording& wording) {
     if (order.tickets().empty()) throw std::invalid_argument("order " + order.code() + " has no tickets");
     std::string pdf;
-    const layout::TicketPage first = pageFor(order, order.tickets(0));
+    const layout::TicketPage first = pageFor(order, order.tickets(0), wording);
     SurfacePtr surface(cairo_pdf_surface_create_for_stream(&appendToString, &pdf, first.widthMm * kPointsPerMm,
                                                            first.heightMm * kPointsPerMm),
                        &cairo_surface_destroy);
@@ -208,7 +211,7 @@ std::string renderTicketsPdf(const v1::Order& order) {
         ContextPtr cr(cairo_create(surface.get()), &cairo_destroy);
         cairo_scale(cr.get(), kPointsPerMm, kPointsPerMm);
         for (const auto& ticket : order.tickets()) {
-            const layout::TicketPage page = pageFor(order, ticket);
+            const layout::TicketPage page = pageFor(order, ticket, wording);
             cairo_pdf_surface_set_size(surface.get(), page.widthMm * kPointsPerMm, page.heightMm * kPointsPerMm);
             paintTicket(cr.get(), page, qrOf(ticket));
             cairo_show_page(cr.get());
@@ -222,7 +225,7 @@ std::string renderTicketsPdf(const v1::Order& order) {
 
 std::string renderTicketPng(const v1::Order& order, const v1::Ticket& ticket, double pixelsPerMm,
                             core::tickets::TicketFormat format) {
-    const layout::TicketPage page = pageFor(order, ticket, format);
+    const layout::TicketPage page = pageFor(order, ticket, {}, format);
     SurfacePtr surface(cairo_image_surface_create(CAIRO_FORMAT_RGB24,
                                                   static_cast<int>(std::ceil(page.widthMm * pixelsPerMm)),
                                                   static_cast<int>(std::ceil(page.heightMm * pixelsPerMm))),

@@ -68,7 +68,7 @@ constexpr Statement kUnsettledOffers{
     "FROM waitlist_entries w WHERE w.status = 'offered' AND NOT EXISTS (SELECT 1 FROM seat_holds h "
     "WHERE h.id = w.hold_id AND h.expires_at > clock_timestamp()) "
     "ORDER BY w.offer_expires_at LIMIT $1 FOR UPDATE OF w SKIP LOCKED"};
-constexpr Statement kRecipient{"waitlist_recipient", "SELECT email, display_name FROM users WHERE id = $1"};
+constexpr Statement kRecipient{"waitlist_recipient", "SELECT email, display_name, language FROM users WHERE id = $1"};
 constexpr Statement kSetStatus{"waitlist_set_status",
                                "UPDATE waitlist_entries SET status = $2, updated_at = now() WHERE id = $1::uuid"};
 constexpr Statement kAcceptByHold{
@@ -201,7 +201,8 @@ bool recordOffer(pqxx::connection& conn, const EventSeating& seating, const Wait
                 const auto offered = loadEntry(tx, entry.id);
                 publishEntry(tx, *offered);
                 const auto to = exec(tx, kRecipient, entry.userId);
-                mail::enqueueWaitlistOffer(tx, offered->entry, to[0][0].as<std::string>(), to[0][1].as<std::string>());
+                mail::enqueueWaitlistOffer(tx, offered->entry, to[0][0].as<std::string>(), to[0][1].as<std::string>(),
+                                           to[0][2].as<std::string>());
                 tx.commit();
                 log::info("waitlist: seats offered",
                           {{"entry", entry.id}, {"event", seating.eventId}, {"hold", hold.hold_id()}});

@@ -7,6 +7,7 @@
 #include "booking_rules.hpp"
 #include "db/lock_keys.hpp"
 #include "ingest/ingest.hpp"
+#include "mail/mail_language.hpp"
 #include "mail/mail_worker.hpp"
 #include "mail/notifications.hpp"
 #include "mail/mail_outbox.hpp"
@@ -29,6 +30,7 @@
 #include <chrono>
 #include <set>
 #include <thread>
+#include <tuple>
 
 using namespace marquee;
 using namespace marquee::test;
@@ -594,6 +596,123 @@ private slots:
         const auto result = worker.runOnce(*second, false);
         QVERIFY(result.led);
         QCOMPARE(result.alerts.mails, std::size_t{2});
+    }
+
+    // Alerts in each wishlister's language (users.language, docs/mail.md "Languages"): German,
+    // French, English unchanged; subjects RFC 2047-encoded; the unsubscribe pages in the
+    // user's language, a link naming no user in the browser's.
+    void alertsInTheRecipientsLanguage() {
+        const auto eventId = createEvent("Late Night Jazz");
+        QVERIFY(!eventId.empty());
+        sql("UPDATE users SET language = 'de' WHERE id = " + std::to_string(alice.userId));
+        sql("UPDATE users SET language = 'fr' WHERE id = " + std::to_string(bob.userId));
+        wish(alice, eventId);
+        wish(bob, eventId);
+        wish(carol, eventId);
+        editEvent(eventId, [](v1::Event& e) { e.mutable_price()->set_min_minor(1200); });
+        QCOMPARE(pass().mails, std::size_t{3});
+        const auto mails = deliver();
+        const auto start = startsAtMs(eventId);
+
+        const auto german = to(mails, "alice@example.org");
+        QCOMPARE(german.size(), std::size_t{1});
+        const std::string germanSubject = "Preissenkung: Late Night Jazz jetzt ab 12,00\u00a0€ (bisher 15,00\u00a0€)";
+        auto parsed = inspectMail(german[0].path);
+        QCOMPARE(parsed["headers"]["Subject"].get<std::string>(), germanSubject);
+        const auto rawHead = parsed["raw_head"].get<std::string>();
+        // The raw Subject (up to the next header) carries RFC 2047 encoded words for the non-ASCII part.
+        const auto subjectStart = rawHead.find("Subject: ");
+        const auto rawSubject = QString::fromStdString(rawHead.substr(subjectStart, rawHead.find("\r\nTo:") - subjectStart));
+        QVERIFY2(subjectStart != std::string::npos && rawSubject.contains(QStringLiteral("=?utf-8?"), Qt::CaseInsensitive),
+                 rawHead.c_str());
+        QVERIFY(parsed["ascii_only"].get<bool>());
+        auto body = textOf(german[0]);
+        const auto& de = server::mail::MailLanguage::of("de");
+        for (const std::string& expected : std::vector<std::string>{
+                 "Guten Tag,", "Tickets für Late Night Jazz sind jetzt günstiger.", "Niedrigster Preis: 15,00\u00a0€ → 12,00\u00a0€",
+                 "Wann: " + de.eventTime(start, "Europe/Berlin"), "Wo: Hall",
+                 "Die Zeiten sind Ortszeit der Veranstaltung (Europe/Berlin).", "„Nur Merkliste“",
+                 "Veranstaltungsreferenz " + eventId, "das Häkchen bei „im Preis sinken“",
+                 "Oder schalten Sie sie mit einem Klick ab: https://tickets.example.org/unsubscribe?t="})
+            QVERIFY2(body.find(expected) != std::string::npos, (expected + " not in:\n" + body).c_str());
+        QVERIFY2(body.find(" Uhr ME") != std::string::npos, body.c_str()); // MEZ or MESZ, whichever applies
+
+        const auto french = to(mails, "bob@example.org");
+        QCOMPARE(french.size(), std::size_t{1});
+        QCOMPARE(inspectMail(french[0].path)["headers"]["Subject"].get<std::string>(),
+                 std::string("Baisse de prix : Late Night Jazz désormais à partir de 12,00\u00a0€ (avant 15,00\u00a0€)"));
+        body = textOf(french[0]);
+        for (const std::string& expected : std::vector<std::string>{
+                 "Bonjour,", "Prix le plus bas : 15,00\u00a0€ → 12,00\u00a0€",
+                 "Quand : " + server::mail::MailLanguage::of("fr").eventTime(start, "Europe/Berlin"),
+                 "«\u00a0Favoris uniquement\u00a0»", "décochez «\u00a0baissent de prix\u00a0»"})
+            QVERIFY2(body.find(expected) != std::string::npos, (expected + " not in:\n" + body).c_str());
+
+        const auto english = to(mails, "carol@example.org");
+        QCOMPARE(english.size(), std::size_t{1});
+        QCOMPARE(english[0].header("Subject"), std::string("Price drop: Late Night Jazz now from EUR 12.00 (was EUR 15.00)"));
+        QVERIFY(textOf(english[0]).find("Lowest price: EUR 15.00 → EUR 12.00") != std::string::npos);
+
+        // The unsubscribe pages speak the account's language, whatever the browser says.
+        auto page = server::mail::answerUnsubscribe(*conn, unsubscribeTokenOf(german[0]), false, "fr-CH,fr;q=0.9");
+        QCOMPARE(page.status, 200u);
+        for (const std::string expected :
+             {"<html lang=\"de\">", "<title>Abmelden?</title>",
+              "a***@example.org abmelden von: Benachrichtigungen zur Merkliste, wenn Veranstaltungen im Preis sinken?",
+              "<button type=\"submit\">Abmelden</button>"})
+            QVERIFY2(page.html.find(expected) != std::string::npos, (expected + " not in:\n" + page.html).c_str());
+        page = server::mail::answerUnsubscribe(*conn, unsubscribeTokenOf(french[0]), true, "");
+        QCOMPARE(page.status, 200u);
+        for (const std::string expected :
+             {"<html lang=\"fr\">", "Vous êtes désinscrit",
+              "b***@example.org ne recevra plus les alertes de vos favoris lorsque des événements baissent de prix."})
+            QVERIFY2(page.html.find(expected) != std::string::npos, (expected + " not in:\n" + page.html).c_str());
+        page = server::mail::answerUnsubscribe(*conn, unsubscribeTokenOf(english[0]), false, "de");
+        QVERIFY2(page.html.find("Stop sending wishlist alerts when events drop in price to c***@example.org?") !=
+                     std::string::npos,
+                 page.html.c_str());
+        // A broken link names no user: the browser's first language.
+        page = server::mail::answerUnsubscribe(*conn, "not-a-token", true, "fr-CH,fr;q=0.9,en;q=0.5");
+        QCOMPARE(page.status, 400u);
+        QVERIFY2(page.html.find("Ce lien ne fonctionne pas") != std::string::npos, page.html.c_str());
+        page = server::mail::answerUnsubscribe(*conn, "not-a-token", true, "");
+        QVERIFY2(page.html.find("This link does not work") != std::string::npos, page.html.c_str());
+    }
+
+    // The weekly digest in German: subject, dates, money and the reasons.
+    void weeklyDigestInGerman() {
+        pqxx::work tx(*conn);
+        for (const auto& [id, title, starts] : {std::tuple{"aaaaaaaa-0000-4000-8000-000000000011", "Blue Note Jazz Night", "20 days"},
+                                               std::tuple{"aaaaaaaa-0000-4000-8000-000000000012", "Blue Note Saxophone Jazz", "25 days"}})
+            tx.exec_params0("INSERT INTO events (id, title, category_id, tags, starts_at, time_zone, venue_id, currency, "
+                            "status, price_min_minor, price_max_minor) VALUES ($1::uuid, $2, 'music.jazz', '{}', "
+                            "now() + $3::interval, 'Europe/Berlin', $4::uuid, 'EUR', 'scheduled', 190050, 390000)",
+                            id, title, starts, kVenueId);
+        tx.commit();
+        const auto fritz = makeUser(*api, *conn, "fritz@example.org", core::Role::Attendee);
+        sql("UPDATE users SET display_name = 'Fritz', language = 'de' WHERE id = " + std::to_string(fritz.userId));
+        settings(fritz, [](v1::RecommendationSettings& s) {
+            s.add_interest_categories("music.jazz");
+            s.set_weekly_digest(true);
+        });
+        rec::Engine::instance().refresh(*conn);
+        const auto monday = rec::isoWeekStartMs(wallMs());
+        QCOMPARE(rec::runWeeklyDigests(*conn, monday + 9 * 3'600'000).mailed, std::size_t{1});
+        const auto mails = to(deliver(), "fritz@example.org");
+        QCOMPARE(mails.size(), std::size_t{1});
+        const auto& de = server::mail::MailLanguage::of("de");
+        const auto subject = inspectMail(mails[0].path)["headers"]["Subject"].get<std::string>();
+        QCOMPARE(subject, "Ihre Marquee-Empfehlungen für die Woche ab " + de.day(monday / 86'400'000));
+        QVERIFY2(subject.find(". ") != std::string::npos, subject.c_str()); // "16. November"
+        const auto body = textOf(mails[0]);
+        for (const std::string& expected : std::vector<std::string>{
+                 "Guten Tag Fritz,", "Hier sind 2 kommende Veranstaltungen, die Ihnen gefallen könnten:",
+                 "Blue Note Jazz Night", "Warum: Passt zu Ihren Interessen", "Preis: ab 1.900,50\u00a0€",
+                 "Veranstaltungsreferenz: aaaaaaaa-0000-4000-8000-000000000011", "„Für Sie“",
+                 "„Mir außerdem wöchentlich eine Übersicht empfohlener Veranstaltungen senden“",
+                 "Oder schalten Sie sie mit einem Klick ab:"})
+            QVERIFY2(body.find(expected) != std::string::npos, (expected + " not in:\n" + body).c_str());
+        QVERIFY2(body.find("Wann: ") != std::string::npos && body.find(" Uhr ME") != std::string::npos, body.c_str());
     }
 
     // The digest: once per ISO week per opted-in user, due from Monday 08:00 UTC, with their

@@ -36,6 +36,11 @@ v1::Envelope login(server::Api& api, pqxx::connection& conn, const std::string& 
         peer);
 }
 
+std::int64_t accountsWithEmail(pqxx::connection& conn, const std::string& email) {
+    pqxx::read_transaction tx(conn);
+    return tx.exec_params1("SELECT count(*) FROM users WHERE email = $1", email)[0].as<std::int64_t>();
+}
+
 server::Api::Options throttled(int freeFailures) {
     server::Api::Options options;
     options.throttle.freeFailures = freeFailures;
@@ -356,6 +361,55 @@ private slots:
         QCOMPARE(refused.error().code(), v1::RESOURCE_EXHAUSTED);
         QVERIFY(std::stoll(refused.error().details().at("retry_after_ms")) > 0);
         QVERIFY(reg("r2@example.com", "203.0.113.6").has_session());
+    }
+
+    // The account's mail language (docs/mail.md "Languages") follows the language the client
+    // sends with Register and Login; an empty one keeps it, one the mails don't speak is
+    // English, and something that is no language tag is refused and changes nothing.
+    void mailLanguageFollowsTheClient() {
+        TestDatabase db;
+        auto conn = db.connect();
+        server::Api api;
+        const auto languageOf = [&](const std::string& email) {
+            pqxx::read_transaction tx(*conn);
+            return tx.exec_params1("SELECT language FROM users WHERE email = $1", email)[0].as<std::string>();
+        };
+        const auto reg = [&](const std::string& email, const std::string& language) {
+            return test::call(api, *conn, {}, [&](v1::Envelope& r) {
+                r.mutable_register_()->set_email(email);
+                r.mutable_register_()->set_password("a long enough password");
+                r.mutable_register_()->set_language(language);
+            });
+        };
+        const auto loginIn = [&](const std::string& email, const std::string& password, const std::string& language) {
+            return test::call(api, *conn, {}, [&](v1::Envelope& r) {
+                r.mutable_login()->set_email(email);
+                r.mutable_login()->set_password(password);
+                r.mutable_login()->set_language(language);
+            });
+        };
+        QVERIFY(reg("fr@example.com", "fr").has_session());
+        QCOMPARE(languageOf("fr@example.com"), std::string("fr"));
+        QVERIFY(reg("old@example.com", "").has_session()); // a client from before the field
+        QCOMPARE(languageOf("old@example.com"), std::string("en"));
+        QVERIFY(reg("br@example.com", "pt-BR").has_session());
+        QCOMPARE(languageOf("br@example.com"), std::string("en"));
+
+        QVERIFY(loginIn("fr@example.com", "a long enough password", "de-AT").has_session());
+        QCOMPARE(languageOf("fr@example.com"), std::string("de"));
+        QVERIFY(loginIn("fr@example.com", "a long enough password", "").has_session());
+        QCOMPARE(languageOf("fr@example.com"), std::string("de"));
+        // A failed login changes nothing.
+        QCOMPARE(loginIn("fr@example.com", "not the password", "fr").error().code(), v1::UNAUTHENTICATED);
+        QCOMPARE(languageOf("fr@example.com"), std::string("de"));
+        const auto bad = loginIn("fr@example.com", "a long enough password", "fr'; DROP");
+        QCOMPARE(bad.error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(bad.error().details().at("field"), std::string("language"));
+        QCOMPARE(languageOf("fr@example.com"), std::string("de"));
+        QCOMPARE(reg("bad@example.com", std::string(40, 'x')).error().code(), v1::INVALID_ARGUMENT);
+        QVERIFY2(accountsWithEmail(*conn, "bad@example.com") == 0, "a refused registration made an account");
+        QVERIFY(loginIn("fr@example.com", "a long enough password", "EN").has_session());
+        QCOMPARE(languageOf("fr@example.com"), std::string("en"));
     }
 
     // A token belongs to one identity for the life of its connection (review 1.13d).
