@@ -4,6 +4,8 @@
 #include "clienttestdata.h"
 
 #include "models/searchresultmodel.h"
+#include "marquee/v1/search.pb.h"
+#include "net/searchcodec.h"
 #include "net/syncclient.h"
 #include "services/searchservice.h"
 #include "services/syncworker.h"
@@ -14,6 +16,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QSignalSpy>
+#include <QToolButton>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -568,6 +571,55 @@ private slots:
         QVERIFY(searched.wait(5000));
         QVERIFY(panel.offlineNotice()->isVisible());
         QVERIFY(!panel.offlineNotice()->text().contains(QLatin1String("still being indexed")));
+    }
+
+    // Server counts come exact, estimated from a sample of the catalog or as lower bounds; the
+    // panel says which ("about 140,000", "2,000+"), in the status line and on the facet chips.
+    void estimatedAndLowerBoundCountsAreShownAsSuch()
+    {
+        v1::SearchResponse response;
+        auto* hit = response.add_hits();
+        hit->mutable_event()->set_id("11111111-1111-4111-8111-111111111111");
+        hit->mutable_event()->set_title("Jazz Festival");
+        hit->mutable_event()->set_time_zone("Europe/Berlin");
+        hit->mutable_event()->set_starts_at_ms(kNow + 86'400'000);
+        hit->mutable_title()->set_text("Jazz Festival");
+        auto* category = response.mutable_facets()->add_categories();
+        category->set_value("music.jazz");
+        category->set_label("Jazz");
+        category->set_count(140'000);
+        response.set_total(140'000);
+        response.set_facets_estimated(true);
+        SearchResults estimated = fromProto(response);
+        QCOMPARE(estimated.counts, SearchResults::Counts::Estimated);
+        response.set_facets_estimated(false);
+        response.set_facets_sampled(true);
+        QCOMPARE(fromProto(response).counts, SearchResults::Counts::AtLeast);
+        response.set_facets_sampled(false);
+        QCOMPARE(fromProto(response).counts, SearchResults::Counts::Exact);
+
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(SearchPanel::countText(140'000, SearchResults::Counts::Estimated), QStringLiteral("about 140,000"));
+        QCOMPARE(SearchPanel::countText(2'000, SearchResults::Counts::AtLeast), QStringLiteral("2,000+"));
+        QCOMPARE(SearchPanel::countText(12, SearchResults::Counts::Exact), QStringLiteral("12"));
+
+        LocalStore store(m_dir.filePath(QStringLiteral("estimated-panel.sqlite")));
+        QVERIFY(store.open());
+        SyncClient sync;
+        SearchService service(&store, &sync);
+        SearchPanel panel(&service);
+        panel.resize(820, 300);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        Q_EMIT service.resultsReady(estimated);
+        QCOMPARE(panel.statusLine()->text(), QStringLiteral("About 140,000 results"));
+        bool chipShown = false;
+        for (const auto* button : panel.findChildren<QToolButton*>())
+            chipShown = chipShown || button->text() == QStringLiteral("Jazz (about 140,000)");
+        QVERIFY(chipShown);
+        QCoreApplication::sendPostedEvents();
+        QVERIFY(panel.grab().toImage().save(QStringLiteral(MARQUEE_BINARY_DIR "/search_panel_estimated.png")));
+        QLocale::setDefault(QLocale::system());
     }
 };
 

@@ -114,6 +114,9 @@ SearchResults fromProto(const v1::SearchResponse& response)
     out.dates = fromProto(response.facets().dates());
     out.prices = fromProto(response.facets().prices());
     out.total = response.has_facets() ? static_cast<qint64>(response.total()) : -1;
+    out.counts = response.facets_estimated() ? SearchResults::Counts::Estimated
+                 : response.facets_sampled() ? SearchResults::Counts::AtLeast
+                                             : SearchResults::Counts::Exact;
     out.nextCursor = QByteArray::fromStdString(response.next_cursor());
     for (const auto& word : response.corrected_words())
         out.correctedWords << QString::fromStdString(word);

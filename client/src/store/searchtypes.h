@@ -86,6 +86,10 @@ struct SearchResults {
     QList<FacetValue> dates;
     QList<FacetValue> prices;
     qint64 total = -1; // -1: unknown
+    // How far the total and the facet counts can be trusted: exact, estimated from a sample of
+    // the catalog ("about 140,000"), or lower bounds over the first matches ("2,000+").
+    enum class Counts { Exact, Estimated, AtLeast };
+    Counts counts = Counts::Exact;
     QByteArray nextCursor;
     QStringList correctedWords;
     bool offline = false; // answered from the cached catalog, not the server

@@ -11,6 +11,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QLocale>
 #include <QPainter>
 #include <QStyledItemDelegate>
 #include <QTextDocument>
@@ -201,9 +202,27 @@ void SearchPanel::showResults(const SearchResults& results)
                            : tr("Offline: searching the offline catalog on this device."));
     m_offline->setVisible(results.offline);
     const qint64 total = results.total >= 0 ? results.total : results.hits.size();
-    m_status->setText(results.hits.isEmpty() ? tr("No events found") : tr("%n result(s)", nullptr, static_cast<int>(total)));
+    if (results.hits.isEmpty())
+        m_status->setText(tr("No events found"));
+    else if (results.total >= 0 && results.counts == SearchResults::Counts::Estimated)
+        m_status->setText(tr("About %1 results").arg(QLocale().toString(total)));
+    else if (results.total >= 0 && results.counts == SearchResults::Counts::AtLeast)
+        m_status->setText(tr("%1+ results").arg(QLocale().toString(total)));
+    else
+        m_status->setText(tr("%n result(s)", nullptr, static_cast<int>(total)));
     rebuildChips(results);
     Q_EMIT searched();
+}
+
+QString SearchPanel::countText(qint64 count, SearchResults::Counts counts)
+{
+    const QString number = QLocale().toString(count);
+    switch (counts) {
+    case SearchResults::Counts::Estimated: return tr("about %1").arg(number);
+    case SearchResults::Counts::AtLeast: return tr("%1+").arg(number);
+    case SearchResults::Counts::Exact: break;
+    }
+    return number;
 }
 
 QWidget* SearchPanel::chip(const QString& text, bool active, const std::function<void()>& onClick)
@@ -256,7 +275,7 @@ void SearchPanel::rebuildChips(const SearchResults& results)
     if (m_filters.categoryId.isEmpty())
         for (int i = 0; i < results.categories.size() && i < 5; ++i) {
             const FacetValue c = results.categories.at(i);
-            m_chipLayout->addWidget(chip(tr("%1 (%2)").arg(c.label).arg(c.count), false, [this, c] {
+            m_chipLayout->addWidget(chip(tr("%1 (%2)").arg(c.label, countText(c.count, results.counts)), false, [this, c] {
                 auto f = m_filters;
                 f.categoryId = c.value;
                 setFilters(f);
@@ -265,7 +284,7 @@ void SearchPanel::rebuildChips(const SearchResults& results)
     if (m_filters.date == core::DatePreset::Any)
         for (const FacetValue& d : results.dates)
             if (d.count > 0 && (d.value == QLatin1String("tonight") || d.value == QLatin1String("this_weekend")))
-                m_chipLayout->addWidget(chip(tr("%1 (%2)").arg(dateLabel(d.value)).arg(d.count), false, [this, d] {
+                m_chipLayout->addWidget(chip(tr("%1 (%2)").arg(dateLabel(d.value), countText(d.count, results.counts)), false, [this, d] {
                     auto f = m_filters;
                     f.date = datePreset(d.value);
                     setFilters(f);
@@ -273,7 +292,7 @@ void SearchPanel::rebuildChips(const SearchResults& results)
     if (!m_filters.priceMinMinor && !m_filters.priceMaxMinor && !m_filters.freeOnly)
         for (const FacetValue& p : results.prices)
             if (p.count > 0 && p.rangeMaxMinor == 0)
-                m_chipLayout->addWidget(chip(tr("%1 (%2)").arg(priceLabel(p)).arg(p.count), false, [this] {
+                m_chipLayout->addWidget(chip(tr("%1 (%2)").arg(priceLabel(p), countText(p.count, results.counts)), false, [this] {
                     auto f = m_filters;
                     f.freeOnly = true;
                     setFilters(f);

@@ -31,6 +31,9 @@ public:
     void setFilters(const SearchFilters& filters); // searches again
     // 0: search at every keystroke (tests); default 250 ms after the last one.
     void setDebounceInterval(int ms) { m_debounce.setInterval(ms); }
+    // A facet count as shown: "1,234", "about 140,000" (estimated), "2,000+" (a lower bound).
+    static QString countText(qint64 count, SearchResults::Counts counts);
+    QLabel* statusLine() const { return m_status; }
 
 Q_SIGNALS:
     void eventActivated(const QString& eventId);
