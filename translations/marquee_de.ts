@@ -403,6 +403,10 @@
         <source>Invalid ticket: it was issued after its box-office device&apos;s certificate ran out.</source>
         <translation>Ungültiges Ticket: Es wurde nach Ablauf des Zertifikats seines Kassengeräts ausgestellt.</translation>
     </message>
+    <message>
+        <source>Invalid ticket: it was signed by a box-office device that has been revoked, and its sale was not confirmed before the revocation.</source>
+        <translation>Ungültiges Ticket: Es wurde von einem gesperrten Kassengerät signiert, und sein Verkauf wurde vor der Sperrung nicht bestätigt.</translation>
+    </message>
 </context>
 <context>
     <name>TicketViews</name>
@@ -929,6 +933,10 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     <message>
         <source>(sales waiting to upload: %1)</source>
         <translation>(noch hochzuladende Verkäufe: %1)</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1658,37 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     </message>
 </context>
 <context>
+    <name>marquee::client::DeviceAdminService</name>
+    <message>
+        <source>The server cannot be reached: managing devices needs a connection.</source>
+        <translation>Der Server ist nicht erreichbar: Zum Verwalten der Geräte ist eine Verbindung nötig.</translation>
+    </message>
+    <message>
+        <source>Say why the device is revoked (for example: stolen, lost).</source>
+        <translation>Geben Sie an, warum das Gerät gesperrt wird (zum Beispiel: gestohlen, verloren).</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most 500 bytes).</source>
+        <translation>Die Begründung ist zu lang (höchstens 500 Byte).</translation>
+    </message>
+    <message>
+        <source>The server sent an unexpected answer.</source>
+        <translation>Der Server hat unerwartet geantwortet.</translation>
+    </message>
+    <message>
+        <source>Only organizers and admins can manage box-office devices.</source>
+        <translation>Nur Veranstalter und Administratoren können Kassengeräte verwalten.</translation>
+    </message>
+    <message>
+        <source>The server knows no device with this id.</source>
+        <translation>Der Server kennt kein Gerät mit dieser Kennung.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Der Server hat abgelehnt: %1</translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::DeviceKeyService</name>
     <message>
         <source>The server sent no certificate for this device.</source>
@@ -1682,6 +1721,145 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     <message>
         <source>The server&apos;s certificate for this device does not verify: offline sales stay off.</source>
         <translation>Das Zertifikat des Servers für dieses Gerät lässt sich nicht verifizieren: Der Offline-Verkauf bleibt deaktiviert.</translation>
+    </message>
+    <message>
+        <source>This device was revoked by an organizer or admin: it can no longer sell offline, lease seats or check tickets in.</source>
+        <translation>Dieses Gerät wurde von einem Veranstalter oder Administrator gesperrt: Es kann nicht mehr offline verkaufen, Plätze als Kontingent übernehmen oder Tickets beim Einlass prüfen.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::DevicesPanel</name>
+    <message>
+        <source>Box-office devices that registered a ticket-signing key. Revoke a lost or stolen device: its unsold leased seats go back on sale and the doors stop trusting tickets it did not upload.</source>
+        <translation>Kassengeräte, die einen Schlüssel zum Signieren von Tickets registriert haben. Sperren Sie ein verlorenes oder gestohlenes Gerät: Seine unverkauften Kontingentplätze kommen wieder in den Verkauf, und der Einlass vertraut keinen Tickets mehr, die es nicht hochgeladen hat.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Zuletzt gesehen</translation>
+    </message>
+    <message>
+        <source>Last upload</source>
+        <translation>Letzter Upload</translation>
+    </message>
+    <message>
+        <source>Leases (active)</source>
+        <translation>Kontingente (aktiv)</translation>
+    </message>
+    <message>
+        <source>Certificate until</source>
+        <translation>Zertifikat bis</translation>
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation>Registriert von</translation>
+    </message>
+    <message>
+        <source>Registered devices</source>
+        <translation>Registrierte Geräte</translation>
+    </message>
+    <message>
+        <source>Show revoked devices</source>
+        <translation>Gesperrte Geräte anzeigen</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aktualisieren</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Sperren …</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is revoked. %n unsold leased seat(s) went back on sale.</source>
+        <translation>
+            <numerusform>„%1“ ist gesperrt. %n unverkaufter Kontingentplatz ist wieder im Verkauf.</numerusform>
+            <numerusform>„%1“ ist gesperrt. %n unverkaufte Kontingentplätze sind wieder im Verkauf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Device id %1, key %2</source>
+        <translation>Gerätekennung %1, Schlüssel %2</translation>
+    </message>
+    <message>
+        <source>Revoked %1 by %2: %3</source>
+        <translation>Gesperrt am %1 von %2: %3</translation>
+    </message>
+    <message>
+        <source>Certificate expired</source>
+        <translation>Zertifikat abgelaufen</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktiv</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keins</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 auf %2</translation>
+    </message>
+    <message>
+        <source>No device has registered a key yet.</source>
+        <translation>Noch kein Gerät hat einen Schlüssel registriert.</translation>
+    </message>
+    <message>
+        <source>Revoke device</source>
+        <translation>Gerät sperren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke “%1” (%2) for good?
+
+• Its %n active lease(s) are returned: unsold seats go back on sale.
+• It can no longer register, lease, upload sales or check tickets in.
+• Tickets it sold offline and has not uploaded will be refused at the doors; sell those buyers new tickets at the counter.
+
+This cannot be undone.</source>
+        <translation>
+            <numerusform>„%1“ (%2) endgültig sperren?
+
+• Sein %n aktives Kontingent wird zurückgegeben: Unverkaufte Plätze kommen wieder in den Verkauf.
+• Es kann sich nicht mehr registrieren, keine Kontingente übernehmen, keine Verkäufe hochladen und keine Tickets beim Einlass prüfen.
+• Tickets, die es offline verkauft und nicht hochgeladen hat, werden am Einlass abgewiesen; verkaufen Sie diesen Käufern an der Kasse neue Tickets.
+
+Das kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>„%1“ (%2) endgültig sperren?
+
+• Seine %n aktiven Kontingente werden zurückgegeben: Unverkaufte Plätze kommen wieder in den Verkauf.
+• Es kann sich nicht mehr registrieren, keine Kontingente übernehmen, keine Verkäufe hochladen und keine Tickets beim Einlass prüfen.
+• Tickets, die es offline verkauft und nicht hochgeladen hat, werden am Einlass abgewiesen; verkaufen Sie diesen Käufern an der Kasse neue Tickets.
+
+Das kann nicht rückgängig gemacht werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why (required), e.g. “Stolen from the North box office”</source>
+        <translation>Grund (Pflichtfeld), z. B. „Aus der Kasse Nord gestohlen“</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Grund:</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>Wird gesperrt …</translation>
     </message>
 </context>
 <context>
@@ -2659,10 +2837,6 @@ Rohdaten:
         <translation>Vom Server öffnen</translation>
     </message>
     <message>
-        <source>Layout id:</source>
-        <translation>Saalplan-ID:</translation>
-    </message>
-    <message>
         <source>Save to Server</source>
         <translation>Auf dem Server speichern</translation>
     </message>
@@ -3351,6 +3525,77 @@ Rohdaten:
         <source>This sale&apos;s record on the device is damaged and could not be uploaded: check the printed tickets and enter the sale by hand.</source>
         <translation>Der Datensatz dieses Verkaufs auf dem Gerät ist beschädigt und konnte nicht hochgeladen werden: Prüfen Sie die gedruckten Tickets und erfassen Sie den Verkauf manuell.</translation>
     </message>
+    <message>
+        <source>This device was revoked by an organizer or admin: it can no longer sell offline.</source>
+        <translation>Dieses Gerät wurde von einem Veranstalter oder Administrator gesperrt: Es kann nicht mehr offline verkaufen.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::OpenLayoutDialog</name>
+    <message>
+        <source>Open Seat Map</source>
+        <translation>Saalplan öffnen</translation>
+    </message>
+    <message>
+        <source>Filter by name or venue</source>
+        <translation>Nach Name oder Ort filtern</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Plätze</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Eigentümer</translation>
+    </message>
+    <message>
+        <source>Unknown venue</source>
+        <translation>Unbekannter Ort</translation>
+    </message>
+    <message>
+        <source>Seats plus standing places</source>
+        <translation>Sitzplätze plus Stehplätze</translation>
+    </message>
+    <message>
+        <source>House layout</source>
+        <translation>Hausplan</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Another organizer</source>
+        <translation>Anderer Veranstalter</translation>
+    </message>
+    <message>
+        <source>Layout id %1</source>
+        <translation>Plan-Kennung %1</translation>
+    </message>
+    <message>
+        <source>No seat maps have been synced yet. Seat maps are saved from this editor (File › Save to Server) and arrive with the catalog sync.</source>
+        <translation>Es wurden noch keine Saalpläne synchronisiert. Saalpläne werden aus diesem Editor gespeichert (Datei › Auf dem Server speichern) und kommen mit der Katalogsynchronisierung.</translation>
+    </message>
+    <message>
+        <source>No seat map matches the filter.</source>
+        <translation>Kein Saalplan passt zum Filter.</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::OrderListModel</name>
@@ -4026,6 +4271,22 @@ Rohdaten:
     <message>
         <source>Offline: searching the offline catalog on this device. It is still being indexed, so recently synced events may be missing.</source>
         <translation>Offline: Es wird im Offline-Katalog auf diesem Gerät gesucht. Er wird noch indiziert, daher fehlen möglicherweise kürzlich synchronisierte Veranstaltungen.</translation>
+    </message>
+    <message>
+        <source>About %1 results</source>
+        <translation>Etwa %1 Ergebnisse</translation>
+    </message>
+    <message>
+        <source>%1+ results</source>
+        <translation>Mehr als %1 Ergebnisse</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>etwa %1</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
     </message>
 </context>
 <context>

@@ -403,6 +403,10 @@
         <source>Invalid ticket: it was issued after its box-office device&apos;s certificate ran out.</source>
         <translation>Billet non valide : il a été émis après l’expiration du certificat de son appareil de billetterie.</translation>
     </message>
+    <message>
+        <source>Invalid ticket: it was signed by a box-office device that has been revoked, and its sale was not confirmed before the revocation.</source>
+        <translation>Billet non valide : il a été signé par un appareil de billetterie révoqué, et sa vente n’a pas été confirmée avant la révocation.</translation>
+    </message>
 </context>
 <context>
     <name>TicketViews</name>
@@ -929,6 +933,10 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     <message>
         <source>(sales waiting to upload: %1)</source>
         <translation>(ventes en attente d’envoi : %1)</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
     </message>
 </context>
 <context>
@@ -1650,6 +1658,37 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     </message>
 </context>
 <context>
+    <name>marquee::client::DeviceAdminService</name>
+    <message>
+        <source>The server cannot be reached: managing devices needs a connection.</source>
+        <translation>Le serveur est injoignable : la gestion des appareils nécessite une connexion.</translation>
+    </message>
+    <message>
+        <source>Say why the device is revoked (for example: stolen, lost).</source>
+        <translation>Indiquez pourquoi l’appareil est révoqué (par exemple : volé, perdu).</translation>
+    </message>
+    <message>
+        <source>The reason is too long (at most 500 bytes).</source>
+        <translation>Le motif est trop long (500 octets au maximum).</translation>
+    </message>
+    <message>
+        <source>The server sent an unexpected answer.</source>
+        <translation>Le serveur a envoyé une réponse inattendue.</translation>
+    </message>
+    <message>
+        <source>Only organizers and admins can manage box-office devices.</source>
+        <translation>Seuls les organisateurs et les administrateurs peuvent gérer les appareils de billetterie.</translation>
+    </message>
+    <message>
+        <source>The server knows no device with this id.</source>
+        <translation>Le serveur ne connaît aucun appareil avec cet identifiant.</translation>
+    </message>
+    <message>
+        <source>The server refused: %1</source>
+        <translation>Le serveur a refusé : %1</translation>
+    </message>
+</context>
+<context>
     <name>marquee::client::DeviceKeyService</name>
     <message>
         <source>The server sent no certificate for this device.</source>
@@ -1682,6 +1721,145 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     <message>
         <source>The server&apos;s certificate for this device does not verify: offline sales stay off.</source>
         <translation>Le certificat du serveur pour cet appareil n’a pas pu être vérifié : la vente hors ligne reste désactivée.</translation>
+    </message>
+    <message>
+        <source>This device was revoked by an organizer or admin: it can no longer sell offline, lease seats or check tickets in.</source>
+        <translation>Cet appareil a été révoqué par un organisateur ou un administrateur : il ne peut plus vendre hors ligne, prendre un contingent de places ni contrôler des billets.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::DevicesPanel</name>
+    <message>
+        <source>Box-office devices that registered a ticket-signing key. Revoke a lost or stolen device: its unsold leased seats go back on sale and the doors stop trusting tickets it did not upload.</source>
+        <translation>Les appareils de billetterie qui ont enregistré une clé de signature de billets. Révoquez un appareil perdu ou volé : ses places de contingent invendues sont remises en vente et le contrôle d’accès ne fait plus confiance aux billets qu’il n’a pas transmis.</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation>Dernière activité</translation>
+    </message>
+    <message>
+        <source>Last upload</source>
+        <translation>Dernier envoi</translation>
+    </message>
+    <message>
+        <source>Leases (active)</source>
+        <translation>Contingents (actifs)</translation>
+    </message>
+    <message>
+        <source>Certificate until</source>
+        <translation>Certificat jusqu’au</translation>
+    </message>
+    <message>
+        <source>Registered by</source>
+        <translation>Enregistré par</translation>
+    </message>
+    <message>
+        <source>Registered devices</source>
+        <translation>Appareils enregistrés</translation>
+    </message>
+    <message>
+        <source>Show revoked devices</source>
+        <translation>Afficher les appareils révoqués</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Actualiser</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Révoquer…</translation>
+    </message>
+    <message numerus="yes">
+        <source>“%1” is revoked. %n unsold leased seat(s) went back on sale.</source>
+        <translation>
+            <numerusform>« %1 » est révoqué. %n place de contingent invendue a été remise en vente.</numerusform>
+            <numerusform>« %1 » est révoqué. %n places de contingent invendues ont été remises en vente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Device id %1, key %2</source>
+        <translation>Identifiant d’appareil %1, clé %2</translation>
+    </message>
+    <message>
+        <source>Revoked %1 by %2: %3</source>
+        <translation>Révoqué le %1 par %2 : %3</translation>
+    </message>
+    <message>
+        <source>Certificate expired</source>
+        <translation>Certificat expiré</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Actif</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%1 sur %2</translation>
+    </message>
+    <message>
+        <source>No device has registered a key yet.</source>
+        <translation>Aucun appareil n’a encore enregistré de clé.</translation>
+    </message>
+    <message>
+        <source>Revoke device</source>
+        <translation>Révoquer l’appareil</translation>
+    </message>
+    <message numerus="yes">
+        <source>Revoke “%1” (%2) for good?
+
+• Its %n active lease(s) are returned: unsold seats go back on sale.
+• It can no longer register, lease, upload sales or check tickets in.
+• Tickets it sold offline and has not uploaded will be refused at the doors; sell those buyers new tickets at the counter.
+
+This cannot be undone.</source>
+        <translation>
+            <numerusform>Révoquer définitivement « %1 » (%2) ?
+
+• Son %n contingent actif est rendu : les places invendues sont remises en vente.
+• Il ne peut plus s’enregistrer, prendre de contingent, transmettre de ventes ni contrôler de billets.
+• Les billets qu’il a vendus hors ligne sans les transmettre seront refusés à l’entrée ; vendez de nouveaux billets à ces acheteurs au guichet.
+
+Cette action est irréversible.</numerusform>
+            <numerusform>Révoquer définitivement « %1 » (%2) ?
+
+• Ses %n contingents actifs sont rendus : les places invendues sont remises en vente.
+• Il ne peut plus s’enregistrer, prendre de contingent, transmettre de ventes ni contrôler de billets.
+• Les billets qu’il a vendus hors ligne sans les transmettre seront refusés à l’entrée ; vendez de nouveaux billets à ces acheteurs au guichet.
+
+Cette action est irréversible.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Why (required), e.g. “Stolen from the North box office”</source>
+        <translation>Motif (obligatoire), p. ex. « Volé au guichet nord »</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Motif :</translation>
+    </message>
+    <message>
+        <source>Revoking…</source>
+        <translation>Révocation…</translation>
     </message>
 </context>
 <context>
@@ -2659,10 +2837,6 @@ Données brutes :
         <translation>Ouvrir depuis le serveur</translation>
     </message>
     <message>
-        <source>Layout id:</source>
-        <translation>Identifiant du plan :</translation>
-    </message>
-    <message>
         <source>Save to Server</source>
         <translation>Enregistrer sur le serveur</translation>
     </message>
@@ -3351,6 +3525,77 @@ Données brutes :
         <source>This sale&apos;s record on the device is damaged and could not be uploaded: check the printed tickets and enter the sale by hand.</source>
         <translation>L’enregistrement de cette vente sur l’appareil est endommagé et n’a pas pu être envoyé : vérifiez les billets imprimés et saisissez la vente manuellement.</translation>
     </message>
+    <message>
+        <source>This device was revoked by an organizer or admin: it can no longer sell offline.</source>
+        <translation>Cet appareil a été révoqué par un organisateur ou un administrateur : il ne peut plus vendre hors ligne.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::OpenLayoutDialog</name>
+    <message>
+        <source>Open Seat Map</source>
+        <translation>Ouvrir un plan de salle</translation>
+    </message>
+    <message>
+        <source>Filter by name or venue</source>
+        <translation>Filtrer par nom ou lieu</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>Venue</source>
+        <translation>Lieu</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Places</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Enregistré</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>Propriétaire</translation>
+    </message>
+    <message>
+        <source>Unknown venue</source>
+        <translation>Lieu inconnu</translation>
+    </message>
+    <message>
+        <source>Seats plus standing places</source>
+        <translation>Places assises et places debout</translation>
+    </message>
+    <message>
+        <source>House layout</source>
+        <translation>Plan de la salle</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Vous</translation>
+    </message>
+    <message>
+        <source>Another organizer</source>
+        <translation>Un autre organisateur</translation>
+    </message>
+    <message>
+        <source>Layout id %1</source>
+        <translation>Identifiant du plan %1</translation>
+    </message>
+    <message>
+        <source>No seat maps have been synced yet. Seat maps are saved from this editor (File › Save to Server) and arrive with the catalog sync.</source>
+        <translation>Aucun plan de salle n’a encore été synchronisé. Les plans sont enregistrés depuis cet éditeur (Fichier › Enregistrer sur le serveur) et arrivent avec la synchronisation du catalogue.</translation>
+    </message>
+    <message>
+        <source>No seat map matches the filter.</source>
+        <translation>Aucun plan de salle ne correspond au filtre.</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::OrderListModel</name>
@@ -4026,6 +4271,22 @@ Données brutes :
     <message>
         <source>Offline: searching the offline catalog on this device. It is still being indexed, so recently synced events may be missing.</source>
         <translation>Hors ligne : recherche dans le catalogue hors ligne de cet appareil. Son indexation est en cours : des événements récemment synchronisés peuvent manquer.</translation>
+    </message>
+    <message>
+        <source>About %1 results</source>
+        <translation>Environ %1 résultats</translation>
+    </message>
+    <message>
+        <source>%1+ results</source>
+        <translation>Plus de %1 résultats</translation>
+    </message>
+    <message>
+        <source>about %1</source>
+        <translation>environ %1</translation>
+    </message>
+    <message>
+        <source>%1+</source>
+        <translation>%1+</translation>
     </message>
 </context>
 <context>
