@@ -1676,8 +1676,8 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Der Server hat unerwartet geantwortet.</translation>
     </message>
     <message>
-        <source>Only organizers and admins can manage box-office devices.</source>
-        <translation>Nur Veranstalter und Administratoren können Kassengeräte verwalten.</translation>
+        <source>Only admins can manage box-office devices.</source>
+        <translation>Nur Administratoren können Kassengeräte verwalten.</translation>
     </message>
     <message>
         <source>The server knows no device with this id.</source>
@@ -1723,8 +1723,8 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Das Zertifikat des Servers für dieses Gerät lässt sich nicht verifizieren: Der Offline-Verkauf bleibt deaktiviert.</translation>
     </message>
     <message>
-        <source>This device was revoked by an organizer or admin: it can no longer sell offline, lease seats or check tickets in.</source>
-        <translation>Dieses Gerät wurde von einem Veranstalter oder Administrator gesperrt: Es kann nicht mehr offline verkaufen, Plätze als Kontingent übernehmen oder Tickets beim Einlass prüfen.</translation>
+        <source>This device was revoked by an admin: it can no longer sell offline, lease seats or check tickets in.</source>
+        <translation>Dieses Gerät wurde von einem Administrator gesperrt: Es kann nicht mehr offline verkaufen, Plätze als Kontingent übernehmen oder Tickets beim Einlass prüfen.</translation>
     </message>
 </context>
 <context>
@@ -3526,8 +3526,8 @@ Rohdaten:
         <translation>Der Datensatz dieses Verkaufs auf dem Gerät ist beschädigt und konnte nicht hochgeladen werden: Prüfen Sie die gedruckten Tickets und erfassen Sie den Verkauf manuell.</translation>
     </message>
     <message>
-        <source>This device was revoked by an organizer or admin: it can no longer sell offline.</source>
-        <translation>Dieses Gerät wurde von einem Veranstalter oder Administrator gesperrt: Es kann nicht mehr offline verkaufen.</translation>
+        <source>This device was revoked by an admin: it can no longer sell offline.</source>
+        <translation>Dieses Gerät wurde von einem Administrator gesperrt: Es kann nicht mehr offline verkaufen.</translation>
     </message>
 </context>
 <context>

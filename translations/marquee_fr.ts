@@ -1676,8 +1676,8 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Le serveur a envoyé une réponse inattendue.</translation>
     </message>
     <message>
-        <source>Only organizers and admins can manage box-office devices.</source>
-        <translation>Seuls les organisateurs et les administrateurs peuvent gérer les appareils de billetterie.</translation>
+        <source>Only admins can manage box-office devices.</source>
+        <translation>Seuls les administrateurs peuvent gérer les appareils de billetterie.</translation>
     </message>
     <message>
         <source>The server knows no device with this id.</source>
@@ -1723,8 +1723,8 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Le certificat du serveur pour cet appareil n’a pas pu être vérifié : la vente hors ligne reste désactivée.</translation>
     </message>
     <message>
-        <source>This device was revoked by an organizer or admin: it can no longer sell offline, lease seats or check tickets in.</source>
-        <translation>Cet appareil a été révoqué par un organisateur ou un administrateur : il ne peut plus vendre hors ligne, prendre un contingent de places ni contrôler des billets.</translation>
+        <source>This device was revoked by an admin: it can no longer sell offline, lease seats or check tickets in.</source>
+        <translation>Cet appareil a été révoqué par un administrateur : il ne peut plus vendre hors ligne, prendre un contingent de places ni contrôler des billets.</translation>
     </message>
 </context>
 <context>
@@ -3526,8 +3526,8 @@ Données brutes :
         <translation>L’enregistrement de cette vente sur l’appareil est endommagé et n’a pas pu être envoyé : vérifiez les billets imprimés et saisissez la vente manuellement.</translation>
     </message>
     <message>
-        <source>This device was revoked by an organizer or admin: it can no longer sell offline.</source>
-        <translation>Cet appareil a été révoqué par un organisateur ou un administrateur : il ne peut plus vendre hors ligne.</translation>
+        <source>This device was revoked by an admin: it can no longer sell offline.</source>
+        <translation>Cet appareil a été révoqué par un administrateur : il ne peut plus vendre hors ligne.</translation>
     </message>
 </context>
 <context>

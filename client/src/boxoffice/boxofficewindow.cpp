@@ -266,9 +266,9 @@ void BoxOfficeWindow::refresh()
     }
     m_banner->setText(text);
     m_banner->setStyleSheet(style);
-    // Revoking devices is for organizers and admins (the server refuses staff anyway).
+    // Revoking devices is for admins (the server refuses everyone else anyway).
     const core::Role role = m_session->account()->role();
-    m_tabs->setTabVisible(m_tabs->indexOf(m_devices), role == core::Role::Organizer || role == core::Role::Admin);
+    m_tabs->setTabVisible(m_tabs->indexOf(m_devices), role == core::Role::Admin);
 
     if (online && !m_wasOnline) {
         m_view->setStatus({}); // the live snapshot replaces the lease view

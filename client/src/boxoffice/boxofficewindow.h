@@ -60,7 +60,7 @@ public:
     SalePanel* salePanel() const { return m_sale; }
     LeasePanel* leasePanel() const { return m_lease; }
     CounterPanel* counterPanel() const { return m_counter; }
-    // The "Devices" tab (organizers and admins only; hidden for staff).
+    // The "Devices" tab (admins only; hidden for everyone else).
     DevicesPanel* devicesPanel() const { return m_devices; }
     CounterService* counter() const { return m_counterService; }
     QPushButton* reportButton() const { return m_reportButton; }

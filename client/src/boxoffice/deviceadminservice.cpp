@@ -104,7 +104,7 @@ void DeviceAdminService::onFailed(quint64 requestId, const ErrorInfo& error)
     if (!m_pending.remove(requestId))
         return;
     if (error.code == ErrorCode::PermissionDenied)
-        Q_EMIT failed(tr("Only organizers and admins can manage box-office devices."));
+        Q_EMIT failed(tr("Only admins can manage box-office devices."));
     else if (error.code == ErrorCode::NotFound)
         Q_EMIT failed(tr("The server knows no device with this id."));
     else if (error.code == ErrorCode::ConnectionLost || error.code == ErrorCode::Timeout

@@ -1,5 +1,5 @@
 // DeviceAdminService: the registered box-office devices (ListDevices) and revoking a lost or
-// stolen one (RevokeDevice), for organizers and admins (docs/boxoffice.md "Device revocation").
+// stolen one (RevokeDevice), for admins (docs/boxoffice.md "Device revocation").
 // Online only; answers arrive as signals, refusals as translated sentences.
 #pragma once
 

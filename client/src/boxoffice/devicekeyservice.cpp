@@ -187,7 +187,7 @@ void DeviceKeyService::onFailed(quint64 requestId, const ErrorInfo& error)
     qCWarning(lcDeviceKey) << "RegisterDevice failed:" << error.message;
     if (error.details.value(QStringLiteral("reason")) == QLatin1String("device_revoked")) {
         m_refusedAsRevoked = true;
-        Q_EMIT registrationFailed(tr("This device was revoked by an organizer or admin: it can no longer sell offline, "
+        Q_EMIT registrationFailed(tr("This device was revoked by an admin: it can no longer sell offline, "
                                      "lease seats or check tickets in."));
         return;
     }

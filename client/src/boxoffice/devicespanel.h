@@ -1,4 +1,4 @@
-// DevicesPanel: the box-office window's "Devices" tab for organizers and admins: every
+// DevicesPanel: the box-office window's "Devices" tab for admins: every
 // registered device (name, who registered it, last seen and upload, leases, certificate expiry,
 // revocation) and revoking a lost or stolen one after a confirmation that names the effects.
 #pragma once

@@ -224,7 +224,7 @@ OfflineSaleOutcome OfflineSaleService::sell(const OfflineSaleRequest& request)
 
     const qint64 now = m_now();
     if (m_deviceKeys->isRevoked())
-        return fail(tr("This device was revoked by an organizer or admin: it can no longer sell offline."));
+        return fail(tr("This device was revoked by an admin: it can no longer sell offline."));
     const auto key = m_deviceKeys->signingKey();
     if (!key || !m_deviceKeys->isCertified(now))
         return fail(tr("This device's ticket key is not certified (or the certificate expired): connect once while "

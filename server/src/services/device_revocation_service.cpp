@@ -73,8 +73,9 @@ constexpr Statement kNotifyDoors{"devices_notify_doors", "SELECT pg_notify('marq
 
 void requireDeviceManager(const Principal& who) {
     if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "log in first");
-    if (who.role != core::Role::Organizer && who.role != core::Role::Admin)
-        fail(v1::PERMISSION_DENIED, "only organizers and admins manage box-office devices");
+    // Admins only: box-office devices serve every organizer's events, so one organizer must not
+    // see or revoke the tills and doors another organizer's sales depend on.
+    if (who.role != core::Role::Admin) fail(v1::PERMISSION_DENIED, "only admins manage box-office devices");
 }
 
 v1::DeviceInfo deviceFromRow(const pqxx::row& r) {
