@@ -57,7 +57,10 @@ bool settingDefault(MailSetting setting) { return setting != MailSetting::Weekly
 std::string maskAddress(const std::string& address) {
     const auto at = address.find('@');
     if (at == std::string::npos || at == 0) return "***";
-    return address.substr(0, 1) + "***" + address.substr(at);
+    // The first whole UTF-8 character (an internationalised address may start with "é").
+    std::size_t first = 1;
+    while (first < at && (static_cast<unsigned char>(address[first]) & 0xC0) == 0x80) ++first;
+    return address.substr(0, first) + "***" + address.substr(at);
 }
 
 struct Decoded {
