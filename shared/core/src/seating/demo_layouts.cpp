@@ -160,7 +160,12 @@ constexpr const char* kTheatreBackgroundSvg =
 
 Layout theatre() {
     Layout layout = newLayout("0e5c2a7e-7a3b-4c1e-9a61-3f1d2b8c0001", "Theatre — stalls, circle and boxes", {0, -300}, "Stage");
-    const auto [cat1, cat2, cat3, cat4] = fourCategories(layout, {8900, 6900, 4900, 2900});
+    // Plain references, not a structured binding: clang before 16 can't capture those in lambdas.
+    const auto categories = fourCategories(layout, {8900, 6900, 4900, 2900});
+    const std::string& cat1 = categories[0];
+    const std::string& cat2 = categories[1];
+    const std::string& cat3 = categories[2];
+    const std::string& cat4 = categories[3];
 
     // Stalls: three arc blocks around a centre behind the stage, with two radial aisles.
     Area& stalls = addArea(layout, "Stalls");
