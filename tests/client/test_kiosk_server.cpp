@@ -6,12 +6,14 @@
 // (wrong, rate-limited, right) opens the menu whose settings are saved; the escape shortcuts
 // and close requests do nothing until staff leave kiosk mode. Every screen is saved as PNG
 // when MARQUEE_SCREENSHOT_DIR is set.
+#include "boxofficehelpers.h"
 #include "checkouthelpers.h"
 #include "kioskhelpers.h"
 
 #include "booking/bookingservice.h"
 #include "boxoffice/offlinesaleservice.h"
 #include "kiosk/idlemonitor.h"
+#include "kiosk/kiosklease.h"
 #include "kiosk/kioskstaffscreen.h"
 #include "kiosk/touchmetrics.h"
 #include "models/eventformat.h"
@@ -470,6 +472,98 @@ private Q_SLOTS:
 
     // Last: it kills the server. The kiosk sells the seats leased to this device, cash at a
     // staffed kiosk, tickets signed with the device key, and says plainly that it is offline.
+    // The staff menu's lease page: lease by category on touch, the states (leased, offline,
+    // sold offline and not yet uploaded, confirmed), and the unsold seats returned.
+    void staffLeasesSeatsForOfflineSale()
+    {
+        QVERIFY(waitCertified(*m_session));
+        auto kiosk = openKiosk(baseSettings());
+        openStaffPad(*kiosk);
+        enterPin(*kiosk, kPin);
+        StaffScreen* staff = kiosk->staffScreen();
+        QVERIFY(staff->isMenuShown());
+        QVERIFY(tap(staff->leasesButton()));
+        QVERIFY(staff->isLeasePageShown());
+        LeasePage* page = kiosk->leasePage();
+        const QString eventId = page->eventId();
+        QCOMPARE(eventId, kiosk->saleableEvents().value(0).id);
+        QVERIFY2(page->connectionText().startsWith(QStringLiteral("Online")), qPrintable(page->connectionText()));
+        QVERIFY(page->leaseTexts().isEmpty());
+        QVERIFY(!page->leaseButton()->isEnabled()); // nothing counted yet
+
+        // Three seats of the first category: + + − + +, then Lease.
+        const auto layout = m_session->seating()->layoutForEvent(eventId);
+        QVERIFY(layout && !layout->priceCategories.empty());
+        const QString category = QString::fromStdString(layout->priceCategories.front().id);
+        QVERIFY(tap(page->plusButton(category)));
+        QVERIFY(tap(page->plusButton(category)));
+        QVERIFY(tap(page->minusButton(category)));
+        QVERIFY(tap(page->plusButton(category)));
+        QVERIFY(tap(page->plusButton(category)));
+        QCOMPARE(page->categoryCount(category), 3);
+        QCOMPARE(page->leaseButton()->text(), QStringLiteral("Lease 3 seat(s)"));
+        const int nineMm = mmToPixelsForTest(kiosk.get());
+        for (QPushButton* target : {page->plusButton(category), page->minusButton(category), page->plusTenButton(category),
+                                    page->leaseButton(), page->backButton(), page->refreshButton(), page->nextEventButton()})
+            QVERIFY2(target->height() >= nineMm && target->width() >= nineMm, qPrintable(target->text()));
+        QVERIFY(tap(page->leaseButton()));
+        QVERIFY(QTest::qWaitFor([&] { return page->messageText().startsWith(QStringLiteral("Lease ready")); }, kTimeoutMs));
+        QVERIFY2(page->messageText().contains(QStringLiteral("3 seat(s)")), qPrintable(page->messageText()));
+        QCOMPARE(page->categoryCount(category), 0);
+        QCOMPARE(serverClaims(m_server, eventId, QStringLiteral("leased")), 3);
+        QCOMPARE(page->leaseTexts().size(), 1);
+        QVERIFY2(page->leaseTexts().first().contains(QStringLiteral("3 to sell here")), qPrintable(page->leaseTexts().first()));
+        QCOMPARE(page->returnButtons().size(), 1);
+        QVERIFY(page->returnButtons().first()->isEnabled());
+        QVERIFY(page->returnButtons().first()->height() >= nineMm);
+        screenshot(kiosk.get(), QStringLiteral("kiosk-11-staff-lease"));
+
+        // Offline: leasing and returning are off, the kiosk sells from the lease; a sale waits for upload.
+        m_session->offlineSales()->setReturnLeasesOnReconnect(false); // keep the lease to return it by hand
+        QVERIFY(stopServer(m_server, *m_session));
+        QVERIFY(QTest::qWaitFor([&] { return page->connectionText().startsWith(QStringLiteral("Offline")); }, kTimeoutMs));
+        QVERIFY(!page->plusButton(category)->isEnabled());
+        QVERIFY(!page->returnButtons().first()->isEnabled());
+        QVERIFY(!page->refreshButton()->isEnabled());
+        const QStringList toSell = m_session->offlineSales()->pickSeats(eventId, 1);
+        QCOMPARE(toSell.size(), 1);
+        const OfflineSaleOutcome sold = m_session->offlineSales()->sell(cashSaleOf(eventId, toSell));
+        QVERIFY2(sold.ok, qPrintable(sold.error));
+        QVERIFY(QTest::qWaitFor([&] { return page->uploadText().startsWith(QStringLiteral("1 offline sale")); }, kTimeoutMs));
+        QVERIFY2(page->leaseTexts().first().contains(QStringLiteral("2 to sell here · 1 sold offline, not yet uploaded")),
+                 qPrintable(page->leaseTexts().first()));
+        screenshot(kiosk.get(), QStringLiteral("kiosk-11b-staff-lease-offline"));
+
+        // Back online: the sale is uploaded and confirmed; the two unsold seats are returned here.
+        QSignalSpy reconciled(m_session->offlineSales(), &OfflineSaleService::reconcileFinished);
+        QString error;
+        QVERIFY2(m_server.restart(&error), qPrintable(error));
+        QVERIFY(reconciled.wait(kTimeoutMs));
+        QVERIFY(QTest::qWaitFor([&] { return page->connectionText().startsWith(QStringLiteral("Online")); }, kTimeoutMs));
+        QCOMPARE(page->uploadText(), QStringLiteral("Every offline sale is uploaded."));
+        QVERIFY2(page->leaseTexts().first().contains(QStringLiteral("1 sold and confirmed")), qPrintable(page->leaseTexts().first()));
+        QCOMPARE(serverClaims(m_server, eventId, QStringLiteral("leased")), 2);
+        // (A refreshed card is shown by a queued call: wait until it can be tapped.)
+        QVERIFY(QTest::qWaitFor([&] {
+            QPushButton* giveBack = page->returnButtons().value(0);
+            return giveBack && giveBack->isVisible() && giveBack->isEnabled();
+        }, kTimeoutMs));
+        QVERIFY(tap(page->returnButtons().first()));
+        QVERIFY(QTest::qWaitFor([&] { return page->messageText() == QStringLiteral("2 seat(s) returned to general sale."); },
+                                kTimeoutMs));
+        QCOMPARE(serverClaims(m_server, eventId, QStringLiteral("leased")), 0);
+        QCOMPARE(serverClaims(m_server, eventId, QStringLiteral("sold")) >= 1, true);
+        QVERIFY2(page->leaseTexts().first().contains(QStringLiteral("Returned")), qPrintable(page->leaseTexts().first()));
+        QVERIFY(!page->returnButtons().first()->isEnabled());
+        screenshot(kiosk.get(), QStringLiteral("kiosk-11c-staff-lease-returned"));
+        m_session->offlineSales()->setReturnLeasesOnReconnect(true);
+
+        QVERIFY(tap(page->backButton()));
+        QVERIFY(staff->isMenuShown());
+        QVERIFY(tap(staff->backButton()));
+        QVERIFY(waitScreen(*kiosk, Screen::Attract));
+    }
+
     void offlineSaleFromTheLease()
     {
         const QString eventId = [&] {

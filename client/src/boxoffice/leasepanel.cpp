@@ -3,9 +3,9 @@
 
 #include "boxoffice/boxofficewindow.h"
 #include "boxoffice/leaseservice.h"
+#include "boxoffice/leasetexts.h"
 #include "boxoffice/offlinesaleservice.h"
 #include "models/eventformat.h"
-#include "net/bookingcodec.h"
 #include "seatmap/seatmapview.h"
 #include "services/clientsession.h"
 
@@ -78,9 +78,7 @@ LeasePanel::LeasePanel(ClientSession* session, BoxOfficeWindow* window, QWidget*
     connect(m_refresh, &QPushButton::clicked, leases, &LeaseService::refresh);
     connect(m_returnOnReconnect, &QCheckBox::toggled, session->offlineSales(), &OfflineSaleService::setReturnLeasesOnReconnect);
     connect(leases, &LeaseService::leaseChanged, this, [this](const LeaseInfo& lease) {
-        m_message->setText(lease.status == LeaseStatus::Active
-                               ? tr("Lease ready: %n seat(s) can be sold offline.", "", lease.countIn(LeasedSeatState::Available))
-                               : tr("Lease closed: its unsold seats are back in general sale."));
+        m_message->setText(LeaseTexts::leaseChanged(lease));
         m_window->seatMap()->clearSelection();
     });
     connect(leases, &LeaseService::leaseFailed, m_message, &QLabel::setText);
@@ -155,9 +153,8 @@ void LeasePanel::refresh()
         id->setData(Qt::UserRole, lease.id);
         id->setToolTip(tr("Expires %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(lease.expiresAtMs), QLocale::ShortFormat)));
         m_table->setItem(row, 0, id);
-        const QList<int> figures{static_cast<int>(lease.seats.size()), lease.countIn(LeasedSeatState::Available),
-                                 lease.countIn(LeasedSeatState::SoldOffline), lease.countIn(LeasedSeatState::Sold),
-                                 lease.countIn(LeasedSeatState::Returned)};
+        const LeaseFigures f = LeaseFigures::of(lease);
+        const QList<int> figures{f.leased, f.available, f.soldOffline, f.confirmed, f.returned};
         for (int c = 0; c < figures.size(); ++c) {
             auto* item = new QTableWidgetItem(QLocale().toString(figures.at(c)));
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
@@ -165,12 +162,7 @@ void LeasePanel::refresh()
         }
         ++row;
     }
-    m_summary->setText(leases.isEmpty()
-                           ? tr("This device has no lease for this event. Lease seats while online to keep selling "
-                                "when the network drops.")
-                           : tr("%1 of %2 leased seats left for offline sales.")
-                                 .arg(m_session->leases()->availableSeats(m_window->eventId()))
-                                 .arg(m_session->leases()->leasedSeats(m_window->eventId())));
+    m_summary->setText(LeaseTexts::summary(m_session->leases(), m_window->eventId()));
     const int selected = static_cast<int>(m_window->selectedSeatIds().size());
     m_leaseSelected->setText(selected > 0 ? tr("Lease the %n seat(s) selected on the map", "", selected)
                                           : tr("Lease the seats selected on the map"));
@@ -179,11 +171,8 @@ void LeasePanel::refresh()
     m_return->setEnabled(online && !leases.isEmpty());
     m_refresh->setEnabled(online);
     m_rejected->clear();
-    for (const OfflineSaleInfo& sale : m_session->offlineSales()->rejectedSales()) {
-        const QString currency = decodeOrderPayload(sale.orderPayload).value_or(OrderInfo{}).currency;
-        m_rejected->addItem(tr("%1 · %2 · %3 — %4")
-                                .arg(sale.orderCode, sale.buyerName, format::money(sale.totalMinor, currency), sale.reason));
-    }
+    for (const OfflineSaleInfo& sale : m_session->offlineSales()->rejectedSales())
+        m_rejected->addItem(LeaseTexts::rejectedSale(sale));
 }
 
 } // namespace marquee::client

@@ -199,6 +199,18 @@ QList<LeaseInfo> LeaseService::activeLeases(const QString& eventId) const
     return out;
 }
 
+QList<LeaseInfo> LeaseService::deviceLeases(const QString& eventId, int limit) const
+{
+    QList<LeaseInfo> out;
+    for (const LeaseInfo& l : m_store->leases(eventId, false)) {
+        if (out.size() >= limit)
+            break;
+        if (l.deviceId == deviceId())
+            out.append(l);
+    }
+    return out;
+}
+
 std::optional<LeaseInfo> LeaseService::lease(const QString& leaseId) const { return m_store->lease(leaseId); }
 
 int LeaseService::availableSeats(const QString& eventId) const

@@ -42,6 +42,8 @@ public:
 
     // From SQLite (works offline): this device's active, unexpired leases, newest first.
     QList<LeaseInfo> activeLeases(const QString& eventId = {}) const;
+    // From SQLite: this device's leases of the event, active, expired and closed, newest first.
+    QList<LeaseInfo> deviceLeases(const QString& eventId, int limit) const;
     void setClock(std::function<qint64()> nowMs);
     std::optional<LeaseInfo> lease(const QString& leaseId) const;
     // Seats this device may still sell offline for the event, and how many it leased in all.

@@ -2,6 +2,7 @@
 #include "kiosk/kioskstaffscreen.h"
 
 #include "kiosk/keypad.h"
+#include "kiosk/kiosklease.h"
 #include "kiosk/kioskscreens.h"
 #include "kiosk/touchmetrics.h"
 
@@ -102,6 +103,9 @@ StaffScreen::StaffScreen(QWidget* parent) : QWidget(parent)
     grid->addWidget(new QLabel(tr("Ticket paper:"), menu), 4, 0);
     m_paper = makeButton(QString(), menu);
     grid->addWidget(m_paper, 4, 1);
+    grid->addWidget(new QLabel(tr("Offline sales:"), menu), 5, 0);
+    m_leases = makeButton(tr("Seats leased to this kiosk…"), menu);
+    grid->addWidget(m_leases, 5, 1);
     grid->setColumnStretch(1, 1);
     menuLayout->addLayout(grid);
     m_menuMessage = new QLabel(menu);
@@ -160,6 +164,7 @@ StaffScreen::StaffScreen(QWidget* parent) : QWidget(parent)
     connect(m_changePin, &QPushButton::clicked, this, &StaffScreen::changePinRequested);
     connect(m_leave, &QPushButton::clicked, this, &StaffScreen::leaveRequested);
     connect(m_back, &QPushButton::clicked, this, &StaffScreen::back);
+    connect(m_leases, &QPushButton::clicked, this, &StaffScreen::leasesRequested);
     showPinPad(PinPurpose::Unlock);
 }
 
@@ -213,6 +218,21 @@ void StaffScreen::showMenu(const KioskSettings& settings, const QString& status,
 }
 
 bool StaffScreen::isMenuShown() const { return m_pages->currentIndex() == 1; }
+
+void StaffScreen::setLeasePage(LeasePage* page)
+{
+    m_leasePage = page;
+    m_pages->addWidget(page);
+    connect(page, &LeasePage::back, this, [this] { m_pages->setCurrentIndex(1); });
+}
+
+void StaffScreen::showLeasePage()
+{
+    if (m_leasePage)
+        m_pages->setCurrentWidget(m_leasePage);
+}
+
+bool StaffScreen::isLeasePageShown() const { return m_leasePage && m_pages->currentWidget() == m_leasePage; }
 
 void StaffScreen::setMenuMessage(const QString& text) { m_menuMessage->setText(text); }
 

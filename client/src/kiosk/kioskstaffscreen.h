@@ -1,6 +1,7 @@
 // The kiosk's staff screen: the PIN pad (unlock, and setting a new PIN twice), then the staff
 // menu: idle timeout, cash at a staffed kiosk, card terminal, printer or PDF folder, ticket
-// paper, and leaving kiosk mode. KioskWindow checks the PIN and applies the settings.
+// paper, the seats leased for offline sale (LeasePage), and leaving kiosk mode. KioskWindow
+// checks the PIN and applies the settings.
 #pragma once
 
 #include "kiosk/kiosksettings.h"
@@ -14,6 +15,7 @@ class QStackedWidget;
 
 namespace marquee::client::kiosk {
 
+class LeasePage;
 class OnScreenKeypad;
 
 class StaffScreen : public QWidget {
@@ -33,6 +35,10 @@ public:
     void showMenu(const KioskSettings& settings, const QString& status, const QStringList& terminals,
                   const QStringList& printers);
     bool isMenuShown() const;
+    // The lease page, made by KioskWindow (it needs the session); "Back" on it shows the menu.
+    void setLeasePage(LeasePage* page);
+    void showLeasePage();
+    bool isLeasePageShown() const;
     KioskSettings editedSettings() const { return m_settings; }
     void setMenuMessage(const QString& text);
 
@@ -48,6 +54,7 @@ public:
     QPushButton* saveButton() const { return m_save; }
     QPushButton* changePinButton() const { return m_changePin; }
     QPushButton* leaveButton() const { return m_leave; }
+    QPushButton* leasesButton() const { return m_leases; }
     QPushButton* backButton() const { return m_back; }
 
 Q_SIGNALS:
@@ -55,6 +62,7 @@ Q_SIGNALS:
     void saveRequested();
     void changePinRequested();
     void leaveRequested();
+    void leasesRequested();
     void back();
 
 private:
@@ -83,6 +91,8 @@ private:
     QPushButton* m_save;
     QPushButton* m_changePin;
     QPushButton* m_leave;
+    QPushButton* m_leases;
+    LeasePage* m_leasePage = nullptr;
     QPushButton* m_back;
 };
 

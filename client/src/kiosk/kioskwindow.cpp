@@ -6,6 +6,7 @@
 #include "boxoffice/offlinesaleservice.h"
 #include "kiosk/idlemonitor.h"
 #include "kiosk/kioskscreens.h"
+#include "kiosk/kiosklease.h"
 #include "kiosk/kioskstaffscreen.h"
 #include "kiosk/touchmetrics.h"
 #include "marquee/core/seating/seat_index.hpp"
@@ -85,6 +86,8 @@ KioskWindow::KioskWindow(ClientSession* session, KioskSettings settings, QString
     m_processing = new ProcessingScreen(m_stack);
     m_done = new DoneScreen(m_stack);
     m_staff = new StaffScreen(m_stack);
+    m_leasePage = new LeasePage(m_session, m_staff);
+    m_staff->setLeasePage(m_leasePage);
     // Same order as Screen.
     for (QWidget* page : {static_cast<QWidget*>(m_attract), static_cast<QWidget*>(m_events), static_cast<QWidget*>(m_seats),
                           static_cast<QWidget*>(m_summary), static_cast<QWidget*>(m_cash),
@@ -163,6 +166,10 @@ KioskWindow::KioskWindow(ClientSession* session, KioskSettings settings, QString
     connect(m_staff, &StaffScreen::changePinRequested, this,
             [this] { m_staff->showPinPad(StaffScreen::PinPurpose::NewPin); });
     connect(m_staff, &StaffScreen::leaveRequested, this, &KioskWindow::leaveKioskMode);
+    connect(m_staff, &StaffScreen::leasesRequested, this, [this] {
+        m_leasePage->showEvents(saleableEvents());
+        m_staff->showLeasePage();
+    });
     connect(&m_pinUnlock, &QTimer::timeout, this, [this] {
         m_staff->setPinEnabled(true);
         m_staff->setPinMessage(QString(), false);

@@ -36,6 +36,7 @@ class CashScreen;
 class DoneScreen;
 class EventsScreen;
 class IdleMonitor;
+class LeasePage;
 class ProcessingScreen;
 class SeatsScreen;
 class StaffScreen;
@@ -78,6 +79,7 @@ public:
     ProcessingScreen* processingScreen() const { return m_processing; }
     DoneScreen* doneScreen() const { return m_done; }
     StaffScreen* staffScreen() const { return m_staff; }
+    LeasePage* leasePage() const { return m_leasePage; }
 
     // Back to the attract screen with nothing of the customer left (holds released).
     void wipeSession();
@@ -145,6 +147,7 @@ private:
     ProcessingScreen* m_processing;
     DoneScreen* m_done;
     StaffScreen* m_staff;
+    LeasePage* m_leasePage;
     QWidget* m_idleWarning;
     QLabel* m_idleWarningText;
 
