@@ -4,6 +4,7 @@
 #include "db/text_array.hpp"
 #include "services/api_internal.hpp"
 #include "services/search_query.hpp"
+#include "services/search_session.hpp"
 #include "services/search_vocabulary.hpp"
 
 #include "marquee/core/typo.hpp"
@@ -29,20 +30,23 @@ using search::QueryWord;
 // the filters that are off are left out of the text (one statement per set of active filters).
 // Other sorts run as unnamed statements, planned per call.
 
-// Folds the query and expands each word with its stems in the catalog languages (kind 0 rows:
-// word, whether it is still being typed, stems), and reads the vocabulary words learned since
-// the in-memory copy was last brought up to date (kind 1 rows, migration 0029), then the
+// Folds raw query tokens and expands each folded word with its stems in the catalog languages
+// (kind 0 rows: token, word index, word, stems), and, when $2 is not '', reads the vocabulary
+// words learned since the in-memory copy's watermark $2 (kind 1 rows, migration 0029), then the
 // snapshot's xmin and the database's oid (kind 2): typo candidates and prefix completions come
-// from that copy (search_vocabulary.cpp), not from a trigram query per search. $1 query, $2
-// whether the last word is still being typed, $3 word limit, $4 the copy's watermark.
+// from that copy (search_vocabulary.cpp), not from a trigram query per search. $1 the tokens the
+// server has not folded before (search::VocabularyCache keeps the folded ones), $2 the watermark
+// or '' when the copy is fresh enough (VocabularyCache::beginRead). Without either, a search
+// skips this statement.
 constexpr Statement kExpandWords{"search_expand_words", R"SQL(
 WITH words AS (
-    SELECT q.w, q.i, q.i = count(*) OVER () AND $2 AS typing
-    FROM unnest((regexp_split_to_array(coalesce(search_fold($1), ''), ' '))[1:$3]) WITH ORDINALITY AS q(w, i)
+    SELECT t.ti, q.i, q.w
+    FROM unnest($1::text[]) WITH ORDINALITY AS t(raw, ti)
+    CROSS JOIN LATERAL unnest(regexp_split_to_array(coalesce(search_fold(t.raw), ''), ' ')) WITH ORDINALITY AS q(w, i)
     WHERE q.w <> ''
 )
 SELECT * FROM (
-    SELECT 0 AS kind, i, w, typing,
+    SELECT 0 AS kind, ti, i, w,
            array_to_string(ARRAY(
                SELECT DISTINCT s FROM unnest(coalesce(ts_lexize('english_stem', w), '{}')
                                              || coalesce(ts_lexize('german_stem', w), '{}')
@@ -50,11 +54,12 @@ SELECT * FROM (
                WHERE s <> w), ' ') AS stems
     FROM words
     UNION ALL
-    SELECT 1, 0, v.word, false, '' FROM search_vocabulary v WHERE v.learned_xid >= $4::text::xid8
+    SELECT 1, 0, 0, v.word, '' FROM search_vocabulary v WHERE v.learned_xid >= NULLIF($2, '')::xid8
     UNION ALL
-    SELECT 2, 0, pg_snapshot_xmin(pg_current_snapshot())::text, false,
+    SELECT 2, 0, 0, pg_snapshot_xmin(pg_current_snapshot())::text,
            (SELECT oid FROM pg_database WHERE datname = current_database())::text
-) expanded ORDER BY kind, i
+    WHERE $2 <> ''
+) expanded ORDER BY kind, ti, i
 )SQL"};
 
 // Filters shared by the hit and facet statements. Parameters:
@@ -392,46 +397,97 @@ bool endsInsideWord(std::string_view query) {
 // a prefix word may list (one more than kMaxCompletions says "too many to list").
 constexpr std::size_t kMaxTypoCandidates = 64;
 
-// The in-memory vocabulary of the database behind `tx`, brought up to date by `rows` (kind 1
-// and 2 rows of kExpandWords read from `readFrom`). False when the read must be repeated from 0.
-bool updateVocabulary(search::VocabularyCache& cache, const pqxx::result& rows, std::uint64_t readFrom) {
+// The vocabulary cache of the database `conn` is connected to. The key is built and looked up
+// once per connection and thread (each pool worker and benchmark client has its own connection).
+search::VocabularyCache& vocabularyCacheOf(pqxx::connection_base& conn) {
+    thread_local const pqxx::connection_base* lastConnection = nullptr;
+    thread_local int lastBackend = 0;
+    thread_local search::VocabularyCache* lastCache = nullptr;
+    if (&conn != lastConnection || conn.backendpid() != lastBackend || !lastCache) {
+        lastCache = &search::VocabularyCache::forDatabase(std::string(conn.hostname() ? conn.hostname() : "") + ':' +
+                                                          (conn.port() ? conn.port() : "") + '/' + conn.dbname());
+        lastConnection = &conn;
+        lastBackend = conn.backendpid();
+    }
+    return *lastCache;
+}
+
+// The query split where search_fold splits it for sure (ASCII spaces and control characters,
+// NUL included, which a text parameter could not carry): search_fold folds character by
+// character, so the folded words of the query are those of its tokens in order.
+std::vector<std::string> rawTokens(const std::string& query) {
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    const auto separates = [](char c) { return static_cast<unsigned char>(c) <= 0x20 || c == 0x7f; };
+    for (std::size_t i = 0; i <= query.size(); ++i) {
+        if (i == query.size() || separates(query[i])) {
+            if (i > start) out.push_back(query.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+// Brings the in-memory vocabulary up to date from kExpandWords' kind 1 and 2 rows. False when the
+// read must be repeated from 0 (the database was recreated under its name).
+bool mergeLearnedWords(search::VocabularyCache::ReadTurn& turn, const pqxx::result& rows) {
     std::vector<std::string> learned;
     for (const auto& row : rows) {
         const auto kind = row[0].as<int>();
-        if (kind == 1) learned.push_back(row[2].as<std::string>());
-        if (kind == 2)
-            return cache.merge(row[4].as<std::uint64_t>(), readFrom, std::move(learned), row[2].as<std::uint64_t>());
+        if (kind == 1) learned.push_back(row[3].as<std::string>());
+        if (kind == 2) return turn.merge(row[4].as<std::uint64_t>(), std::move(learned), row[3].as<std::uint64_t>());
     }
     throw std::logic_error("search_expand_words returned no watermark row");
 }
 
-// Folds and expands the query words: stems, typo candidates within the budget and prefix
-// completions, the last two from the in-memory vocabulary.
+// Folds and expands the query words: folded forms and stems (cached per raw token), typo
+// candidates within the budget and prefix completions from the in-memory vocabulary. Runs
+// kExpandWords only for tokens never folded before and when the vocabulary copy is due a read.
 std::vector<QueryWord> expandWords(pqxx::transaction_base& tx, const std::string& query) {
-    auto& conn = tx.conn();
-    auto& cache = search::VocabularyCache::forDatabase(std::string(conn.hostname() ? conn.hostname() : "") + ':' +
-                                                       (conn.port() ? conn.port() : "") + '/' + conn.dbname());
-    const bool typing = endsInsideWord(query);
-    const auto read = [&](std::uint64_t from) {
-        return exec(tx, kExpandWords, query, typing, static_cast<int>(search::kMaxQueryWords), std::to_string(from));
-    };
-    auto readFrom = cache.watermark();
-    auto rows = read(readFrom);
-    if (!updateVocabulary(cache, rows, readFrom)) {
-        readFrom = 0;
-        rows = read(readFrom);
-        updateVocabulary(cache, rows, readFrom);
+    auto& cache = vocabularyCacheOf(tx.conn());
+    const auto tokens = rawTokens(query);
+    auto folded = cache.foldedTokens(tokens);
+    std::vector<std::string> unfolded;
+    for (std::size_t t = 0; t < tokens.size(); ++t)
+        if (!folded[t] && std::find(unfolded.begin(), unfolded.end(), tokens[t]) == unfolded.end())
+            unfolded.push_back(tokens[t]);
+    auto turn = cache.beginRead();
+    if (!unfolded.empty() || turn) {
+        const auto read = [&](const std::vector<std::string>& toFold) {
+            return exec(tx, kExpandWords, db::postgresTextArray(toFold), turn ? std::to_string(turn.from()) : std::string());
+        };
+        const auto rows = read(unfolded);
+        if (turn && !mergeLearnedWords(turn, rows)) mergeLearnedWords(turn, read({}));
+        std::vector<std::pair<std::string, search::FoldedToken>> learnedTokens;
+        for (const auto& token : unfolded) learnedTokens.emplace_back(token, search::FoldedToken{});
+        for (const auto& row : rows) {
+            if (row[0].as<int>() != 0) continue;
+            const auto token = row[1].as<std::size_t>() - 1;
+            learnedTokens.at(token).second.push_back({row[3].as<std::string>(), splitWords(row[4].as<std::string>())});
+        }
+        for (std::size_t t = 0; t < tokens.size(); ++t) {
+            if (folded[t]) continue;
+            const auto index = std::find(unfolded.begin(), unfolded.end(), tokens[t]) - unfolded.begin();
+            folded[t] = learnedTokens[static_cast<std::size_t>(index)].second;
+        }
+        cache.rememberFolded(std::move(learnedTokens));
     }
     const auto vocabulary = cache.current();
 
+    // The first kMaxQueryWords folded words; the last of them is being typed when the query ends
+    // inside a word.
+    std::vector<const search::FoldedWord*> kept;
+    for (const auto& token : folded)
+        for (const auto& word : *token)
+            if (kept.size() < search::kMaxQueryWords) kept.push_back(&word);
+    const bool typing = endsInsideWord(query);
     std::vector<QueryWord> words;
-    for (const auto& row : rows) {
-        if (row[0].as<int>() != 0) continue;
+    for (std::size_t i = 0; i < kept.size(); ++i) {
         QueryWord word;
-        word.text = row[2].as<std::string>();
-        const bool beingTyped = row[3].as<bool>();
+        word.text = kept[i]->word;
+        const bool beingTyped = typing && i + 1 == kept.size();
         word.prefix = search::isPrefixWord(core::decodeUtf8(word.text).size(), beingTyped);
-        word.stems = splitWords(row[4].as<std::string>());
+        word.stems = kept[i]->stems;
         word.typos = vocabulary->typoCandidates(word.text, beingTyped, kMaxTypoCandidates);
         if (word.prefix) {
             const auto most = static_cast<std::size_t>(search::kMaxCompletions);
@@ -625,31 +681,9 @@ void fillFacets(pqxx::transaction_base& tx, const FilterParams& p, const v1::Sea
               });
 }
 
-} // namespace
-
-v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& request, std::int64_t nowMs) {
-    requireText(request.query(), search::kMaxQueryBytes, "query");
-    validateFilters(request.filters());
-    if (!v1::SearchSort_IsValid(request.sort())) fail(v1::INVALID_ARGUMENT, "unknown sort", {{"field", "sort"}});
-    if (request.sort() == v1::SEARCH_SORT_DISTANCE && !request.filters().has_near())
-        fail(v1::INVALID_ARGUMENT, "sorting by distance needs filters.near", {{"field", "sort"}});
-    const std::uint32_t limit =
-        request.limit() == 0 ? search::kDefaultLimit : std::min(request.limit(), search::kMaxLimit);
-
-    v1::SearchCursor cursor;
-    if (!request.cursor().empty()) {
-        if (!cursor.ParseFromString(request.cursor()) || !core::isUuid(cursor.id()) || !std::isfinite(cursor.key()))
-            fail(v1::INVALID_ARGUMENT, "cursor is not one this server issued", {{"field", "cursor"}});
-        if (cursor.request_hash() != requestHash(request))
-            fail(v1::INVALID_ARGUMENT, "cursor belongs to a different search", {{"field", "cursor"}});
-    }
-
-    pqxx::read_transaction tx(conn);
-    // Search statements always read through their indexes: with LIMIT and a broad estimate the
-    // planner may otherwise pick a sequential scan that finds a rare word only after most of
-    // the table. A larger work_mem keeps a broad word's bitmap exact (no per-row recheck).
-    // Prepared statements keep one generic plan per connection (see the top of this file).
-    tx.exec0("SET LOCAL enable_seqscan = off; SET LOCAL work_mem = '32MB'; SET LOCAL plan_cache_mode = force_generic_plan");
+// search() in `tx`, whose statements run with the search settings.
+v1::SearchResponse searchIn(pqxx::transaction_base& tx, const v1::SearchRequest& request, const v1::SearchCursor& cursor,
+                            std::uint32_t limit, std::int64_t nowMs) {
     const auto words = expandWords(tx, request.query());
     const auto match = search::matchQuery(words, true);
     const auto exact = search::matchQuery(words, false);
@@ -706,10 +740,43 @@ v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& reque
         // The facet sample stops after kFacetSample matches: for a broad word a sequential scan
         // finds them in the first pages, where the index would first build the bitmap of every
         // match. The planner tells the two apart from the word statistics (a custom plan).
+        // Transaction-local (search() runs facets in a transaction), so it ends with it.
         tx.exec0("SET LOCAL enable_seqscan = on");
         fillFacets(tx, p, request.filters(), nowMs, out);
     }
     return out;
+}
+
+} // namespace
+
+v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& request, std::int64_t nowMs) {
+    requireText(request.query(), search::kMaxQueryBytes, "query");
+    validateFilters(request.filters());
+    if (!v1::SearchSort_IsValid(request.sort())) fail(v1::INVALID_ARGUMENT, "unknown sort", {{"field", "sort"}});
+    if (request.sort() == v1::SEARCH_SORT_DISTANCE && !request.filters().has_near())
+        fail(v1::INVALID_ARGUMENT, "sorting by distance needs filters.near", {{"field", "sort"}});
+    const std::uint32_t limit =
+        request.limit() == 0 ? search::kDefaultLimit : std::min(request.limit(), search::kMaxLimit);
+
+    v1::SearchCursor cursor;
+    if (!request.cursor().empty()) {
+        if (!cursor.ParseFromString(request.cursor()) || !core::isUuid(cursor.id()) || !std::isfinite(cursor.key()))
+            fail(v1::INVALID_ARGUMENT, "cursor is not one this server issued", {{"field", "cursor"}});
+        if (cursor.request_hash() != requestHash(request))
+            fail(v1::INVALID_ARGUMENT, "cursor belongs to a different search", {{"field", "cursor"}});
+    }
+
+    // The statements run with the search settings (search_session.cpp): on a search session
+    // (the search pool's connections) they are the session's, and a search without facets is
+    // its statements alone in autocommit; elsewhere one read-only transaction sets them. Facets
+    // need one transaction for their own setting (see below), whose end also undoes it.
+    if (search::isSearchSession(conn) && !request.include_facets()) {
+        pqxx::nontransaction tx(conn);
+        return searchIn(tx, request, cursor, limit, nowMs);
+    }
+    pqxx::read_transaction tx(conn);
+    if (!search::isSearchSession(conn)) tx.exec0(search::searchSettingsLocal());
+    return searchIn(tx, request, cursor, limit, nowMs);
 }
 
 v1::SuggestResponse suggest(pqxx::connection& conn, const v1::SuggestRequest& request, std::int64_t nowMs) {
@@ -717,6 +784,8 @@ v1::SuggestResponse suggest(pqxx::connection& conn, const v1::SuggestRequest& re
     const std::uint32_t limit = request.limit() == 0 ? 8 : std::min<std::uint32_t>(request.limit(), 20);
     v1::SuggestResponse out;
     pqxx::read_transaction tx(conn);
+    // The suggestion statement is planned with the server's defaults, not the search settings.
+    if (search::isSearchSession(conn)) tx.exec0(search::defaultSettingsLocal());
     auto words = expandWords(tx, request.prefix());
     if (words.empty()) return out;
     for (auto& word : words) word.typos.clear(); // suggestions complete what was typed

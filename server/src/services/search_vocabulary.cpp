@@ -5,6 +5,7 @@
 #include "marquee/core/typo.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <array>
 #include <map>
 #include <utility>
@@ -165,30 +166,119 @@ VocabularyCache& VocabularyCache::forDatabase(const std::string& connectionKey) 
     return *cache;
 }
 
-std::uint64_t VocabularyCache::watermark() const {
-    const std::lock_guard lock(m_mutex);
-    return m_watermark;
+namespace {
+std::atomic<std::int64_t> g_refreshIntervalMs{250};
+} // namespace
+
+void VocabularyCache::setRefreshInterval(std::chrono::milliseconds interval) { g_refreshIntervalMs = interval.count(); }
+
+std::chrono::milliseconds VocabularyCache::refreshInterval() { return std::chrono::milliseconds(g_refreshIntervalMs.load()); }
+
+VocabularyCache::ReadTurn::ReadTurn(ReadTurn&& other) noexcept
+    : m_cache(std::exchange(other.m_cache, nullptr)), m_from(other.m_from) {}
+
+VocabularyCache::ReadTurn::~ReadTurn() {
+    if (m_cache) m_cache->endRead();
 }
 
-bool VocabularyCache::merge(std::uint64_t databaseOid, std::uint64_t readFrom, std::vector<std::string> learned,
-                            std::uint64_t nextWatermark) {
-    const std::lock_guard lock(m_mutex);
-    if (databaseOid != m_databaseOid) {
-        m_databaseOid = databaseOid;
-        m_vocabulary = std::make_shared<Vocabulary>();
-        m_watermark = 0;
-        if (readFrom != 0) return false;
+VocabularyCache::ReadTurn VocabularyCache::beginRead() {
+    const auto interval = refreshInterval();
+    std::unique_lock lock(m_mutex);
+    // Nothing loaded yet: one search reads everything, the others wait for it (if it fails, the
+    // next one takes the turn).
+    m_readEnded.wait(lock, [this] { return m_loaded || m_readers == 0; });
+    const auto now = Clock::now();
+    if (m_loaded && interval.count() > 0 && (m_readers > 0 || now - m_lastReadStart < interval)) return {};
+    ++m_readers;
+    m_lastReadStart = now;
+    return ReadTurn(this, m_watermark);
+}
+
+void VocabularyCache::endRead() {
+    {
+        const std::lock_guard lock(m_mutex);
+        --m_readers;
     }
-    // Reads overlap when searches run at once: the words are a set, and the watermark only
-    // moves forward (each read saw every word older than its own snapshot's xmin).
-    if (auto merged = m_vocabulary->with(std::move(learned))) m_vocabulary = std::move(merged);
-    m_watermark = std::max(m_watermark, nextWatermark);
+    m_readEnded.notify_all();
+}
+
+bool VocabularyCache::ReadTurn::merge(std::uint64_t databaseOid, std::vector<std::string> learned,
+                                      std::uint64_t nextWatermark) {
+    auto& cache = *m_cache;
+    {
+        const std::lock_guard lock(cache.m_mutex);
+        if (databaseOid != cache.m_databaseOid) {
+            cache.m_databaseOid = databaseOid;
+            cache.m_vocabulary = std::make_shared<Vocabulary>();
+            cache.m_watermark = 0;
+            cache.m_loaded = false;
+            if (m_from != 0) {
+                m_from = 0;
+                return false;
+            }
+        }
+    }
+    {
+        // Another database under this name may fold differently (other dictionaries).
+        const std::lock_guard lock(cache.m_foldedMutex);
+        if (m_from == 0) cache.m_folded.clear(), cache.m_foldedOlder.clear();
+    }
+    cache.addWords(std::move(learned));
+    const std::lock_guard lock(cache.m_mutex);
+    // Reads overlap when the refresh interval is 0: the watermark only moves forward (each read
+    // saw every word older than its own snapshot's xmin).
+    cache.m_watermark = std::max(cache.m_watermark, nextWatermark);
+    cache.m_loaded = true;
     return true;
+}
+
+void VocabularyCache::addWords(std::vector<std::string> learned) {
+    for (;;) {
+        std::shared_ptr<const Vocabulary> base;
+        {
+            const std::lock_guard lock(m_mutex);
+            base = m_vocabulary;
+        }
+        auto merged = base->with(learned);
+        if (!merged) return;
+        const std::lock_guard lock(m_mutex);
+        if (m_vocabulary == base) { // else another read merged meanwhile: merge into its copy
+            m_vocabulary = std::move(merged);
+            return;
+        }
+    }
 }
 
 std::shared_ptr<const Vocabulary> VocabularyCache::current() const {
     const std::lock_guard lock(m_mutex);
     return m_vocabulary;
+}
+
+std::vector<std::optional<FoldedToken>> VocabularyCache::foldedTokens(const std::vector<std::string>& tokens) {
+    std::vector<std::optional<FoldedToken>> out;
+    out.reserve(tokens.size());
+    const std::lock_guard lock(m_foldedMutex);
+    for (const auto& token : tokens) {
+        if (const auto found = m_folded.find(token); found != m_folded.end()) {
+            out.emplace_back(found->second);
+        } else if (auto older = m_foldedOlder.find(token); older != m_foldedOlder.end()) {
+            out.emplace_back(older->second);
+            auto entry = m_foldedOlder.extract(older);
+            if (m_folded.size() >= kFoldedTokensPerGeneration) m_foldedOlder = std::exchange(m_folded, {});
+            m_folded.insert(std::move(entry));
+        } else {
+            out.emplace_back();
+        }
+    }
+    return out;
+}
+
+void VocabularyCache::rememberFolded(std::vector<std::pair<std::string, FoldedToken>> folded) {
+    const std::lock_guard lock(m_foldedMutex);
+    for (auto& [token, words] : folded) {
+        if (m_folded.size() >= kFoldedTokensPerGeneration) m_foldedOlder = std::exchange(m_folded, {});
+        m_folded.insert_or_assign(std::move(token), std::move(words));
+    }
 }
 
 } // namespace marquee::server::search

@@ -6,13 +6,16 @@
 #include "marquee/core/typo.hpp"
 #include "db/text_array.hpp"
 #include "services/search_query.hpp"
+#include "services/search_session.hpp"
 #include "services/search_vocabulary.hpp"
 
 #include <QtTest>
 
 #include <chrono>
 #include <map>
+#include <optional>
 #include <set>
+#include <thread>
 
 using namespace marquee;
 using marquee::test::Fixture;
@@ -115,6 +118,9 @@ private slots:
 
     void initTestCase() {
         if (!test::TestDatabase::available()) QSKIP("needs the ctest 'postgres' fixture");
+        // Every search reads the words learned since the last one, so a test's new words are
+        // typo targets at once; vocabularyCopyRefreshesWithinTheInterval tests the server's bound.
+        server::search::VocabularyCache::setRefreshInterval(std::chrono::milliseconds(0));
     }
 
     void cleanupTestCase() { m_hostile.reset(); }
@@ -206,6 +212,115 @@ private slots:
         QCOMPARE(SearchFixture::titles(f.search("marionettentheatre")),
                  std::vector<std::string>{"Marionettentheater Abend"});
         QCOMPARE(SearchFixture::titles(f.search("marionettent")), std::vector<std::string>{"Marionettentheater Abend"});
+    }
+
+    // With a refresh interval, a search reads the learned words only when the last read began
+    // longer ago than it (one search at a time): a new word becomes a typo target within it.
+    void vocabularyCopyRefreshesWithinTheInterval() {
+        using server::search::VocabularyCache;
+        struct RestoreInterval {
+            ~RestoreInterval() { VocabularyCache::setRefreshInterval(std::chrono::milliseconds(0)); }
+        } restore;
+        VocabularyCache::setRefreshInterval(std::chrono::milliseconds(200));
+        SearchFixture f;
+        f.add("Harbour Lights");
+        QVERIFY(f.search("harbour").hits_size() == 1); // the copy is loaded
+        {
+            auto otherConn = f.db.connect(); // another instance's write
+            pqxx::work tx(*otherConn);
+            tx.exec0("INSERT INTO events (title, category_id, starts_at, time_zone, currency) "
+                     "VALUES ('Kaleidoscope Evening', 'theatre', now() + interval '2 days', 'Europe/Berlin', 'EUR')");
+            tx.commit();
+        }
+        QVERIFY(f.search("kaleidoscope").hits_size() == 1); // the event itself at once (its vector)
+        QTRY_COMPARE_WITH_TIMEOUT(SearchFixture::titles(f.search("kaleidoscpoe")),
+                                  std::vector<std::string>{"Kaleidoscope Evening"}, 10000);
+    }
+
+    // The turns to read the learned words: one search loads the whole vocabulary while the others
+    // wait for it, then only a search after the interval reads, and a database recreated under
+    // the same name (another oid) is read again from the start.
+    void vocabularyReadTurns() {
+        using server::search::VocabularyCache;
+        struct RestoreInterval {
+            ~RestoreInterval() { VocabularyCache::setRefreshInterval(std::chrono::milliseconds(0)); }
+        } restore;
+        VocabularyCache::setRefreshInterval(std::chrono::hours(1));
+        VocabularyCache cache;
+        std::optional<bool> waiterGotATurn;
+        std::thread waiter;
+        {
+            auto loading = cache.beginRead();
+            QVERIFY(static_cast<bool>(loading));
+            QCOMPARE(loading.from(), std::uint64_t(0));
+            waiter = std::thread([&] { waiterGotATurn = static_cast<bool>(cache.beginRead()); });
+            QVERIFY(loading.merge(7, {"harbour", "lights"}, 100));
+        }
+        waiter.join();
+        QCOMPARE(waiterGotATurn, std::optional<bool>(false)); // it used the loaded copy
+        QCOMPARE(cache.current()->size(), std::size_t(2));
+        QVERIFY(!cache.beginRead()); // fresh: within the interval
+
+        VocabularyCache::setRefreshInterval(std::chrono::milliseconds(0));
+        {
+            auto delta = cache.beginRead();
+            QVERIFY(static_cast<bool>(delta));
+            QCOMPARE(delta.from(), std::uint64_t(100));
+            QVERIFY(delta.merge(7, {"kaleidoscope"}, 120));
+        }
+        QVERIFY(cache.current()->contains("kaleidoscope"));
+        {
+            auto recreated = cache.beginRead();
+            QCOMPARE(recreated.from(), std::uint64_t(120));
+            QVERIFY(!recreated.merge(8, {}, 5)); // another database: read again from 0
+            QCOMPARE(recreated.from(), std::uint64_t(0));
+            QVERIFY(recreated.merge(8, {"mosaic"}, 5));
+        }
+        QCOMPARE(cache.current()->size(), std::size_t(1));
+        // A read that failed (no merge) leaves the next search the turn, from the same watermark.
+        { const auto failed = cache.beginRead(); }
+        QCOMPARE(cache.beginRead().from(), std::uint64_t(5));
+    }
+
+    // A search session (the search pool's connections: the search settings for the session, a
+    // search in autocommit) answers as an ordinary connection (the settings per transaction), and
+    // facet counts and suggestions, which run with other settings, leave the session's intact.
+    void searchSessionsAnswerAsOrdinaryConnections() {
+        SearchFixture f;
+        f.add("Jazz Festival am See", [](v1::Event& e) { e.add_performers("Miles Müller"); });
+        f.add("Philharmonie Konzert", [](v1::Event& e) { e.set_category_id("music.classical"); });
+        f.add("Festival Lumière");
+        auto session = f.db.connect();
+        server::search::makeSearchSession(*session);
+        QVERIFY(server::search::isSearchSession(*session));
+        QVERIFY(!server::search::isSearchSession(*f.conn));
+        const auto searchOn = [&](pqxx::connection& conn, const std::string& query, bool facets) {
+            v1::Envelope request;
+            request.set_request_id(1);
+            request.mutable_search_request()->set_query(query);
+            request.mutable_search_request()->set_include_facets(facets);
+            const auto answer = f.api.handle(conn, f.anonymous, {}, request);
+            if (!answer.has_search_response()) throw std::runtime_error("search failed: " + answer.error().message());
+            return answer.search_response();
+        };
+        for (const char* query : {"jaz festvial", "festi", "festival ", "muller", "konzrt", "xylophon", ""}) {
+            for (const bool facets : {false, true}) {
+                const auto ordinary = searchOn(*f.conn, query, facets);
+                const auto onSession = searchOn(*session, query, facets);
+                QCOMPARE(SearchFixture::titles(onSession), SearchFixture::titles(ordinary));
+                QCOMPARE(onSession.total(), ordinary.total());
+                QCOMPARE(onSession.facets().SerializeAsString(), ordinary.facets().SerializeAsString());
+            }
+        }
+        v1::Envelope suggest;
+        suggest.set_request_id(2);
+        suggest.mutable_suggest_request()->set_prefix("fest");
+        QCOMPARE(f.api.handle(*session, f.anonymous, {}, suggest).SerializeAsString(),
+                 f.api.handle(*f.conn, f.anonymous, {}, suggest).SerializeAsString());
+        pqxx::nontransaction tx(*session);
+        QCOMPARE(tx.exec1("SHOW enable_seqscan")[0].as<std::string>(), std::string("off"));
+        QCOMPARE(tx.exec1("SHOW plan_cache_mode")[0].as<std::string>(), std::string("force_generic_plan"));
+        QCOMPARE(tx.exec1("SHOW work_mem")[0].as<std::string>(), std::string("32MB"));
     }
 
     void typoPrefixAccentAndStemming() {
