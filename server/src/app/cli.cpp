@@ -60,6 +60,11 @@ serve options:
   --demo               load the demo catalog when the catalog is empty
   --threads N          network threads (default 2)
   --db-workers N       database connections / worker threads (default 4)
+  --search-workers N   further connections that serve searches and suggestions
+                       (default 4; 0: the db workers serve them)
+  --search-database-url URL
+                       run searches and suggestions on this database, e.g. a read
+                       replica (default: the database above)
   --trusted-proxy CIDR[,CIDR...]
                        believe X-Forwarded-For from these peers (a TLS proxy)
   --max-connections-per-ip N
@@ -153,6 +158,8 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
         {"--port-file", {"serve"}},
         {"--threads", {"serve"}},
         {"--db-workers", {"serve"}},
+        {"--search-workers", {"serve"}},
+        {"--search-database-url", {"serve"}},
         {"--trusted-proxy", {"serve"}},
         {"--max-connections-per-ip", {"serve"}},
         {"--payment-url", {"serve"}},
@@ -572,6 +579,14 @@ int cmdServe(const Parsed& p) {
     options.demo = p.flags.count("--demo") != 0;
     options.threads = parseCount(p, "--threads", 2, 256);
     options.dbWorkers = parseCount(p, "--db-workers", 4, 128);
+    const auto searchWorkers = p.values.find("--search-workers");
+    options.searchWorkers = searchWorkers != p.values.end() && searchWorkers->second == "0"
+                                ? 0
+                                : parseCount(p, "--search-workers", 4, 128);
+    if (const auto it = p.values.find("--search-database-url"); it != p.values.end()) {
+        if (it->second.empty()) throw UsageError("--search-database-url is empty");
+        options.searchDatabaseUrl = it->second;
+    }
     options.limits.maxConnectionsPerAddress = parseCount(p, "--max-connections-per-ip", 256, 1'000'000);
     options.limits.ratePerSecond = parseCount(p, "--rate-limit", 200, 1'000'000);
     options.limits.burst = parseCount(p, "--rate-burst", 400, 1'000'000);

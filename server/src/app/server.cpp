@@ -19,6 +19,7 @@
 #include "orders/saga.hpp"
 #include "services/api.hpp"
 #include "services/demo_catalog.hpp"
+#include "services/search_session.hpp"
 #include "services/password_hasher.hpp"
 #include "workers/ingest_scheduler.hpp"
 #include "workers/periodic_worker.hpp"
@@ -152,6 +153,15 @@ void Server::start() {
     } catch (const std::exception& e) {
         throw StartupError(std::string("cannot connect to the database: ") + e.what());
     }
+    if (m_options.searchWorkers > 0) {
+        try {
+            m_searchPool = std::make_unique<db::Pool>(
+                m_options.searchDatabaseUrl.empty() ? url : m_options.searchDatabaseUrl, m_options.searchWorkers,
+                [](pqxx::connection& conn) { search::makeSearchSession(conn); });
+        } catch (const std::exception& e) {
+            throw StartupError(std::string("cannot connect to the search database: ") + e.what());
+        }
+    }
     // Payment providers by method: cash always; the card providers from --payment-* and
     // --terminal-ids (payments/card_providers.hpp).
     m_payments = orders::PaymentRegistry::withCash();
@@ -168,6 +178,7 @@ void Server::start() {
                                                                           m_options.limits.maxConnectionsPerAddress),
                                  {}});
     m_ctx->paymentWebhookSecret = m_options.payments.webhookSecret;
+    m_ctx->searchPool = m_searchPool.get();
     m_checkInFeed = std::make_unique<net::CheckInFeed>(*m_pool, *m_api);
     m_ctx->checkIns = m_checkInFeed.get();
 
@@ -388,6 +399,7 @@ void Server::stopWorkers() {
     if (m_stampListener) m_stampListener->stop();
     if (m_sequencer) m_sequencer->stop();
     if (m_hasher) m_hasher->stop();
+    if (m_searchPool) m_searchPool->stop();
     if (m_pool) m_pool->stop();
     if (m_database) m_database->stop();
 }

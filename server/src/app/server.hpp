@@ -90,6 +90,10 @@ struct ServerOptions {
     std::filesystem::path portFile; // written once listening
     unsigned threads = 2;
     unsigned dbWorkers = 4;
+    // Connections that serve searches and suggestions (search sessions, services/search_session.hpp),
+    // 0: they share the db workers. searchDatabaseUrl: a read replica for them (empty: the database).
+    unsigned searchWorkers = 4;
+    std::string searchDatabaseUrl;
     bool handleSignals = true; // SIGINT/SIGTERM start the graceful stop; a second one exits at once
     // For the sessions to close; stopping the workers after that gets as long again, then the
     // process exits with status 1 without waiting further.
@@ -130,6 +134,7 @@ private:
     ServerOptions m_options;
     std::optional<DatabaseTarget> m_database;
     std::unique_ptr<db::Pool> m_pool;
+    std::unique_ptr<db::Pool> m_searchPool;
     std::unique_ptr<Api> m_api;
     std::unique_ptr<PasswordHasher> m_hasher;
     std::unique_ptr<net::Metrics> m_metrics;

@@ -17,21 +17,23 @@ namespace {
 
 // Connections are reopened only here, on the pool's terms (back-off, limits applied), never
 // transparently by libpqxx inside a job.
-std::unique_ptr<pqxx::connection> openConnection(const std::string& connectionString) {
+std::unique_ptr<pqxx::connection> openConnection(const std::string& connectionString, const Pool::SessionSetup& setup) {
     auto conn = std::make_unique<pqxx::connection>(connectionString);
     inhibitReactivation(*conn);
     applySessionLimits(*conn);
+    if (setup) setup(*conn);
     return conn;
 }
 
 } // namespace
 
-Pool::Pool(std::string connectionString, std::size_t workers) : m_connectionString(std::move(connectionString)) {
+Pool::Pool(std::string connectionString, std::size_t workers, SessionSetup setup)
+    : m_connectionString(std::move(connectionString)), m_setup(std::move(setup)) {
     if (workers == 0) workers = 1;
     // Connect on the calling thread so an unreachable database fails construction.
     std::vector<std::unique_ptr<pqxx::connection>> connections;
     connections.reserve(workers);
-    for (std::size_t i = 0; i < workers; ++i) connections.push_back(openConnection(m_connectionString));
+    for (std::size_t i = 0; i < workers; ++i) connections.push_back(openConnection(m_connectionString, m_setup));
     m_threads.reserve(workers);
     for (std::size_t i = 0; i < workers; ++i) {
         // Each connection is handed to exactly one thread and never touched here again.
@@ -82,7 +84,7 @@ void Pool::workerLoop(std::size_t index, std::unique_ptr<pqxx::connection>& conn
         const auto now = std::chrono::steady_clock::now();
         if (now < nextAttempt) return;
         try {
-            conn = openConnection(m_connectionString);
+            conn = openConnection(m_connectionString, m_setup);
             backoff = 100ms;
             log::info("database connection reopened", {{"worker", index}});
         } catch (const std::exception& e) {

@@ -23,10 +23,13 @@ namespace marquee::server::db {
 class Pool {
 public:
     using Job = std::function<void(pqxx::connection&)>;
+    // Runs on every connection the pool opens or reopens, after the session limits (e.g. the
+    // search settings of the search pool, services/search_session.hpp).
+    using SessionSetup = std::function<void(pqxx::connection&)>;
 
     // Opens `workers` connections up front; throws pqxx::broken_connection when the
     // database cannot be reached.
-    Pool(std::string connectionString, std::size_t workers);
+    Pool(std::string connectionString, std::size_t workers, SessionSetup setup = {});
     ~Pool();
     Pool(const Pool&) = delete;
     Pool& operator=(const Pool&) = delete;
@@ -61,6 +64,7 @@ private:
     void workerLoop(std::size_t index, std::unique_ptr<pqxx::connection>& conn);
 
     std::string m_connectionString;
+    SessionSetup m_setup;
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;
     std::deque<Job> m_jobs;

@@ -74,6 +74,9 @@ struct Context {
     std::string paymentWebhookSecret{};
     // The live check-in feed (WatchCheckIns); null: watching answers but pushes nothing.
     CheckInFeed* checkIns = nullptr;
+    // Searches and suggestions run here (connections that are search sessions, possibly on a
+    // read replica: --search-database-url); null: on `pool`.
+    db::Pool* searchPool = nullptr;
 };
 
 } // namespace marquee::server::net

@@ -321,7 +321,10 @@ void WebSocketSession::runStep(std::shared_ptr<const v1::Envelope> request, ApiS
     };
     bool posted = false;
     if (step.db) {
-        posted = m_ctx.pool.post([self, request, next, db = std::move(step.db)](pqxx::connection& conn) {
+        // Read-only search requests go to the search pool (search sessions: no transaction).
+        const bool searching = request->has_search_request() || request->has_suggest_request();
+        auto& pool = searching && m_ctx.searchPool ? *m_ctx.searchPool : m_ctx.pool;
+        posted = pool.post([self, request, next, db = std::move(step.db)](pqxx::connection& conn) {
             next(self->m_ctx.api.runDb(conn, *request, db));
         });
         if (!posted) {

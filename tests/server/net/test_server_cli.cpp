@@ -58,7 +58,8 @@ private slots:
         const auto run = runServer({QStringLiteral("--help")});
         QCOMPARE(run.exitCode, 0);
         for (const char* word : {"serve", "migrate", "create-user", "--listen", "--port-file", "--database-url",
-                                 "--data-dir", "--demo", "--threads", "--db-workers", "--log-level", "--payment-timeout-ms",
+                                 "--data-dir", "--demo", "--threads", "--db-workers", "--search-workers",
+                                 "--search-database-url", "--log-level", "--payment-timeout-ms",
                                  "--terminal-timeout-ms", "--payment-connect-timeout-ms"})
             QVERIFY2(run.out.contains(QLatin1String(word)), word);
     }
@@ -84,6 +85,12 @@ private slots:
                                   << QStringLiteral("bad port");
         QTest::newRow("zero threads") << QStringList{QStringLiteral("serve"), QStringLiteral("--threads"), QStringLiteral("0")}
                                       << QStringLiteral("--threads");
+        QTest::newRow("bad search workers")
+            << QStringList{QStringLiteral("serve"), QStringLiteral("--search-workers"), QStringLiteral("-1")}
+            << QStringLiteral("--search-workers");
+        QTest::newRow("empty search database")
+            << QStringList{QStringLiteral("serve"), QStringLiteral("--search-database-url"), QString()}
+            << QStringLiteral("--search-database-url is empty");
         QTest::newRow("both databases")
             << QStringList{QStringLiteral("migrate"), QStringLiteral("--database-url"), QStringLiteral("host=x"),
                            QStringLiteral("--data-dir"), QStringLiteral("/tmp/x")}
