@@ -348,7 +348,7 @@ void SalePanel::sell()
         request.tenderedMinor = cashGiven.value_or(0);
         request.terminalReference = m_terminalReference->text();
         request.buyerName = m_name->text().trimmed().isEmpty() ? tr("Walk-up customer") : m_name->text().trimmed();
-        request.buyerEmail = m_email->text().trimmed();
+        request.buyerEmail = buyerEmail();
         const OfflineSaleOutcome outcome = m_session->offlineSales()->sell(request);
         if (!outcome.ok) {
             showMessage(outcome.error);
@@ -377,10 +377,9 @@ void SalePanel::sell()
 
 QString SalePanel::buyerEmail() const
 {
-    // The server needs an address for the confirmation; a walk-up buyer who gives none gets
-    // the order on the selling staff member's account (the order's user), so it goes there.
-    const QString typed = m_email->text().trimmed();
-    return typed.isEmpty() ? m_session->account()->email() : typed;
+    // Empty when the buyer gives none: the order keeps no address and nothing is mailed (the
+    // server allows that for counter sales); the tickets are printed here instead.
+    return m_email->text().trimmed();
 }
 
 void SalePanel::payHeld()
@@ -405,6 +404,8 @@ void SalePanel::finishSale(const OrderInfo& order, qint64 changeDueMinor)
         text += QLatin1Char(' ') + tr("Change due: <b>%1</b>").arg(format::money(changeDueMinor, order.currency));
     if (!m_window->isOnline())
         text += QStringLiteral("<br>") + tr("Sold offline: it is uploaded when the connection is back.");
+    if (order.buyerEmail.isEmpty())
+        text += QStringLiteral("<br>") + tr("No e-mail address: nothing is mailed. Print the tickets and hand them over.");
     m_result->setText(text);
     m_tendered->clear();
     m_name->clear();

@@ -559,9 +559,9 @@ QString KioskWindow::customerName() const { return tr("Kiosk customer"); }
 
 QString KioskWindow::customerEmail() const
 {
-    // The receipt is printed; without an address the confirmation goes to the kiosk's account.
-    const QString typed = m_summary->email();
-    return typed.isEmpty() ? m_session->account()->email() : typed;
+    // Empty when none was typed: the order keeps no address and nothing is mailed; the printed
+    // tickets and receipt are the customer's record.
+    return m_summary->email();
 }
 
 void KioskWindow::payByCard()

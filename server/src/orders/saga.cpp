@@ -626,9 +626,11 @@ private:
         return databaseStep("mail", [this](pqxx::work& tx, const OrderState& now) -> std::optional<std::string> {
             if (now.status != "confirmed" || now.step != "tickets_issued") return std::nullopt;
             const auto order = loadOrder(tx, m_orderId);
-            mail::enqueueOrderConfirmation(tx, *order);
+            // A walk-up buyer without an address took the tickets at the counter: nothing to mail.
+            const bool toMail = !order->buyer_email().empty();
+            if (toMail) mail::enqueueOrderConfirmation(tx, *order);
             exec(tx, kSetStep, m_orderId, std::string("mailed"));
-            return "queued";
+            return toMail ? "queued" : "no address";
         });
     }
 
@@ -714,7 +716,8 @@ private:
             releaseSoldSeats(tx, now, lines);
             if (exec(tx, kRefundDone, m_orderId)[0][0].as<bool>()) exec(tx, kCancelOrder, m_orderId, reason);
             // What was refunded and that those tickets are void; one mail per refund.
-            mail::enqueueOrderCancelled(tx, *loadOrder(tx, m_orderId), reason, refundStep(refundNo));
+            if (const auto refunded = loadOrder(tx, m_orderId); !refunded->buyer_email().empty())
+                mail::enqueueOrderCancelled(tx, *refunded, reason, refundStep(refundNo));
         };
         if (amount == 0 || history.operation("authorize").empty()) {
             return databaseStep(step, [&](pqxx::work& tx, const OrderState& now) -> std::optional<std::string> {

@@ -271,10 +271,16 @@ v1::Order createOrder(pqxx::connection& conn, const orders::PaymentRegistry& reg
     requireIdempotencyKey(request.idempotency_key());
     const auto holdId = requireUuid(request.hold_id(), "hold_id");
     validatePayment(registry, who, request);
-    if (!core::isValidEmail(request.buyer_email()))
+    // A walk-up sale at the box office may go without an address (the tickets are printed or
+    // shown at the counter, nothing is mailed); every other order needs one to send them to.
+    const bool counterSale = isBoxOffice(who) && request.method() != v1::PAYMENT_CARD_ONLINE;
+    if (request.buyer_email().empty() && !counterSale)
+        fail(v1::INVALID_ARGUMENT, "buyer_email is required (only a box-office sale at the counter may go without)",
+             {{"field", "buyer_email"}});
+    if (!request.buyer_email().empty() && !core::isValidEmail(request.buyer_email()))
         fail(v1::INVALID_ARGUMENT, "buyer_email is not a valid e-mail address", {{"field", "buyer_email"}});
     requireText(request.buyer_name(), kMaxNameLength, "buyer_name");
-    const auto buyerEmail = core::normalizeEmail(request.buyer_email());
+    const auto buyerEmail = request.buyer_email().empty() ? std::string() : core::normalizeEmail(request.buyer_email());
     std::string canonical;
     request.SerializeToString(&canonical);
     const auto requestHash = toBinary(sha256(canonical));
@@ -319,7 +325,7 @@ v1::Order createOrder(pqxx::connection& conn, const orders::PaymentRegistry& reg
             }
             const auto holdRow = exec(tx, kHoldContents, holdId);
             const auto holdExpires = holdRow.empty() ? std::string() : holdRow[0][2].as<std::string>();
-            const std::int64_t soldBy = isBoxOffice(who) && request.method() != v1::PAYMENT_CARD_ONLINE ? who.userId : 0;
+            const std::int64_t soldBy = counterSale ? who.userId : 0;
             for (int attempt = 0; attempt < kOrderCodeAttempts && orderId.empty(); ++attempt) {
                 const auto inserted = exec(
                     tx, kInsertOrder, orders::newOrderCode(), live->eventId, who.userId, soldBy,

@@ -563,6 +563,58 @@ private slots:
                  2LL);
     }
 
+    // A walk-up buyer without an address: the counter sale goes through with no address on the
+    // order (never the staff member's), nothing is mailed, not even its refund; every other
+    // order still needs one, and the table refuses an order without both address and seller.
+    void counterSaleWithoutAnAddressMailsNothing() {
+        auto noAddress = cashOrder(holdSeats(staff, {seatIds[12], seatIds[13]}), 10'000);
+        noAddress.set_buyer_email("");
+        const auto sold = create(staff, noAddress);
+        QVERIFY2(sold.has_order(), sold.error().message().c_str());
+        const auto& order = sold.order();
+        QCOMPARE(order.status(), v1::ORDER_CONFIRMED);
+        QCOMPARE(order.step(), v1::SAGA_MAILED); // the saga is done: there was nothing to mail
+        QCOMPARE(order.tickets_size(), 2);
+        QCOMPARE(order.buyer_email(), std::string());
+        QCOMPARE(order.sold_by_user_id(), staff.userId);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM orders WHERE id = '" + order.id() + "' AND buyer_email = ''"), 1LL);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM mail_outbox"), 0LL);
+        QCOMPARE(getOrder(staff, order.id()).order().tickets_size(), 2);
+
+        // A card terminal sale too; the line refunded at the counter mails nobody either.
+        auto terminal = cashOrder(holdSeats(staff, {seatIds[14]}), 0);
+        terminal.set_buyer_email("");
+        terminal.set_method(v1::PAYMENT_CARD_TERMINAL);
+        terminal.set_terminal_id("T1");
+        QVERIFY2(create(staff, terminal).has_order(), "terminal sale without an address");
+        const auto refunded = cancel(staff, order.id(), {1});
+        QVERIFY2(refunded.has_order(), refunded.error().message().c_str());
+        QCOMPARE(refunded.order().payment().status(), v1::PAYMENT_PARTIALLY_REFUNDED);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM mail_outbox"), 0LL);
+
+        // Online card orders need the address: the buyer's, and staff's too; nothing changes.
+        const long long ordersBefore = scalar(*conn, "SELECT count(*) FROM orders");
+        auto online = cardOrder(holdSeats(alice, {seatIds[15]}));
+        online.set_buyer_email("");
+        const auto refused = create(alice, online);
+        QCOMPARE(refused.error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(refused.error().details().at("field"), std::string("buyer_email"));
+        auto staffOnline = cardOrder(holdSeats(staff, {seatIds[16]}));
+        staffOnline.set_buyer_email("");
+        QCOMPARE(create(staff, staffOnline).error().details().at("field"), std::string("buyer_email"));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM orders"), ordersBefore);
+        QCOMPARE(claims("held"), 2LL);
+
+        // The guard in the table: an order with neither an address nor a seller cannot exist.
+        bool refusedByTable = false;
+        try {
+            exec("UPDATE orders SET sold_by_user_id = NULL WHERE id = '" + order.id() + "'");
+        } catch (const pqxx::check_violation&) {
+            refusedByTable = true;
+        }
+        QVERIFY(refusedByTable);
+    }
+
     void buyerCancellationClosesAtTheDeadlineButNotForTheOrganizer() {
         const auto bought = create(alice, cardOrder(holdSeats(alice, {seatIds[28]})));
         QVERIFY(bought.has_order());
