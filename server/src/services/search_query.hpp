@@ -43,6 +43,11 @@ struct QueryWord {
     // index skip through the other words' postings instead of reading every completion's.
     std::vector<std::string> completions;
     bool completionsListed = false;
+    // Whether a title may contain the word where the query has it (as typed: the word itself,
+    // or a longer word if it is the query's last): false only when the in-memory vocabulary,
+    // which holds every word of 4+ characters, has neither. It only decides which statement is
+    // tried first, so a copy that lags a new word costs time, not results.
+    bool mayStartTitleWord = true;
 };
 
 // Whether a word may match as a prefix: every word of 3+ characters (a partial word anywhere
