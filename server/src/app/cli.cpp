@@ -46,7 +46,7 @@ Commands:
   migrate       Apply pending database migrations and exit
   create-user   Create an account; the password is read from stdin
   ingest        Ingest one iCalendar, JSON-LD (HTML) or CSV file once
-  sources       Manage and fetch feed sources (add, list, pause, resume, run)
+  sources       Manage and fetch feed sources (add, list, runs, pause, resume, run)
 
 Database (serve, migrate, create-user, ingest, sources; at most one of):
   --database-url URL   libpq connection string or postgresql:// URL
@@ -119,6 +119,10 @@ sources subcommands:
                        a feed fetched every MINUTES (default 60), times without a
                        zone read in IANA (default Europe/Berlin)
   sources list [--json]
+  sources runs [NAME] [--limit N] [--json]
+                       the latest ingest runs (default 20), newest first: state
+                       (running, interrupted, completed, failed), records seen /
+                       new / changed / unchanged / quarantined, duration, error
   sources pause NAME | sources resume NAME
   sources run NAME [--json]
                        fetch now (conditional request), ingest, print the ingest
@@ -187,6 +191,7 @@ const std::map<std::string, std::set<std::string>>& valueOptions() {
         {"--url", {"sources"}},
         {"--every", {"sources"}},
         {"--zone", {"sources"}},
+        {"--limit", {"sources"}},
         // Not in --help: tests bound the fetch.
         {"--timeout-ms", {"sources"}},
         // Not in --help: tests write in small chunks and die between two (exit 75).
@@ -435,10 +440,65 @@ void printReport(const ingest::IngestReport& report, bool json) {
     for (const auto& q : report.quarantined) std::cout << "quarantined " << q.ref << ": " << q.reason << '\n';
 }
 
-// sources add|list|pause|resume|run: the feed side of ingestion (ingest/fetcher.hpp).
+std::string formatDuration(std::int64_t ms) {
+    const auto seconds = ms / 1000;
+    if (seconds < 60) return std::to_string(seconds) + "." + std::to_string(ms % 1000 / 100) + "s";
+    if (seconds < 3600) return std::to_string(seconds / 60) + "m" + std::to_string(seconds % 60) + "s";
+    return std::to_string(seconds / 3600) + "h" + std::to_string(seconds % 3600 / 60) + "m";
+}
+
+nlohmann::json runToJson(const ingest::IngestRunInfo& r) {
+    nlohmann::json out{{"id", r.id},
+                       {"source", r.source},
+                       {"state", r.state},
+                       {"status", r.status},
+                       {"started_at_ms", r.startedAtMs},
+                       {"finished_at_ms", r.finishedAtMs},
+                       {"duration_ms", r.durationMs},
+                       {"chunks_total", r.chunksTotal},
+                       {"chunks_committed", r.chunksCommitted},
+                       {"error", r.error},
+                       {"rerun_attempts", r.rerunAttempts}};
+    if (r.hasCounts)
+        out["counts"] = {{"seen", r.seen},           {"new", r.created},         {"changed", r.changed},
+                         {"unchanged", r.unchanged}, {"quarantined", r.quarantined}, {"cancelled", r.cancelled}};
+    if (r.completesRunId != 0) out["reruns_run"] = r.completesRunId;
+    if (r.completedByRunId != 0) out["completed_by_run"] = r.completedByRunId;
+    return out;
+}
+
+// One line per run: counts once known, chunk progress while running, and what became of it.
+void printRuns(const std::vector<ingest::IngestRunInfo>& runs) {
+    std::cout << "RUN\tSOURCE\tSTATE\tSTARTED\tDURATION\tSEEN\tNEW\tCHANGED\tUNCHANGED\tQUARANTINED\tNOTE\n";
+    for (const auto& r : runs) {
+        std::cout << r.id << '\t' << r.source << '\t' << r.state << '\t' << formatTime(r.startedAtMs) << '\t'
+                  << formatDuration(r.durationMs);
+        if (r.hasCounts)
+            std::cout << '\t' << r.seen << '\t' << r.created << '\t' << r.changed << '\t' << r.unchanged << '\t'
+                      << r.quarantined;
+        else
+            std::cout << "\t-\t-\t-\t-\t-";
+        std::vector<std::string> notes;
+        if (r.state == "running" || (r.state == "interrupted" && r.chunksTotal > 0))
+            notes.push_back("chunks " + std::to_string(r.chunksCommitted) + "/" + std::to_string(r.chunksTotal) +
+                            (r.state == "running" ? " written" : " written before it stopped"));
+        if (r.completesRunId != 0) notes.push_back("re-run of run " + std::to_string(r.completesRunId));
+        if (r.completedByRunId != 0 && r.status != "done")
+            notes.push_back("finished by run " + std::to_string(r.completedByRunId));
+        if (r.state == "interrupted")
+            notes.push_back("re-run " + std::to_string(r.rerunAttempts) + " of " + std::to_string(ingest::kMaxIngestReruns) +
+                            " tried, the next run of the source tries again");
+        if (!r.error.empty()) notes.push_back(r.error);
+        std::cout << '\t';
+        for (std::size_t i = 0; i < notes.size(); ++i) std::cout << (i ? "; " : "") << notes[i];
+        std::cout << '\n';
+    }
+}
+
+// sources add|list|runs|pause|resume|run: the feed side of ingestion (ingest/fetcher.hpp).
 int cmdSources(const Parsed& p) {
     const auto& ops = p.operands;
-    if (ops.empty()) throw UsageError("sources needs a subcommand: add, list, pause, resume or run");
+    if (ops.empty()) throw UsageError("sources needs a subcommand: add, list, runs, pause, resume or run");
     const auto& sub = ops[0];
     const bool json = p.flags.count("--json") != 0;
     const auto needName = [&] {
@@ -454,6 +514,7 @@ int cmdSources(const Parsed& p) {
     ingest::SourceSpec spec;
     ingest::FetchOptions fetchOptions;
     std::string name;
+    unsigned runsLimit = 20;
     if (sub == "add") {
         only({"--url", "--format", "--every", "--zone"});
         spec.name = needName();
@@ -470,6 +531,11 @@ int cmdSources(const Parsed& p) {
     } else if (sub == "list") {
         only({"--json"});
         if (ops.size() != 1) throw UsageError("sources list takes no NAME");
+    } else if (sub == "runs") {
+        only({"--json", "--limit"});
+        if (ops.size() > 2) throw UsageError("sources runs takes at most one NAME");
+        if (ops.size() == 2) name = ops[1];
+        runsLimit = parseCount(p, "--limit", runsLimit, 10'000);
     } else if (sub == "pause" || sub == "resume") {
         only({});
         name = needName();
@@ -478,7 +544,7 @@ int cmdSources(const Parsed& p) {
         name = needName();
         fetchOptions.timeout = std::chrono::milliseconds(parseCount(p, "--timeout-ms", 30'000, 3'600'000));
     } else {
-        throw UsageError("unknown sources subcommand '" + sub + "' (add, list, pause, resume, run)");
+        throw UsageError("unknown sources subcommand '" + sub + "' (add, list, runs, pause, resume, run)");
     }
 
     const auto target = databaseTarget(p);
@@ -505,6 +571,18 @@ int cmdSources(const Parsed& p) {
                           << '\t' << (s.paused ? "paused" : "active") << '\t' << s.lastStatus << '\t' << s.failures << '\t'
                           << (s.kind == "url" ? formatTime(s.nextRunAtMs) : "-") << '\t' << s.url
                           << (s.lastError.empty() ? "" : "\t(" + s.lastError + ")") << '\n';
+            return kOk;
+        }
+        if (sub == "runs") {
+            if (!name.empty() && !ingest::findSource(*conn, name)) throw Failure("no source named '" + name + "'");
+            const auto runs = ingest::listIngestRuns(*conn, name, runsLimit);
+            if (json) {
+                auto out = nlohmann::json::array();
+                for (const auto& r : runs) out.push_back(runToJson(r));
+                std::cout << out.dump() << '\n';
+            } else {
+                printRuns(runs);
+            }
             return kOk;
         }
         if (sub == "pause" || sub == "resume") {

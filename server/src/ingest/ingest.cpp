@@ -11,6 +11,7 @@
 #include "marquee/protocol/conversions.hpp"
 #include "services/api_internal.hpp"
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -25,6 +26,7 @@ namespace {
 
 using detail::exec;
 using detail::Statement;
+
 
 constexpr Statement kInsertCategories{
     "ingest_insert_categories",
@@ -51,25 +53,77 @@ constexpr Statement kTryLockRun{"ingest_try_lock_run", "SELECT pg_try_advisory_l
 constexpr Statement kLockRun{"ingest_lock_run", "SELECT pg_advisory_lock($1::int4, $2::int4)"};
 constexpr Statement kUnlockRun{"ingest_unlock_run", "SELECT pg_advisory_unlock($1::int4, $2::int4)"};
 // Runs of the source that did not finish and that nobody finished yet (with the source's lock
-// held, none of them is still going); a run that itself finished another is not re-run.
+// held, none of them is still going); a re-run's own row is not re-run, nor a run given up.
+// The payload's sha is NULL when its raw payload was deleted.
 constexpr Statement kUnfinishedRuns{
     "ingest_unfinished_runs",
-    "SELECT r.id, r.raw_payload_id, p.sha256 FROM ingest_runs r JOIN raw_payloads p ON p.id = r.raw_payload_id "
-    "WHERE r.source_id = $1 AND r.status <> 'done' AND r.completed_by_run_id IS NULL AND r.completes_run_id IS NULL "
-    "ORDER BY r.id"};
+    "SELECT r.id, coalesce(r.raw_payload_id, 0), p.sha256, r.rerun_attempts, "
+    "coalesce((SELECT b.error FROM ingest_runs b WHERE b.completes_run_id = r.id ORDER BY b.id DESC LIMIT 1), r.error) "
+    "FROM ingest_runs r LEFT JOIN raw_payloads p ON p.id = r.raw_payload_id "
+    "WHERE r.source_id = $1 AND r.status NOT IN ('done', 'quarantined') AND r.completed_by_run_id IS NULL "
+    "AND r.completes_run_id IS NULL ORDER BY r.id"};
 constexpr Statement kMarkInterrupted{"ingest_mark_interrupted",
                                      "UPDATE ingest_runs SET status = 'interrupted' WHERE id = $1 AND status = 'running'"};
+// A re-run's own row left 'running' (with the source's lock held, it is not going any more).
+constexpr Statement kMarkDeadReruns{
+    "ingest_mark_dead_reruns",
+    "UPDATE ingest_runs SET status = 'failed', finished_at = now(), "
+    "error = 'stopped without finishing (its process or connection died)' "
+    "WHERE source_id = $1 AND status = 'running' AND completes_run_id IS NOT NULL"};
+constexpr Statement kCountRerun{"ingest_count_rerun",
+                                "UPDATE ingest_runs SET rerun_attempts = rerun_attempts + 1 WHERE id = ANY($1::bigint[])"};
+constexpr Statement kGiveUpRun{
+    "ingest_give_up_run",
+    "UPDATE ingest_runs SET status = 'quarantined', finished_at = now(), error = $2 WHERE id = $1 "
+    "RETURNING (SELECT origin || ', ' || octet_length(content) || ' bytes' FROM raw_payloads p WHERE p.id = ingest_runs.raw_payload_id)"};
+constexpr Statement kQuarantineRun{
+    "ingest_quarantine_run",
+    "INSERT INTO quarantine (source_id, raw_payload_id, ref, reason, raw) VALUES ($1, NULLIF($2, 0), $3, $4, $5) "
+    "ON CONFLICT (source_id, ref) WHERE resolved_at IS NULL DO UPDATE SET reason = excluded.reason, "
+    "attempts = quarantine.attempts + 1, last_seen_at = now()"};
+// Given-up runs of a payload, finished by a retry of their quarantine entry.
+constexpr Statement kGivenUpRunsOf{
+    "ingest_given_up_runs_of",
+    "SELECT id FROM ingest_runs WHERE source_id = $1 AND raw_payload_id = $2 AND status = 'quarantined' "
+    "AND completed_by_run_id IS NULL"};
 constexpr Statement kRawPayload{"ingest_raw_payload", "SELECT origin, content FROM raw_payloads WHERE id = $1"};
 constexpr Statement kStartRun{
     "ingest_start_run",
     "INSERT INTO ingest_runs (source_id, raw_payload_id, completes_run_id) VALUES ($1, $2, NULLIF($3, 0)) RETURNING id"};
-constexpr Statement kCompletedBy{"ingest_completed_by",
-                                 "UPDATE ingest_runs SET completed_by_run_id = $2 WHERE id = ANY($1::bigint[])"};
+// Recorded when the finishing run is done (never before: a re-run that fails finishes nothing),
+// with the quarantine entries of given-up runs resolved.
+constexpr Statement kCompletedBy{
+    "ingest_completed_by",
+    "WITH f AS (UPDATE ingest_runs SET completed_by_run_id = $2 WHERE id = ANY($1::bigint[]) "
+    "AND completed_by_run_id IS NULL RETURNING source_id, 'run ' || id AS ref) "
+    "UPDATE quarantine q SET resolved_at = now() FROM f WHERE q.source_id = f.source_id AND q.ref = f.ref "
+    "AND q.resolved_at IS NULL"};
 constexpr Statement kRunChunks{"ingest_run_chunks", "UPDATE ingest_runs SET chunks_total = $2 WHERE id = $1"};
 constexpr Statement kRunDone{
     "ingest_run_done", "UPDATE ingest_runs SET status = 'done', finished_at = now(), counts = $2::jsonb WHERE id = $1"};
 constexpr Statement kRunFailed{
     "ingest_run_failed", "UPDATE ingest_runs SET status = 'failed', finished_at = now(), error = $2 WHERE id = $1"};
+// A run is running when it is the source's newest 'running' row and someone holds the source's
+// lock (two-int4 advisory key: classid, objid, objsubid 2), on any server instance.
+constexpr Statement kListRuns{
+    "ingest_list_runs",
+    "SELECT r.id, s.name, r.status, "
+    "(extract(epoch FROM r.started_at) * 1000)::bigint, "
+    "coalesce((extract(epoch FROM r.finished_at) * 1000)::bigint, 0), "
+    "(extract(epoch FROM coalesce(r.finished_at, now()) - r.started_at) * 1000)::bigint, "
+    "r.chunks_total, r.chunks_committed, r.counts IS NOT NULL, "
+    "coalesce((r.counts->>'new')::bigint, 0), "
+    "coalesce((r.counts->>'updated')::bigint, 0) + coalesce((r.counts->>'merged')::bigint, 0), "
+    "coalesce((r.counts->>'unchanged')::bigint, 0), "
+    "coalesce(jsonb_array_length(r.counts->'quarantined'), 0), "
+    "coalesce((r.counts->>'cancelled')::bigint, 0), "
+    "r.error, coalesce(r.completes_run_id, 0), coalesce(r.completed_by_run_id, 0), r.rerun_attempts, "
+    "r.status = 'running' AND r.id = (SELECT max(o.id) FROM ingest_runs o WHERE o.source_id = r.source_id "
+    "  AND o.status = 'running') "
+    "  AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 "
+    "  AND l.classid = $3::int4::oid AND l.objid = (r.source_id & 2147483647)::int4::oid) "
+    "FROM ingest_runs r JOIN sources s ON s.id = r.source_id "
+    "WHERE $1 = '' OR s.name = $1 ORDER BY r.id DESC LIMIT $2"};
 constexpr Statement kQuarantineById{
     "ingest_quarantine_by_id",
     "SELECT q.source_id, coalesce(q.raw_payload_id, 0), q.ref, r.origin, r.content FROM quarantine q "
@@ -147,44 +201,103 @@ Prepared prepare(const SourceConfig& source, const std::string& payload, const P
 
 IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::string& payload,
                  const std::string& origin, const IngestOptions& options, std::int64_t existingRawId,
-                 std::int64_t completesRunId);
+                 std::vector<std::int64_t> finishes);
 
-// Finishes the source's unfinished runs (oldest first) by re-running their stored payloads;
-// a run whose payload is `currentSha` is left to the run about to start, whose id is then
-// recorded as finishing it. Returns the ids of those; `finished` counts the re-runs.
+// Gives the run up: 'quarantined' with the reason, and its payload in the quarantine (ref
+// "run N"), where an admin sees it and can retry it after fixing the cause.
+void giveUpRun(pqxx::connection& conn, const SourceConfig& source, std::int64_t runId, std::int64_t rawId,
+               const std::string& reason) {
+    pqxx::work tx(conn);
+    const auto rows = exec(tx, kGiveUpRun, runId, reason);
+    const auto described = rows.empty() || rows[0][0].is_null() ? std::string("its raw payload was deleted")
+                                                                 : "raw payload " + rows[0][0].as<std::string>();
+    exec(tx, kQuarantineRun, source.id, rawId, "run " + std::to_string(runId), reason, described);
+    tx.commit();
+}
+
+std::string gaveUpReason(int attempts, const std::string& lastError) {
+    return "ingest run given up after " + std::to_string(attempts) + " re-runs of its payload did not finish it; " +
+           (lastError.empty() ? std::string("the last one stopped without an error (its process or connection died)")
+                              : "the last one failed: " + lastError);
+}
+
+// Finishes the source's unfinished runs (oldest payload first) by re-running their stored
+// payloads, once per distinct payload; runs whose payload is `currentSha` are left to the run
+// about to start. A run counts every re-run of its payload (also the one about to start) and
+// is finished only by one that is done; after kMaxIngestReruns that were not, it is given up
+// (giveUpRun). Returns the runs the run about to start may finish; `finished` counts the
+// runs re-runs finished.
 std::vector<std::int64_t> finishUnfinishedRuns(pqxx::connection& conn, const SourceConfig& source,
                                                const IngestOptions& options, const std::string& currentSha,
                                                std::size_t& finished) {
-    std::vector<std::pair<std::int64_t, std::int64_t>> rerun; // run id, raw payload id
-    std::vector<std::int64_t> sameAsCurrent;
+    struct Payload {
+        std::int64_t rawId = 0; // the newest copy of the payload
+        std::vector<std::int64_t> runs;
+        int attempts = 0; // the most any of its runs had
+    };
+    std::vector<std::pair<std::string, Payload>> payloads; // by sha, in order of their first run
+    std::vector<std::pair<std::int64_t, std::string>> givenUp; // run id, reason
+    std::vector<std::int64_t> rawOfGivenUp;
     {
         pqxx::work tx(conn);
+        exec(tx, kMarkDeadReruns, source.id);
         for (const auto& row : exec(tx, kUnfinishedRuns, source.id)) {
             const auto id = row[0].as<std::int64_t>();
+            const auto rawId = row[1].as<std::int64_t>();
+            const auto attempts = row[3].as<int>();
             exec(tx, kMarkInterrupted, id);
-            if (row[2].as<std::string>() == currentSha) sameAsCurrent.push_back(id);
-            else rerun.emplace_back(id, row[1].as<std::int64_t>());
+            if (row[2].is_null()) {
+                givenUp.emplace_back(id, "ingest run cannot be re-run: its raw payload was deleted");
+                rawOfGivenUp.push_back(0);
+                continue;
+            }
+            if (attempts >= kMaxIngestReruns) {
+                givenUp.emplace_back(id, gaveUpReason(attempts, row[4].as<std::string>()));
+                rawOfGivenUp.push_back(rawId);
+                continue;
+            }
+            const auto sha = row[2].as<std::string>();
+            auto it = std::find_if(payloads.begin(), payloads.end(), [&](const auto& p) { return p.first == sha; });
+            if (it == payloads.end()) it = payloads.insert(payloads.end(), {sha, Payload{}});
+            it->second.rawId = rawId;
+            it->second.runs.push_back(id);
+            it->second.attempts = std::max(it->second.attempts, attempts);
         }
         tx.commit();
     }
-    for (const auto& [runId, rawId] : rerun) {
+    for (std::size_t i = 0; i < givenUp.size(); ++i) giveUpRun(conn, source, givenUp[i].first, rawOfGivenUp[i], givenUp[i].second);
+    std::vector<std::int64_t> sameAsCurrent;
+    for (auto& [sha, payload] : payloads) {
+        {
+            // Counted before the re-run starts: a payload that kills its process counts too.
+            pqxx::work tx(conn);
+            exec(tx, kCountRerun, detail::integerArray(payload.runs));
+            tx.commit();
+        }
+        if (sha == currentSha) {
+            sameAsCurrent = payload.runs;
+            continue;
+        }
         std::string content;
         std::string origin;
         {
             pqxx::read_transaction tx(conn);
-            const auto rows = exec(tx, kRawPayload, rawId);
-            if (rows.empty()) continue;
+            const auto rows = exec(tx, kRawPayload, payload.rawId);
+            if (rows.empty()) continue; // deleted meanwhile: given up by the next run
             origin = rows[0][0].as<std::string>();
             detail::appendBytea(rows[0][1], content);
         }
         try {
-            run(conn, source, content, origin, options, rawId, runId);
-            ++finished;
+            run(conn, source, content, origin, options, payload.rawId, payload.runs);
+            finished += payload.runs.size();
         } catch (const pqxx::broken_connection&) {
             throw;
-        } catch (const std::exception&) {
-            // Recorded on the re-run's own row ('failed', with the error); it is not re-run again,
-            // and this run goes on with its own payload.
+        } catch (const std::exception& e) {
+            // Recorded on the re-run's own row ('failed', with the error); the runs stay
+            // unfinished until a re-run finishes them or they are given up, and this run goes
+            // on with its own payload.
+            if (payload.attempts + 1 >= kMaxIngestReruns)
+                for (const auto id : payload.runs) giveUpRun(conn, source, id, payload.rawId, gaveUpReason(payload.attempts + 1, e.what()));
         }
     }
     return sameAsCurrent;
@@ -192,7 +305,7 @@ std::vector<std::int64_t> finishUnfinishedRuns(pqxx::connection& conn, const Sou
 
 IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::string& payload,
                  const std::string& origin, const IngestOptions& options, std::int64_t existingRawId,
-                 std::int64_t completesRunId) {
+                 std::vector<std::int64_t> finishes) {
     IngestReport report;
     StageClock clock(report.stages, options);
     ParseOptions parseOptions;
@@ -212,9 +325,19 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
     SourceRunLock lock(conn, source.id);
     lock.acquire(WhenBusy::Wait);
     const auto sha = sha256Hex(payload);
-    std::size_t finishedEarlier = 0;
-    auto finishedByThis = completesRunId == 0 ? finishUnfinishedRuns(conn, source, options, sha, finishedEarlier)
-                                              : std::vector<std::int64_t>{completesRunId};
+    // A re-run of unfinished runs (`finishes`) has its own row that names the first of them;
+    // any other run first re-runs the source's unfinished runs, and finishes those that had
+    // its payload (or, retrying a quarantine entry, the given-up runs of that payload).
+    const std::int64_t completesRunId = finishes.empty() ? 0 : finishes.front();
+    if (finishes.empty()) {
+        std::size_t finishedEarlier = 0;
+        finishes = finishUnfinishedRuns(conn, source, options, sha, finishedEarlier);
+        if (existingRawId != 0) {
+            pqxx::read_transaction tx(conn);
+            for (const auto& row : exec(tx, kGivenUpRunsOf, source.id, existingRawId))
+                finishes.push_back(row[0].as<std::int64_t>());
+        }
+    }
     clock.skip();
     std::int64_t runId = 0;
     {
@@ -227,7 +350,6 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
             report.rawPayloadId =
                 exec(tx, kInsertRaw, source.id, origin, detail::toBinary(payload), sha)[0][0].as<std::int64_t>();
         runId = exec(tx, kStartRun, source.id, report.rawPayloadId, completesRunId)[0][0].as<std::int64_t>();
-        if (!finishedByThis.empty()) exec(tx, kCompletedBy, detail::integerArray(finishedByThis), runId);
         tx.commit();
     }
     clock.lap("raw payload stored");
@@ -275,6 +397,7 @@ IngestReport run(pqxx::connection& conn, const SourceConfig& source, const std::
             pqxx::work tx(conn);
             writer.finish(tx);
             exec(tx, kRunDone, runId, report.toJson().dump());
+            if (!finishes.empty()) exec(tx, kCompletedBy, detail::integerArray(finishes), runId);
             tx.commit();
         }
         clock.lap("quarantine resolved, run recorded");
@@ -438,7 +561,7 @@ SourceConfig ensureSource(pqxx::connection& conn, const std::string& name, Forma
 
 IngestReport ingestPayload(pqxx::connection& conn, const SourceConfig& source, const std::string& payload,
                            const std::string& origin, const IngestOptions& options) {
-    return run(conn, source, payload, origin, options, 0, 0);
+    return run(conn, source, payload, origin, options, 0, {});
 }
 
 IngestReport retryQuarantine(pqxx::connection& conn, std::int64_t quarantineId, const IngestOptions& options) {
@@ -458,7 +581,7 @@ IngestReport retryQuarantine(pqxx::connection& conn, std::int64_t quarantineId, 
         detail::appendBytea(rows[0][4], content);
         source = loadSource(tx, rows[0][0].as<std::int64_t>());
     }
-    return run(conn, source, content, origin, options, rawId, 0);
+    return run(conn, source, content, origin, options, rawId, {});
 }
 
 std::vector<QuarantineEntry> listQuarantine(pqxx::connection& conn, const std::string& sourceName, std::size_t limit,
@@ -478,6 +601,41 @@ std::vector<QuarantineEntry> listQuarantine(pqxx::connection& conn, const std::s
         entries.push_back(std::move(e));
     }
     return entries;
+}
+
+std::vector<IngestRunInfo> listIngestRuns(pqxx::connection& conn, const std::string& sourceName, std::size_t limit) {
+    pqxx::read_transaction tx(conn);
+    std::vector<IngestRunInfo> runs;
+    for (const auto& row : exec(tx, kListRuns, sourceName, static_cast<std::int64_t>(limit),
+                                db::lockkey::kIngestSourceClass)) {
+        IngestRunInfo r;
+        r.id = row[0].as<std::int64_t>();
+        r.source = row[1].as<std::string>();
+        r.status = row[2].as<std::string>();
+        r.startedAtMs = row[3].as<std::int64_t>();
+        r.finishedAtMs = row[4].as<std::int64_t>();
+        r.durationMs = row[5].as<std::int64_t>();
+        r.chunksTotal = row[6].as<int>();
+        r.chunksCommitted = row[7].as<int>();
+        r.hasCounts = row[8].as<bool>();
+        r.created = row[9].as<std::size_t>();
+        r.changed = row[10].as<std::size_t>();
+        r.unchanged = row[11].as<std::size_t>();
+        r.quarantined = row[12].as<std::size_t>();
+        r.cancelled = row[13].as<std::size_t>();
+        r.seen = r.created + r.changed + r.unchanged + r.quarantined;
+        r.error = row[14].as<std::string>();
+        r.completesRunId = row[15].as<std::int64_t>();
+        r.completedByRunId = row[16].as<std::int64_t>();
+        r.rerunAttempts = row[17].as<int>();
+        const bool lockHeld = row[18].as<bool>();
+        if (r.status == "done" || r.completedByRunId != 0) r.state = "completed";
+        else if (lockHeld) r.state = "running";
+        else if (r.completesRunId != 0 || r.status == "quarantined") r.state = "failed";
+        else r.state = "interrupted";
+        runs.push_back(std::move(r));
+    }
+    return runs;
 }
 
 void setCategoryMapping(pqxx::connection& conn, const std::string& sourceName, const std::string& external,

@@ -129,6 +129,37 @@ struct CategoryMapping {
 };
 std::vector<CategoryMapping> listCategoryMappings(pqxx::connection& conn, const std::string& sourceName);
 
+// One ingest run of a source (ingest_runs), as `sources runs` and the admin screen show it.
+struct IngestRunInfo {
+    std::int64_t id = 0;
+    std::string source;
+    // running (its source's lock is held), interrupted (died or failed; the next run of the
+    // source re-runs its payload), completed (done, or finished by a later run), failed (a
+    // re-run that did not finish, or a run given up after its re-runs failed)
+    std::string state;
+    std::string status;            // as stored: running, done, failed, interrupted, quarantined
+    std::int64_t startedAtMs = 0;
+    std::int64_t finishedAtMs = 0; // 0: not finished
+    std::int64_t durationMs = 0;   // so far, while running
+    int chunksTotal = 0;           // 0 until its decisions are made
+    int chunksCommitted = 0;
+    bool hasCounts = false;        // the counts below are known (the run is done)
+    std::size_t seen = 0;          // new + changed + unchanged + quarantined
+    std::size_t created = 0;
+    std::size_t changed = 0;       // updated or merged into an existing event
+    std::size_t unchanged = 0;
+    std::size_t quarantined = 0;
+    std::size_t cancelled = 0;
+    std::string error;
+    std::int64_t completesRunId = 0;   // this run re-ran that run's payload
+    std::int64_t completedByRunId = 0; // the run that finished this one
+    int rerunAttempts = 0;
+};
+inline constexpr int kMaxIngestReruns = 3; // re-runs that may fail before a run is given up
+
+// The runs of a source (`sourceName` empty: every source), newest first.
+std::vector<IngestRunInfo> listIngestRuns(pqxx::connection& conn, const std::string& sourceName, std::size_t limit);
+
 // The second int4 of a source's advisory-lock key (class db::lockkey::kIngestSourceClass).
 std::int32_t sourceLockId(std::int64_t sourceId);
 

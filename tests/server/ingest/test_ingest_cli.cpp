@@ -23,6 +23,15 @@ Run ingest(const TestDatabase& db, const QStringList& extra) {
     return marquee::test::runServerCli(args + extra);
 }
 
+// `sources runs ...extra --json`, parsed.
+QJsonArray runs(const TestDatabase& db, const QStringList& extra) {
+    const auto run = marquee::test::runServerCli(QStringList{QStringLiteral("sources"), QStringLiteral("runs"),
+                                                             QStringLiteral("--database-url"),
+                                                             QString::fromStdString(db.connectionString())} +
+                                                 extra);
+    return run.exitCode == 0 ? QJsonDocument::fromJson(run.out).array() : QJsonArray{};
+}
+
 QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& content) {
     const auto path = dir.filePath(name);
     QFile f(path);
@@ -105,6 +114,20 @@ private slots:
         QCOMPARE(count(*conn, "SELECT count(*) FROM events"), committed * 20);
         QCOMPARE(count(*conn, "SELECT count(*) FROM event_provenance"), committed * 20);
         QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), committed * 20);
+        // `sources runs` shows the dead run as interrupted, with how far it got.
+        const auto dead = runs(db, {QStringLiteral("city"), QStringLiteral("--json")});
+        QCOMPARE(dead.size(), 1);
+        QCOMPARE(dead[0].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("interrupted"));
+        QCOMPARE(dead[0].toObject().value(QStringLiteral("chunks_committed")).toInt(), static_cast<int>(committed));
+        QCOMPARE(dead[0].toObject().value(QStringLiteral("chunks_total")).toInt(), 15);
+        QVERIFY(!dead[0].toObject().contains(QStringLiteral("counts")));
+        const auto table = marquee::test::runServerCli({QStringLiteral("sources"), QStringLiteral("runs"),
+                                                        QStringLiteral("--database-url"),
+                                                        QString::fromStdString(db.connectionString())});
+        QCOMPARE(table.exitCode, 0);
+        QVERIFY2(table.out.contains("\tcity\tinterrupted\t") &&
+                     table.out.contains(QByteArray("chunks ").append(QByteArray::number(committed)).append("/15 written before it stopped")),
+                 table.out.constData());
 
         const auto next = ingest(db, QStringList{QStringLiteral("--file"), path, QStringLiteral("--json")} + source);
         QCOMPARE(next.exitCode, 0);
@@ -120,6 +143,18 @@ private slots:
         QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs a JOIN ingest_runs b ON b.id = a.completed_by_run_id "
                               "WHERE a.status = 'interrupted' AND b.status = 'done' AND b.chunks_committed = b.chunks_total"),
                  std::int64_t{1});
+        const auto finished = runs(db, {QStringLiteral("city"), QStringLiteral("--json")});
+        QCOMPARE(finished.size(), 2);
+        const auto newest = finished[0].toObject();
+        QCOMPARE(newest.value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        const auto counts = newest.value(QStringLiteral("counts")).toObject();
+        QCOMPARE(counts.value(QStringLiteral("seen")).toInt(), 300);
+        QCOMPARE(counts.value(QStringLiteral("new")).toInt(), 300 - static_cast<int>(committed) * 20);
+        QCOMPARE(counts.value(QStringLiteral("unchanged")).toInt(), static_cast<int>(committed) * 20);
+        QCOMPARE(counts.value(QStringLiteral("quarantined")).toInt(), 0);
+        QCOMPARE(finished[1].toObject().value(QStringLiteral("state")).toString(), QStringLiteral("completed"));
+        QCOMPARE(finished[1].toObject().value(QStringLiteral("completed_by_run")).toInt(),
+                 newest.value(QStringLiteral("id")).toInt());
 
         // Killed while ingesting a changed feed; the next run brings a third version.
         const auto changed = writeFile(dir, QStringLiteral("changed.ics"), feedOf(300, "Recital"));

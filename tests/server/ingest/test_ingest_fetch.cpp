@@ -470,6 +470,127 @@ private slots:
         QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs"), std::int64_t(2));
     }
 
+    // Review finding (session 7): a re-run of an interrupted run that itself failed used to
+    // record the interrupted run as finished, so its payload was never retried. Now the run
+    // stays unfinished until a re-run is done; after kMaxIngestReruns re-runs that were not,
+    // it is given up visibly ('quarantined', with the reason, and its payload in the
+    // quarantine), no later run re-runs it, and retrying that quarantine entry finishes it.
+    void aFailedRerunLeavesTheRunUnfinishedUntilOneFinishesIt() {
+        if (!TestDatabase::available()) QSKIP("needs the ctest 'postgres' fixture");
+        TestDatabase db;
+        auto conn = db.connect();
+        const auto source = ingest::ensureSource(*conn, "reruns", ingest::Format::Ics);
+        const auto feed = [](const std::string& prefix) {
+            std::string ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n";
+            for (int i = 0; i < 40; ++i)
+                ics += "BEGIN:VEVENT\r\nUID:" + prefix + "-" + std::to_string(i) + "\r\nSUMMARY:" + prefix + " " +
+                       std::to_string(i) + "\r\nDTSTART:20250601T" + std::to_string(10 + i % 10) +
+                       "0000Z\r\nEND:VEVENT\r\n";
+            return ics + "END:VCALENDAR\r\n";
+        };
+        const auto eventsOf = [&](const std::string& prefix) {
+            return scalar(*conn, "SELECT count(*) FROM events WHERE title LIKE '" + prefix + " %'");
+        };
+        const auto runOf = [&](const std::string& prefix) { // the first run of the payload
+            return scalar(*conn, "SELECT min(r.id) FROM ingest_runs r JOIN raw_payloads p ON p.id = r.raw_payload_id "
+                                 "WHERE p.origin = '" + prefix + "'");
+        };
+        ingest::IngestOptions failing;
+        failing.nowMs = 1'735'689'600'000; // 2025-01-01
+        failing.chunkEvents = 5;
+        failing.onChunkCommitted = [](std::size_t committed, std::size_t) {
+            if (committed == 2) throw std::runtime_error("the disk is full");
+        };
+        ingest::IngestOptions good = failing;
+        good.onChunkCommitted = nullptr;
+        // Fails every time, before writing anything (the chunk failure above leaves fewer
+        // chunks to write each time, and a re-run may get through).
+        ingest::IngestOptions alwaysFailing = good;
+        alwaysFailing.onProgress = [](ingest::Stage stage, std::size_t, std::size_t) {
+            if (stage == ingest::Stage::Parsing) throw std::runtime_error("out of memory while parsing");
+        };
+        const auto ingestFailing = [&](const std::string& prefix, const ingest::IngestOptions& options) {
+            QVERIFY_THROWS_EXCEPTION(std::runtime_error,
+                                     ingest::ingestPayload(*conn, source, feed(prefix), prefix, options));
+        };
+
+        // A fails half-way; B's run re-runs A's payload, which fails again: A stays unfinished.
+        ingestFailing("alpha", failing);
+        const auto alpha = runOf("alpha");
+        QVERIFY(eventsOf("alpha") < 40);
+        ingestFailing("beta", failing);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs WHERE completes_run_id = " + std::to_string(alpha) +
+                               " AND status = 'failed' AND error LIKE '%disk is full%'"),
+                 std::int64_t(1));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs WHERE id = " + std::to_string(alpha) +
+                               " AND completed_by_run_id IS NULL AND rerun_attempts = 1"),
+                 std::int64_t(1));
+        auto runs = ingest::listIngestRuns(*conn, "reruns", 10);
+        const auto alphaInfo = std::find_if(runs.begin(), runs.end(), [&](const auto& r) { return r.id == alpha; });
+        QVERIFY(alphaInfo != runs.end());
+        QCOMPARE(alphaInfo->state, std::string("interrupted"));
+        QCOMPARE(alphaInfo->rerunAttempts, 1);
+        QCOMPARE(runs.front().state, std::string("interrupted")); // beta's own run failed and waits for a re-run
+        QVERIFY(std::any_of(runs.begin(), runs.end(),
+                            [&](const auto& r) { return r.completesRunId == alpha && r.state == "failed"; }));
+
+        // The next good run finishes both (a re-run each), then writes its own payload.
+        const auto report = ingest::ingestPayload(*conn, source, feed("gamma"), "gamma", good);
+        QCOMPARE(report.created, std::size_t(40));
+        QCOMPARE(eventsOf("alpha"), std::int64_t(40));
+        QCOMPARE(eventsOf("beta"), std::int64_t(40));
+        QCOMPARE(eventsOf("gamma"), std::int64_t(40));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs a JOIN ingest_runs b ON b.id = a.completed_by_run_id "
+                               "WHERE a.id = " + std::to_string(alpha) + " AND b.status = 'done' AND b.completes_run_id = a.id"),
+                 std::int64_t(1));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs WHERE status <> 'done' AND completed_by_run_id IS NULL "
+                               "AND completes_run_id IS NULL"),
+                 std::int64_t(0));
+        runs = ingest::listIngestRuns(*conn, "reruns", 1);
+        QCOMPARE(runs.size(), std::size_t(1));
+        QCOMPARE(runs[0].state, std::string("completed"));
+        QVERIFY(runs[0].hasCounts);
+        QCOMPARE(runs[0].created, std::size_t(40));
+        QCOMPARE(runs[0].seen, std::size_t(40));
+
+        // A payload whose every re-run fails: after kMaxIngestReruns it is given up.
+        ingestFailing("delta", alwaysFailing);
+        const auto delta = runOf("delta");
+        const auto deltaWritten = eventsOf("delta");
+        for (int i = 0; i < ingest::kMaxIngestReruns; ++i) ingestFailing("epsilon" + std::to_string(i), alwaysFailing);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs WHERE id = " + std::to_string(delta) +
+                               " AND status = 'quarantined' AND completed_by_run_id IS NULL AND error LIKE "
+                               "'%given up after 3 re-runs%the last one failed: out of memory while parsing%'"),
+                 std::int64_t(1));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM quarantine WHERE ref = 'run " + std::to_string(delta) +
+                               "' AND resolved_at IS NULL AND reason LIKE '%given up%' AND raw LIKE 'raw payload delta, %'"),
+                 std::int64_t(1));
+        runs = ingest::listIngestRuns(*conn, "reruns", 100);
+        const auto deltaInfo = std::find_if(runs.begin(), runs.end(), [&](const auto& r) { return r.id == delta; });
+        QCOMPARE(deltaInfo->state, std::string("failed"));
+        QVERIFY(deltaInfo->error.find("given up") != std::string::npos);
+        // Not re-run any more (the other failed payloads are, and now go in).
+        const auto rerunsOfDelta = scalar(*conn, "SELECT count(*) FROM ingest_runs WHERE completes_run_id = " +
+                                                     std::to_string(delta));
+        QCOMPARE(rerunsOfDelta, std::int64_t(ingest::kMaxIngestReruns));
+        ingest::ingestPayload(*conn, source, feed("zeta"), "zeta", good);
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs WHERE completes_run_id = " + std::to_string(delta)),
+                 rerunsOfDelta);
+        QCOMPARE(eventsOf("delta"), deltaWritten);
+        for (int i = 0; i < ingest::kMaxIngestReruns; ++i) QCOMPARE(eventsOf("epsilon" + std::to_string(i)), std::int64_t(40));
+
+        // The admin retries its quarantine entry once the cause is fixed: the run is finished.
+        const auto entry = scalar(*conn, "SELECT id FROM quarantine WHERE ref = 'run " + std::to_string(delta) + "'");
+        ingest::retryQuarantine(*conn, entry, good);
+        QCOMPARE(eventsOf("delta"), std::int64_t(40));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM quarantine WHERE id = " + std::to_string(entry) +
+                               " AND resolved_at IS NOT NULL"),
+                 std::int64_t(1));
+        QCOMPARE(scalar(*conn, "SELECT count(*) FROM ingest_runs WHERE id = " + std::to_string(delta) +
+                               " AND completed_by_run_id IS NOT NULL"),
+                 std::int64_t(1));
+    }
+
     // HTTPS against a local TLS server whose certificate a private CA signed at test time:
     // trusted through FetchOptions::extraCaFile it works; with only the system store, or for a
     // host name the certificate does not name, the fetch fails and says why.
