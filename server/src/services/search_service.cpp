@@ -225,15 +225,18 @@ std::string buildRelevanceHitsSql(unsigned active, bool titleGroupOnly) {
         "AND $6::bigint IS NOT NULL AND $7::boolean IS NOT NULL AND $8::text IS NOT NULL AND $12::float8 IS NOT NULL "
         "AND $13::boolean IS NOT NULL AND $16::bigint IS NOT NULL";
     // A group: the rows its tiers read, up to what the earlier groups left of the bound, minus the
-    // rows an earlier group has; a row found twice in the group keeps its best score.
+    // rows an earlier group has; a row found twice in the group keeps its best score (group A,
+    // one range of one index, sees each event once: no sort by id for it).
     const auto group = [&](const std::string& name, const std::string& tiers, const std::vector<std::string>& earlier) {
         std::string left = bound, unseen = "true";
         for (const auto& g : earlier) {
             left += " - (SELECT count(*) FROM " + g + ")";
             unseen += " AND c.id NOT IN (SELECT id FROM " + g + ")";
         }
-        return name + " AS MATERIALIZED (\n    SELECT DISTINCT ON (c.id) c.* FROM (SELECT * FROM (" + tiers +
-               ") t LIMIT greatest(0, " + left + ")) c\n    WHERE " + unseen + " ORDER BY c.id, c.score DESC\n)";
+        const bool singleRange = name == "a";
+        return name + " AS MATERIALIZED (\n    SELECT " + (singleRange ? "" : "DISTINCT ON (c.id) ") +
+               "c.* FROM (SELECT * FROM (" + tiers + ") t LIMIT greatest(0, " + left + ")) c\n    WHERE " + unseen +
+               (singleRange ? "" : " ORDER BY c.id, c.score DESC") + "\n)";
     };
     const auto pageOf = [&](const char* g) {
         return std::string("(SELECT * FROM (SELECT id, venue_id, km, score, -score AS k FROM ") + g + ") " + g +
