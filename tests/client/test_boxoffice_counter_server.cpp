@@ -13,6 +13,7 @@
 #include "boxoffice/salepanel.h"
 #include "models/eventformat.h"
 
+#include <QComboBox>
 #include <QFileInfo>
 #include <QLabel>
 #include <QLineEdit>
@@ -36,6 +37,7 @@ namespace {
 const QString kClerk = QStringLiteral("clerk@example.org");
 const QString kBuyer = QStringLiteral("Grace Counter");
 const QString kBuyerEmail = QStringLiteral("grace@example.org");
+const QString kClubVenue = QStringLiteral("66f57375-0706-519a-837e-c643494c1dac"); // SO36: a standing floor
 
 } // namespace
 
@@ -285,6 +287,82 @@ private Q_SLOTS:
         if (!qEnvironmentVariableIsEmpty("MARQUEE_SCREENSHOT_DIR"))
             QFile::copy(pdf, qEnvironmentVariable("MARQUEE_SCREENSHOT_DIR") + QStringLiteral("/day-report.pdf"));
         QVERIFY(QFileInfo(pdf).size() > 1000);
+    }
+
+    // Standing places at the counter (the demo club's floor, a general-admission area): held
+    // against the area's capacity by the server's counter like any hold, so never more places
+    // are sold than the area has; a nearly full floor refuses what it cannot take.
+    void standingPlacesAtTheCounter()
+    {
+        const QString club = m_server
+                                 .query(QStringLiteral("SELECT id FROM events WHERE venue_id = '%1' AND layout_id IS NOT NULL "
+                                                       "AND starts_at > now() + interval '1 day' AND status = 'scheduled' "
+                                                       "ORDER BY starts_at LIMIT 1")
+                                            .arg(kClubVenue))
+                                 .value(0);
+        QVERIFY(!club.isEmpty());
+        SalePanel* sale = m_window->salePanel();
+        m_window->tabs()->setCurrentWidget(sale);
+        m_window->setEvent(club);
+        QVERIFY(QTest::qWaitFor([&] { return m_window->seatMap()->hasStatus() && m_window->layout(); }, kTimeoutMs));
+        QString floor;
+        for (const auto& area : m_window->layout()->areas)
+            if (area.kind == core::seating::AreaKind::GeneralAdmission)
+                floor = QString::fromStdString(area.id);
+        QVERIFY(!floor.isEmpty());
+        QVERIFY(QTest::qWaitFor([&] { return m_window->standingPlacesLeft(floor) >= 0; }, kTimeoutMs));
+        QVERIFY(sale->standingButton()->isVisible());
+        QVERIFY2(sale->standingAreaBox()->currentText().contains(QStringLiteral(" left")),
+                 qPrintable(sale->standingAreaBox()->currentText()));
+
+        // The floor is nearly full: 2 places left. Asking for 3 is refused and holds nothing.
+        m_server.query(QStringLiteral("UPDATE seat_ga_counters SET taken = capacity - 2 WHERE event_id = '%1' AND area_id = '%2' "
+                                      "RETURNING taken").arg(club, floor));
+        BookingService* booking = m_clerk->booking();
+        QSignalSpy problems(booking, &BookingService::problemChanged);
+        sale->standingCount()->setValue(3);
+        sale->standingButton()->click();
+        QVERIFY(QTest::qWaitFor([&] { return sale->messageLabel()->text().contains(QStringLiteral("Sold out")); }, kTimeoutMs));
+        QVERIFY2(sale->messageLabel()->text().contains(QStringLiteral("only 2 place(s) left")), qPrintable(sale->messageLabel()->text()));
+        QVERIFY(booking->state() != BookingService::State::Held);
+
+        // Two: held, sold for cash without an e-mail address; two lines in the area, floor full.
+        sale->standingCount()->setValue(2);
+        sale->standingButton()->click();
+        QVERIFY(QTest::qWaitFor([&] { return sale->heldStandingPlaces() == 2; }, kTimeoutMs));
+        QVERIFY2(sale->sellButton()->isEnabled(), qPrintable(sale->sellButton()->text()));
+        QVERIFY(sale->dueLabel()->text().startsWith(QStringLiteral("Due: €")));
+        QVERIFY2(m_window->standingPlacesLeft(floor) == 0 || QTest::qWaitFor([&] { return m_window->standingPlacesLeft(floor) == 0; }, kTimeoutMs),
+                 qPrintable(QString::number(m_window->standingPlacesLeft(floor))));
+        sale->cashButton()->setChecked(true);
+        sale->tenderedEdit()->setText(QStringLiteral("200"));
+        screenshot(m_window.get(), QStringLiteral("boxoffice-standing-held"));
+        QSignalSpy sold(sale, &SalePanel::sold);
+        sale->sellButton()->click();
+        QVERIFY2(sold.wait(kTimeoutMs), qPrintable(sale->messageLabel()->text()));
+        const OrderInfo order = sold.first().first().value<OrderInfo>();
+        QCOMPARE(order.lines.size(), 2);
+        for (const OrderLineInfo& line : order.lines) {
+            QCOMPARE(line.gaAreaId, floor);
+            QVERIFY(line.seatId.isEmpty());
+        }
+        QCOMPARE(serverOrderStatus(m_server, order.id), QStringLiteral("confirmed"));
+        QCOMPARE(m_server.query(QStringLiteral("SELECT capacity - taken FROM seat_ga_counters WHERE event_id = '%1' AND area_id = '%2'")
+                                    .arg(club, floor)).value(0),
+                 QStringLiteral("0"));
+        QVERIFY(QTest::qWaitFor([&] { return sale->lastOrder().tickets.size() == 2; }, kTimeoutMs));
+        QVERIFY2(sale->printTickets(), qPrintable(sale->messageLabel()->text()));
+        screenshot(m_window.get(), QStringLiteral("boxoffice-standing-sold"));
+
+        // Full: one more place is refused.
+        sale->standingCount()->setValue(1);
+        sale->standingButton()->click();
+        QVERIFY(QTest::qWaitFor([&] { return sale->messageLabel()->text().contains(QStringLiteral("only 0 place(s) left")); },
+                                kTimeoutMs));
+        QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM seat_holds WHERE event_id = '%1' AND ga_area_id = '%2'")
+                                    .arg(club, floor)).value(0),
+                 QStringLiteral("0"));
+        m_window->setEvent(m_event);
     }
 };
 

@@ -345,6 +345,11 @@ void BookingService::onFailed(quint64 requestId, const ErrorInfo& error)
                        labels.isEmpty() ? tr("Someone else was faster: those seats were just taken. Try again.")
                                         : tr("Sorry, these seats were just taken: %1").arg(labels.join(QStringLiteral(", "))));
             m_takenSeats = labels;
+        } else if (error.code == ErrorCode::FailedPrecondition && reason == QLatin1String("sold_out")
+                   && error.details.contains(QStringLiteral("available"))) {
+            // A standing area: the server says how many places are left.
+            setProblem(Problem::SoldOut, tr("Sold out: only %n place(s) left in this standing area.", "",
+                                            error.details.value(QStringLiteral("available")).toInt()));
         } else if (error.code == ErrorCode::FailedPrecondition && reason == QLatin1String("sold_out")) {
             setProblem(Problem::SoldOut, tr("Sold out: there are not enough seats left that match your choice."));
         } else if (isConnectionProblem(error)) {

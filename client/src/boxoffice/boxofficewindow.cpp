@@ -92,12 +92,18 @@ BoxOfficeWindow::BoxOfficeWindow(ClientSession* session, QWidget* parent)
     SeatingService* seating = session->seating();
     connect(seating, &SeatingService::snapshotReceived, this, [this](const SeatSnapshotInfo& snapshot) {
         if (isOnline() && snapshot.eventId.compare(m_eventId, Qt::CaseInsensitive) == 0
-            && m_layout && snapshot.status.size() == static_cast<qsizetype>(m_view->geometry().seatCount()))
+            && m_layout && snapshot.status.size() == static_cast<qsizetype>(m_view->geometry().seatCount())) {
             m_view->setStatus(snapshot.status);
+            m_standing.clear();
+            updateStanding(snapshot.generalAdmission);
+        }
     });
     connect(seating, &SeatingService::deltaReceived, this, [this](const SeatDeltaInfo& delta) {
-        if (isOnline() && delta.eventId.compare(m_eventId, Qt::CaseInsensitive) == 0)
+        if (isOnline() && delta.eventId.compare(m_eventId, Qt::CaseInsensitive) == 0) {
             m_view->applyStatusDelta(delta.seats, delta.status);
+            if (!delta.generalAdmission.isEmpty())
+                updateStanding(delta.generalAdmission);
+        }
     });
     connect(seating, &SeatingService::layoutsChanged, this, [this] {
         fillEvents();
@@ -164,6 +170,7 @@ void BoxOfficeWindow::setEvent(const QString& eventId)
         m_events->setCurrentIndex(at);
     }
     m_view->clearSelection();
+    m_standing.clear();
     loadLayout();
     if (isOnline())
         m_session->seating()->subscribe(eventId);
@@ -283,6 +290,25 @@ void BoxOfficeWindow::refresh()
     }
     m_sale->refresh();
     m_lease->refresh();
+}
+
+void BoxOfficeWindow::updateStanding(const QList<AreaAvailabilityInfo>& areas)
+{
+    for (const AreaAvailabilityInfo& a : areas)
+        m_standing.insert(a.areaId, {a.capacity, a.taken});
+    QHash<QString, GeneralAdmission> shown;
+    for (auto it = m_standing.cbegin(); it != m_standing.cend(); ++it)
+        shown.insert(it.key(), GeneralAdmission{it->first, it->second});
+    m_view->setGeneralAdmission(shown);
+    m_sale->refresh();
+}
+
+int BoxOfficeWindow::standingPlacesLeft(const QString& areaId) const
+{
+    const auto it = m_standing.constFind(areaId);
+    if (!isOnline() || it == m_standing.cend())
+        return -1;
+    return it->first > it->second ? static_cast<int>(it->first - it->second) : 0;
 }
 
 DayReportDialog* BoxOfficeWindow::openDayReport()

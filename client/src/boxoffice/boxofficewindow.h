@@ -5,7 +5,9 @@
 #pragma once
 
 #include "printing/printservice.h"
+#include "store/records.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringList>
 #include <QWidget>
@@ -54,6 +56,9 @@ public:
     QStringList selectedSeatIds() const;
     void selectSeats(const QStringList& seatIds); // those of them that may be picked now
     std::shared_ptr<const core::seating::Layout> layout() const { return m_layout; }
+    // Online, the places left in a general-admission (standing) area by the live status; -1
+    // while unknown (offline, or no status yet).
+    int standingPlacesLeft(const QString& areaId) const;
 
     SeatMapView* seatMap() const { return m_view; }
     QTabWidget* tabs() const { return m_tabs; }
@@ -78,6 +83,7 @@ private:
     void fillEvents();
     void loadLayout();
     void showLeaseOnMap();
+    void updateStanding(const QList<AreaAvailabilityInfo>& areas);
 
     ClientSession* m_session;
     CounterService* m_counterService;
@@ -85,6 +91,7 @@ private:
     printing::PrintService m_print;
     std::shared_ptr<const core::seating::Layout> m_layout;
     bool m_wasOnline = false;
+    QHash<QString, QPair<std::uint32_t, std::uint32_t>> m_standing; // area id -> (capacity, taken), live
 
     QComboBox* m_events;
     QLabel* m_banner;

@@ -59,6 +59,22 @@ SalePanel::SalePanel(ClientSession* session, BoxOfficeWindow* window, QWidget* p
     auto* bestRow = new QHBoxLayout;
     bestRow->addWidget(m_bestCount);
     bestRow->addWidget(m_best, 1);
+    // Standing: places in a general-admission area, counted against its capacity by the server.
+    m_standingRow = new QWidget(seatsBox);
+    m_standingArea = new QComboBox(m_standingRow);
+    m_standingArea->setAccessibleName(tr("Standing area"));
+    m_standingCount = new QSpinBox(m_standingRow);
+    m_standingCount->setRange(1, 50);
+    m_standingCount->setValue(2);
+    m_standingCount->setAccessibleName(tr("Number of standing places"));
+    m_holdStanding = new QPushButton(tr("Hold places"), m_standingRow);
+    m_holdStanding->setAccessibleName(tr("Hold standing places"));
+    makeBig(m_holdStanding);
+    auto* standingLayout = new QHBoxLayout(m_standingRow);
+    standingLayout->setContentsMargins(0, 0, 0, 0);
+    standingLayout->addWidget(m_standingArea, 1);
+    standingLayout->addWidget(m_standingCount);
+    standingLayout->addWidget(m_holdStanding);
     m_seats = new QLabel(seatsBox);
     m_seats->setWordWrap(true);
     m_due = new QLabel(seatsBox);
@@ -68,6 +84,7 @@ SalePanel::SalePanel(ClientSession* session, BoxOfficeWindow* window, QWidget* p
     m_due->setFont(dueFont);
     auto* seatsLayout = new QVBoxLayout(seatsBox);
     seatsLayout->addLayout(bestRow);
+    seatsLayout->addWidget(m_standingRow);
     seatsLayout->addWidget(m_seats);
     seatsLayout->addWidget(m_due);
 
@@ -172,6 +189,7 @@ SalePanel::SalePanel(ClientSession* session, BoxOfficeWindow* window, QWidget* p
     BookingService* booking = session->booking();
     connect(m_best, &QPushButton::clicked, this, &SalePanel::pickBestAvailable);
     connect(m_sell, &QPushButton::clicked, this, &SalePanel::sell);
+    connect(m_holdStanding, &QPushButton::clicked, this, &SalePanel::holdStandingPlaces);
     connect(m_printTickets, &QPushButton::clicked, this, &SalePanel::printTickets);
     connect(m_printReceipt, &QPushButton::clicked, this, &SalePanel::printReceipt);
     connect(m_tendered, &QLineEdit::textChanged, this, &SalePanel::updateChangeDue);
@@ -232,6 +250,14 @@ qint64 SalePanel::amountDueMinor() const
     const auto layout = m_window->layout();
     if (!layout)
         return 0;
+    if (const int places = heldStandingPlaces(); places > 0) {
+        const QString areaId = m_session->booking()->hold().gaAreaId;
+        for (const auto& area : layout->areas)
+            if (QString::fromStdString(area.id) == areaId)
+                if (const auto* pc = layout->priceCategory(area.priceCategoryId))
+                    return pc->priceMinor * places;
+        return 0;
+    }
     const core::seating::SeatIndex& index = m_window->seatMap()->geometry().index();
     qint64 sum = 0;
     for (std::uint32_t i = 0; i < index.size(); ++i) {
@@ -241,6 +267,63 @@ qint64 SalePanel::amountDueMinor() const
             sum += pc->priceMinor;
     }
     return sum;
+}
+
+int SalePanel::heldStandingPlaces() const
+{
+    const BookingService* booking = m_session->booking();
+    if (!m_window->isOnline() || !m_window->selectedSeatIds().isEmpty() || booking->state() != BookingService::State::Held)
+        return 0;
+    return booking->hold().seats.isEmpty() ? static_cast<int>(booking->hold().gaCount) : 0;
+}
+
+void SalePanel::fillStandingAreas()
+{
+    const auto layout = m_window->layout();
+    const QString current = m_standingArea->currentData().toString();
+    m_standingArea->clear();
+    if (layout) {
+        for (const auto& area : layout->areas) {
+            if (area.kind != core::seating::AreaKind::GeneralAdmission)
+                continue;
+            const auto* pc = layout->priceCategory(area.priceCategoryId);
+            const QString id = QString::fromStdString(area.id);
+            const int left = m_window->standingPlacesLeft(id);
+            QString text = QString::fromStdString(area.label);
+            if (pc)
+                text = tr("%1 · %2").arg(text, format::money(pc->priceMinor, QString::fromStdString(pc->currency)));
+            if (left >= 0)
+                text = tr("%1 · %n left", "", left).arg(text);
+            m_standingArea->addItem(text, id);
+        }
+    }
+    const int at = m_standingArea->findData(current);
+    m_standingArea->setCurrentIndex(at >= 0 ? at : 0);
+    m_standingRow->setVisible(m_standingArea->count() > 0);
+}
+
+void SalePanel::holdStandingPlaces()
+{
+    showMessage({});
+    if (!m_window->isOnline()) {
+        // A lease holds seats only: standing places cannot be sold from this device offline.
+        showMessage(tr("Standing places are sold online only; they cannot be leased for offline sale."));
+        return;
+    }
+    const QString areaId = m_standingArea->currentData().toString();
+    if (areaId.isEmpty())
+        return;
+    m_window->seatMap()->clearSelection();
+    HoldRequest request;
+    request.kind = HoldRequest::Kind::GeneralAdmission;
+    request.eventId = m_window->eventId();
+    request.areaId = areaId;
+    request.count = static_cast<std::uint32_t>(m_standingCount->value());
+    m_payWhenHeld = false;
+    BookingService* booking = m_session->booking();
+    if (booking->state() == BookingService::State::Confirmed || booking->state() == BookingService::State::Expired)
+        booking->reset();
+    booking->holdSeats(request); // releases a hold of seats picked before (one sale at a time)
 }
 
 std::optional<qint64> SalePanel::tendered() const
@@ -273,10 +356,13 @@ void SalePanel::refresh()
     BookingService* booking = m_session->booking();
     if (online && !booking->paymentConfig())
         booking->requestPaymentConfig();
-    m_seats->setText(seats.isEmpty() ? tr("Pick seats on the map, or the best available.")
-                                     : tr("%n seat(s) chosen.", "", static_cast<int>(seats.size())));
+    fillStandingAreas();
+    const int places = heldStandingPlaces();
+    m_seats->setText(places > 0       ? tr("%n standing place(s) held.", "", places)
+                     : seats.isEmpty() ? tr("Pick seats on the map, or the best available.")
+                                       : tr("%n seat(s) chosen.", "", static_cast<int>(seats.size())));
     const qint64 due = amountDueMinor();
-    m_due->setText(seats.isEmpty() ? QString()
+    m_due->setText(seats.isEmpty() && places == 0 ? QString()
                    : online        ? tr("Due: %1 + booking fees").arg(format::money(due, currency()))
                                    : tr("Due: %1").arg(format::money(due, currency())));
     m_methodPages->setCurrentIndex(m_cash->isChecked() ? 0 : 1);
@@ -289,8 +375,11 @@ void SalePanel::refresh()
         m_terminalBox->addItems(config->terminalIds);
     m_terminalBox->setCurrentText(current);
     const bool busy = booking->state() == BookingService::State::Holding || booking->state() == BookingService::State::Paying;
-    m_sell->setEnabled(!busy && !seats.isEmpty());
-    m_sell->setText(seats.isEmpty() ? tr("Sell") : tr("Sell %n seat(s)", "", static_cast<int>(seats.size())));
+    m_sell->setEnabled(!busy && (!seats.isEmpty() || places > 0));
+    m_sell->setText(places > 0        ? tr("Sell %n standing place(s)", "", places)
+                    : seats.isEmpty() ? tr("Sell")
+                                      : tr("Sell %n seat(s)", "", static_cast<int>(seats.size())));
+    m_holdStanding->setEnabled(online && !busy);
     m_printTickets->setEnabled(m_lastOrder.isValid());
     m_printReceipt->setEnabled(m_lastOrder.isValid());
     updateChangeDue();
@@ -332,12 +421,17 @@ void SalePanel::sell()
 {
     showMessage({});
     const QStringList seats = saleSeatIds();
-    if (seats.isEmpty())
+    const int places = heldStandingPlaces();
+    if (seats.isEmpty() && places == 0)
         return;
     const bool cash = m_cash->isChecked();
     const auto cashGiven = tendered();
     if (cash && !cashGiven) {
         showMessage(tr("Enter the cash handed over."));
+        return;
+    }
+    if (places > 0) {
+        payHeld(); // the standing places are held already
         return;
     }
     if (!m_window->isOnline()) {

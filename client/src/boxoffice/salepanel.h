@@ -1,6 +1,7 @@
 // SalePanel: a walk-up sale at the counter, no account needed. Seats picked on the map or best
 // available N; cash (tendered through big amount buttons or typed, change due shown) or the card
-// terminal; then tickets and a receipt printed or saved as PDF. Online the sale goes through
+// terminal; standing places of a general-admission area (online: held against the area's
+// capacity like any hold); then tickets and a receipt printed or saved as PDF. Online the sale goes through
 // BookingService (hold, then CreateOrder as the staff member); offline through
 // OfflineSaleService from this device's lease.
 #pragma once
@@ -35,11 +36,16 @@ public:
     // What is due: exact offline (the lease priced it); online the tickets' price before fees.
     qint64 amountDueMinor() const;
     QString currency() const;
+    // Online: the standing places the live hold is for (0 when it holds seats or nothing).
+    int heldStandingPlaces() const;
     OrderInfo lastOrder() const { return m_lastOrder; }
     QStringList lastFiles() const { return m_lastFiles; }
 
     QSpinBox* bestCount() const { return m_bestCount; }
     QPushButton* bestButton() const { return m_best; }
+    QComboBox* standingAreaBox() const { return m_standingArea; }
+    QSpinBox* standingCount() const { return m_standingCount; }
+    QPushButton* standingButton() const { return m_holdStanding; }
     QRadioButton* cashButton() const { return m_cash; }
     QRadioButton* terminalButton() const { return m_terminal; }
     QLineEdit* tenderedEdit() const { return m_tendered; }
@@ -59,6 +65,7 @@ public:
 public Q_SLOTS:
     void refresh();
     void pickBestAvailable();
+    void holdStandingPlaces();
     void sell();
     bool printTickets();
     bool printReceipt();
@@ -70,6 +77,7 @@ private:
     std::optional<qint64> tendered() const;
     void addCash(qint64 minor);
     void updateChangeDue();
+    void fillStandingAreas();
     void payHeld();
     QString buyerEmail() const;
     void finishSale(const OrderInfo& order, qint64 changeDueMinor);
@@ -84,6 +92,11 @@ private:
 
     QSpinBox* m_bestCount;
     QPushButton* m_best;
+    QWidget* m_standingRow;
+    QComboBox* m_standingArea;
+    QSpinBox* m_standingCount;
+    QPushButton* m_holdStanding;
+    QString m_standingFor; // the event whose areas the combo box lists
     QLabel* m_seats;
     QLabel* m_due;
     QRadioButton* m_cash;
