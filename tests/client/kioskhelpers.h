@@ -5,6 +5,7 @@
 #pragma once
 
 #include "serverhelpers.h"
+#include "terminalhelpers.h"
 
 #include "boxoffice/devicekeyservice.h"
 #include "boxoffice/leaseservice.h"
@@ -32,16 +33,6 @@
 namespace marquee::client::testing {
 
 using kiosk::KioskWindow;
-
-// `serve` arguments for a server whose card terminals are the sandbox's readers.
-inline QStringList terminalServerArgs(const marquee::testing::SandboxProcess& sandbox)
-{
-    using marquee::testing::SandboxProcess;
-    return {QStringLiteral("--demo"), QStringLiteral("--payment-url"), QString::fromStdString(sandbox.url()),
-            QStringLiteral("--payment-secret-key"), QString::fromLatin1(SandboxProcess::kSecretKey),
-            QStringLiteral("--payment-publishable-key"), QString::fromLatin1(SandboxProcess::kPublishableKey),
-            QStringLiteral("--terminal-ids"), QStringLiteral("tmr_test_1,tmr_test_2")};
-}
 
 inline kiosk::KioskSettings kioskSettings(const QString& pdfDirectory, const QString& pinHash)
 {

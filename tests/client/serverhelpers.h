@@ -32,10 +32,13 @@ inline const QString kPassword = QStringLiteral("correct horse battery");
 
 // Starts the real server with the demo catalog, an admin account and `users` (e-mail, role),
 // all with kPassword. Returns what went wrong, or an empty string.
-inline QString startDemoServer(marquee::testing::TestServer& server, const QList<QPair<QString, QString>>& users = {})
+// serverArgs: what `serve` gets (the demo catalog by default; with card terminals, see
+// terminalhelpers.h).
+inline QString startDemoServer(marquee::testing::TestServer& server, const QList<QPair<QString, QString>>& users = {},
+                               const QStringList& serverArgs = {QStringLiteral("--demo")})
 {
     QString error;
-    if (!server.start(&error, {QStringLiteral("--demo")}))
+    if (!server.start(&error, serverArgs))
         return error;
     QList<QPair<QString, QString>> accounts{{kAdminEmail, QStringLiteral("admin")}};
     accounts += users;
@@ -145,12 +148,13 @@ struct DemoAccount {
 
 // Starts `server` with the demo catalog and `accounts`, logs each in on a session of its own,
 // and sets `event` to the demo theatre event they use; what went wrong, or "".
-inline QString startDemoSessions(marquee::testing::TestServer& server, const QList<DemoAccount>& accounts, QString* event)
+inline QString startDemoSessions(marquee::testing::TestServer& server, const QList<DemoAccount>& accounts, QString* event,
+                                 const QStringList& serverArgs = {QStringLiteral("--demo")})
 {
     QList<QPair<QString, QString>> users;
     for (const DemoAccount& account : accounts)
         users.append({account.email, account.role});
-    const QString error = startDemoServer(server, users);
+    const QString error = startDemoServer(server, users, serverArgs);
     if (!error.isEmpty())
         return error;
     for (const DemoAccount& account : accounts) {

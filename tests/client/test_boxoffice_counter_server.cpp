@@ -4,6 +4,7 @@
 // end-of-day report's figures (cash expected against the cash counted, the chart by payment
 // method) and its PDF.
 #include "boxofficehelpers.h"
+#include "terminalhelpers.h"
 
 #include "booking/bookingservice.h"
 #include "boxoffice/boxofficewindow.h"
@@ -44,6 +45,7 @@ const QString kClubVenue = QStringLiteral("66f57375-0706-519a-837e-c643494c1dac"
 class TestBoxOfficeCounterServer : public QObject {
     Q_OBJECT
 
+    marquee::testing::SandboxProcess m_sandbox; // the card terminals' provider
     TestServer m_server;
     QTemporaryDir m_clerkDir, m_pdfDir;
     std::unique_ptr<ClientSession> m_clerk;
@@ -70,13 +72,33 @@ class TestBoxOfficeCounterServer : public QObject {
         return sold.first().first().value<OrderInfo>();
     }
 
+    // A seat of the theatre event in the named price category that no claim on the server holds.
+    QString freeSeatOfCategory(const std::string& categoryName) const
+    {
+        const auto layout = m_clerk->seating()->layoutForEvent(m_event);
+        if (!layout)
+            return {};
+        const QStringList claimed =
+            m_server.query(QStringLiteral("SELECT seat_id FROM seat_claims WHERE event_id = '%1'").arg(m_event));
+        const core::seating::SeatIndex index(*layout);
+        for (std::uint32_t i = 0; i < index.size(); ++i) {
+            const auto* pc = layout->priceCategory(index.seat(i).priceCategoryId);
+            const QString id = QString::fromStdString(index.seat(i).id);
+            if (pc && pc->name == categoryName && !claimed.contains(id) && index.seat(i).flags == 0)
+                return id;
+        }
+        return {};
+    }
+
 private Q_SLOTS:
     void initTestCase()
     {
         QStandardPaths::setTestModeEnabled(true);
         QLocale::setDefault(QLocale(QLocale::English, QLocale::Ireland));
-        const QString error =
-            startDemoSessions(m_server, {{kClerk, QStringLiteral("staff"), m_clerkDir.path(), &m_clerk}}, &m_event);
+        QString sandboxError;
+        QVERIFY2(m_sandbox.start(&sandboxError), qPrintable(sandboxError));
+        const QString error = startDemoSessions(m_server, {{kClerk, QStringLiteral("staff"), m_clerkDir.path(), &m_clerk}},
+                                                &m_event, terminalServerArgs(m_sandbox));
         QVERIFY2(error.isEmpty(), qPrintable(error));
         m_window = std::make_unique<BoxOfficeWindow>(m_clerk.get());
         QVERIFY(showBoxOffice(*m_window, m_event, m_pdfDir.path()));
@@ -363,6 +385,49 @@ private Q_SLOTS:
                                     .arg(club, floor)).value(0),
                  QStringLiteral("0"));
         m_window->setEvent(m_event);
+    }
+
+    // A dearer seat: the difference collected at the card terminal (the sandbox's reader), not
+    // in cash; the server records the charge at that terminal.
+    void exchangeDifferenceAtTheCardTerminal()
+    {
+        const QString cheap = freeSeatOfCategory("Category 3");
+        QVERIFY(!cheap.isEmpty());
+        const OrderInfo order = sellForCash({cheap}, QStringLiteral("100.00"), kBuyer, kBuyerEmail);
+        QVERIFY(order.isValid());
+        CounterPanel* counter = m_window->counterPanel();
+        m_window->tabs()->setCurrentWidget(counter);
+        counter->showOrder(order);
+        counter->setLineChecked(order.lines.at(0).lineNo, true);
+        const QString dear = freeSeatOfCategory("Category 1");
+        QVERIFY(!dear.isEmpty());
+        m_window->selectSeats({dear});
+        QVERIFY(QTest::qWaitFor([&] { return counter->differenceTerminalBox()->count() > 0; }, kTimeoutMs));
+        QVERIFY(counter->differenceTerminalButton()->isEnabled());
+        counter->differenceTerminalButton()->setChecked(true);
+        counter->differenceTerminalBox()->setCurrentText(QString::fromLatin1(marquee::testing::SandboxProcess::kReader));
+        QVERIFY(!counter->exchangeCashEdit()->isEnabled());
+        screenshot(m_window.get(), QStringLiteral("boxoffice-exchange-terminal"));
+        QSignalSpy exchanged(m_window->counter(), &CounterService::exchanged);
+        counter->exchangeButton()->click();
+        QVERIFY2(exchanged.wait(kTimeoutMs), qPrintable(counter->messageLabel()->text()));
+        const OrderInfo after = exchanged.first().first().value<OrderInfo>();
+        QCOMPARE(after.lines.size(), 1);
+        QCOMPARE(after.lines.first().seatId, dear);
+        QVERIFY(after.totalMinor > order.totalMinor);
+        QCOMPARE(m_server
+                     .query(QStringLiteral("SELECT provider || '/' || status || '/' || terminal_id || '/' || amount_minor FROM "
+                                           "payment_operations WHERE order_id = '%1' AND kind = 'exchange_charge'")
+                                .arg(order.id))
+                     .value(0),
+                 QStringLiteral("card_terminal/succeeded/%1/%2")
+                     .arg(QString::fromLatin1(marquee::testing::SandboxProcess::kReader))
+                     .arg(after.totalMinor - order.totalMinor));
+        QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM seat_claims WHERE event_id = '%1' AND seat_id = '%2'")
+                                    .arg(m_event, cheap)).value(0),
+                 QStringLiteral("0"));
+        QCOMPARE(serverSeatsSoldTwice(m_server, m_event), 0);
+        counter->differenceCashButton()->setChecked(true);
     }
 };
 

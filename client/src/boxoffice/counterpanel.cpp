@@ -7,6 +7,8 @@
 #include "models/eventformat.h"
 #include "services/clientsession.h"
 
+#include <QButtonGroup>
+#include <QComboBox>
 #include <QDir>
 #include <QFormLayout>
 #include <QHBoxLayout>
@@ -15,6 +17,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QRadioButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
@@ -48,8 +51,20 @@ CounterPanel::CounterPanel(ClientSession* session, BoxOfficeWindow* window, QWid
     m_reprint = new QPushButton(tr("Reprint tickets"), this);
     m_refundLines = new QPushButton(tr("Refund checked lines"), this);
     m_refundAll = new QPushButton(tr("Refund whole order"), this);
+    // A price difference: collected (or paid back) in cash, or at a card terminal.
+    m_differenceCash = new QRadioButton(tr("Difference in cash"), this);
+    m_differenceCash->setChecked(true);
     m_exchangeCash = new QLineEdit(this);
     m_exchangeCash->setPlaceholderText(tr("Cash for a price difference, e.g. 10.00"));
+    m_differenceTerminal = new QRadioButton(tr("Difference at the card terminal"), this);
+    m_differenceTerminalBox = new QComboBox(this);
+    m_differenceTerminalBox->setAccessibleName(tr("Card terminal for the difference"));
+    auto* differenceGroup = new QButtonGroup(this);
+    differenceGroup->addButton(m_differenceCash);
+    differenceGroup->addButton(m_differenceTerminal);
+    auto* difference = new QFormLayout;
+    difference->addRow(m_differenceCash, m_exchangeCash);
+    difference->addRow(m_differenceTerminal, m_differenceTerminalBox);
     m_exchange = new QPushButton(tr("Exchange checked lines for the seats selected on the map"), this);
     m_message = new QLabel(this);
     m_message->setWordWrap(true);
@@ -64,7 +79,7 @@ CounterPanel::CounterPanel(ClientSession* session, BoxOfficeWindow* window, QWid
     outer->addWidget(m_detail);
     outer->addWidget(m_lines, 1);
     outer->addLayout(actions);
-    outer->addWidget(m_exchangeCash);
+    outer->addLayout(difference);
     outer->addWidget(m_exchange);
     outer->addWidget(m_message);
 
@@ -105,15 +120,36 @@ CounterPanel::CounterPanel(ClientSession* session, BoxOfficeWindow* window, QWid
         request.orderId = m_order.id;
         request.lineNos = checkedLines();
         request.holdId = m_session->booking()->hold().holdId;
-        request.differenceMethod = PaymentMethod::Cash;
-        request.cashTenderedMinor =
-            format::parseMoney(m_exchangeCash->text(), format::currencyDigits(m_order.currency)).value_or(0);
+        if (m_differenceTerminal->isChecked()) {
+            request.differenceMethod = PaymentMethod::CardTerminal;
+            request.terminalId = m_differenceTerminalBox->currentText();
+        } else {
+            request.differenceMethod = PaymentMethod::Cash;
+            request.cashTenderedMinor =
+                format::parseMoney(m_exchangeCash->text(), format::currencyDigits(m_order.currency)).value_or(0);
+        }
         m_exchangeHoldLive = m_counter->exchange(request);
     });
     connect(session->booking(), &BookingService::problemChanged, this, [this](BookingService::Problem problem, const QString& text) {
         if (problem != BookingService::Problem::None && std::exchange(m_exchangeWhenHeld, false))
             m_message->setText(text);
     });
+    connect(session->booking(), &BookingService::paymentConfigChanged, this, &CounterPanel::fillTerminals);
+    connect(m_differenceCash, &QRadioButton::toggled, this, &CounterPanel::updateButtons);
+    fillTerminals();
+    updateButtons();
+}
+
+void CounterPanel::fillTerminals()
+{
+    // The terminals the server offers box offices (none: the difference is settled in cash).
+    const QString current = m_differenceTerminalBox->currentText();
+    m_differenceTerminalBox->clear();
+    if (const auto config = m_session->booking()->paymentConfig())
+        m_differenceTerminalBox->addItems(config->terminalIds);
+    m_differenceTerminalBox->setCurrentText(current);
+    if (m_differenceTerminalBox->count() == 0)
+        m_differenceCash->setChecked(true);
     updateButtons();
 }
 
@@ -203,6 +239,10 @@ void CounterPanel::updateButtons()
     m_refundLines->setEnabled(confirmed);
     m_refundAll->setEnabled(confirmed);
     m_exchange->setEnabled(confirmed);
+    const bool terminals = m_differenceTerminalBox->count() > 0;
+    m_differenceTerminal->setEnabled(terminals);
+    m_differenceTerminalBox->setEnabled(terminals && m_differenceTerminal->isChecked());
+    m_exchangeCash->setEnabled(m_differenceCash->isChecked());
 }
 
 bool CounterPanel::reprint()

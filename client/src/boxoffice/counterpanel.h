@@ -1,16 +1,19 @@
 // CounterPanel: counter operations on an existing order. Find it by name, e-mail or order code,
 // see its lines and payment, reprint its tickets, refund it whole or selected lines, or
-// exchange selected lines for seats picked on the map (held first, then ExchangeSeats).
+// exchange selected lines for seats picked on the map (held first, then ExchangeSeats), a price
+// difference settled in cash or at a card terminal the server offers.
 #pragma once
 
 #include "store/bookingrecords.h"
 
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QLineEdit;
 class QListWidget;
 class QPushButton;
+class QRadioButton;
 class QTableWidget;
 
 namespace marquee::client {
@@ -39,6 +42,9 @@ public:
     QPushButton* refundAllButton() const { return m_refundAll; }
     QPushButton* exchangeButton() const { return m_exchange; }
     QLineEdit* exchangeCashEdit() const { return m_exchangeCash; }
+    QRadioButton* differenceCashButton() const { return m_differenceCash; }
+    QRadioButton* differenceTerminalButton() const { return m_differenceTerminal; }
+    QComboBox* differenceTerminalBox() const { return m_differenceTerminalBox; }
     QLabel* messageLabel() const { return m_message; }
     QStringList reprintedFiles() const { return m_files; }
 
@@ -53,6 +59,7 @@ public Q_SLOTS:
 private:
     void showResults(const QList<OrderInfo>& orders);
     void updateButtons();
+    void fillTerminals();
 
     ClientSession* m_session;
     BoxOfficeWindow* m_window;
@@ -71,7 +78,10 @@ private:
     QPushButton* m_reprint;
     QPushButton* m_refundLines;
     QPushButton* m_refundAll;
+    QRadioButton* m_differenceCash;
     QLineEdit* m_exchangeCash;
+    QRadioButton* m_differenceTerminal;
+    QComboBox* m_differenceTerminalBox;
     QPushButton* m_exchange;
     QLabel* m_message;
 };
