@@ -580,6 +580,8 @@ int main(int argc, char** argv) {
     parser.addOption({QStringLiteral("clients"), QStringLiteral("Concurrent search clients."), QStringLiteral("n"), QStringLiteral("16")});
     parser.addOption({QStringLiteral("queries"), QStringLiteral("Queries of each kind."), QStringLiteral("n"), QStringLiteral("400")});
     parser.addOption({QStringLiteral("ilike-queries"), QStringLiteral("Queries of each kind for the ILIKE scan."), QStringLiteral("n"), QStringLiteral("32")});
+    parser.addOption({QStringLiteral("date-queries"), QStringLiteral("Prefix queries sorted by date instead of relevance."),
+                      QStringLiteral("n"), QStringLiteral("64")});
     parser.addOption({QStringLiteral("facet-queries"), QStringLiteral("Prefix queries that also ask for facet counts."),
                       QStringLiteral("n"), QStringLiteral("32")});
     parser.addOption({QStringLiteral("build-connections"), QStringLiteral("Connections that build the server index."), QStringLiteral("n"), QStringLiteral("2")});
@@ -597,6 +599,7 @@ int main(int argc, char** argv) {
     const int queryCount = parser.value(QStringLiteral("queries")).toInt();
     const int ilikeCount = parser.value(QStringLiteral("ilike-queries")).toInt();
     const int facetCount = parser.value(QStringLiteral("facet-queries")).toInt();
+    const int dateCount = parser.value(QStringLiteral("date-queries")).toInt();
     const int buildConnections = std::max(1, parser.value(QStringLiteral("build-connections")).toInt());
     const auto nowMs =
         std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
@@ -696,6 +699,7 @@ int main(int argc, char** argv) {
         server::search::makeSearchSession(*connections.back());
     }
     bool withFacets = false; // the search panel's first request for a query asks for facet counts too
+    v1::SearchSort sort = v1::SEARCH_SORT_RELEVANCE;
     struct FacetTime {
         double ms;
         std::string query;
@@ -710,6 +714,7 @@ int main(int argc, char** argv) {
         request.mutable_search_request()->set_query(text);
         request.mutable_search_request()->set_limit(10);
         request.mutable_search_request()->set_include_facets(withFacets);
+        request.mutable_search_request()->set_sort(sort);
         const auto start = std::chrono::steady_clock::now();
         const auto answer = api.handle(*connections[static_cast<std::size_t>(c)], server::Principal{}, {}, request);
         if (withFacets) {
@@ -752,6 +757,14 @@ int main(int argc, char** argv) {
                         static_cast<unsigned long long>(facetTimes[i].total),
                         facetTimes[i].estimated ? "estimated" : facetTimes[i].sampled ? "first 2,000 matches" : "exact");
         withFacets = false;
+    }
+    if (dateCount > 0) { // the search panel's "soonest first": every match is ordered by its start
+        sort = v1::SEARCH_SORT_DATE;
+        const std::vector<BenchQuery> datePrefixes(prefixes.begin(), prefixes.begin() + std::min(dateCount, queryCount));
+        cpu.start();
+        report("ours: prefix sorted by date", runConcurrent(clients, datePrefixes, ours, false));
+        std::printf("%s\n", cpu.perQuery(datePrefixes.size()).c_str());
+        sort = v1::SEARCH_SORT_RELEVANCE;
     }
     if (serverOnly) return 0;
 

@@ -284,7 +284,8 @@ private slots:
 
     // A search session (the search pool's connections: the search settings for the session, a
     // search in autocommit) answers as an ordinary connection (the settings per transaction), and
-    // facet counts and suggestions, which run with other settings, leave the session's intact.
+    // facet counts, other sorts and suggestions, which run with other settings, leave the
+    // session's intact.
     void searchSessionsAnswerAsOrdinaryConnections() {
         SearchFixture f;
         f.add("Jazz Festival am See", [](v1::Event& e) { e.add_performers("Miles Müller"); });
@@ -294,11 +295,13 @@ private slots:
         server::search::makeSearchSession(*session);
         QVERIFY(server::search::isSearchSession(*session));
         QVERIFY(!server::search::isSearchSession(*f.conn));
-        const auto searchOn = [&](pqxx::connection& conn, const std::string& query, bool facets) {
+        const auto searchOn = [&](pqxx::connection& conn, const std::string& query, bool facets,
+                                  v1::SearchSort sort = v1::SEARCH_SORT_RELEVANCE) {
             v1::Envelope request;
             request.set_request_id(1);
             request.mutable_search_request()->set_query(query);
             request.mutable_search_request()->set_include_facets(facets);
+            request.mutable_search_request()->set_sort(sort);
             const auto answer = f.api.handle(conn, f.anonymous, {}, request);
             if (!answer.has_search_response()) throw std::runtime_error("search failed: " + answer.error().message());
             return answer.search_response();
@@ -311,6 +314,9 @@ private slots:
                 QCOMPARE(onSession.total(), ordinary.total());
                 QCOMPARE(onSession.facets().SerializeAsString(), ordinary.facets().SerializeAsString());
             }
+            // Sorted by date (a statement planned for its values, in a transaction on either).
+            QCOMPARE(SearchFixture::titles(searchOn(*session, query, false, v1::SEARCH_SORT_DATE)),
+                     SearchFixture::titles(searchOn(*f.conn, query, false, v1::SEARCH_SORT_DATE)));
         }
         v1::Envelope suggest;
         suggest.set_request_id(2);
