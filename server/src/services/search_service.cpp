@@ -25,11 +25,12 @@ namespace {
 using search::QueryWord;
 
 // Relevance searches and word expansion are named prepared statements, parsed and planned once
-// per connection (plan_cache_mode = force_generic_plan, set by search()): planning the six tiers
+// per connection (plan_cache_mode = force_generic_plan, search_session.cpp): planning the six tiers
 // for each call's values cost more CPU than running them. The statements are written so that one
 // plan suits every value: the tiers read fixed indexes, the candidate bound is a literal, and
 // the filters that are off are left out of the text (one statement per set of active filters).
-// Other sorts run as unnamed statements, planned per call.
+// Other sorts and facet counts run as unnamed statements planned per call (force_custom_plan,
+// set for their transaction: the generic plan cannot use the text index for them).
 
 // Folds raw query tokens and expands each folded word with its stems in the catalog languages
 // (kind 0 rows: token, word index, word, stems), and, when $2 is not '', reads the vocabulary
@@ -410,16 +411,20 @@ bool endsInsideWord(std::string_view query) {
 constexpr std::size_t kMaxTypoCandidates = 64;
 
 // The vocabulary cache of the database `conn` is connected to. The key is built and looked up
-// once per connection and thread (each pool worker and benchmark client has its own connection).
+// once per connection and thread (each pool worker and benchmark client has its own connection);
+// a connection object at a reused address is told apart by its backend and database.
 search::VocabularyCache& vocabularyCacheOf(pqxx::connection_base& conn) {
     thread_local const pqxx::connection_base* lastConnection = nullptr;
     thread_local int lastBackend = 0;
+    thread_local std::string lastDatabase;
     thread_local search::VocabularyCache* lastCache = nullptr;
-    if (&conn != lastConnection || conn.backendpid() != lastBackend || !lastCache) {
+    const char* database = conn.dbname() ? conn.dbname() : "";
+    if (&conn != lastConnection || conn.backendpid() != lastBackend || lastDatabase != database || !lastCache) {
         lastCache = &search::VocabularyCache::forDatabase(std::string(conn.hostname() ? conn.hostname() : "") + ':' +
-                                                          (conn.port() ? conn.port() : "") + '/' + conn.dbname());
+                                                          (conn.port() ? conn.port() : "") + '/' + database);
         lastConnection = &conn;
         lastBackend = conn.backendpid();
+        lastDatabase = database;
     }
     return *lastCache;
 }
