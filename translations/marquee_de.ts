@@ -144,6 +144,32 @@
     </message>
 </context>
 <context>
+    <name>LeaseTexts</name>
+    <message numerus="yes">
+        <source>Lease ready: %n seat(s) can be sold offline.</source>
+        <translation>
+            <numerusform>Kontingent bereit: %n Platz kann offline verkauft werden.</numerusform>
+            <numerusform>Kontingent bereit: %n Plätze können offline verkauft werden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lease closed: its unsold seats are back in general sale.</source>
+        <translation>Kontingent geschlossen: Die unverkauften Plätze sind wieder im freien Verkauf.</translation>
+    </message>
+    <message>
+        <source>This device has no lease for this event. Lease seats while online to keep selling when the network drops.</source>
+        <translation>Dieses Gerät hat kein Kontingent für diese Veranstaltung. Legen Sie online ein Platzkontingent an, um auch bei einem Netzausfall weiter verkaufen zu können.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 leased seats left for offline sales.</source>
+        <translation>%1 von %2 Kontingentplätzen für den Offline-Verkauf übrig.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 — %4</source>
+        <translation>%1 · %2 · %3 — %4</translation>
+    </message>
+</context>
+<context>
     <name>PriceCategoryCombo</name>
     <message>
         <source>No category</source>
@@ -157,11 +183,11 @@
 <context>
     <name>PrintText</name>
     <message>
-        <source>The PDF folder &quot;%1&quot; cannot be used.</source>
+        <source>The PDF folder "%1" cannot be used.</source>
         <translation>Der PDF-Ordner „%1“ kann nicht verwendet werden.</translation>
     </message>
     <message>
-        <source>The printer &quot;%1&quot; is not available.</source>
+        <source>The printer "%1" is not available.</source>
         <translation>Der Drucker „%1“ ist nicht verfügbar.</translation>
     </message>
     <message>
@@ -400,7 +426,7 @@
         <translation>Ungültiges Ticket: Es wurde von einem Kassengerät signiert, dessen Zertifikat die Prüfung nicht besteht.</translation>
     </message>
     <message>
-        <source>Invalid ticket: it was issued after its box-office device&apos;s certificate ran out.</source>
+        <source>Invalid ticket: it was issued after its box-office device's certificate ran out.</source>
         <translation>Ungültiges Ticket: Es wurde nach Ablauf des Zertifikats seines Kassengeräts ausgestellt.</translation>
     </message>
     <message>
@@ -875,6 +901,13 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
+    <message numerus="yes">
+        <source>Sold out: only %n place(s) left in this standing area.</source>
+        <translation>
+            <numerusform>Ausverkauft: In diesem Stehbereich ist nur noch %n Platz frei.</numerusform>
+            <numerusform>Ausverkauft: In diesem Stehbereich sind nur noch %n Plätze frei.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::BoxOfficeWindow</name>
@@ -919,7 +952,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Dieses Gerät hat ein Kontingent: %1 von %2 Plätzen für den Offline-Verkauf übrig.</translation>
     </message>
     <message>
-        <source>Offline — selling from this device&apos;s lease: %1 of %2 seats left</source>
+        <source>Offline — selling from this device's lease: %1 of %2 seats left</source>
         <translation>Offline — Verkauf aus dem Kontingent dieses Geräts: %1 von %2 Plätzen übrig</translation>
     </message>
     <message>
@@ -1458,6 +1491,18 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <source>Holding the new seats…</source>
         <translation>Neue Plätze werden vorgemerkt …</translation>
     </message>
+    <message>
+        <source>Difference in cash</source>
+        <translation>Differenz in bar</translation>
+    </message>
+    <message>
+        <source>Difference at the card terminal</source>
+        <translation>Differenz am Kartenterminal</translation>
+    </message>
+    <message>
+        <source>Card terminal for the difference</source>
+        <translation>Kartenterminal für die Differenz</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::CounterService</name>
@@ -1478,7 +1523,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Die Bestellung wird noch verarbeitet; versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
-        <source>The new seats&apos; hold expired; pick them again.</source>
+        <source>The new seats' hold expired; pick them again.</source>
         <translation>Die Vormerkung der neuen Plätze ist abgelaufen; wählen Sie sie erneut.</translation>
     </message>
     <message>
@@ -1695,7 +1740,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Der Server hat kein Zertifikat für dieses Gerät gesendet.</translation>
     </message>
     <message>
-        <source>The server certified another key than this device&apos;s.</source>
+        <source>The server certified another key than this device's.</source>
         <translation>Der Server hat einen anderen Schlüssel als den dieses Geräts zertifiziert.</translation>
     </message>
     <message>
@@ -1711,7 +1756,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Dieses Gerät konnte nicht für den Offline-Verkauf registriert werden: %1</translation>
     </message>
     <message>
-        <source>The server&apos;s ticket key %1 that signed this device&apos;s certificate is not known here.</source>
+        <source>The server's ticket key %1 that signed this device's certificate is not known here.</source>
         <translation>Der Ticketschlüssel %1 des Servers, mit dem das Zertifikat dieses Geräts signiert wurde, ist hier nicht bekannt.</translation>
     </message>
     <message>
@@ -1719,7 +1764,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Der Server hat ein fehlerhaftes Zertifikat für dieses Gerät gesendet.</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate for this device does not verify: offline sales stay off.</source>
+        <source>The server's certificate for this device does not verify: offline sales stay off.</source>
         <translation>Das Zertifikat des Servers für dieses Gerät lässt sich nicht verifizieren: Der Offline-Verkauf bleibt deaktiviert.</translation>
     </message>
     <message>
@@ -3025,17 +3070,6 @@ Rohdaten:
         <source>Leasing…</source>
         <translation>Kontingent wird angelegt …</translation>
     </message>
-    <message numerus="yes">
-        <source>Lease ready: %n seat(s) can be sold offline.</source>
-        <translation>
-            <numerusform>Kontingent bereit: %n Platz kann offline verkauft werden.</numerusform>
-            <numerusform>Kontingent bereit: %n Plätze können offline verkauft werden.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Lease closed: its unsold seats are back in general sale.</source>
-        <translation>Kontingent geschlossen: Die unverkauften Plätze sind wieder im freien Verkauf.</translation>
-    </message>
     <message>
         <source>%1 (%2):</source>
         <translation>%1 (%2):</translation>
@@ -3052,24 +3086,12 @@ Rohdaten:
         <source>Expires %1</source>
         <translation>Läuft ab: %1</translation>
     </message>
-    <message>
-        <source>This device has no lease for this event. Lease seats while online to keep selling when the network drops.</source>
-        <translation>Dieses Gerät hat kein Kontingent für diese Veranstaltung. Legen Sie online ein Platzkontingent an, um auch bei einem Netzausfall weiter verkaufen zu können.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 leased seats left for offline sales.</source>
-        <translation>%1 von %2 Kontingentplätzen für den Offline-Verkauf übrig.</translation>
-    </message>
     <message numerus="yes">
         <source>Lease the %n seat(s) selected on the map</source>
         <translation>
             <numerusform>%n auf dem Plan ausgewählten Platz ins Kontingent nehmen</numerusform>
             <numerusform>%n auf dem Plan ausgewählte Plätze ins Kontingent nehmen</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 — %4</source>
-        <translation>%1 · %2 · %3 — %4</translation>
     </message>
 </context>
 <context>
@@ -3079,7 +3101,7 @@ Rohdaten:
         <translation>Der Server ist nicht erreichbar: Kontingente können nur online angelegt werden.</translation>
     </message>
     <message>
-        <source>Only box-office staff can lease seats or return another device&apos;s lease.</source>
+        <source>Only box-office staff can lease seats or return another device's lease.</source>
         <translation>Nur Kassenpersonal kann Kontingente anlegen oder das Kontingent eines anderen Geräts zurückgeben.</translation>
     </message>
     <message>
@@ -3417,7 +3439,7 @@ Rohdaten:
         <translation>Dieses Gerät hat kein Kontingent für diese Veranstaltung.</translation>
     </message>
     <message>
-        <source>Seat %1 was already sold from this device&apos;s lease.</source>
+        <source>Seat %1 was already sold from this device's lease.</source>
         <translation>Platz %1 wurde bereits aus dem Kontingent dieses Geräts verkauft.</translation>
     </message>
     <message>
@@ -3425,7 +3447,7 @@ Rohdaten:
         <translation>Platz %1 wurde in den freien Verkauf zurückgegeben und kann nicht offline verkauft werden.</translation>
     </message>
     <message>
-        <source>Seat %1 is not in this device&apos;s lease.</source>
+        <source>Seat %1 is not in this device's lease.</source>
         <translation>Platz %1 gehört nicht zum Kontingent dieses Geräts.</translation>
     </message>
     <message>
@@ -3437,11 +3459,11 @@ Rohdaten:
         <translation>Wählen Sie Plätze oder die Anzahl der zu verkaufenden Plätze.</translation>
     </message>
     <message>
-        <source>No seats are left in this device&apos;s lease.</source>
+        <source>No seats are left in this device's lease.</source>
         <translation>Im Kontingent dieses Geräts sind keine Plätze mehr übrig.</translation>
     </message>
     <message numerus="yes">
-        <source>Only %n seat(s) left together in this device&apos;s lease.</source>
+        <source>Only %n seat(s) left together in this device's lease.</source>
         <translation>
             <numerusform>Im Kontingent dieses Geräts ist nur noch %n zusammenhängender Platz übrig.</numerusform>
             <numerusform>Im Kontingent dieses Geräts sind nur noch %n zusammenhängende Plätze übrig.</numerusform>
@@ -3452,11 +3474,11 @@ Rohdaten:
         <translation>Die Plätze %1 und %2 stammen aus verschiedenen Kontingenten: Verkaufen Sie sie getrennt.</translation>
     </message>
     <message>
-        <source>This device&apos;s ticket key is not certified (or the certificate expired): connect once while signed in as staff.</source>
+        <source>This device's ticket key is not certified (or the certificate expired): connect once while signed in as staff.</source>
         <translation>Der Ticketschlüssel dieses Geräts ist nicht zertifiziert (oder das Zertifikat ist abgelaufen): Stellen Sie einmal eine Verbindung her, während Sie als Personal angemeldet sind.</translation>
     </message>
     <message>
-        <source>The lease&apos;s price for seat %1 is unreadable; lease the seats again.</source>
+        <source>The lease's price for seat %1 is unreadable; lease the seats again.</source>
         <translation>Der Kontingentpreis für Platz %1 ist nicht lesbar; legen Sie das Kontingent erneut an.</translation>
     </message>
     <message>
@@ -3468,7 +3490,7 @@ Rohdaten:
         <translation>Nicht genug Bargeld: %1 erhalten, %2 zu zahlen.</translation>
     </message>
     <message>
-        <source>Enter the card terminal&apos;s authorisation reference.</source>
+        <source>Enter the card terminal's authorisation reference.</source>
         <translation>Geben Sie die Autorisierungsnummer des Kartenterminals ein.</translation>
     </message>
     <message>
@@ -3484,7 +3506,7 @@ Rohdaten:
         <translation>Der Server hat auf das Hochladen ohne Ergebnisse geantwortet.</translation>
     </message>
     <message>
-        <source>The upload&apos;s results could not be saved: %1</source>
+        <source>The upload's results could not be saved: %1</source>
         <translation>Die Ergebnisse des Hochladens konnten nicht gespeichert werden: %1</translation>
     </message>
     <message>
@@ -3492,7 +3514,7 @@ Rohdaten:
         <translation>Die Offline-Verkäufe konnten noch nicht hochgeladen werden: %1</translation>
     </message>
     <message>
-        <source>This device&apos;s lease for this event expired on %1: connect to return it and lease seats again.</source>
+        <source>This device's lease for this event expired on %1: connect to return it and lease seats again.</source>
         <translation>Das Kontingent dieses Geräts für diese Veranstaltung ist am %1 abgelaufen: Stellen Sie eine Verbindung her, um es zurückzugeben und erneut ein Kontingent anzulegen.</translation>
     </message>
     <message>
@@ -3500,18 +3522,18 @@ Rohdaten:
         <translation>Platz %1 wird gerade in den freien Verkauf zurückgegeben und kann nicht offline verkauft werden.</translation>
     </message>
     <message>
-        <source>The buyer&apos;s e-mail address &quot;%1&quot; is not valid: correct it or leave it empty.</source>
+        <source>The buyer's e-mail address "%1" is not valid: correct it or leave it empty.</source>
         <translation>Die E-Mail-Adresse „%1“ des Käufers ist ungültig: Korrigieren Sie sie oder lassen Sie das Feld leer.</translation>
     </message>
     <message numerus="yes">
-        <source>The buyer&apos;s name is too long (at most %n bytes; accented letters take two).</source>
+        <source>The buyer's name is too long (at most %n bytes; accented letters take two).</source>
         <translation>
             <numerusform>Der Name des Käufers ist zu lang (höchstens %n Byte; Umlaute und Buchstaben mit Akzent zählen doppelt).</numerusform>
             <numerusform>Der Name des Käufers ist zu lang (höchstens %n Bytes; Umlaute und Buchstaben mit Akzent zählen doppelt).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The card terminal&apos;s reference is too long (at most %n bytes; accented letters take two).</source>
+        <source>The card terminal's reference is too long (at most %n bytes; accented letters take two).</source>
         <translation>
             <numerusform>Die Referenz des Kartenterminals ist zu lang (höchstens %n Byte; Umlaute und Buchstaben mit Akzent zählen doppelt).</numerusform>
             <numerusform>Die Referenz des Kartenterminals ist zu lang (höchstens %n Bytes; Umlaute und Buchstaben mit Akzent zählen doppelt).</numerusform>
@@ -3522,7 +3544,7 @@ Rohdaten:
         <translation>Beschädigte Offline-Verkäufe auf diesem Gerät konnten nicht beiseitegelegt werden: %1</translation>
     </message>
     <message>
-        <source>This sale&apos;s record on the device is damaged and could not be uploaded: check the printed tickets and enter the sale by hand.</source>
+        <source>This sale's record on the device is damaged and could not be uploaded: check the printed tickets and enter the sale by hand.</source>
         <translation>Der Datensatz dieses Verkaufs auf dem Gerät ist beschädigt und konnte nicht hochgeladen werden: Prüfen Sie die gedruckten Tickets und erfassen Sie den Verkauf manuell.</translation>
     </message>
     <message>
@@ -3925,7 +3947,7 @@ Rohdaten:
         <translation>Umkreis:</translation>
     </message>
     <message>
-        <source>&quot;Trending near you&quot; and &quot;For you&quot; look here. A distance searches around the city&apos;s centre.</source>
+        <source>"Trending near you" and "For you" look here. A distance searches around the city's centre.</source>
         <translation>„Angesagt in Ihrer Nähe“ und „Für Sie“ beziehen sich auf diese Region. Mit einer Entfernung wird im Umkreis um das Stadtzentrum gesucht.</translation>
     </message>
     <message>
@@ -3992,7 +4014,7 @@ Rohdaten:
         <translation>Alles löschen, was Marquee für Ihre Empfehlungen über die von Ihnen geöffneten, gesuchten, gemerkten und gebuchten Veranstaltungen aufgezeichnet hat?</translation>
     </message>
     <message>
-        <source>&quot;For you&quot; starts over from your interests. Your orders, tickets and wishlist stay. This cannot be undone.</source>
+        <source>"For you" starts over from your interests. Your orders, tickets and wishlist stay. This cannot be undone.</source>
         <translation>„Für Sie“ beginnt dann wieder bei Ihren Interessen. Ihre Bestellungen, Tickets und Ihre Merkliste bleiben erhalten. Dies kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
@@ -4149,7 +4171,7 @@ Rohdaten:
         <translation>Dieses Gerät hat kein Kontingent für diese Veranstaltung.</translation>
     </message>
     <message numerus="yes">
-        <source>Only %n seat(s) left in this device&apos;s lease.</source>
+        <source>Only %n seat(s) left in this device's lease.</source>
         <translation>
             <numerusform>Im Kontingent dieses Geräts ist nur noch %n Platz übrig.</numerusform>
             <numerusform>Im Kontingent dieses Geräts sind nur noch %n Plätze übrig.</numerusform>
@@ -4197,6 +4219,55 @@ Rohdaten:
     <message>
         <source>Receipt sent to the printer.</source>
         <translation>Beleg an den Drucker gesendet.</translation>
+    </message>
+    <message>
+        <source>Standing area</source>
+        <translation>Stehbereich</translation>
+    </message>
+    <message>
+        <source>Number of standing places</source>
+        <translation>Anzahl der Stehplätze</translation>
+    </message>
+    <message>
+        <source>Hold places</source>
+        <translation>Plätze reservieren</translation>
+    </message>
+    <message>
+        <source>Hold standing places</source>
+        <translation>Stehplätze reservieren</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n left</source>
+        <translation>
+            <numerusform>%1 · %n frei</numerusform>
+            <numerusform>%1 · %n frei</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Standing places are sold online only; they cannot be leased for offline sale.</source>
+        <translation>Stehplätze werden nur online verkauft; sie können nicht für den Offline-Verkauf ins Kontingent genommen werden.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standing place(s) held.</source>
+        <translation>
+            <numerusform>%n Stehplatz reserviert.</numerusform>
+            <numerusform>%n Stehplätze reserviert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sell %n standing place(s)</source>
+        <translation>
+            <numerusform>%n Stehplatz verkaufen</numerusform>
+            <numerusform>%n Stehplätze verkaufen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No e-mail address: nothing is mailed. Print the tickets and hand them over.</source>
+        <translation>Keine E-Mail-Adresse: Es wird nichts verschickt. Drucken Sie die Tickets aus und händigen Sie sie aus.</translation>
     </message>
 </context>
 <context>
@@ -4835,7 +4906,7 @@ Rohdaten:
         <translation>Tickets hier</translation>
     </message>
     <message>
-        <source>Buy tickets for today&apos;s and upcoming events. Touch the screen to start.</source>
+        <source>Buy tickets for today's and upcoming events. Touch the screen to start.</source>
         <translation>Kaufen Sie Tickets für heutige und kommende Veranstaltungen. Berühren Sie den Bildschirm, um zu beginnen.</translation>
     </message>
     <message>
@@ -4946,7 +5017,7 @@ Rohdaten:
         <translation>Marquee-Kiosk</translation>
     </message>
     <message>
-        <source>Yes, I&apos;m still here</source>
+        <source>Yes, I'm still here</source>
         <translation>Ja, ich bin noch da</translation>
     </message>
     <message numerus="yes">
@@ -5060,7 +5131,7 @@ Zurück zum Start in %n Sekunden.</numerusform>
         <translation>Ihre Tickets werden gedruckt …</translation>
     </message>
     <message>
-        <source>Sold offline from this kiosk&apos;s reserved seats; confirmed with the server when the kiosk is back online.</source>
+        <source>Sold offline from this kiosk's reserved seats; confirmed with the server when the kiosk is back online.</source>
         <translation>Offline aus den reservierten Plätzen dieses Kiosks verkauft; wird mit dem Server bestätigt, sobald der Kiosk wieder online ist.</translation>
     </message>
     <message>
@@ -5140,6 +5211,202 @@ Zurück zum Start in %n Sekunden.</numerusform>
     <message>
         <source>Your order %1 is paid, but its tickets have not arrived yet. Please show this code to staff: they will print your tickets.</source>
         <translation>Ihre Bestellung %1 ist bezahlt, aber die Tickets sind noch nicht eingetroffen. Bitte zeigen Sie diesen Code dem Personal: Dort werden Ihre Tickets gedruckt.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::LeasePage</name>
+    <message>
+        <source>Seats for offline sale</source>
+        <translation>Plätze für den Offline-Verkauf</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous event</source>
+        <translation>Vorherige Veranstaltung</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation>Nächste Veranstaltung</translation>
+    </message>
+    <message>
+        <source>Lease seats (best seats of each category):</source>
+        <translation>Plätze ins Kontingent nehmen (die besten Plätze jeder Kategorie):</translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation>Kontingent</translation>
+    </message>
+    <message>
+        <source>Offline sales the server rejected (check them with the buyer):</source>
+        <translation>Vom Server abgelehnte Offline-Verkäufe (mit dem Käufer klären):</translation>
+    </message>
+    <message>
+        <source>◀ Staff menu</source>
+        <translation>◀ Personalmenü</translation>
+    </message>
+    <message>
+        <source>Refresh from the server</source>
+        <translation>Vom Server aktualisieren</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Server wird gefragt …</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) returned to general sale.</source>
+        <translation>
+            <numerusform>%n Platz ist wieder im freien Verkauf.</numerusform>
+            <numerusform>%n Plätze sind wieder im freien Verkauf.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leases updated from the server.</source>
+        <translation>Kontingente vom Server aktualisiert.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>One seat less of %1</source>
+        <translation>Ein Platz weniger in %1</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>One seat more of %1</source>
+        <translation>Ein Platz mehr in %1</translation>
+    </message>
+    <message>
+        <source>+10</source>
+        <translation>+10</translation>
+    </message>
+    <message>
+        <source>Ten seats more of %1</source>
+        <translation>Zehn Plätze mehr in %1</translation>
+    </message>
+    <message>
+        <source>Leasing… the seats are taken out of general sale.</source>
+        <translation>Kontingent wird angelegt … Die Plätze werden aus dem freien Verkauf genommen.</translation>
+    </message>
+    <message>
+        <source>Online: leased seats are taken out of general sale, so this kiosk can sell them while the network is down.</source>
+        <translation>Online: Kontingentplätze werden aus dem freien Verkauf genommen, damit dieser Kiosk sie auch bei Netzausfall verkaufen kann.</translation>
+    </message>
+    <message>
+        <source>Offline: leasing and returning need the connection. This kiosk keeps selling from the seats it holds.</source>
+        <translation>Offline: Kontingente anlegen und zurückgeben geht nur mit Verbindung. Dieser Kiosk verkauft weiter aus seinen Kontingentplätzen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offline sale(s) not yet uploaded to the server.</source>
+        <translation>
+            <numerusform>%n Offline-Verkauf ist noch nicht zum Server hochgeladen.</numerusform>
+            <numerusform>%n Offline-Verkäufe sind noch nicht zum Server hochgeladen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every offline sale is uploaded.</source>
+        <translation>Alle Offline-Verkäufe sind hochgeladen.</translation>
+    </message>
+    <message>
+        <source>No upcoming event with a seat map to lease for.</source>
+        <translation>Keine anstehende Veranstaltung mit Saalplan für ein Kontingent.</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lease %n seat(s)</source>
+        <translation>
+            <numerusform>%n Platz ins Kontingent nehmen</numerusform>
+            <numerusform>%n Plätze ins Kontingent nehmen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leased until %1</source>
+        <translation>Kontingent bis %1</translation>
+    </message>
+    <message>
+        <source>Expired %1: the server returns its unsold seats</source>
+        <translation>Abgelaufen %1: Der Server gibt die unverkauften Plätze zurück</translation>
+    </message>
+    <message>
+        <source>Returned: its unsold seats are back in general sale</source>
+        <translation>Zurückgegeben: Die unverkauften Plätze sind wieder im freien Verkauf</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) leased</source>
+        <translation>
+            <numerusform>%n Platz im Kontingent</numerusform>
+            <numerusform>%n Plätze im Kontingent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to sell here</source>
+        <translation>
+            <numerusform>%n hier zu verkaufen</numerusform>
+            <numerusform>%n hier zu verkaufen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sold offline, not yet uploaded</source>
+        <translation>
+            <numerusform>%n offline verkauft, noch nicht hochgeladen</numerusform>
+            <numerusform>%n offline verkauft, noch nicht hochgeladen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sold and confirmed</source>
+        <translation>
+            <numerusform>%n verkauft und bestätigt</numerusform>
+            <numerusform>%n verkauft und bestätigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n returned</source>
+        <translation>
+            <numerusform>%n zurückgegeben</numerusform>
+            <numerusform>%n zurückgegeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lease %1 · %2</source>
+        <translation>Kontingent %1 · %2</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return the %n unsold seat(s)</source>
+        <translation>
+            <numerusform>Den %n unverkauften Platz zurückgeben</numerusform>
+            <numerusform>Die %n unverkauften Plätze zurückgeben</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to return</source>
+        <translation>Nichts zurückzugeben</translation>
+    </message>
+    <message>
+        <source>Returning the unsold seats…</source>
+        <translation>Unverkaufte Plätze werden zurückgegeben …</translation>
     </message>
 </context>
 <context>
@@ -5366,6 +5633,14 @@ Zurück zum Start in %n Sekunden.</numerusform>
     <message>
         <source>A6 ticket stock</source>
         <translation>A6-Ticketkarton</translation>
+    </message>
+    <message>
+        <source>Offline sales:</source>
+        <translation>Offline-Verkäufe:</translation>
+    </message>
+    <message>
+        <source>Seats leased to this kiosk…</source>
+        <translation>Kontingent dieses Kiosks …</translation>
     </message>
 </context>
 <context>

@@ -29,15 +29,15 @@
     <name>LayoutCommands</name>
     <message>
         <source>Add area “%1”</source>
-        <translation>Ajouter la zone «&#xa0;%1&#xa0;»</translation>
+        <translation>Ajouter la zone « %1 »</translation>
     </message>
     <message>
         <source>Add standing area “%1”</source>
-        <translation>Ajouter la zone debout «&#xa0;%1&#xa0;»</translation>
+        <translation>Ajouter la zone debout « %1 »</translation>
     </message>
     <message>
         <source>Edit area “%1”</source>
-        <translation>Modifier la zone «&#xa0;%1&#xa0;»</translation>
+        <translation>Modifier la zone « %1 »</translation>
     </message>
     <message>
         <source>Rows can only be added to a seated area.</source>
@@ -109,11 +109,11 @@
     </message>
     <message>
         <source>Add price category “%1”</source>
-        <translation>Ajouter la catégorie de prix «&#xa0;%1&#xa0;»</translation>
+        <translation>Ajouter la catégorie de prix « %1 »</translation>
     </message>
     <message>
         <source>Edit price category “%1”</source>
-        <translation>Modifier la catégorie de prix «&#xa0;%1&#xa0;»</translation>
+        <translation>Modifier la catégorie de prix « %1 »</translation>
     </message>
     <message>
         <source>Remove price category</source>
@@ -144,6 +144,32 @@
     </message>
 </context>
 <context>
+    <name>LeaseTexts</name>
+    <message numerus="yes">
+        <source>Lease ready: %n seat(s) can be sold offline.</source>
+        <translation>
+            <numerusform>Contingent prêt : %n place peut être vendue hors ligne.</numerusform>
+            <numerusform>Contingent prêt : %n places peuvent être vendues hors ligne.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lease closed: its unsold seats are back in general sale.</source>
+        <translation>Contingent clos : ses places invendues sont de nouveau en vente libre.</translation>
+    </message>
+    <message>
+        <source>This device has no lease for this event. Lease seats while online to keep selling when the network drops.</source>
+        <translation>Cet appareil n’a pas de contingent pour cet événement. Prenez un contingent de places en ligne pour continuer à vendre si le réseau tombe.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 leased seats left for offline sales.</source>
+        <translation>%1 places sur %2 du contingent restent pour la vente hors ligne.</translation>
+    </message>
+    <message>
+        <source>%1 · %2 · %3 — %4</source>
+        <translation>%1 · %2 · %3 — %4</translation>
+    </message>
+</context>
+<context>
     <name>PriceCategoryCombo</name>
     <message>
         <source>No category</source>
@@ -157,11 +183,11 @@
 <context>
     <name>PrintText</name>
     <message>
-        <source>The PDF folder &quot;%1&quot; cannot be used.</source>
+        <source>The PDF folder "%1" cannot be used.</source>
         <translation>Le dossier PDF « %1 » ne peut pas être utilisé.</translation>
     </message>
     <message>
-        <source>The printer &quot;%1&quot; is not available.</source>
+        <source>The printer "%1" is not available.</source>
         <translation>L’imprimante « %1 » n’est pas disponible.</translation>
     </message>
     <message>
@@ -400,7 +426,7 @@
         <translation>Billet non valide : il a été signé par un appareil de billetterie dont le certificat n’est pas valide.</translation>
     </message>
     <message>
-        <source>Invalid ticket: it was issued after its box-office device&apos;s certificate ran out.</source>
+        <source>Invalid ticket: it was issued after its box-office device's certificate ran out.</source>
         <translation>Billet non valide : il a été émis après l’expiration du certificat de son appareil de billetterie.</translation>
     </message>
     <message>
@@ -520,7 +546,7 @@
     <message>
         <source>The local cache could not be opened:
 %1</source>
-        <translation>Le cache local n&apos;a pas pu être ouvert :
+        <translation>Le cache local n'a pas pu être ouvert :
 %1</translation>
     </message>
     <message>
@@ -596,7 +622,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     </message>
     <message>
         <source>Something went wrong: %1</source>
-        <translation>Une erreur s&apos;est produite : %1</translation>
+        <translation>Une erreur s'est produite : %1</translation>
     </message>
 </context>
 <context>
@@ -875,6 +901,13 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <source>Unknown</source>
         <translation>Inconnu</translation>
     </message>
+    <message numerus="yes">
+        <source>Sold out: only %n place(s) left in this standing area.</source>
+        <translation>
+            <numerusform>Complet : il ne reste que %n place dans cette zone debout.</numerusform>
+            <numerusform>Complet : il ne reste que %n places dans cette zone debout.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::BoxOfficeWindow</name>
@@ -919,7 +952,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Cet appareil dispose d’un contingent : %1 places sur %2 restantes pour la vente hors ligne.</translation>
     </message>
     <message>
-        <source>Offline — selling from this device&apos;s lease: %1 of %2 seats left</source>
+        <source>Offline — selling from this device's lease: %1 of %2 seats left</source>
         <translation>Hors ligne — vente sur le contingent de cet appareil : %1 places sur %2 restantes</translation>
     </message>
     <message>
@@ -1278,7 +1311,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
     </message>
     <message>
         <source>&lt;p&gt;Your tickets are being issued; they appear here and in My Orders &amp;amp; Tickets.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Vos billets sont en cours d’émission ; ils apparaissent ici et dans «&#xa0;Mes commandes &amp;amp; billets&#xa0;».&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Vos billets sont en cours d’émission ; ils apparaissent ici et dans « Mes commandes &amp;amp; billets ».&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Please enter the name for the tickets and an e-mail address for the confirmation.</source>
@@ -1458,6 +1491,18 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <source>Holding the new seats…</source>
         <translation>Réservation des nouvelles places…</translation>
     </message>
+    <message>
+        <source>Difference in cash</source>
+        <translation>Différence en espèces</translation>
+    </message>
+    <message>
+        <source>Difference at the card terminal</source>
+        <translation>Différence au terminal de paiement</translation>
+    </message>
+    <message>
+        <source>Card terminal for the difference</source>
+        <translation>Terminal de paiement pour la différence</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::CounterService</name>
@@ -1478,7 +1523,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>La commande est encore en cours de traitement ; réessayez dans un instant.</translation>
     </message>
     <message>
-        <source>The new seats&apos; hold expired; pick them again.</source>
+        <source>The new seats' hold expired; pick them again.</source>
         <translation>La réservation des nouvelles places a expiré ; choisissez-les à nouveau.</translation>
     </message>
     <message>
@@ -1695,7 +1740,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Le serveur n’a envoyé aucun certificat pour cet appareil.</translation>
     </message>
     <message>
-        <source>The server certified another key than this device&apos;s.</source>
+        <source>The server certified another key than this device's.</source>
         <translation>Le serveur a certifié une autre clé que celle de cet appareil.</translation>
     </message>
     <message>
@@ -1711,7 +1756,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Cet appareil n’a pas pu être enregistré pour la vente hors ligne : %1</translation>
     </message>
     <message>
-        <source>The server&apos;s ticket key %1 that signed this device&apos;s certificate is not known here.</source>
+        <source>The server's ticket key %1 that signed this device's certificate is not known here.</source>
         <translation>La clé de signature des billets %1 du serveur, qui a signé le certificat de cet appareil, n’est pas connue ici.</translation>
     </message>
     <message>
@@ -1719,7 +1764,7 @@ echo 1234 | marquee --set-kiosk-pin</translation>
         <translation>Le serveur a envoyé un certificat mal formé pour cet appareil.</translation>
     </message>
     <message>
-        <source>The server&apos;s certificate for this device does not verify: offline sales stay off.</source>
+        <source>The server's certificate for this device does not verify: offline sales stay off.</source>
         <translation>Le certificat du serveur pour cet appareil n’a pas pu être vérifié : la vente hors ligne reste désactivée.</translation>
     </message>
     <message>
@@ -1896,7 +1941,7 @@ Cette action est irréversible.</numerusform>
         <source>%1
 until %2</source>
         <translation>%1
-jusqu&apos;au %2</translation>
+jusqu'au %2</translation>
     </message>
     <message>
         <source>%1
@@ -2235,7 +2280,7 @@ jusqu&apos;au %2</translation>
     </message>
     <message>
         <source>Mapping for “%1” in %2 saved; retry the affected records.</source>
-        <translation>Correspondance pour «&#xa0;%1&#xa0;» dans %2 enregistrée ; réessayez les enregistrements concernés.</translation>
+        <translation>Correspondance pour « %1 » dans %2 enregistrée ; réessayez les enregistrements concernés.</translation>
     </message>
     <message>
         <source>%1 new, %2 updated, %3 unchanged, %4 quarantined</source>
@@ -2707,11 +2752,11 @@ Données brutes :
     </message>
     <message>
         <source>“%1” could not be opened: %2</source>
-        <translation>«&#xa0;%1&#xa0;» n’a pas pu être ouvert : %2</translation>
+        <translation>« %1 » n’a pas pu être ouvert : %2</translation>
     </message>
     <message>
         <source>“%1” is not a seat map this editor can read. Nothing was changed.</source>
-        <translation>«&#xa0;%1&#xa0;» n’est pas un plan de salle lisible par cet éditeur. Rien n’a été modifié.</translation>
+        <translation>« %1 » n’est pas un plan de salle lisible par cet éditeur. Rien n’a été modifié.</translation>
     </message>
     <message>
         <source>Imported %1.</source>
@@ -2730,7 +2775,7 @@ Données brutes :
     </message>
     <message>
         <source>“%1” could not be written: %2</source>
-        <translation>«&#xa0;%1&#xa0;» n’a pas pu être écrit : %2</translation>
+        <translation>« %1 » n’a pas pu être écrit : %2</translation>
     </message>
     <message>
         <source>Exported %1.</source>
@@ -2754,7 +2799,7 @@ Données brutes :
     </message>
     <message>
         <source>“%1” could not be read as an image.</source>
-        <translation>«&#xa0;%1&#xa0;» n’a pas pu être lu comme image.</translation>
+        <translation>« %1 » n’a pas pu être lu comme image.</translation>
     </message>
     <message>
         <source>No rows were generated.</source>
@@ -3025,17 +3070,6 @@ Données brutes :
         <source>Leasing…</source>
         <translation>Création du contingent…</translation>
     </message>
-    <message numerus="yes">
-        <source>Lease ready: %n seat(s) can be sold offline.</source>
-        <translation>
-            <numerusform>Contingent prêt : %n place peut être vendue hors ligne.</numerusform>
-            <numerusform>Contingent prêt : %n places peuvent être vendues hors ligne.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Lease closed: its unsold seats are back in general sale.</source>
-        <translation>Contingent clôturé : ses places invendues sont remises en vente générale.</translation>
-    </message>
     <message>
         <source>%1 (%2):</source>
         <translation>%1 (%2) :</translation>
@@ -3052,24 +3086,12 @@ Données brutes :
         <source>Expires %1</source>
         <translation>Expire le %1</translation>
     </message>
-    <message>
-        <source>This device has no lease for this event. Lease seats while online to keep selling when the network drops.</source>
-        <translation>Cet appareil n’a pas de contingent pour cet événement. Créez un contingent de places tant que vous êtes en ligne pour continuer à vendre en cas de coupure du réseau.</translation>
-    </message>
-    <message>
-        <source>%1 of %2 leased seats left for offline sales.</source>
-        <translation>%1 places du contingent sur %2 restantes pour la vente hors ligne.</translation>
-    </message>
     <message numerus="yes">
         <source>Lease the %n seat(s) selected on the map</source>
         <translation>
             <numerusform>Mettre en contingent %n place sélectionnée sur le plan</numerusform>
             <numerusform>Mettre en contingent %n places sélectionnées sur le plan</numerusform>
         </translation>
-    </message>
-    <message>
-        <source>%1 · %2 · %3 — %4</source>
-        <translation>%1 · %2 · %3 — %4</translation>
     </message>
 </context>
 <context>
@@ -3079,7 +3101,7 @@ Données brutes :
         <translation>Le serveur est injoignable : les contingents ne peuvent être créés qu’en ligne.</translation>
     </message>
     <message>
-        <source>Only box-office staff can lease seats or return another device&apos;s lease.</source>
+        <source>Only box-office staff can lease seats or return another device's lease.</source>
         <translation>Seul le personnel de billetterie peut créer des contingents ou rendre le contingent d’un autre appareil.</translation>
     </message>
     <message>
@@ -3171,7 +3193,7 @@ Données brutes :
     </message>
     <message>
         <source>Register</source>
-        <translation>S&apos;inscrire</translation>
+        <translation>S'inscrire</translation>
     </message>
     <message>
         <source>Create account</source>
@@ -3194,7 +3216,7 @@ Données brutes :
     </message>
     <message>
         <source>Register…</source>
-        <translation>S&apos;inscrire…</translation>
+        <translation>S'inscrire…</translation>
     </message>
     <message>
         <source>Log out</source>
@@ -3265,7 +3287,7 @@ Données brutes :
     </message>
     <message>
         <source>Seats are held for you for %1. Complete the booking in My Waitlist.</source>
-        <translation>Des places vous sont réservées pendant %1. Finalisez la réservation dans «&#xa0;Ma liste d’attente&#xa0;».</translation>
+        <translation>Des places vous sont réservées pendant %1. Finalisez la réservation dans « Ma liste d’attente ».</translation>
     </message>
     <message>
         <source>Recommendation Settings…</source>
@@ -3417,7 +3439,7 @@ Données brutes :
         <translation>Cet appareil n’a pas de contingent pour cet événement.</translation>
     </message>
     <message>
-        <source>Seat %1 was already sold from this device&apos;s lease.</source>
+        <source>Seat %1 was already sold from this device's lease.</source>
         <translation>La place %1 a déjà été vendue sur le contingent de cet appareil.</translation>
     </message>
     <message>
@@ -3425,7 +3447,7 @@ Données brutes :
         <translation>La place %1 a été remise en vente générale et ne peut pas être vendue hors ligne.</translation>
     </message>
     <message>
-        <source>Seat %1 is not in this device&apos;s lease.</source>
+        <source>Seat %1 is not in this device's lease.</source>
         <translation>La place %1 ne fait pas partie du contingent de cet appareil.</translation>
     </message>
     <message>
@@ -3437,11 +3459,11 @@ Données brutes :
         <translation>Choisissez des places ou le nombre de places à vendre.</translation>
     </message>
     <message>
-        <source>No seats are left in this device&apos;s lease.</source>
+        <source>No seats are left in this device's lease.</source>
         <translation>Il ne reste aucune place dans le contingent de cet appareil.</translation>
     </message>
     <message numerus="yes">
-        <source>Only %n seat(s) left together in this device&apos;s lease.</source>
+        <source>Only %n seat(s) left together in this device's lease.</source>
         <translation>
             <numerusform>Il ne reste que %n place contiguë dans le contingent de cet appareil.</numerusform>
             <numerusform>Il ne reste que %n places contiguës dans le contingent de cet appareil.</numerusform>
@@ -3452,11 +3474,11 @@ Données brutes :
         <translation>Les places %1 et %2 proviennent de contingents différents : vendez-les séparément.</translation>
     </message>
     <message>
-        <source>This device&apos;s ticket key is not certified (or the certificate expired): connect once while signed in as staff.</source>
+        <source>This device's ticket key is not certified (or the certificate expired): connect once while signed in as staff.</source>
         <translation>La clé de signature des billets de cet appareil n’est pas certifiée (ou son certificat a expiré) : connectez-vous une fois en étant identifié comme membre du personnel.</translation>
     </message>
     <message>
-        <source>The lease&apos;s price for seat %1 is unreadable; lease the seats again.</source>
+        <source>The lease's price for seat %1 is unreadable; lease the seats again.</source>
         <translation>Le prix du contingent pour la place %1 est illisible ; créez à nouveau le contingent.</translation>
     </message>
     <message>
@@ -3468,7 +3490,7 @@ Données brutes :
         <translation>Espèces insuffisantes : %1 remis, %2 à payer.</translation>
     </message>
     <message>
-        <source>Enter the card terminal&apos;s authorisation reference.</source>
+        <source>Enter the card terminal's authorisation reference.</source>
         <translation>Saisissez la référence d’autorisation du terminal de paiement.</translation>
     </message>
     <message>
@@ -3484,7 +3506,7 @@ Données brutes :
         <translation>Le serveur a répondu à l’envoi sans résultats.</translation>
     </message>
     <message>
-        <source>The upload&apos;s results could not be saved: %1</source>
+        <source>The upload's results could not be saved: %1</source>
         <translation>Les résultats de l’envoi n’ont pas pu être enregistrés : %1</translation>
     </message>
     <message>
@@ -3492,7 +3514,7 @@ Données brutes :
         <translation>Les ventes hors ligne n’ont pas encore pu être envoyées : %1</translation>
     </message>
     <message>
-        <source>This device&apos;s lease for this event expired on %1: connect to return it and lease seats again.</source>
+        <source>This device's lease for this event expired on %1: connect to return it and lease seats again.</source>
         <translation>Le contingent de cet appareil pour cet événement a expiré le %1 : connectez-vous pour le rendre et créer un nouveau contingent.</translation>
     </message>
     <message>
@@ -3500,18 +3522,18 @@ Données brutes :
         <translation>La place %1 est en cours de remise en vente générale et ne peut pas être vendue hors ligne.</translation>
     </message>
     <message>
-        <source>The buyer&apos;s e-mail address &quot;%1&quot; is not valid: correct it or leave it empty.</source>
+        <source>The buyer's e-mail address "%1" is not valid: correct it or leave it empty.</source>
         <translation>L’adresse e-mail « %1 » de l’acheteur n’est pas valide : corrigez-la ou laissez le champ vide.</translation>
     </message>
     <message numerus="yes">
-        <source>The buyer&apos;s name is too long (at most %n bytes; accented letters take two).</source>
+        <source>The buyer's name is too long (at most %n bytes; accented letters take two).</source>
         <translation>
             <numerusform>Le nom de l’acheteur est trop long (%n octet au maximum ; les lettres accentuées en comptent deux).</numerusform>
             <numerusform>Le nom de l’acheteur est trop long (%n octets au maximum ; les lettres accentuées en comptent deux).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>The card terminal&apos;s reference is too long (at most %n bytes; accented letters take two).</source>
+        <source>The card terminal's reference is too long (at most %n bytes; accented letters take two).</source>
         <translation>
             <numerusform>La référence du terminal de paiement est trop longue (%n octet au maximum ; les lettres accentuées en comptent deux).</numerusform>
             <numerusform>La référence du terminal de paiement est trop longue (%n octets au maximum ; les lettres accentuées en comptent deux).</numerusform>
@@ -3522,7 +3544,7 @@ Données brutes :
         <translation>Les ventes hors ligne endommagées sur cet appareil n’ont pas pu être mises de côté : %1</translation>
     </message>
     <message>
-        <source>This sale&apos;s record on the device is damaged and could not be uploaded: check the printed tickets and enter the sale by hand.</source>
+        <source>This sale's record on the device is damaged and could not be uploaded: check the printed tickets and enter the sale by hand.</source>
         <translation>L’enregistrement de cette vente sur l’appareil est endommagé et n’a pas pu être envoyé : vérifiez les billets imprimés et saisissez la vente manuellement.</translation>
     </message>
     <message>
@@ -3768,11 +3790,11 @@ Données brutes :
     </message>
     <message>
         <source>Because you saved “%1”</source>
-        <translation>Parce que vous avez ajouté «&#xa0;%1&#xa0;» à vos favoris</translation>
+        <translation>Parce que vous avez ajouté « %1 » à vos favoris</translation>
     </message>
     <message>
         <source>Because you liked “%1”</source>
-        <translation>Parce que vous avez aimé «&#xa0;%1&#xa0;»</translation>
+        <translation>Parce que vous avez aimé « %1 »</translation>
     </message>
     <message>
         <source>Similar to events you looked at</source>
@@ -3780,7 +3802,7 @@ Données brutes :
     </message>
     <message>
         <source>Similar to “%1”</source>
-        <translation>Semblable à «&#xa0;%1&#xa0;»</translation>
+        <translation>Semblable à « %1 »</translation>
     </message>
     <message>
         <source>Popular in your area this week</source>
@@ -3925,8 +3947,8 @@ Données brutes :
         <translation>Rayon :</translation>
     </message>
     <message>
-        <source>&quot;Trending near you&quot; and &quot;For you&quot; look here. A distance searches around the city&apos;s centre.</source>
-        <translation>«&#xa0;Tendances près de chez vous&#xa0;» et «&#xa0;Pour vous&#xa0;» s’appuient sur cette région. Une distance définit un rayon autour du centre-ville.</translation>
+        <source>"Trending near you" and "For you" look here. A distance searches around the city's centre.</source>
+        <translation>« Tendances près de chez vous » et « Pour vous » s’appuient sur cette région. Une distance définit un rayon autour du centre-ville.</translation>
     </message>
     <message>
         <source>E-mail me about events on my wishlist when they…</source>
@@ -3992,8 +4014,8 @@ Données brutes :
         <translation>Supprimer tout ce que Marquee a enregistré pour vos recommandations sur les événements que vous avez ouverts, recherchés, ajoutés aux favoris et réservés ?</translation>
     </message>
     <message>
-        <source>&quot;For you&quot; starts over from your interests. Your orders, tickets and wishlist stay. This cannot be undone.</source>
-        <translation>«&#xa0;Pour vous&#xa0;» repartira de vos centres d’intérêt. Vos commandes, billets et favoris sont conservés. Cette action est irréversible.</translation>
+        <source>"For you" starts over from your interests. Your orders, tickets and wishlist stay. This cannot be undone.</source>
+        <translation>« Pour vous » repartira de vos centres d’intérêt. Vos commandes, billets et favoris sont conservés. Cette action est irréversible.</translation>
     </message>
     <message>
         <source>Delete History</source>
@@ -4149,7 +4171,7 @@ Données brutes :
         <translation>Cet appareil n’a pas de contingent pour cet événement.</translation>
     </message>
     <message numerus="yes">
-        <source>Only %n seat(s) left in this device&apos;s lease.</source>
+        <source>Only %n seat(s) left in this device's lease.</source>
         <translation>
             <numerusform>Il ne reste que %n place dans le contingent de cet appareil.</numerusform>
             <numerusform>Il ne reste que %n places dans le contingent de cet appareil.</numerusform>
@@ -4197,6 +4219,55 @@ Données brutes :
     <message>
         <source>Receipt sent to the printer.</source>
         <translation>Reçu envoyé à l’imprimante.</translation>
+    </message>
+    <message>
+        <source>Standing area</source>
+        <translation>Zone debout</translation>
+    </message>
+    <message>
+        <source>Number of standing places</source>
+        <translation>Nombre de places debout</translation>
+    </message>
+    <message>
+        <source>Hold places</source>
+        <translation>Réserver les places</translation>
+    </message>
+    <message>
+        <source>Hold standing places</source>
+        <translation>Réserver des places debout</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1 · %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n left</source>
+        <translation>
+            <numerusform>%1 · %n restante</numerusform>
+            <numerusform>%1 · %n restantes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Standing places are sold online only; they cannot be leased for offline sale.</source>
+        <translation>Les places debout se vendent uniquement en ligne ; elles ne peuvent pas être mises en contingent pour la vente hors ligne.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standing place(s) held.</source>
+        <translation>
+            <numerusform>%n place debout réservée.</numerusform>
+            <numerusform>%n places debout réservées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sell %n standing place(s)</source>
+        <translation>
+            <numerusform>Vendre %n place debout</numerusform>
+            <numerusform>Vendre %n places debout</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No e-mail address: nothing is mailed. Print the tickets and hand them over.</source>
+        <translation>Pas d’adresse e-mail : rien n’est envoyé. Imprimez les billets et remettez-les.</translation>
     </message>
 </context>
 <context>
@@ -4719,7 +4790,7 @@ Données brutes :
     </message>
     <message>
         <source>Waiting — number %1 in line</source>
-        <translation>En attente — n°&#xa0;%1 dans la file</translation>
+        <translation>En attente — n° %1 dans la file</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -4805,11 +4876,11 @@ Données brutes :
     </message>
     <message>
         <source>The wishlist could not be saved: %1</source>
-        <translation>Les favoris n&apos;ont pas pu être enregistrés : %1</translation>
+        <translation>Les favoris n'ont pas pu être enregistrés : %1</translation>
     </message>
     <message>
         <source>This event no longer exists, so the wishlist change was undone.</source>
-        <translation>Cet événement n&apos;existe plus ; la modification des favoris a été annulée.</translation>
+        <translation>Cet événement n'existe plus ; la modification des favoris a été annulée.</translation>
     </message>
     <message>
         <source>You may not change this wishlist; the change was undone.</source>
@@ -4835,7 +4906,7 @@ Données brutes :
         <translation>Vos billets ici</translation>
     </message>
     <message>
-        <source>Buy tickets for today&apos;s and upcoming events. Touch the screen to start.</source>
+        <source>Buy tickets for today's and upcoming events. Touch the screen to start.</source>
         <translation>Achetez vos billets pour les événements du jour et à venir. Touchez l’écran pour commencer.</translation>
     </message>
     <message>
@@ -4946,7 +5017,7 @@ Données brutes :
         <translation>Borne Marquee</translation>
     </message>
     <message>
-        <source>Yes, I&apos;m still here</source>
+        <source>Yes, I'm still here</source>
         <translation>Oui, je suis toujours là</translation>
     </message>
     <message numerus="yes">
@@ -5060,7 +5131,7 @@ Retour à l’accueil dans %n secondes.</numerusform>
         <translation>Impression de vos billets…</translation>
     </message>
     <message>
-        <source>Sold offline from this kiosk&apos;s reserved seats; confirmed with the server when the kiosk is back online.</source>
+        <source>Sold offline from this kiosk's reserved seats; confirmed with the server when the kiosk is back online.</source>
         <translation>Vendu hors ligne sur les places réservées à cette borne ; confirmé auprès du serveur dès que la borne sera de nouveau en ligne.</translation>
     </message>
     <message>
@@ -5140,6 +5211,202 @@ Retour à l’accueil dans %n secondes.</numerusform>
     <message>
         <source>Your order %1 is paid, but its tickets have not arrived yet. Please show this code to staff: they will print your tickets.</source>
         <translation>Votre commande %1 est payée, mais ses billets ne sont pas encore arrivés. Veuillez présenter ce code au personnel, qui imprimera vos billets.</translation>
+    </message>
+</context>
+<context>
+    <name>marquee::client::kiosk::LeasePage</name>
+    <message>
+        <source>Seats for offline sale</source>
+        <translation>Places pour la vente hors ligne</translation>
+    </message>
+    <message>
+        <source>◀</source>
+        <translation>◀</translation>
+    </message>
+    <message>
+        <source>Previous event</source>
+        <translation>Événement précédent</translation>
+    </message>
+    <message>
+        <source>▶</source>
+        <translation>▶</translation>
+    </message>
+    <message>
+        <source>Next event</source>
+        <translation>Événement suivant</translation>
+    </message>
+    <message>
+        <source>Lease seats (best seats of each category):</source>
+        <translation>Prendre des places en contingent (les meilleures de chaque catégorie) :</translation>
+    </message>
+    <message>
+        <source>Lease</source>
+        <translation>Contingent</translation>
+    </message>
+    <message>
+        <source>Offline sales the server rejected (check them with the buyer):</source>
+        <translation>Ventes hors ligne refusées par le serveur (à vérifier avec l’acheteur) :</translation>
+    </message>
+    <message>
+        <source>◀ Staff menu</source>
+        <translation>◀ Menu du personnel</translation>
+    </message>
+    <message>
+        <source>Refresh from the server</source>
+        <translation>Actualiser depuis le serveur</translation>
+    </message>
+    <message>
+        <source>Asking the server…</source>
+        <translation>Interrogation du serveur…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) returned to general sale.</source>
+        <translation>
+            <numerusform>%n place remise en vente libre.</numerusform>
+            <numerusform>%n places remises en vente libre.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leases updated from the server.</source>
+        <translation>Contingents actualisés depuis le serveur.</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>−</source>
+        <translation>−</translation>
+    </message>
+    <message>
+        <source>One seat less of %1</source>
+        <translation>Une place de moins en %1</translation>
+    </message>
+    <message>
+        <source>+</source>
+        <translation>+</translation>
+    </message>
+    <message>
+        <source>One seat more of %1</source>
+        <translation>Une place de plus en %1</translation>
+    </message>
+    <message>
+        <source>+10</source>
+        <translation>+10</translation>
+    </message>
+    <message>
+        <source>Ten seats more of %1</source>
+        <translation>Dix places de plus en %1</translation>
+    </message>
+    <message>
+        <source>Leasing… the seats are taken out of general sale.</source>
+        <translation>Contingent en cours… les places sont retirées de la vente libre.</translation>
+    </message>
+    <message>
+        <source>Online: leased seats are taken out of general sale, so this kiosk can sell them while the network is down.</source>
+        <translation>En ligne : les places du contingent sont retirées de la vente libre, pour que ce kiosque puisse les vendre pendant une panne du réseau.</translation>
+    </message>
+    <message>
+        <source>Offline: leasing and returning need the connection. This kiosk keeps selling from the seats it holds.</source>
+        <translation>Hors ligne : prendre ou rendre un contingent nécessite la connexion. Ce kiosque continue de vendre les places qu’il détient.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n offline sale(s) not yet uploaded to the server.</source>
+        <translation>
+            <numerusform>%n vente hors ligne pas encore transmise au serveur.</numerusform>
+            <numerusform>%n ventes hors ligne pas encore transmises au serveur.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Every offline sale is uploaded.</source>
+        <translation>Toutes les ventes hors ligne sont transmises.</translation>
+    </message>
+    <message>
+        <source>No upcoming event with a seat map to lease for.</source>
+        <translation>Aucun événement à venir avec un plan de salle pour un contingent.</translation>
+    </message>
+    <message>
+        <source>%1
+%2</source>
+        <translation>%1
+%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Lease %n seat(s)</source>
+        <translation>
+            <numerusform>Prendre %n place en contingent</numerusform>
+            <numerusform>Prendre %n places en contingent</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Leased until %1</source>
+        <translation>Contingent jusqu’à %1</translation>
+    </message>
+    <message>
+        <source>Expired %1: the server returns its unsold seats</source>
+        <translation>Expiré le %1 : le serveur remet ses places invendues en vente</translation>
+    </message>
+    <message>
+        <source>Returned: its unsold seats are back in general sale</source>
+        <translation>Rendu : ses places invendues sont de nouveau en vente libre</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n seat(s) leased</source>
+        <translation>
+            <numerusform>%n place en contingent</numerusform>
+            <numerusform>%n places en contingent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to sell here</source>
+        <translation>
+            <numerusform>%n à vendre ici</numerusform>
+            <numerusform>%n à vendre ici</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sold offline, not yet uploaded</source>
+        <translation>
+            <numerusform>%n vendue hors ligne, pas encore transmise</numerusform>
+            <numerusform>%n vendues hors ligne, pas encore transmises</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n sold and confirmed</source>
+        <translation>
+            <numerusform>%n vendue et confirmée</numerusform>
+            <numerusform>%n vendues et confirmées</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n returned</source>
+        <translation>
+            <numerusform>%n rendue</numerusform>
+            <numerusform>%n rendues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Lease %1 · %2</source>
+        <translation>Contingent %1 · %2</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation> · </translation>
+    </message>
+    <message numerus="yes">
+        <source>Return the %n unsold seat(s)</source>
+        <translation>
+            <numerusform>Rendre la place invendue</numerusform>
+            <numerusform>Rendre les %n places invendues</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to return</source>
+        <translation>Rien à rendre</translation>
+    </message>
+    <message>
+        <source>Returning the unsold seats…</source>
+        <translation>Restitution des places invendues…</translation>
     </message>
 </context>
 <context>
@@ -5366,6 +5633,14 @@ Retour à l’accueil dans %n secondes.</numerusform>
     <message>
         <source>A6 ticket stock</source>
         <translation>Billets cartonnés A6</translation>
+    </message>
+    <message>
+        <source>Offline sales:</source>
+        <translation>Ventes hors ligne :</translation>
+    </message>
+    <message>
+        <source>Seats leased to this kiosk…</source>
+        <translation>Places en contingent de ce kiosque…</translation>
     </message>
 </context>
 <context>
