@@ -38,6 +38,7 @@ namespace {
 
 const QString kKioskAccount = QStringLiteral("kiosk1@example.org");
 const QString kPin = QStringLiteral("2468");
+const QString kClubVenue = QStringLiteral("66f57375-0706-519a-837e-c643494c1dac"); // SO36: a standing floor
 
 } // namespace
 
@@ -308,6 +309,51 @@ private Q_SLOTS:
         QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM mail_outbox WHERE dedup_key LIKE '%%1%'").arg(order.id)).value(0),
                  QStringLiteral("0"));
         screenshot(kiosk.get(), QStringLiteral("kiosk-6b-done-cash"));
+        QVERIFY(tap(kiosk->doneScreen()->doneButton()));
+    }
+
+    // A kiosk at the club: standing places of the floor by number (the server counts them
+    // against the floor's capacity), paid in cash, two tickets printed.
+    void standingPlacesAtTheKiosk()
+    {
+        KioskSettings settings = baseSettings();
+        settings.staffedCash = true;
+        settings.venueId = kClubVenue;
+        auto kiosk = openKiosk(settings);
+        QVERIFY(tap(kiosk->attractScreen()->startButton()));
+        QVERIFY(waitScreen(*kiosk, Screen::Events));
+        QVERIFY(!kiosk->eventsScreen()->tiles().isEmpty());
+        QVERIFY(tap(kiosk->eventsScreen()->tiles().first()));
+        QVERIFY(waitScreen(*kiosk, Screen::Seats));
+        SeatsScreen* seats = kiosk->seatsScreen();
+        QCOMPARE(seats->standingButtons().size(), 1);
+        QPushButton* standing = seats->standingButtons().first();
+        QVERIFY(QTest::qWaitFor([&] { return standing->isVisible() && standing->isEnabled(); }, kTimeoutMs));
+        QCOMPARE(standing->text(), QStringLiteral("2 standing place(s), Floor"));
+        QVERIFY(standing->height() >= mmToPixelsForTest(kiosk.get()));
+        screenshot(kiosk.get(), QStringLiteral("kiosk-3c-standing"));
+        const QString eventId = kiosk->saleableEvents().value(0).id;
+        const int takenBefore = m_server.query(QStringLiteral("SELECT taken FROM seat_ga_counters WHERE event_id = '%1'").arg(eventId))
+                                    .value(0).toInt();
+        QVERIFY(tap(standing));
+        QVERIFY(waitScreen(*kiosk, Screen::Summary));
+        QVERIFY2(kiosk->summaryScreen()->linesText().contains(QStringLiteral("Standing, Floor")),
+                 qPrintable(kiosk->summaryScreen()->linesText()));
+        QCOMPARE(m_server.query(QStringLiteral("SELECT taken FROM seat_ga_counters WHERE event_id = '%1'").arg(eventId)).value(0).toInt(),
+                 takenBefore + 2);
+        screenshot(kiosk.get(), QStringLiteral("kiosk-3d-standing-summary"));
+        QVERIFY(enterCash(*kiosk, QStringLiteral("200")));
+        QSignalSpy printed(kiosk.get(), &KioskWindow::printed);
+        QVERIFY(tap(kiosk->cashScreen()->confirmButton()));
+        QVERIFY(!printed.isEmpty() || printed.wait(kTimeoutMs));
+        const OrderInfo order = m_session->booking()->order();
+        QCOMPARE(order.lines.size(), 2);
+        for (const OrderLineInfo& line : order.lines)
+            QVERIFY(!line.gaAreaId.isEmpty() && line.seatId.isEmpty());
+        QCOMPARE(order.tickets.size(), 2);
+        QVERIFY2(kiosk->lastTicketPrint().ok, qPrintable(kiosk->lastTicketPrint().error));
+        QCOMPARE(decodeQrCodes(pdfPageImage(kiosk->lastTicketPrint().files.value(0), 2)).value(0), order.tickets.at(1).code);
+        QCOMPARE(serverOrderStatus(m_server, order.id), QStringLiteral("confirmed"));
         QVERIFY(tap(kiosk->doneScreen()->doneButton()));
     }
 

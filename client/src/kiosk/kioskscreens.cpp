@@ -7,6 +7,8 @@
 #include "seatmap/seatmaplegend.h"
 #include "seatmap/seatmapview.h"
 
+#include "marquee/core/seating/layout.hpp"
+
 #include <QDate>
 #include <QDateTime>
 #include <QGridLayout>
@@ -306,6 +308,8 @@ SeatsScreen::SeatsScreen(QWidget* parent) : QWidget(parent)
     side->addLayout(stepper);
     m_best = makeButton(QString(), this, true);
     side->addWidget(m_best);
+    m_standingColumn = new QVBoxLayout;
+    side->addLayout(m_standingColumn);
     side->addSpacing(mmToPixels(6, screenOf(this)));
     side->addWidget(makeText(tr("Or tap seats on the map, then:"), this));
     m_selected = makeButton(QString(), this);
@@ -334,6 +338,24 @@ SeatsScreen::SeatsScreen(QWidget* parent) : QWidget(parent)
 void SeatsScreen::setEvent(const QString& title, std::shared_ptr<const core::seating::Layout> layout)
 {
     m_title->setText(title);
+    // Standing areas are sold by number of places, not picked on the map.
+    for (QPushButton* button : std::as_const(m_standing)) {
+        button->hide();
+        button->deleteLater();
+    }
+    m_standing.clear();
+    m_standingLabels.clear();
+    if (layout)
+        for (const auto& area : layout->areas) {
+            if (area.kind != core::seating::AreaKind::GeneralAdmission)
+                continue;
+            auto* button = makeButton(QString(), this);
+            const QString areaId = QString::fromStdString(area.id);
+            connect(button, &QPushButton::clicked, this, [this, areaId] { Q_EMIT standingRequested(areaId, m_count); });
+            m_standingColumn->addWidget(button);
+            m_standing << button;
+            m_standingLabels << QString::fromStdString(area.label);
+        }
     m_view->setSeatingLayout(std::move(layout));
     m_view->setStatus({});
     m_legend->rebuild();
@@ -348,6 +370,8 @@ void SeatsScreen::setCount(int count)
     m_count = std::clamp(count, 1, kMaxSeats);
     m_countLabel->setText(QString::number(m_count));
     m_best->setText(tr("Best available (%1)").arg(m_count));
+    for (int i = 0; i < m_standing.size(); ++i)
+        m_standing.at(i)->setText(tr("%n standing place(s), %1", nullptr, m_count).arg(m_standingLabels.at(i)));
     updateButtons();
 }
 
@@ -380,6 +404,8 @@ void SeatsScreen::updateButtons()
     m_best->setEnabled(!m_busy && (m_view->hasStatus() || m_offline));
     m_selected->setText(selected == 0 ? tr("Book the seats I tapped") : tr("Book %n tapped seat(s)", nullptr, selected));
     m_selected->setEnabled(!m_busy && selected > 0 && selected <= kMaxSeats);
+    for (QPushButton* button : std::as_const(m_standing))
+        button->setEnabled(!m_busy && !m_offline && m_view->hasStatus()); // a lease holds seats, not places
 }
 
 // ---------------------------------------------------------------------------- Summary
@@ -489,6 +515,8 @@ void SummaryScreen::clear()
     m_total->clear();
     m_countdown->clear();
 }
+
+QString SummaryScreen::linesText() const { return m_lines->text(); }
 
 QString SummaryScreen::countdownText() const { return m_countdown->text(); }
 

@@ -18,6 +18,7 @@ class QGridLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
+class QVBoxLayout;
 class QPushButton;
 
 namespace marquee::core::seating {
@@ -117,9 +118,12 @@ public:
     QPushButton* bestButton() const { return m_best; }
     QPushButton* selectedButton() const { return m_selected; }
     QPushButton* backButton() const { return m_back; }
+    // One per general-admission (standing) area of the map: "N standing places, Floor"; online only.
+    QList<QPushButton*> standingButtons() const { return m_standing; }
 
 Q_SIGNALS:
     void bestAvailableRequested(int count);
+    void standingRequested(const QString& areaId, int count);
     void selectedSeatsRequested(const std::vector<std::uint32_t>& seats);
     void back();
 
@@ -133,6 +137,9 @@ private:
     QPushButton* m_plus;
     QPushButton* m_best;
     QPushButton* m_selected;
+    QVBoxLayout* m_standingColumn;
+    QList<QPushButton*> m_standing;
+    QList<QString> m_standingLabels; // the areas' names, for the buttons' text
     QPushButton* m_back;
     QLabel* m_message;
     SeatMapLegend* m_legend;
@@ -154,6 +161,7 @@ public:
     QString email() const;
     void clear();
     QString countdownText() const;
+    QString linesText() const; // the held seats or places as shown (rich text)
     QLineEdit* emailEdit() const { return m_email; }
     OnScreenKeypad* keyboard() const { return m_keyboard; }
     QPushButton* cardButton() const { return m_card; }

@@ -142,6 +142,7 @@ KioskWindow::KioskWindow(ClientSession* session, KioskSettings settings, QString
     connect(m_events, &EventsScreen::startOver, this, &KioskWindow::wipeSession);
     connect(m_seats, &SeatsScreen::bestAvailableRequested, this, &KioskWindow::holdBest);
     connect(m_seats, &SeatsScreen::selectedSeatsRequested, this, &KioskWindow::holdSeats);
+    connect(m_seats, &SeatsScreen::standingRequested, this, &KioskWindow::holdStanding);
     connect(m_seats, &SeatsScreen::back, this, [this] {
         m_session->seating()->unsubscribe();
         setScreen(Screen::Events);
@@ -426,6 +427,32 @@ void KioskWindow::holdBest(int count)
     }
 }
 
+void KioskWindow::holdStanding(const QString& areaId, int count)
+{
+    if (isOffline())
+        return; // the button is off: a lease holds seats, not standing places
+    HoldRequest request;
+    request.kind = HoldRequest::Kind::GeneralAdmission;
+    request.eventId = m_eventId;
+    request.areaId = areaId;
+    request.count = static_cast<std::uint32_t>(count);
+    if (m_session->booking()->holdSeats(request)) {
+        m_seats->setBusy(true);
+        m_seats->setMessage(tr("Holding your standing places…"), false);
+    }
+}
+
+const core::seating::Area* KioskWindow::heldStandingArea() const
+{
+    const HoldInfo& hold = m_session->booking()->hold();
+    if (!m_layout || hold.gaAreaId.isEmpty())
+        return nullptr;
+    for (const auto& area : m_layout->areas)
+        if (QString::fromStdString(area.id) == hold.gaAreaId)
+            return &area;
+    return nullptr;
+}
+
 void KioskWindow::holdSeats(const std::vector<std::uint32_t>& seats)
 {
     if (!m_layout || seats.empty())
@@ -467,6 +494,11 @@ qint64 KioskWindow::estimatedTotal(QString* currency) const
     }
     if (!m_layout)
         return 0;
+    if (const auto* area = heldStandingArea())
+        if (const auto* pc = m_layout->priceCategory(area->priceCategoryId)) {
+            *currency = QString::fromStdString(pc->currency);
+            return pc->priceMinor * booking->hold().gaCount;
+        }
     const core::seating::SeatIndex index(*m_layout);
     qint64 sum = 0;
     for (const HeldSeatInfo& seat : booking->hold().seats) {
@@ -503,6 +535,13 @@ void KioskWindow::showSummary()
                     price = format::money(pc.priceMinor, QString::fromStdString(pc.currency));
                 }
         lines << QStringList{seat.label, category, price};
+    }
+    if (const auto* area = heldStandingArea()) {
+        const auto* pc = m_layout->priceCategory(area->priceCategoryId);
+        const QString price = pc ? format::money(pc->priceMinor, QString::fromStdString(pc->currency)) : QString();
+        for (std::uint32_t i = 0; i < hold.gaCount; ++i)
+            lines << QStringList{tr("Standing, %1").arg(QString::fromStdString(area->label)),
+                                 pc ? QString::fromStdString(pc->name) : QString(), price};
     }
     QString currency;
     const qint64 total = estimatedTotal(&currency);

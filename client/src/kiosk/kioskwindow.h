@@ -22,6 +22,7 @@ class QPushButton;
 class QStackedWidget;
 
 namespace marquee::core::seating {
+struct Area;
 struct Layout;
 }
 
@@ -104,6 +105,8 @@ private:
     void chooseEvent(const QString& eventId);
     void holdBest(int count);
     void holdSeats(const std::vector<std::uint32_t>& seats);
+    void holdStanding(const QString& areaId, int count);
+    const core::seating::Area* heldStandingArea() const; // the live hold's standing area, if any
     void onBookingChanged();
     void showSummary();
     void payByCard();
