@@ -158,14 +158,8 @@ private Q_SLOTS:
         // No e-mail given: no address on the order (not the clerk's), nothing mailed; the panel
         // says to print the tickets, and they print.
         QVERIFY2(sale->resultLabel()->text().contains(QStringLiteral("nothing is mailed")), qPrintable(sale->resultLabel()->text()));
-        QVERIFY(QTest::qWaitFor([&] {
-            return m_server.query(QStringLiteral("SELECT saga_step FROM orders WHERE id = '%1'").arg(order.id)).value(0)
-                == QLatin1String("mailed");
-        }, kTimeoutMs));
-        QCOMPARE(m_server.query(QStringLiteral("SELECT '<' || buyer_email || '>' FROM orders WHERE id = '%1'").arg(order.id)).value(0),
-                 QStringLiteral("<>"));
-        QCOMPARE(m_server.query(QStringLiteral("SELECT count(*) FROM mail_outbox WHERE dedup_key LIKE '%%1%'").arg(order.id)).value(0),
-                 QStringLiteral("0"));
+        const QString withoutAddress = serverOrderWithoutAddressProblem(m_server, order.id);
+        QVERIFY2(withoutAddress.isEmpty(), qPrintable(withoutAddress));
         QVERIFY(QTest::qWaitFor([&] { return sale->lastOrder().tickets.size() == 3; }, kTimeoutMs));
         QVERIFY2(sale->printTickets(), qPrintable(sale->messageLabel()->text()));
         QVERIFY(QFileInfo(sale->lastFiles().first()).size() > 1000);
