@@ -563,6 +563,11 @@ private Q_SLOTS:
         QCOMPARE(serverClaims(m_server, eventId, QStringLiteral("leased")), 3);
         QCOMPARE(page->leaseTexts().size(), 1);
         QVERIFY2(page->leaseTexts().first().contains(QStringLiteral("3 to sell here")), qPrintable(page->leaseTexts().first()));
+        // The card names the seats it can sell, as the lease labels them.
+        const LeaseInfo leased = m_session->leases()->activeLeases(eventId).value(0);
+        QCOMPARE(leased.seats.size(), 3);
+        for (const LeasedSeatInfo& seat : leased.seats)
+            QVERIFY2(page->leaseTexts().first().contains(seat.label), qPrintable(seat.label));
         QCOMPARE(page->returnButtons().size(), 1);
         QVERIFY(page->returnButtons().first()->isEnabled());
         QVERIFY(page->returnButtons().first()->height() >= nineMm);

@@ -30,6 +30,26 @@ namespace {
 
 constexpr int kMaxLeaseSeats = 500; // what one LeaseSeats may take (docs/boxoffice.md)
 constexpr int kLeaseCards = 6;      // the newest leases of the event shown
+constexpr int kSeatsNamed = 12;     // seats named on a card before "and N more"
+
+// "Stalls A 12, Stalls A 13, … and 8 more": the seats of a lease in one state.
+QString seatList(const LeaseInfo& lease, LeasedSeatState state)
+{
+    QStringList labels;
+    int more = 0;
+    for (const LeasedSeatInfo& seat : lease.seats) {
+        if (seat.state != state)
+            continue;
+        if (labels.size() < kSeatsNamed)
+            labels << seat.label;
+        else
+            ++more;
+    }
+    QString text = labels.join(QStringLiteral(", "));
+    if (more > 0)
+        text = LeasePage::tr("%1 and %n more", nullptr, more).arg(text);
+    return text;
+}
 
 } // namespace
 
@@ -383,7 +403,10 @@ QWidget* LeasePage::leaseCard(const LeaseInfo& lease)
     heading->setWordWrap(true);
     setStyleRole(heading, "role", QStringLiteral("total"));
     layout->addWidget(heading);
-    auto* text = new QLabel(figures.join(tr(" · ")), card);
+    QString details = figures.join(tr(" · "));
+    if (active && f.available > 0)
+        details += QLatin1Char('\n') + tr("To sell here: %1").arg(seatList(lease, LeasedSeatState::Available));
+    auto* text = new QLabel(details, card);
     text->setWordWrap(true);
     layout->addWidget(text);
     m_cardTexts << heading->text() + QLatin1Char('\n') + text->text();
