@@ -1,12 +1,14 @@
 // The client's ingest admin screen against the real server: list sources, run a feed served
-// over HTTP from this test, the quarantined record with its reason and raw data, a mapping fix
-// and retry that moves it into the catalog, and an attendee refused. The window is rendered
-// offscreen to ingest-admin.png (in the test's working directory) for a look.
+// over HTTP from this test, the source's runs, the quarantined record with its reason and raw
+// data, a mapping fix and retry that moves it into the catalog, an attendee refused, and runs
+// that died half-way or are in progress. The window is rendered offscreen to ingest-admin*.png
+// (in the test's working directory) for a look.
 #include "serverhelpers.h"
 #include "services/ingestadminservice.h"
 #include "views/ingestadminwindow.h"
 
 #include <QApplication>
+#include <QProcess>
 #include <QStandardPaths>
 #include <QTcpServer>
 #include <QTcpSocket>
@@ -139,6 +141,24 @@ private Q_SLOTS:
         listed = sources.last().first().value<QVector<IngestSourceInfo>>();
         QCOMPARE(listed[0].lastStatus, QStringLiteral("ok"));
         QCOMPARE(listed[0].openQuarantine, 1U);
+        // The selected source's runs: this one, completed, with its counts.
+        QSignalSpy runs(&service, &IngestAdminService::runsReceived);
+        QVERIFY(QTest::qWaitFor([&] {
+            if (!runs.isEmpty() && !runs.last().at(1).value<QVector<IngestRunInfo>>().isEmpty())
+                return true;
+            service.refreshRuns(QStringLiteral("harbour"));
+            return runs.wait(kTimeoutMs) && !runs.last().at(1).value<QVector<IngestRunInfo>>().isEmpty();
+        }, kTimeoutMs));
+        const auto ranRuns = runs.last().at(1).value<QVector<IngestRunInfo>>();
+        QCOMPARE(ranRuns.size(), 1);
+        QCOMPARE(ranRuns[0].source, QStringLiteral("harbour"));
+        QCOMPARE(ranRuns[0].state, QStringLiteral("completed"));
+        QVERIFY(ranRuns[0].hasCounts);
+        QCOMPARE(ranRuns[0].seen, 2U);
+        QCOMPARE(ranRuns[0].counts.created, 1U);
+        QCOMPARE(ranRuns[0].counts.quarantined, 1U);
+        QVERIFY(ranRuns[0].finishedAt >= ranRuns[0].startedAt);
+        QVERIFY(QTest::qWaitFor([&] { return window.runsTitle().contains(QStringLiteral("harbour")); }, kTimeoutMs));
         QVERIFY(window.grab().save(QStringLiteral("ingest-admin.png")));
 
         QSignalSpy mapped(&service, &IngestAdminService::mappingSaved);
@@ -174,6 +194,90 @@ private Q_SLOTS:
         for (const auto& args : refusals)
             QCOMPARE(args.at(1).value<ErrorInfo>().code, ErrorCode::PermissionDenied);
         QCOMPARE(feed.requests, 1); // the refused run fetched nothing
+        QSignalSpy refusedRuns(&refused, &IngestAdminService::requestFailed);
+        refused.refreshRuns(QStringLiteral("harbour"));
+        QVERIFY(refusedRuns.wait(kTimeoutMs));
+        QCOMPARE(refusedRuns.first().at(1).value<ErrorInfo>().code, ErrorCode::PermissionDenied);
+    }
+
+    // A run of `marquee-server ingest` killed between chunks shows as interrupted with how far
+    // it got; while another session holds the source's lock (as a run on another server
+    // instance does) it shows as running with its chunk progress, and the window polls until
+    // that changes. An unknown source is refused.
+    void adminSeesInterruptedAndRunningRuns()
+    {
+        marquee::testing::TestServer server;
+        const QString error = startDemoServer(server, {});
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("city.ics"));
+        {
+            QByteArray ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\n";
+            for (int i = 0; i < 300; ++i)
+                ics += "BEGIN:VEVENT\r\nUID:uid-" + QByteArray::number(i) + "\r\nSUMMARY:Concert " + QByteArray::number(i)
+                       + "\r\nDTSTART:20270601T" + QByteArray::number(10 + i % 10) + "0000Z\r\nEND:VEVENT\r\n";
+            ics += "END:VCALENDAR\r\n";
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(ics);
+        }
+        QProcess ingest;
+        ingest.start(marquee::testing::TestServer::serverBinary(),
+                     {QStringLiteral("ingest"), QStringLiteral("--database-url"), server.databaseUrl(), QStringLiteral("--file"),
+                      path, QStringLiteral("--source"), QStringLiteral("city"), QStringLiteral("--chunk-events"),
+                      QStringLiteral("20"), QStringLiteral("--stop-after-chunks"), QStringLiteral("3")});
+        QVERIFY(ingest.waitForFinished(120'000));
+        QCOMPARE(ingest.exitCode(), 75); // killed after its third chunk
+
+        QTemporaryDir dataDir;
+        auto session = loggedInSession(dataDir.path(), server.wsUrl(), kAdminEmail);
+        QVERIFY(session);
+        IngestAdminService service(session->syncClient());
+        QSignalSpy runs(&service, &IngestAdminService::runsReceived);
+        QSignalSpy failed(&service, &IngestAdminService::requestFailed);
+        IngestAdminWindow window(&service);
+        window.show();
+        const auto lastRun = [&] { return runs.last().at(1).value<QVector<IngestRunInfo>>().value(0); };
+        QVERIFY(QTest::qWaitFor([&] { return !runs.isEmpty() && lastRun().id != 0; }, kTimeoutMs)); // city is selected
+        QCOMPARE(runs.last().at(0).toString(), QStringLiteral("city"));
+        auto run = lastRun();
+        QCOMPARE(run.state, QStringLiteral("interrupted"));
+        QCOMPARE(run.chunksTotal, 15U);
+        QVERIFY(run.chunksCommitted >= 3 && run.chunksCommitted < 15);
+        QVERIFY(!run.hasCounts);
+        QVERIFY(!run.finishedAt.isValid());
+        QVERIFY(window.grab().save(QStringLiteral("ingest-admin-interrupted.png")));
+
+        // Another session takes the source's lock: the run is going on elsewhere.
+        const QString sourceId = server.query(QStringLiteral("SELECT id FROM sources WHERE name = 'city'")).value(0);
+        QVERIFY(!sourceId.isEmpty());
+        QProcess holder;
+        holder.start(QStringLiteral("psql"), {QStringLiteral("-d"), server.databaseUrl(), QStringLiteral("-qAt")});
+        QVERIFY(holder.waitForStarted());
+        holder.write(QStringLiteral("SELECT 'locked' FROM (SELECT pg_advisory_lock(%1, (%2 & 2147483647)::int4)) AS l;\n")
+                         .arg(0x4D53)
+                         .arg(sourceId)
+                         .toUtf8());
+        QByteArray held;
+        QVERIFY(QTest::qWaitFor([&] {
+            held += holder.readAllStandardOutput();
+            return held.contains("locked");
+        }, kTimeoutMs));
+        runs.clear();
+        service.refreshRuns(QStringLiteral("city"));
+        QVERIFY(QTest::qWaitFor([&] { return !runs.isEmpty() && lastRun().state == QLatin1String("running"); }, kTimeoutMs));
+        run = lastRun();
+        QVERIFY(run.chunksCommitted >= 3);
+        QCOMPARE(run.chunksTotal, 15U);
+        QVERIFY(window.grab().save(QStringLiteral("ingest-admin-running.png")));
+        // The window keeps asking while the run is going, and sees it stop.
+        holder.closeWriteChannel();
+        QVERIFY(holder.waitForFinished(kTimeoutMs));
+        QVERIFY(QTest::qWaitFor([&] { return !runs.isEmpty() && lastRun().state == QLatin1String("interrupted"); }, kTimeoutMs));
+
+        service.refreshRuns(QStringLiteral("nope"));
+        QVERIFY(failed.wait(kTimeoutMs));
+        QCOMPARE(failed.first().at(1).value<ErrorInfo>().code, ErrorCode::NotFound);
     }
 
     // Adding and pausing a source from the client, the mapping list, and the progress of a

@@ -1,4 +1,4 @@
-// IngestAdminService: builds the admin requests (Envelope 80-88, 130-133) and turns the answers into
+// IngestAdminService: builds the admin requests (Envelope 80-88, 130-133, 183) and turns the answers into
 // Qt value types for the admin window.
 #include "services/ingestadminservice.h"
 
@@ -38,6 +38,32 @@ IngestSourceInfo fromProto(const v1::SourceState& s)
         info.runStage = toQString(s.progress().stage());
         info.runDone = s.progress().done();
         info.runTotal = s.progress().total();
+    }
+    return info;
+}
+
+IngestRunInfo fromProto(const v1::IngestRun& r)
+{
+    IngestRunInfo info;
+    info.id = r.id();
+    info.source = toQString(r.source());
+    info.state = toQString(r.state());
+    info.startedAt = fromMs(r.started_at_ms());
+    info.finishedAt = fromMs(r.finished_at_ms());
+    info.durationMs = r.duration_ms();
+    info.chunksTotal = r.chunks_total();
+    info.chunksCommitted = r.chunks_committed();
+    info.hasCounts = r.has_counts();
+    info.seen = r.seen();
+    info.counts = fromProto(r.counts());
+    info.error = toQString(r.error());
+    info.rerunsRunId = r.reruns_run_id();
+    info.completedByRunId = r.completed_by_run_id();
+    info.rerunAttempts = r.rerun_attempts();
+    if (r.has_progress()) {
+        info.runStage = toQString(r.progress().stage());
+        info.runDone = r.progress().done();
+        info.runTotal = r.progress().total();
     }
     return info;
 }
@@ -138,6 +164,14 @@ void IngestAdminService::refreshMappings(const QString& source)
     send(Kind::Mappings, env, source);
 }
 
+void IngestAdminService::refreshRuns(const QString& source, quint32 limit)
+{
+    v1::Envelope env;
+    env.mutable_list_ingest_runs()->set_source(source.toStdString());
+    env.mutable_list_ingest_runs()->set_limit(limit);
+    send(Kind::Runs, env, source);
+}
+
 void IngestAdminService::onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer)
 {
     const auto it = m_pending.find(requestId);
@@ -191,6 +225,13 @@ void IngestAdminService::onAnswer(quint64 requestId, std::shared_ptr<const v1::E
             mappings.push_back(CategoryMappingInfo{toQString(m.source()), toQString(m.external_category()),
                                                    toQString(m.marquee_category())});
         Q_EMIT mappingsReceived(mappings);
+        break;
+    }
+    case Kind::Runs: {
+        QVector<IngestRunInfo> runs;
+        for (const auto& r : answer->ingest_run_list().runs())
+            runs.push_back(fromProto(r));
+        Q_EMIT runsReceived(pending.source, runs);
         break;
     }
     }

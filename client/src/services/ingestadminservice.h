@@ -1,5 +1,5 @@
-// IngestAdminService: the admin's view of ingestion (sources, run now, quarantine, category
-// mappings, retries) over the server's admin-only requests; answers arrive as signals.
+// IngestAdminService: the admin's view of ingestion (sources, their runs, run now, quarantine,
+// category mappings, retries) over the server's admin-only requests; answers arrive as signals.
 #pragma once
 
 #include "store/records.h"
@@ -81,6 +81,29 @@ struct QuarantineInfo {
     quint32 attempts = 0;
 };
 
+// One ingest run of a source (the server's ingest_runs), newest first in a list.
+struct IngestRunInfo {
+    qint64 id = 0;
+    QString source;
+    QString state;        // running, interrupted, completed, failed
+    QDateTime startedAt;
+    QDateTime finishedAt; // invalid: not finished
+    qint64 durationMs = 0; // so far, while running
+    quint32 chunksTotal = 0; // 0 until the run's decisions are made
+    quint32 chunksCommitted = 0;
+    bool hasCounts = false; // seen and counts are known (the run is done)
+    quint32 seen = 0;
+    IngestCountsInfo counts;
+    QString error;
+    qint64 rerunsRunId = 0;      // this run re-ran that run's payload
+    qint64 completedByRunId = 0; // the run that finished this one
+    quint32 rerunAttempts = 0;
+    // While running on the server this client talks to: stage and records done of total.
+    QString runStage;
+    quint64 runDone = 0;
+    quint64 runTotal = 0;
+};
+
 struct RetryOutcomeInfo {
     qint64 id = 0;
     bool resolved = false;
@@ -101,6 +124,7 @@ public:
     void addSource(const NewSourceInfo& source);
     void setPaused(const QString& source, bool paused);
     void refreshMappings(const QString& source = {}); // empty: every source
+    void refreshRuns(const QString& source, quint32 limit = 20); // empty source: every source
 
 Q_SIGNALS:
     void sourcesReceived(const QVector<marquee::client::IngestSourceInfo>& sources);
@@ -112,12 +136,13 @@ Q_SIGNALS:
     void sourceAdded(const marquee::client::IngestSourceInfo& source);
     void pausedChanged(const QString& source, bool paused);
     void mappingsReceived(const QVector<marquee::client::CategoryMappingInfo>& mappings);
+    void runsReceived(const QString& source, const QVector<marquee::client::IngestRunInfo>& runs);
     // Any request failed (a refused role, a bad value, the connection lost). source: the run's
     // source for a failed RunSource, else empty.
     void requestFailed(const QString& source, const marquee::client::ErrorInfo& error);
 
 private:
-    enum class Kind { Sources, Run, Quarantine, Retry, Mapping, Add, Pause, Mappings };
+    enum class Kind { Sources, Run, Quarantine, Retry, Mapping, Add, Pause, Mappings, Runs };
     struct Pending {
         Kind kind;
         QString source;

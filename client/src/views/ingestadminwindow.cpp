@@ -26,6 +26,10 @@ namespace marquee::client {
 namespace {
 
 enum SourceColumn { ColName, ColStatus, ColLastRun, ColNextRun, ColCounts, ColFailures, ColQuarantine, ColUrl, SourceColumns };
+// Re-runs the server tries before it gives an interrupted run up (docs/ingest.md).
+constexpr int kServerMaxReruns = 3;
+
+enum RunColumn { RColId, RColState, RColStarted, RColDuration, RColSeen, RColNew, RColChanged, RColUnchanged, RColQuarantined, RColNotes, RunColumns };
 enum MappingColumn { MColSource, MColExternal, MColCategory, MappingColumns };
 enum QuarantineColumn { QColSource, QColRef, QColReason, QColFetched, QColAttempts, QuarantineColumns };
 
@@ -54,7 +58,7 @@ IngestAdminWindow::IngestAdminWindow(IngestAdminService* service, QWidget* paren
     , m_service(service)
 {
     setWindowTitle(tr("Ingest Administration"));
-    resize(1100, 720);
+    resize(1180, 860);
 
     m_sources = makeTable({tr("Source"), tr("Status"), tr("Last run"), tr("Next run"), tr("Last counts"), tr("Failures"),
                            tr("Quarantined"), tr("URL")},
@@ -87,6 +91,21 @@ IngestAdminWindow::IngestAdminWindow(IngestAdminService* service, QWidget* paren
     topLayout->addWidget(new QLabel(tr("<b>Sources</b>"), top));
     topLayout->addWidget(m_sources, 1);
     topLayout->addLayout(sourceButtons);
+
+    // The selected source's runs, newest first; polled while one of them is running.
+    m_runs = makeTable({tr("Run"), tr("State"), tr("Started"), tr("Duration"), tr("Seen"), tr("New"), tr("Changed"),
+                        tr("Unchanged"), tr("Quarantined"), tr("Details")},
+                       this);
+    m_runs->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_runsPoll = new QTimer(this);
+    m_runsPoll->setSingleShot(true);
+    m_runsPoll->setInterval(1000);
+    m_runsTitle = new QLabel(tr("<b>Runs</b>"), this);
+    auto* runsPane = new QWidget(this);
+    auto* runsLayout = new QVBoxLayout(runsPane);
+    runsLayout->setContentsMargins(0, 0, 0, 0);
+    runsLayout->addWidget(m_runsTitle);
+    runsLayout->addWidget(m_runs, 1);
 
     m_quarantine = makeTable({tr("Source"), tr("Record"), tr("Reason"), tr("Fetched"), tr("Attempts")}, this);
     m_quarantine->setSelectionMode(QAbstractItemView::ExtendedSelection);
@@ -133,6 +152,7 @@ IngestAdminWindow::IngestAdminWindow(IngestAdminService* service, QWidget* paren
 
     auto* split = new QSplitter(Qt::Vertical, this);
     split->addWidget(top);
+    split->addWidget(runsPane);
     split->addWidget(bottom);
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(split);
@@ -143,6 +163,13 @@ IngestAdminWindow::IngestAdminWindow(IngestAdminService* service, QWidget* paren
     connect(m_run, &QPushButton::clicked, this, &IngestAdminWindow::runSelected);
     connect(m_progressPoll, &QTimer::timeout, m_service, &IngestAdminService::refreshSources);
     connect(m_sources, &QTableWidget::itemSelectionChanged, this, &IngestAdminWindow::updateSourceButtons);
+    connect(m_sources, &QTableWidget::itemSelectionChanged, this, [this] {
+        if (selectedSource() != m_runsTitle->property("source").toString())
+            refreshRuns();
+    });
+    connect(m_runsPoll, &QTimer::timeout, this, &IngestAdminWindow::refreshRuns);
+    connect(m_progressPoll, &QTimer::timeout, this, &IngestAdminWindow::refreshRuns);
+    connect(m_service, &IngestAdminService::runsReceived, this, &IngestAdminWindow::showRuns);
     connect(m_mappings, &QTableWidget::itemSelectionChanged, this, [this] {
         const auto rows = m_mappings->selectionModel()->selectedRows();
         if (rows.isEmpty())
@@ -184,9 +211,107 @@ void IngestAdminWindow::refresh()
     m_service->refreshSources();
     m_service->refreshQuarantine();
     m_service->refreshMappings();
+    refreshRuns();
 }
 
 QString IngestAdminWindow::statusText() const { return m_status->text(); }
+
+QString IngestAdminWindow::runsTitle() const { return m_runsTitle->text(); }
+
+void IngestAdminWindow::refreshRuns()
+{
+    const QString source = selectedSource();
+    if (!source.isEmpty())
+        m_service->refreshRuns(source);
+}
+
+QString IngestAdminWindow::durationText(qint64 ms) const
+{
+    const QLocale locale;
+    const qint64 seconds = ms / 1000;
+    if (seconds < 60)
+        return tr("%1 s").arg(locale.toString(static_cast<double>(ms) / 1000.0, 'f', 1));
+    if (seconds < 3600)
+        return tr("%1 min %2 s").arg(locale.toString(seconds / 60), locale.toString(seconds % 60));
+    return tr("%1 h %2 min").arg(locale.toString(seconds / 3600), locale.toString(seconds % 3600 / 60));
+}
+
+QString IngestAdminWindow::runStateText(const IngestRunInfo& run) const
+{
+    if (run.state == QLatin1String("running"))
+        return tr("Running");
+    if (run.state == QLatin1String("interrupted"))
+        return tr("Interrupted");
+    if (run.state == QLatin1String("completed"))
+        return tr("Completed");
+    return tr("Failed");
+}
+
+// How far a running run got, what became of an unfinished one, and its error.
+QString IngestAdminWindow::runNotes(const IngestRunInfo& run) const
+{
+    const QLocale locale;
+    QStringList notes;
+    if (run.state == QLatin1String("running")) {
+        if (run.runStage == QLatin1String("fetching"))
+            notes << tr("fetching the feed");
+        else if (run.runStage == QLatin1String("parsing") && run.runTotal > 0)
+            notes << tr("reading records, %1 of %2").arg(locale.toString(run.runDone), locale.toString(run.runTotal));
+        else if (run.runStage == QLatin1String("writing") && run.runTotal > 0)
+            notes << tr("writing records, %1 of %2").arg(locale.toString(run.runDone), locale.toString(run.runTotal));
+        if (run.chunksTotal > 0)
+            notes << tr("%1 of %2 chunks written").arg(locale.toString(run.chunksCommitted), locale.toString(run.chunksTotal));
+        else if (notes.isEmpty())
+            notes << tr("preparing");
+    } else if (run.state == QLatin1String("interrupted")) {
+        if (run.chunksTotal > 0)
+            notes << tr("stopped after %1 of %2 chunks").arg(locale.toString(run.chunksCommitted), locale.toString(run.chunksTotal));
+        notes << tr("the next run of the source re-runs it (re-run %1 of %2 tried)")
+                     .arg(locale.toString(run.rerunAttempts), locale.toString(kServerMaxReruns));
+    }
+    if (run.rerunsRunId != 0)
+        notes << tr("re-run of run %1").arg(run.rerunsRunId);
+    if (run.completedByRunId != 0)
+        notes << tr("finished by run %1").arg(run.completedByRunId);
+    if (!run.error.isEmpty())
+        notes << run.error;
+    return notes.join(QStringLiteral("; "));
+}
+
+void IngestAdminWindow::showRuns(const QString& source, const QVector<IngestRunInfo>& runs)
+{
+    if (source != selectedSource())
+        return; // an answer for a source no longer selected
+    m_runsTitle->setText(tr("<b>Runs of %1</b>").arg(source.toHtmlEscaped()));
+    m_runsTitle->setProperty("source", source);
+    const QLocale locale;
+    m_runs->setRowCount(static_cast<int>(runs.size()));
+    bool anyRunning = false;
+    for (int row = 0; row < runs.size(); ++row) {
+        const auto& r = runs[row];
+        anyRunning = anyRunning || r.state == QLatin1String("running");
+        const auto number = [&](quint32 n) { return r.hasCounts ? locale.toString(n) : tr("–"); };
+        m_runs->setItem(row, RColId, cell(locale.toString(r.id)));
+        m_runs->setItem(row, RColState, cell(runStateText(r)));
+        m_runs->setItem(row, RColStarted, cell(locale.toString(r.startedAt.toLocalTime(), QLocale::ShortFormat)));
+        const bool timed = r.finishedAt.isValid() || r.state == QLatin1String("running"); // a dead run's end is unknown
+        m_runs->setItem(row, RColDuration, cell(timed ? durationText(r.durationMs) : tr("–")));
+        m_runs->setItem(row, RColSeen, cell(number(r.seen)));
+        m_runs->setItem(row, RColNew, cell(number(r.counts.created)));
+        m_runs->setItem(row, RColChanged, cell(number(r.counts.updated + r.counts.merged)));
+        m_runs->setItem(row, RColUnchanged, cell(number(r.counts.unchanged)));
+        m_runs->setItem(row, RColQuarantined, cell(number(r.counts.quarantined)));
+        m_runs->setItem(row, RColNotes, cell(runNotes(r)));
+    }
+    if (runs.isEmpty()) {
+        m_runs->setRowCount(1);
+        auto* none = cell(tr("No runs yet."));
+        m_runs->setItem(0, RColState, none);
+    }
+    m_runs->resizeColumnsToContents();
+    if (anyRunning)
+        m_runsPoll->start();
+}
 
 QString IngestAdminWindow::countsText(const IngestCountsInfo& c) const
 {

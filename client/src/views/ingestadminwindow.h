@@ -1,7 +1,8 @@
 // IngestAdminWindow: the admin screen for ingestion: each source's state, last and next run
 // and counts, adding, pausing and resuming sources, "Run now" with the run's progress and its
-// result, the quarantine with reason and raw data, the category mappings with an editor and
-// "Retry" for the selected entries.
+// result, the selected source's runs (state, counts, duration, progress, error), the
+// quarantine with reason and raw data, the category mappings with an editor and "Retry" for
+// the selected entries.
 #pragma once
 
 #include "services/ingestadminservice.h"
@@ -25,10 +26,16 @@ public:
 
     void refresh(); // sources and the quarantine
     QString statusText() const;
+    QString runsTitle() const;
 
 private:
     void showSources(const QVector<IngestSourceInfo>& sources);
     void showMappings(const QVector<CategoryMappingInfo>& mappings);
+    void showRuns(const QString& source, const QVector<IngestRunInfo>& runs);
+    void refreshRuns();
+    QString runStateText(const IngestRunInfo& run) const;
+    QString runNotes(const IngestRunInfo& run) const;
+    QString durationText(qint64 ms) const;
     void showProgress(const IngestSourceInfo& source);
     void addSource();
     void togglePaused();
@@ -54,6 +61,9 @@ private:
     QTimer* m_progressPoll;
     QString m_running;                   // the source this window is running, if any
     QVector<IngestSourceInfo> m_sourceInfo;
+    QLabel* m_runsTitle;
+    QTableWidget* m_runs;
+    QTimer* m_runsPoll;                  // again soon while a listed run is running
     QTableWidget* m_mappings;
     QLabel* m_status;
     QTableWidget* m_quarantine;

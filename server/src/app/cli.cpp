@@ -460,7 +460,7 @@ nlohmann::json runToJson(const ingest::IngestRunInfo& r) {
                        {"error", r.error},
                        {"rerun_attempts", r.rerunAttempts}};
     if (r.hasCounts)
-        out["counts"] = {{"seen", r.seen},           {"new", r.created},         {"changed", r.changed},
+        out["counts"] = {{"seen", r.seen},           {"new", r.created},         {"changed", r.changed()},
                          {"unchanged", r.unchanged}, {"quarantined", r.quarantined}, {"cancelled", r.cancelled}};
     if (r.completesRunId != 0) out["reruns_run"] = r.completesRunId;
     if (r.completedByRunId != 0) out["completed_by_run"] = r.completedByRunId;
@@ -472,9 +472,9 @@ void printRuns(const std::vector<ingest::IngestRunInfo>& runs) {
     std::cout << "RUN\tSOURCE\tSTATE\tSTARTED\tDURATION\tSEEN\tNEW\tCHANGED\tUNCHANGED\tQUARANTINED\tNOTE\n";
     for (const auto& r : runs) {
         std::cout << r.id << '\t' << r.source << '\t' << r.state << '\t' << formatTime(r.startedAtMs) << '\t'
-                  << formatDuration(r.durationMs);
+                  << (r.finishedAtMs != 0 || r.state == "running" ? formatDuration(r.durationMs) : "-");
         if (r.hasCounts)
-            std::cout << '\t' << r.seen << '\t' << r.created << '\t' << r.changed << '\t' << r.unchanged << '\t'
+            std::cout << '\t' << r.seen << '\t' << r.created << '\t' << r.changed() << '\t' << r.unchanged << '\t'
                       << r.quarantined;
         else
             std::cout << "\t-\t-\t-\t-\t-";

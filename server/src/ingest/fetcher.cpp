@@ -499,6 +499,7 @@ SourceRunResult runSource(pqxx::connection& conn, const std::string& name, const
         busy.after = *info;
         return busy;
     }
+    markDeadRuns(conn, info->id); // before the fetch, which may take a while
     std::string etag;
     std::string lastModified;
     SourceConfig config;

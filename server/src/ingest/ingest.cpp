@@ -62,9 +62,11 @@ constexpr Statement kUnfinishedRuns{
     "FROM ingest_runs r LEFT JOIN raw_payloads p ON p.id = r.raw_payload_id "
     "WHERE r.source_id = $1 AND r.status NOT IN ('done', 'quarantined') AND r.completed_by_run_id IS NULL "
     "AND r.completes_run_id IS NULL ORDER BY r.id"};
-constexpr Statement kMarkInterrupted{"ingest_mark_interrupted",
-                                     "UPDATE ingest_runs SET status = 'interrupted' WHERE id = $1 AND status = 'running'"};
-// A re-run's own row left 'running' (with the source's lock held, it is not going any more).
+// With the source's lock held, no run of it is going: rows left 'running' are dead.
+constexpr Statement kMarkInterrupted{
+    "ingest_mark_interrupted",
+    "UPDATE ingest_runs SET status = 'interrupted' WHERE source_id = $1 AND status = 'running' "
+    "AND completes_run_id IS NULL"};
 constexpr Statement kMarkDeadReruns{
     "ingest_mark_dead_reruns",
     "UPDATE ingest_runs SET status = 'failed', finished_at = now(), "
@@ -110,10 +112,11 @@ constexpr Statement kListRuns{
     "SELECT r.id, s.name, r.status, "
     "(extract(epoch FROM r.started_at) * 1000)::bigint, "
     "coalesce((extract(epoch FROM r.finished_at) * 1000)::bigint, 0), "
-    "(extract(epoch FROM coalesce(r.finished_at, now()) - r.started_at) * 1000)::bigint, "
+    "(extract(epoch FROM coalesce(r.finished_at, now())) * 1000)::bigint - "
+    "(extract(epoch FROM r.started_at) * 1000)::bigint, "
     "r.chunks_total, r.chunks_committed, r.counts IS NOT NULL, "
     "coalesce((r.counts->>'new')::bigint, 0), "
-    "coalesce((r.counts->>'updated')::bigint, 0) + coalesce((r.counts->>'merged')::bigint, 0), "
+    "coalesce((r.counts->>'updated')::bigint, 0), coalesce((r.counts->>'merged')::bigint, 0), "
     "coalesce((r.counts->>'unchanged')::bigint, 0), "
     "coalesce(jsonb_array_length(r.counts->'quarantined'), 0), "
     "coalesce((r.counts->>'cancelled')::bigint, 0), "
@@ -239,13 +242,12 @@ std::vector<std::int64_t> finishUnfinishedRuns(pqxx::connection& conn, const Sou
     std::vector<std::pair<std::int64_t, std::string>> givenUp; // run id, reason
     std::vector<std::int64_t> rawOfGivenUp;
     {
+        markDeadRuns(conn, source.id);
         pqxx::work tx(conn);
-        exec(tx, kMarkDeadReruns, source.id);
         for (const auto& row : exec(tx, kUnfinishedRuns, source.id)) {
             const auto id = row[0].as<std::int64_t>();
             const auto rawId = row[1].as<std::int64_t>();
             const auto attempts = row[3].as<int>();
-            exec(tx, kMarkInterrupted, id);
             if (row[2].is_null()) {
                 givenUp.emplace_back(id, "ingest run cannot be re-run: its raw payload was deleted");
                 rawOfGivenUp.push_back(0);
@@ -467,6 +469,13 @@ SourceRunLock::~SourceRunLock() {
     }
 }
 
+void markDeadRuns(pqxx::connection& conn, std::int64_t sourceId) {
+    pqxx::work tx(conn);
+    exec(tx, kMarkDeadReruns, sourceId);
+    exec(tx, kMarkInterrupted, sourceId);
+    tx.commit();
+}
+
 std::size_t completeInterruptedRuns(pqxx::connection& conn, const SourceConfig& source, const IngestOptions& options) {
     SourceRunLock lock(conn, source.id);
     lock.acquire(WhenBusy::Wait);
@@ -619,20 +628,22 @@ std::vector<IngestRunInfo> listIngestRuns(pqxx::connection& conn, const std::str
         r.chunksCommitted = row[7].as<int>();
         r.hasCounts = row[8].as<bool>();
         r.created = row[9].as<std::size_t>();
-        r.changed = row[10].as<std::size_t>();
-        r.unchanged = row[11].as<std::size_t>();
-        r.quarantined = row[12].as<std::size_t>();
-        r.cancelled = row[13].as<std::size_t>();
-        r.seen = r.created + r.changed + r.unchanged + r.quarantined;
-        r.error = row[14].as<std::string>();
-        r.completesRunId = row[15].as<std::int64_t>();
-        r.completedByRunId = row[16].as<std::int64_t>();
-        r.rerunAttempts = row[17].as<int>();
-        const bool lockHeld = row[18].as<bool>();
+        r.updated = row[10].as<std::size_t>();
+        r.merged = row[11].as<std::size_t>();
+        r.unchanged = row[12].as<std::size_t>();
+        r.quarantined = row[13].as<std::size_t>();
+        r.cancelled = row[14].as<std::size_t>();
+        r.seen = r.created + r.changed() + r.unchanged + r.quarantined;
+        r.error = row[15].as<std::string>();
+        r.completesRunId = row[16].as<std::int64_t>();
+        r.completedByRunId = row[17].as<std::int64_t>();
+        r.rerunAttempts = row[18].as<int>();
+        const bool lockHeld = row[19].as<bool>();
         if (r.status == "done" || r.completedByRunId != 0) r.state = "completed";
         else if (lockHeld) r.state = "running";
         else if (r.completesRunId != 0 || r.status == "quarantined") r.state = "failed";
         else r.state = "interrupted";
+        if (r.finishedAtMs == 0 && r.state != "running") r.durationMs = 0; // died at an unknown time
         runs.push_back(std::move(r));
     }
     return runs;

@@ -140,13 +140,14 @@ struct IngestRunInfo {
     std::string status;            // as stored: running, done, failed, interrupted, quarantined
     std::int64_t startedAtMs = 0;
     std::int64_t finishedAtMs = 0; // 0: not finished
-    std::int64_t durationMs = 0;   // so far, while running
+    std::int64_t durationMs = 0;   // so far, while running; 0 for a run that died (when is unknown)
     int chunksTotal = 0;           // 0 until its decisions are made
     int chunksCommitted = 0;
     bool hasCounts = false;        // the counts below are known (the run is done)
     std::size_t seen = 0;          // new + changed + unchanged + quarantined
     std::size_t created = 0;
-    std::size_t changed = 0;       // updated or merged into an existing event
+    std::size_t updated = 0;
+    std::size_t merged = 0;        // landed on an event another record (or Marquee) already had
     std::size_t unchanged = 0;
     std::size_t quarantined = 0;
     std::size_t cancelled = 0;
@@ -154,6 +155,7 @@ struct IngestRunInfo {
     std::int64_t completesRunId = 0;   // this run re-ran that run's payload
     std::int64_t completedByRunId = 0; // the run that finished this one
     int rerunAttempts = 0;
+    std::size_t changed() const { return updated + merged; }
 };
 inline constexpr int kMaxIngestReruns = 3; // re-runs that may fail before a run is given up
 
@@ -182,6 +184,10 @@ private:
     std::int32_t m_key;
     bool m_held = false;
 };
+
+// With the source's lock held (so no run of it is going): its runs left 'running' become
+// 'interrupted' (a re-run's own row 'failed'), so that nothing shows as running that is not.
+void markDeadRuns(pqxx::connection& conn, std::int64_t sourceId);
 
 // Finishes the source's runs that died half-way (ingest_runs rows left 'running' or 'failed')
 // by re-running their stored payloads, oldest first; takes the source's lock. Called at the

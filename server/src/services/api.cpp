@@ -203,6 +203,11 @@ ApiStep Api::begin(const Principal& who, const RequestMeta& meta, const v1::Enve
             return dbStep([who, list = request.list_category_mappings()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_category_mapping_list() = detail::listCategoryMappings(conn, who, list);
             });
+        case v1::Envelope::kListIngestRuns:
+            detail::requireAdmin(who);
+            return dbStep([who, list = request.list_ingest_runs()](pqxx::connection& conn, v1::Envelope& out) {
+                *out.mutable_ingest_run_list() = detail::listIngestRuns(conn, who, list);
+            });
         case v1::Envelope::kRecordSignals:
             return dbStep([who, signals = request.record_signals()](pqxx::connection& conn, v1::Envelope& out) {
                 *out.mutable_ack() = detail::recordSignals(conn, who, signals, systemNowMs());

@@ -282,6 +282,7 @@ v1::SuggestResponse suggest(pqxx::connection& conn, const v1::SuggestRequest& re
 void requireAdmin(const Principal& who);
 v1::SourceList listIngestSources(pqxx::connection& conn, const Principal& who);
 v1::SourceRunResult runIngestSource(pqxx::connection& conn, const Principal& who, const v1::RunSource& request);
+v1::IngestRunList listIngestRuns(pqxx::connection& conn, const Principal& who, const v1::ListIngestRuns& request);
 v1::QuarantineList listQuarantine(pqxx::connection& conn, const Principal& who, const v1::ListQuarantine& request);
 v1::RetryResults retryQuarantined(pqxx::connection& conn, const Principal& who, const v1::RetryQuarantined& request);
 v1::Ack setCategoryMapping(pqxx::connection& conn, const Principal& who, const v1::SetCategoryMapping& request);

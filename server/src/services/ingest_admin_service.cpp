@@ -19,6 +19,8 @@ constexpr std::size_t kDefaultQuarantineLimit = 100;
 constexpr std::size_t kMaxQuarantineLimit = 500;
 constexpr std::size_t kRawExcerptChars = 4096;
 constexpr int kMaxRetryIds = 100;
+constexpr std::size_t kDefaultRunsLimit = 20;
+constexpr std::size_t kMaxRunsLimit = 200;
 
 constexpr Statement kOpenQuarantineCounts{
     "ingest_admin_open_quarantine",
@@ -67,6 +69,13 @@ void fillCounts(v1::IngestCounts& out, const nlohmann::json& counts) {
     if (const auto q = counts.find("quarantined"); q != counts.end() && q->is_array()) out.set_quarantined(count32(q->size()));
 }
 
+void fillProgress(v1::RunProgress& out, const ingest::Progress& progress) {
+    out.set_stage(std::string(ingest::stageName(progress.stage)));
+    out.set_done(progress.done);
+    out.set_total(progress.total);
+    out.set_started_at_ms(progress.startedAtMs);
+}
+
 void fillSource(v1::SourceState& out, const ingest::SourceInfo& info, std::uint32_t openQuarantine) {
     out.set_name(info.name);
     out.set_kind(info.kind);
@@ -81,13 +90,8 @@ void fillSource(v1::SourceState& out, const ingest::SourceInfo& info, std::uint3
     out.set_next_run_at_ms(info.nextRunAtMs);
     out.set_failures(static_cast<std::uint32_t>(std::max(0, info.failures)));
     out.set_open_quarantine(openQuarantine);
-    if (const auto progress = ingest::ProgressBoard::instance().find(info.name)) {
-        auto& p = *out.mutable_progress();
-        p.set_stage(std::string(ingest::stageName(progress->stage)));
-        p.set_done(progress->done);
-        p.set_total(progress->total);
-        p.set_started_at_ms(progress->startedAtMs);
-    }
+    if (const auto progress = ingest::ProgressBoard::instance().find(info.name))
+        fillProgress(*out.mutable_progress(), *progress);
 }
 
 std::map<std::string, std::uint32_t> openQuarantineCounts(pqxx::connection& conn) {
@@ -121,6 +125,45 @@ v1::SourceList listIngestSources(pqxx::connection& conn, const Principal& who) {
     for (const auto& info : ingest::listSources(conn)) {
         const auto it = open.find(info.name);
         fillSource(*list.add_sources(), info, it == open.end() ? 0 : it->second);
+    }
+    return list;
+}
+
+v1::IngestRunList listIngestRuns(pqxx::connection& conn, const Principal& who, const v1::ListIngestRuns& request) {
+    requireAdmin(who);
+    if (!request.source().empty() && !ingest::findSource(conn, request.source()))
+        fail(v1::NOT_FOUND, "no source named '" + request.source() + "'");
+    const std::size_t limit =
+        request.limit() == 0 ? kDefaultRunsLimit : std::min<std::size_t>(request.limit(), kMaxRunsLimit);
+    v1::IngestRunList list;
+    for (const auto& run : ingest::listIngestRuns(conn, request.source(), limit)) {
+        auto& out = *list.add_runs();
+        out.set_id(run.id);
+        out.set_source(run.source);
+        out.set_state(run.state);
+        out.set_started_at_ms(run.startedAtMs);
+        out.set_finished_at_ms(run.finishedAtMs);
+        out.set_duration_ms(run.durationMs);
+        out.set_chunks_total(static_cast<std::uint32_t>(std::max(0, run.chunksTotal)));
+        out.set_chunks_committed(static_cast<std::uint32_t>(std::max(0, run.chunksCommitted)));
+        if (run.hasCounts) {
+            out.set_seen(count32(run.seen));
+            auto& counts = *out.mutable_counts();
+            counts.set_created(count32(run.created));
+            counts.set_updated(count32(run.updated));
+            counts.set_merged(count32(run.merged));
+            counts.set_cancelled(count32(run.cancelled));
+            counts.set_unchanged(count32(run.unchanged));
+            counts.set_quarantined(count32(run.quarantined));
+        }
+        out.set_error(run.error);
+        out.set_reruns_run_id(run.completesRunId);
+        out.set_completed_by_run_id(run.completedByRunId);
+        out.set_rerun_attempts(static_cast<std::uint32_t>(std::max(0, run.rerunAttempts)));
+        // Finer progress (records, stage) when the run goes on in this process.
+        if (run.state == "running")
+            if (const auto progress = ingest::ProgressBoard::instance().find(run.source))
+                fillProgress(*out.mutable_progress(), *progress);
     }
     return list;
 }
