@@ -379,7 +379,7 @@ void SalePanel::refresh()
     m_sell->setText(places > 0        ? tr("Sell %n standing place(s)", "", places)
                     : seats.isEmpty() ? tr("Sell")
                                       : tr("Sell %n seat(s)", "", static_cast<int>(seats.size())));
-    m_holdStanding->setEnabled(online && !busy);
+    m_holdStanding->setEnabled(!busy); // offline a tap says why standing places cannot be sold
     m_printTickets->setEnabled(m_lastOrder.isValid());
     m_printReceipt->setEnabled(m_lastOrder.isValid());
     updateChangeDue();
