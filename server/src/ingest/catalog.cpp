@@ -169,6 +169,10 @@ constexpr Statement kOpenQuarantineRefs{
 constexpr Statement kResolveQuarantine{
     "ingest_resolve_quarantine",
     "UPDATE quarantine SET resolved_at = now() WHERE source_id = $1 AND ref = ANY($2::text[]) AND resolved_at IS NULL"};
+constexpr Statement kDropUnusedVenues{
+    "ingest_drop_unused_venues",
+    "DELETE FROM venues v WHERE v.id = ANY($1::uuid[]) AND NOT EXISTS (SELECT 1 FROM events e WHERE e.venue_id = v.id) "
+    "RETURNING v.id::text"};
 constexpr Statement kChunkCommitted{
     "ingest_chunk_committed", "UPDATE ingest_runs SET chunks_committed = chunks_committed + 1 WHERE id = $1"};
 constexpr Statement kQuarantine{
@@ -571,7 +575,7 @@ void CatalogWriter::writeChunks(const std::vector<pqxx::connection*>& connection
     std::atomic<std::size_t> committed{0};
     std::atomic<std::size_t> recordsDone{b.unchanged}; // progress counts records, as parsing does
     std::atomic<bool> stop{false};
-    std::vector<std::vector<std::pair<std::string, std::string>>> refused(connections.size());
+    std::vector<std::vector<Refusal>> refused(connections.size());
     std::vector<std::exception_ptr> errors(connections.size());
     const auto writer = [&](std::size_t w) {
         try {
@@ -615,7 +619,7 @@ void CatalogWriter::writeChunks(const std::vector<pqxx::connection*>& connection
 }
 
 void CatalogWriter::writeRange(pqxx::connection& conn, const std::vector<std::string>& eventIds, std::int64_t runId,
-                               std::vector<std::pair<std::string, std::string>>& refused) {
+                               std::vector<Refusal>& refused) {
     for (int attempt = 1;; ++attempt) {
         try {
             writeChunk(conn, eventIds, runId);
@@ -630,7 +634,12 @@ void CatalogWriter::writeRange(pqxx::connection& conn, const std::vector<std::st
             throw;
         } catch (const std::exception& e) {
             if (eventIds.size() == 1) {
-                refused.emplace_back(eventIds[0], e.what());
+                writeRefusedEvent(conn, eventIds[0], e.what(), refused);
+                if (runId != 0) {
+                    pqxx::work tx(conn);
+                    exec(tx, kChunkCommitted, runId);
+                    tx.commit();
+                }
                 return;
             }
             // Halves, until the refused event is alone; every other event goes in. The chunk
@@ -648,10 +657,53 @@ void CatalogWriter::writeRange(pqxx::connection& conn, const std::vector<std::st
     }
 }
 
+// The database refused an event with all its records. Each record is tried alone with the
+// event (rolled back); the records refused there are left out and the event goes in with the
+// others. When every record is refused (the event's own row is what the database will not
+// take, say), or the rest is refused again, the whole event is.
+void CatalogWriter::writeRefusedEvent(pqxx::connection& conn, const std::string& eventId, const std::string& message,
+                                      std::vector<Refusal>& refused) {
+    const auto& refs = m_decisions->provRefsByEvent.at(eventId);
+    if (refs.size() > 1) {
+        const std::unordered_set<std::string> all(refs.begin(), refs.end());
+        std::vector<Refusal> records;
+        for (const auto& ref : refs) {
+            auto others = all;
+            others.erase(ref);
+            try {
+                writeChunk(conn, {eventId}, 0, others, false);
+            } catch (const pqxx::broken_connection&) {
+                throw;
+            } catch (const pqxx::in_doubt_error&) {
+                throw;
+            } catch (const std::exception& e) {
+                records.push_back({eventId, ref, e.what()});
+            }
+        }
+        if (!records.empty() && records.size() < refs.size()) {
+            std::unordered_set<std::string> leaveOut;
+            for (const auto& r : records) leaveOut.insert(r.ref);
+            try {
+                writeChunk(conn, {eventId}, 0, leaveOut, true);
+                std::move(records.begin(), records.end(), std::back_inserter(refused));
+                return;
+            } catch (const pqxx::broken_connection&) {
+                throw;
+            } catch (const pqxx::in_doubt_error&) {
+                throw;
+            } catch (const std::exception&) {
+                // together they are refused again: the whole event is
+            }
+        }
+    }
+    refused.push_back({eventId, {}, message});
+}
+
 // One chunk, one transaction: the chunk's events (new ones by COPY, existing ones through
 // staging and one upsert), their exact vectors, cancellations, provenance, filled fields and
 // change-log rows. Reads the decisions only, so two writers run it at once.
-void CatalogWriter::writeChunk(pqxx::connection& conn, const std::vector<std::string>& ids, std::int64_t runId) {
+void CatalogWriter::writeChunk(pqxx::connection& conn, const std::vector<std::string>& ids, std::int64_t runId,
+                               const std::unordered_set<std::string>& leaveOut, bool commit) {
     const auto& b = *m_decisions;
     pqxx::work tx(conn);
     tx.exec0("SET LOCAL jit = off");
@@ -732,6 +784,7 @@ void CatalogWriter::writeChunk(pqxx::connection& conn, const std::vector<std::st
         const auto payloadId = std::to_string(m_rawPayloadId);
         for (const auto& id : ids)
             for (const auto& ref : b.provRefsByEvent.at(id)) {
+                if (leaveOut.count(ref)) continue;
                 if (b.knownRefs.count(ref)) {
                     ++known;
                     continue;
@@ -747,7 +800,7 @@ void CatalogWriter::writeChunk(pqxx::connection& conn, const std::vector<std::st
             CopyInto<6> rows(tx, "ingest_prov", {"ref", "event_id", "match_uid", "content_hash", "data", "status"});
             for (const auto& id : ids)
                 for (const auto& ref : b.provRefsByEvent.at(id))
-                    if (b.knownRefs.count(ref)) rows.row(provFields(ref));
+                    if (b.knownRefs.count(ref) && !leaveOut.count(ref)) rows.row(provFields(ref));
             rows.complete();
         }
         exec(tx, kUpsertProvenance, m_source.id, m_rawPayloadId);
@@ -788,23 +841,32 @@ void CatalogWriter::writeChunk(pqxx::connection& conn, const std::vector<std::st
     }
     detail::appendChanges(tx, changes);
     if (runId != 0) exec(tx, kChunkCommitted, runId);
-    tx.commit();
+    if (commit) tx.commit();
 }
 
-void CatalogWriter::finish(pqxx::transaction_base& tx) {
+void CatalogWriter::finish(pqxx::work& tx) {
     if (!m_decisions) return;
     const auto& b = *m_decisions;
     std::unordered_set<std::string> refusedEvents;
     std::unordered_set<std::string> refusedRefs;
-    for (const auto& [id, reason] : m_refused) {
-        refusedEvents.insert(id);
-        for (const auto& ref : b.provRefsByEvent.at(id)) refusedRefs.insert(ref);
+    std::unordered_map<std::string, std::size_t> refusedRecordsOf; // event id -> its records left out
+    for (const auto& r : m_refused) {
+        if (r.ref.empty()) {
+            refusedEvents.insert(r.eventId);
+            for (const auto& ref : b.provRefsByEvent.at(r.eventId)) refusedRefs.insert(ref);
+        } else {
+            refusedRefs.insert(r.ref);
+            ++refusedRecordsOf[r.eventId];
+        }
     }
     for (const auto& [id, c] : b.counts) {
         if (refusedEvents.count(id)) continue;
+        // A record left out of an event that went in is counted as quarantined, not as merged
+        // (the records an event gains beyond its first are merges).
+        const auto leftOut = refusedRecordsOf.count(id) ? refusedRecordsOf.at(id) : 0;
         m_report.created += c.created;
         m_report.updated += c.updated;
-        m_report.merged += c.merged;
+        m_report.merged += c.merged - std::min(c.merged, leftOut);
         m_report.cancelled += c.cancelled;
     }
     m_report.unchanged += b.unchanged;
@@ -821,9 +883,43 @@ void CatalogWriter::finish(pqxx::transaction_base& tx) {
         }
     }
     if (!resolved.empty()) exec(tx, kResolveQuarantine, m_source.id, detail::textArray(resolved));
-    for (const auto& [id, reason] : m_refused)
-        for (const auto& ref : b.provRefsByEvent.at(id))
-            quarantine(tx, ref, "database refused the record: " + reason, b.record(b.provIndex.at(ref)).raw);
+    for (const auto& r : m_refused) {
+        if (!r.ref.empty()) {
+            quarantine(tx, r.ref, "database refused the record: " + r.message, b.record(b.provIndex.at(r.ref)).raw);
+            continue;
+        }
+        for (const auto& ref : b.provRefsByEvent.at(r.eventId))
+            quarantine(tx, ref, "database refused the record: " + r.message, b.record(b.provIndex.at(ref)).raw);
+    }
+    if (!refusedEvents.empty()) dropVenuesOfRefusedEvents(tx);
+}
+
+// A venue this run created for records the database then refused has no event: it goes again
+// (with a tombstone in the change log), unless an event refers to it by now.
+void CatalogWriter::dropVenuesOfRefusedEvents(pqxx::work& tx) {
+    const auto& b = *m_decisions;
+    std::unordered_set<std::string> created; // inserted by this run (found ones are not in venueChanges)
+    for (const auto& change : b.venueChanges) created.insert(change.aggregateId);
+    std::set<std::string> candidates;
+    for (const auto& r : m_refused)
+        if (r.ref.empty())
+            for (const auto& ref : b.provRefsByEvent.at(r.eventId)) {
+                const auto& venueId = b.venueIds[b.provIndex.at(ref)];
+                if (!venueId.empty() && created.count(venueId)) candidates.insert(venueId);
+            }
+    if (candidates.empty()) return;
+    std::vector<detail::ChangeRow> tombstones;
+    try {
+        pqxx::subtransaction sub(tx, "ingest_drop_venues");
+        for (const auto& row : exec(sub, kDropUnusedVenues, uuidArray({candidates.begin(), candidates.end()})))
+            tombstones.push_back({std::string(core::aggregate::kVenue), row[0].as<std::string>(), detail::ChangeOp::Delete, 0, {}});
+        detail::appendChanges(sub, tombstones);
+        sub.commit();
+    } catch (const pqxx::broken_connection&) {
+        throw;
+    } catch (const std::exception&) {
+        // Something else refers to the venue by now: it stays, as any venue with no events.
+    }
 }
 
 void CatalogWriter::lookUpAndDecide(pqxx::transaction_base& tx, Decisions& b,

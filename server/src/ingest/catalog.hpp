@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace marquee::server::ingest {
@@ -38,12 +39,14 @@ public:
     std::size_t chunkCount() const;
     // Writes the decided rows, one transaction per chunk, one thread per connection. A chunk the
     // database refuses (a constraint, say) is split in halves until the refused event is alone;
-    // its records are quarantined by finish() with the database's message and every other event
-    // goes in. `runId`: the ingest_runs row whose committed-chunk count each chunk bumps.
+    // then each of its records is tried alone with the event, and only the records refused
+    // there are left out (quarantined by finish() with the database's message); every other
+    // event and record goes in. `runId`: the ingest_runs row whose committed-chunk count each chunk bumps.
     void writeChunks(const std::vector<pqxx::connection*>& connections, std::int64_t runId);
     // In `tx`, after the chunks: resolves the open quarantine entries of the records that went in,
-    // quarantines the refused ones, and adds up the report's counts.
-    void finish(pqxx::transaction_base& tx);
+    // quarantines the refused ones, deletes the venues this run created only for refused events,
+    // and adds up the report's counts.
+    void finish(pqxx::work& tx);
     // Frees the decisions (100,000 events' worth takes a while): callable on another thread
     // once finish() has returned.
     void release();
@@ -55,9 +58,20 @@ private:
     // `changedFound(indices)`: called once the records that are new or changed are known.
     void lookUpAndDecide(pqxx::transaction_base& tx, Decisions& d,
                          const std::function<void(std::vector<std::size_t>)>& changedFound);
-    void writeChunk(pqxx::connection& conn, const std::vector<std::string>& eventIds, std::int64_t runId);
+    // What the database refused: a whole event (ref empty: all its records), or one record.
+    struct Refusal {
+        std::string eventId;
+        std::string ref;
+        std::string message;
+    };
+    // `leaveOut`: refs whose provenance rows are not written; `commit` false: a trial, rolled back.
+    void writeChunk(pqxx::connection& conn, const std::vector<std::string>& eventIds, std::int64_t runId,
+                    const std::unordered_set<std::string>& leaveOut = {}, bool commit = true);
     void writeRange(pqxx::connection& conn, const std::vector<std::string>& eventIds, std::int64_t runId,
-                    std::vector<std::pair<std::string, std::string>>& refused);
+                    std::vector<Refusal>& refused);
+    void writeRefusedEvent(pqxx::connection& conn, const std::string& eventId, const std::string& message,
+                           std::vector<Refusal>& refused);
+    void dropVenuesOfRefusedEvents(pqxx::work& tx);
 
     const SourceConfig& m_source;
     std::int64_t m_rawPayloadId;
@@ -67,7 +81,7 @@ private:
     std::unordered_map<std::string, bool> m_othersAtVenue; // venue id -> other sources have events there
     SearchIndexer m_search;
     std::unique_ptr<Decisions> m_decisions;
-    std::vector<std::pair<std::string, std::string>> m_refused; // event id -> the database's message
+    std::vector<Refusal> m_refused;
     StageClock m_clock;
 };
 

@@ -327,6 +327,49 @@ private slots:
                  std::int64_t{1});
     }
 
+    // What PostgreSQL itself refuses (no test constraint): a JSON string with \u0000, which
+    // jsonb (the provenance data) and text columns do not take. A second record of an event
+    // (the same @id, merged) whose own data is refused costs only itself: the event goes in
+    // with its first record. An event whose only record is refused is quarantined whole, and
+    // the venue the run created just for it is gone again (with a tombstone in the change log);
+    // the venue the good events use stays.
+    void aRefusedRecordCostsOnlyItselfAndLeavesNoVenue() {
+        TestDatabase db;
+        auto conn = db.connect();
+        std::string page = "[";
+        for (int i = 0; i < 9; ++i)
+            page += "{\"@type\":\"MusicEvent\",\"@id\":\"fine-" + std::to_string(i) + "\",\"name\":\"Fine Night " +
+                    std::to_string(i) + "\",\"startDate\":\"2027-03-1" + std::to_string(i) +
+                    "T19:00:00Z\",\"location\":{\"@type\":\"Place\",\"name\":\"Harbour Hall\",\"address\":\"Kai 1\"}},";
+        page += "{\"@type\":\"MusicEvent\",\"@id\":\"gig-1\",\"name\":\"Harbour Gig\",\"startDate\":\"2027-03-01T19:00:00Z\","
+                "\"location\":{\"@type\":\"Place\",\"name\":\"Harbour Hall\",\"address\":\"Kai 1\"}},"
+                "{\"@type\":\"MusicEvent\",\"@id\":\"gig-1\",\"name\":\"Harbour Gig\",\"startDate\":\"2027-03-01T19:00:00Z\","
+                "\"url\":\"https://example.org/gig\\u0000\","
+                "\"location\":{\"@type\":\"Place\",\"name\":\"Harbour Hall\",\"address\":\"Kai 1\"}},"
+                "{\"@type\":\"MusicEvent\",\"@id\":\"lonely\",\"name\":\"Lonely Night\",\"startDate\":\"2027-03-05T19:00:00Z\","
+                "\"url\":\"https://example.org/lonely\\u0000\","
+                "\"location\":{\"@type\":\"Place\",\"name\":\"Refused Room\",\"address\":\"Gasse 2\"}}]";
+        const auto source = ensureSource(*conn, "refusing-web", Format::JsonLd);
+        const auto report = ingestPayload(*conn, source, page, "page", opts());
+        std::string refs;
+        for (const auto& q : report.quarantined) refs += q.ref + ": " + q.reason + "\n";
+        QCOMPARE(report.created, std::size_t{10});
+        QCOMPARE(report.quarantined.size(), std::size_t{2});
+        QVERIFY2(refs.find("gig-1~2: database refused the record") != std::string::npos, refs.c_str());
+        QVERIFY2(refs.find("lonely: database refused the record") != std::string::npos, refs.c_str());
+        QVERIFY2(refs.find("\\u0000") != std::string::npos, refs.c_str()); // the database's own message
+        QCOMPARE(count(*conn, "SELECT count(*) FROM events"), std::int64_t{10});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM event_provenance WHERE ref = 'gig-1'"), std::int64_t{1});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM event_provenance WHERE ref IN ('gig-1~2', 'lonely')"), std::int64_t{0});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM quarantine WHERE resolved_at IS NULL AND ref IN ('gig-1~2', 'lonely')"),
+                 std::int64_t{2});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM venues WHERE name = 'Harbour Hall'"), std::int64_t{1});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM venues WHERE name = 'Refused Room'"), std::int64_t{0});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'venue' AND type = 'delete'"),
+                 std::int64_t{1});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM change_log WHERE aggregatetype = 'event'"), std::int64_t{10});
+    }
+
     void cancellationFromAnySource() {
         TestDatabase db;
         auto conn = db.connect();
