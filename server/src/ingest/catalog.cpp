@@ -664,35 +664,33 @@ void CatalogWriter::writeRange(pqxx::connection& conn, const std::vector<std::st
 void CatalogWriter::writeRefusedEvent(pqxx::connection& conn, const std::string& eventId, const std::string& message,
                                       std::vector<Refusal>& refused) {
     const auto& refs = m_decisions->provRefsByEvent.at(eventId);
+    // The database's message, or "" when the write went through (a broken connection is thrown).
+    const auto attempt = [&](const std::unordered_set<std::string>& leaveOut, bool commit) -> std::string {
+        try {
+            writeChunk(conn, {eventId}, 0, leaveOut, commit);
+            return {};
+        } catch (const pqxx::broken_connection&) {
+            throw;
+        } catch (const pqxx::in_doubt_error&) {
+            throw;
+        } catch (const std::exception& e) {
+            return e.what();
+        }
+    };
     if (refs.size() > 1) {
         const std::unordered_set<std::string> all(refs.begin(), refs.end());
         std::vector<Refusal> records;
         for (const auto& ref : refs) {
             auto others = all;
             others.erase(ref);
-            try {
-                writeChunk(conn, {eventId}, 0, others, false);
-            } catch (const pqxx::broken_connection&) {
-                throw;
-            } catch (const pqxx::in_doubt_error&) {
-                throw;
-            } catch (const std::exception& e) {
-                records.push_back({eventId, ref, e.what()});
-            }
+            if (auto error = attempt(others, false); !error.empty()) records.push_back({eventId, ref, std::move(error)});
         }
         if (!records.empty() && records.size() < refs.size()) {
             std::unordered_set<std::string> leaveOut;
             for (const auto& r : records) leaveOut.insert(r.ref);
-            try {
-                writeChunk(conn, {eventId}, 0, leaveOut, true);
+            if (attempt(leaveOut, true).empty()) { // else together they are refused again: the whole event is
                 std::move(records.begin(), records.end(), std::back_inserter(refused));
                 return;
-            } catch (const pqxx::broken_connection&) {
-                throw;
-            } catch (const pqxx::in_doubt_error&) {
-                throw;
-            } catch (const std::exception&) {
-                // together they are refused again: the whole event is
             }
         }
     }
