@@ -182,6 +182,56 @@ private slots:
                  std::int64_t{0});
     }
 
+    // A re-run that kills its process counts as an attempt all the same (counted before it
+    // starts); the next run marks the dead re-run's row failed, re-runs the payload again and
+    // finishes the run. `sources runs` shows the dead re-run as failed, with why.
+    void aRerunThatDiesCountsAndTheNextRunFinishesIt() {
+        TestDatabase db;
+        auto conn = db.connect();
+        QTemporaryDir dir;
+        const auto first = writeFile(dir, QStringLiteral("first.ics"), feedOf(300, "Concert"));
+        const auto second = writeFile(dir, QStringLiteral("second.ics"), feedOf(310, "Concert"));
+        const QStringList source{QStringLiteral("--source"), QStringLiteral("city")};
+        const auto killedAfter = [](const char* chunks) {
+            return QStringList{QStringLiteral("--chunk-events"), QStringLiteral("20"), QStringLiteral("--stop-after-chunks"),
+                               QLatin1String(chunks)};
+        };
+        QCOMPARE(ingest(db, QStringList{QStringLiteral("--file"), first} + killedAfter("3") + source).exitCode, 75);
+        const auto dead = count(*conn, "SELECT id FROM ingest_runs");
+        // The next run re-runs the first payload and dies in that re-run.
+        QCOMPARE(ingest(db, QStringList{QStringLiteral("--file"), second} + killedAfter("2") + source).exitCode, 75);
+        const auto deadId = std::to_string(dead);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs WHERE id = " + deadId +
+                              " AND rerun_attempts = 1 AND completed_by_run_id IS NULL"),
+                 std::int64_t{1});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs WHERE completes_run_id = " + deadId + " AND status = 'running'"),
+                 std::int64_t{1});
+
+        const auto next = ingest(db, QStringList{QStringLiteral("--file"), second, QStringLiteral("--json")} + source);
+        QCOMPARE(next.exitCode, 0);
+        QCOMPARE(count(*conn, "SELECT count(*) FROM events"), std::int64_t{310});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs WHERE completes_run_id = " + deadId +
+                              " AND status = 'failed' AND error LIKE 'stopped without finishing%'"),
+                 std::int64_t{1});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs a JOIN ingest_runs b ON b.id = a.completed_by_run_id "
+                              "WHERE a.id = " + deadId + " AND a.rerun_attempts = 2 AND b.status = 'done' "
+                              "AND b.completes_run_id = a.id"),
+                 std::int64_t{1});
+        QCOMPARE(count(*conn, "SELECT count(*) FROM ingest_runs WHERE status <> 'done' AND completed_by_run_id IS NULL "
+                              "AND completes_run_id IS NULL"),
+                 std::int64_t{0});
+        const auto listed = runs(db, {QStringLiteral("city"), QStringLiteral("--json")});
+        bool deadRerunShown = false;
+        for (const auto& run : listed) {
+            const auto o = run.toObject();
+            if (o.value(QStringLiteral("reruns_run")).toInt() == static_cast<int>(dead) &&
+                o.value(QStringLiteral("state")).toString() == QLatin1String("failed") &&
+                o.value(QStringLiteral("error")).toString().startsWith(QLatin1String("stopped without finishing")))
+                deadRerunShown = true;
+        }
+        QVERIFY(deadRerunShown);
+    }
+
     void exitCodes() {
         TestDatabase db;
         QTemporaryDir dir;
