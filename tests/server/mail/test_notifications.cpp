@@ -155,6 +155,22 @@ struct ComponentFree {
     void operator()(icalcomponent* c) const { icalcomponent_free(c); }
 };
 
+// A waitlist entry offered two seats ("Rang · Reihe 2 · 4" and `secondSeat`) until Wednesday
+// 11 June, 19:30 CEST, three days before the event.
+v1::WaitlistEntry offeredEntry(const std::string& secondSeat, bool seatsApart) {
+    v1::WaitlistEntry entry;
+    entry.set_id("44444444-4444-4444-8444-444444444444");
+    entry.set_event_id(kEventId);
+    entry.set_hold_id("55555555-5555-4555-8555-555555555555");
+    entry.set_status(v1::WAITLIST_OFFERED);
+    entry.set_seats(2);
+    entry.set_offer_expires_at_ms(kStartsAtMs - 3 * 86'400'000);
+    entry.add_offered_seat_labels("Rang · Reihe 2 · 4");
+    entry.add_offered_seat_labels(secondSeat);
+    entry.set_seats_apart(seatsApart);
+    return entry;
+}
+
 } // namespace
 
 class TestNotifications : public QObject {
@@ -376,16 +392,7 @@ private slots:
         test::TestDatabase db;
         auto conn = db.connect();
         seedEvent(*conn);
-        v1::WaitlistEntry entry;
-        entry.set_id("44444444-4444-4444-8444-444444444444");
-        entry.set_event_id(kEventId);
-        entry.set_hold_id("55555555-5555-4555-8555-555555555555");
-        entry.set_status(v1::WAITLIST_OFFERED);
-        entry.set_seats(2);
-        entry.set_offer_expires_at_ms(kStartsAtMs - 3 * 86'400'000);
-        entry.add_offered_seat_labels("Rang · Reihe 2 · 4");
-        entry.add_offered_seat_labels("Rang · Reihe 2 · 9");
-        entry.set_seats_apart(true);
+        const auto entry = offeredEntry("Rang · Reihe 2 · 9", true);
         {
             pqxx::work tx(*conn);
             server::mail::enqueueWaitlistOffer(tx, entry, "wait@example.org", "Élodie", "fr");
@@ -533,15 +540,7 @@ private slots:
         test::TestDatabase db;
         auto conn = db.connect();
         seedEvent(*conn);
-        v1::WaitlistEntry entry;
-        entry.set_id("44444444-4444-4444-8444-444444444444");
-        entry.set_event_id(kEventId);
-        entry.set_hold_id("55555555-5555-4555-8555-555555555555");
-        entry.set_status(v1::WAITLIST_OFFERED);
-        entry.set_seats(2);
-        entry.set_offer_expires_at_ms(kStartsAtMs - 3 * 86'400'000); // Wednesday 11 June, 19:30 CEST
-        entry.add_offered_seat_labels("Rang · Reihe 2 · 4");
-        entry.add_offered_seat_labels("Rang · Reihe 2 · 5");
+        const auto entry = offeredEntry("Rang · Reihe 2 · 5", false);
         {
             pqxx::work tx(*conn);
             server::mail::enqueueWaitlistOffer(tx, entry, "wait@example.org", "Wanda", "en");
