@@ -16,6 +16,7 @@
 #include "marquee/v1/order.pb.h"
 #include "marquee/v1/sync.pb.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QSignalSpy>
 #include <QSqlQuery>
@@ -24,7 +25,9 @@
 #include <QTest>
 
 #include <algorithm>
+#include <latch>
 #include <memory>
+#include <thread>
 
 using namespace marquee;
 using namespace marquee::client;
@@ -460,6 +463,43 @@ private Q_SLOTS:
         DeviceKeyInfo shortCert = key;
         shortCert.certificate.chop(1);
         QCOMPARE(keys->certificateProblem(shortCert), QStringLiteral("The server sent a malformed certificate for this device."));
+    }
+
+    // Stores that make the vault's key file at the same moment (two windows of one client, a
+    // kiosk and its staff tool on one data folder) all end up with the one key that was
+    // published first: each seal opens with a vault made afterwards, none fails, the file is
+    // whole and owner-only, and no temporary file is left (review finding: NewOnly raced).
+    void vaultKeyFileRaceHasOneWinner()
+    {
+        constexpr int kRounds = 40;
+        constexpr int kStores = 6;
+        for (int round = 0; round < kRounds; ++round) {
+            QTemporaryDir dir;
+            const QString keyFile = dir.filePath(QStringLiteral("race.key"));
+            std::vector<QByteArray> sealed(kStores);
+            std::vector<QString> errors(kStores);
+            std::latch start(kStores);
+            std::vector<std::thread> stores;
+            for (int i = 0; i < kStores; ++i)
+                stores.emplace_back([&, i] {
+                    SecretVault vault(keyFile);
+                    start.arrive_and_wait();
+                    sealed[static_cast<std::size_t>(i)] = vault.seal(QByteArray(64, static_cast<char>('a' + i)));
+                    errors[static_cast<std::size_t>(i)] = vault.lastError();
+                });
+            for (auto& store : stores)
+                store.join();
+            SecretVault after(keyFile);
+            for (int i = 0; i < kStores; ++i) {
+                const auto& seal = sealed[static_cast<std::size_t>(i)];
+                QVERIFY2(SecretVault::isSealed(seal), qPrintable(errors[static_cast<std::size_t>(i)]));
+                QCOMPARE(after.open(seal).value_or(QByteArray()), QByteArray(64, static_cast<char>('a' + i)));
+            }
+            QCOMPARE(QFileInfo(keyFile).size(), 32);
+            QCOMPARE(QFileInfo(keyFile).permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                     QFileDevice::Permissions());
+            QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("race.key")});
+        }
     }
 
     // The device's secret key is sealed in SQLite (SecretVault) under a key in its own 0600

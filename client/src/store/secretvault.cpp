@@ -2,9 +2,14 @@
 #include "store/secretvault.h"
 
 #include <QFile>
-#include <QFileInfo>
+#include <QTemporaryFile>
 
 #include <sodium.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <unistd.h>
 
 namespace marquee::client {
 
@@ -38,37 +43,64 @@ bool SecretVault::loadKey()
         m_error = QStringLiteral("libsodium could not be initialised");
         return false;
     }
-    QFile file(m_keyFile);
-    if (file.exists()) {
-        // Another user able to read the key could open every sealed secret: tighten it.
-        if ((file.permissions() & ~(kOwnerOnly | QFileDevice::ReadUser | QFileDevice::WriteUser)) != 0)
-            file.setPermissions(kOwnerOnly);
-        if (!file.open(QIODevice::ReadOnly)) {
-            m_error = file.errorString();
-            return false;
-        }
-        const QByteArray key = file.read(static_cast<qint64>(crypto_secretbox_KEYBYTES) + 1);
-        if (key.size() != static_cast<qsizetype>(crypto_secretbox_KEYBYTES)) {
-            m_error = QStringLiteral("the key file %1 is damaged").arg(m_keyFile);
-            return false;
-        }
-        m_key = key;
+    // The key file appears whole or not at all (createKey), so whoever finds it can read it.
+    // Losing the race to create it means reading the winner's key.
+    if (QFile::exists(m_keyFile))
+        return readKey();
+    switch (createKey()) {
+    case Creation::Created:
         return true;
+    case Creation::Exists:
+        return readKey();
+    case Creation::Failed:
+        break;
     }
-    // New key: the file is made owner-only before the key is written into it.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::NewOnly) || !file.setPermissions(kOwnerOnly)) {
+    return false;
+}
+
+bool SecretVault::readKey()
+{
+    QFile file(m_keyFile);
+    // Another user able to read the key could open every sealed secret: tighten it.
+    if ((file.permissions() & ~(kOwnerOnly | QFileDevice::ReadUser | QFileDevice::WriteUser)) != 0)
+        file.setPermissions(kOwnerOnly);
+    if (!file.open(QIODevice::ReadOnly)) {
         m_error = file.errorString();
         return false;
     }
-    QByteArray key(static_cast<qsizetype>(crypto_secretbox_KEYBYTES), '\0');
-    randombytes_buf(key.data(), static_cast<std::size_t>(key.size()));
-    if (file.write(key) != key.size() || !file.flush()) {
-        m_error = file.errorString();
-        file.remove();
+    const QByteArray key = file.read(static_cast<qint64>(crypto_secretbox_KEYBYTES) + 1);
+    if (key.size() != static_cast<qsizetype>(crypto_secretbox_KEYBYTES)) {
+        m_error = QStringLiteral("the key file %1 is damaged").arg(m_keyFile);
         return false;
     }
     m_key = key;
     return true;
+}
+
+SecretVault::Creation SecretVault::createKey()
+{
+    // Written whole into an owner-only temporary file beside it and synced, then published
+    // under its name with link(2), which fails with EEXIST instead of replacing a file another
+    // store made meanwhile: two stores never end up with two keys, nor read a half-written one.
+    QTemporaryFile temporary(m_keyFile + QStringLiteral(".XXXXXX"));
+    if (!temporary.open() || !temporary.setPermissions(kOwnerOnly)) {
+        m_error = temporary.errorString();
+        return Creation::Failed;
+    }
+    QByteArray key(static_cast<qsizetype>(crypto_secretbox_KEYBYTES), '\0');
+    randombytes_buf(key.data(), static_cast<std::size_t>(key.size()));
+    if (temporary.write(key) != key.size() || !temporary.flush() || ::fsync(temporary.handle()) != 0) {
+        m_error = temporary.errorString();
+        return Creation::Failed;
+    }
+    if (::link(QFile::encodeName(temporary.fileName()).constData(), QFile::encodeName(m_keyFile).constData()) != 0) {
+        if (errno == EEXIST)
+            return Creation::Exists;
+        m_error = QStringLiteral("the key file %1 could not be made: %2").arg(m_keyFile, QString::fromLocal8Bit(std::strerror(errno)));
+        return Creation::Failed;
+    }
+    m_key = key;
+    return Creation::Created; // the temporary name goes with `temporary`
 }
 
 QByteArray SecretVault::seal(const QByteArray& secret)

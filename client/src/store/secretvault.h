@@ -14,7 +14,8 @@ namespace marquee::client {
 
 class SecretVault {
 public:
-    // `keyFile`: where the wrapping key lives (created on first use with mode 0600).
+    // `keyFile`: where the wrapping key lives (created on first use with mode 0600; stores
+    // racing to create it all end up with the one key that was published first).
     explicit SecretVault(QString keyFile);
     // The vault of a LocalStore file: its key lives in "<database file>-secret.key".
     static SecretVault forDatabase(const QString& databasePath);
@@ -30,7 +31,11 @@ public:
     QString lastError() const { return m_error; }
 
 private:
+    enum class Creation { Created, Exists, Failed };
     bool loadKey();
+    bool readKey();
+    // A new key, published atomically under m_keyFile; Exists when another store's came first.
+    Creation createKey();
 
     QString m_keyFile;
     QByteArray m_key; // loaded on first use
