@@ -137,20 +137,23 @@ std::optional<std::string> normalisePublicBaseUrl(std::string_view url) {
     return result;
 }
 
-std::string unsubscribeLink(pqxx::transaction_base& tx, std::int64_t userId, MailSetting setting) {
-    const auto base = publicBaseUrl();
-    if (base.empty()) return {};
+UnsubscribeLinks::UnsubscribeLinks(pqxx::transaction_base& tx) : m_base(publicBaseUrl()) {
+    static_assert(sizeof(m_key) == crypto_auth_hmacsha256_KEYBYTES);
+    if (!m_base.empty()) m_key = unsubscribeKey(tx);
+}
+
+std::string UnsubscribeLinks::link(std::int64_t userId, MailSetting setting) const {
+    if (m_base.empty()) return {};
     if (userId <= 0) throw std::invalid_argument("an unsubscribe link needs a user");
     std::array<unsigned char, kTokenBytes> raw{};
     raw[0] = kTokenVersion;
     const auto user = static_cast<std::uint64_t>(userId);
     for (std::size_t i = 0; i < 8; ++i) raw[1 + i] = static_cast<unsigned char>(user >> (8 * (7 - i)));
     raw[9] = static_cast<unsigned char>(setting);
-    const auto key = unsubscribeKey(tx);
-    crypto_auth_hmacsha256(raw.data() + kSignedBytes, raw.data(), kSignedBytes, key.data());
+    crypto_auth_hmacsha256(raw.data() + kSignedBytes, raw.data(), kSignedBytes, m_key.data());
     std::array<char, sodium_base64_ENCODED_LEN(kTokenBytes, sodium_base64_VARIANT_URLSAFE_NO_PADDING)> text{};
     sodium_bin2base64(text.data(), text.size(), raw.data(), raw.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-    return base + "/unsubscribe?t=" + text.data();
+    return m_base + "/unsubscribe?t=" + text.data();
 }
 
 std::optional<UnsubscribeTarget> checkUnsubscribe(pqxx::connection& conn, std::string_view token) {

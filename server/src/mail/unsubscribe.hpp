@@ -7,6 +7,7 @@
 
 #include <pqxx/pqxx>
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -32,8 +33,21 @@ std::string publicBaseUrl();
 // has no trailing '/'.
 std::optional<std::string> normalisePublicBaseUrl(std::string_view url);
 
-// "<base>/unsubscribe?t=<token>" for this user and setting, or empty without a public URL.
-std::string unsubscribeLink(pqxx::transaction_base& tx, std::int64_t userId, MailSetting setting);
+// The links of one alert or digest pass: the public URL and the key are read once, when it is
+// made (reading server_secrets for every mail of a pass was the review's finding), so make one
+// per pass, not one for the life of the process: a key rotated (UPDATE server_secrets) voids
+// every link made before it, and the next pass signs with the new key.
+class UnsubscribeLinks {
+public:
+    // Reads the key in `tx` only when the server has a public URL (without one there are no links).
+    explicit UnsubscribeLinks(pqxx::transaction_base& tx);
+    // "<base>/unsubscribe?t=<token>" for this user and setting, or empty without a public URL.
+    std::string link(std::int64_t userId, MailSetting setting) const;
+
+private:
+    std::string m_base;
+    std::array<unsigned char, 32> m_key{}; // crypto_auth_hmacsha256_KEYBYTES
+};
 
 struct UnsubscribeTarget {
     std::int64_t userId = 0;

@@ -43,9 +43,9 @@ MailSetting mailSetting(recommend::AlertKind kind) {
 
 // The one-click link (when the server has a public URL) after the words that say where the
 // setting is in the client; the same link goes into List-Unsubscribe.
-void addUnsubscribe(const MailLanguage& lang, TwoBodies& body, OutgoingMail& mail, pqxx::transaction_base& tx,
+void addUnsubscribe(const MailLanguage& lang, TwoBodies& body, OutgoingMail& mail, const UnsubscribeLinks& links,
                     const Recipient& to, MailSetting setting) {
-    mail.listUnsubscribeUrl = unsubscribeLink(tx, to.userId, setting);
+    mail.listUnsubscribeUrl = links.link(to.userId, setting);
     if (!mail.listUnsubscribeUrl.empty())
         body.paragraphWithLink(setting == MailSetting::WeeklyDigest ? lang.tr("Or switch it off with one click:")
                                                                     : lang.tr("Or switch them off with one click:"),
@@ -136,8 +136,9 @@ AlertText alertText(const MailLanguage& lang, recommend::AlertKind kind, const n
 
 } // namespace
 
-void enqueueWishlistAlert(pqxx::transaction_base& tx, std::int64_t alertId, recommend::AlertKind kind,
-                          const nlohmann::json& details, const recommend::EventFacts& now, const Recipient& to) {
+void enqueueWishlistAlert(pqxx::transaction_base& tx, const UnsubscribeLinks& links, std::int64_t alertId,
+                          recommend::AlertKind kind, const nlohmann::json& details, const recommend::EventFacts& now,
+                          const Recipient& to) {
     const auto& lang = MailLanguage::of(to.language);
     const auto text = alertText(lang, kind, details, now);
     TwoBodies body(lang);
@@ -154,7 +155,7 @@ void enqueueWishlistAlert(pqxx::transaction_base& tx, std::int64_t alertId, reco
                            "my wishlist when they\u2026\".",
                            now.title, settingLabel(lang, kind)));
     OutgoingMail mail;
-    addUnsubscribe(lang, body, mail, tx, to, mailSetting(kind));
+    addUnsubscribe(lang, body, mail, links, to, mailSetting(kind));
 
     mail.dedupKey = "wishlist-alert:" + std::to_string(alertId) + ":" + std::to_string(to.userId);
     mail.kind = "wishlist_" + std::string(recommend::alertKindName(kind));
@@ -166,7 +167,7 @@ void enqueueWishlistAlert(pqxx::transaction_base& tx, std::int64_t alertId, reco
     enqueueMail(tx, mail);
 }
 
-std::int64_t enqueueWeeklyDigest(pqxx::transaction_base& tx, const std::string& isoWeek,
+std::int64_t enqueueWeeklyDigest(pqxx::transaction_base& tx, const UnsubscribeLinks& links, const std::string& isoWeek,
                                  const std::vector<DigestItem>& items, const Recipient& to) {
     const auto& lang = MailLanguage::of(to.language);
     // "2026-W47" -> its Monday, "16 November 2026".
@@ -199,7 +200,7 @@ std::int64_t enqueueWeeklyDigest(pqxx::transaction_base& tx, const std::string& 
                            "Recommendation Settings in Marquee and untick \"Also send me a weekly digest of "
                            "recommended events\"."));
     OutgoingMail mail;
-    addUnsubscribe(lang, body, mail, tx, to, MailSetting::WeeklyDigest);
+    addUnsubscribe(lang, body, mail, links, to, MailSetting::WeeklyDigest);
 
     mail.dedupKey = "weekly-digest:" + std::to_string(to.userId) + ":" + isoWeek;
     mail.kind = "weekly_digest";

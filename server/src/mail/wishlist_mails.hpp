@@ -21,10 +21,14 @@ struct Recipient {
     std::string language = "en"; // users.language; anything unknown gets English
 };
 
+class UnsubscribeLinks;
+
 // One change of a saved event to one user; dedup key "wishlist-alert:<alert id>:<user id>".
-// `details` is the change's AlertChange::details; `now` the event as it is.
-void enqueueWishlistAlert(pqxx::transaction_base& tx, std::int64_t alertId, recommend::AlertKind kind,
-                          const nlohmann::json& details, const recommend::EventFacts& now, const Recipient& to);
+// `details` is the change's AlertChange::details; `now` the event as it is; `links` the pass's
+// unsubscribe links (mail/unsubscribe.hpp).
+void enqueueWishlistAlert(pqxx::transaction_base& tx, const UnsubscribeLinks& links, std::int64_t alertId,
+                          recommend::AlertKind kind, const nlohmann::json& details, const recommend::EventFacts& now,
+                          const Recipient& to);
 
 struct DigestItem {
     recommend::EventFacts event;
@@ -33,7 +37,7 @@ struct DigestItem {
 
 // The weekly digest of `isoWeek` ("2026-W47"); dedup key "weekly-digest:<user id>:<week>".
 // Returns the outbox id.
-std::int64_t enqueueWeeklyDigest(pqxx::transaction_base& tx, const std::string& isoWeek,
+std::int64_t enqueueWeeklyDigest(pqxx::transaction_base& tx, const UnsubscribeLinks& links, const std::string& isoWeek,
                                  const std::vector<DigestItem>& items, const Recipient& to);
 
 } // namespace marquee::server::mail

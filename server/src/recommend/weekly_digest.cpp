@@ -3,6 +3,7 @@
 
 #include "common/log.hpp"
 #include "mail/mail_language.hpp"
+#include "mail/unsubscribe.hpp"
 #include "mail/wishlist_mails.hpp"
 #include "recommend/engine.hpp"
 #include "services/api_internal.hpp"
@@ -55,8 +56,8 @@ std::string reasonText(const mail::MailLanguage& lang, const Snapshot& snapshot,
 }
 
 // One user's digest in its own transaction; true when a mail was enqueued.
-std::optional<bool> sendDigest(pqxx::connection& conn, const Snapshot& snapshot, const HybridRanker& ranker,
-                               const mail::Recipient& to, const std::string& week, std::int64_t nowMs,
+std::optional<bool> sendDigest(pqxx::connection& conn, const mail::UnsubscribeLinks& links, const Snapshot& snapshot,
+                               const HybridRanker& ranker, const mail::Recipient& to, const std::string& week, std::int64_t nowMs,
                                const DigestOptions& options) {
     pqxx::work tx(conn);
     if (exec(tx, kClaimWeek, to.userId, week).empty()) return std::nullopt; // decided elsewhere, or switched off
@@ -82,7 +83,7 @@ std::optional<bool> sendDigest(pqxx::connection& conn, const Snapshot& snapshot,
     std::optional<std::int64_t> mailId;
     if (!items.empty()) {
         try {
-            mailId = mail::enqueueWeeklyDigest(tx, week, items, to);
+            mailId = mail::enqueueWeeklyDigest(tx, links, week, items, to);
         } catch (const std::invalid_argument& e) { // an address the outbox refuses: decided, not mailed
             log::warn("weekly digest not mailed", {{"user_id", std::to_string(to.userId)}, {"error", e.what()}});
             chosen.clear();
@@ -119,6 +120,7 @@ DigestPassReport runWeeklyDigests(pqxx::connection& conn, std::int64_t nowMs, co
     // The snapshot (and the ranker over it) only once someone is due: most passes find nobody.
     std::shared_ptr<const Snapshot> snapshot;
     std::optional<HybridRanker> ranker;
+    std::optional<mail::UnsubscribeLinks> links; // the key once for the whole pass
     std::int64_t after = 0;
     for (;;) {
         std::vector<mail::Recipient> users;
@@ -127,6 +129,7 @@ DigestPassReport runWeeklyDigests(pqxx::connection& conn, std::int64_t nowMs, co
             for (const auto& row : exec(tx, kDueUsers, week, after, batch))
                 users.push_back({row[0].as<std::int64_t>(), row[1].as<std::string>(), row[2].as<std::string>(),
                                  row[3].as<std::string>()});
+            if (!users.empty() && !links) links.emplace(tx);
         }
         if (!users.empty() && !snapshot) {
             snapshot = Engine::instance().current(conn);
@@ -134,7 +137,7 @@ DigestPassReport runWeeklyDigests(pqxx::connection& conn, std::int64_t nowMs, co
                            snapshot->trending, snapshot->weights);
         }
         for (const auto& to : users) {
-            const auto mailed = sendDigest(conn, *snapshot, *ranker, to, week, nowMs, options);
+            const auto mailed = sendDigest(conn, *links, *snapshot, *ranker, to, week, nowMs, options);
             if (mailed && *mailed) ++report.mailed;
             else if (mailed) ++report.nothingNew;
             after = to.userId;

@@ -2,6 +2,7 @@
 #include "recommend/wishlist_alerts.hpp"
 
 #include "common/log.hpp"
+#include "mail/unsubscribe.hpp"
 #include "mail/wishlist_mails.hpp"
 #include "services/api_internal.hpp"
 
@@ -116,7 +117,8 @@ struct BatchResult {
 
 // Mails one batch of an alert's recipients under the alert row's lock (a second instance waits,
 // then continues after the cursor or finds the alert complete).
-BatchResult mailBatch(pqxx::connection& conn, std::int64_t alertId, std::int64_t nowMs, std::size_t batch) {
+BatchResult mailBatch(pqxx::connection& conn, const mail::UnsubscribeLinks& links, std::int64_t alertId,
+                      std::int64_t nowMs, std::size_t batch) {
     pqxx::work tx(conn);
     const auto rows = exec(tx, kLockAlert, alertId);
     if (rows.empty()) return {};
@@ -140,7 +142,7 @@ BatchResult mailBatch(pqxx::connection& conn, std::int64_t alertId, std::int64_t
                                     r[3].as<std::string>()};
         last = to.userId;
         try {
-            mail::enqueueWishlistAlert(tx, alertId, *kind, details, facts.front(), to);
+            mail::enqueueWishlistAlert(tx, links, alertId, *kind, details, facts.front(), to);
             ++mailed;
         } catch (const std::invalid_argument& e) { // an address the outbox refuses: skip that user
             log::warn("wishlist alert not mailed", {{"alert_id", std::to_string(alertId)},
@@ -237,15 +239,17 @@ AlertPassReport runWishlistAlerts(pqxx::connection& conn, std::int64_t nowMs, co
     }
     // Mail every unfinished alert, this pass's and any left over (another instance's, a crash's).
     std::vector<std::int64_t> pending;
+    std::optional<mail::UnsubscribeLinks> links; // the key once for the whole pass
     {
         pqxx::read_transaction tx(conn);
         for (const auto& row : exec(tx, kPendingAlerts)) pending.push_back(row[0].as<std::int64_t>());
+        if (!pending.empty()) links.emplace(tx);
     }
     const auto batch = std::max<std::size_t>(1, options.recipientsPerTransaction);
     for (const auto alertId : pending) {
         BatchResult result;
         do {
-            result = mailBatch(conn, alertId, nowMs, batch);
+            result = mailBatch(conn, *links, alertId, nowMs, batch);
             report.mails += result.mailed;
         } while (result.more);
     }

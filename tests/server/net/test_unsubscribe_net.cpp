@@ -27,7 +27,7 @@ class TestUnsubscribeNet : public QObject {
     std::string link(std::int64_t userId, mail::MailSetting setting) {
         pqxx::connection conn(m_server.databaseUrl().toStdString());
         pqxx::work tx(conn);
-        return mail::unsubscribeLink(tx, userId, setting);
+        return mail::UnsubscribeLinks(tx).link(userId, setting);
     }
 
     // The request target of a link made for https://tickets.example.org.

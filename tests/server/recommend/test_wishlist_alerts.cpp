@@ -30,7 +30,6 @@
 #include <chrono>
 #include <set>
 #include <thread>
-#include <tuple>
 
 using namespace marquee;
 using namespace marquee::test;
@@ -221,6 +220,24 @@ class TestWishlistAlerts : public QObject {
         const auto outbox = static_cast<std::size_t>(scalar(*conn, "SELECT count(*) FROM mail_outbox WHERE status = 'sent'"));
         smtp->waitFor([&](const auto& mails) { return mails.size() >= outbox; });
         return smtp->messages();
+    }
+    // How often server_secrets has been read: PostgreSQL's own table statistics. This
+    // connection's backend reports its counts at once (pg_stat_force_next_flush, PostgreSQL 15:
+    // they go out when the backend is idle again, before it answers).
+    std::int64_t secretReads() {
+        pqxx::nontransaction(*conn).exec("SELECT pg_stat_force_next_flush()");
+        return scalar(*conn, "SELECT seq_scan + coalesce(idx_scan, 0) FROM pg_stat_user_tables "
+                             "WHERE relname = 'server_secrets'");
+    }
+    // A jazz event `startsIn` ("20 days") from now at the test venue, straight into the catalog.
+    void insertEvent(const char* id, const char* title, const char* category, const char* startsIn,
+                     const char* status = "scheduled", std::int64_t priceMinMinor = 1900) {
+        pqxx::work tx(*conn);
+        tx.exec_params0("INSERT INTO events (id, title, category_id, tags, starts_at, time_zone, venue_id, currency, "
+                        "status, price_min_minor, price_max_minor) VALUES ($1::uuid, $2, $3, '{}', "
+                        "now() + $4::interval, 'Europe/Berlin', $5::uuid, 'EUR', $6, $7::bigint, $7::bigint + 2000)",
+                        id, title, category, startsIn, kVenueId, status, priceMinMinor);
+        tx.commit();
     }
     static std::vector<ReceivedMail> to(const std::vector<ReceivedMail>& mails, const std::string& address) {
         std::vector<ReceivedMail> out;
@@ -679,16 +696,60 @@ private slots:
         QVERIFY2(page.html.find("This link does not work") != std::string::npos, page.html.c_str());
     }
 
+    // The unsubscribe key is read once per alert pass and once per digest pass, not once per
+    // mail (review finding), and rotating it still voids the links sent so far while the next
+    // pass signs with the new key.
+    void unsubscribeKeyReadOncePerPass() {
+        const auto eventId = createEvent("Late Night Jazz");
+        QVERIFY(!eventId.empty());
+        for (const auto* who : {&alice, &bob, &carol}) wish(*who, eventId);
+        editEvent(eventId, [](v1::Event& e) { e.mutable_price()->set_min_minor(1200); });
+        rec::AlertOptions oneMailPerTransaction;
+        oneMailPerTransaction.recipientsPerTransaction = 1;
+        auto reads = secretReads();
+        QCOMPARE(rec::runWishlistAlerts(*conn, wallMs(), oneMailPerTransaction).mails, std::size_t{3});
+        QCOMPARE(secretReads() - reads, 1LL);
+        auto mails = deliver();
+        QCOMPARE(mails.size(), std::size_t{3});
+        std::vector<std::string> firstLinks;
+        for (const auto& mail : mails) firstLinks.push_back(unsubscribeTokenOf(mail));
+        for (const auto& token : firstLinks) QVERIFY2(server::mail::checkUnsubscribe(*conn, token), token.c_str());
+
+        sql("UPDATE server_secrets SET secret = decode(repeat('cd', 32), 'hex') WHERE name = 'mail_unsubscribe'");
+        for (const auto& token : firstLinks) QVERIFY2(!server::mail::checkUnsubscribe(*conn, token), token.c_str());
+        editEvent(eventId, [](v1::Event& e) { e.mutable_price()->set_min_minor(1000); });
+        QCOMPARE(rec::runWishlistAlerts(*conn, wallMs(), oneMailPerTransaction).mails, std::size_t{3});
+        mails = deliver();
+        QCOMPARE(mails.size(), std::size_t{6});
+        for (std::size_t i = 3; i < mails.size(); ++i) {
+            const auto token = unsubscribeTokenOf(mails[i]);
+            QVERIFY2(server::mail::checkUnsubscribe(*conn, token), token.c_str());
+        }
+
+        // The digest: three opted-in users, one transaction each, one read of the key.
+        insertEvent("aaaaaaaa-0000-4000-8000-000000000021", "Blue Note Jazz Night", "music.jazz", "20 days");
+        for (const auto* who : {&alice, &bob, &carol})
+            settings(*who, [](v1::RecommendationSettings& s) {
+                s.add_interest_categories("music.jazz");
+                s.set_weekly_digest(true);
+            });
+        rec::Engine::instance().refresh(*conn);
+        reads = secretReads();
+        QCOMPARE(rec::runWeeklyDigests(*conn, rec::isoWeekStartMs(wallMs()) + 9 * 3'600'000).mailed, std::size_t{3});
+        QCOMPARE(secretReads() - reads, 1LL);
+        mails = deliver();
+        QCOMPARE(mails.size(), std::size_t{9});
+        for (std::size_t i = 6; i < mails.size(); ++i) {
+            const auto target = server::mail::checkUnsubscribe(*conn, unsubscribeTokenOf(mails[i]));
+            QVERIFY(target && target->setting == server::mail::MailSetting::WeeklyDigest);
+        }
+    }
+
     // The weekly digest in German: subject, dates, money and the reasons.
     void weeklyDigestInGerman() {
-        pqxx::work tx(*conn);
-        for (const auto& [id, title, starts] : {std::tuple{"aaaaaaaa-0000-4000-8000-000000000011", "Blue Note Jazz Night", "20 days"},
-                                               std::tuple{"aaaaaaaa-0000-4000-8000-000000000012", "Blue Note Saxophone Jazz", "25 days"}})
-            tx.exec_params0("INSERT INTO events (id, title, category_id, tags, starts_at, time_zone, venue_id, currency, "
-                            "status, price_min_minor, price_max_minor) VALUES ($1::uuid, $2, 'music.jazz', '{}', "
-                            "now() + $3::interval, 'Europe/Berlin', $4::uuid, 'EUR', 'scheduled', 190050, 390000)",
-                            id, title, starts, kVenueId);
-        tx.commit();
+        insertEvent("aaaaaaaa-0000-4000-8000-000000000011", "Blue Note Jazz Night", "music.jazz", "20 days", "scheduled", 190050);
+        insertEvent("aaaaaaaa-0000-4000-8000-000000000012", "Blue Note Saxophone Jazz", "music.jazz", "25 days", "scheduled",
+                    190050);
         const auto fritz = makeUser(*api, *conn, "fritz@example.org", core::Role::Attendee);
         sql("UPDATE users SET display_name = 'Fritz', language = 'de' WHERE id = " + std::to_string(fritz.userId));
         settings(fritz, [](v1::RecommendationSettings& s) {
@@ -721,14 +782,7 @@ private slots:
         sql("INSERT INTO categories (id, name, parent_id) VALUES ('sports', 'Sports', NULL), "
             "('sports.football', 'Football', 'sports')");
         const auto add = [&](const char* id, const char* title, const char* category, const char* starts,
-                             const char* status) {
-            pqxx::work tx(*conn);
-            tx.exec_params0("INSERT INTO events (id, title, category_id, tags, starts_at, time_zone, venue_id, currency, "
-                            "status, price_min_minor, price_max_minor) VALUES ($1::uuid, $2, $3, '{}', "
-                            "now() + $4::interval, 'Europe/Berlin', $5::uuid, 'EUR', $6, 1900, 3900)",
-                            id, title, category, starts, kVenueId, status);
-            tx.commit();
-        };
+                             const char* status) { insertEvent(id, title, category, starts, status); };
         const char* jazzNight = "aaaaaaaa-0000-4000-8000-000000000001";
         const char* saxJazz = "aaaaaaaa-0000-4000-8000-000000000002";
         add(jazzNight, "Blue Note Jazz Night", "music.jazz", "20 days", "scheduled");
