@@ -156,8 +156,9 @@ private Q_SLOTS:
                  QStringLiteral("New Comer"));
     }
 
-    // The account's mail language is the client's UI language, sent with Register and with
-    // every Login (docs/mail.md "Languages").
+    // The account's mail language is the client's UI language, sent with Register, every Login
+    // and every Hello, so a client resumed from its saved session is heard too (docs/mail.md
+    // "Languages").
     void mailLanguageIsTheUiLanguage()
     {
         const auto restoreLocale = qScopeGuard([before = QLocale()] { QLocale::setDefault(before); });
@@ -175,11 +176,22 @@ private Q_SLOTS:
         QCOMPARE(languageOf(), QStringLiteral("fr"));
 
         QLocale::setDefault(QLocale(QStringLiteral("de_AT")));
-        auto other = session();
+        const QString otherDir = m_root.filePath(QString::number(++m_counter));
+        auto other = openSession(otherDir, m_server.wsUrl());
         QVERIFY(other);
         QVERIFY(startAndSync(*other));
         QVERIFY(logIn(*other, email, QStringLiteral("a long enough password")));
         QCOMPARE(languageOf(), QStringLiteral("de"));
+
+        // Restarted in French from the saved session: no Login, the Hello says it.
+        other.reset();
+        QLocale::setDefault(QLocale(QStringLiteral("fr_CH")));
+        auto resumed = openSession(otherDir, m_server.wsUrl());
+        QVERIFY(resumed);
+        QVERIFY(resumed->account()->isLoggedIn());
+        QVERIFY(startAndSync(*resumed));
+        QCOMPARE(resumed->syncClient()->hello().userId, serverUserId(m_server, email));
+        QCOMPARE(languageOf(), QStringLiteral("fr"));
     }
 
     void registrationErrors()

@@ -13,6 +13,7 @@
 #include <QSysInfo>
 
 #include <algorithm>
+#include <utility>
 
 namespace marquee::client {
 
@@ -30,6 +31,7 @@ DeviceKeyService::DeviceKeyService(LocalStore* store, SyncClient* sync, QObject*
     connect(m_sync, &SyncClient::connected, this, &DeviceKeyService::onConnected);
     connect(m_sync, &SyncClient::boxOfficeAnswered, this, &DeviceKeyService::onAnswer);
     connect(m_sync, &SyncClient::requestFailed, this, &DeviceKeyService::onFailed);
+    connect(m_sync, &SyncClient::deviceRevoked, this, &DeviceKeyService::onRevoked);
     m_renewCheck.setInterval(kRenewCheckMs);
     connect(&m_renewCheck, &QTimer::timeout, this, [this] {
         if (m_sync->isConnected())
@@ -186,14 +188,20 @@ void DeviceKeyService::onFailed(quint64 requestId, const ErrorInfo& error)
     m_request = 0;
     qCWarning(lcDeviceKey) << "RegisterDevice failed:" << error.message;
     if (error.details.value(QStringLiteral("reason")) == QLatin1String("device_revoked")) {
-        m_refusedAsRevoked = true;
-        Q_EMIT registrationFailed(tr("This device was revoked by an admin: it can no longer sell offline, "
-                                     "lease seats or check tickets in."));
+        onRevoked();
         return;
     }
     Q_EMIT registrationFailed(error.code == ErrorCode::PermissionDenied
                                   ? tr("Only box-office staff can register this device for offline sales.")
                                   : tr("This device could not be registered for offline sales: %1").arg(error.message));
+}
+
+void DeviceKeyService::onRevoked()
+{
+    if (std::exchange(m_refusedAsRevoked, true))
+        return;
+    Q_EMIT registrationFailed(tr("This device was revoked by an admin: it can no longer sell offline, "
+                                 "lease seats or check tickets in."));
 }
 
 } // namespace marquee::client

@@ -68,6 +68,8 @@ Q_SIGNALS:
 private:
     void onConnected(const HelloInfo& hello);
     void onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer);
+    // The server answered device_revoked (a request, or the Hello of a new connection).
+    void onRevoked();
     void onFailed(quint64 requestId, const ErrorInfo& error);
     bool needsRegistration();
     void acceptCertificate(const DeviceKeyInfo& certified);

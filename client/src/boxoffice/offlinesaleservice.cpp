@@ -64,6 +64,7 @@ OfflineSaleService::OfflineSaleService(LocalStore* store, SyncClient* sync, Acco
     connect(m_sync, &SyncClient::connected, this, &OfflineSaleService::onConnected);
     connect(m_sync, &SyncClient::boxOfficeAnswered, this, &OfflineSaleService::onAnswer);
     connect(m_sync, &SyncClient::requestFailed, this, &OfflineSaleService::onFailed);
+    connect(m_sync, &SyncClient::deviceRevoked, this, &OfflineSaleService::onDeviceRevoked);
     connect(m_leases, &LeaseService::returnFinished, this, &OfflineSaleService::onReturnFinished);
 }
 
@@ -426,7 +427,10 @@ void OfflineSaleService::uploadNextBatch()
         }
         m_uploadKeys << e.key;
     }
-    if (!unreadable.isEmpty() && !rejectUnreadable(unreadable)) {
+    if (!unreadable.isEmpty()
+        && !rejectOnDevice(unreadable, QStringLiteral("unreadable_on_device"),
+                           tr("This sale's record on the device is damaged and could not be uploaded: check the "
+                              "printed tickets and enter the sale by hand."))) {
         m_reconciling = false;
         Q_EMIT reconcileFailed(tr("Damaged offline sales on this device could not be set aside: %1").arg(m_store->lastError()));
         return;
@@ -438,16 +442,16 @@ void OfflineSaleService::uploadNextBatch()
     m_uploadRequest = m_sync->sendBoxOffice(env);
 }
 
-bool OfflineSaleService::rejectUnreadable(const QList<OutboxEntry>& entries)
+bool OfflineSaleService::rejectOnDevice(const QList<OutboxEntry>& entries, const QString& reason,
+                                        const QString& message)
 {
     QList<OfflineSaleResultInfo> results;
     for (const OutboxEntry& e : entries) {
-        qCWarning(lcOfflineSale) << "unreadable offline sale in the outbox, flagged for staff:" << e.key;
+        qCWarning(lcOfflineSale) << "offline sale not uploadable, flagged for staff:" << e.key << reason;
         OfflineSaleResultInfo r;
         r.idempotencyKey = e.key;
-        r.reason = QStringLiteral("unreadable_on_device");
-        r.message = tr("This sale's record on the device is damaged and could not be uploaded: check the printed "
-                       "tickets and enter the sale by hand.");
+        r.reason = reason;
+        r.message = message;
         results << r;
     }
     if (!m_store->applyOfflineSaleResults(results))
@@ -519,6 +523,30 @@ void OfflineSaleService::onFailed(quint64 requestId, const ErrorInfo& error)
     m_reconciling = false;
     m_retryDelayMs = 0;
     Q_EMIT reconcileFailed(tr("The offline sales could not be uploaded yet: %1").arg(error.message));
+}
+
+void OfflineSaleService::onDeviceRevoked()
+{
+    // The server rejects every sale a revoked device uploads, storing nothing
+    // (docs/boxoffice.md), and no longer lets it connect: the waiting sales are rejected here
+    // with the server's reason, so staff see them flagged instead of waiting forever.
+    m_retry->stop();
+    m_uploadRequest = 0;
+    m_returning.clear();
+    m_returnAfterUpload = false;
+    m_uploaded = m_confirmed = m_rejected = m_returnedSeats = 0;
+    const QList<OutboxEntry> entries = m_store->outbox(std::nullopt, QLatin1String(LocalStore::kOfflineSaleOutboxKind));
+    m_uploadTotal = static_cast<int>(entries.size());
+    m_reconciling = false;
+    if (!entries.isEmpty()
+        && !rejectOnDevice(entries, QStringLiteral("device_revoked"),
+                           tr("This device was revoked by an admin before the sale was uploaded: the server does not "
+                              "take it, and its tickets are refused at the door. Refund the buyer or sell the seats "
+                              "again on another till."))) {
+        Q_EMIT reconcileFailed(tr("The offline sales of this revoked device could not be set aside: %1").arg(m_store->lastError()));
+        return;
+    }
+    Q_EMIT reconcileFinished(m_confirmed, m_rejected, m_returnedSeats);
 }
 
 void OfflineSaleService::returnLeases()

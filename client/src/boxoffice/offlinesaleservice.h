@@ -114,8 +114,11 @@ private:
     void uploadNextBatch();
     void onAnswer(quint64 requestId, std::shared_ptr<const v1::Envelope> answer);
     void onFailed(quint64 requestId, const ErrorInfo& error);
-    // Unreadable outbox entries leave the outbox as rejected sales, flagged for staff.
-    bool rejectUnreadable(const QList<OutboxEntry>& entries);
+    // Outbox entries the server will never take leave the outbox as rejected sales, flagged for
+    // staff: unreadable ones, and all of them once the device is revoked.
+    bool rejectOnDevice(const QList<OutboxEntry>& entries, const QString& reason, const QString& message);
+    // The server refused this device (SyncClient::deviceRevoked): it would reject every upload.
+    void onDeviceRevoked();
     void returnLeases();
     void onReturnFinished(const QString& leaseId, bool ok, int seats);
     void finish();

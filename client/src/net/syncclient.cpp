@@ -23,6 +23,13 @@ Q_LOGGING_CATEGORY(lcSync, "marquee.sync")
 
 namespace {
 
+// The language the server writes this account's mails in: the UI's ("de_DE"; the server keeps
+// the language part and falls back to English for one it has no mails in).
+std::string mailLanguage()
+{
+    return QLocale().name().toStdString();
+}
+
 ErrorInfo toErrorInfo(const v1::Error& error)
 {
     ErrorInfo info;
@@ -132,6 +139,9 @@ void SyncClient::openSocket()
         hello->set_protocol_minor(core::kProtocolMinor);
         hello->set_client_name(m_options.clientName.toStdString());
         hello->set_device_id(m_deviceId.toStdString());
+        // Every connection, so a session restored without a Login, or a client restarted in
+        // another language, still sets the account's mail language.
+        hello->set_language(mailLanguage());
         send(RequestKind::Hello, env);
     });
     connect(m_socket, &QWebSocket::binaryMessageReceived, this, &SyncClient::onBinaryMessage);
@@ -223,17 +233,6 @@ quint64 SyncClient::send(RequestKind kind, v1::Envelope& envelope)
     });
     return id;
 }
-
-namespace {
-
-// The language the server writes this account's mails in: the UI's ("de_DE"; the server keeps
-// the language part and falls back to English for one it has no mails in).
-std::string mailLanguage()
-{
-    return QLocale().name().toStdString();
-}
-
-} // namespace
 
 quint64 SyncClient::login(const QString& email, const QString& password)
 {
@@ -555,8 +554,11 @@ void SyncClient::onBinaryMessage(const QByteArray& data)
         const ErrorInfo error = toErrorInfo(env.error());
         if (kind == RequestKind::Hello) {
             qCWarning(lcSync) << "Hello refused:" << error.message;
-            if (error.code == ErrorCode::UnsupportedVersion) {
+            const bool revoked = error.details.value(QStringLiteral("reason")) == QLatin1String("device_revoked");
+            if (error.code == ErrorCode::UnsupportedVersion || revoked) {
                 m_running = false; // retrying cannot help
+                if (revoked)
+                    Q_EMIT deviceRevoked();
                 Q_EMIT fatalError(error);
             }
             if (m_socket)

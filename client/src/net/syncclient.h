@@ -160,6 +160,9 @@ Q_SIGNALS:
     void checkInsPushed(std::shared_ptr<const marquee::v1::Envelope> push);
     void authenticationRejected(); // HTTP 401 at the upgrade: the token is no longer valid
     void fatalError(const marquee::client::ErrorInfo& error); // e.g. unsupported protocol version
+    // An admin revoked this installation's device id: the server ended the connection and
+    // refuses Hello (device_revoked). The client stops connecting (fatalError follows).
+    void deviceRevoked();
 
 private:
     enum class RequestKind {

@@ -79,4 +79,13 @@ inline constexpr std::int32_t kWaitlistEventClass = 0x4D57; // "MW"
 // ticket" index is the last guard.
 inline constexpr std::int32_t kCheckInEventClass = 0x4D43; // "MC"
 
+// Two-int4 class for a box-office device's revocation: (kDeviceRevocationClass,
+// hashtext(<device id>)), transaction locks, waited for. RevokeDevice holds it exclusively from
+// its start to its commit; a check-in (each CheckIn, each UploadCheckIns item) holds it shared
+// from before it reads whether the device is revoked until it commits, so no admission by a
+// device commits after its revocation did. Taken before any other lock of either transaction
+// (the check-in event lock above comes after it), so it can't close a cycle. A collision of two
+// devices' keys only makes one wait for the other's revocation.
+inline constexpr std::int32_t kDeviceRevocationClass = 0x4D44; // "MD"
+
 } // namespace marquee::server::db::lockkey

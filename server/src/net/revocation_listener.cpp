@@ -1,4 +1,5 @@
-// RevocationListener: one LISTEN connection; notifications are handed to the hub at once.
+// RevocationListener: one LISTEN connection for both channels; notifications are handed to the
+// hub at once.
 #include "net/revocation_listener.hpp"
 
 #include "db/session_settings.hpp"
@@ -13,11 +14,14 @@ namespace {
 
 class Receiver final : public pqxx::notification_receiver {
 public:
-    Receiver(pqxx::connection& conn, SessionHub& hub) : pqxx::notification_receiver(conn, "marquee_revoked"), m_hub(hub) {}
-    void operator()(const std::string& payload, int) override { m_hub.closeByTokenHash(payload); }
+    using Handler = void (SessionHub::*)(const std::string&);
+    Receiver(pqxx::connection& conn, const std::string& channel, SessionHub& hub, Handler handler)
+        : pqxx::notification_receiver(conn, channel), m_hub(hub), m_handler(handler) {}
+    void operator()(const std::string& payload, int) override { (m_hub.*m_handler)(payload); }
 
 private:
     SessionHub& m_hub;
+    Handler m_handler;
 };
 
 } // namespace
@@ -54,7 +58,8 @@ void RevocationListener::run() {
             pqxx::connection conn(m_connectionString);
             // A silently re-opened session would no longer LISTEN: fail and reconnect instead.
             db::inhibitReactivation(conn);
-            Receiver receiver(conn, m_hub);
+            Receiver tokens(conn, "marquee_revoked", m_hub, &SessionHub::closeByTokenHash);
+            Receiver devices(conn, "marquee_device_revoked", m_hub, &SessionHub::closeByDevice);
             backoff = 100ms;
             while (!m_stopping) {
                 // Bounded so that stop() is prompt.

@@ -1,5 +1,7 @@
 // Follows "marquee_revoked" (sent by a logout on any instance, payload: the token hash in
-// hex) and closes this instance's open connections that use that token.
+// hex) and closes this instance's open connections that use that token, and
+// "marquee_device_revoked" (sent by RevokeDevice, payload: the device id) and ends the
+// connections whose Hello named that device.
 #pragma once
 
 #include <atomic>

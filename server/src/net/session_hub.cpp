@@ -140,4 +140,16 @@ void SessionHub::closeByTokenHash(const std::string& tokenHash) {
         if (auto session = weak.lock()) session->closeRevoked();
 }
 
+void SessionHub::closeByDevice(const std::string& deviceId) {
+    if (deviceId.empty()) return;
+    std::vector<std::weak_ptr<WebSocketSession>> sessions;
+    {
+        const std::lock_guard lock(m_mutex);
+        for (auto* session : m_sessions) sessions.push_back(session->weak_from_this());
+    }
+    // The device id is set by Hello on each session's strand: each session compares there.
+    for (const auto& weak : sessions)
+        if (auto session = weak.lock()) session->closeIfDevice(deviceId);
+}
+
 } // namespace marquee::server::net

@@ -48,6 +48,9 @@ public:
     // Thread-safe (the revocation listener): closes (1008) every open connection that
     // authenticated with this token hash (hex).
     void closeByTokenHash(const std::string& tokenHash);
+    // Thread-safe (the revocation listener): ends every open connection whose Hello named this
+    // revoked box-office device (WebSocketSession::closeIfDevice).
+    void closeByDevice(const std::string& deviceId);
 
 private:
     void startFanOutLocked();

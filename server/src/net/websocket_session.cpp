@@ -202,6 +202,10 @@ void WebSocketSession::dispatch(v1::Envelope request) {
         sendError(0, v1::INVALID_ARGUMENT, "request_id must be non-zero");
         return;
     }
+    if (m_deviceRevoked) {
+        sendError(id, v1::FAILED_PRECONDITION, "this device was revoked by an admin", {{"reason", "device_revoked"}});
+        return;
+    }
     if (m_shuttingDown || m_ctx.stopping.load()) {
         send(shuttingDownAnswer(id));
         return;
@@ -276,24 +280,13 @@ void WebSocketSession::startHello(v1::Envelope request) {
     auto self = shared_from_this();
     auto shared = std::make_shared<const v1::Envelope>(std::move(request));
     const bool posted = m_ctx.pool.post([self, shared, started](pqxx::connection& conn) {
-        v1::Envelope answer;
-        answer.set_request_id(shared->request_id());
-        try {
-            const auto head = self->m_ctx.api.head(conn);
-            auto* ok = answer.mutable_hello_ok();
-            ok->set_protocol_major(core::kProtocolMajor);
-            ok->set_protocol_minor(core::kProtocolMinor);
-            ok->set_server_version(core::kProductVersion);
-            ok->set_user_id(self->m_principal.userId);
-            ok->set_role(protocol::toProto(self->m_principal.role));
-            ok->set_email(self->m_principal.email);
-            ok->set_head(head);
-        } catch (const std::exception& e) {
-            log::error("hello: reading the change-log head failed", {{"error", e.what()}});
-            protocol::setError(answer, v1::UNAVAILABLE, "database unavailable; retry later");
-        }
-        asio::post(self->m_ws.get_executor(), [self, shared, answer = std::move(answer), started]() mutable {
+        auto answer = self->m_ctx.api.hello(conn, self->m_principal, *shared);
+        const bool revoked = answer.has_error() && answer.error().details().count("reason") &&
+                             answer.error().details().at("reason") == "device_revoked";
+        asio::post(self->m_ws.get_executor(), [self, shared, answer = std::move(answer), started, revoked]() mutable {
+            if (answer.has_error()) self->m_helloDone = false; // a refused Hello may be sent again
             self->onAnswer(*shared, std::move(answer), started);
+            if (revoked) self->endForRevokedDevice();
         });
     });
     if (!posted) onAnswer(*shared, shuttingDownAnswer(shared->request_id()), started);
@@ -368,6 +361,7 @@ void WebSocketSession::onAnswer(const v1::Envelope& request, v1::Envelope answer
         if (request.has_logout() && answer.has_ack())
             closeWith(websocket::close_code::normal, "logged out", true);
     }
+    if (m_deviceRevoked && m_inFlight == 0) closeWith(websocket::close_code::policy_error, "device revoked", true);
     if (m_shuttingDown && m_inFlight == 0)
         closeWith(websocket::close_code::going_away, "server shutting down", true);
     maybeResumeReading();
@@ -480,6 +474,22 @@ void WebSocketSession::closeRevoked() {
         self->m_shuttingDown = true; // no new requests; the close follows what is queued
         self->closeWith(websocket::close_code::policy_error, "session revoked", true);
     });
+}
+
+void WebSocketSession::closeIfDevice(std::string deviceId) {
+    asio::post(m_ws.get_executor(), [self = shared_from_this(), deviceId = std::move(deviceId)] {
+        if (self->m_accepted && !deviceId.empty() && self->m_meta.deviceId == deviceId) self->endForRevokedDevice();
+    });
+}
+
+void WebSocketSession::endForRevokedDevice() {
+    if (m_deviceRevoked) return;
+    log::info("closing the connection of a revoked device",
+              {{"device_id", m_meta.deviceId}, {"user_id", m_principal.userId}, {"in_flight", m_inFlight}});
+    // Requests in flight finish (an upload learns device_revoked item by item); new ones are
+    // refused with the reason; then 1008 "device revoked".
+    m_deviceRevoked = true;
+    if (m_inFlight == 0) closeWith(websocket::close_code::policy_error, "device revoked", true);
 }
 
 void WebSocketSession::shutdown() {

@@ -49,6 +49,10 @@ public:
     void shutdown();
     // Thread-safe. The session token was revoked (logout elsewhere): close with 1008.
     void closeRevoked();
+    // Thread-safe. The box-office device `deviceId` was revoked (RevokeDevice on any instance):
+    // if this connection's Hello named it, it finishes the requests in flight, refuses new ones
+    // (FAILED_PRECONDITION reason = device_revoked) and closes with 1008 "device revoked".
+    void closeIfDevice(std::string deviceId);
 
     // Immutable after construction, so the hub may read them from any thread.
     std::int64_t userId() const { return m_principal.userId; }
@@ -61,6 +65,8 @@ private:
     void handleFrame();
     void dispatch(v1::Envelope request);
     void startHello(v1::Envelope request);
+    // On the strand: this connection's device is revoked (closeIfDevice, or its Hello refused).
+    void endForRevokedDevice();
     void startApi(v1::Envelope request);
     // Runs the next step of a request on the db pool or the password hasher.
     void runStep(std::shared_ptr<const v1::Envelope> request, ApiStep step, Clock::time_point started);
@@ -134,6 +140,7 @@ private:
     bool m_authInFlight = false;   // a Register or Login is being worked on
     bool m_loggingOut = false;     // its own logout: the revocation notice is not for us
     bool m_shuttingDown = false;
+    bool m_deviceRevoked = false; // closing with 1008 "device revoked" once nothing is in flight
     bool m_closing = false; // a close is queued or under way: ignore further input
     bool m_closeStarted = false;
     bool m_peerGone = false;

@@ -401,6 +401,13 @@ FeedRange Api::changesInRange(pqxx::connection& conn, std::uint64_t after, std::
 
 std::uint64_t Api::head(pqxx::connection& conn) { return detail::head(conn); }
 
+v1::Envelope Api::hello(pqxx::connection& conn, const Principal& who, const v1::Envelope& request) {
+    auto step = guarded(request, [&] {
+        return detail::answered([&](v1::Envelope& out) { *out.mutable_hello_ok() = detail::hello(conn, who, request.hello()); });
+    });
+    return std::move(*finish(request, std::move(*step.answer)).answer);
+}
+
 SeatChangeRange Api::seatChangesAfter(pqxx::connection& conn, const std::string& eventId, std::uint64_t after,
                                       std::size_t maxRows) {
     return detail::seatChangesAfter(conn, eventId, after, maxRows);

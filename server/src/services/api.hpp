@@ -113,6 +113,10 @@ public:
     FeedRange changesInRange(pqxx::connection& conn, std::uint64_t after, std::uint64_t upTo);
     // Newest stamped seq (0 when the log is empty).
     std::uint64_t head(pqxx::connection& conn);
+    // The answer to a Hello (its form already checked by the connection): HelloOk, or an Error
+    // with handle()'s mapping (a malformed language; FAILED_PRECONDITION reason = device_revoked
+    // for a revoked box-office device, after which the connection closes). Never throws.
+    v1::Envelope hello(pqxx::connection& conn, const Principal& who, const v1::Envelope& request);
 
     // Live seat feed (net/seat_feed): an event's changes after `after`, at most about
     // `maxRows` log rows (always whole status_seq groups); the current status_seq of events

@@ -166,6 +166,13 @@ ApiStep registerUser(const Api::Options& options, const RequestMeta& meta, const
 ApiStep login(const Api::Options& options, const RequestMeta& meta, const v1::LoginRequest& request);
 v1::Ack logout(pqxx::connection& conn, const Principal& who);
 std::optional<Principal> authenticate(pqxx::connection& conn, std::string_view bearerToken);
+// The mail language of a Register/Login/Hello language field (auth_service.cpp), and storing
+// it as the account's (a no-op when unchanged).
+std::optional<std::string> mailLanguageOf(std::string_view tag);
+void setMailLanguage(pqxx::transaction_base& tx, std::int64_t userId, const std::string& language);
+// Hello's database step (hello_service.cpp): refuses a revoked device, records a signed-in
+// client's UI language, reads the head. Throws ApiError like the service entry points.
+v1::HelloOk hello(pqxx::connection& conn, const Principal& who, const v1::Hello& request);
 std::int64_t createUser(pqxx::connection& conn, std::string_view email, std::string_view password, core::Role role,
                         std::string_view displayName);
 

@@ -27,7 +27,7 @@ constexpr Statement kInsertUser{
     "auth_insert_user",
     "INSERT INTO users (email, display_name, password_hash, role, language) VALUES ($1, $2, $3, $4, $5) "
     "ON CONFLICT (email) DO NOTHING RETURNING id"};
-// The account's mail language follows the client's UI language at each login.
+// The account's mail language follows the client's UI language at each login and Hello.
 constexpr Statement kSetLanguage{"auth_set_language",
                                  "UPDATE users SET language = $2 WHERE id = $1 AND language <> $2"};
 constexpr Statement kFindUser{"auth_find_user",
@@ -151,21 +151,6 @@ struct NewAccount {
     std::string language = "en";
 };
 
-// The mail language of a Register/Login language field ("de", "de-AT", "fr_CH", "en"): one the
-// server has mails in, English for any other well-formed tag (a client in a language the mails
-// don't speak still logs in), nullopt when empty (keep the account's), INVALID_ARGUMENT for
-// anything that is not a language tag.
-std::optional<std::string> mailLanguageOf(std::string_view tag) {
-    if (tag.empty()) return std::nullopt;
-    const bool wellFormed = tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-    });
-    if (!wellFormed) fail(v1::INVALID_ARGUMENT, "language must be a language tag such as de, fr or en", {{"field", "language"}});
-    std::string primary(tag.substr(0, tag.find_first_of("-_")));
-    for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return primary == "de" || primary == "fr" ? primary : std::string("en");
-}
-
 NewAccount checkNewAccount(std::string_view email, std::string_view password, std::string_view displayName,
                            std::string_view language) {
     NewAccount account;
@@ -190,6 +175,25 @@ ApiStep sessionAnswer(v1::Session session) {
 }
 
 } // namespace
+
+// The mail language of a Register/Login language field ("de", "de-AT", "fr_CH", "en"): one the
+// server has mails in, English for any other well-formed tag (a client in a language the mails
+// don't speak still logs in), nullopt when empty (keep the account's), INVALID_ARGUMENT for
+// anything that is not a language tag.
+std::optional<std::string> mailLanguageOf(std::string_view tag) {
+    if (tag.empty()) return std::nullopt;
+    const bool wellFormed = tag.size() <= 35 && std::all_of(tag.begin(), tag.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    if (!wellFormed) fail(v1::INVALID_ARGUMENT, "language must be a language tag such as de, fr or en", {{"field", "language"}});
+    std::string primary(tag.substr(0, tag.find_first_of("-_")));
+    for (auto& c : primary) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return primary == "de" || primary == "fr" ? primary : std::string("en");
+}
+
+void setMailLanguage(pqxx::transaction_base& tx, std::int64_t userId, const std::string& language) {
+    exec(tx, kSetLanguage, userId, language);
+}
 
 ApiStep registerUser(const Api::Options& options, const RequestMeta& meta, const v1::RegisterRequest& request) {
     auto account = checkNewAccount(request.email(), request.password(), request.display_name(), request.language());
@@ -267,7 +271,7 @@ ApiStep login(const Api::Options& options, const RequestMeta& meta, const v1::Lo
                 pqxx::work tx(c);
                 exec(tx, kThrottleReset, attempt.accountKey);
                 exec(tx, kThrottleForgive, attempt.addressKey);
-                if (attempt.language) exec(tx, kSetLanguage, *attempt.userId, *attempt.language);
+                if (attempt.language) setMailLanguage(tx, *attempt.userId, *attempt.language);
                 auto session = newSession(tx, options, *attempt.userId, attempt.role, attempt.email);
                 tx.commit();
                 return sessionAnswer(std::move(session));

@@ -36,6 +36,12 @@ v1::DeviceList listDevices(pqxx::connection& conn, const Principal& who, const v
 v1::DeviceInfo revokeDevice(pqxx::connection& conn, const Principal& who, const v1::RevokeDevice& request);
 bool isDeviceRevoked(pqxx::transaction_base& tx, const std::string& deviceId);
 void refuseRevokedDevice(pqxx::transaction_base& tx, const std::string& deviceId);
+// refuseRevokedDevice that cannot miss a revocation in progress: it takes the device's
+// revocation lock (db/lock_keys.hpp kDeviceRevocationClass) shared until `tx` ends, so a
+// RevokeDevice committing meanwhile is waited for (and refused here), and one that starts later
+// waits until `tx` has committed. For writes that must not commit after the revocation
+// (check-ins: each one, online and uploaded).
+void refuseRevokedDeviceLocked(pqxx::transaction_base& tx, const std::string& deviceId);
 
 v1::Lease leaseSeats(pqxx::connection& conn, const BoxOfficeCaller& caller, const v1::LeaseSeats& request);
 v1::Lease returnLease(pqxx::connection& conn, const BoxOfficeCaller& caller, const v1::ReturnLease& request);

@@ -311,6 +311,20 @@ v1::CheckInResult admit(pqxx::transaction_base& tx, const Principal& who, const 
     return store(std::move(result));
 }
 
+// One attempt in a transaction of its own, committed: CheckIn and each UploadCheckIns item. The
+// device's revocation is checked inside it, under the revocation lock, so an item that commits
+// after a revocation committed is impossible even in the middle of a long upload.
+v1::CheckInResult admitAndCommit(pqxx::connection& conn, const Principal& who, const std::string& deviceId,
+                                 const Attempt& attempt) {
+    pqxx::work tx(conn);
+    refuseRevokedDeviceLocked(tx, deviceId);
+    bool notify = false;
+    auto result = admit(tx, who, deviceId, attempt, notify);
+    if (notify) exec(tx, kNotify, attempt.eventId);
+    tx.commit();
+    return result;
+}
+
 } // namespace
 
 v1::CheckInResult checkIn(pqxx::connection& conn, const Principal& who, const std::string& deviceId,
@@ -318,13 +332,7 @@ v1::CheckInResult checkIn(pqxx::connection& conn, const Principal& who, const st
     requireDoorStaff(who, deviceId);
     Attempt attempt{request.idempotency_key(), request.event_id(), request.ticket_code(), request.gate(), std::nullopt};
     validate(attempt);
-    pqxx::work tx(conn);
-    refuseRevokedDevice(tx, deviceId);
-    bool notify = false;
-    auto result = admit(tx, who, deviceId, attempt, notify);
-    if (notify) exec(tx, kNotify, attempt.eventId);
-    tx.commit();
-    return result;
+    return admitAndCommit(conn, who, deviceId, attempt);
 }
 
 v1::CheckInResults uploadCheckIns(pqxx::connection& conn, const Principal& who, const std::string& deviceId,
@@ -338,20 +346,11 @@ v1::CheckInResults uploadCheckIns(pqxx::connection& conn, const Principal& who, 
                             item.checked_in_at_ms()});
         validate(attempts.back());
     }
-    {
-        pqxx::read_transaction tx(conn);
-        refuseRevokedDevice(tx, deviceId);
-    }
     // One transaction per item: a replayed or refused item never holds back the others, and
-    // each event's lock is held only for its own item.
+    // each event's lock is held only for its own item. A revocation committed during the upload
+    // fails the rest of it (device_revoked); the items before it stay admitted.
     v1::CheckInResults results;
-    for (const auto& attempt : attempts) {
-        pqxx::work tx(conn);
-        bool notify = false;
-        *results.add_results() = admit(tx, who, deviceId, attempt, notify);
-        if (notify) exec(tx, kNotify, attempt.eventId);
-        tx.commit();
-    }
+    for (const auto& attempt : attempts) *results.add_results() = admitAndCommit(conn, who, deviceId, attempt);
     return results;
 }
 

@@ -17,6 +17,9 @@ constexpr std::size_t kMaxReasonBytes = 500;
 constexpr std::size_t kMaxDeviceIdBytes = 200;
 
 constexpr Statement kRevocation{"devices_revocation", "SELECT 1 FROM device_revocations WHERE device_id = $1"};
+constexpr Statement kLockRevocation{"devices_lock_revocation", "SELECT pg_advisory_xact_lock($1, hashtext($2))"};
+constexpr Statement kLockRevocationShared{"devices_lock_revocation_shared",
+                                          "SELECT pg_advisory_xact_lock_shared($1, hashtext($2))"};
 
 #define MQ_MS(expr) "coalesce((extract(epoch FROM " expr ") * 1000)::bigint, 0)"
 // One row per device: its current key (the newest when every key was replaced), who
@@ -70,6 +73,8 @@ constexpr Statement kCatalogConfirmedTickets{
 #undef MQ_CONFIRMED_TICKETS
 constexpr Statement kLockCheckInEvent{"devices_lock_checkin_event", "SELECT pg_advisory_xact_lock($1, hashtext($2))"};
 constexpr Statement kNotifyDoors{"devices_notify_doors", "SELECT pg_notify('marquee_checkins', $1::text || ':c')"};
+// Every instance's revocation listener ends the device's open connections (delivered at commit).
+constexpr Statement kNotifySessions{"devices_notify_sessions", "SELECT pg_notify('marquee_device_revoked', $1)"};
 
 void requireDeviceManager(const Principal& who) {
     if (!who.isAuthenticated()) fail(v1::UNAUTHENTICATED, "log in first");
@@ -111,6 +116,13 @@ void refuseRevokedDevice(pqxx::transaction_base& tx, const std::string& deviceId
              {{"reason", "device_revoked"}});
 }
 
+void refuseRevokedDeviceLocked(pqxx::transaction_base& tx, const std::string& deviceId) {
+    // Under the lock, a fresh statement: READ COMMITTED sees a revocation that committed while
+    // this transaction waited.
+    exec(tx, kLockRevocationShared, db::lockkey::kDeviceRevocationClass, deviceId);
+    refuseRevokedDevice(tx, deviceId);
+}
+
 v1::DeviceList listDevices(pqxx::connection& conn, const Principal& who, const v1::ListDevices& request) {
     requireDeviceManager(who);
     pqxx::read_transaction tx(conn);
@@ -129,6 +141,8 @@ v1::DeviceInfo revokeDevice(pqxx::connection& conn, const Principal& who, const 
         fail(v1::INVALID_ARGUMENT, "say why the device is revoked (1 to 500 bytes of UTF-8)", {{"field", "reason"}});
 
     pqxx::work tx(conn);
+    // First: check-ins of this device in flight commit before it, later ones find the revocation.
+    exec(tx, kLockRevocation, db::lockkey::kDeviceRevocationClass, deviceId);
     if (exec(tx, kLockKeys, deviceId).empty())
         fail(v1::NOT_FOUND, "no device registered under this id", {{"device_id", deviceId}});
     std::uint32_t seatsReturned = 0;
@@ -144,6 +158,8 @@ v1::DeviceInfo revokeDevice(pqxx::connection& conn, const Principal& who, const 
                 exec(tx, kNotifyDoors, eventId);
         }
     }
+    // Also when it was revoked before: a connection that outlived a listener outage ends now.
+    exec(tx, kNotifySessions, deviceId);
     const auto rows = exec(tx, kDevices, deviceId, true);
     if (rows.empty()) throw std::logic_error("revokeDevice: the device vanished");
     auto device = deviceFromRow(rows[0]);

@@ -4,11 +4,15 @@
 // ticket sold offline with a certified device key, hostile codes, and WatchCheckIns pushes.
 #include "seated_event_server.hpp"
 
+#include "db/lock_keys.hpp"
 #include "marquee/core/tickets/ticket_code.hpp"
 
 #include <QtTest>
 
+#include <pqxx/pqxx>
+
 #include <atomic>
+#include <future>
 #include <thread>
 
 using marquee::test::SeatedEventServer;
@@ -453,6 +457,66 @@ private slots:
         claims.issuedAtMs = 1'800'000'000'000;
         claims.keyId = rogue.keyId;
         QCOMPARE(checkIn(*north, tickets::signTicket(claims, rogue)).outcome(), v1::CHECK_IN_INVALID);
+    }
+
+    // A revocation that commits while a door's upload is under way stops the rest of the
+    // upload (review finding: the device was checked once, before the items): the item in
+    // flight commits first, every later one is refused device_revoked. The upload's first item
+    // is made to wait on its event's check-in lock, held here, so the revocation arrives mid-batch.
+    void revocationDuringAnUploadStopsTheRestOfIt() {
+        const auto sold = sell(3);
+        QCOMPARE(sold.size(), std::size_t(3));
+        const std::string deviceId = "door-stolen";
+        auto stolen = door(deviceId);
+        QVERIFY(stolen);
+        const auto key = tickets::generateKeyPair();
+        v1::Envelope registration;
+        registration.mutable_register_device()->set_public_key(std::string(key.publicKey.begin(), key.publicKey.end()));
+        const auto certificate = stolen->call(registration);
+        QVERIFY2(certificate && certificate->has_device_certificate(), certificate ? certificate->DebugString().c_str() : "");
+        const auto admin = m_event.open(m_event.createUser("door-admin@example.org", "admin"), "admin-desk");
+        QVERIFY(admin);
+
+        const auto waitingLocks = [&] {
+            return rowCount(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"));
+        };
+        pqxx::connection blockerConnection(m_event.server().databaseUrl().toStdString());
+        pqxx::work blocker(blockerConnection);
+        blocker.exec_params("SELECT pg_advisory_xact_lock($1, hashtext($2))", marquee::server::db::lockkey::kCheckInEventClass,
+                            m_event.eventId());
+
+        const auto now = QDateTime::currentMSecsSinceEpoch();
+        std::vector<v1::OfflineCheckIn> items;
+        for (std::size_t i = 0; i < sold.size(); ++i)
+            items.push_back(offline(sold[i].code(), now - 60'000 + static_cast<std::int64_t>(i), "Side door"));
+        auto uploaded = std::async(std::launch::async, [&] {
+            v1::Envelope request;
+            for (const auto& item : items) *request.mutable_upload_check_ins()->add_check_ins() = item;
+            return stolen->call(request);
+        });
+        QVERIFY(QTest::qWaitFor([&] { return waitingLocks() == 1; }, 30000)); // item 1 waits for the event
+        auto revoked = std::async(std::launch::async, [&] {
+            v1::Envelope request;
+            request.mutable_revoke_device()->set_device_id(deviceId);
+            request.mutable_revoke_device()->set_reason("Stolen from the side door");
+            return admin->call(request);
+        });
+        // The revocation either waits for the item in flight or (without the lock) is done.
+        QVERIFY(QTest::qWaitFor(
+            [&] { return waitingLocks() == 2 || revoked.wait_for(std::chrono::seconds(0)) == std::future_status::ready; },
+            30000));
+        blocker.abort();
+
+        const auto revocation = revoked.get();
+        QVERIFY2(revocation && revocation->has_device_info(), revocation ? revocation->DebugString().c_str() : "");
+        const auto upload = uploaded.get();
+        QVERIFY(upload);
+        QVERIFY2(upload->has_error(), upload->DebugString().c_str());
+        QCOMPARE(upload->error().code(), v1::FAILED_PRECONDITION);
+        QCOMPARE(upload->error().details().at("reason"), std::string("device_revoked"));
+        // Only the item that was in flight when the revocation began was recorded.
+        QCOMPARE(rowCount(q("SELECT count(*) FROM check_ins WHERE device_id = '" + deviceId + "'")), 1);
+        QCOMPARE(rowCount(q("SELECT count(*) FROM check_ins WHERE ticket_id = '" + sold[0].id() + "'")), 1);
     }
 
     void cleanupTestCase() { m_second.stop(); }

@@ -226,6 +226,45 @@ private slots:
         QCOMPARE(QString::fromStdString(answer->hello_ok().email()), kOrganizerEmail);
     }
 
+    // A signed-in client's Hello carries its UI language and the account's mails follow it, so
+    // a client resumed from its saved session (no Login) or restarted in another language is
+    // heard too (review finding; docs/mail.md "Languages").
+    void helloSetsTheMailLanguage() {
+        const auto token = registerAttendee("polyglot@example.org");
+        QVERIFY(!token.empty());
+        const auto languageOf = [&] {
+            return m_server.query(QStringLiteral("SELECT language FROM users WHERE email = 'polyglot@example.org'")).value(0);
+        };
+        QCOMPARE(languageOf(), QStringLiteral("en"));
+        WsClient german;
+        QVERIFY(german.connect(port(), token));
+        auto answer = german.hello(1, {}, "de_AT");
+        QVERIFY2(answer && answer->has_hello_ok(), answer ? answer->DebugString().c_str() : "no answer");
+        QCOMPARE(languageOf(), QStringLiteral("de"));
+        WsClient older; // a client from before the field: the account keeps its language
+        QVERIFY(older.connect(port(), token));
+        QVERIFY(older.hello(1, {})->has_hello_ok());
+        QCOMPARE(languageOf(), QStringLiteral("de"));
+
+        // A malformed tag is refused and changes nothing; the Hello may be sent again.
+        WsClient french;
+        QVERIFY(french.connect(port(), token));
+        answer = french.hello(1, {}, "fr'; DROP");
+        QVERIFY(answer && answer->has_error());
+        QCOMPARE(answer->error().code(), v1::INVALID_ARGUMENT);
+        QCOMPARE(answer->error().details().at("field"), std::string("language"));
+        QCOMPARE(languageOf(), QStringLiteral("de"));
+        answer = french.hello(1, {}, "fr");
+        QVERIFY2(answer && answer->has_hello_ok(), answer ? answer->DebugString().c_str() : "no answer");
+        QCOMPARE(languageOf(), QStringLiteral("fr"));
+
+        // Anonymous: no account to change.
+        WsClient anonymous;
+        QVERIFY(anonymous.connect(port()));
+        QVERIFY(anonymous.hello(1, {}, "de")->has_hello_ok());
+        QCOMPARE(languageOf(), QStringLiteral("fr"));
+    }
+
     void badDeviceIdIsRefusedAndHelloMayBeRetried() {
         WsClient client;
         QVERIFY(client.connect(port()));

@@ -197,11 +197,13 @@ public:
         return std::nullopt;
     }
 
-    std::optional<v1::Envelope> hello(std::uint32_t major = 1, const std::string& deviceId = {}) {
+    std::optional<v1::Envelope> hello(std::uint32_t major = 1, const std::string& deviceId = {},
+                                      const std::string& language = {}) {
         v1::Envelope request;
         request.mutable_hello()->set_protocol_major(major);
         request.mutable_hello()->set_client_name("marquee-test/1");
         request.mutable_hello()->set_device_id(deviceId);
+        request.mutable_hello()->set_language(language);
         return call(request);
     }
 
