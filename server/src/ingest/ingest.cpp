@@ -124,7 +124,9 @@ constexpr Statement kListRuns{
     "r.status = 'running' AND r.id = (SELECT max(o.id) FROM ingest_runs o WHERE o.source_id = r.source_id "
     "  AND o.status = 'running') "
     "  AND EXISTS (SELECT 1 FROM pg_locks l WHERE l.locktype = 'advisory' AND l.granted AND l.objsubid = 2 "
-    "  AND l.classid = $3::int4::oid AND l.objid = (r.source_id & 2147483647)::int4::oid) "
+    "  AND l.classid = $3::int4::oid AND l.objid = (r.source_id & 2147483647)::int4::oid "
+    // pg_locks is cluster-wide and source ids restart at 1 in every database.
+    "  AND l.database = (SELECT oid FROM pg_database WHERE datname = current_database())) "
     "FROM ingest_runs r JOIN sources s ON s.id = r.source_id "
     "WHERE $1 = '' OR s.name = $1 ORDER BY r.id DESC LIMIT $2"};
 constexpr Statement kQuarantineById{

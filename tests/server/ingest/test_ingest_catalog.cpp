@@ -501,6 +501,7 @@ private slots:
             late = ingestPayload(*own, source, edited, "twice.ics", opts());
         });
         QTRY_VERIFY_WITH_TIMEOUT(count(*conn, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                                              "AND database = (SELECT oid FROM pg_database WHERE datname = current_database()) "
                                               "AND classid = " + std::to_string(marquee::server::db::lockkey::kIngestSourceClass) +
                                               " AND objid = " + std::to_string(sourceLockId(source.id))) == 1,
                                  30'000);

@@ -659,7 +659,8 @@ private slots:
         const auto waiting = [&] {
             pqxx::read_transaction tx(*conn);
             return tx.exec_params1("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
-                                   "AND classid = $1 AND objid = $2 AND objsubid = 2",
+                                   "AND classid = $1 AND objid = $2 AND objsubid = 2 "
+                                   "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())",
                                    marquee::server::db::lockkey::kIngestSourceClass, ingest::sourceLockId(info.id))[0]
                        .as<int>() == 1;
         };
