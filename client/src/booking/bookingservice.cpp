@@ -118,6 +118,8 @@ void BookingService::setProblem(Problem problem, const QString& text)
 
 void BookingService::setHold(const HoldInfo& hold)
 {
+    if (hold.holdId != m_hold.holdId)
+        m_failedAttempts.clear();
     m_hold = hold;
     m_seenHeldByMe.clear();
     m_lastRemaining = -1;
@@ -476,6 +478,8 @@ void BookingService::submitOrder(OrderRequest request)
         return;
     }
     setProblem(Problem::None);
+    if (m_order.isValid() && m_order.status == OrderStatus::Failed && m_order.holdId == m_hold.holdId)
+        m_failedAttempts.insert(m_order.id);
     request.idempotencyKey = newKey();
     request.userId = m_account->userId();
     request.holdId = m_hold.holdId;
@@ -575,12 +579,14 @@ void BookingService::notifyBatchApplied(const BatchResult& result)
         return;
     Q_EMIT ordersChanged();
     std::optional<OrderInfo> current;
-    if (m_order.isValid()) {
+    const bool retrying = m_state == State::Paying && m_failedAttempts.contains(m_order.id);
+    if (m_order.isValid() && !retrying) {
         current = cachedOrder(m_order.id);
     } else if (m_state == State::Paying && m_hold.isValid()) {
-        // The answer was lost with the connection; the change log still brings the order.
+        // The answer was lost with the connection (or a new attempt follows a failed one); the
+        // change log still brings the order of the attempt in flight.
         for (const OrderInfo& o : cachedOrders())
-            if (o.holdId == m_hold.holdId)
+            if (o.holdId == m_hold.holdId && !m_failedAttempts.contains(o.id))
                 current = o;
     }
     if (current && (current->updatedAtMs > m_order.updatedAtMs || current->status != m_order.status

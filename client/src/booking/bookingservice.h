@@ -154,6 +154,9 @@ private:
     quint64 m_releaseRequest = 0;
     quint64 m_orderRequest = 0;
     QString m_orderRequestKey;    // idempotency key of the CreateOrder in flight
+    // Orders on this hold that failed before the attempt in flight (a declined card, then "Try
+    // again"): their later updates (the saga's compensation step) are not the new attempt's answer.
+    QSet<QString> m_failedAttempts;
     quint64 m_configRequest = 0;
     QSet<quint64> m_cancelRequests;
 };
