@@ -246,6 +246,8 @@ private Q_SLOTS:
         QVERIFY(run.chunksCommitted >= 3 && run.chunksCommitted < 15);
         QVERIFY(!run.hasCounts);
         QVERIFY(!run.finishedAt.isValid());
+        QCOMPARE(run.rerunAttempts, 0U);
+        QCOMPARE(run.rerunLimit, 3U);
         QVERIFY(window.grab().save(QStringLiteral("ingest-admin-interrupted.png")));
 
         // Another session takes the source's lock: the run is going on elsewhere.

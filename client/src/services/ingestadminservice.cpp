@@ -60,6 +60,7 @@ IngestRunInfo fromProto(const v1::IngestRun& r)
     info.rerunsRunId = r.reruns_run_id();
     info.completedByRunId = r.completed_by_run_id();
     info.rerunAttempts = r.rerun_attempts();
+    info.rerunLimit = r.rerun_limit();
     if (r.has_progress()) {
         info.runStage = toQString(r.progress().stage());
         info.runDone = r.progress().done();

@@ -98,6 +98,7 @@ struct IngestRunInfo {
     qint64 rerunsRunId = 0;      // this run re-ran that run's payload
     qint64 completedByRunId = 0; // the run that finished this one
     quint32 rerunAttempts = 0;
+    quint32 rerunLimit = 0;      // given up after this many re-runs that failed
     // While running on the server this client talks to: stage and records done of total.
     QString runStage;
     quint64 runDone = 0;

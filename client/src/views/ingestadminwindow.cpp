@@ -26,9 +26,6 @@ namespace marquee::client {
 namespace {
 
 enum SourceColumn { ColName, ColStatus, ColLastRun, ColNextRun, ColCounts, ColFailures, ColQuarantine, ColUrl, SourceColumns };
-// Re-runs the server tries before it gives an interrupted run up (docs/ingest.md).
-constexpr int kServerMaxReruns = 3;
-
 enum RunColumn { RColId, RColState, RColStarted, RColDuration, RColSeen, RColNew, RColChanged, RColUnchanged, RColQuarantined, RColNotes, RunColumns };
 enum MappingColumn { MColSource, MColExternal, MColCategory, MappingColumns };
 enum QuarantineColumn { QColSource, QColRef, QColReason, QColFetched, QColAttempts, QuarantineColumns };
@@ -267,7 +264,7 @@ QString IngestAdminWindow::runNotes(const IngestRunInfo& run) const
         if (run.chunksTotal > 0)
             notes << tr("stopped after %1 of %2 chunks").arg(locale.toString(run.chunksCommitted), locale.toString(run.chunksTotal));
         notes << tr("the next run of the source re-runs it (re-run %1 of %2 tried)")
-                     .arg(locale.toString(run.rerunAttempts), locale.toString(kServerMaxReruns));
+                     .arg(locale.toString(run.rerunAttempts), locale.toString(run.rerunLimit));
     }
     if (run.rerunsRunId != 0)
         notes << tr("re-run of run %1").arg(run.rerunsRunId);

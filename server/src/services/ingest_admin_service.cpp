@@ -160,6 +160,7 @@ v1::IngestRunList listIngestRuns(pqxx::connection& conn, const Principal& who, c
         out.set_reruns_run_id(run.completesRunId);
         out.set_completed_by_run_id(run.completedByRunId);
         out.set_rerun_attempts(static_cast<std::uint32_t>(std::max(0, run.rerunAttempts)));
+        out.set_rerun_limit(static_cast<std::uint32_t>(ingest::kMaxIngestReruns));
         // Finer progress (records, stage) when the run goes on in this process.
         if (run.state == "running")
             if (const auto progress = ingest::ProgressBoard::instance().find(run.source))
