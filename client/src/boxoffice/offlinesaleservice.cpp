@@ -527,9 +527,10 @@ void OfflineSaleService::onFailed(quint64 requestId, const ErrorInfo& error)
 
 void OfflineSaleService::onDeviceRevoked()
 {
-    // The server rejects every sale a revoked device uploads, storing nothing
-    // (docs/boxoffice.md), and no longer lets it connect: the waiting sales are rejected here
-    // with the server's reason, so staff see them flagged instead of waiting forever.
+    // The server refuses every upload from a revoked device and no longer lets it connect, so
+    // the waiting sales are flagged here instead of waiting forever. A batch the server stored
+    // just before its answer was lost is among them, so the text doesn't claim a refusal: an
+    // admin looks the order codes up before anyone refunds.
     m_retry->stop();
     m_uploadRequest = 0;
     m_returning.clear();
@@ -540,9 +541,10 @@ void OfflineSaleService::onDeviceRevoked()
     m_reconciling = false;
     if (!entries.isEmpty()
         && !rejectOnDevice(entries, QStringLiteral("device_revoked"),
-                           tr("This device was revoked by an admin before the sale was uploaded: the server does not "
-                              "take it, and its tickets are refused at the door. Refund the buyer or sell the seats "
-                              "again on another till."))) {
+                           tr("Not confirmed: this device was revoked by an admin before the server confirmed the sale. "
+                              "Ask an admin to look the order code up on the server: if the order is there, the sale "
+                              "stands; if not, its tickets are refused at the door, so refund the buyer or sell the "
+                              "seats again on another till."))) {
         Q_EMIT reconcileFailed(tr("The offline sales of this revoked device could not be set aside: %1").arg(m_store->lastError()));
         return;
     }

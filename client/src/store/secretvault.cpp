@@ -2,6 +2,7 @@
 #include "store/secretvault.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QTemporaryFile>
 
 #include <sodium.h>
@@ -9,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 
+#include <fcntl.h>
 #include <unistd.h>
 
 namespace marquee::client {
@@ -97,6 +99,17 @@ SecretVault::Creation SecretVault::createKey()
         if (errno == EEXIST)
             return Creation::Exists;
         m_error = QStringLiteral("the key file %1 could not be made: %2").arg(m_keyFile, QString::fromLocal8Bit(std::strerror(errno)));
+        return Creation::Failed;
+    }
+    // The new name must survive a power loss too: the secrets sealed under this key are
+    // committed to SQLite with synchronous=FULL right after.
+    const int directory = ::open(QFile::encodeName(QFileInfo(m_keyFile).absolutePath()).constData(), O_RDONLY | O_DIRECTORY);
+    const bool synced = directory >= 0 && ::fsync(directory) == 0;
+    const int syncError = errno;
+    if (directory >= 0)
+        ::close(directory);
+    if (!synced) {
+        m_error = QStringLiteral("the key file %1 could not be synced: %2").arg(m_keyFile, QString::fromLocal8Bit(std::strerror(syncError)));
         return Creation::Failed;
     }
     m_key = key;

@@ -478,7 +478,9 @@ private slots:
         QVERIFY(admin);
 
         const auto waitingLocks = [&] {
-            return rowCount(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"));
+            return rowCount(QStringLiteral("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                                           // Other tests' databases share the cluster's pg_locks.
+                                           "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())"));
         };
         pqxx::connection blockerConnection(m_event.server().databaseUrl().toStdString());
         pqxx::work blocker(blockerConnection);
