@@ -2486,6 +2486,118 @@ Rohdaten:
         <source>Add</source>
         <translation>Hinzufügen</translation>
     </message>
+    <message>
+        <source>Run</source>
+        <translation>Lauf</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Gelesen</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Geändert</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Unverändert</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Läufe&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Unterbrochen</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>fetching the feed</source>
+        <translation>Feed wird abgerufen</translation>
+    </message>
+    <message>
+        <source>reading records, %1 of %2</source>
+        <translation>Einträge werden gelesen, %1 von %2</translation>
+    </message>
+    <message>
+        <source>writing records, %1 of %2</source>
+        <translation>Einträge werden geschrieben, %1 von %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 chunks written</source>
+        <translation>%1 von %2 Blöcken geschrieben</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>stopped after %1 of %2 chunks</source>
+        <translation>nach %1 von %2 Blöcken angehalten</translation>
+    </message>
+    <message>
+        <source>the next run of the source re-runs it (re-run %1 of %2 tried)</source>
+        <translation>der nächste Lauf der Quelle wiederholt ihn (Wiederholung %1 von %2 versucht)</translation>
+    </message>
+    <message>
+        <source>re-run of run %1</source>
+        <translation>Wiederholung von Lauf %1</translation>
+    </message>
+    <message>
+        <source>finished by run %1</source>
+        <translation>abgeschlossen durch Lauf %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs of %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Läufe von %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>No runs yet.</source>
+        <translation>Noch keine Läufe.</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::JoinWaitlistDialog</name>
@@ -3550,6 +3662,14 @@ Rohdaten:
     <message>
         <source>This device was revoked by an admin: it can no longer sell offline.</source>
         <translation>Dieses Gerät wurde von einem Administrator gesperrt: Es kann nicht mehr offline verkaufen.</translation>
+    </message>
+    <message>
+        <source>Not confirmed: this device was revoked by an admin before the server confirmed the sale. Ask an admin to look the order code up on the server: if the order is there, the sale stands; if not, its tickets are refused at the door, so refund the buyer or sell the seats again on another till.</source>
+        <translation>Nicht bestätigt: Dieses Gerät wurde von einem Administrator gesperrt, bevor der Server den Verkauf bestätigt hat. Lassen Sie einen Administrator den Bestellcode auf dem Server nachsehen: Ist die Bestellung dort, gilt der Verkauf; sonst werden die Tickets am Einlass abgewiesen – erstatten Sie dann dem Käufer den Betrag oder verkaufen Sie die Plätze an einer anderen Kasse neu.</translation>
+    </message>
+    <message>
+        <source>The offline sales of this revoked device could not be set aside: %1</source>
+        <translation>Die Offline-Verkäufe dieses gesperrten Geräts konnten nicht zurückgestellt werden: %1</translation>
     </message>
 </context>
 <context>
@@ -5212,6 +5332,14 @@ Zurück zum Start in %n Sekunden.</numerusform>
         <source>Your order %1 is paid, but its tickets have not arrived yet. Please show this code to staff: they will print your tickets.</source>
         <translation>Ihre Bestellung %1 ist bezahlt, aber die Tickets sind noch nicht eingetroffen. Bitte zeigen Sie diesen Code dem Personal: Dort werden Ihre Tickets gedruckt.</translation>
     </message>
+    <message>
+        <source>Holding your standing places…</source>
+        <translation>Ihre Stehplätze werden reserviert …</translation>
+    </message>
+    <message>
+        <source>Standing, %1</source>
+        <translation>Stehplatz, %1</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::kiosk::LeasePage</name>
@@ -5408,6 +5536,17 @@ Zurück zum Start in %n Sekunden.</numerusform>
         <source>Returning the unsold seats…</source>
         <translation>Unverkaufte Plätze werden zurückgegeben …</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 und %n weiterer</numerusform>
+            <numerusform>%1 und %n weitere</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To sell here: %1</source>
+        <translation>Hier zu verkaufen: %1</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::kiosk::OnScreenKeypad</name>
@@ -5506,6 +5645,13 @@ Zurück zum Start in %n Sekunden.</numerusform>
         <translation>
             <numerusform>%n angetippten Platz buchen</numerusform>
             <numerusform>%n angetippte Plätze buchen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standing place(s), %1</source>
+        <translation>
+            <numerusform>%n Stehplatz, %1</numerusform>
+            <numerusform>%n Stehplätze, %1</numerusform>
         </translation>
     </message>
 </context>

@@ -2486,6 +2486,118 @@ Données brutes :
         <source>Add</source>
         <translation>Ajouter</translation>
     </message>
+    <message>
+        <source>Run</source>
+        <translation>Exécution</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>État</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Démarrée</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Durée</translation>
+    </message>
+    <message>
+        <source>Seen</source>
+        <translation>Lus</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Nouveaux</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Modifiés</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Inchangés</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Détails</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Exécutions&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 min %2 s</source>
+        <translation>%1 min %2 s</translation>
+    </message>
+    <message>
+        <source>%1 h %2 min</source>
+        <translation>%1 h %2 min</translation>
+    </message>
+    <message>
+        <source>Interrupted</source>
+        <translation>Interrompue</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Échouée</translation>
+    </message>
+    <message>
+        <source>fetching the feed</source>
+        <translation>récupération du flux</translation>
+    </message>
+    <message>
+        <source>reading records, %1 of %2</source>
+        <translation>lecture des entrées, %1 sur %2</translation>
+    </message>
+    <message>
+        <source>writing records, %1 of %2</source>
+        <translation>écriture des entrées, %1 sur %2</translation>
+    </message>
+    <message>
+        <source>%1 of %2 chunks written</source>
+        <translation>%1 blocs écrits sur %2</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>préparation</translation>
+    </message>
+    <message>
+        <source>stopped after %1 of %2 chunks</source>
+        <translation>arrêtée après %1 blocs sur %2</translation>
+    </message>
+    <message>
+        <source>the next run of the source re-runs it (re-run %1 of %2 tried)</source>
+        <translation>la prochaine exécution de la source la relance (relance %1 sur %2 tentée)</translation>
+    </message>
+    <message>
+        <source>re-run of run %1</source>
+        <translation>relance de l’exécution %1</translation>
+    </message>
+    <message>
+        <source>finished by run %1</source>
+        <translation>terminée par l’exécution %1</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs of %1&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Exécutions de %1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>No runs yet.</source>
+        <translation>Aucune exécution pour l’instant.</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::JoinWaitlistDialog</name>
@@ -3550,6 +3662,14 @@ Données brutes :
     <message>
         <source>This device was revoked by an admin: it can no longer sell offline.</source>
         <translation>Cet appareil a été révoqué par un administrateur : il ne peut plus vendre hors ligne.</translation>
+    </message>
+    <message>
+        <source>Not confirmed: this device was revoked by an admin before the server confirmed the sale. Ask an admin to look the order code up on the server: if the order is there, the sale stands; if not, its tickets are refused at the door, so refund the buyer or sell the seats again on another till.</source>
+        <translation>Non confirmée : cet appareil a été révoqué par un administrateur avant que le serveur confirme la vente. Demandez à un administrateur de chercher le code de commande sur le serveur : si la commande y figure, la vente est valable ; sinon ses billets sont refusés à l’entrée, remboursez donc l’acheteur ou revendez les places sur une autre caisse.</translation>
+    </message>
+    <message>
+        <source>The offline sales of this revoked device could not be set aside: %1</source>
+        <translation>Les ventes hors ligne de cet appareil révoqué n’ont pas pu être mises de côté : %1</translation>
     </message>
 </context>
 <context>
@@ -5212,6 +5332,14 @@ Retour à l’accueil dans %n secondes.</numerusform>
         <source>Your order %1 is paid, but its tickets have not arrived yet. Please show this code to staff: they will print your tickets.</source>
         <translation>Votre commande %1 est payée, mais ses billets ne sont pas encore arrivés. Veuillez présenter ce code au personnel, qui imprimera vos billets.</translation>
     </message>
+    <message>
+        <source>Holding your standing places…</source>
+        <translation>Réservation de vos places debout…</translation>
+    </message>
+    <message>
+        <source>Standing, %1</source>
+        <translation>Debout, %1</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::kiosk::LeasePage</name>
@@ -5408,6 +5536,17 @@ Retour à l’accueil dans %n secondes.</numerusform>
         <source>Returning the unsold seats…</source>
         <translation>Restitution des places invendues…</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 and %n more</source>
+        <translation>
+            <numerusform>%1 et %n autre</numerusform>
+            <numerusform>%1 et %n autres</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>To sell here: %1</source>
+        <translation>À vendre ici : %1</translation>
+    </message>
 </context>
 <context>
     <name>marquee::client::kiosk::OnScreenKeypad</name>
@@ -5506,6 +5645,13 @@ Retour à l’accueil dans %n secondes.</numerusform>
         <translation>
             <numerusform>Réserver %n place choisie</numerusform>
             <numerusform>Réserver %n places choisies</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n standing place(s), %1</source>
+        <translation>
+            <numerusform>%n place debout, %1</numerusform>
+            <numerusform>%n places debout, %1</numerusform>
         </translation>
     </message>
 </context>
