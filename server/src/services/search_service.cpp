@@ -828,12 +828,13 @@ v1::SearchResponse search(pqxx::connection& conn, const v1::SearchRequest& reque
     // its statements alone in autocommit; elsewhere one read-only transaction sets them. Facets
     // and other sorts need one transaction for their own settings (see searchIn), whose end also
     // undoes them.
-    if (search::isSearchSession(conn) && !request.include_facets() && request.sort() == v1::SEARCH_SORT_RELEVANCE) {
+    const bool searchSession = search::isSearchSession(conn);
+    if (searchSession && !request.include_facets() && request.sort() == v1::SEARCH_SORT_RELEVANCE) {
         pqxx::nontransaction tx(conn);
         if (auto out = searchIn(tx, request, cursor, limit, nowMs, true)) return std::move(*out);
     }
     pqxx::read_transaction tx(conn);
-    if (!search::isSearchSession(conn)) tx.exec0(search::searchSettingsLocal());
+    if (!searchSession) tx.exec0(search::searchSettingsLocal());
     return std::move(*searchIn(tx, request, cursor, limit, nowMs, false));
 }
 
